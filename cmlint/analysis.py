@@ -1,0 +1,211 @@
+"""The analyzed posting: one pass of normalize → segment → spaCy → evidence.
+
+Checks read an :class:`AnalyzedPosting`; none of them parses text again.
+The spaCy ``Doc`` inside is only valid while the analyzer's memory zone is
+open, so reports must copy what they need into plain models.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from typing import Literal
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from cmlint.models import Posting, Span
+from cmlint.nlp.morphology import Morphology
+from cmlint.roles import evidence as role_evidence
+from cmlint.roles.evidence import DutyProfile, Evidence, Markers
+from cmlint.roles.matching import RoleMatcher, TitleMatch
+from cmlint.roles.taxonomy import Taxonomy
+from cmlint.text.normalize import Normalized, normalize
+from cmlint.text.segment import Structure, segment
+
+Field = Literal["text", "title"]
+
+
+@dataclass(frozen=True, slots=True)
+class TitleMention:
+    """A place where a role of the title is named: the title itself or the body."""
+
+    role: str
+    field: Field
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class SpanFactory:
+    """Builds public :class:`~cmlint.models.Span` objects from internal offsets."""
+
+    normalized: Normalized
+    title: str | None
+    _line_starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        source = self.normalized.source
+        self._line_starts = [0] + [i + 1 for i, ch in enumerate(source) if ch == "\n"]
+
+    def text(self, start: int, end: int) -> Span:
+        """A span of the body, given normalized offsets."""
+        source = self.normalized.source
+        src_start, src_end = self.normalized.span_to_source(start, end)
+        line = bisect_right(self._line_starts, src_start)
+        column = src_start - self._line_starts[line - 1] + 1
+        return Span(field="text", start=src_start, end=src_end, line=line, column=column, text=source[src_start:src_end])
+
+    def title_span(self, start: int, end: int) -> Span:
+        """A span of the separately given title."""
+        assert self.title is not None
+        return Span(field="title", start=start, end=end, line=1, column=start + 1, text=self.title[start:end])
+
+    def of(self, field_name: Field, start: int, end: int) -> Span:
+        return self.text(start, end) if field_name == "text" else self.title_span(start, end)
+
+
+@dataclass
+class AnalyzedPosting:
+    """Everything the checks need about one posting."""
+
+    posting: Posting
+    normalized: Normalized
+    structure: Structure
+    doc: Doc
+    lemmas: list[str]
+    pos: list[str]
+    token_items: list[int]
+    title: str | None
+    title_field: Field
+    title_range: tuple[int, int] | None
+    title_doc: Doc | None
+    title_tokens: tuple[int, int]
+    title_base: int
+    body_start: int
+    title_roles: list[str]
+    mentions: list[TitleMention]
+    evidence: list[Evidence]
+    profile: DutyProfile
+    spans: SpanFactory
+
+    @property
+    def text(self) -> str:
+        """The normalized body text."""
+        return self.normalized.text
+
+    def field_text(self, field_name: Field, start: int, end: int) -> str:
+        """Text of the normalized body or of the given title between offsets."""
+        source = self.normalized.text if field_name == "text" else self.posting.title or ""
+        return source[start:end]
+
+    def item_text(self, index: int) -> str:
+        item = self.structure.items[index]
+        return self.normalized.text[item.start:item.end]
+
+    def item_span(self, index: int) -> Span:
+        item = self.structure.items[index]
+        return self.spans.text(item.start, item.end)
+
+    def token_span(self, doc: Doc, start: int, end: int) -> Span:
+        """The public span of tokens ``start:end`` of the body doc or the title doc."""
+        span = doc[start:end]
+        if doc is self.doc:
+            return self.spans.text(span.start_char, span.end_char)
+        return self.spans.title_span(self.title_base + span.start_char, self.title_base + span.end_char)
+
+    def title_span(self) -> Span | None:
+        if self.title_range is None:
+            return None
+        return self.spans.of(self.title_field, *self.title_range)
+
+
+class Analyzer:
+    """Runs the analysis pipeline with one spaCy pipeline and taxonomy."""
+
+    def __init__(self, nlp: Language, morphology: Morphology, taxonomy: Taxonomy, roles: RoleMatcher, markers: Markers) -> None:
+        self.nlp = nlp
+        self.morphology = morphology
+        self.taxonomy = taxonomy
+        self.roles = roles
+        self.markers = markers
+
+    def analyze(self, posting: Posting) -> AnalyzedPosting:
+        normalized = normalize(posting.text, posting.format)
+        caller_title = posting.title.strip() if posting.title and posting.title.strip() else None
+        structure = segment(normalized.text, title_from_text=caller_title is None)
+        doc = self.nlp(normalized.text)
+        lemmas = [t.lemma_ for t in doc]
+        pos = [t.pos_ for t in doc]
+        starts = [t.idx for t in doc]
+        token_items = _token_items(starts, structure)
+        spans = SpanFactory(normalized, posting.title)
+
+        title_field: Field = "text"
+        title: str | None = None
+        title_range: tuple[int, int] | None = None
+        title_doc: Doc | None = None
+        title_tokens = (0, 0)
+        title_base = 0
+        body_start = 0
+        if caller_title is not None:
+            assert posting.title is not None
+            title_base = posting.title.find(caller_title)
+            title, title_field = caller_title, "title"
+            title_range = (title_base, title_base + len(caller_title))
+            title_doc = self.nlp(caller_title)
+            title_tokens = (0, len(title_doc))
+        elif structure.title is not None:
+            title_range = structure.title
+            title = normalized.text[title_range[0]:title_range[1]]
+            title_doc = doc
+            body_start = bisect_left(starts, title_range[1])
+            title_tokens = (bisect_left(starts, title_range[0]), body_start)
+
+        title_matches = self.roles.titles(title_doc, *title_tokens) if title_doc is not None else []
+        title_roles = list(dict.fromkeys(m.role for m in title_matches))
+        mentions = [_mention(title_doc, m, title_field, title_base) for m in title_matches if title_doc is not None]
+        for match in self.roles.titles(doc, body_start):
+            if match.role in title_roles and token_items[match.start] >= 0:
+                mentions.append(_mention(doc, match, "text", 0))
+
+        evidence = role_evidence.collect(self.roles.duties(doc), lemmas, pos, token_items, structure, self.markers)
+        return AnalyzedPosting(
+            posting=posting,
+            normalized=normalized,
+            structure=structure,
+            doc=doc,
+            lemmas=lemmas,
+            pos=pos,
+            token_items=token_items,
+            title=title,
+            title_field=title_field,
+            title_range=title_range,
+            title_doc=title_doc,
+            title_tokens=title_tokens,
+            title_base=title_base,
+            body_start=body_start,
+            title_roles=title_roles,
+            mentions=mentions,
+            evidence=evidence,
+            profile=role_evidence.profile(evidence),
+            spans=spans,
+        )
+
+
+def _mention(doc: Doc, match: TitleMatch, field_name: Field, base: int) -> TitleMention:
+    span = doc[match.start:match.end]
+    return TitleMention(match.role, field_name, base + span.start_char, base + span.end_char, span.text)
+
+
+def _token_items(token_starts: list[int], structure: Structure) -> list[int]:
+    """The item index of each token, or -1 for tokens outside items."""
+    items = structure.items
+    item_starts = [item.start for item in items]
+    result = [-1] * len(token_starts)
+    for i, char in enumerate(token_starts):
+        index = bisect_right(item_starts, char) - 1
+        if index >= 0 and char < items[index].end:
+            result[i] = index
+    return result

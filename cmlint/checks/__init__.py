@@ -1,0 +1,5 @@
+"""Python checks: rules that need reasoning. Importing this package registers them."""
+
+from cmlint.checks import role_confusion
+
+__all__ = ["role_confusion"]

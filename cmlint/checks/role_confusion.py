@@ -1,0 +1,72 @@
+"""CM001 role-confusion: the title names a role the duties do not support."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from cmlint.analysis import AnalyzedPosting
+from cmlint.engine.registry import CheckContext, register
+from cmlint.models import EvidenceItem, Finding
+from cmlint.roles.suggest import rename_fix
+
+#: A compatible role's duties support the title at this fraction of their share.
+COMPATIBLE_FACTOR = 0.6
+MAX_EVIDENCE = 8
+
+
+def title_support(posting: AnalyzedPosting, ctx: CheckContext) -> float:
+    """The share of the duty profile that fits the title's roles."""
+    profile = posting.profile
+    roles = set(posting.title_roles)
+    compatible = {c for r in roles for c in ctx.taxonomy.roles[r].compatible} - roles
+    return sum(profile.share(r) for r in roles) + COMPATIBLE_FACTOR * sum(profile.share(r) for r in compatible)
+
+
+@register("role-confusion")
+def role_confusion(posting: AnalyzedPosting, ctx: CheckContext) -> Iterable[Finding]:
+    if not posting.title_roles:
+        return
+    thresholds = ctx.config.roles
+    profile = posting.profile
+    if profile.total < thresholds.min_evidence:
+        return
+    roles = set(posting.title_roles)
+    fitting = roles | {c for r in roles for c in ctx.taxonomy.roles[r].compatible}
+    others = [(role, share) for role, share in profile.ranked() if role not in fitting]
+    if not others or others[0][1] < thresholds.min_other_share:
+        return
+    if title_support(posting, ctx) >= thresholds.max_title_support:
+        return
+
+    taxonomy = ctx.taxonomy
+    shown = [(role, share) for role, share in profile.ranked()[:3]]
+    if not any(role in roles for role, _ in shown):
+        shown.append((posting.title_roles[0], profile.share(posting.title_roles[0])))
+    breakdown = ", ".join(f"{taxonomy.label(role)} — {round(share * 100)} %" for role, share in shown)
+    wrong = {role for role, share in others if share >= thresholds.overload_min_share} or {others[0][0]}
+    evidence = sorted(
+        (ev for ev in posting.evidence if ev.role in wrong),
+        key=lambda ev: (-ev.weight, ev.start),
+    )
+    items: list[EvidenceItem] = []
+    seen: set[int] = set()
+    for ev in evidence:
+        if ev.item in seen:
+            continue
+        seen.add(ev.item)
+        phrase = posting.doc[ev.start:ev.end].text
+        items.append(EvidenceItem(role=ev.role, span=posting.item_span(ev.item), phrase=phrase, weight=round(ev.weight, 2)))
+        if len(items) == MAX_EVIDENCE:
+            break
+    items.sort(key=lambda e: e.span.start)
+
+    fixes = [rename_fix(posting, s, ctx.morphology) for s in ctx.suggestions if s.role not in roles][:2]
+    yield ctx.finding(
+        posting.title_span(),
+        suggestions=fixes,
+        evidence=items,
+        title=posting.title,
+        title_role=taxonomy.label(posting.title_roles[0]),
+        actual_role=taxonomy.label(others[0][0]),
+        breakdown=breakdown,
+    )

@@ -1,0 +1,137 @@
+"""Configuration: ``[tool.cmlint]`` in pyproject.toml or ``cmlint.toml``.
+
+Keys are kebab-case like ruff's; unknown keys and bad values are errors that
+name the key.  Files are found from the working directory upward; CLI flags
+override what the file says.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from cmlint.models import Severity
+
+
+def _kebab(name: str) -> str:
+    return name.replace("_", "-")
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", alias_generator=_kebab, populate_by_name=True, frozen=True)
+
+
+class RoleThresholds(_Section):
+    """Thresholds of the role checks (shares are fractions of the duty profile)."""
+
+    min_evidence: float = Field(default=2.0, ge=0, description="минимальный вес обязанностей, при котором роли оцениваются")
+    max_title_support: float = Field(default=0.3, ge=0, le=1, description="доля роли из названия, ниже которой название не подтверждено")
+    min_other_share: float = Field(default=0.35, ge=0, le=1, description="минимальная доля другой роли для CM001")
+    overload_roles: int = Field(default=3, ge=2, description="сколько ролей делают вакансию «человеком-оркестром»")
+    overload_min_share: float = Field(default=0.15, ge=0, le=1, description="доля, с которой роль считается заметной")
+
+
+class Config(_Section):
+    """Everything that can be configured."""
+
+    select: list[str] | None = None
+    ignore: list[str] = Field(default_factory=list)
+    extend_select: list[str] = Field(default_factory=list)
+    severity: dict[str, Severity] = Field(default_factory=dict)
+    extend_rules: list[str] = Field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = Field(default_factory=dict)
+    min_severity: Severity = Severity.SUGGESTION
+    roles: RoleThresholds = Field(default_factory=RoleThresholds)
+    base_dir: str | None = Field(default=None, exclude=True)
+
+    @field_validator("select", "ignore", "extend_select")
+    @classmethod
+    def _codes(cls, value: list[str] | None) -> list[str] | None:
+        if value is None:
+            return None
+        return [code.strip().upper() for code in value if code.strip()]
+
+    def enabled(self, code: str, name: str, path: str | None = None) -> bool:
+        """Whether a rule is on, by code prefix or name (ruff semantics)."""
+        def hit(selectors: list[str]) -> bool:
+            return any(code.startswith(s) or s == "ALL" or s == name.upper() for s in selectors)
+
+        selected = hit(self.select) if self.select is not None else True
+        selected = selected or hit(self.extend_select)
+        if hit(self.ignore):
+            return False
+        if path is not None:
+            for pattern, codes in self.per_file_ignores.items():
+                if _path_matches(path, pattern) and hit([c.upper() for c in codes]):
+                    return False
+        return selected
+
+    def severity_of(self, code: str, name: str, default: Severity) -> Severity:
+        for key in (code, name):
+            if key in self.severity:
+                return self.severity[key]
+        return default
+
+
+class ConfigError(Exception):
+    """A configuration that cannot be used; the message names the file and the key."""
+
+
+def _path_matches(path: str, pattern: str) -> bool:
+    from fnmatch import fnmatch
+
+    posix = Path(path).as_posix()
+    return fnmatch(posix, pattern) or fnmatch(Path(path).name, pattern) or fnmatch(posix, f"*/{pattern}")
+
+
+def parse_config(data: dict[str, Any], source: str) -> Config:
+    """Validate a ``[tool.cmlint]`` table; errors name the key."""
+    try:
+        return Config.model_validate(data)
+    except ValidationError as error:
+        problems = []
+        for issue in error.errors():
+            key = ".".join(str(part) for part in issue["loc"]) or "(корень)"
+            message = issue["msg"]
+            if issue["type"] == "extra_forbidden":
+                message = "неизвестный ключ"
+            problems.append(f"{key}: {message}")
+        raise ConfigError(f"{source}: " + "; ".join(problems)) from None
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest ``cmlint.toml`` or ``pyproject.toml`` with ``[tool.cmlint]``."""
+    for folder in [start, *start.parents]:
+        candidate = folder / "cmlint.toml"
+        if candidate.is_file():
+            return candidate
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            try:
+                if "cmlint" in tomllib.loads(candidate.read_text(encoding="utf-8")).get("tool", {}):
+                    return candidate
+            except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError):
+                continue
+    return None
+
+
+def load_config(path: Path | None = None, start: Path | None = None) -> Config:
+    """Load the config file given, or the one found upward from ``start``; defaults otherwise."""
+    if path is None:
+        path = find_config(start or Path.cwd())
+        if path is None:
+            return Config()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: файл конфигурации не найден") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as error:
+        raise ConfigError(f"{path}: не удалось прочитать TOML: {error}") from None
+    table = data if path.name != "pyproject.toml" else data.get("tool", {}).get("cmlint", {})
+    if path.name == "cmlint.toml" and "tool" in table and "cmlint" in table["tool"]:
+        table = table["tool"]["cmlint"]
+    config = parse_config(table, str(path))
+    return config.model_copy(update={"base_dir": str(path.parent.resolve())})

@@ -1,0 +1,90 @@
+"""Rules that are data: existence and substitution patterns from a pack.
+
+- existence: report every match of the rule's patterns (in its scope);
+- substitution: also offer the rule's ``replacement``, inflected to the case
+  and number of the matched phrase.
+
+``antipatterns`` are known false positives: a match that overlaps an
+antipattern match is dropped (LanguageTool's antipatterns).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Mapping
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
+from cmlint.analysis import AnalyzedPosting
+from cmlint.engine.patterns import PatternError, PhraseCompiler, TokenPattern, validate_token_pattern
+from cmlint.engine.registry import CheckContext
+from cmlint.engine.specs import PackError, PatternSpec, RuleSpec
+from cmlint.models import Edit, Finding, Fix
+from cmlint.nlp.inflect import fit_start, head_grammar, inflect_title
+
+
+class PatternRule:
+    """An existence or substitution rule compiled to a spaCy ``Matcher``."""
+
+    def __init__(self, spec: RuleSpec, nlp: Language, compiler: PhraseCompiler, macros: Mapping[str, str], source: str) -> None:
+        self.spec = spec
+        self._matcher = Matcher(nlp.vocab, validate=True)
+        self._anti = Matcher(nlp.vocab, validate=True)
+        self._has_anti = bool(spec.antipatterns)
+        where = f"{source}: правило {spec.code} ({spec.name})"
+        self._add(self._matcher, "patterns", spec.patterns, compiler, macros, where)
+        if self._has_anti:
+            self._add(self._anti, "antipatterns", spec.antipatterns, compiler, macros, where)
+
+    @staticmethod
+    def _add(matcher: Matcher, key: str, specs: list[PatternSpec], compiler: PhraseCompiler, macros: Mapping[str, str], where: str) -> None:
+        patterns: list[TokenPattern] = []
+        for index, pattern in enumerate(specs, start=1):
+            try:
+                if isinstance(pattern, str):
+                    patterns.extend(compiler.compile(pattern, macros))
+                else:
+                    patterns.append(validate_token_pattern(pattern))
+            except PatternError as error:
+                raise PackError(f"{where}, {key}[{index}]: {error}") from None
+        try:
+            matcher.add(key, patterns, greedy="LONGEST")
+        except ValueError as error:  # spaCy's own pattern validation
+            raise PackError(f"{where}, {key}: {error}") from None
+
+    def run(self, posting: AnalyzedPosting, ctx: CheckContext) -> Iterable[Finding]:
+        scope = set(self.spec.scope)
+        if "title" in scope and posting.title_doc is not None:
+            yield from self._findings(posting, ctx, posting.title_doc, *posting.title_tokens, field="title")
+        if scope - {"title"}:
+            yield from self._findings(posting, ctx, posting.doc, posting.body_start, len(posting.doc), field="body")
+
+    def _findings(self, posting: AnalyzedPosting, ctx: CheckContext, doc: Doc, start: int, end: int, field: str) -> Iterable[Finding]:
+        if end <= start:
+            return
+        span = doc[start:end]
+        matches = sorted((start + s, start + e) for _, s, e in self._matcher(span))
+        if not matches:
+            return
+        anti = [(start + s, start + e) for _, s, e in self._anti(span)] if self._has_anti else []
+        scope = set(self.spec.scope)
+        for m_start, m_end in matches:
+            if any(a_start < m_end and m_start < a_end for a_start, a_end in anti):
+                continue
+            if field == "body" and "body" not in scope:
+                item = posting.token_items[m_start]
+                if item < 0 or posting.structure.items[item].kind not in scope:
+                    continue
+            matched = doc[m_start:m_end]
+            place = posting.token_span(doc, m_start, m_end)
+            fixes = [self._fix(matched.text, place, ctx)] if self.spec.kind == "substitution" else []
+            values: dict[str, Any] = {"match": matched.text, "replacement": self.spec.replacement or ""}
+            yield ctx.finding(place, suggestions=fixes, **values)
+
+    def _fix(self, matched: str, place: Any, ctx: CheckContext) -> Fix:
+        assert self.spec.replacement is not None
+        grammar = head_grammar(matched.split(), ctx.morphology)
+        replacement = inflect_title(self.spec.replacement, grammar, ctx.morphology) if grammar else self.spec.replacement
+        replacement = fit_start(replacement, matched)
+        return Fix(message=f"Заменить на «{replacement}»", edits=[Edit(span=place, replacement=replacement)])

@@ -1,0 +1,80 @@
+"""Loading rule packs and turning their entries into runnable rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Iterable, Protocol
+
+import yaml
+
+from cmlint.analysis import AnalyzedPosting
+from cmlint.engine.registry import CheckContext, CheckFunction, python_check
+from cmlint.engine.specs import Pack, PackError, RuleSpec, load_pack_file, parse_pack
+from cmlint.models import Finding
+from cmlint.resources import data_dir
+
+
+class Rule(Protocol):
+    """Anything that can check an analyzed posting."""
+
+    spec: RuleSpec
+
+    def run(self, posting: AnalyzedPosting, ctx: CheckContext) -> Iterable[Finding]: ...
+
+
+@dataclass
+class PythonRule:
+    """A rule implemented by a registered Python check."""
+
+    spec: RuleSpec
+    function: CheckFunction
+
+    def run(self, posting: AnalyzedPosting, ctx: CheckContext) -> Iterable[Finding]:
+        return self.function(posting, ctx)
+
+
+def shipped_packs() -> list[tuple[str, Pack]]:
+    """The packs shipped in ``rules/packs/`` as (source name, pack)."""
+    folder: Traversable = data_dir().joinpath("packs")
+    packs = []
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".yaml"):
+            source = f"rules/packs/{entry.name}"
+            packs.append((source, parse_pack(yaml.safe_load(entry.read_text(encoding="utf-8")), source)))
+    return packs
+
+
+def load_packs(extra: Iterable[str], base_dir: str | None) -> list[tuple[str, Pack]]:
+    """Shipped packs followed by the user's ``extend-rules`` packs."""
+    packs = shipped_packs()
+    for entry in extra:
+        path = Path(entry)
+        if not path.is_absolute() and base_dir:
+            path = Path(base_dir) / path
+        files = sorted(path.glob("*.yaml")) + sorted(path.glob("*.yml")) if path.is_dir() else [path]
+        if path.is_dir() and not files:
+            raise PackError(f"{path}: в папке нет файлов .yaml")
+        for file in files:
+            packs.append((str(file), load_pack_file(file)))
+    return packs
+
+
+def python_rule(spec: RuleSpec, source: str) -> PythonRule:
+    assert spec.check is not None
+    function = python_check(spec.check)
+    if function is None:
+        raise PackError(f"{source}: правило {spec.code}: нет проверки на Python с именем {spec.check!r}")
+    return PythonRule(spec, function)
+
+
+def check_unique(rules: list[tuple[str, RuleSpec]]) -> None:
+    """Codes and names must be unique across all packs."""
+    codes: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for source, spec in rules:
+        for key, seen in ((spec.code, codes), (spec.name, names)):
+            if key in seen:
+                raise PackError(f"{source}: правило {spec.code}: {key!r} уже определено в {seen[key]}")
+            seen[key] = source

@@ -1,0 +1,164 @@
+"""Rule specifications: the schema of a rule pack, validated by pydantic.
+
+A pack is a YAML file ``rules: [...]``.  The minimal rule is
+``{code, name, severity, message, patterns: [phrases]}``; shipped rules also
+carry a summary, an explanation and should-fire / must-not-fire examples.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from cmlint.models import Severity
+
+CODE = re.compile(r"^[A-Z]{1,6}[0-9]{3}$")
+NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+
+Scope = Literal["title", "duty", "readiness", "requirement", "wish", "condition", "about", "contact", "other", "body"]
+
+
+class Example(BaseModel):
+    """A posting (or a fragment) a rule must fire on or must stay quiet on."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str
+    title: str | None = None
+
+
+class Explanation(BaseModel):
+    """What the rule does, why it matters, a bad and a better example."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    what: str
+    why: str
+    bad: str
+    good: str
+    references: list[str] = Field(default_factory=list)
+
+
+class Examples(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    fire: list[Example] = Field(default_factory=list)
+    quiet: list[Example] = Field(default_factory=list, alias="pass")
+
+    @field_validator("fire", "quiet", mode="before")
+    @classmethod
+    def _strings_are_examples(cls, value: Any) -> Any:
+        if isinstance(value, list):
+            return [{"text": v} if isinstance(v, str) else v for v in value]
+        return value
+
+
+PatternSpec = str | list[dict[str, Any]]
+
+
+class RuleSpec(BaseModel):
+    """One rule of a pack."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    kind: Literal["existence", "substitution", "python"] = "existence"
+    summary: str | None = None
+    explanation: Explanation | None = None
+    examples: Examples = Field(default_factory=Examples)
+    patterns: list[PatternSpec] = Field(default_factory=list)
+    antipatterns: list[PatternSpec] = Field(default_factory=list)
+    replacement: str | None = None
+    scope: list[Scope] = Field(default_factory=lambda: ["body"])
+    check: str | None = None
+    options: dict[str, Any] = Field(default_factory=dict)
+    macros: dict[str, str] = Field(default_factory=dict)
+
+    @field_validator("code")
+    @classmethod
+    def _code(cls, value: str) -> str:
+        if not CODE.match(value):
+            raise ValueError(f"код {value!r} должен выглядеть как CM001: заглавные латинские буквы и три цифры")
+        return value
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, value: str) -> str:
+        if not NAME.match(value):
+            raise ValueError(f"имя {value!r} должно быть в kebab-case: строчные латинские буквы, цифры и дефисы")
+        return value
+
+    @model_validator(mode="after")
+    def _kind_fields(self) -> "RuleSpec":
+        if self.kind == "python":
+            if not self.check:
+                raise ValueError("для kind: python нужно указать check — имя проверки на Python")
+        elif not self.patterns:
+            raise ValueError(f"для kind: {self.kind} нужен непустой список patterns")
+        if self.kind == "substitution" and not self.replacement:
+            raise ValueError("для kind: substitution нужно указать replacement")
+        return self
+
+    @property
+    def title(self) -> str:
+        """A one-line description for listings."""
+        return self.summary or self.message
+
+
+class Pack(BaseModel):
+    """A rule pack file."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    macros: dict[str, str] = Field(default_factory=dict)
+    rules: list[RuleSpec]
+
+
+class PackError(Exception):
+    """A rule pack that cannot be used; the message names the file, the entry and the problem."""
+
+
+def parse_pack(data: Any, source: str) -> Pack:
+    """Validate pack data read from ``source``; raise :class:`PackError` naming the entry."""
+    if not isinstance(data, dict):
+        raise PackError(f"{source}: ожидался словарь с ключом rules, получено {type(data).__name__}")
+    try:
+        return Pack.model_validate(data)
+    except ValidationError as error:
+        raise PackError(f"{source}: {_describe(error, data)}") from None
+
+
+def load_pack_file(path: Path) -> Pack:
+    """Read and validate a user's pack file."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise PackError(f"{path}: не удалось прочитать файл пакета правил: {error}") from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        raise PackError(f"{path}: не YAML: {error}") from None
+    return parse_pack(data, str(path))
+
+
+def _describe(error: ValidationError, data: dict[str, Any]) -> str:
+    problems = []
+    for issue in error.errors():
+        location = list(issue["loc"])
+        where = ".".join(str(part) for part in location)
+        if len(location) >= 2 and location[0] == "rules" and isinstance(location[1], int):
+            rules = data.get("rules") or []
+            entry = rules[location[1]] if location[1] < len(rules) else {}
+            label = entry.get("code") or entry.get("name") if isinstance(entry, dict) else None
+            field_path = ".".join(str(part) for part in location[2:]) or "(правило)"
+            where = f"правило {location[1] + 1}" + (f" ({label})" if label else "") + f", поле {field_path}"
+        message = issue["msg"].removeprefix("Value error, ")
+        problems.append(f"{where}: {message}")
+    return "; ".join(problems)

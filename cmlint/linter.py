@@ -1,0 +1,203 @@
+"""The public entry points: :func:`lint` and the reusable :class:`Linter`."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+from typing import Any, Iterable, Iterator, Mapping
+
+from spacy.language import Language
+
+from cmlint.analysis import AnalyzedPosting, Analyzer
+from cmlint.config import Config
+from cmlint.engine.patterns import PhraseCompiler
+from cmlint.engine.pattern_rules import PatternRule
+from cmlint.engine.registry import CheckContext
+from cmlint.engine.ruleset import Rule, check_unique, load_packs, python_rule
+from cmlint.engine.suppression import suppressed
+from cmlint.models import Finding, Posting, Report, Severity
+from cmlint.nlp.morphology import Morphology
+from cmlint.nlp.pipeline import build_nlp
+from cmlint.roles.evidence import default_markers
+from cmlint.roles.matching import RoleMatcher
+from cmlint.roles.suggest import suggest_titles
+from cmlint.roles.taxonomy import Taxonomy, load_taxonomy
+
+log = logging.getLogger("cmlint")
+
+PostingLike = Posting | str | Mapping[str, Any] | tuple[str, str | None]
+
+
+@dataclass
+class Engine:
+    """Everything compiled once per process: pipeline, taxonomy, rules."""
+
+    nlp: Language
+    morphology: Morphology
+    taxonomy: Taxonomy
+    analyzer: Analyzer
+    rules: list[Rule]
+
+
+def build_engine(config: Config) -> Engine:
+    """Compile the pipeline, the taxonomy and every enabled pack."""
+    morphology = Morphology()
+    nlp = build_nlp(morphology)
+    taxonomy = load_taxonomy()
+    compiler = PhraseCompiler(morphology, lambda text: [t.text for t in nlp.make_doc(text)])
+    roles = RoleMatcher(nlp, taxonomy, compiler)
+    analyzer = Analyzer(nlp, morphology, taxonomy, roles, default_markers())
+    specs = [(source, spec, pack.macros) for source, pack in load_packs(config.extend_rules, config.base_dir) for spec in pack.rules]
+    check_unique([(source, spec) for source, spec, _ in specs])
+    rules: list[Rule] = []
+    for source, spec, macros in specs:
+        if spec.kind == "python":
+            rules.append(python_rule(spec, source))
+        else:
+            rules.append(PatternRule(spec, nlp, compiler, {**macros, **spec.macros}, source))
+    return Engine(nlp, morphology, taxonomy, analyzer, rules)
+
+
+class Linter:
+    """A reusable linter: build once, lint many postings.
+
+    Thread-safe (analysis is serialized by a lock), picklable (only the
+    config travels; a worker rebuilds the engine), deterministic, and it
+    never raises on a posting: an unexpected failure becomes a ``CM000``
+    finding.  Invalid configuration or rule packs raise when the engine is
+    built (at the first lint, or eagerly with :meth:`prepare`).
+    """
+
+    def __init__(self, config: Config | None = None) -> None:
+        self.config = config or Config()
+        self._engine: Engine | None = None
+        self._lock = threading.RLock()
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"config": self.config}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["config"])  # type: ignore[misc]
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            with self._lock:
+                if self._engine is None:
+                    self._engine = build_engine(self.config)
+        return self._engine
+
+    def prepare(self) -> "Linter":
+        """Build the engine now (raises on a bad config or rule pack)."""
+        _ = self.engine
+        return self
+
+    @property
+    def rules(self) -> list[Rule]:
+        return self.engine.rules
+
+    def lint(self, text: str, title: str | None = None, *, format: str | None = None, path: str | None = None) -> Report:
+        """Lint one posting given as body text and an optional title."""
+        return self.lint_posting(_posting(text, title, format), path=path)
+
+    def lint_posting(self, posting: Posting, path: str | None = None) -> Report:
+        """Lint a :class:`~cmlint.models.Posting`."""
+        engine = self.engine
+        with self._lock:
+            try:
+                with engine.nlp.memory_zone():
+                    return self._report(engine, engine.analyzer.analyze(posting), path)
+            except Exception as error:  # noqa: BLE001 — a posting must never crash a batch
+                log.exception("cmlint failed on a posting")
+                return Report(id=posting.id, title=posting.title, findings=[_internal_error(error)])
+
+    def lint_many(self, postings: Iterable[PostingLike], n_process: int = 1, chunk_size: int = 64) -> Iterator[Report]:
+        """Lint many postings; reports come back in input order, streaming.
+
+        With ``n_process > 1`` the work is spread over processes; memory stays
+        bounded because only ``n_process * chunk_size * 2`` postings are in
+        flight at a time.
+        """
+        items = (as_posting(p) for p in postings)
+        if n_process <= 1:
+            for posting in items:
+                yield self.lint_posting(posting)
+            return
+        from cmlint.parallel import parallel_map
+
+        yield from parallel_map(self.config, items, n_process, chunk_size)
+
+    def _report(self, engine: Engine, posting: AnalyzedPosting, path: str | None) -> Report:
+        suggestions = suggest_titles(posting.profile, engine.taxonomy)
+        config = self.config
+        findings: list[Finding] = []
+        for rule in engine.rules:
+            spec = rule.spec
+            if not config.enabled(spec.code, spec.name, path):
+                continue
+            severity = config.severity_of(spec.code, spec.name, spec.severity)
+            if severity.rank < config.min_severity.rank:
+                continue
+            ctx = CheckContext(spec, severity, config, engine.taxonomy, engine.morphology, suggestions)
+            for finding in rule.run(posting, ctx):
+                if not suppressed(posting.posting.text, finding):
+                    findings.append(finding)
+        findings.sort(key=_finding_order)
+        return Report(
+            id=posting.posting.id,
+            title=posting.title,
+            title_roles=posting.title_roles,
+            duty_profile=posting.profile.shares(),
+            suggested_titles=suggestions,
+            findings=findings,
+        )
+
+
+def _finding_order(finding: Finding) -> tuple[int, int, str]:
+    if finding.span is None:
+        return (0, 0, finding.code)
+    return (0 if finding.span.field == "title" else 1, finding.span.start, finding.code)
+
+
+def _internal_error(error: Exception) -> Finding:
+    return Finding(
+        code="CM000",
+        name="internal-error",
+        severity=Severity.ERROR,
+        message=f"Внутренняя ошибка cmlint при разборе вакансии: {type(error).__name__}: {error}",
+    )
+
+
+def _posting(text: Any, title: Any, format: str | None) -> Posting:
+    text = text if isinstance(text, str) else "" if text is None else str(text)
+    title = title if isinstance(title, str) or title is None else str(title)
+    fmt = format if format in ("plain", "markdown", "html", "telegram") else None
+    return Posting(text=text, title=title, format=fmt)  # type: ignore[arg-type]
+
+
+def as_posting(item: PostingLike) -> Posting:
+    """Accept a Posting, a string, a (text, title) pair or a mapping with text/title/id."""
+    if isinstance(item, Posting):
+        return item
+    if isinstance(item, str):
+        return Posting(text=item)
+    if isinstance(item, tuple):
+        return _posting(item[0], item[1] if len(item) > 1 else None, None)
+    if isinstance(item, Mapping):
+        text = item.get("text", item.get("description", ""))
+        posting = _posting(text, item.get("title"), item.get("format"))
+        identifier = item.get("id")
+        return posting.model_copy(update={"id": None if identifier is None else str(identifier)})
+    raise TypeError(f"не знаю, как проверить объект типа {type(item).__name__}")
+
+
+_DEFAULT: Linter | None = None
+
+
+def lint(text: str, title: str | None = None) -> Report:
+    """Lint one posting with the default configuration."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Linter()
+    return _DEFAULT.lint(text, title)

@@ -1,0 +1,120 @@
+"""Inflecting job titles so a replacement fits the sentence it lands in.
+
+«Ищем комьюнити-менеджера» → «Ищем менеджера по продажам»: the head noun of
+the replacement takes the case and number of the head noun it replaces,
+adjectives before it agree, and everything else («по продажам», «SMM-»)
+keeps its form and casing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from cmlint.nlp.morphology import Morphology
+
+CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+_CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
+_SPLIT = re.compile(r"([-/])")
+
+
+@dataclass(frozen=True, slots=True)
+class Grammar:
+    """Case and number of a noun phrase, as pymorphy3 grammemes."""
+
+    case: str
+    number: str
+
+
+def head_grammar(words: list[str], morphology: Morphology) -> Grammar | None:
+    """Case and number of the head noun among the words of a title mention.
+
+    The head is the first Russian noun that is not the first half of a
+    hyphenated compound («комьюнити-менеджера» → «менеджера»).
+    """
+    for word in words:
+        last = _SPLIT.split(word)[-1]
+        if not last or not _CYRILLIC.search(last):
+            continue
+        for parse in morphology.parses(last):
+            tag = parse.tag
+            if tag.POS == "NOUN" and tag.case and "Fixd" not in tag:
+                case = "accs" if tag.case == "acc2" else "gent" if tag.case == "gen2" else "loct" if tag.case == "loc2" else tag.case
+                return Grammar(case, tag.number or "sing")
+    return None
+
+
+def inflect_title(title: str, grammar: Grammar, morphology: Morphology) -> str:
+    """Put ``title`` (in the nominative) into ``grammar``'s case and number."""
+    if " / " in title:
+        return " / ".join(inflect_title(part, grammar, morphology) for part in title.split(" / "))
+    words = title.split(" ")
+    head_index, head_parse = _find_head(words, morphology)
+    if head_parse is None:
+        return title
+    target = {grammar.case, grammar.number}
+    inflected = head_parse.inflect(target) or head_parse.inflect({grammar.case})
+    if inflected is None:
+        return title
+    words[head_index] = _replace_last_part(words[head_index], inflected.word)
+    gender = head_parse.tag.gender
+    animacy = head_parse.tag.animacy
+    for index in range(head_index):
+        words[index] = _agree(words[index], grammar, gender, animacy, morphology)
+    return " ".join(words)
+
+
+def _find_head(words: list[str], morphology: Morphology) -> tuple[int, object | None]:
+    for index, word in enumerate(words):
+        last = _SPLIT.split(word)[-1]
+        if not last or not _CYRILLIC.search(last):
+            continue
+        for parse in morphology.parses(last):
+            if parse.tag.POS == "NOUN" and parse.tag.case == "nomn" and "Fixd" not in parse.tag:
+                return index, parse
+    return -1, None
+
+
+def _agree(word: str, grammar: Grammar, gender: str | None, animacy: str | None, morphology: Morphology) -> str:
+    """Inflect an adjective before the head noun to agree with it."""
+    last = _SPLIT.split(word)[-1]
+    for parse in morphology.parses(last):
+        if parse.tag.POS == "ADJF" and parse.tag.case == "nomn":
+            target = {grammar.case, grammar.number}
+            if grammar.number == "sing" and gender:
+                target.add(gender)
+            if grammar.case == "accs" and animacy and (grammar.number == "plur" or gender == "masc"):
+                target.add(animacy)
+            inflected = parse.inflect(target) or parse.inflect({grammar.case, grammar.number})
+            if inflected is not None:
+                return _replace_last_part(word, inflected.word)
+    return word
+
+
+def _replace_last_part(word: str, form: str) -> str:
+    parts = _SPLIT.split(word)
+    parts[-1] = match_case(parts[-1], form)
+    return "".join(parts)
+
+
+def match_case(model: str, word: str) -> str:
+    """Give ``word`` the capitalization of ``model`` (Title, UPPER or lower)."""
+    if model.isupper() and len(model) > 1:
+        return word.upper()
+    if model[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def fit_start(replacement: str, original: str) -> str:
+    """Capitalize or lower the first letter of ``replacement`` like ``original``.
+
+    Acronyms and Latin words keep their casing («SMM-менеджер» stays as is).
+    """
+    first = replacement.split(" ", 1)[0]
+    head = _SPLIT.split(first)[0]
+    if not head or not _CYRILLIC.match(head[0]) or (head.isupper() and len(head) > 1):
+        return replacement
+    if original[:1].isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement[:1].lower() + replacement[1:]

@@ -1,0 +1,72 @@
+"""The spaCy pipeline: ``spacy.blank("ru")`` plus our pymorphy3 component.
+
+spaCy's trained Russian pipelines are not on PyPI, and the blank pipeline's
+lemmatizer cannot resolve ambiguous forms without POS tags, so lemma, POS and
+morphology come from :class:`~cmlint.nlp.morphology.Morphology`.
+"""
+
+from __future__ import annotations
+
+import numpy
+import spacy
+from spacy.attrs import LEMMA, MORPH, ORTH, POS
+from spacy.language import Language
+from spacy.symbols import IDS
+from spacy.tokens import Doc
+from spacy.util import compile_infix_regex, compile_prefix_regex
+
+from cmlint.nlp.morphology import Morphology
+
+MORPH_COMPONENT = "cmlint_morphology"
+
+# Split what job-board scrapes glue together: «чатов;-модерация»,
+# «•Ведение», «расчетаВедение» (a lower-case letter directly followed by an
+# upper-case word starts a new list item).
+_EXTRA_INFIXES = [r"[;•·▪►✓✔|]", r"(?<=[а-яё])(?=[А-ЯЁ][а-яё])", r"(?<=[\w)])(?=[-–—][А-ЯЁа-яё])"]
+_EXTRA_PREFIXES = [r"[•·▪►✓✔–—]"]
+
+
+class MorphologyComponent:
+    """Sets ``lemma``, ``pos`` and ``morph`` of every token from pymorphy3."""
+
+    def __init__(self, nlp: Language, morphology: Morphology) -> None:
+        self.vocab = nlp.vocab
+        self.morphology = morphology
+        self._morph_keys: dict[str, int] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        strings = self.vocab.strings
+        analyze = self.morphology.analyze
+        rows = numpy.empty((len(doc), 3), dtype="uint64")
+        for i, orth in enumerate(doc.to_array(ORTH)):
+            analysis = analyze(strings[int(orth)])
+            rows[i, 0] = strings.add(analysis.lemma)
+            rows[i, 1] = IDS[analysis.pos]
+            rows[i, 2] = self._morph_key(analysis.feats)
+        doc.from_array([LEMMA, POS, MORPH], rows)
+        return doc
+
+    def _morph_key(self, feats: str) -> int:
+        found = self._morph_keys.get(feats)
+        if found is None:
+            found = self._morph_keys[feats] = self.vocab.morphology.add(feats)
+        return found
+
+
+@Language.factory(MORPH_COMPONENT, default_config={})
+def _make_morphology_component(nlp: Language, name: str) -> MorphologyComponent:
+    return MorphologyComponent(nlp, Morphology())
+
+
+def build_nlp(morphology: Morphology | None = None) -> Language:
+    """A blank Russian pipeline with our tokenizer rules and morphology."""
+    nlp = spacy.blank("ru")
+    defaults = nlp.Defaults
+    nlp.tokenizer.infix_finditer = compile_infix_regex(list(defaults.infixes) + _EXTRA_INFIXES).finditer
+    nlp.tokenizer.prefix_search = compile_prefix_regex(_EXTRA_PREFIXES + list(defaults.prefixes)).search
+    component = nlp.add_pipe(MORPH_COMPONENT)
+    if morphology is not None:
+        component.morphology = morphology
+    return nlp

@@ -1,0 +1,27 @@
+"""Access to the data shipped with cmlint (the ``rules/`` folder).
+
+In the source tree the data lives in ``rules/``; setuptools installs it as
+the package ``cmlint.packs``, so the same code works from a wheel, an
+editable install and any working directory.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from importlib.resources.abc import Traversable
+from typing import Any
+
+import yaml
+
+
+def data_dir() -> Traversable:
+    """The folder with the shipped YAML files."""
+    return resources.files("cmlint.packs")
+
+
+@lru_cache(maxsize=None)
+def load_yaml(name: str) -> Any:
+    """Parse a shipped YAML file (cached; callers must not mutate the result)."""
+    with data_dir().joinpath(name).open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)

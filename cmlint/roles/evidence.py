@@ -1,0 +1,223 @@
+"""Role evidence: which role each duty line speaks of, and the duty profile.
+
+A duty phrase counts only where it describes the job:
+
+- negation cancels it («не нужно продавать», «без холодных звонков»,
+  «продаж нет»);
+- a role word that names another team is cooperation, not a duty
+  («вместе с отделом продаж», «передавать обращения в поддержку»);
+- requirements, wishes («опыт в SMM будет плюсом»), conditions and the
+  company description carry no duties; readiness («готовность к холодным
+  звонкам») counts half.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pydantic import BaseModel, ConfigDict
+
+from cmlint.resources import load_yaml
+from cmlint.roles.matching import DutyMatch
+from cmlint.text.segment import Item, ItemKind, Structure
+
+#: How much a match counts, by what the item is.
+ITEM_WEIGHT: dict[ItemKind, float] = {
+    "duty": 1.0,
+    "readiness": 0.5,
+    "other": 0.5,
+    "requirement": 0.0,
+    "wish": 0.0,
+    "condition": 0.0,
+    "about": 0.0,
+    "contact": 0.0,
+}
+#: Items outside any duties section weigh more when the posting has no such section.
+UNSECTIONED_WEIGHT = 0.9
+#: A single item cannot give one role more than this.
+ITEM_ROLE_CAP = 3.0
+#: Work done «вместе с …» counts half.
+JOINT_FACTOR = 0.5
+_NOUN_PHRASE_POS = {"NOUN", "ADJ", "PROPN", "CCONJ", "ADP", "DET", "PUNCT", "X", "NUM"}
+
+
+class Markers(BaseModel):
+    """Words that change the meaning of a duty match (``rules/evidence.yaml``)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    negators: frozenset[str]
+    post_negators: frozenset[str]
+    negation_exceptions: frozenset[str]
+    clause_breakers: frozenset[str]
+    team_nouns: frozenset[str]
+    handoff_verbs: frozenset[str]
+    joint_markers: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def default_markers() -> Markers:
+    return Markers.model_validate(load_yaml("evidence.yaml"))
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A counted duty match: role, weight, and where it is (tokens and item)."""
+
+    role: str
+    weight: float
+    start: int
+    end: int
+    item: int
+
+
+@dataclass(frozen=True, slots=True)
+class DutyProfile:
+    """Raw role mass over the duties, and each role's share of it."""
+
+    mass: dict[str, float]
+
+    @property
+    def total(self) -> float:
+        return sum(self.mass.values())
+
+    def share(self, role: str) -> float:
+        total = self.total
+        return self.mass.get(role, 0.0) / total if total else 0.0
+
+    def shares(self) -> dict[str, float]:
+        total = self.total
+        if not total:
+            return {}
+        ranked = sorted(self.mass.items(), key=lambda kv: (-kv[1], kv[0]))
+        return {role: round(value / total, 3) for role, value in ranked if value > 0}
+
+    def ranked(self) -> list[tuple[str, float]]:
+        return list(self.shares().items())
+
+
+def collect(
+    matches: list[DutyMatch],
+    lemmas: list[str],
+    pos: list[str],
+    token_items: list[int],
+    structure: Structure,
+    markers: Markers,
+) -> list[Evidence]:
+    """Turn raw duty matches into counted evidence.
+
+    ``token_items`` gives the item index of every token (-1 outside items).
+    """
+    unsectioned = not structure.has_duty_section
+    bounds = _item_token_bounds(token_items)
+    kept: list[Evidence] = []
+    for match in matches:
+        item_index = token_items[match.start]
+        if item_index < 0 or token_items[match.end - 1] != item_index:
+            continue
+        item = structure.items[item_index]
+        weight = _item_weight(item, unsectioned)
+        if not weight:
+            continue
+        first, last = bounds[item_index]
+        if _negated(match, lemmas, pos, first, last, markers):
+            continue
+        cooperation = _cooperation(match, lemmas, pos, first, last, markers)
+        if cooperation == 0.0:
+            continue
+        kept.append(Evidence(match.role, match.weight * weight * cooperation, match.start, match.end, item_index))
+    return _dedupe(kept)
+
+
+def profile(evidence: list[Evidence]) -> DutyProfile:
+    """Sum evidence per role, capping what one item gives one role."""
+    per_item: dict[tuple[int, str], float] = {}
+    for ev in evidence:
+        key = (ev.item, ev.role)
+        per_item[key] = min(ITEM_ROLE_CAP, per_item.get(key, 0.0) + ev.weight)
+    mass: dict[str, float] = {}
+    for (_, role), value in per_item.items():
+        mass[role] = mass.get(role, 0.0) + value
+    return DutyProfile(mass)
+
+
+def _item_weight(item: Item, unsectioned: bool) -> float:
+    if item.kind == "other" and (unsectioned or item.section == "intro"):
+        return UNSECTIONED_WEIGHT if unsectioned else ITEM_WEIGHT["other"]
+    return ITEM_WEIGHT[item.kind]
+
+
+def _item_token_bounds(token_items: list[int]) -> dict[int, tuple[int, int]]:
+    bounds: dict[int, tuple[int, int]] = {}
+    for index, item in enumerate(token_items):
+        if item < 0:
+            continue
+        first, _ = bounds.get(item, (index, index))
+        bounds[item] = (first, index + 1)
+    return bounds
+
+
+def _negated(match: DutyMatch, lemmas: list[str], pos: list[str], first: int, last: int, markers: Markers) -> bool:
+    """A negator before the match in its clause, or right after it."""
+    index = match.start - 1
+    while index >= first and match.start - index <= 8:
+        lemma = lemmas[index]
+        if lemma in markers.clause_breakers:
+            break
+        if lemma == "," and any(pos[j] not in _NOUN_PHRASE_POS for j in range(index + 1, match.start)):
+            break
+        if lemma in markers.negators:
+            following = lemmas[index + 1] if index + 1 < last else ""
+            if following not in markers.negation_exceptions:
+                return True
+        index -= 1
+    index = match.end
+    while index < last and index - match.end < 4:
+        lemma = lemmas[index]
+        if lemma in markers.clause_breakers or lemma == ",":
+            break
+        if lemma in markers.post_negators:
+            following = lemmas[index + 1] if index + 1 < last else ""
+            if following not in markers.negation_exceptions:
+                return True
+        index += 1
+    return False
+
+
+def _cooperation(match: DutyMatch, lemmas: list[str], pos: list[str], first: int, last: int, markers: Markers) -> float:
+    """0 when the match names another team or hands work over, 0.5 for joint work, else 1."""
+    index = match.start - 1
+    while index >= first and (pos[index] in ("ADJ", "ADP") or lemmas[index] in ("-", "‑")):
+        index -= 1
+    if index >= first and lemmas[index] in markers.team_nouns:
+        return 0.0
+    after = match.end
+    while after < last and lemmas[after] in ("-", "‑"):
+        after += 1
+    if after < last and lemmas[after] in markers.team_nouns:
+        return 0.0
+    factor = 1.0
+    index = match.start - 1
+    while index >= first:
+        lemma = lemmas[index]
+        if lemma in markers.clause_breakers:
+            break
+        if lemma in markers.handoff_verbs:
+            return 0.0
+        if lemma in markers.joint_markers:
+            factor = JOINT_FACTOR
+        index -= 1
+    return factor
+
+
+def _dedupe(evidence: list[Evidence]) -> list[Evidence]:
+    """Drop matches of a role that lie inside a longer match of the same role."""
+    by_length = sorted(evidence, key=lambda e: (-(e.end - e.start), -e.weight, e.start))
+    kept: list[Evidence] = []
+    for ev in by_length:
+        if any(k.role == ev.role and k.start <= ev.start and ev.end <= k.end for k in kept):
+            continue
+        kept.append(ev)
+    kept.sort(key=lambda e: (e.start, e.end, e.role))
+    return kept

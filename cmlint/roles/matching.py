@@ -1,0 +1,94 @@
+"""The taxonomy compiled to spaCy matchers: duty phrases and title names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
+from cmlint.engine.patterns import PatternError, PhraseCompiler, validate_token_pattern
+from cmlint.roles.taxonomy import Taxonomy
+
+# A title word after one of these is context, not the position
+# («Комьюнити-менеджер в отдел продаж», «SMM-менеджер для сообщества»).
+_TITLE_CONTEXT_WORDS = {"в", "во", "для", "на", "из", "при", "с", "со", "к", "in", "for", "at", "to"}
+
+
+@dataclass(frozen=True, slots=True)
+class DutyMatch:
+    """A duty phrase of a role found in the doc (token offsets)."""
+
+    role: str
+    weight: float
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class TitleMatch:
+    """A name of a role found in a title or in the body (token offsets)."""
+
+    role: str
+    start: int
+    end: int
+
+
+class RoleMatcher:
+    """Finds duty phrases and role names using the compiled taxonomy."""
+
+    def __init__(self, nlp: Language, taxonomy: Taxonomy, compiler: PhraseCompiler) -> None:
+        self.taxonomy = taxonomy
+        self._duties = Matcher(nlp.vocab, validate=False)
+        self._titles = Matcher(nlp.vocab, validate=False)
+        self._duty_keys: dict[int, tuple[str, float]] = {}
+        self._title_keys: dict[int, str] = {}
+        strings = nlp.vocab.strings
+        for role_id, role in taxonomy.roles.items():
+            for index, duty in enumerate(role.duties):
+                where = f"роль {role_id}, обязанность {index + 1}"
+                patterns = [p for phrase in duty.phrase for p in _compile(compiler, phrase, taxonomy.macros, where)]
+                if duty.tokens:
+                    try:
+                        patterns.append(validate_token_pattern(duty.tokens))
+                    except PatternError as error:
+                        raise PatternError(f"{where}: {error}") from None
+                key = f"duty:{role_id}:{index}"
+                self._duties.add(key, patterns, greedy="LONGEST")
+                self._duty_keys[strings.add(key)] = (role_id, duty.weight)
+            key = f"title:{role_id}"
+            patterns = [
+                p
+                for index, phrase in enumerate(role.title_patterns)
+                for p in _compile(compiler, phrase, taxonomy.macros, f"роль {role_id}, название {index + 1}")
+            ]
+            self._titles.add(key, patterns, greedy="LONGEST")
+            self._title_keys[strings.add(key)] = role_id
+
+    def duties(self, doc: Doc) -> list[DutyMatch]:
+        """Every duty phrase in ``doc``, in text order."""
+        keys = self._duty_keys
+        found = [DutyMatch(*keys[key], start, end) for key, start, end in self._duties(doc)]
+        found.sort(key=lambda m: (m.start, m.end))
+        return found
+
+    def titles(self, doc: Doc, start: int = 0, end: int | None = None) -> list[TitleMatch]:
+        """Role names in ``doc[start:end]``, skipping those that are mere context."""
+        span = doc[start:end] if end is not None else doc[start:]
+        found: list[TitleMatch] = []
+        for key, m_start, m_end in self._titles(span):
+            absolute = span.start + m_start
+            previous = doc[absolute - 1].lower_ if absolute > span.start else ""
+            if previous in _TITLE_CONTEXT_WORDS:
+                continue
+            found.append(TitleMatch(self._title_keys[key], absolute, span.start + m_end))
+        found.sort(key=lambda m: (m.start, -m.end))
+        return found
+
+
+def _compile(compiler: PhraseCompiler, phrase: str, macros: dict[str, str], where: str) -> list[list[dict]]:
+    try:
+        return compiler.compile(phrase, macros)
+    except PatternError as error:
+        raise PatternError(f"{where}: «{phrase}»: {error}") from None

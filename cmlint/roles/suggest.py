@@ -1,0 +1,69 @@
+"""Title suggestions from the duty profile, and fixes that put them in place."""
+
+from __future__ import annotations
+
+from cmlint.analysis import AnalyzedPosting, TitleMention
+from cmlint.models import Edit, Fix, TitleSuggestion
+from cmlint.nlp.inflect import fit_start, head_grammar, inflect_title
+from cmlint.nlp.morphology import Morphology
+from cmlint.roles.evidence import DutyProfile
+from cmlint.roles.taxonomy import Taxonomy
+
+#: Roles with a smaller share are not suggested.
+MIN_SHARE = 0.12
+#: Two roles share the work when the second has at least this share …
+COMBINED_MIN_SHARE = 0.3
+#: … and at least this fraction of the first one's.
+COMBINED_RATIO = 0.6
+#: Confidence grows with the amount of evidence up to this mass.
+FULL_CONFIDENCE_MASS = 6.0
+MAX_SUGGESTIONS = 3
+
+
+def suggest_titles(profile: DutyProfile, taxonomy: Taxonomy) -> list[TitleSuggestion]:
+    """Ranked titles that describe the duties, best first."""
+    ranked = [(role, share) for role, share in profile.ranked() if share >= MIN_SHARE and role in taxonomy.roles]
+    if not ranked:
+        return []
+    certainty = min(1.0, profile.total / FULL_CONFIDENCE_MASS)
+    suggestions: list[TitleSuggestion] = []
+    if len(ranked) >= 2:
+        (first, a), (second, b) = ranked[0], ranked[1]
+        if b >= COMBINED_MIN_SHARE and b / a >= COMBINED_RATIO:
+            combined = taxonomy.roles[first].combined.get(second) or taxonomy.roles[second].combined.get(first)
+            title = combined or f"{taxonomy.roles[first].titles[0]} / {_lower_first(taxonomy.roles[second].titles[0])}"
+            suggestions.append(TitleSuggestion(title=title, role=first, confidence=round((a + b) * certainty, 2)))
+    for role, share in ranked:
+        suggestions.append(TitleSuggestion(title=taxonomy.roles[role].titles[0], role=role, confidence=round(share * certainty, 2)))
+    return suggestions[:MAX_SUGGESTIONS]
+
+
+def rename_fix(posting: AnalyzedPosting, suggestion: TitleSuggestion, morphology: Morphology) -> Fix:
+    """Edits that put ``suggestion`` where the title's role is named, inflected to fit."""
+    edits: list[Edit] = []
+    for mention in merge_mentions(posting):
+        grammar = head_grammar(mention.text.split(), morphology)
+        replacement = inflect_title(suggestion.title, grammar, morphology) if grammar else suggestion.title
+        replacement = fit_start(replacement, mention.text)
+        edits.append(Edit(span=posting.spans.of(mention.field, mention.start, mention.end), replacement=replacement))
+    return Fix(message=f"Переименовать в «{suggestion.title}»", edits=edits)
+
+
+def merge_mentions(posting: AnalyzedPosting) -> list[TitleMention]:
+    """Join mentions that overlap or touch («SMM/комьюнити-менеджер» is one place)."""
+    merged: list[TitleMention] = []
+    for mention in sorted(posting.mentions, key=lambda m: (m.field, m.start, -m.end)):
+        last = merged[-1] if merged else None
+        if last is not None and last.field == mention.field and mention.start <= last.end + 3:
+            gap = posting.field_text(mention.field, last.end, mention.start) if mention.start > last.end else ""
+            if not gap.strip(" /-&и+"):
+                end = max(last.end, mention.end)
+                text = posting.field_text(mention.field, last.start, end)
+                merged[-1] = TitleMention(last.role, last.field, last.start, end, text)
+                continue
+        merged.append(mention)
+    return merged
+
+
+def _lower_first(title: str) -> str:
+    return fit_start(title, "x")

@@ -1,0 +1,227 @@
+"""HTML / Markdown / Telegram → plain text, with a map back to the input.
+
+Every later stage works on the plain text; findings are reported at offsets
+of the text the caller gave, so normalization records where each plain
+character came from.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from cmlint.models import Format
+
+
+@dataclass
+class OffsetMap:
+    """Maps offsets in the normalized text to offsets in the source text.
+
+    The normalized text is a sequence of pieces; a piece is either copied
+    from the source (offsets shift by a constant) or inserted (every
+    character maps to one source position).
+    """
+
+    starts: list[int] = field(default_factory=list)
+    sources: list[int] = field(default_factory=list)
+    copied: list[bool] = field(default_factory=list)
+
+    def add(self, plain_start: int, source_start: int, copied: bool) -> None:
+        if self.starts and self.starts[-1] == plain_start:
+            self.starts.pop()
+            self.sources.pop()
+            self.copied.pop()
+        self.starts.append(plain_start)
+        self.sources.append(source_start)
+        self.copied.append(copied)
+
+    def to_source(self, offset: int) -> int:
+        """The source offset of the normalized character at ``offset``."""
+        index = bisect_right(self.starts, offset) - 1
+        if index < 0:
+            return 0
+        if self.copied[index]:
+            return self.sources[index] + offset - self.starts[index]
+        return self.sources[index]
+
+    def span_to_source(self, start: int, end: int) -> tuple[int, int]:
+        """Map a half-open normalized span to a half-open source span."""
+        if end <= start:
+            position = self.to_source(start)
+            return position, position
+        return self.to_source(start), self.to_source(end - 1) + 1
+
+
+class _Builder:
+    """Accumulates normalized text and its offset map."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.map = OffsetMap()
+
+    def copy(self, text: str, source_start: int) -> None:
+        if text:
+            self.map.add(self.length, source_start, True)
+            self.parts.append(text)
+            self.length += len(text)
+
+    def insert(self, text: str, source_position: int) -> None:
+        if text:
+            self.map.add(self.length, source_position, False)
+            self.parts.append(text)
+            self.length += len(text)
+
+    def tail(self) -> str:
+        return self.parts[-1][-1:] if self.parts else ""
+
+    def result(self) -> tuple[str, OffsetMap]:
+        return "".join(self.parts), self.map
+
+
+@dataclass
+class Normalized:
+    """Plain text plus the map back to the source."""
+
+    text: str
+    source: str
+    format: Format
+    offsets: OffsetMap
+
+    def span_to_source(self, start: int, end: int) -> tuple[int, int]:
+        return self.offsets.span_to_source(start, end)
+
+
+# Dropped everywhere: HTML comments (cmlint directives live there), zero-width
+# characters, soft hyphens, BOM and carriage returns.
+_DROP = re.compile(r"<!--.*?-->|[\u200b-\u200d\u2060\ufeff\u00ad\r]+", re.DOTALL)
+# Characters replaced one-for-one: exotic spaces and controls become spaces.
+_SPACES = str.maketrans({c: " " for c in "\u00a0\u2007\u202f\t\x0b\x0c\u3000"})
+
+_HTML_HINT = re.compile(r"<(p|br|div|ul|ol|li|strong|b|h[1-6]|span|em|i|table|tr|td)\b[^>]*>", re.IGNORECASE)
+_MD_HINT = re.compile(r"^(#{1,6}\s+\S|\s*[-*+]\s+\*\*|.*\*\*[^*\n]+\*\*|.*\[[^\]\n]+\]\([^)\n]+\))", re.MULTILINE)
+_TELEGRAM_HINT = re.compile(r"(#[\w\u0400-\u04ff]+|[\U0001F300-\U0001FAFF\u2705\u2714\u2757\u203c])")
+
+
+def detect_format(text: str) -> Format:
+    """Guess the markup of a posting from its text."""
+    if _HTML_HINT.search(text):
+        return "html"
+    if _MD_HINT.search(text):
+        return "markdown"
+    if len(_TELEGRAM_HINT.findall(text)) >= 3:
+        return "telegram"
+    return "plain"
+
+
+def normalize(text: str, format: Format | None = None) -> Normalized:
+    """Turn a posting in any supported markup into plain text with an offset map."""
+    fmt = format or detect_format(text)
+    if fmt == "html":
+        plain, offsets = _html(text)
+    elif fmt == "markdown":
+        plain, offsets = _markdown(text)
+    else:
+        plain, offsets = _plain(text)
+    return Normalized(plain, text, fmt, offsets)
+
+
+def _plain(text: str) -> tuple[str, OffsetMap]:
+    builder = _Builder()
+    position = 0
+    for match in _DROP.finditer(text):
+        builder.copy(text[position:match.start()].translate(_SPACES), position)
+        position = match.end()
+    builder.copy(text[position:].translate(_SPACES), position)
+    return builder.result()
+
+
+_BLOCK_TAGS = {
+    "p", "div", "br", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
+    "section", "article", "header", "footer", "blockquote", "hr", "dl", "dt", "dd", "pre",
+}
+_SKIP_CONTENT = {"script", "style", "head", "title", "noscript", "template"}
+_HTML_TOKEN = re.compile(
+    r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<!\w[^>]*>|<\?.*?\?>"
+    r"|<(?P<close>/)?(?P<tag>[a-zA-Z][a-zA-Z0-9]*)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>"
+    r"|&(?P<entity>#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});?"
+    r"|[\r\u200b-\u200d\u2060\ufeff\u00ad]",
+    re.DOTALL,
+)
+_WHITESPACE_RUN = re.compile(r"[ \t\n\u00a0]+")
+
+
+def _html(text: str) -> tuple[str, OffsetMap]:
+    builder = _Builder()
+    position = 0
+    skipping: str | None = None
+    for match in _HTML_TOKEN.finditer(text):
+        if skipping is None:
+            _html_text(builder, text[position:match.start()], position)
+        position = match.end()
+        tag = (match.group("tag") or "").lower()
+        if skipping is not None:
+            if tag == skipping and match.group("close"):
+                skipping = None
+            continue
+        if tag in _SKIP_CONTENT and not match.group("close"):
+            skipping = tag
+        elif tag == "li" and not match.group("close"):
+            _newline(builder, match.start())
+            builder.insert("• ", match.start())
+        elif tag in _BLOCK_TAGS or tag == "li":
+            _newline(builder, match.start())
+        elif match.group("entity"):
+            decoded = html.unescape(match.group(0) if match.group(0).endswith(";") else match.group(0) + ";")
+            decoded = decoded.translate(_SPACES)
+            if decoded == match.group(0):
+                builder.copy(decoded, match.start())
+            else:
+                builder.insert(decoded, match.start())
+    if skipping is None:
+        _html_text(builder, text[position:], position)
+    return builder.result()
+
+
+def _html_text(builder: _Builder, chunk: str, start: int) -> None:
+    """Copy HTML character data, collapsing whitespace runs to one space."""
+    position = 0
+    for match in _WHITESPACE_RUN.finditer(chunk):
+        builder.copy(chunk[position:match.start()], start + position)
+        if builder.tail() not in ("", " ", "\n"):
+            builder.insert(" ", start + match.start())
+        position = match.end()
+    builder.copy(chunk[position:], start + position)
+
+
+def _newline(builder: _Builder, source_position: int) -> None:
+    if builder.tail() == " ":
+        builder.parts[-1] = builder.parts[-1][:-1]
+        builder.length -= 1
+    if builder.tail() not in ("", "\n"):
+        builder.insert("\n", source_position)
+
+
+_MD_TOKEN = re.compile(
+    r"(?P<heading>^[ \t]{0,3}#{1,6}[ \t]+)"
+    r"|(?P<quote>^[ \t]*>[ \t]?)"
+    r"|(?P<image>!\[[^\]\n]*\]\([^)\n]*\))"
+    r"|\[(?P<link>[^\]\n]+)\]\([^)\n]*\)"
+    r"|(?P<emphasis>\*\*|__|~~|`+)"
+    r"|(?P<drop><!--.*?-->|[\r\u200b-\u200d\u2060\ufeff\u00ad]|\\(?=[\\`*_{}\[\]()#+\-.!]))",
+    re.MULTILINE | re.DOTALL,
+)
+
+
+def _markdown(text: str) -> tuple[str, OffsetMap]:
+    builder = _Builder()
+    position = 0
+    for match in _MD_TOKEN.finditer(text):
+        builder.copy(text[position:match.start()].translate(_SPACES), position)
+        position = match.end()
+        if match.group("link") is not None:
+            builder.copy(match.group("link"), match.start("link"))
+    builder.copy(text[position:].translate(_SPACES), position)
+    return builder.result()

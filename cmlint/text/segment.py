@@ -1,0 +1,234 @@
+"""Posting structure: the title line, sections, list items and sentences.
+
+Works on normalized plain text.  Headings are recognised by the patterns in
+``rules/sections.yaml``; items are list entries, ``;``-separated run-ons,
+glued job-board scrapes («…данныхВедение…») and sentences of paragraphs.
+Every item gets a *kind*: what it is as far as duties go.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from cmlint.resources import load_yaml
+
+SectionKind = Literal["intro", "duties", "requirements", "conditions", "about", "contacts", "other"]
+ItemKind = Literal["duty", "readiness", "requirement", "wish", "condition", "about", "contact", "other"]
+
+_BULLET = re.compile(
+    r"^[ \t]*(?:[-–—•·▪►▸‣⁃○●◦✓✔☑➖➤→»*+]|\d{1,2}[.)](?!\d)|[a-zа-я]\)|"
+    r"[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B50\u2B55\u2705\u274C\u2757\uFE0F\u200D]+)[ \t]*"
+)
+_LEADING_NOISE = re.compile(r"^[\W_]+")
+_TRAILING_NOISE = re.compile(r"[\s:!?.\-–—)(\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]+$")
+_SEMICOLON = re.compile(r"\s*;\s*")
+_INLINE_BULLET = re.compile(r"\s+[•·▪►]\s*|(?<=[.;!?])\s*[-–—]\s+(?=[А-ЯЁA-Zа-яё])|(?<=\S)\s[-–—]\s(?=[А-ЯЁ][а-яё])")
+_GLUED = re.compile(r"(?:(?<=[а-яё]{3})|(?<=[а-яё][)»]))(?=[А-ЯЁ][а-яё]{2})")
+_SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[«\"(]?[А-ЯЁA-Z0-9])")
+_WORD = re.compile(r"[\w\u0400-\u04ff]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A run of the posting under one heading (or before the first heading)."""
+
+    kind: SectionKind
+    start: int
+    end: int
+    heading: tuple[int, int] | None
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A list entry or sentence, with its section and what it is."""
+
+    start: int
+    end: int
+    section: SectionKind
+    kind: ItemKind
+    bullet: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Structure:
+    """The title line (when taken from the text), sections and items."""
+
+    title: tuple[int, int] | None
+    sections: tuple[Section, ...]
+    items: tuple[Item, ...]
+
+    @property
+    def has_duty_section(self) -> bool:
+        return any(s.kind == "duties" for s in self.sections)
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    headings: tuple[tuple[SectionKind, re.Pattern[str], re.Pattern[str]], ...]
+    cues: dict[str, re.Pattern[str]]
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> _Grammar:
+    data = load_yaml("sections.yaml")
+    headings = []
+    for kind, patterns in data["headings"].items():
+        body = "|".join(f"(?:{p})" for p in patterns)
+        end = r"\w*(?=$|[\s:.,!?(—–-])"
+        headings.append((kind, re.compile(rf"^(?:{body}){end}"), re.compile(rf"(?:^|\s)(?:{body}){end}")))
+    cues = {name: re.compile("|".join(f"(?:{p})" for p in patterns)) for name, patterns in data["cues"].items()}
+    return _Grammar(tuple(headings), cues)
+
+
+def _fold(text: str) -> str:
+    return text.lower().replace("ё", "е")
+
+
+def classify_heading(line: str) -> tuple[SectionKind, int] | None:
+    """If ``line`` starts with a heading, return its kind and where the heading ends.
+
+    The end is the offset just past the heading (and its colon), so that an
+    inline heading «Обязанности: ведение чатов» leaves «ведение чатов».
+    """
+    stripped = _LEADING_NOISE.sub("", line)
+    lead = len(line) - len(stripped)
+    folded = _fold(stripped)
+    words = len(_WORD.findall(folded))
+    if not words:
+        return None
+    colon = folded.find(":")
+    for kind, at_start, anywhere in _grammar().headings:
+        match = at_start.match(folded)
+        if match:
+            rest = folded[match.end():]
+            tail = _TRAILING_NOISE.sub("", rest)
+            if not tail or (len(_WORD.findall(tail)) <= 3 and (rest.rstrip().endswith(":") or words <= 4)):
+                return kind, len(line)
+            if colon != -1 and len(_WORD.findall(folded[:colon])) <= 6:
+                return kind, lead + colon + 1
+        elif words <= 8 and folded.rstrip().endswith(":") and anywhere.search(folded):
+            return kind, len(line)
+    if words <= 6 and folded.rstrip().endswith(":") and not _BULLET.match(line):
+        return "other", len(line)
+    return None
+
+
+def segment(text: str, title_from_text: bool) -> Structure:
+    """Split plain text into title, sections and items."""
+    grammar = _grammar()
+    title: tuple[int, int] | None = None
+    sections: list[Section] = []
+    items: list[Item] = []
+    kind: SectionKind = "intro"
+    section_start = 0
+    heading: tuple[int, int] | None = None
+    position = 0
+    for raw in text.split("\n"):
+        start = position
+        position += len(raw) + 1
+        line = raw.strip()
+        if not line:
+            continue
+        start += len(raw) - len(raw.lstrip())
+        if title_from_text and title is None and not items and not sections:
+            if len(line) <= 150 and classify_heading(line) is None:
+                title = (start, start + len(line))
+                section_start = start + len(line)
+                continue
+        found = classify_heading(line)
+        if found is not None:
+            sections.append(Section(kind, section_start, start, heading))
+            kind, heading_end = found
+            heading = (start, start + heading_end)
+            section_start = start
+            rest = line[heading_end:]
+            if not rest.strip():
+                continue
+            offset = start + heading_end + (len(rest) - len(rest.lstrip()))
+            _add_items(items, rest.strip(), offset, kind, grammar, False)
+            continue
+        bullet = _BULLET.match(line)
+        if bullet and bullet.end() < len(line):
+            _add_items(items, line[bullet.end():], start + bullet.end(), kind, grammar, True)
+        elif not bullet:
+            _add_items(items, line, start, kind, grammar, False)
+    sections.append(Section(kind, section_start, len(text), heading))
+    return Structure(title, tuple(s for s in sections if s.end > s.start or s.heading), tuple(items))
+
+
+def _add_items(
+    items: list[Item], line: str, start: int, section: SectionKind, grammar: _Grammar, bullet: bool
+) -> None:
+    for piece_start, piece_end in _pieces(line):
+        piece = line[piece_start:piece_end]
+        inner = _BULLET.match(piece)
+        if inner and inner.end() < len(piece):
+            piece_start += inner.end()
+            piece = line[piece_start:piece_end]
+        if not _WORD.search(piece):
+            continue
+        items.append(Item(start + piece_start, start + piece_end, section, _item_kind(piece, section, grammar), bullet))
+
+
+def _pieces(line: str) -> list[tuple[int, int]]:
+    """Offsets of run-on parts and sentences within one line."""
+    skips: list[tuple[int, int]] = []
+    for pattern in (_SEMICOLON, _INLINE_BULLET, _SENTENCE):
+        for match in pattern.finditer(line):
+            skips.append((match.start(), match.end()))
+    for match in _GLUED.finditer(line):
+        before = line[: match.start()]
+        if before.count("«") <= before.count("»") and before.count('"') % 2 == 0:
+            skips.append((match.start(), match.start()))
+    pieces: list[tuple[int, int]] = []
+    position = 0
+    for skip_start, skip_end in sorted(skips):
+        if skip_start < position:
+            continue
+        if skip_start > position:
+            pieces.append((position, skip_start))
+        position = skip_end
+    if position < len(line):
+        pieces.append((position, len(line)))
+    return [(a, b) for a, b in (_trim(line, a, b) for a, b in pieces) if b > a]
+
+
+def _trim(line: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and line[start].isspace():
+        start += 1
+    while end > start and line[end - 1] in " \t,.;":
+        end -= 1
+    return start, end
+
+
+_SECTION_ITEM_KIND: dict[SectionKind, ItemKind] = {
+    "duties": "duty",
+    "requirements": "requirement",
+    "conditions": "condition",
+    "about": "about",
+    "contacts": "contact",
+}
+
+
+def _item_kind(text: str, section: SectionKind, grammar: _Grammar) -> ItemKind:
+    folded = _fold(text)
+    cues = grammar.cues
+    if cues["wish"].search(folded):
+        return "wish"
+    if cues["readiness"].search(folded):
+        return "readiness"
+    if section in _SECTION_ITEM_KIND and section != "duties":
+        return _SECTION_ITEM_KIND[section]
+    if cues["requirement"].search(folded):
+        return "requirement"
+    if section == "duties":
+        return "duty"
+    if cues["seeking"].search(folded):
+        return "other"
+    for name in ("condition", "about", "contact"):
+        if cues[name].search(folded):
+            return name  # type: ignore[return-value]
+    return "other"

@@ -1,0 +1,1 @@
+"""Rule packs and linguistic data shipped with cmlint (YAML only; no code)."""
