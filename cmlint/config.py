@@ -29,7 +29,9 @@ class RoleThresholds(_Section):
 
     min_evidence: float = Field(default=2.0, ge=0, description="минимальный вес обязанностей, при котором роли оцениваются")
     max_title_support: float = Field(default=0.3, ge=0, le=1, description="доля роли из названия, ниже которой название не подтверждено")
-    min_other_share: float = Field(default=0.35, ge=0, le=1, description="минимальная доля другой роли для CM001")
+    min_other_share: float = Field(default=0.5, ge=0, le=1, description="минимальная доля чужих ролей для CM001")
+    max_own_share: float = Field(default=0.1, ge=0, le=1, description="доля собственной роли, ниже которой смежная роль «забирает» вакансию")
+    min_dominant_share: float = Field(default=0.7, ge=0, le=1, description="доля смежной роли, при которой она «забирает» вакансию")
     overload_roles: int = Field(default=3, ge=2, description="сколько ролей делают вакансию «человеком-оркестром»")
     overload_min_share: float = Field(default=0.15, ge=0, le=1, description="доля, с которой роль считается заметной")
 

@@ -22,6 +22,27 @@ def title_support(posting: AnalyzedPosting, ctx: CheckContext) -> float:
     return sum(profile.share(r) for r in roles) + COMPATIBLE_FACTOR * sum(profile.share(r) for r in compatible)
 
 
+def _unsupported(posting: AnalyzedPosting, ctx: CheckContext) -> bool:
+    """Most duties belong to roles unrelated to the title, and the title's own share is small."""
+    thresholds = ctx.config.roles
+    roles = set(posting.title_roles)
+    fitting = roles | {c for r in roles for c in ctx.taxonomy.roles[r].compatible}
+    foreign = sum(share for role, share in posting.profile.ranked() if role not in fitting)
+    return foreign >= thresholds.min_other_share and title_support(posting, ctx) < thresholds.max_title_support
+
+
+def _taken_over(posting: AnalyzedPosting, ctx: CheckContext) -> bool:
+    """A related role does nearly all the work and the title's own role is absent
+    (an «Event-менеджер» who only builds a community, a «Маркетолог» who only posts)."""
+    thresholds = ctx.config.roles
+    profile = posting.profile
+    if profile.total < 2 * thresholds.min_evidence:
+        return False
+    own = sum(profile.share(role) for role in posting.title_roles)
+    ranked = profile.ranked()
+    return own < thresholds.max_own_share and ranked[0][0] not in posting.title_roles and ranked[0][1] >= thresholds.min_dominant_share
+
+
 @register("role-confusion")
 def role_confusion(posting: AnalyzedPosting, ctx: CheckContext) -> Iterable[Finding]:
     if not posting.title_roles:
@@ -31,12 +52,12 @@ def role_confusion(posting: AnalyzedPosting, ctx: CheckContext) -> Iterable[Find
     if profile.total < thresholds.min_evidence:
         return
     roles = set(posting.title_roles)
+    if not (_unsupported(posting, ctx) or _taken_over(posting, ctx)):
+        return
     fitting = roles | {c for r in roles for c in ctx.taxonomy.roles[r].compatible}
-    others = [(role, share) for role, share in profile.ranked() if role not in fitting]
-    if not others or others[0][1] < thresholds.min_other_share:
-        return
-    if title_support(posting, ctx) >= thresholds.max_title_support:
-        return
+    others = [(role, share) for role, share in profile.ranked() if role not in fitting] or [
+        (role, share) for role, share in profile.ranked() if role not in roles
+    ]
 
     taxonomy = ctx.taxonomy
     shown = [(role, share) for role, share in profile.ranked()[:3]]

@@ -13,10 +13,11 @@ Syntax of a phrase (words separated by spaces):
 - ``=word`` — match the exact word form (lower-cased), without lemmatizing;
 - hyphens inside words («контент-план») match with or without the hyphen.
 
-Between consecutive words a hyphen and up to two modifiers (adjectives,
-adverbs, determiners, numerals, pronouns) may stand: «звонить клиентам»
-matches «звонить потенциальным клиентам», «комьюнити менеджер» matches
-«комьюнити-менеджер».
+Between consecutive words a hyphen and up to two modifiers (adjectives and
+participles, adverbs, determiners, numerals, pronouns, prepositions) may
+stand: «звонить клиентам» matches «звонить потенциальным клиентам»,
+«отвечать сообщения» matches «отвечать на сообщения», «комьюнити менеджер»
+matches «комьюнити-менеджер».
 
 Full spaCy token patterns (a list of dicts with LEMMA, LOWER, POS, MORPH,
 OP …) are accepted as well; :func:`validate_token_pattern` checks attribute
@@ -32,9 +33,11 @@ from cmlint.nlp.morphology import UD_FEATURES, UD_POS, Morphology
 
 TokenPattern = list[dict[str, Any]]
 
-_MODIFIER = {"POS": {"IN": ["ADJ", "ADV", "DET", "NUM", "PRON"]}, "OP": "?"}
+_MODIFIER = {"POS": {"IN": ["ADJ", "ADV", "DET", "NUM", "PRON", "ADP"]}, "OP": "?"}
 _WILDCARD = {"IS_PUNCT": False, "IS_SPACE": False, "OP": "?"}
 _HYPHEN = {"ORTH": {"IN": ["-", "‑", "–"]}, "OP": "?"}
+# Between words: a hyphen or a closing/opening quote («"Холодные" звонки»).
+_JOINT = {"ORTH": {"IN": ["-", "‑", "–", '"', "«", "»", "“", "”", "'"]}, "OP": "?"}
 _WORD_SPLIT = re.compile(r"(-)")
 _MAX_EXPANSION = 64
 
@@ -72,7 +75,7 @@ class PhraseCompiler:
                     raise PatternError("«...» не может стоять в начале или в конце фразы")
                 patterns = [p + [dict(_WILDCARD), dict(_WILDCARD), dict(_WILDCARD)] for p in patterns]
                 continue
-            joint = [dict(_HYPHEN), dict(_MODIFIER), dict(_MODIFIER)] if index and words[index - 1] != "..." else []
+            joint = [dict(_JOINT), dict(_MODIFIER), dict(_MODIFIER)] if index and words[index - 1] != "..." else []
             patterns = [p + joint + alternative for p in patterns for alternative in self._word(word)]
             if len(patterns) > _MAX_EXPANSION:
                 raise PatternError(f"слишком много вариантов (больше {_MAX_EXPANSION}); разбейте фразу на несколько")

@@ -17,10 +17,11 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from cmlint.resources import load_yaml
 
-# OpenCorpora part of speech → Universal Dependencies UPOS.
+# OpenCorpora part of speech → Universal Dependencies UPOS.  Full participles
+# are ADJ (with VerbForm=Part): in a noun phrase they behave like adjectives.
 _POS = {
     "NOUN": "NOUN", "ADJF": "ADJ", "ADJS": "ADJ", "COMP": "ADJ", "VERB": "VERB",
-    "INFN": "VERB", "PRTF": "VERB", "PRTS": "VERB", "GRND": "VERB", "NUMR": "NUM",
+    "INFN": "VERB", "PRTF": "ADJ", "PRTS": "VERB", "GRND": "VERB", "NUMR": "NUM",
     "ADVB": "ADV", "NPRO": "PRON", "PRED": "ADV", "PREP": "ADP", "CONJ": "CCONJ",
     "PRCL": "PART", "INTJ": "INTJ",
 }

@@ -13,7 +13,7 @@ from spacy.attrs import LEMMA, MORPH, ORTH, POS
 from spacy.language import Language
 from spacy.symbols import IDS
 from spacy.tokens import Doc
-from spacy.util import compile_infix_regex, compile_prefix_regex
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 from cmlint.nlp.morphology import Morphology
 
@@ -24,6 +24,7 @@ MORPH_COMPONENT = "cmlint_morphology"
 # upper-case word starts a new list item).
 _EXTRA_INFIXES = [r"[;•·▪►✓✔|]", r"(?<=[а-яё])(?=[А-ЯЁ][а-яё])", r"(?<=[\w)])(?=[-–—][А-ЯЁа-яё])"]
 _EXTRA_PREFIXES = [r"[•·▪►✓✔–—]"]
+_EXTRA_SUFFIXES = [r"(?<=[\w).;!?])[-–—]+"]
 
 
 class MorphologyComponent:
@@ -66,6 +67,7 @@ def build_nlp(morphology: Morphology | None = None) -> Language:
     defaults = nlp.Defaults
     nlp.tokenizer.infix_finditer = compile_infix_regex(list(defaults.infixes) + _EXTRA_INFIXES).finditer
     nlp.tokenizer.prefix_search = compile_prefix_regex(_EXTRA_PREFIXES + list(defaults.prefixes)).search
+    nlp.tokenizer.suffix_search = compile_suffix_regex(_EXTRA_SUFFIXES + list(defaults.suffixes)).search
     component = nlp.add_pipe(MORPH_COMPONENT)
     if morphology is not None:
         component.morphology = morphology

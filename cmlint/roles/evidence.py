@@ -26,6 +26,7 @@ from cmlint.text.segment import Item, ItemKind, Structure
 ITEM_WEIGHT: dict[ItemKind, float] = {
     "duty": 1.0,
     "readiness": 0.5,
+    "listed": 0.3,
     "other": 0.5,
     "requirement": 0.0,
     "wish": 0.0,
@@ -52,6 +53,7 @@ class Markers(BaseModel):
     negation_exceptions: frozenset[str]
     clause_breakers: frozenset[str]
     team_nouns: frozenset[str]
+    team_heads: frozenset[str]
     handoff_verbs: frozenset[str]
     joint_markers: frozenset[str]
 
@@ -195,7 +197,7 @@ def _cooperation(match: DutyMatch, lemmas: list[str], pos: list[str], first: int
     after = match.end
     while after < last and lemmas[after] in ("-", "‑"):
         after += 1
-    if after < last and lemmas[after] in markers.team_nouns:
+    if after < last and lemmas[after] in markers.team_heads:
         return 0.0
     factor = 1.0
     index = match.start - 1

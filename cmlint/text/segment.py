@@ -16,7 +16,7 @@ from typing import Literal
 from cmlint.resources import load_yaml
 
 SectionKind = Literal["intro", "duties", "requirements", "conditions", "about", "contacts", "other"]
-ItemKind = Literal["duty", "readiness", "requirement", "wish", "condition", "about", "contact", "other"]
+ItemKind = Literal["duty", "readiness", "listed", "requirement", "wish", "condition", "about", "contact", "other"]
 
 _BULLET = re.compile(
     r"^[ \t]*(?:[-–—•·▪►▸‣⁃○●◦✓✔☑➖➤→»*+]|\d{1,2}[.)](?!\d)|[a-zа-я]\)|"
@@ -25,10 +25,19 @@ _BULLET = re.compile(
 _LEADING_NOISE = re.compile(r"^[\W_]+")
 _TRAILING_NOISE = re.compile(r"[\s:!?.\-–—)(\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]+$")
 _SEMICOLON = re.compile(r"\s*;\s*")
-_INLINE_BULLET = re.compile(r"\s+[•·▪►]\s*|(?<=[.;!?])\s*[-–—]\s+(?=[А-ЯЁA-Zа-яё])|(?<=\S)\s[-–—]\s(?=[А-ЯЁ][а-яё])")
+_INLINE_BULLET = re.compile(
+    r"\s+[•·▪►]\s*|(?<=[.;!?])\s*[-–—]\s+(?=[А-ЯЁA-Zа-яё])|(?<=\S)\s[-–—]\s(?=[А-ЯЁ][а-яё])|(?<=[)\w])[-–—]\s(?=[А-ЯЁ][а-яё])"
+)
 _GLUED = re.compile(r"(?:(?<=[а-яё]{3})|(?<=[а-яё][)»]))(?=[А-ЯЁ][а-яё]{2})")
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[«\"(]?[А-ЯЁA-Z0-9])")
 _WORD = re.compile(r"[\w\u0400-\u04ff]+")
+# A sentence that opens a list of duties without a heading:
+# «Ищем комьюнити-менеджера, который будет:», «Тебе предстоит:».
+_OPENS_DUTIES = re.compile(
+    r"(котор\w+|кто) (будет|будут|станет|возьмет на себя)( заниматься| отвечать за| делать)?\s*[:\-–—]?\s*$"
+    r"|(тебе|вам|ему|ей) (предстоит|нужно будет|надо будет)\s*[:\-–—]?\s*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +109,7 @@ def classify_heading(line: str) -> tuple[SectionKind, int] | None:
     if not words:
         return None
     colon = folded.find(":")
+    head = folded[:colon] if colon != -1 and len(_WORD.findall(folded[:colon])) <= 6 else None
     for kind, at_start, anywhere in _grammar().headings:
         match = at_start.match(folded)
         if match:
@@ -107,10 +117,12 @@ def classify_heading(line: str) -> tuple[SectionKind, int] | None:
             tail = _TRAILING_NOISE.sub("", rest)
             if not tail or (len(_WORD.findall(tail)) <= 3 and (rest.rstrip().endswith(":") or words <= 4)):
                 return kind, len(line)
-            if colon != -1 and len(_WORD.findall(folded[:colon])) <= 6:
+            if head is not None:
                 return kind, lead + colon + 1
         elif words <= 8 and folded.rstrip().endswith(":") and anywhere.search(folded):
             return kind, len(line)
+        elif head is not None and anywhere.search(head):
+            return kind, lead + colon + 1
     if words <= 6 and folded.rstrip().endswith(":") and not _BULLET.match(line):
         return "other", len(line)
     return None
@@ -155,6 +167,9 @@ def segment(text: str, title_from_text: bool) -> Structure:
             _add_items(items, line[bullet.end():], start + bullet.end(), kind, grammar, True)
         elif not bullet:
             _add_items(items, line, start, kind, grammar, False)
+            if _OPENS_DUTIES.search(line):
+                sections.append(Section(kind, section_start, start + len(line), heading))
+                kind, heading, section_start = "duties", None, start + len(line)
     sections.append(Section(kind, section_start, len(text), heading))
     return Structure(title, tuple(s for s in sections if s.end > s.start or s.heading), tuple(items))
 
@@ -220,9 +235,12 @@ def _item_kind(text: str, section: SectionKind, grammar: _Grammar) -> ItemKind:
         return "wish"
     if cues["readiness"].search(folded):
         return "readiness"
+    requirement = bool(cues["requirement"].search(folded))
+    if section == "requirements" and not requirement:
+        return "listed"
     if section in _SECTION_ITEM_KIND and section != "duties":
         return _SECTION_ITEM_KIND[section]
-    if cues["requirement"].search(folded):
+    if requirement:
         return "requirement"
     if section == "duties":
         return "duty"
