@@ -112,11 +112,11 @@ class Linter:
                 log.exception("cmlint failed on a posting")
                 return Report(id=posting.id, title=posting.title, findings=[_internal_error(error)])
 
-    def lint_many(self, postings: Iterable[PostingLike], n_process: int = 1, chunk_size: int = 64) -> Iterator[Report]:
+    def lint_many(self, postings: Iterable[PostingLike], n_process: int = 1, chunk_size: int = 32) -> Iterator[Report]:
         """Lint many postings; reports come back in input order, streaming.
 
         With ``n_process > 1`` the work is spread over processes; memory stays
-        bounded because only ``n_process * chunk_size * 2`` postings are in
+        bounded because only ``2 * n_process * chunk_size`` postings are in
         flight at a time.
         """
         items = (as_posting(p) for p in postings)
@@ -124,9 +124,9 @@ class Linter:
             for posting in items:
                 yield self.lint_posting(posting)
             return
-        from cmlint.parallel import parallel_map
+        from cmlint.parallel import ordered_map
 
-        yield from parallel_map(self.config, items, n_process, chunk_size)
+        yield from ordered_map(self.config, lint_one, items, n_process, chunk_size)
 
     def _report(self, engine: Engine, posting: AnalyzedPosting, path: str | None) -> Report:
         suggestions = suggest_titles(posting.profile, engine.taxonomy)
@@ -190,6 +190,11 @@ def as_posting(item: PostingLike) -> Posting:
         identifier = item.get("id")
         return posting.model_copy(update={"id": None if identifier is None else str(identifier)})
     raise TypeError(f"не знаю, как проверить объект типа {type(item).__name__}")
+
+
+def lint_one(linter: Linter, posting: Posting) -> Report:
+    """Module-level worker: lint one posting with ``linter`` (picklable for any executor)."""
+    return linter.lint_posting(posting)
 
 
 _DEFAULT: Linter | None = None

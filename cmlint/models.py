@@ -116,3 +116,24 @@ class Report(_Model):
     def codes(self) -> list[str]:
         """The codes of the findings, in report order."""
         return [f.code for f in self.findings]
+
+
+class InputFailure(_Model):
+    """Why an input (a file, a record) could not be linted."""
+
+    kind: Literal["not-found", "unsupported", "too-large", "unreadable", "decode", "empty", "malformed"]
+    message: str
+
+
+class LintResult(_Model):
+    """One line of batch output: a report, or the failure of that input.
+
+    ``record`` is the 1-based line (JSONL, CSV) or position (JSON list) of
+    the posting inside ``source``; ``None`` for single-posting files.
+    """
+
+    source: str
+    record: int | None = None
+    id: str | None = None
+    report: Report | None = None
+    error: InputFailure | None = None

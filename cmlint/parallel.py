@@ -1,16 +1,27 @@
-"""Linting across processes, streaming, in input order, with bounded memory."""
+"""Ordered, streaming, bounded-memory map over worker processes.
+
+Each worker builds its own :class:`~cmlint.linter.Linter` from the pickled
+config once; items travel in chunks and results come back in input order.
+The same worker function runs anywhere a picklable callable does (Dask,
+Spark, a job queue).
+"""
 
 from __future__ import annotations
 
 import multiprocessing
 from collections import deque
 from itertools import islice
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, TypeVar
 
 from cmlint.config import Config
-from cmlint.models import Posting, Report
 
-_WORKER = None
+if TYPE_CHECKING:
+    from cmlint.linter import Linter
+
+In = TypeVar("In")
+Out = TypeVar("Out")
+
+_WORKER: "Linter | None" = None
 
 
 def _init_worker(config: Config) -> None:
@@ -20,9 +31,9 @@ def _init_worker(config: Config) -> None:
     _WORKER = Linter(config).prepare()
 
 
-def _lint_chunk(chunk: list[Posting]) -> list[Report]:
+def _run_chunk(function: Callable[["Linter", Any], Any], chunk: list[Any]) -> list[Any]:
     assert _WORKER is not None
-    return [_WORKER.lint_posting(posting) for posting in chunk]
+    return [function(_WORKER, item) for item in chunk]
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -30,13 +41,19 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
-def parallel_map(config: Config, postings: Iterable[Posting], n_process: int, chunk_size: int = 64) -> Iterator[Report]:
-    """Lint ``postings`` in ``n_process`` worker processes.
+def ordered_map(
+    config: Config,
+    function: Callable[["Linter", In], Out],
+    items: Iterable[In],
+    n_process: int,
+    chunk_size: int = 32,
+) -> Iterator[Out]:
+    """Apply ``function(linter, item)`` in ``n_process`` processes, in input order.
 
-    At most ``2 * n_process`` chunks are in flight, so a stream of millions
-    of postings never sits in memory at once; results keep input order.
+    ``function`` must be a module-level function.  At most ``2 * n_process``
+    chunks are in flight, so a stream of millions never sits in memory.
     """
-    source = iter(postings)
+    source = iter(items)
     with _context().Pool(n_process, initializer=_init_worker, initargs=(config,)) as pool:
         pending: deque = deque()
         while True:
@@ -44,7 +61,7 @@ def parallel_map(config: Config, postings: Iterable[Posting], n_process: int, ch
                 chunk = list(islice(source, chunk_size))
                 if not chunk:
                     break
-                pending.append(pool.apply_async(_lint_chunk, (chunk,)))
+                pending.append(pool.apply_async(_run_chunk, (function, chunk)))
             if not pending:
                 return
             yield from pending.popleft().get()

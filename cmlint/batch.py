@@ -1,0 +1,37 @@
+"""Batch linting of jobs (postings or input failures) in input order."""
+
+from __future__ import annotations
+
+from collections import deque
+from typing import Iterable, Iterator
+
+from cmlint.io.readers import Job
+from cmlint.linter import Linter
+from cmlint.models import LintResult
+
+
+def lint_job(linter: Linter, job: Job) -> LintResult:
+    """Lint one job; an input failure passes through as an error result."""
+    if job.posting is None:
+        return LintResult(source=job.source, record=job.record, error=job.error)
+    report = linter.lint_posting(job.posting, path=job.source)
+    return LintResult(source=job.source, record=job.record, id=job.posting.id, report=report)
+
+
+def run(linter: Linter, jobs: Iterable[Job], n_process: int = 1) -> Iterator[tuple[Job, LintResult]]:
+    """(job, result) pairs in input order, linted in ``n_process`` processes."""
+    if n_process <= 1:
+        for job in jobs:
+            yield job, lint_job(linter, job)
+        return
+    from cmlint.parallel import ordered_map
+
+    sent: deque[Job] = deque()
+
+    def remember(source: Iterable[Job]) -> Iterator[Job]:
+        for job in source:
+            sent.append(job)
+            yield job
+
+    for result in ordered_map(linter.config, lint_job, remember(jobs), n_process):
+        yield sent.popleft(), result

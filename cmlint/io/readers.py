@@ -1,0 +1,286 @@
+"""Reading postings from files, folders, globs and stdin.
+
+Single-posting files: ``.txt`` ``.md`` ``.html`` (title = first line unless
+given).  Record files hold many postings: ``.jsonl`` (one object a line),
+``.json`` (an object, a list, or a list under ``items`` / ``postings`` /
+``vacancies`` / ``data``) and ``.csv``.  Every problem becomes an error job
+for that input (or that record) and reading goes on.
+"""
+
+from __future__ import annotations
+
+import csv
+import glob
+import io
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO, Iterable, Iterator
+
+from cmlint.io.decode import DecodeError, decode
+from cmlint.models import Format, InputFailure, Posting
+
+SINGLE_FORMATS: dict[str, Format] = {
+    ".txt": "plain", ".text": "plain", ".md": "markdown", ".markdown": "markdown",
+    ".html": "html", ".htm": "html",
+}
+RECORD_SUFFIXES = {".jsonl", ".ndjson", ".json", ".csv"}
+SUPPORTED = set(SINGLE_FORMATS) | RECORD_SUFFIXES
+
+#: A single posting file larger than this is not a posting.
+MAX_POSTING_BYTES = 1_000_000
+#: A record file larger than this is refused whole (JSON and CSV are read at once).
+MAX_RECORD_FILE_BYTES = 512 * 1024 * 1024
+#: A posting text longer than this (characters) is refused.
+MAX_TEXT_CHARS = 200_000
+
+
+@dataclass
+class FieldMap:
+    """Which record fields hold the title, the text, the id and the format."""
+
+    title: list[str] = field(default_factory=lambda: ["title", "name", "position", "vacancy"])
+    text: list[str] = field(default_factory=lambda: ["text", "description", "body", "content", "snippet"])
+    id: list[str] = field(default_factory=lambda: ["id", "vacancy_id", "uuid"])
+    format: list[str] = field(default_factory=lambda: ["format"])
+
+
+@dataclass(frozen=True)
+class Job:
+    """One unit of work: a posting to lint, or an input failure to report."""
+
+    source: str
+    record: int | None
+    posting: Posting | None = None
+    error: InputFailure | None = None
+
+
+def expand(arguments: Iterable[str]) -> Iterator[Path | str | Job]:
+    """Paths from CLI arguments: files, folders (recursive), globs, ``-``.
+
+    Yields ``"-"`` for stdin, a :class:`Path` for each file, or an error job
+    for an argument that names nothing readable.
+    """
+    for argument in arguments:
+        if argument == "-":
+            yield "-"
+            continue
+        path = Path(argument)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED and not _hidden(p, path))
+            if not found:
+                yield Job(argument, None, error=InputFailure(kind="not-found", message=f"в папке нет файлов {', '.join(sorted(SUPPORTED))}"))
+            yield from found
+        elif path.is_file():
+            yield path
+        elif glob.has_magic(argument):
+            matches = sorted(Path(p) for p in glob.glob(argument, recursive=True))
+            files = [p for p in matches if p.is_file() and p.suffix.lower() in SUPPORTED]
+            if not files:
+                yield Job(argument, None, error=InputFailure(kind="not-found", message="шаблон не нашёл ни одного поддерживаемого файла"))
+            yield from files
+        else:
+            yield Job(argument, None, error=InputFailure(kind="not-found", message="файл или папка не существует"))
+
+
+def _hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+def read(target: Path | str, fields: FieldMap, title: str | None = None, stdin_suffix: str = ".txt") -> Iterator[Job]:
+    """Jobs for one file (or stdin when ``target`` is ``"-"``)."""
+    if target == "-":
+        yield from _read_stream("-", sys.stdin.buffer, stdin_suffix, fields, title)
+        return
+    assert isinstance(target, Path)
+    source = str(target)
+    suffix = target.suffix.lower()
+    if suffix not in SUPPORTED:
+        yield Job(source, None, error=InputFailure(kind="unsupported", message=f"неподдерживаемое расширение {suffix or '(нет)'}; поддерживаются {', '.join(sorted(SUPPORTED))}"))
+        return
+    try:
+        size = target.stat().st_size
+        limit = MAX_POSTING_BYTES if suffix in SINGLE_FORMATS else MAX_RECORD_FILE_BYTES
+        if size > limit and suffix not in (".jsonl", ".ndjson"):
+            yield Job(source, None, error=InputFailure(kind="too-large", message=f"файл слишком большой: {size} байт, предел {limit}"))
+            return
+        with target.open("rb") as handle:
+            yield from _read_stream(source, handle, suffix, fields, title)
+    except OSError as error:
+        yield Job(source, None, error=InputFailure(kind="unreadable", message=f"не удалось прочитать: {error.strerror or error}"))
+
+
+def _read_stream(source: str, handle: BinaryIO, suffix: str, fields: FieldMap, title: str | None) -> Iterator[Job]:
+    if suffix in (".jsonl", ".ndjson"):
+        yield from _jsonl(source, handle, fields, title)
+        return
+    data = handle.read(MAX_RECORD_FILE_BYTES + 1)
+    if suffix in SINGLE_FORMATS and len(data) > MAX_POSTING_BYTES:
+        yield Job(source, None, error=InputFailure(kind="too-large", message=f"вакансия длиннее {MAX_POSTING_BYTES} байт"))
+        return
+    try:
+        text, _ = decode(data)
+    except DecodeError as error:
+        yield Job(source, None, error=InputFailure(kind="decode", message=str(error)))
+        return
+    if suffix == ".json":
+        yield from _json(source, text, fields, title)
+    elif suffix == ".csv":
+        yield from _csv(source, text, fields, title)
+    else:
+        yield _single(source, text, SINGLE_FORMATS.get(suffix, "plain"), title)
+
+
+def _single(source: str, text: str, fmt: Format, title: str | None) -> Job:
+    if not text.strip():
+        return Job(source, None, error=InputFailure(kind="empty", message="пустой файл: нет текста вакансии"))
+    if len(text) > MAX_TEXT_CHARS:
+        return Job(source, None, error=InputFailure(kind="too-large", message=f"текст длиннее {MAX_TEXT_CHARS} символов"))
+    return Job(source, None, posting=Posting(text=text, title=title, format=fmt, id=source))
+
+
+def _jsonl(source: str, handle: BinaryIO, fields: FieldMap, title: str | None) -> Iterator[Job]:
+    head = handle.read(65536)
+    try:
+        _, encoding = decode(head) if head else ("", "utf-8")
+    except DecodeError as error:
+        if b"\x00" not in head[:4096]:
+            encoding = "utf-8"
+        else:
+            yield Job(source, None, error=InputFailure(kind="decode", message=str(error)))
+            return
+    if encoding.startswith("utf-16"):
+        rest = handle.read()
+        try:
+            text, _ = decode(head + rest)
+        except DecodeError as error:
+            yield Job(source, None, error=InputFailure(kind="decode", message=str(error)))
+            return
+        lines: Iterable[bytes | str] = text.splitlines()
+    else:
+        lines = _binary_lines(head, handle)
+    for number, raw in enumerate(lines, start=1):
+        if isinstance(raw, bytes):
+            try:
+                line, _ = decode(raw.rstrip(b"\r\n")) if raw.strip() else ("", "")
+            except DecodeError as error:
+                yield Job(source, number, error=InputFailure(kind="decode", message=str(error)))
+                continue
+        else:
+            line = raw
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield Job(source, number, error=InputFailure(kind="malformed", message=f"не JSON: {error.msg} (символ {error.pos + 1})"))
+            continue
+        yield _record(source, number, record, fields, title)
+
+
+def _binary_lines(head: bytes, handle: BinaryIO) -> Iterator[bytes]:
+    stream = io.BufferedReader(_Prepend(head, handle)) if head else handle
+    for line in stream:
+        yield line.lstrip(b"\xef\xbb\xbf") if line.startswith(b"\xef\xbb\xbf") else line
+
+
+class _Prepend(io.RawIOBase):
+    """A raw stream that first returns ``head`` and then the rest of ``handle``."""
+
+    def __init__(self, head: bytes, handle: BinaryIO) -> None:
+        self._head = head
+        self._handle = handle
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self._head:
+            size = min(len(buffer), len(self._head))
+            buffer[:size] = self._head[:size]
+            self._head = self._head[size:]
+            return size
+        chunk = self._handle.read(len(buffer))
+        buffer[: len(chunk)] = chunk
+        return len(chunk)
+
+
+def _json(source: str, text: str, fields: FieldMap, title: str | None) -> Iterator[Job]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        yield Job(source, None, error=InputFailure(kind="malformed", message=f"не JSON: {error.msg} (строка {error.lineno}, столбец {error.colno})"))
+        return
+    if isinstance(data, dict):
+        for key in ("items", "postings", "vacancies", "data"):
+            if isinstance(data.get(key), list):
+                data = data[key]
+                break
+    if isinstance(data, dict):
+        yield _record(source, None, data, fields, title)
+    elif isinstance(data, list):
+        if not data:
+            yield Job(source, None, error=InputFailure(kind="empty", message="пустой список вакансий"))
+        for number, record in enumerate(data, start=1):
+            yield _record(source, number, record, fields, title)
+    else:
+        yield Job(source, None, error=InputFailure(kind="malformed", message="ожидался объект или список объектов"))
+
+
+def _csv(source: str, text: str, fields: FieldMap, title: str | None) -> Iterator[Job]:
+    sample = text[:8192]
+    try:
+        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t|")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
+    if not reader.fieldnames:
+        yield Job(source, None, error=InputFailure(kind="empty", message="пустой CSV: нет строки заголовков"))
+        return
+    if _pick(fields.text, {name: "" for name in reader.fieldnames}) is None:
+        yield Job(source, None, error=InputFailure(kind="malformed", message=f"в CSV нет столбца с текстом ({', '.join(fields.text)}); есть: {', '.join(reader.fieldnames)}"))
+        return
+    try:
+        for number, row in enumerate(reader, start=2):
+            yield _record(source, number, row, fields, title)
+    except csv.Error as error:
+        yield Job(source, reader.line_num, error=InputFailure(kind="malformed", message=f"ошибка CSV: {error}"))
+
+
+def _pick(names: list[str], record: dict[str, Any]) -> str | None:
+    lowered = {str(k).strip().lower(): k for k in record}
+    for name in names:
+        if name.lower() in lowered:
+            return lowered[name.lower()]
+    return None
+
+
+def _record(source: str, number: int | None, record: Any, fields: FieldMap, title: str | None) -> Job:
+    if not isinstance(record, dict):
+        return Job(source, number, error=InputFailure(kind="malformed", message=f"запись должна быть объектом, а не {type(record).__name__}"))
+    text_key = _pick(fields.text, record)
+    if text_key is None:
+        return Job(source, number, error=InputFailure(kind="malformed", message=f"нет поля с текстом вакансии ({', '.join(fields.text)})"))
+    text = record[text_key]
+    if not isinstance(text, str):
+        return Job(source, number, error=InputFailure(kind="malformed", message=f"поле {text_key!r} должно быть строкой"))
+    if not text.strip():
+        return Job(source, number, error=InputFailure(kind="empty", message=f"поле {text_key!r} пустое"))
+    if len(text) > MAX_TEXT_CHARS:
+        return Job(source, number, error=InputFailure(kind="too-large", message=f"текст длиннее {MAX_TEXT_CHARS} символов"))
+    title_key = _pick(fields.title, record)
+    record_title = title if title is not None else record.get(title_key) if title_key else None
+    if record_title is not None and not isinstance(record_title, str):
+        record_title = str(record_title)
+    id_key = _pick(fields.id, record)
+    identifier = record.get(id_key) if id_key else None
+    format_key = _pick(fields.format, record)
+    fmt = record.get(format_key) if format_key else None
+    posting = Posting(
+        text=text,
+        title=record_title,
+        format=fmt if fmt in ("plain", "markdown", "html", "telegram") else None,
+        id=str(identifier) if identifier is not None else (f"{source}:{number}" if number is not None else source),
+    )
+    return Job(source, number, posting=posting)
