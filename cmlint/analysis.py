@@ -167,7 +167,7 @@ class Analyzer:
         title_roles = list(dict.fromkeys(m.role for m in title_matches))
         mentions = [_mention(title_doc, m, title_field, title_base) for m in title_matches if title_doc is not None]
         for match in self.roles.titles(doc, body_start):
-            if match.role in title_roles and token_items[match.start] >= 0:
+            if match.role in title_roles:
                 mentions.append(_mention(doc, match, "text", 0))
 
         evidence = role_evidence.collect(self.roles.duties(doc), lemmas, pos, token_items, structure, self.markers)

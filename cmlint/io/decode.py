@@ -42,6 +42,13 @@ def decode(data: bytes) -> tuple[str, str]:
     return text, "utf-8"
 
 
+def utf16_encoding(data: bytes) -> str | None:
+    """``"utf-16"`` (with a BOM), ``"utf-16-le"``/``"utf-16-be"`` (without), or None."""
+    if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
+        return "utf-16"
+    return _utf16_without_bom(data)
+
+
 def _strict(data: bytes, encoding: str) -> str:
     try:
         text = data.decode(encoding)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Iterable, Iterator
 
-from cmlint.io.decode import DecodeError, decode
+from cmlint.io.decode import DecodeError, decode, utf16_encoding
 from cmlint.models import Format, InputFailure, Posting
 
 SINGLE_FORMATS: dict[str, Format] = {
@@ -142,22 +142,14 @@ def _single(source: str, text: str, fmt: Format, title: str | None) -> Job:
 
 def _jsonl(source: str, handle: BinaryIO, fields: FieldMap, title: str | None) -> Iterator[Job]:
     head = handle.read(65536)
-    try:
-        _, encoding = decode(head) if head else ("", "utf-8")
-    except DecodeError as error:
-        if b"\x00" not in head[:4096]:
-            encoding = "utf-8"
-        else:
-            yield Job(source, None, error=InputFailure(kind="decode", message=str(error)))
-            return
-    if encoding.startswith("utf-16"):
-        rest = handle.read()
+    lines: Iterable[bytes | str]
+    if utf16_encoding(head):
         try:
-            text, _ = decode(head + rest)
+            text, _ = decode(head + handle.read())
         except DecodeError as error:
             yield Job(source, None, error=InputFailure(kind="decode", message=str(error)))
             return
-        lines: Iterable[bytes | str] = text.splitlines()
+        lines = text.splitlines()
     else:
         lines = _binary_lines(head, handle)
     for number, raw in enumerate(lines, start=1):

@@ -52,7 +52,7 @@ def rename_fix(posting: AnalyzedPosting, suggestion: TitleSuggestion, morphology
 def merge_mentions(posting: AnalyzedPosting) -> list[TitleMention]:
     """Join mentions that overlap or touch («SMM/комьюнити-менеджер» is one place)."""
     merged: list[TitleMention] = []
-    for mention in sorted(posting.mentions, key=lambda m: (m.field, m.start, -m.end)):
+    for mention in sorted(posting.mentions, key=lambda m: (m.field != "title", m.start, -m.end)):
         last = merged[-1] if merged else None
         if last is not None and last.field == mention.field and mention.start <= last.end + 3:
             gap = posting.field_text(mention.field, last.end, mention.start) if mention.start > last.end else ""

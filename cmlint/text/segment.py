@@ -123,8 +123,11 @@ def classify_heading(line: str) -> tuple[SectionKind, int] | None:
             return kind, len(line)
         elif head is not None and anywhere.search(head):
             return kind, lead + colon + 1
-    if words <= 6 and folded.rstrip().endswith(":") and not _BULLET.match(line):
-        return "other", len(line)
+    if folded.rstrip().endswith(":") and not _BULLET.match(line):
+        if _OPENS_DUTIES.search(folded):
+            return "duties", len(line)
+        if words <= 6:
+            return "other", len(line)
     return None
 
 

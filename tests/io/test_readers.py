@@ -1,0 +1,99 @@
+import json
+from pathlib import Path
+
+from hypothesis import given, settings, strategies as st
+
+from cmlint.io.readers import FieldMap, Job, expand, read
+
+
+def jobs(path: Path, **kwargs) -> list[Job]:
+    return list(read(path, FieldMap(**kwargs)))
+
+
+def test_single_files(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Комьюнити-менеджер\nОбязанности: чат", encoding="utf-8")
+    (tmp_path / "b.md").write_text("# Заголовок\n- пункт", encoding="utf-8")
+    (tmp_path / "c.html").write_bytes("<p>Текст</p>".encode("cp1251"))
+    found = [j for p in sorted(tmp_path.iterdir()) for j in jobs(p)]
+    assert [j.posting.format for j in found] == ["plain", "markdown", "html"]
+    assert found[2].posting.text == "<p>Текст</p>"
+
+
+def test_jsonl_one_job_per_line_with_errors_in_place(tmp_path: Path) -> None:
+    path = tmp_path / "p.jsonl"
+    lines = [
+        json.dumps({"id": 1, "title": "A", "text": "текст"}, ensure_ascii=False),
+        "{не json",
+        json.dumps({"id": 3, "title": "C"}),
+        json.dumps({"id": 4, "description": "текст без названия"}, ensure_ascii=False),
+        "",
+        json.dumps(["не объект"]),
+    ]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    found = jobs(path)
+    assert [(j.record, j.posting is not None, j.error.kind if j.error else None) for j in found] == [
+        (1, True, None), (2, False, "malformed"), (3, False, "malformed"), (4, True, None), (6, False, "malformed"),
+    ]
+    assert found[0].posting.id == "1" and found[3].posting.title is None
+
+
+def test_jsonl_with_a_broken_line_in_another_encoding(tmp_path: Path) -> None:
+    path = tmp_path / "p.jsonl"
+    good = json.dumps({"text": "текст"}, ensure_ascii=False).encode("utf-8")
+    path.write_bytes(good + b"\n" + b'{"text": "\xff\xfe\x00\x01"}\n' + good + b"\n")
+    found = jobs(path)
+    assert len(found) == 3 and found[0].posting and found[2].posting
+
+
+def test_field_mapping(tmp_path: Path) -> None:
+    path = tmp_path / "p.jsonl"
+    path.write_text(json.dumps({"vacancy_name": "SMM", "descr": "пост", "key": "x"}), encoding="utf-8")
+    (job,) = jobs(path, title=["vacancy_name"], text=["descr"], id=["key"])
+    assert (job.posting.title, job.posting.text, job.posting.id) == ("SMM", "пост", "x")
+
+
+def test_json_list_and_wrapped_list(tmp_path: Path) -> None:
+    (tmp_path / "a.json").write_text(json.dumps([{"text": "раз"}, {"text": "два"}], ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "b.json").write_text(json.dumps({"items": [{"description": "три"}]}, ensure_ascii=False), encoding="utf-8")
+    assert [j.posting.text for j in jobs(tmp_path / "a.json")] == ["раз", "два"]
+    assert [j.posting.text for j in jobs(tmp_path / "b.json")] == ["три"]
+
+
+def test_csv_in_cp1251_with_semicolons(tmp_path: Path) -> None:
+    path = tmp_path / "p.csv"
+    path.write_bytes("id;title;description\n1;Комьюнити-менеджер;модерация чата\n2;SMM;\"посты; сторис\"\n".encode("cp1251"))
+    found = jobs(path)
+    assert [(j.record, j.posting.title, j.posting.text) for j in found] == [
+        (2, "Комьюнити-менеджер", "модерация чата"), (3, "SMM", "посты; сторис"),
+    ]
+
+
+def test_bad_inputs_become_error_jobs(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("  \n", encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (tmp_path / "big.txt").write_text("а" * 1_100_000, encoding="utf-8")
+    (tmp_path / "bad.json").write_text("{", encoding="utf-8")
+    (tmp_path / "x.pdf").write_bytes(b"%PDF")
+    kinds = {p.name: jobs(p)[0].error.kind for p in tmp_path.iterdir()}
+    assert kinds == {"empty.txt": "empty", "binary.txt": "decode", "big.txt": "too-large", "bad.json": "malformed", "x.pdf": "unsupported"}
+
+
+def test_expand_folders_globs_and_missing(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "b.md").write_text("x", encoding="utf-8")
+    (tmp_path / "skip.bin").write_text("x", encoding="utf-8")
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / ".hidden" / "c.txt").write_text("x", encoding="utf-8")
+    found = list(expand([str(tmp_path), str(tmp_path / "*.md"), str(tmp_path / "nope.txt")]))
+    names = [p.name if isinstance(p, Path) else p.error.kind for p in found]
+    assert names == ["b.md", "a.txt", "b.md", "not-found"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(data=st.binary(max_size=400), suffix=st.sampled_from([".txt", ".md", ".html", ".json", ".jsonl", ".csv"]))
+def test_readers_never_crash(tmp_path_factory, data: bytes, suffix: str) -> None:
+    path = tmp_path_factory.mktemp("fuzz") / f"f{suffix}"
+    path.write_bytes(data)
+    for job in read(path, FieldMap()):
+        assert (job.posting is None) != (job.error is None)

@@ -1,0 +1,65 @@
+import pytest
+
+from cmlint.nlp.inflect import Grammar, fit_start, head_grammar, inflect_title
+from cmlint.nlp.morphology import Morphology
+
+CASES = ["nomn", "gent", "datv", "accs", "ablt", "loct"]
+
+# Hand-written forms: (suggested title) → forms for the six cases, singular, then plural.
+EXPECTED = {
+    "Менеджер по продажам": (
+        ["Менеджер по продажам", "Менеджера по продажам", "Менеджеру по продажам", "Менеджера по продажам", "Менеджером по продажам", "Менеджере по продажам"],
+        ["Менеджеры по продажам", "Менеджеров по продажам", "Менеджерам по продажам", "Менеджеров по продажам", "Менеджерами по продажам", "Менеджерах по продажам"],
+    ),
+    "SMM-менеджер": (
+        ["SMM-менеджер", "SMM-менеджера", "SMM-менеджеру", "SMM-менеджера", "SMM-менеджером", "SMM-менеджере"],
+        ["SMM-менеджеры", "SMM-менеджеров", "SMM-менеджерам", "SMM-менеджеров", "SMM-менеджерами", "SMM-менеджерах"],
+    ),
+    "Специалист службы поддержки": (
+        ["Специалист службы поддержки", "Специалиста службы поддержки", "Специалисту службы поддержки", "Специалиста службы поддержки", "Специалистом службы поддержки", "Специалисте службы поддержки"],
+        ["Специалисты службы поддержки", "Специалистов службы поддержки", "Специалистам службы поддержки", "Специалистов службы поддержки", "Специалистами службы поддержки", "Специалистах службы поддержки"],
+    ),
+    "Ведущий копирайтер": (
+        ["Ведущий копирайтер", "Ведущего копирайтера", "Ведущему копирайтеру", "Ведущего копирайтера", "Ведущим копирайтером", "Ведущем копирайтере"],
+        ["Ведущие копирайтеры", "Ведущих копирайтеров", "Ведущим копирайтерам", "Ведущих копирайтеров", "Ведущими копирайтерами", "Ведущих копирайтерах"],
+    ),
+}
+
+
+@pytest.mark.parametrize("title", sorted(EXPECTED))
+@pytest.mark.parametrize("number", ["sing", "plur"])
+@pytest.mark.parametrize("case_index", range(6))
+def test_inflect_title_all_cases(morphology: Morphology, title: str, number: str, case_index: int) -> None:
+    singular, plural = EXPECTED[title]
+    expected = (singular if number == "sing" else plural)[case_index]
+    assert inflect_title(title, Grammar(CASES[case_index], number), morphology) == expected
+
+
+@pytest.mark.parametrize(
+    ("mention", "case", "number"),
+    [
+        ("комьюнити-менеджер", "nomn", "sing"),
+        ("комьюнити-менеджеру", "datv", "sing"),
+        ("комьюнити-менеджером", "ablt", "sing"),
+        ("комьюнити-менеджере", "loct", "sing"),
+        ("комьюнити-менеджеров", "gent", "plur"),
+        ("менеджерами сообщества", "ablt", "plur"),
+    ],
+)
+def test_head_grammar_reads_the_head_noun(morphology: Morphology, mention: str, case: str, number: str) -> None:
+    assert head_grammar(mention.split(), morphology) == Grammar(case, number)
+
+
+def test_head_grammar_of_english_title_is_unknown(morphology: Morphology) -> None:
+    assert head_grammar(["Community", "manager"], morphology) is None
+
+
+def test_combined_title_inflects_every_part(morphology: Morphology) -> None:
+    result = inflect_title("Менеджер по продажам / менеджер по работе с клиентами", Grammar("ablt", "sing"), morphology)
+    assert result == "Менеджером по продажам / менеджером по работе с клиентами"
+
+
+def test_fit_start_keeps_acronyms() -> None:
+    assert fit_start("SMM-менеджера", "комьюнити-менеджера") == "SMM-менеджера"
+    assert fit_start("Менеджера по продажам", "комьюнити-менеджера") == "менеджера по продажам"
+    assert fit_start("менеджер по продажам", "Комьюнити-менеджер") == "Менеджер по продажам"

@@ -1,0 +1,25 @@
+from cmlint.linter import Engine
+
+
+def tokens(engine: Engine, text: str) -> list[str]:
+    return [t.text for t in engine.nlp.make_doc(text)]
+
+
+def test_glued_job_board_text_is_split(engine: Engine) -> None:
+    assert tokens(engine, "•Ведение чатов;- модерация") == ["•", "Ведение", "чатов", ";", "-", "модерация"]
+    assert tokens(engine, "расчетаВедение") == ["расчета", "Ведение"]
+    assert tokens(engine, "продаж.- Взаимодействие") == ["продаж", ".", "-", "Взаимодействие"]
+
+
+def test_every_token_gets_lemma_pos_and_morph(engine: Engine) -> None:
+    with engine.nlp.memory_zone():
+        doc = engine.nlp("Обрабатывать тикеты и проводить митапы")
+        assert [t.lemma_ for t in doc] == ["обрабатывать", "тикет", "и", "проводить", "митап"]
+        assert [t.pos_ for t in doc] == ["VERB", "NOUN", "CCONJ", "VERB", "NOUN"]
+        assert doc[1].morph.get("Number") == ["Plur"]
+
+
+def test_blank_lemmatizer_would_not_do(engine: Engine) -> None:
+    # The reason for our component: spaCy's rule lemmatizer leaves «звонки» as is without POS.
+    with engine.nlp.memory_zone():
+        assert engine.nlp("звонки")[0].lemma_ == "звонок"

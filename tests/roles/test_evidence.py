@@ -1,0 +1,76 @@
+import pytest
+
+from cmlint import Linter
+
+DUTIES = "Обязанности:\n"
+
+
+def profile(linter: Linter, body: str) -> dict[str, float]:
+    return linter.lint(body, title="Специалист").duty_profile
+
+
+@pytest.mark.parametrize(
+    "duty",
+    [
+        "- холодные звонки по базе",
+        "- выполнение плана продаж",
+        "- продавать курсы в переписке",
+        "- «Холодные» звонки",
+    ],
+)
+def test_sales_duties(linter: Linter, duty: str) -> None:
+    assert max(profile(linter, DUTIES + duty), key=profile(linter, DUTIES + duty).get) == "sales"
+
+
+@pytest.mark.parametrize(
+    "duty",
+    [
+        "- не нужно продавать",
+        "- без холодных звонков",
+        "- никаких продаж",
+        "- продавать не придётся",
+        "- холодных звонков нет",
+    ],
+)
+def test_negation_cancels_a_duty(linter: Linter, duty: str) -> None:
+    assert "sales" not in profile(linter, DUTIES + duty)
+
+
+def test_not_only_is_not_a_negation(linter: Linter) -> None:
+    assert "sales" in profile(linter, DUTIES + "- не только продавать, но и консультировать")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Требования:\n- опыт продаж от года",
+        "Требования:\n- опыт в SMM будет плюсом",
+        "Условия:\n- процент от продаж",
+        "О компании:\nМы продаём курсы программирования",
+    ],
+)
+def test_requirements_conditions_and_company_are_not_duties(linter: Linter, text: str) -> None:
+    assert profile(linter, text) == {}
+
+
+@pytest.mark.parametrize(
+    "duty",
+    [
+        "- работать вместе с отделом продаж",
+        "- передавать обращения в поддержку",
+        "- синхронизироваться с менеджерами по продажам",
+    ],
+)
+def test_cooperation_is_not_a_duty_of_that_role(linter: Linter, duty: str) -> None:
+    found = profile(linter, DUTIES + duty)
+    assert "sales" not in found and "support" not in found
+
+
+def test_readiness_counts_half(linter: Linter) -> None:
+    report = linter.lint("Требования:\n- готовность к холодным звонкам", title="Специалист")
+    assert report.duty_profile == {"sales": 1.0}
+
+
+def test_community_duties(linter: Linter) -> None:
+    body = DUTIES + "- организовывать митапы участников\n- знакомить новичков друг с другом\n- развивать программу амбассадоров"
+    assert profile(linter, body) == {"community": 1.0}

@@ -1,0 +1,42 @@
+import pytest
+
+from cmlint import Linter
+
+
+@pytest.mark.parametrize(
+    ("title", "roles"),
+    [
+        ("Комьюнити-менеджер", ["community"]),
+        ("Комюнити менеджер", ["community"]),
+        ("Коммьюнити-менеджер (удалённо)", ["community"]),
+        ("community-менеджер", ["community"]),
+        ("Community Manager", ["community"]),
+        ("Head of Community", ["community"]),
+        ("Менеджер сообщества", ["community"]),
+        ("Менеджер по работе с сообществом", ["community"]),
+        ("SMM/комьюнити-менеджер", ["smm", "community"]),
+        ("Комьюнити-менеджер в отдел продаж", ["community"]),
+        ("SMM-менеджер", ["smm"]),
+        ("Менеджер по продажам", ["sales"]),
+        ("Sales manager", ["sales"]),
+        ("Специалист службы поддержки", ["support"]),
+        ("Оператор чата поддержки", ["support"]),
+        ("Менеджер по работе с клиентами", ["account"]),
+        ("Аккаунт-менеджер", ["account"]),
+        ("Копирайтер", ["content"]),
+        ("PR-менеджер", ["pr"]),
+        ("Event-менеджер", ["event"]),
+        ("Модератор чата", ["moderation"]),
+        ("Интернет-маркетолог", ["marketing"]),
+        ("HR-менеджер", ["hr"]),
+        ("Бухгалтер", []),
+    ],
+)
+def test_title_roles(linter: Linter, title: str, roles: list[str]) -> None:
+    assert linter.lint("Обязанности: вести учёт", title=title).title_roles == roles
+
+
+def test_title_from_first_line(linter: Linter) -> None:
+    report = linter.lint("Комьюнити-менеджер\nОбязанности:\n- модерация чата")
+    assert report.title == "Комьюнити-менеджер"
+    assert report.title_roles == ["community"]

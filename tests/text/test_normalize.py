@@ -1,0 +1,64 @@
+from hypothesis import given, strategies as st
+
+from cmlint.text.normalize import detect_format, normalize
+
+
+def test_html_becomes_lines_with_bullets() -> None:
+    source = "<p><strong>Обязанности:</strong></p><ul><li>вести чат&nbsp;сообщества</li><li>митапы &amp; встречи</li></ul>"
+    result = normalize(source, "html")
+    assert result.text.strip().split("\n") == ["Обязанности:", "• вести чат сообщества", "• митапы & встречи"]
+
+
+def test_html_offsets_map_back_to_the_source() -> None:
+    source = "<p>Ищем <b>комьюнити-менеджера</b> в&nbsp;команду</p>"
+    result = normalize(source, "html")
+    start = result.text.index("комьюнити")
+    begin, end = result.span_to_source(start, start + len("комьюнити-менеджера"))
+    assert source[begin:end] == "комьюнити-менеджера"
+
+
+def test_script_and_style_are_dropped() -> None:
+    result = normalize("<style>p{}</style><p>текст</p><script>alert(1)</script>", "html")
+    assert result.text.strip() == "текст"
+
+
+def test_markdown_markup_is_removed_but_offsets_kept() -> None:
+    source = "## Обязанности\n- **вести** [чат](https://t.me/x) сообщества"
+    result = normalize(source, "markdown")
+    assert result.text == "Обязанности\n- вести чат сообщества"
+    start = result.text.index("чат")
+    assert source[slice(*result.span_to_source(start, start + 3))] == "чат"
+
+
+def test_plain_text_drops_invisible_characters() -> None:
+    source = "мо\u00adде\u200bрация\r\nчата"
+    result = normalize(source, "plain")
+    assert result.text == "модерация\nчата"
+    assert source[slice(*result.span_to_source(0, 9))] == "мо\u00adде\u200bрация"
+
+
+def test_directive_comments_are_not_text() -> None:
+    assert normalize("<!-- cmlint: disable CM001 -->\nЗаголовок", "plain").text == "\nЗаголовок"
+
+
+def test_detect_format() -> None:
+    assert detect_format("<p>текст</p>") == "html"
+    assert detect_format("## Обязанности\n- пункт") == "markdown"
+    assert detect_format("🔥 Вакансия #удаленка #вакансия ✅ пункт") == "telegram"
+    assert detect_format("Просто текст") == "plain"
+
+
+@given(st.text())
+def test_plain_offsets_stay_in_bounds(text: str) -> None:
+    result = normalize(text, "plain")
+    for index in range(len(result.text)):
+        begin, end = result.span_to_source(index, index + 1)
+        assert 0 <= begin < end <= len(text)
+
+
+@given(st.text(alphabet="<>/&;abp ылi\n#*", max_size=60))
+def test_html_never_fails(text: str) -> None:
+    result = normalize(text, "html")
+    if result.text:
+        begin, end = result.span_to_source(0, len(result.text))
+        assert 0 <= begin <= end <= len(text)

@@ -1,0 +1,95 @@
+import pytest
+
+from cmlint.text.segment import classify_heading, segment
+
+
+def items(text: str, title_from_text: bool = False) -> list[tuple[str, str, str]]:
+    structure = segment(text, title_from_text)
+    return [(i.section, i.kind, text[i.start:i.end]) for i in structure.items]
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Обязанности:", "duties"),
+        ("ЗАДАЧИ", "duties"),
+        ("Чем предстоит заниматься:", "duties"),
+        ("Что нужно делать", "duties"),
+        ("Ты будешь:", "duties"),
+        ("📌 Твои задачи:", "duties"),
+        ("Требования:", "requirements"),
+        ("Мы ожидаем:", "requirements"),
+        ("Кого мы ищем", "requirements"),
+        ("Будет плюсом:", "requirements"),
+        ("Условия:", "conditions"),
+        ("Мы предлагаем", "conditions"),
+        ("Что мы предлагаем:", "conditions"),
+        ("О компании", "about"),
+        ("О нас:", "about"),
+        ("Наш стек:", "other"),
+    ],
+)
+def test_headings(line: str, kind: str) -> None:
+    found = classify_heading(line)
+    assert found is not None and found[0] == kind
+
+
+def test_a_sentence_is_not_a_heading() -> None:
+    assert classify_heading("Мы ищем человека, который будет вести чат и проводить встречи.") is None
+
+
+def test_inline_heading_keeps_its_content() -> None:
+    assert items("Обязанности: вести чат; проводить митапы") == [
+        ("duties", "duty", "вести чат"),
+        ("duties", "duty", "проводить митапы"),
+    ]
+
+
+def test_sections_bullets_and_item_kinds() -> None:
+    text = (
+        "Комьюнити-менеджер\n"
+        "Обязанности:\n- модерация чата\n• митапы\n1. онбординг новичков\n✅ амбассадоры\n"
+        "Требования:\n- опыт от года\n- опыт в SMM будет плюсом\n- готовность к командировкам\n"
+        "Условия:\n- ДМС\n"
+    )
+    structure = segment(text, title_from_text=True)
+    assert structure.title is not None and text[slice(*structure.title)] == "Комьюнити-менеджер"
+    assert [(i.section, i.kind) for i in structure.items] == [
+        ("duties", "duty"), ("duties", "duty"), ("duties", "duty"), ("duties", "duty"),
+        ("requirements", "requirement"), ("requirements", "wish"), ("requirements", "readiness"),
+        ("conditions", "condition"),
+    ]
+    assert [text[i.start:i.end] for i in structure.items[:4]] == ["модерация чата", "митапы", "онбординг новичков", "амбассадоры"]
+
+
+def test_glued_scrape_items_are_split() -> None:
+    text = "Обязанности:\nПроведение расчета и анализа данныхВедение отчетности\n- работа в 1С;- поддержка пользователей"
+    assert [t for _, _, t in items(text)] == [
+        "Проведение расчета и анализа данных", "Ведение отчетности", "работа в 1С", "поддержка пользователей",
+    ]
+
+
+def test_brand_names_in_quotes_are_not_split() -> None:
+    assert [t for _, _, t in items("«ДоставкаПро» — сервис доставки")] == ["«ДоставкаПро» — сервис доставки"]
+
+
+def test_no_headings_posting_gets_sentences() -> None:
+    text = "Мы — онлайн-школа. Ищем человека, который будет модерировать чат. Опыт от года."
+    assert items(text) == [
+        ("intro", "about", "Мы — онлайн-школа"),
+        ("intro", "other", "Ищем человека, который будет модерировать чат"),
+        ("intro", "requirement", "Опыт от года"),
+    ]
+
+
+def test_a_sentence_opening_a_list_starts_duties() -> None:
+    text = "Ищем комьюнити-менеджера, который будет:\nотвечать на вопросы\nвести чат"
+    assert [s for s, _, _ in items(text)] == ["duties", "duties"]
+    text = "Ищем комьюнити-менеджера, который будет\nотвечать на вопросы\nвести чат"
+    assert [s for s, _, _ in items(text)] == ["intro", "duties", "duties"]
+
+
+def test_caller_title_means_first_line_is_body() -> None:
+    structure = segment("Ищем комьюнити-менеджера\nОбязанности:\n- чат", title_from_text=False)
+    assert structure.title is None
+    assert structure.items[0].section == "intro"
