@@ -8,6 +8,7 @@ either declines like a model word (``like: билет``) or does not decline at 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Iterable
@@ -178,7 +179,12 @@ class Morphology:
             return override[0]
         if not any(ch.isalpha() for ch in word):
             return Analysis(lower, "NUM" if any(ch.isdigit() for ch in word) else "PUNCT", "")
-        parses = self.analyzer.parse(word)
+        if not _CYRILLIC.search(word):
+            return Analysis(lower, "X", "")
+        try:
+            parses = self.analyzer.parse(word)
+        except ValueError:  # pymorphy3 fails on characters without a Unicode name
+            return Analysis(lower, "X", "")
         best = _prefer_adjective(parses)
         pos, feats = convert_tag(best.tag)
         if pos == "X":
@@ -191,24 +197,28 @@ class Morphology:
         override = self.overrides.get(lower)
         if override:
             return list(dict.fromkeys(a.lemma for a in override))
-        if not any(ch.isalpha() for ch in word):
+        if not any(ch.isalpha() for ch in word) or not _CYRILLIC.search(word):
             return [lower]
         result: list[str] = []
-        for parse in self.analyzer.parse(word):
+        for parse in self.parses(word):
             lemma = parse.normal_form.replace("ё", "е") if parse.tag.POS else lower
             if lemma not in result:
                 result.append(lemma)
         return result
 
     def parses(self, word: str) -> list[pymorphy3.analyzer.Parse]:
-        """Raw pymorphy3 parses (for inflection)."""
-        return self.analyzer.parse(word)
+        """Raw pymorphy3 parses (for inflection); none for words it cannot read."""
+        try:
+            return self.analyzer.parse(word)
+        except ValueError:
+            return []
 
     def cache_info(self) -> tuple[int, int]:
         """(entries, capacity) of the analysis cache."""
         return len(self._cache), self._cache_size
 
 
+_CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
 _ADJ_ENDINGS = ("ое", "ая", "ый", "ий", "ой", "ее")
 
 

@@ -1,0 +1,36 @@
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from cmlint.cli.app import app
+
+SALES = "Обязанности:\n- холодные звонки\n- выполнение плана продаж\n- ведение сделок в CRM"
+GOOD = "Обязанности:\n- организовывать митапы участников\n- знакомить новичков друг с другом\n- модерировать чат сообщества"
+
+
+def test_evaluate_labeled_and_retitled(tmp_path: Path) -> None:
+    labeled = tmp_path / "labeled.jsonl"
+    rows = [
+        {"id": "1", "title": "Комьюнити-менеджер", "text": SALES, "confused": True, "title_role": "community", "actual_role": "sales"},
+        {"id": "2", "title": "Комьюнити-менеджер", "text": GOOD, "confused": False, "title_role": "community", "actual_role": "community"},
+        {"id": "3", "title": "Менеджер по продажам", "text": SALES, "title_family": "sales"},
+    ]
+    labeled.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    result = CliRunner().invoke(app, ["evaluate", str(labeled), "--format", "json"])
+    assert result.exit_code == 0, result.stdout
+    data = json.loads(result.stdout)
+    assert data["labeled"]["cm001"] == {"tp": 1, "fp": 0, "fn": 0, "tn": 1, "precision": 1.0, "recall": 1.0, "f1": 1.0}
+    assert data["labeled"]["top1_accuracy"] == 1.0
+    assert data["retitled"]["postings"] == 1
+    assert data["retitled"]["own_title_flagged"] == 0.0 and data["retitled"]["retitled_flagged"] == 1.0
+    text = CliRunner().invoke(app, ["evaluate", str(labeled)])
+    assert "F1 1.000" in text.stdout
+
+
+def test_evaluate_bad_corpus_names_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"id": "1", "title": "x", "text": "y"}\n{oops\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["evaluate", str(path)])
+    assert result.exit_code == 2
+    assert "bad.jsonl:2" in result.output
