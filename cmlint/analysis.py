@@ -1,8 +1,7 @@
 """The analyzed posting: one pass of normalize → segment → spaCy → evidence.
 
 Checks read an :class:`AnalyzedPosting`; none of them parses text again.
-The spaCy ``Doc`` inside is only valid while the analyzer's memory zone is
-open, so reports must copy what they need into plain models.
+Reports copy what they need into plain models and never keep the ``Doc``.
 """
 
 from __future__ import annotations
@@ -14,6 +13,7 @@ from typing import Literal
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from cmlint.engine.lemma_matcher import TokenView
 from cmlint.models import Posting, Span
 from cmlint.nlp.morphology import Morphology
 from cmlint.roles import evidence as role_evidence
@@ -74,6 +74,7 @@ class AnalyzedPosting:
     normalized: Normalized
     structure: Structure
     doc: Doc
+    view: TokenView
     lemmas: list[str]
     pos: list[str]
     token_items: list[int]
@@ -81,6 +82,7 @@ class AnalyzedPosting:
     title_field: Field
     title_range: tuple[int, int] | None
     title_doc: Doc | None
+    title_view: TokenView | None
     title_tokens: tuple[int, int]
     title_base: int
     body_start: int
@@ -136,9 +138,9 @@ class Analyzer:
         caller_title = posting.title.strip() if posting.title and posting.title.strip() else None
         structure = segment(normalized.text, title_from_text=caller_title is None)
         doc = self.nlp(normalized.text)
-        lemmas = [t.lemma_ for t in doc]
-        pos = [t.pos_ for t in doc]
-        starts = [t.idx for t in doc]
+        view = TokenView.of(doc)
+        lemmas, pos = view.lemma, view.pos
+        starts = doc.to_array("IDX").tolist() if len(doc) else []
         token_items = _token_items(starts, structure)
         spans = SpanFactory(normalized, posting.title)
 
@@ -146,6 +148,7 @@ class Analyzer:
         title: str | None = None
         title_range: tuple[int, int] | None = None
         title_doc: Doc | None = None
+        title_view: TokenView | None = None
         title_tokens = (0, 0)
         title_base = 0
         body_start = 0
@@ -155,27 +158,29 @@ class Analyzer:
             title, title_field = caller_title, "title"
             title_range = (title_base, title_base + len(caller_title))
             title_doc = self.nlp(caller_title)
+            title_view = TokenView.of(title_doc)
             title_tokens = (0, len(title_doc))
         elif structure.title is not None:
             title_range = structure.title
             title = normalized.text[title_range[0]:title_range[1]]
-            title_doc = doc
+            title_doc, title_view = doc, view
             body_start = bisect_left(starts, title_range[1])
             title_tokens = (bisect_left(starts, title_range[0]), body_start)
 
-        title_matches = self.roles.titles(title_doc, *title_tokens) if title_doc is not None else []
+        title_matches = self.roles.titles(title_doc, title_view, *title_tokens) if title_doc is not None and title_view is not None else []
         title_roles = list(dict.fromkeys(m.role for m in title_matches))
         mentions = [_mention(title_doc, m, title_field, title_base) for m in title_matches if title_doc is not None]
-        for match in self.roles.titles(doc, body_start):
+        for match in self.roles.titles(doc, view, body_start):
             if match.role in title_roles:
                 mentions.append(_mention(doc, match, "text", 0))
 
-        evidence = role_evidence.collect(self.roles.duties(doc), lemmas, pos, token_items, structure, self.markers)
+        evidence = role_evidence.collect(self.roles.duties(doc, view), lemmas, pos, token_items, structure, self.markers)
         return AnalyzedPosting(
             posting=posting,
             normalized=normalized,
             structure=structure,
             doc=doc,
+            view=view,
             lemmas=lemmas,
             pos=pos,
             token_items=token_items,
@@ -183,6 +188,7 @@ class Analyzer:
             title_field=title_field,
             title_range=title_range,
             title_doc=title_doc,
+            title_view=title_view,
             title_tokens=title_tokens,
             title_base=title_base,
             body_start=body_start,

@@ -255,5 +255,23 @@ def bench(
 
 
 def main() -> None:
-    """Console entry point."""
-    app()
+    """Console entry point.
+
+    Exits with ``os._exit`` after flushing the output: tearing down spaCy's
+    vocabulary and the analyzer caches at interpreter shutdown costs a fifth
+    of a second that a one-file ``cmlint check`` would otherwise pay.
+    """
+    import os
+
+    try:
+        app()
+        code = 0
+    except SystemExit as exit:
+        if isinstance(exit.code, str):
+            sys.stderr.write(exit.code + "\n")
+            code = 1
+        else:
+            code = exit.code or 0
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

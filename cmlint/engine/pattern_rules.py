@@ -13,10 +13,11 @@ from __future__ import annotations
 from typing import Any, Iterable, Mapping
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from cmlint.analysis import AnalyzedPosting
+from cmlint.engine.lemma_matcher import TokenView
+from cmlint.engine.pattern_set import PatternSet
 from cmlint.engine.patterns import PatternError, PhraseCompiler, TokenPattern, validate_token_pattern
 from cmlint.engine.registry import CheckContext
 from cmlint.engine.specs import PackError, PatternSpec, RuleSpec
@@ -29,8 +30,8 @@ class PatternRule:
 
     def __init__(self, spec: RuleSpec, nlp: Language, compiler: PhraseCompiler, macros: Mapping[str, str], source: str) -> None:
         self.spec = spec
-        self._matcher = Matcher(nlp.vocab, validate=True)
-        self._anti = Matcher(nlp.vocab, validate=True)
+        self._matcher = PatternSet(nlp.vocab)
+        self._anti = PatternSet(nlp.vocab)
         self._has_anti = bool(spec.antipatterns)
         where = f"{source}: правило {spec.code} ({spec.name})"
         self._add(self._matcher, "patterns", spec.patterns, compiler, macros, where)
@@ -38,7 +39,7 @@ class PatternRule:
             self._add(self._anti, "antipatterns", spec.antipatterns, compiler, macros, where)
 
     @staticmethod
-    def _add(matcher: Matcher, key: str, specs: list[PatternSpec], compiler: PhraseCompiler, macros: Mapping[str, str], where: str) -> None:
+    def _add(matcher: PatternSet, key: str, specs: list[PatternSpec], compiler: PhraseCompiler, macros: Mapping[str, str], where: str) -> None:
         patterns: list[TokenPattern] = []
         for index, pattern in enumerate(specs, start=1):
             try:
@@ -49,25 +50,26 @@ class PatternRule:
             except PatternError as error:
                 raise PackError(f"{where}, {key}[{index}]: {error}") from None
         try:
-            matcher.add(key, patterns, greedy="LONGEST")
+            matcher.add(key, patterns)
         except ValueError as error:  # spaCy's own pattern validation
             raise PackError(f"{where}, {key}: {error}") from None
 
     def run(self, posting: AnalyzedPosting, ctx: CheckContext) -> Iterable[Finding]:
         scope = set(self.spec.scope)
-        if "title" in scope and posting.title_doc is not None:
-            yield from self._findings(posting, ctx, posting.title_doc, *posting.title_tokens, field="title")
+        if "title" in scope and posting.title_doc is not None and posting.title_view is not None:
+            yield from self._findings(posting, ctx, posting.title_doc, posting.title_view, *posting.title_tokens, field="title")
         if scope - {"title"}:
-            yield from self._findings(posting, ctx, posting.doc, posting.body_start, len(posting.doc), field="body")
+            yield from self._findings(posting, ctx, posting.doc, posting.view, posting.body_start, len(posting.doc), field="body")
 
-    def _findings(self, posting: AnalyzedPosting, ctx: CheckContext, doc: Doc, start: int, end: int, field: str) -> Iterable[Finding]:
+    def _findings(
+        self, posting: AnalyzedPosting, ctx: CheckContext, doc: Doc, view: TokenView, start: int, end: int, field: str
+    ) -> Iterable[Finding]:
         if end <= start:
             return
-        span = doc[start:end]
-        matches = sorted((start + s, start + e) for _, s, e in self._matcher(span))
+        matches = sorted((s, e) for _, s, e in self._matcher(doc, view, start, end))
         if not matches:
             return
-        anti = [(start + s, start + e) for _, s, e in self._anti(span)] if self._has_anti else []
+        anti = [(s, e) for _, s, e in self._anti(doc, view, start, end)] if self._has_anti else []
         scope = set(self.spec.scope)
         for m_start, m_end in matches:
             if any(a_start < m_end and m_start < a_end for a_start, a_end in anti):

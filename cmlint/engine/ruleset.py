@@ -7,13 +7,11 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Iterable, Protocol
 
-import yaml
-
 from cmlint.analysis import AnalyzedPosting
 from cmlint.engine.registry import CheckContext, CheckFunction, python_check
 from cmlint.engine.specs import Pack, PackError, RuleSpec, load_pack_file, parse_pack
 from cmlint.models import Finding
-from cmlint.resources import data_dir
+from cmlint.resources import data_dir, parse_yaml
 
 
 class Rule(Protocol):
@@ -42,7 +40,7 @@ def shipped_packs() -> list[tuple[str, Pack]]:
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".yaml"):
             source = f"rules/packs/{entry.name}"
-            packs.append((source, parse_pack(yaml.safe_load(entry.read_text(encoding="utf-8")), source)))
+            packs.append((source, parse_pack(parse_yaml(entry.read_text(encoding="utf-8")), source)))
     return packs
 
 

@@ -15,6 +15,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from cmlint.models import Severity
+from cmlint.resources import parse_yaml
 
 CODE = re.compile(r"^[A-Z]{1,6}[0-9]{3}$")
 NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -142,7 +143,7 @@ def load_pack_file(path: Path) -> Pack:
     except (OSError, UnicodeDecodeError) as error:
         raise PackError(f"{path}: не удалось прочитать файл пакета правил: {error}") from None
     try:
-        data = yaml.safe_load(text)
+        data = parse_yaml(text)
     except yaml.YAMLError as error:
         raise PackError(f"{path}: не YAML: {error}") from None
     return parse_pack(data, str(path))

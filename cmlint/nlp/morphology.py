@@ -119,16 +119,17 @@ class Morphology:
     an author's phrase matches whatever reading the text gets).
     """
 
-    def __init__(self, lexicon: Lexicon | None = None, cache_size: int = 200_000) -> None:
+    def __init__(self, lexicon: Lexicon | None = None, cache_size: int = 200_000, lemma_table: dict[str, list[str]] | None = None) -> None:
         self._lexicon_model = lexicon if lexicon is not None else default_lexicon()
         self._cache: dict[str, Analysis] = {}
         self._cache_size = cache_size
+        self._lemma_table = lemma_table or {}
 
     def __getstate__(self) -> dict[str, object]:
-        return {"lexicon": self._lexicon_model, "cache_size": self._cache_size}
+        return {"lexicon": self._lexicon_model, "cache_size": self._cache_size, "lemma_table": self._lemma_table}
 
     def __setstate__(self, state: dict[str, object]) -> None:
-        self.__init__(state["lexicon"], state["cache_size"])  # type: ignore[misc, arg-type]
+        self.__init__(state["lexicon"], state["cache_size"], state["lemma_table"])  # type: ignore[misc, arg-type]
 
     @cached_property
     def analyzer(self) -> pymorphy3.MorphAnalyzer:
@@ -193,6 +194,9 @@ class Morphology:
 
     def lemmas(self, word: str) -> list[str]:
         """Every lemma ``word`` may have, the best first."""
+        known = self._lemma_table.get(word)
+        if known is not None:
+            return list(known)
         lower = word.lower().replace("ё", "е")
         override = self.overrides.get(lower)
         if override:

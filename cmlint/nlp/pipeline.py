@@ -7,13 +7,16 @@ morphology come from :class:`~cmlint.nlp.morphology.Morphology`.
 
 from __future__ import annotations
 
+from typing import Callable
+
 import numpy
 import spacy
 from spacy.attrs import LEMMA, MORPH, ORTH, POS
 from spacy.language import Language
 from spacy.symbols import IDS
 from spacy.tokens import Doc
-from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+from spacy.tokenizer import Tokenizer
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
 
 from cmlint.nlp.morphology import Morphology
 
@@ -36,17 +39,25 @@ class MorphologyComponent:
         self._morph_keys: dict[str, int] = {}
 
     def __call__(self, doc: Doc) -> Doc:
-        if not len(doc):
-            return doc
+        """Set lemma, POS and morph; keep the token strings in ``doc.user_data["cmlint.tokens"]``."""
         strings = self.vocab.strings
         analyze = self.morphology.analyze
+        texts: list[str] = []
+        lemmas: list[str] = []
+        tags: list[str] = []
         rows = numpy.empty((len(doc), 3), dtype="uint64")
-        for i, orth in enumerate(doc.to_array(ORTH)):
-            analysis = analyze(strings[int(orth)])
+        for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+            text = strings[orth]
+            analysis = analyze(text)
+            texts.append(text)
+            lemmas.append(analysis.lemma)
+            tags.append(analysis.pos)
             rows[i, 0] = strings.add(analysis.lemma)
             rows[i, 1] = IDS[analysis.pos]
             rows[i, 2] = self._morph_key(analysis.feats)
-        doc.from_array([LEMMA, POS, MORPH], rows)
+        if len(doc):
+            doc.from_array([LEMMA, POS, MORPH], rows)
+        doc.user_data["cmlint.tokens"] = (texts, lemmas, tags)
         return doc
 
     def _morph_key(self, feats: str) -> int:
@@ -61,13 +72,28 @@ def _make_morphology_component(nlp: Language, name: str) -> MorphologyComponent:
     return MorphologyComponent(nlp, Morphology())
 
 
+@registry.tokenizers("cmlint.russian_tokenizer.v1")
+def _make_tokenizer() -> Callable[[Language], Tokenizer]:
+    """spaCy's Russian tokenizer with our extra affix rules, built in one go."""
+
+    def create(nlp: Language) -> Tokenizer:
+        defaults = nlp.Defaults
+        return Tokenizer(
+            nlp.vocab,
+            rules=defaults.tokenizer_exceptions,
+            prefix_search=compile_prefix_regex(_EXTRA_PREFIXES + list(defaults.prefixes)).search,
+            suffix_search=compile_suffix_regex(_EXTRA_SUFFIXES + list(defaults.suffixes)).search,
+            infix_finditer=compile_infix_regex(list(defaults.infixes) + _EXTRA_INFIXES).finditer,
+            token_match=defaults.token_match,
+            url_match=defaults.url_match,
+        )
+
+    return create
+
+
 def build_nlp(morphology: Morphology | None = None) -> Language:
     """A blank Russian pipeline with our tokenizer rules and morphology."""
-    nlp = spacy.blank("ru")
-    defaults = nlp.Defaults
-    nlp.tokenizer.infix_finditer = compile_infix_regex(list(defaults.infixes) + _EXTRA_INFIXES).finditer
-    nlp.tokenizer.prefix_search = compile_prefix_regex(_EXTRA_PREFIXES + list(defaults.prefixes)).search
-    nlp.tokenizer.suffix_search = compile_suffix_regex(_EXTRA_SUFFIXES + list(defaults.suffixes)).search
+    nlp = spacy.blank("ru", config={"nlp": {"tokenizer": {"@tokenizers": "cmlint.russian_tokenizer.v1"}}})
     component = nlp.add_pipe(MORPH_COMPONENT)
     if morphology is not None:
         component.morphology = morphology

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
+from cmlint.engine.lemma_matcher import TokenView
+from cmlint.engine.pattern_set import PatternSet
 from cmlint.engine.patterns import PatternError, PhraseCompiler, validate_token_pattern
 from cmlint.roles.taxonomy import Taxonomy
 
@@ -40,11 +41,10 @@ class RoleMatcher:
 
     def __init__(self, nlp: Language, taxonomy: Taxonomy, compiler: PhraseCompiler) -> None:
         self.taxonomy = taxonomy
-        self._duties = Matcher(nlp.vocab, validate=False)
-        self._titles = Matcher(nlp.vocab, validate=False)
-        self._duty_keys: dict[int, tuple[str, float]] = {}
-        self._title_keys: dict[int, str] = {}
-        strings = nlp.vocab.strings
+        self._duties = PatternSet(nlp.vocab)
+        self._titles = PatternSet(nlp.vocab)
+        self._duty_keys: dict[str, tuple[str, float]] = {}
+        self._title_keys: dict[str, str] = {}
         for role_id, role in taxonomy.roles.items():
             for index, duty in enumerate(role.duties):
                 where = f"роль {role_id}, обязанность {index + 1}"
@@ -55,34 +55,32 @@ class RoleMatcher:
                     except PatternError as error:
                         raise PatternError(f"{where}: {error}") from None
                 key = f"duty:{role_id}:{index}"
-                self._duties.add(key, patterns, greedy="LONGEST")
-                self._duty_keys[strings.add(key)] = (role_id, duty.weight)
+                self._duties.add(key, patterns)
+                self._duty_keys[key] = (role_id, duty.weight)
             key = f"title:{role_id}"
             patterns = [
                 p
                 for index, phrase in enumerate(role.title_patterns)
                 for p in _compile(compiler, phrase, taxonomy.macros, f"роль {role_id}, название {index + 1}")
             ]
-            self._titles.add(key, patterns, greedy="LONGEST")
-            self._title_keys[strings.add(key)] = role_id
+            self._titles.add(key, patterns)
+            self._title_keys[key] = role_id
 
-    def duties(self, doc: Doc) -> list[DutyMatch]:
+    def duties(self, doc: Doc, view: TokenView) -> list[DutyMatch]:
         """Every duty phrase in ``doc``, in text order."""
         keys = self._duty_keys
-        found = [DutyMatch(*keys[key], start, end) for key, start, end in self._duties(doc)]
+        found = [DutyMatch(*keys[key], start, end) for key, start, end in self._duties(doc, view)]
         found.sort(key=lambda m: (m.start, m.end))
         return found
 
-    def titles(self, doc: Doc, start: int = 0, end: int | None = None) -> list[TitleMatch]:
+    def titles(self, doc: Doc, view: TokenView, start: int = 0, end: int | None = None) -> list[TitleMatch]:
         """Role names in ``doc[start:end]``, skipping those that are mere context."""
-        span = doc[start:end] if end is not None else doc[start:]
         found: list[TitleMatch] = []
-        for key, m_start, m_end in self._titles(span):
-            absolute = span.start + m_start
-            previous = doc[absolute - 1].lower_ if absolute > span.start else ""
+        for key, m_start, m_end in self._titles(doc, view, start, end):
+            previous = view.lower[m_start - 1] if m_start > start else ""
             if previous in _TITLE_CONTEXT_WORDS:
                 continue
-            found.append(TitleMatch(self._title_keys[key], absolute, span.start + m_end))
+            found.append(TitleMatch(self._title_keys[key], m_start, m_end))
         found.sort(key=lambda m: (m.start, -m.end))
         return found
 
