@@ -30,7 +30,7 @@ log = logging.getLogger("cmlint")
 PostingLike = Posting | str | Mapping[str, Any] | tuple[str, str | None]
 
 #: Rebuild the engine when spaCy's string store holds more strings than this.
-MAX_STRINGS = 400_000
+MAX_STRINGS = 150_000
 
 
 @dataclass
@@ -129,6 +129,7 @@ class Linter:
         """
         engine = self.engine
         if len(engine.nlp.vocab.strings) > MAX_STRINGS:
+            self._engine = engine = None  # type: ignore[assignment]
             self._engine = engine = build_engine(self.config)
         return engine
 

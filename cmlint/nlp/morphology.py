@@ -119,7 +119,7 @@ class Morphology:
     an author's phrase matches whatever reading the text gets).
     """
 
-    def __init__(self, lexicon: Lexicon | None = None, cache_size: int = 200_000, lemma_table: dict[str, list[str]] | None = None) -> None:
+    def __init__(self, lexicon: Lexicon | None = None, cache_size: int = 100_000, lemma_table: dict[str, list[str]] | None = None) -> None:
         self._lexicon_model = lexicon if lexicon is not None else default_lexicon()
         self._cache: dict[str, Analysis] = {}
         self._cache_size = cache_size
