@@ -15,6 +15,7 @@ from cmlint.engine.patterns import PhraseCompiler
 from cmlint.engine.pattern_rules import PatternRule
 from cmlint.engine.registry import CheckContext
 from cmlint.engine.ruleset import Rule, check_unique, load_packs, python_rule
+from cmlint.engine.specs import PackError
 from cmlint.engine.suppression import suppressed
 from cmlint.models import Finding, Posting, Report, Severity
 from cmlint.nlp import lemma_table
@@ -60,6 +61,9 @@ def build_engine(config: Config, use_table: bool = True) -> Engine:
     check_unique([(source, spec) for source, spec, _ in specs])
     rules: list[Rule] = []
     for source, spec, macros in specs:
+        unknown = [role for role in spec.title_roles if role not in taxonomy.roles]
+        if unknown:
+            raise PackError(f"{source}: правило {spec.code}: title_roles: неизвестные роли {', '.join(unknown)}")
         if spec.kind == "python":
             rules.append(python_rule(spec, source))
         else:
@@ -110,7 +114,9 @@ class Linter:
         return self.lint_posting(_posting(text, title, format), path=path)
 
     def lint_posting(self, posting: Posting, path: str | None = None) -> Report:
-        """Lint a :class:`~cmlint.models.Posting`."""
+        """Lint a :class:`~cmlint.models.Posting` (a blank one gets an empty report)."""
+        if not posting.text.strip() and not (posting.title or "").strip():
+            return Report(id=posting.id, title=posting.title)
         with self._lock:
             engine = self._fresh_engine()
             try:
@@ -153,14 +159,17 @@ class Linter:
         suggestions = suggest_titles(posting.profile, engine.taxonomy)
         config = self.config
         findings: list[Finding] = []
+        title_roles = set(posting.title_roles)
         for rule in engine.rules:
             spec = rule.spec
             if not config.enabled(spec.code, spec.name, path):
                 continue
+            if spec.title_roles and not title_roles.intersection(spec.title_roles):
+                continue
             severity = config.severity_of(spec.code, spec.name, spec.severity)
             if severity.rank < config.min_severity.rank:
                 continue
-            ctx = CheckContext(spec, severity, config, engine.taxonomy, engine.morphology, suggestions)
+            ctx = CheckContext(spec, severity, config, engine.taxonomy, engine.morphology, engine.analyzer, suggestions)
             for finding in rule.run(posting, ctx):
                 if not suppressed(posting.posting.text, finding):
                     findings.append(finding)
@@ -176,8 +185,9 @@ class Linter:
 
 
 def _finding_order(finding: Finding) -> tuple[int, int, str]:
+    """Title findings first, then by place in the text, then findings about the whole posting."""
     if finding.span is None:
-        return (0, 0, finding.code)
+        return (2, 0, finding.code)
     return (0 if finding.span.field == "title" else 1, finding.span.start, finding.code)
 
 

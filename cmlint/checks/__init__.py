@@ -1,5 +1,5 @@
 """Python checks: rules that need reasoning. Importing this package registers them."""
 
-from cmlint.checks import role_confusion
+from cmlint.checks import community_work, role_confusion, role_overload, structure, style
 
-__all__ = ["role_confusion"]
+__all__ = ["community_work", "role_confusion", "role_overload", "structure", "style"]

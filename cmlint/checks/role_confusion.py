@@ -43,17 +43,19 @@ def _taken_over(posting: AnalyzedPosting, ctx: CheckContext) -> bool:
     return own < thresholds.max_own_share and ranked[0][0] not in posting.title_roles and ranked[0][1] >= thresholds.min_dominant_share
 
 
+def confused(posting: AnalyzedPosting, ctx: CheckContext) -> bool:
+    """Whether the duties fail to support the title's roles (the CM001 condition)."""
+    if not posting.title_roles or posting.profile.total < ctx.config.roles.min_evidence:
+        return False
+    return _unsupported(posting, ctx) or _taken_over(posting, ctx)
+
+
 @register("role-confusion")
 def role_confusion(posting: AnalyzedPosting, ctx: CheckContext) -> Iterable[Finding]:
-    if not posting.title_roles:
+    if not confused(posting, ctx):
         return
-    thresholds = ctx.config.roles
     profile = posting.profile
-    if profile.total < thresholds.min_evidence:
-        return
     roles = set(posting.title_roles)
-    if not (_unsupported(posting, ctx) or _taken_over(posting, ctx)):
-        return
     fitting = roles | {c for r in roles for c in ctx.taxonomy.roles[r].compatible}
     others = [(role, share) for role, share in profile.ranked() if role not in fitting] or [
         (role, share) for role, share in profile.ranked() if role not in roles
@@ -64,7 +66,7 @@ def role_confusion(posting: AnalyzedPosting, ctx: CheckContext) -> Iterable[Find
     if not any(role in roles for role, _ in shown):
         shown.append((posting.title_roles[0], profile.share(posting.title_roles[0])))
     breakdown = ", ".join(f"{taxonomy.label(role)} — {round(share * 100)} %" for role, share in shown)
-    wrong = {role for role, share in others if share >= thresholds.overload_min_share} or {others[0][0]}
+    wrong = {role for role, share in others if share >= ctx.config.roles.overload_min_share} or {others[0][0]}
     evidence = sorted(
         (ev for ev in posting.evidence if ev.role in wrong),
         key=lambda ev: (-ev.weight, ev.start),

@@ -34,7 +34,16 @@ class PatternRule:
         self._anti = PatternSet(nlp.vocab)
         self._has_anti = bool(spec.antipatterns)
         where = f"{source}: правило {spec.code} ({spec.name})"
-        self._add(self._matcher, "patterns", spec.patterns, compiler, macros, where)
+        self._replacements: dict[str, str] = {}
+        if spec.substitutions:
+            for index, substitution in enumerate(spec.substitutions, start=1):
+                key = f"substitutions[{index}]"
+                self._replacements[key] = substitution.replacement
+                self._add(self._matcher, key, [substitution.pattern], compiler, macros, where)
+        else:
+            self._add(self._matcher, "patterns", spec.patterns, compiler, macros, where)
+            if spec.replacement:
+                self._replacements["patterns"] = spec.replacement
         if self._has_anti:
             self._add(self._anti, "antipatterns", spec.antipatterns, compiler, macros, where)
 
@@ -66,12 +75,12 @@ class PatternRule:
     ) -> Iterable[Finding]:
         if end <= start:
             return
-        matches = sorted((s, e) for _, s, e in self._matcher(doc, view, start, end))
+        matches = _longest_first(self._matcher(doc, view, start, end))
         if not matches:
             return
         anti = [(s, e) for _, s, e in self._anti(doc, view, start, end)] if self._has_anti else []
         scope = set(self.spec.scope)
-        for m_start, m_end in matches:
+        for key, m_start, m_end in matches:
             if any(a_start < m_end and m_start < a_end for a_start, a_end in anti):
                 continue
             if field == "body" and "body" not in scope:
@@ -80,13 +89,28 @@ class PatternRule:
                     continue
             matched = doc[m_start:m_end]
             place = posting.token_span(doc, m_start, m_end)
-            fixes = [self._fix(matched.text, place, ctx)] if self.spec.kind == "substitution" else []
-            values: dict[str, Any] = {"match": matched.text, "replacement": self.spec.replacement or ""}
+            replacement = self._fit(key, matched.text, ctx)
+            fixes = [Fix(message=f"Заменить на «{replacement}»", edits=[Edit(span=place, replacement=replacement)])] if replacement else []
+            values: dict[str, Any] = {"match": matched.text, "replacement": replacement or ""}
             yield ctx.finding(place, suggestions=fixes, **values)
 
-    def _fix(self, matched: str, place: Any, ctx: CheckContext) -> Fix:
-        assert self.spec.replacement is not None
+    def _fit(self, key: str, matched: str, ctx: CheckContext) -> str | None:
+        """The replacement for a match of ``key``, inflected like the matched words."""
+        replacement = self._replacements.get(key)
+        if replacement is None:
+            return None
         grammar = head_grammar(matched.split(), ctx.morphology)
-        replacement = inflect_title(self.spec.replacement, grammar, ctx.morphology) if grammar else self.spec.replacement
-        replacement = fit_start(replacement, matched)
-        return Fix(message=f"Заменить на «{replacement}»", edits=[Edit(span=place, replacement=replacement)])
+        if grammar is not None:
+            replacement = inflect_title(replacement, grammar, ctx.morphology)
+        return fit_start(replacement, matched)
+
+
+def _longest_first(matches: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Matches in text order, dropping those inside a longer match of the rule."""
+    ordered = sorted(matches, key=lambda m: (m[1], -(m[2] - m[1])))
+    kept: list[tuple[str, int, int]] = []
+    for match in ordered:
+        if kept and match[1] < kept[-1][2]:
+            continue
+        kept.append(match)
+    return kept

@@ -7,13 +7,15 @@ Syntax of a phrase (words separated by spaces):
 
 - ``a|b|c`` — any of the words (each lemmatized; «офлайн-встреча|митап» mixes
   compound and simple words);
+- ``(a b|c d)`` — any of several multi-word phrases («(холодный звонок|обзвон базы)»);
 - ``word?`` — the word may be absent;
 - ``...`` — up to three arbitrary words (no punctuation) in between;
 - ``$NAME`` — a macro defined in the pack (a word group such as «организовывать|проводить|организация»);
 - ``=word`` — match the exact word form (lower-cased), without lemmatizing;
+- ``#NUM`` — any number («25», «двадцать»);
 - hyphens inside words («контент-план») match with or without the hyphen.
 
-Between consecutive words a hyphen and up to two modifiers (adjectives and
+Between consecutive words a hyphen, dash, colon or quote and up to two modifiers (adjectives and
 participles, adverbs, determiners, numerals, pronouns, prepositions) may
 stand: «звонить клиентам» matches «звонить потенциальным клиентам»,
 «отвечать сообщения» matches «отвечать на сообщения», «комьюнити менеджер»
@@ -36,8 +38,9 @@ TokenPattern = list[dict[str, Any]]
 _MODIFIER = {"POS": {"IN": ["ADJ", "ADV", "DET", "NUM", "PRON", "ADP"]}, "OP": "?"}
 _WILDCARD = {"IS_PUNCT": False, "IS_SPACE": False, "OP": "?"}
 _HYPHEN = {"ORTH": {"IN": ["-", "‑", "–"]}, "OP": "?"}
-# Between words: a hyphen or a closing/opening quote («"Холодные" звонки»).
-_JOINT = {"ORTH": {"IN": ["-", "‑", "–", '"', "«", "»", "“", "”", "'"]}, "OP": "?"}
+# Between words: a hyphen, a dash, a colon or a quote («"Холодные" звонки»,
+# «пол: мужской», «русский язык — родной»).
+_JOINT = {"ORTH": {"IN": ["-", "‑", "–", "—", ":", '"', "«", "»", "“", "”", "'"]}, "OP": "?"}
 _WORD_SPLIT = re.compile(r"(-)")
 _MAX_EXPANSION = 64
 
@@ -65,7 +68,14 @@ class PhraseCompiler:
 
         Raises :class:`PatternError` on a bad phrase.
         """
-        words = self._expand_macros(phrase, macros or {}).split()
+        expanded = _expand_groups(self._expand_macros(phrase, macros or {}))
+        patterns = [p for variant in expanded for p in self._compile_simple(variant)]
+        if len(patterns) > _MAX_EXPANSION:
+            raise PatternError(f"слишком много вариантов (больше {_MAX_EXPANSION}); разбейте фразу на несколько")
+        return patterns
+
+    def _compile_simple(self, phrase: str) -> list[TokenPattern]:
+        words = phrase.split()
         if not words:
             raise PatternError("пустая фраза")
         patterns: list[TokenPattern] = [[]]
@@ -102,7 +112,7 @@ class PhraseCompiler:
         singles = [s for s in sequences if len(s) == 1]
         result = [s for s in sequences if len(s) != 1]
         if singles:
-            result.insert(0, [_merge_alternatives(singles)])
+            result.insert(0, singles[0] if len(singles) == 1 else [_merge_alternatives(singles)])
         if optional:
             if result != [result[0]] or len(result[0]) != 1:
                 raise PatternError(f"«{word}?»: необязательным может быть только одно слово")
@@ -110,6 +120,8 @@ class PhraseCompiler:
         return result
 
     def _alternative(self, alt: str) -> TokenPattern:
+        if alt == "#NUM":
+            return [{"POS": "NUM"}]
         if alt.startswith("="):
             return [{"LOWER": alt[1:].lower()}]
         parts = [p for p in _WORD_SPLIT.split(alt) if p]
@@ -123,10 +135,29 @@ class PhraseCompiler:
         return tokens
 
 
+_GROUP = re.compile(r"\(([^()]*)\)")
+
+
+def _expand_groups(phrase: str) -> list[str]:
+    """Expand ``(a b|c)`` groups into one phrase per alternative."""
+    match = _GROUP.search(phrase)
+    if match is None:
+        if "(" in phrase or ")" in phrase:
+            raise PatternError("непарная скобка")
+        return [phrase]
+    alternatives = [alt.strip() for alt in match.group(1).split("|")]
+    if not all(alternatives):
+        raise PatternError("пустой вариант в скобках")
+    head, tail = phrase[: match.start()], phrase[match.end():]
+    return [variant for alt in alternatives for variant in _expand_groups(f"{head} {alt} {tail}")]
+
+
 def _merge_alternatives(sequences: list[TokenPattern]) -> dict[str, Any]:
     lemmas: list[str] = []
     lowers: list[str] = []
     for (token,) in sequences:
+        if "POS" in token:
+            raise PatternError("#NUM нельзя объединять с другими вариантами через |")
         if "LOWER" in token:
             lowers.append(token["LOWER"])
         elif "LEMMA" in token:

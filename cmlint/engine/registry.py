@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
-from cmlint.analysis import AnalyzedPosting
+from cmlint.analysis import AnalyzedPosting, Analyzer
 from cmlint.config import Config
 from cmlint.engine.specs import RuleSpec
 from cmlint.models import EvidenceItem, Finding, Fix, Severity, Span, TitleSuggestion
@@ -27,6 +27,7 @@ class CheckContext:
     config: Config
     taxonomy: Taxonomy
     morphology: Morphology
+    analyzer: Analyzer
     suggestions: list[TitleSuggestion] = field(default_factory=list)
 
     def option(self, name: str, default: Any) -> Any:

@@ -20,7 +20,7 @@ from cmlint.resources import parse_yaml
 CODE = re.compile(r"^[A-Z]{1,6}[0-9]{3}$")
 NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
-Scope = Literal["title", "duty", "readiness", "requirement", "wish", "condition", "about", "contact", "other", "body"]
+Scope = Literal["title", "duty", "readiness", "listed", "requirement", "wish", "condition", "about", "contact", "other", "body"]
 
 
 class Example(BaseModel):
@@ -61,8 +61,23 @@ class Examples(BaseModel):
 PatternSpec = str | list[dict[str, Any]]
 
 
+class Substitution(BaseModel):
+    """A pattern and the wording to use instead (inflected to fit the match)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    pattern: PatternSpec
+    replacement: str
+
+
 class RuleSpec(BaseModel):
-    """One rule of a pack."""
+    """One rule of a pack.
+
+    ``scope`` limits where patterns match: ``title``, ``body`` (everywhere
+    else) or item kinds (``duty``, ``requirement``, ``wish``, ``condition`` …).
+    ``title_roles`` runs the rule only when the title names one of these roles.
+    ``options`` are parameters of a Python check.
+    """
 
     model_config = ConfigDict(extra="forbid")
 
@@ -77,7 +92,9 @@ class RuleSpec(BaseModel):
     patterns: list[PatternSpec] = Field(default_factory=list)
     antipatterns: list[PatternSpec] = Field(default_factory=list)
     replacement: str | None = None
+    substitutions: list[Substitution] = Field(default_factory=list)
     scope: list[Scope] = Field(default_factory=lambda: ["body"])
+    title_roles: list[str] = Field(default_factory=list)
     check: str | None = None
     options: dict[str, Any] = Field(default_factory=dict)
     macros: dict[str, str] = Field(default_factory=dict)
@@ -101,10 +118,13 @@ class RuleSpec(BaseModel):
         if self.kind == "python":
             if not self.check:
                 raise ValueError("для kind: python нужно указать check — имя проверки на Python")
+        elif self.kind == "substitution":
+            if self.substitutions and (self.patterns or self.replacement):
+                raise ValueError("укажите либо substitutions, либо patterns с replacement")
+            if not self.substitutions and not (self.patterns and self.replacement):
+                raise ValueError("для kind: substitution нужны patterns и replacement (или список substitutions)")
         elif not self.patterns:
             raise ValueError(f"для kind: {self.kind} нужен непустой список patterns")
-        if self.kind == "substitution" and not self.replacement:
-            raise ValueError("для kind: substitution нужно указать replacement")
         return self
 
     @property

@@ -72,6 +72,7 @@ class Evidence:
     start: int
     end: int
     item: int
+    tags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +129,7 @@ def collect(
         cooperation = _cooperation(match, lemmas, pos, first, last, markers)
         if cooperation == 0.0:
             continue
-        kept.append(Evidence(match.role, match.weight * weight * cooperation, match.start, match.end, item_index))
+        kept.append(Evidence(match.role, match.weight * weight * cooperation, match.start, match.end, item_index, match.tags))
     return _dedupe(kept)
 
 

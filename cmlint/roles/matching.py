@@ -23,6 +23,7 @@ class DutyMatch:
 
     role: str
     weight: float
+    tags: tuple[str, ...]
     start: int
     end: int
 
@@ -43,7 +44,7 @@ class RoleMatcher:
         self.taxonomy = taxonomy
         self._duties = PatternSet(nlp.vocab)
         self._titles = PatternSet(nlp.vocab)
-        self._duty_keys: dict[str, tuple[str, float]] = {}
+        self._duty_keys: dict[str, tuple[str, float, tuple[str, ...]]] = {}
         self._title_keys: dict[str, str] = {}
         for role_id, role in taxonomy.roles.items():
             for index, duty in enumerate(role.duties):
@@ -56,7 +57,7 @@ class RoleMatcher:
                         raise PatternError(f"{where}: {error}") from None
                 key = f"duty:{role_id}:{index}"
                 self._duties.add(key, patterns)
-                self._duty_keys[key] = (role_id, duty.weight)
+                self._duty_keys[key] = (role_id, duty.weight, tuple(duty.tags))
             key = f"title:{role_id}"
             patterns = [
                 p

@@ -23,6 +23,7 @@ class DutyPattern(BaseModel):
     phrase: list[str] = Field(default_factory=list)
     tokens: list[dict[str, Any]] | None = None
     weight: float = Field(default=1.0, gt=0, le=5)
+    tags: list[str] = Field(default_factory=list)
 
     @field_validator("phrase", mode="before")
     @classmethod

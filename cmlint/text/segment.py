@@ -149,7 +149,7 @@ def segment(text: str, title_from_text: bool) -> Structure:
             continue
         start += len(raw) - len(raw.lstrip())
         if title_from_text and title is None and not items and not sections:
-            if len(line) <= 150 and classify_heading(line) is None:
+            if _looks_like_title(line) and classify_heading(line) is None:
                 title = (start, start + len(line))
                 section_start = start + len(line)
                 continue
@@ -175,6 +175,14 @@ def segment(text: str, title_from_text: bool) -> Structure:
                 kind, heading, section_start = "duties", None, start + len(line)
     sections.append(Section(kind, section_start, len(text), heading))
     return Structure(title, tuple(s for s in sections if s.end > s.start or s.heading), tuple(items))
+
+
+def _looks_like_title(line: str) -> bool:
+    """A first line is the title unless it reads like a sentence or a list item."""
+    words = len(_WORD.findall(line))
+    if not words or words > 12 or len(line) > 150 or _BULLET.match(line):
+        return False
+    return not (line.rstrip().endswith(".") and words > 2)
 
 
 def _add_items(

@@ -1,0 +1,45 @@
+"""Community checks that read the tags of duty evidence.
+
+CM004 no-member-connections — a community role with no duty that connects
+members with each other; CM006 lone-firefighter — the community manager only
+puts out negativity, with no part in strategy or the team.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from cmlint.analysis import AnalyzedPosting
+from cmlint.checks.role_confusion import confused
+from cmlint.engine.registry import CheckContext, register
+from cmlint.models import EvidenceItem, Finding
+
+
+def _items_with(posting: AnalyzedPosting, tag: str) -> list[int]:
+    return sorted({ev.item for ev in posting.evidence if tag in ev.tags})
+
+
+@register("no-member-connections")
+def no_member_connections(posting: AnalyzedPosting, ctx: CheckContext) -> Iterable[Finding]:
+    if posting.profile.total < ctx.config.roles.min_evidence or confused(posting, ctx):
+        return
+    connects = any("connection" in ev.tags or ev.role == "event" for ev in posting.evidence)
+    if not connects:
+        yield ctx.finding(posting.title_span(), title=posting.title)
+
+
+@register("lone-firefighter")
+def lone_firefighter(posting: AnalyzedPosting, ctx: CheckContext) -> Iterable[Finding]:
+    negativity = _items_with(posting, "negativity")
+    if len(negativity) < ctx.option("min_items", 2):
+        return
+    duty_items = {ev.item for ev in posting.evidence}
+    if len(negativity) / len(duty_items) < ctx.option("min_share", 0.4):
+        return
+    if _items_with(posting, "strategy"):
+        return
+    evidence = [
+        EvidenceItem(role="moderation", span=posting.item_span(item), phrase=posting.item_text(item), weight=1.0)
+        for item in negativity
+    ]
+    yield ctx.finding(posting.title_span(), evidence=evidence, count=len(negativity), total=len(duty_items))

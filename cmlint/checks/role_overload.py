@@ -1,0 +1,41 @@
+"""CM002 role-overload: one posting asks for three or more unrelated roles."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from cmlint.analysis import AnalyzedPosting
+from cmlint.engine.registry import CheckContext, register
+from cmlint.models import EvidenceItem, Finding
+
+
+def distinct_roles(posting: AnalyzedPosting, ctx: CheckContext) -> list[tuple[str, float]]:
+    """Noticeable roles of the duties, skipping those compatible with one already counted."""
+    thresholds = ctx.config.roles
+    chosen: list[tuple[str, float]] = []
+    for role, share in posting.profile.ranked():
+        if share < thresholds.overload_min_share:
+            break
+        related = any(
+            role in ctx.taxonomy.roles[other].compatible or other in ctx.taxonomy.roles[role].compatible
+            for other, _ in chosen
+        )
+        if not related:
+            chosen.append((role, share))
+    return chosen
+
+
+@register("role-overload")
+def role_overload(posting: AnalyzedPosting, ctx: CheckContext) -> Iterable[Finding]:
+    thresholds = ctx.config.roles
+    if posting.profile.total < 2 * thresholds.min_evidence:
+        return
+    roles = distinct_roles(posting, ctx)
+    if len(roles) < thresholds.overload_roles:
+        return
+    evidence: list[EvidenceItem] = []
+    for role, _ in roles:
+        best = max((ev for ev in posting.evidence if ev.role == role), key=lambda ev: ev.weight)
+        evidence.append(EvidenceItem(role=role, span=posting.item_span(best.item), phrase=posting.doc[best.start:best.end].text, weight=round(best.weight, 2)))
+    breakdown = ", ".join(f"{ctx.taxonomy.label(role)} — {round(share * 100)} %" for role, share in roles)
+    yield ctx.finding(posting.title_span(), evidence=evidence, count=len(roles), breakdown=breakdown)
