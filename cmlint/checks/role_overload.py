@@ -12,10 +12,15 @@ from cmlint.models import EvidenceItem, Finding
 def distinct_roles(posting: AnalyzedPosting, ctx: CheckContext) -> list[tuple[str, float]]:
     """Noticeable roles of the duties, skipping those compatible with one already counted."""
     thresholds = ctx.config.roles
+    items: dict[str, set[int]] = {}
+    for ev in posting.evidence:
+        items.setdefault(ev.role, set()).add(ev.item)
     chosen: list[tuple[str, float]] = []
     for role, share in posting.profile.ranked():
         if share < thresholds.overload_min_share:
             break
+        if len(items.get(role, ())) < ctx.option("min_items", 2):
+            continue
         related = any(
             role in ctx.taxonomy.roles[other].compatible or other in ctx.taxonomy.roles[role].compatible
             for other, _ in chosen

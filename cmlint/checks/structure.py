@@ -10,15 +10,20 @@ from cmlint.analysis import AnalyzedPosting
 from cmlint.engine.registry import CheckContext, register
 from cmlint.models import Finding
 
+_CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
+_PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _SEPARATORS = re.compile(r"\s*(?:/|\\|\||;|,|\s+или\s+|\s+or\s+)\s*", re.IGNORECASE)
 
 
 @register("no-duties")
 def no_duties(posting: AnalyzedPosting, ctx: CheckContext) -> Iterable[Finding]:
+    """Only company text, requirements and conditions: no duty item, no unlabelled lines that could be duties."""
     items = posting.structure.items
-    if not items or any(item.kind == "duty" for item in items) or posting.profile.total > 0:
+    if not items or posting.profile.total > 0 or any(item.kind == "duty" for item in items):
         return
-    yield ctx.finding(posting.title_span())
+    possible = sum(1 for item in items if item.kind in ("other", "readiness", "listed"))
+    if possible < ctx.option("min_unlabelled", 2):
+        yield ctx.finding(posting.title_span())
 
 
 def _position_words(posting: AnalyzedPosting, text: str, ctx: CheckContext) -> list[str]:
@@ -39,28 +44,40 @@ def _position_words(posting: AnalyzedPosting, text: str, ctx: CheckContext) -> l
 
 @register("no-position-in-title")
 def no_position_in_title(posting: AnalyzedPosting, ctx: CheckContext) -> Iterable[Finding]:
+    """The title is missing or made only of generic words («Вакансия», «Работа мечты!», «Срочно!»)."""
     if not posting.title:
         if posting.structure.items:
             yield ctx.finding(None, problem="у вакансии нет названия")
         return
-    if posting.title_roles or _position_words(posting, posting.title, ctx):
+    if posting.title_roles:
         return
-    yield ctx.finding(posting.title_span(), problem=f"в названии «{posting.title}» не названа должность")
+    generic = set(ctx.option("generic_words", []))
+    lemmas = [ctx.morphology.analyze(word).lemma for word in re.findall(r"[\w\u0400-\u04ff]+", posting.title)]
+    if all(lemma in generic or lemma.isdigit() for lemma in lemmas):
+        yield ctx.finding(posting.title_span(), problem=f"в названии «{posting.title}» не названа должность")
 
 
 @register("multiple-positions-in-title")
 def multiple_positions_in_title(posting: AnalyzedPosting, ctx: CheckContext) -> Iterable[Finding]:
+    """Two or more positions from unrelated roles (a Latin alias of a Russian title is not another position)."""
     if not posting.title:
         return
+    generic = set(ctx.option("generic_heads", []))
+    same = {word: index for index, group in enumerate(ctx.option("same_position", [])) for word in group}
     positions: list[tuple[str, set[str], str]] = []
-    for part in _SEPARATORS.split(posting.title):
+    for part in _SEPARATORS.split(_PARENTHESES.sub(" ", posting.title)):
         words = _position_words(posting, part, ctx)
-        if words:
-            positions.append((part.strip(), _roles_of(part, ctx), words[-1]))
+        if words and _CYRILLIC.search(part):
+            positions.append((part.strip(), _roles_of(part, ctx), words[0]))
     for index, (_, roles_a, head_a) in enumerate(positions):
         for _, roles_b, head_b in positions[index + 1:]:
-            known = bool(roles_a and roles_b)
-            if (known and _unrelated(roles_a, roles_b, ctx)) or (not known and head_a != head_b):
+            if roles_a and roles_b:
+                clash = _unrelated(roles_a, roles_b, ctx)
+            else:
+                unknown_heads = {head for head, roles in ((head_a, roles_a), (head_b, roles_b)) if not roles}
+                synonyms = head_a in same and same.get(head_a) == same.get(head_b)
+                clash = head_a != head_b and not synonyms and not unknown_heads & generic
+            if clash:
                 names = " / ".join(f"«{part}»" for part, _, _ in positions)
                 yield ctx.finding(posting.title_span(), positions=names, count=len(positions))
                 return

@@ -33,9 +33,7 @@ def decode(data: bytes) -> tuple[str, str]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        text = data.decode("cp1251", errors="strict") if _looks_like_cp1251(data) else ""
-        if not text:
-            raise DecodeError("не удалось определить кодировку: ни UTF-8, ни UTF-16, ни cp1251") from None
+        text = _cp1251(data)
         _refuse_binary(text)
         return text, "cp1251"
     _refuse_binary(text)
@@ -76,6 +74,16 @@ def _utf16_without_bom(data: bytes) -> str | None:
     if high_be >= 0.9 * half and even_nuls > odd_nuls:
         return "utf-16-be"
     return None
+
+
+def _cp1251(data: bytes) -> str:
+    failure = DecodeError("не удалось определить кодировку: ни UTF-8, ни UTF-16, ни cp1251")
+    if not _looks_like_cp1251(data):
+        raise failure
+    try:
+        return data.decode("cp1251")
+    except UnicodeDecodeError:
+        raise failure from None
 
 
 def _looks_like_cp1251(data: bytes) -> bool:
