@@ -106,9 +106,11 @@ def check(
     config = _config(config_path)
     updates: dict[str, object] = {}
     if select:
+        # An explicit --select is the whole selection: the file's select and ignore give way.
         updates["select"] = [c.upper() for c in _split(select)]
+        updates["ignore"] = []
     if ignore:
-        updates["ignore"] = config.ignore + [c.upper() for c in _split(ignore)]
+        updates["ignore"] = [*updates.get("ignore", config.ignore), *(c.upper() for c in _split(ignore))]  # type: ignore[misc]
     if extend_select:
         updates["extend_select"] = config.extend_select + [c.upper() for c in _split(extend_select)]
     if min_severity is not None:

@@ -1,0 +1,104 @@
+"""User rule packs: the minimal shape works, broken packs name the file, the entry and the problem."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cmlint import Config, Linter, PackError
+from cmlint.engine.ruleset import shipped_packs
+
+
+def linter_with(tmp_path: Path, pack: str) -> Linter:
+    path = tmp_path / "pack.yaml"
+    path.write_text(pack, encoding="utf-8")
+    return Linter(Config(extend_rules=[str(path)])).prepare()
+
+
+def test_minimal_user_pack_matches_every_inflection(tmp_path: Path) -> None:
+    linter = linter_with(tmp_path, """
+rules:
+  - code: ACME001
+    name: no-cold-calls
+    severity: error
+    message: "Мы не публикуем вакансии с холодными звонками: «{match}»"
+    patterns: ["холодные звонки"]
+""")
+    report = linter.lint("Обязанности:\n- совершать холодный звонок\n- план по холодным звонкам", title="Менеджер")
+    found = [f for f in report.findings if f.code == "ACME001"]
+    assert [f.span.text for f in found] == ["холодный звонок", "холодным звонкам"]
+    assert found[0].message == "Мы не публикуем вакансии с холодными звонками: «холодный звонок»"
+    assert found[0].severity.value == "error"
+
+
+def test_antipatterns_and_token_patterns(tmp_path: Path) -> None:
+    linter = linter_with(tmp_path, """
+rules:
+  - code: ACME002
+    name: night-shifts
+    severity: warning
+    message: "Ночные смены: «{match}»"
+    patterns:
+      - "ночная смена"
+      - [{"LEMMA": "работа"}, {"LOWER": "ночью"}]
+    antipatterns: ["без ночная смена"]
+""")
+    codes = lambda text: [f.span.text for f in linter.lint(text, title="Оператор").findings if f.code == "ACME002"]
+    assert codes("Условия:\n- ночные смены 2/2") == ["ночные смены"]
+    assert codes("Условия:\n- график без ночных смен") == []
+    assert codes("Условия:\n- работа ночью") == ["работа ночью"]
+
+
+def test_substitution_inflects_the_replacement(tmp_path: Path) -> None:
+    linter = linter_with(tmp_path, """
+rules:
+  - code: ACME003
+    name: say-specialist
+    severity: suggestion
+    kind: substitution
+    message: "Лучше «{replacement}»"
+    patterns: ["продажник"]
+    replacement: "менеджер по продажам"
+""")
+    finding = [f for f in linter.lint("Ищем опытного продажника в команду", title="Вакансия").findings if f.code == "ACME003"][0]
+    assert finding.suggestions[0].edits[0].replacement == "менеджера по продажам"
+
+
+@pytest.mark.parametrize(
+    ("pack", "expected"),
+    [
+        ("rules: [{code: X1, name: a, severity: error, message: m, patterns: [a]}]", "правило 1 (X1), поле code"),
+        ("rules: [{code: ACME001, name: Bad_Name, severity: error, message: m, patterns: [a]}]", "поле name"),
+        ("rules: [{code: ACME001, name: a, severity: loud, message: m, patterns: [a]}]", "поле severity"),
+        ("rules: [{code: ACME001, name: a, severity: error, message: m}]", "нужен непустой список patterns"),
+        ("rules: [{code: ACME001, name: a, severity: error, message: m, patterns: [[{POS: VERBB}]]}]", "неизвестная часть речи 'VERBB'"),
+        ("rules: [{code: ACME001, name: a, severity: error, message: m, patterns: [[{MORPH: {IS_SUPERSET: [Case=Nomm]}}]]}]", "Case='Nomm'"),
+        ("rules: [{code: ACME001, name: a, severity: error, message: m, patterns: [[{LEMMAS: x}]]}]", "неизвестный атрибут 'LEMMAS'"),
+        ("rules: [{code: ACME001, name: a, severity: error, message: m, patterns: ['$NOPE звонки']}]", "неизвестный макрос $NOPE"),
+        ("rules: [{code: ACME001, name: a, severity: error, message: m, patterns: ['(звонки']}]", "непарная скобка"),
+        ("rules: [{code: CM001, name: a, severity: error, message: m, patterns: [a]}]", "уже определено"),
+        ("rules: [{code: ACME001, name: a, severity: error, message: m, kind: python, check: nope}]", "нет проверки на Python с именем 'nope'"),
+        ("rules: [{code: ACME001, name: a, severity: error, message: m, patterns: [a], title_roles: [wizard]}]", "неизвестные роли wizard"),
+        ("rules: {code: 1}", "rules: Input should be a valid list"),
+        ("- just a list", "ожидался словарь"),
+        ("rules: [\n  {code: ACME001", "не YAML"),
+    ],
+)
+def test_broken_pack_names_file_entry_and_problem(tmp_path: Path, pack: str, expected: str) -> None:
+    with pytest.raises(PackError) as error:
+        linter_with(tmp_path, pack)
+    message = str(error.value)
+    assert "pack.yaml" in message and expected in message, message
+
+
+def test_missing_pack_file(tmp_path: Path) -> None:
+    with pytest.raises(PackError, match="не удалось прочитать"):
+        Linter(Config(extend_rules=[str(tmp_path / "nope.yaml")])).prepare()
+
+
+def test_catalogue_size_and_codes() -> None:
+    specs = [spec for _, pack in shipped_packs() for spec in pack.rules]
+    codes = [spec.code for spec in specs]
+    assert len(codes) == len(set(codes)) and len(codes) >= 13
+    assert {"CM", "LG", "ST", "SY"} == {code[:2] for code in codes}
