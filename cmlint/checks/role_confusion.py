@@ -39,8 +39,9 @@ def _taken_over(posting: AnalyzedPosting, ctx: CheckContext) -> bool:
     if profile.total < 2 * thresholds.min_evidence:
         return False
     own = sum(profile.share(role) for role in posting.title_roles)
-    ranked = profile.ranked()
-    return own < thresholds.max_own_share and ranked[0][0] not in posting.title_roles and ranked[0][1] >= thresholds.min_dominant_share
+    top, share = profile.ranked()[0]
+    close = {c for r in posting.title_roles for c in ctx.taxonomy.roles[r].close}
+    return own < thresholds.max_own_share and top not in posting.title_roles and top not in close and share >= thresholds.min_dominant_share
 
 
 def confused(posting: AnalyzedPosting, ctx: CheckContext) -> bool:

@@ -46,6 +46,10 @@ class PatternRule:
                 self._replacements["patterns"] = spec.replacement
         if self._has_anti:
             self._add(self._anti, "antipatterns", spec.antipatterns, compiler, macros, where)
+        self._exceptions = PatternSet(nlp.vocab)
+        self._has_exceptions = bool(spec.item_exceptions)
+        if self._has_exceptions:
+            self._add(self._exceptions, "item_exceptions", spec.item_exceptions, compiler, macros, where)
 
     @staticmethod
     def _add(matcher: PatternSet, key: str, specs: list[PatternSpec], compiler: PhraseCompiler, macros: Mapping[str, str], where: str) -> None:
@@ -79,13 +83,16 @@ class PatternRule:
         if not matches:
             return
         anti = [(s, e) for _, s, e in self._anti(doc, view, start, end)] if self._has_anti else []
+        excepted = self._excepted_items(posting, doc, view, start, end) if field == "body" else set()
         scope = set(self.spec.scope)
         for key, m_start, m_end in matches:
             if any(a_start < m_end and m_start < a_end for a_start, a_end in anti):
                 continue
-            if field == "body" and "body" not in scope:
+            if field == "body":
                 item = posting.token_items[m_start]
-                if item < 0 or posting.structure.items[item].kind not in scope:
+                if item in excepted:
+                    continue
+                if "body" not in scope and (item < 0 or posting.structure.items[item].kind not in scope):
                     continue
             matched = doc[m_start:m_end]
             place = posting.token_span(doc, m_start, m_end)
@@ -93,6 +100,12 @@ class PatternRule:
             fixes = [Fix(message=f"Заменить на «{replacement}»", edits=[Edit(span=place, replacement=replacement)])] if replacement else []
             values: dict[str, Any] = {"match": matched.text, "replacement": replacement or ""}
             yield ctx.finding(place, suggestions=fixes, **values)
+
+    def _excepted_items(self, posting: AnalyzedPosting, doc: Doc, view: TokenView, start: int, end: int) -> set[int]:
+        """Items that contain one of the rule's item exceptions."""
+        if not self._has_exceptions:
+            return set()
+        return {posting.token_items[s] for _, s, _ in self._exceptions(doc, view, start, end)} - {-1}
 
     def _fit(self, key: str, matched: str, ctx: CheckContext) -> str | None:
         """The replacement for a match of ``key``, inflected like the matched words."""

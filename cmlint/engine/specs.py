@@ -73,6 +73,8 @@ class Substitution(BaseModel):
 class RuleSpec(BaseModel):
     """One rule of a pack.
 
+    ``antipatterns`` drop a match they overlap; ``item_exceptions`` drop a
+    match when they occur anywhere in the same item (sentence or list entry).
     ``scope`` limits where patterns match: ``title``, ``body`` (everywhere
     else) or item kinds (``duty``, ``requirement``, ``wish``, ``condition`` …).
     ``title_roles`` runs the rule only when the title names one of these roles.
@@ -91,6 +93,7 @@ class RuleSpec(BaseModel):
     examples: Examples = Field(default_factory=Examples)
     patterns: list[PatternSpec] = Field(default_factory=list)
     antipatterns: list[PatternSpec] = Field(default_factory=list)
+    item_exceptions: list[PatternSpec] = Field(default_factory=list)
     replacement: str | None = None
     substitutions: list[Substitution] = Field(default_factory=list)
     scope: list[Scope] = Field(default_factory=lambda: ["body"])

@@ -46,6 +46,7 @@ class Role(BaseModel):
     titles: list[str] = Field(min_length=1)
     title_patterns: list[str] = Field(min_length=1)
     compatible: list[str] = Field(default_factory=list)
+    close: list[str] = Field(default_factory=list)
     combined: dict[str, str] = Field(default_factory=dict)
     duties: list[DutyPattern] = Field(min_length=1)
 
@@ -61,7 +62,7 @@ class Taxonomy(BaseModel):
     @model_validator(mode="after")
     def _references_exist(self) -> "Taxonomy":
         for role_id, role in self.roles.items():
-            for other in [*role.compatible, *role.combined]:
+            for other in [*role.compatible, *role.close, *role.combined]:
                 if other not in self.roles:
                     raise ValueError(f"роль {role_id}: ссылка на неизвестную роль {other!r}")
         return self

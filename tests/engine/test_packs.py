@@ -102,3 +102,18 @@ def test_catalogue_size_and_codes() -> None:
     codes = [spec.code for spec in specs]
     assert len(codes) == len(set(codes)) and len(codes) >= 13
     assert {"CM", "LG", "ST", "SY"} == {code[:2] for code in codes}
+
+
+def test_item_exceptions_drop_matches_in_the_same_item(tmp_path: Path) -> None:
+    linter = linter_with(tmp_path, """
+rules:
+  - code: ACME004
+    name: years
+    severity: warning
+    message: "«{match}»"
+    patterns: ["от #NUM до #NUM год"]
+    item_exceptions: ["опыт"]
+""")
+    found = lambda text: [f.span.text for f in linter.lint(text, title="Оператор").findings if f.code == "ACME004"]
+    assert found("Требования:\n- возраст от 20 до 35 лет") == ["от 20 до 35 лет"]
+    assert found("Требования:\n- опыт работы в продажах на маркетплейсах от 1 до 3 лет") == []
