@@ -42,6 +42,12 @@ class ListFormat(str, Enum):
     json = "json"
 
 
+class RulesFormat(str, Enum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
 class StdinFormat(str, Enum):
     txt = "txt"
     md = "md"
@@ -167,12 +173,17 @@ def check(
 
 @app.command()
 def rules(
-    output_format: ListFormat = typer.Option(ListFormat.text, "--format", "-f"),
+    output_format: RulesFormat = typer.Option(RulesFormat.text, "--format", "-f"),
     config_path: Optional[Path] = typer.Option(None, "--config"),
 ) -> None:
-    """Список правил: код, имя, важность, описание."""
+    """Список правил: код, имя, важность, описание (markdown — полный справочник)."""
     specs = _specs(config_path)
-    if output_format is ListFormat.json:
+    if output_format is RulesFormat.markdown:
+        from cmlint.docs import render_markdown
+
+        typer.echo(render_markdown(specs), nl=False)
+        return
+    if output_format is RulesFormat.json:
         payload = [
             {"code": s.code, "name": s.name, "severity": s.severity.value, "summary": s.title, "kind": s.kind}
             for s in specs
