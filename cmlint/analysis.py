@@ -6,9 +6,10 @@ Reports copy what they need into plain models and never keep the ``Doc``.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -24,6 +25,7 @@ from cmlint.text.normalize import Normalized, normalize
 from cmlint.text.segment import Structure, segment
 
 Field = Literal["text", "title"]
+_NEWLINE = re.compile(r"\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,18 +45,20 @@ class SpanFactory:
 
     normalized: Normalized
     title: str | None
-    _line_starts: list[int] = field(default_factory=list)
+    _line_starts: list[int] | None = None
 
-    def __post_init__(self) -> None:
-        source = self.normalized.source
-        self._line_starts = [0] + [i + 1 for i, ch in enumerate(source) if ch == "\n"]
+    def _lines(self) -> list[int]:
+        if self._line_starts is None:
+            self._line_starts = [0] + [m.end() for m in _NEWLINE.finditer(self.normalized.source)]
+        return self._line_starts
 
     def text(self, start: int, end: int) -> Span:
         """A span of the body, given normalized offsets."""
         source = self.normalized.source
         src_start, src_end = self.normalized.span_to_source(start, end)
-        line = bisect_right(self._line_starts, src_start)
-        column = src_start - self._line_starts[line - 1] + 1
+        lines = self._lines()
+        line = bisect_right(lines, src_start)
+        column = src_start - lines[line - 1] + 1
         return Span(field="text", start=src_start, end=src_end, line=line, column=column, text=source[src_start:src_end])
 
     def title_span(self, start: int, end: int) -> Span:
@@ -91,6 +95,7 @@ class AnalyzedPosting:
     evidence: list[Evidence]
     profile: DutyProfile
     spans: SpanFactory
+    cache: dict[Any, Any] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
@@ -170,8 +175,8 @@ class Analyzer:
         title_matches = self.roles.titles(title_doc, title_view, *title_tokens) if title_doc is not None and title_view is not None else []
         title_roles = list(dict.fromkeys(m.role for m in title_matches))
         mentions = [_mention(title_doc, m, title_field, title_base) for m in title_matches if title_doc is not None]
-        for match in self.roles.titles(doc, view, body_start):
-            if match.role in title_roles:
+        if title_roles:
+            for match in self.roles.titles(doc, view, body_start, roles=title_roles):
                 mentions.append(_mention(doc, match, "text", 0))
 
         evidence = role_evidence.collect(self.roles.duties(doc, view), lemmas, pos, token_items, structure, self.markers)

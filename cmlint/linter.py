@@ -13,6 +13,7 @@ from cmlint.analysis import AnalyzedPosting, Analyzer
 from cmlint.config import Config
 from cmlint.engine.patterns import PhraseCompiler
 from cmlint.engine.pattern_rules import PatternRule
+from cmlint.engine.pattern_set import SharedPatterns
 from cmlint.engine.registry import CheckContext
 from cmlint.engine.ruleset import Rule, check_unique, load_packs, python_rule
 from cmlint.engine.specs import PackError
@@ -60,6 +61,7 @@ def build_engine(config: Config, use_table: bool = True) -> Engine:
     specs = [(source, spec, pack.macros) for source, pack in load_packs(config.extend_rules, config.base_dir) for spec in pack.rules]
     check_unique([(source, spec) for source, spec, _ in specs])
     rules: list[Rule] = []
+    shared = SharedPatterns(nlp.vocab)
     for source, spec, macros in specs:
         unknown = [role for role in spec.title_roles if role not in taxonomy.roles]
         if unknown:
@@ -67,7 +69,7 @@ def build_engine(config: Config, use_table: bool = True) -> Engine:
         if spec.kind == "python":
             rules.append(python_rule(spec, source))
         else:
-            rules.append(PatternRule(spec, nlp, compiler, {**macros, **spec.macros}, source))
+            rules.append(PatternRule(spec, shared, compiler, {**macros, **spec.macros}, source))
     return Engine(nlp, morphology, taxonomy, analyzer, rules)
 
 

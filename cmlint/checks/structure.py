@@ -12,7 +12,7 @@ from cmlint.models import Finding
 
 _CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
 _PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
-_SEPARATORS = re.compile(r"\s*(?:/|\\|\||;|,|\s+или\s+|\s+or\s+)\s*", re.IGNORECASE)
+_PART = re.compile(r"(?:(?!\s+(?:или|or)\s+)[^/\\|;,])+", re.IGNORECASE)
 
 
 @register("no-duties")
@@ -60,15 +60,21 @@ def no_position_in_title(posting: AnalyzedPosting, ctx: CheckContext) -> Iterabl
 @register("multiple-positions-in-title")
 def multiple_positions_in_title(posting: AnalyzedPosting, ctx: CheckContext) -> Iterable[Finding]:
     """Two or more positions from unrelated roles (a Latin alias of a Russian title is not another position)."""
-    if not posting.title:
+    title = posting.title
+    if not title or posting.title_range is None:
+        return
+    cleaned = _PARENTHESES.sub(lambda m: " " * len(m.group(0)), title)
+    parts = [(m.start(), m.end()) for m in _PART.finditer(cleaned) if m.group(0).strip()]
+    if len(parts) < 2:
         return
     generic = set(ctx.option("generic_heads", []))
     same = {word: index for index, group in enumerate(ctx.option("same_position", [])) for word in group}
     positions: list[tuple[str, set[str], str]] = []
-    for part in _SEPARATORS.split(_PARENTHESES.sub(" ", posting.title)):
+    for start, end in parts:
+        part = cleaned[start:end]
         words = _position_words(posting, part, ctx)
         if words and _CYRILLIC.search(part):
-            positions.append((part.strip(), _roles_of(part, ctx), words[0]))
+            positions.append((part.strip(), _roles_in(posting, ctx, start, end), words[0]))
     for index, (_, roles_a, head_a) in enumerate(positions):
         for _, roles_b, head_b in positions[index + 1:]:
             if roles_a and roles_b:
@@ -83,12 +89,16 @@ def multiple_positions_in_title(posting: AnalyzedPosting, ctx: CheckContext) -> 
                 return
 
 
-def _roles_of(text: str, ctx: CheckContext) -> set[str]:
-    from cmlint.engine.lemma_matcher import TokenView
-
-    analyzer = ctx.analyzer
-    doc = analyzer.nlp(text)
-    return {m.role for m in analyzer.roles.titles(doc, TokenView.of(doc))}
+def _roles_in(posting: AnalyzedPosting, ctx: CheckContext, start: int, end: int) -> set[str]:
+    """Roles named in the title between character offsets (relative to the title)."""
+    base = posting.title_range[0] if posting.title_field == "text" and posting.title_range else 0
+    doc, view = posting.title_doc, posting.title_view
+    assert doc is not None and view is not None
+    lo, hi = posting.title_tokens
+    tokens = [t.i for t in doc[lo:hi] if start <= t.idx - base < end]
+    if not tokens:
+        return set()
+    return {m.role for m in ctx.analyzer.roles.titles(doc, view, tokens[0], tokens[-1] + 1)}
 
 
 def _unrelated(a: set[str], b: set[str], ctx: CheckContext) -> bool:

@@ -9,16 +9,14 @@ from cmlint.analysis import AnalyzedPosting
 from cmlint.engine.registry import CheckContext, register
 from cmlint.models import Finding
 
-_LETTERS = re.compile(r"[A-Za-zА-Яа-яЁё]")
-_EXCLAMATIONS = re.compile(r"!{3,}|(?:!\s*){3,}")
+_EXCLAMATIONS = re.compile(r"!(?:\s?!){2,}")
 
 
 def _shouted(text: str, minimum: int) -> bool:
-    letters = _LETTERS.findall(text)
+    letters = [ch for ch in text if ch.isalpha()]
     if len(letters) < minimum:
         return False
-    upper = sum(1 for ch in letters if ch.isupper())
-    return upper / len(letters) > 0.8
+    return sum(map(str.isupper, letters)) / len(letters) > 0.8
 
 
 @register("shouting")

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 _LEMMA, _LOWER, _ORTH, _POS, _WORD = range(5)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class TokenView:
     """Per-token strings of a doc, computed once and shared by all matchers."""
 
@@ -30,6 +30,14 @@ class TokenView:
     lower: list[str]
     lemma: list[str]
     pos: list[str]
+    _words: set[str] | None = None
+
+    @property
+    def words(self) -> set[str]:
+        """Every lemma, lower-cased form and exact form in the doc."""
+        if self._words is None:
+            self._words = set(self.lemma) | set(self.lower) | set(self.text)
+        return self._words
 
     @classmethod
     def of(cls, doc: Doc) -> "TokenView":
@@ -49,7 +57,13 @@ class _Step:
     values: frozenset[str]
     optional: bool
 
+    @property
+    def negated(self) -> bool:
+        """A word step matches tokens whose POS is *not* punctuation or space."""
+        return self.kind == _WORD
 
+
+_NOT_WORDS = frozenset({"PUNCT", "SPACE"})
 _ATTRS = {"LEMMA": _LEMMA, "LOWER": _LOWER, "ORTH": _ORTH, "TEXT": _ORTH, "POS": _POS}
 
 
@@ -59,7 +73,7 @@ def _step(token: dict[str, Any]) -> _Step | None:
     if optional not in (None, "?"):
         return None
     if token == {"IS_PUNCT": False, "IS_SPACE": False} or token == {"IS_PUNCT": False}:
-        return _Step(_WORD, frozenset(), optional == "?")
+        return _Step(_WORD, _NOT_WORDS, optional == "?")
     if len(token) != 1:
         return None
     (attr, value), = token.items()
@@ -87,9 +101,13 @@ class LemmaMatcher:
 
     def __init__(self) -> None:
         self._patterns: list[tuple[str, tuple[_Step, ...]]] = []
-        self._by_lemma: dict[str, list[int]] = defaultdict(list)
-        self._by_lower: dict[str, list[int]] = defaultdict(list)
-        self._by_orth: dict[str, list[int]] = defaultdict(list)
+        # Word sets the rest of each pattern needs: a pattern whose later word
+        # occurs nowhere in the doc is not tried at all.
+        self._needs: list[tuple[frozenset[str], ...]] = []
+        # First-token values (lemmas, lower-cased and exact forms) → patterns.
+        # One table: a token is looked up by its lemma and its lower-cased form;
+        # a false candidate is harmless because the first step is tested again.
+        self._first: dict[str, list[int]] = defaultdict(list)
         self._unindexed: list[int] = []
 
     def __len__(self) -> int:
@@ -108,26 +126,38 @@ class LemmaMatcher:
     def _index(self, key: str, steps: tuple[_Step, ...]) -> None:
         index = len(self._patterns)
         self._patterns.append((key, steps))
+        self._needs.append(tuple(s.values for s in steps[1:] if not s.optional and s.kind in (_LEMMA, _LOWER, _ORTH)))
         first = steps[0]
-        table = {_LEMMA: self._by_lemma, _LOWER: self._by_lower, _ORTH: self._by_orth}.get(first.kind)
-        if table is None:
+        if first.kind not in (_LEMMA, _LOWER, _ORTH):
             self._unindexed.append(index)
             return
         for value in first.values:
-            table[value].append(index)
+            self._first[value.lower() if first.kind == _ORTH else value].append(index)
 
     def __call__(self, view: TokenView, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
         """(key, start, end) of the longest match per key and start, non-overlapping per key."""
         stop = len(view.lemma) if end is None else end
         best: dict[tuple[str, int], int] = {}
-        by_lemma, by_lower, by_orth = self._by_lemma, self._by_lower, self._by_orth
+        first = self._first
+        lemmas, lowers = view.lemma, view.lower
+        unindexed = self._unindexed
+        present: set[str] | None = None
+        viable: dict[int, bool] = {}
+        needs = self._needs
         for i in range(start, stop):
-            candidates = by_lemma.get(view.lemma[i], ()) or ()
-            lower = by_lower.get(view.lower[i])
-            orth = by_orth.get(view.text[i])
-            if lower or orth or self._unindexed:
-                candidates = [*candidates, *(lower or ()), *(orth or ()), *self._unindexed]
+            lemma, lower = lemmas[i], lowers[i]
+            if lemma in first or lower in first or unindexed:
+                candidates = [*first.get(lemma, ()), *(first.get(lower, ()) if lower != lemma else ()), *unindexed]
+            else:
+                continue
+            if present is None:
+                present = view.words
             for index in candidates:
+                ok = viable.get(index)
+                if ok is None:
+                    ok = viable[index] = all(not values.isdisjoint(present) for values in needs[index])
+                if not ok:
+                    continue
                 key, steps = self._patterns[index]
                 found = _longest(steps, view, i, stop)
                 if found > i and found > best.get((key, i), -1):
@@ -135,26 +165,23 @@ class LemmaMatcher:
         return _non_overlapping(best)
 
 
-def _test(step: _Step, view: TokenView, i: int) -> bool:
-    kind = step.kind
-    if kind == _LEMMA:
-        return view.lemma[i] in step.values
-    if kind == _LOWER:
-        return view.lower[i] in step.values
-    if kind == _ORTH:
-        return view.text[i] in step.values
-    if kind == _POS:
-        return view.pos[i] in step.values
-    return view.pos[i] not in ("PUNCT", "SPACE")
-
-
 def _longest(steps: tuple[_Step, ...], view: TokenView, start: int, stop: int) -> int:
-    """The end of the longest match of ``steps`` at ``start`` (or -1)."""
-    positions = {start}
+    """The end of the longest match of ``steps`` at ``start`` (or -1).
+
+    Runs the pattern as an NFA over a handful of positions (lists, not sets:
+    there are rarely more than three).
+    """
+    columns = (view.lemma, view.lower, view.text, view.pos, view.pos)
+    positions = [start]
     for step in steps:
-        advanced = {p + 1 for p in positions if p < stop and _test(step, view, p)}
-        positions = advanced | positions if step.optional else advanced
-        if not positions:
+        column, values, negated = columns[step.kind], step.values, step.negated
+        advanced = [p + 1 for p in positions if p < stop and (column[p] in values) is not negated]
+        if step.optional:
+            if advanced:
+                positions = positions + [p for p in advanced if p not in positions]
+        elif advanced:
+            positions = advanced
+        else:
             return -1
     return max(positions)
 

@@ -12,12 +12,11 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Mapping
 
-from spacy.language import Language
 from spacy.tokens import Doc
 
 from cmlint.analysis import AnalyzedPosting
 from cmlint.engine.lemma_matcher import TokenView
-from cmlint.engine.pattern_set import PatternSet
+from cmlint.engine.pattern_set import SharedPatterns
 from cmlint.engine.patterns import PatternError, PhraseCompiler, TokenPattern, validate_token_pattern
 from cmlint.engine.registry import CheckContext
 from cmlint.engine.specs import PackError, PatternSpec, RuleSpec
@@ -26,33 +25,28 @@ from cmlint.nlp.inflect import fit_start, head_grammar, inflect_title
 
 
 class PatternRule:
-    """An existence or substitution rule compiled to a spaCy ``Matcher``."""
+    """An existence or substitution rule; its patterns live in the shared index."""
 
-    def __init__(self, spec: RuleSpec, nlp: Language, compiler: PhraseCompiler, macros: Mapping[str, str], source: str) -> None:
+    def __init__(self, spec: RuleSpec, shared: SharedPatterns, compiler: PhraseCompiler, macros: Mapping[str, str], source: str) -> None:
         self.spec = spec
-        self._matcher = PatternSet(nlp.vocab)
-        self._anti = PatternSet(nlp.vocab)
-        self._has_anti = bool(spec.antipatterns)
+        self._shared = shared
         where = f"{source}: правило {spec.code} ({spec.name})"
         self._replacements: dict[str, str] = {}
         if spec.substitutions:
             for index, substitution in enumerate(spec.substitutions, start=1):
                 key = f"substitutions[{index}]"
                 self._replacements[key] = substitution.replacement
-                self._add(self._matcher, key, [substitution.pattern], compiler, macros, where)
+                self._add(key, [substitution.pattern], compiler, macros, where)
         else:
-            self._add(self._matcher, "patterns", spec.patterns, compiler, macros, where)
+            self._add("patterns", spec.patterns, compiler, macros, where)
             if spec.replacement:
                 self._replacements["patterns"] = spec.replacement
-        if self._has_anti:
-            self._add(self._anti, "antipatterns", spec.antipatterns, compiler, macros, where)
-        self._exceptions = PatternSet(nlp.vocab)
-        self._has_exceptions = bool(spec.item_exceptions)
-        if self._has_exceptions:
-            self._add(self._exceptions, "item_exceptions", spec.item_exceptions, compiler, macros, where)
+        self._add(_ANTI, spec.antipatterns, compiler, macros, where)
+        self._add(_EXCEPTION, spec.item_exceptions, compiler, macros, where)
 
-    @staticmethod
-    def _add(matcher: PatternSet, key: str, specs: list[PatternSpec], compiler: PhraseCompiler, macros: Mapping[str, str], where: str) -> None:
+    def _add(self, key: str, specs: list[PatternSpec], compiler: PhraseCompiler, macros: Mapping[str, str], where: str) -> None:
+        if not specs:
+            return
         patterns: list[TokenPattern] = []
         for index, pattern in enumerate(specs, start=1):
             try:
@@ -63,7 +57,7 @@ class PatternRule:
             except PatternError as error:
                 raise PackError(f"{where}, {key}[{index}]: {error}") from None
         try:
-            matcher.add(key, patterns)
+            self._shared.add(self.spec.code, key, patterns)
         except ValueError as error:  # spaCy's own pattern validation
             raise PackError(f"{where}, {key}: {error}") from None
 
@@ -79,11 +73,12 @@ class PatternRule:
     ) -> Iterable[Finding]:
         if end <= start:
             return
-        matches = _longest_first(self._matcher(doc, view, start, end))
+        mine = self._shared.matches(posting.cache, doc, view, start, end).get(self.spec.code, [])
+        matches = _longest_first([m for m in mine if m[0] not in (_ANTI, _EXCEPTION)])
         if not matches:
             return
-        anti = [(s, e) for _, s, e in self._anti(doc, view, start, end)] if self._has_anti else []
-        excepted = self._excepted_items(posting, doc, view, start, end) if field == "body" else set()
+        anti = [(s, e) for key, s, e in mine if key == _ANTI]
+        excepted = {posting.token_items[s] for key, s, _ in mine if key == _EXCEPTION} - {-1} if field == "body" else set()
         scope = set(self.spec.scope)
         for key, m_start, m_end in matches:
             if any(a_start < m_end and m_start < a_end for a_start, a_end in anti):
@@ -101,12 +96,6 @@ class PatternRule:
             values: dict[str, Any] = {"match": matched.text, "replacement": replacement or ""}
             yield ctx.finding(place, suggestions=fixes, **values)
 
-    def _excepted_items(self, posting: AnalyzedPosting, doc: Doc, view: TokenView, start: int, end: int) -> set[int]:
-        """Items that contain one of the rule's item exceptions."""
-        if not self._has_exceptions:
-            return set()
-        return {posting.token_items[s] for _, s, _ in self._exceptions(doc, view, start, end)} - {-1}
-
     def _fit(self, key: str, matched: str, ctx: CheckContext) -> str | None:
         """The replacement for a match of ``key``, inflected like the matched words."""
         replacement = self._replacements.get(key)
@@ -116,6 +105,10 @@ class PatternRule:
         if grammar is not None:
             replacement = inflect_title(replacement, grammar, ctx.morphology)
         return fit_start(replacement, matched)
+
+
+_ANTI = "antipatterns"
+_EXCEPTION = "item_exceptions"
 
 
 def _longest_first(matches: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:

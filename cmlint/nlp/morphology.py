@@ -122,6 +122,7 @@ class Morphology:
     def __init__(self, lexicon: Lexicon | None = None, cache_size: int = 100_000, lemma_table: dict[str, list[str]] | None = None) -> None:
         self._lexicon_model = lexicon if lexicon is not None else default_lexicon()
         self._cache: dict[str, Analysis] = {}
+        self._parses: dict[str, list[pymorphy3.analyzer.Parse]] = {}
         self._cache_size = cache_size
         self._lemma_table = lemma_table or {}
 
@@ -211,11 +212,17 @@ class Morphology:
         return result
 
     def parses(self, word: str) -> list[pymorphy3.analyzer.Parse]:
-        """Raw pymorphy3 parses (for inflection); none for words it cannot read."""
-        try:
-            return self.analyzer.parse(word)
-        except ValueError:
-            return []
+        """Raw pymorphy3 parses (for inflection; cached); none for words it cannot read."""
+        found = self._parses.get(word)
+        if found is None:
+            try:
+                found = self.analyzer.parse(word)
+            except ValueError:
+                found = []
+            if len(self._parses) >= self._cache_size:
+                self._parses.clear()
+            self._parses[word] = found
+        return found
 
     def cache_info(self) -> tuple[int, int]:
         """(entries, capacity) of the analysis cache."""

@@ -31,41 +31,44 @@ _EXTRA_SUFFIXES = [r"(?<=[\w).;!?])[-–—]+"]
 
 
 class MorphologyComponent:
-    """Sets ``lemma``, ``pos`` and ``morph`` of every token from pymorphy3."""
+    """Sets ``lemma``, ``pos`` and ``morph`` of every token from pymorphy3.
 
-    def __init__(self, nlp: Language, morphology: Morphology) -> None:
+    Per word form (orth hash) it caches the hashes to write and the strings
+    for :class:`~cmlint.engine.lemma_matcher.TokenView`; the cache belongs to
+    this pipeline's vocabulary and is bounded like the morphology cache.
+    """
+
+    def __init__(self, nlp: Language, morphology: Morphology, cache_size: int = 100_000) -> None:
         self.vocab = nlp.vocab
         self.morphology = morphology
         self._morph_keys: dict[str, int] = {}
+        self._rows: dict[int, tuple[int, int, int, str, str, str]] = {}
+        self._cache_size = cache_size
 
     def __call__(self, doc: Doc) -> Doc:
         """Set lemma, POS and morph; keep the token strings in ``doc.user_data["cmlint.tokens"]``."""
-        strings = self.vocab.strings
-        analyze = self.morphology.analyze
-        texts: list[str] = []
-        lemmas: list[str] = []
-        tags: list[str] = []
-        rows = numpy.empty((len(doc), 3), dtype="uint64")
-        for i, orth in enumerate(doc.to_array(ORTH).tolist()):
-            text = strings[orth]
-            analysis = analyze(text)
-            texts.append(text)
-            lemmas.append(analysis.lemma)
-            tags.append(analysis.pos)
-            rows[i, 0] = strings.add(analysis.lemma)
-            rows[i, 1] = IDS[analysis.pos]
-            rows[i, 2] = self._morph_key(analysis.feats)
-        if len(doc):
-            doc.from_array([LEMMA, POS, MORPH], rows)
-        doc.user_data["cmlint.tokens"] = (texts, lemmas, tags)
+        rows = self._rows
+        found = [rows.get(orth) or self._row(orth) for orth in doc.to_array(ORTH).tolist()]
+        if found:
+            doc.from_array([LEMMA, POS, MORPH], numpy.array([row[:3] for row in found], dtype="uint64"))
+        doc.user_data["cmlint.tokens"] = ([r[3] for r in found], [r[4] for r in found], [r[5] for r in found])
         return doc
+
+    def _row(self, orth: int) -> tuple[int, int, int, str, str, str]:
+        strings = self.vocab.strings
+        text = strings[orth]
+        analysis = self.morphology.analyze(text)
+        row = (strings.add(analysis.lemma), IDS[analysis.pos], self._morph_key(analysis.feats), text, analysis.lemma, analysis.pos)
+        if len(self._rows) >= self._cache_size:
+            self._rows.clear()
+        self._rows[orth] = row
+        return row
 
     def _morph_key(self, feats: str) -> int:
         found = self._morph_keys.get(feats)
         if found is None:
             found = self._morph_keys[feats] = self.vocab.morphology.add(feats)
         return found
-
 
 @Language.factory(MORPH_COMPONENT, default_config={})
 def _make_morphology_component(nlp: Language, name: str) -> MorphologyComponent:

@@ -44,6 +44,7 @@ class RoleMatcher:
         self.taxonomy = taxonomy
         self._duties = PatternSet(nlp.vocab)
         self._titles = PatternSet(nlp.vocab)
+        self._titles_of: dict[str, PatternSet] = {}
         self._duty_keys: dict[str, tuple[str, float, tuple[str, ...]]] = {}
         self._title_keys: dict[str, str] = {}
         for role_id, role in taxonomy.roles.items():
@@ -65,6 +66,8 @@ class RoleMatcher:
                 for p in _compile(compiler, phrase, taxonomy.macros, f"роль {role_id}, название {index + 1}")
             ]
             self._titles.add(key, patterns)
+            self._titles_of[role_id] = PatternSet(nlp.vocab)
+            self._titles_of[role_id].add(key, patterns)
             self._title_keys[key] = role_id
 
     def duties(self, doc: Doc, view: TokenView) -> list[DutyMatch]:
@@ -74,10 +77,16 @@ class RoleMatcher:
         found.sort(key=lambda m: (m.start, m.end))
         return found
 
-    def titles(self, doc: Doc, view: TokenView, start: int = 0, end: int | None = None) -> list[TitleMatch]:
-        """Role names in ``doc[start:end]``, skipping those that are mere context."""
+    def titles(
+        self, doc: Doc, view: TokenView, start: int = 0, end: int | None = None, roles: list[str] | None = None
+    ) -> list[TitleMatch]:
+        """Names of ``roles`` (default: all) in ``doc[start:end]``, skipping mere context."""
+        if roles is None:
+            raw = self._titles(doc, view, start, end)
+        else:
+            raw = [m for role in roles for m in self._titles_of[role](doc, view, start, end)]
         found: list[TitleMatch] = []
-        for key, m_start, m_end in self._titles(doc, view, start, end):
+        for key, m_start, m_end in raw:
             previous = view.lower[m_start - 1] if m_start > start else ""
             if previous in _TITLE_CONTEXT_WORDS:
                 continue

@@ -102,6 +102,8 @@ def classify_heading(line: str) -> tuple[SectionKind, int] | None:
     The end is the offset just past the heading (and its colon), so that an
     inline heading «Обязанности: ведение чатов» leaves «ведение чатов».
     """
+    if len(line) > 120 and ":" not in line[:80]:
+        return None
     stripped = _LEADING_NOISE.sub("", line)
     lead = len(line) - len(stripped)
     folded = _fold(stripped)
