@@ -175,11 +175,13 @@ class Analyzer:
         title_matches = self.roles.titles(title_doc, title_view, *title_tokens) if title_doc is not None and title_view is not None else []
         title_roles = list(dict.fromkeys(m.role for m in title_matches))
         mentions = [_mention(title_doc, m, title_field, title_base) for m in title_matches if title_doc is not None]
+        cache: dict[Any, Any] = {}
+        matches = self.roles.shared.matches(cache, doc, view, body_start, len(doc))
         if title_roles:
-            for match in self.roles.titles(doc, view, body_start, roles=title_roles):
+            for match in self.roles.mentions(matches, view, body_start, title_roles):
                 mentions.append(_mention(doc, match, "text", 0))
 
-        evidence = role_evidence.collect(self.roles.duties(doc, view), lemmas, pos, token_items, structure, self.markers)
+        evidence = role_evidence.collect(self.roles.duties(matches), lemmas, pos, token_items, structure, self.markers)
         return AnalyzedPosting(
             posting=posting,
             normalized=normalized,
@@ -202,6 +204,7 @@ class Analyzer:
             evidence=evidence,
             profile=role_evidence.profile(evidence),
             spans=spans,
+            cache=cache,
         )
 
 

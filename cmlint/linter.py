@@ -56,12 +56,12 @@ def build_engine(config: Config, use_table: bool = True) -> Engine:
     nlp = build_nlp(morphology)
     taxonomy = load_taxonomy()
     compiler = PhraseCompiler(morphology, lambda text: [text] if text.isalpha() else [t.text for t in nlp.make_doc(text)])
-    roles = RoleMatcher(nlp, taxonomy, compiler)
+    shared = SharedPatterns(nlp.vocab)
+    roles = RoleMatcher(nlp, taxonomy, compiler, shared)
     analyzer = Analyzer(nlp, morphology, taxonomy, roles, default_markers())
     specs = [(source, spec, pack.macros) for source, pack in load_packs(config.extend_rules, config.base_dir) for spec in pack.rules]
     check_unique([(source, spec) for source, spec, _ in specs])
     rules: list[Rule] = []
-    shared = SharedPatterns(nlp.vocab)
     for source, spec, macros in specs:
         unknown = [role for role in spec.title_roles if role not in taxonomy.roles]
         if unknown:

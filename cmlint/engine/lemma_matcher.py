@@ -108,6 +108,7 @@ class LemmaMatcher:
         # One table: a token is looked up by its lemma and its lower-cased form;
         # a false candidate is harmless because the first step is tested again.
         self._first: dict[str, list[int]] = defaultdict(list)
+        self._first_pos: dict[str, list[int]] = defaultdict(list)
         self._unindexed: list[int] = []
 
     def __len__(self) -> int:
@@ -128,6 +129,10 @@ class LemmaMatcher:
         self._patterns.append((key, steps))
         self._needs.append(tuple(s.values for s in steps[1:] if not s.optional and s.kind in (_LEMMA, _LOWER, _ORTH)))
         first = steps[0]
+        if first.kind == _POS:
+            for value in first.values:
+                self._first_pos[value].append(index)
+            return
         if first.kind not in (_LEMMA, _LOWER, _ORTH):
             self._unindexed.append(index)
             return
@@ -138,16 +143,19 @@ class LemmaMatcher:
         """(key, start, end) of the longest match per key and start, non-overlapping per key."""
         stop = len(view.lemma) if end is None else end
         best: dict[tuple[str, int], int] = {}
-        first = self._first
-        lemmas, lowers = view.lemma, view.lower
+        first, first_pos = self._first, self._first_pos
+        lemmas, lowers, tags = view.lemma, view.lower, view.pos
         unindexed = self._unindexed
         present: set[str] | None = None
         viable: dict[int, bool] = {}
         needs = self._needs
         for i in range(start, stop):
             lemma, lower = lemmas[i], lowers[i]
-            if lemma in first or lower in first or unindexed:
-                candidates = [*first.get(lemma, ()), *(first.get(lower, ()) if lower != lemma else ()), *unindexed]
+            if lemma in first or lower in first or tags[i] in first_pos or unindexed:
+                candidates = [
+                    *first.get(lemma, ()), *(first.get(lower, ()) if lower != lemma else ()),
+                    *first_pos.get(tags[i], ()), *unindexed,
+                ]
             else:
                 continue
             if present is None:

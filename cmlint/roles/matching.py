@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from cmlint.engine.lemma_matcher import TokenView
-from cmlint.engine.pattern_set import PatternSet
+from cmlint.engine.pattern_set import PatternSet, SharedPatterns
 from cmlint.engine.patterns import PatternError, PhraseCompiler, validate_token_pattern
 from cmlint.roles.taxonomy import Taxonomy
 
@@ -38,13 +38,20 @@ class TitleMatch:
 
 
 class RoleMatcher:
-    """Finds duty phrases and role names using the compiled taxonomy."""
+    """Finds duty phrases and role names using the compiled taxonomy.
 
-    def __init__(self, nlp: Language, taxonomy: Taxonomy, compiler: PhraseCompiler) -> None:
+    Body patterns live in the engine's :class:`SharedPatterns`, so duties,
+    title mentions and every pattern rule cost one pass over a posting;
+    titles given separately use a small set of their own.
+    """
+
+    DUTIES = "roles.duties"
+    MENTIONS = "roles.titles"
+
+    def __init__(self, nlp: Language, taxonomy: Taxonomy, compiler: PhraseCompiler, shared: SharedPatterns) -> None:
         self.taxonomy = taxonomy
-        self._duties = PatternSet(nlp.vocab)
+        self.shared = shared
         self._titles = PatternSet(nlp.vocab)
-        self._titles_of: dict[str, PatternSet] = {}
         self._duty_keys: dict[str, tuple[str, float, tuple[str, ...]]] = {}
         self._title_keys: dict[str, str] = {}
         for role_id, role in taxonomy.roles.items():
@@ -57,7 +64,7 @@ class RoleMatcher:
                     except PatternError as error:
                         raise PatternError(f"{where}: {error}") from None
                 key = f"duty:{role_id}:{index}"
-                self._duties.add(key, patterns)
+                shared.add(self.DUTIES, key, patterns)
                 self._duty_keys[key] = (role_id, duty.weight, tuple(duty.tags))
             key = f"title:{role_id}"
             patterns = [
@@ -66,25 +73,26 @@ class RoleMatcher:
                 for p in _compile(compiler, phrase, taxonomy.macros, f"роль {role_id}, название {index + 1}")
             ]
             self._titles.add(key, patterns)
-            self._titles_of[role_id] = PatternSet(nlp.vocab)
-            self._titles_of[role_id].add(key, patterns)
+            shared.add(self.MENTIONS, key, patterns)
             self._title_keys[key] = role_id
 
-    def duties(self, doc: Doc, view: TokenView) -> list[DutyMatch]:
-        """Every duty phrase in ``doc``, in text order."""
+    def duties(self, matches: dict[str, list[tuple[str, int, int]]]) -> list[DutyMatch]:
+        """Duty phrases among the shared matches of a posting, in text order."""
         keys = self._duty_keys
-        found = [DutyMatch(*keys[key], start, end) for key, start, end in self._duties(doc, view)]
+        found = [DutyMatch(*keys[key], start, end) for key, start, end in matches.get(self.DUTIES, ())]
         found.sort(key=lambda m: (m.start, m.end))
         return found
 
-    def titles(
-        self, doc: Doc, view: TokenView, start: int = 0, end: int | None = None, roles: list[str] | None = None
-    ) -> list[TitleMatch]:
-        """Names of ``roles`` (default: all) in ``doc[start:end]``, skipping mere context."""
-        if roles is None:
-            raw = self._titles(doc, view, start, end)
-        else:
-            raw = [m for role in roles for m in self._titles_of[role](doc, view, start, end)]
+    def mentions(self, matches: dict[str, list[tuple[str, int, int]]], view: TokenView, start: int, roles: list[str]) -> list[TitleMatch]:
+        """Names of ``roles`` among the shared matches (the body after the title)."""
+        raw = [m for m in matches.get(self.MENTIONS, ()) if self._title_keys[m[0]] in roles]
+        return self._title_matches(raw, view, start)
+
+    def titles(self, doc: Doc, view: TokenView, start: int = 0, end: int | None = None) -> list[TitleMatch]:
+        """Role names in ``doc[start:end]`` (a title), skipping mere context."""
+        return self._title_matches(self._titles(doc, view, start, end), view, start)
+
+    def _title_matches(self, raw: list[tuple[str, int, int]], view: TokenView, start: int) -> list[TitleMatch]:
         found: list[TitleMatch] = []
         for key, m_start, m_end in raw:
             previous = view.lower[m_start - 1] if m_start > start else ""

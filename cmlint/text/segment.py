@@ -30,6 +30,8 @@ _INLINE_BULLET = re.compile(
 )
 _GLUED = re.compile(r"(?:(?<=[а-яё]{3})|(?<=[а-яё][)»]))(?=[А-ЯЁ][а-яё]{2})")
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[«\"(]?[А-ЯЁA-Z0-9])")
+# Where a line breaks into items: «;», inline bullets, sentence ends.
+_BREAK = re.compile("|".join(f"(?:{p.pattern})" for p in (_SEMICOLON, _INLINE_BULLET, _SENTENCE)))
 _WORD = re.compile(r"[\w\u0400-\u04ff]+")
 # A sentence that opens a list of duties without a heading:
 # «Ищем комьюнити-менеджера, который будет:», «Тебе предстоит:».
@@ -102,7 +104,7 @@ def classify_heading(line: str) -> tuple[SectionKind, int] | None:
     The end is the offset just past the heading (and its colon), so that an
     inline heading «Обязанности: ведение чатов» leaves «ведение чатов».
     """
-    if len(line) > 120 and ":" not in line[:80]:
+    if ":" not in line and (len(line) > 80 or line.count(" ") > 6):
         return None
     stripped = _LEADING_NOISE.sub("", line)
     lead = len(line) - len(stripped)
@@ -203,14 +205,15 @@ def _add_items(
 
 def _pieces(line: str) -> list[tuple[int, int]]:
     """Offsets of run-on parts and sentences within one line."""
-    skips: list[tuple[int, int]] = []
-    for pattern in (_SEMICOLON, _INLINE_BULLET, _SENTENCE):
-        for match in pattern.finditer(line):
-            skips.append((match.start(), match.end()))
-    for match in _GLUED.finditer(line):
-        before = line[: match.start()]
-        if before.count("«") <= before.count("»") and before.count('"') % 2 == 0:
-            skips.append((match.start(), match.start()))
+    skips = [match.span() for match in _BREAK.finditer(line)]
+    if _GLUED.search(line):
+        for match in _GLUED.finditer(line):
+            before = line[: match.start()]
+            if before.count("«") <= before.count("»") and before.count('"') % 2 == 0:
+                skips.append((match.start(), match.start()))
+    if not skips:
+        start, end = _trim(line, 0, len(line))
+        return [(start, end)] if end > start else []
     pieces: list[tuple[int, int]] = []
     position = 0
     for skip_start, skip_end in sorted(skips):
