@@ -86,6 +86,8 @@ class Linter:
     def __init__(self, config: Config | None = None) -> None:
         self.config = config or Config()
         self._engine: Engine | None = None
+        self._active_rules: list[tuple[Rule, CheckContext]] | None = None
+        self._active_engine: Engine | None = None
         self._lock = threading.RLock()
 
     def __getstate__(self) -> dict[str, Any]:
@@ -157,21 +159,31 @@ class Linter:
 
         yield from ordered_map(self.config, lint_one, items, n_process, chunk_size)
 
+    def _active(self, engine: Engine) -> list[tuple[Rule, CheckContext]]:
+        """The rules this config turns on, each with its context (built once per engine)."""
+        if self._active_rules is None or self._active_engine is not engine:
+            config = self.config
+            active = []
+            for rule in engine.rules:
+                spec = rule.spec
+                severity = config.severity_of(spec.code, spec.name, spec.severity)
+                if config.enabled(spec.code, spec.name) and severity.rank >= config.min_severity.rank:
+                    active.append((rule, CheckContext(spec, severity, config, engine.taxonomy, engine.morphology, engine.analyzer)))
+            self._active_rules, self._active_engine = active, engine
+        return self._active_rules
+
     def _report(self, engine: Engine, posting: AnalyzedPosting, path: str | None) -> Report:
         suggestions = suggest_titles(posting.profile, engine.taxonomy)
         config = self.config
         findings: list[Finding] = []
         title_roles = set(posting.title_roles)
-        for rule in engine.rules:
+        for rule, ctx in self._active(engine):
             spec = rule.spec
-            if not config.enabled(spec.code, spec.name, path):
+            if path is not None and config.per_file_ignores and not config.enabled(spec.code, spec.name, path):
                 continue
             if spec.title_roles and not title_roles.intersection(spec.title_roles):
                 continue
-            severity = config.severity_of(spec.code, spec.name, spec.severity)
-            if severity.rank < config.min_severity.rank:
-                continue
-            ctx = CheckContext(spec, severity, config, engine.taxonomy, engine.morphology, engine.analyzer, suggestions)
+            ctx.suggestions = suggestions
             for finding in rule.run(posting, ctx):
                 if not suppressed(posting.posting.text, finding):
                     findings.append(finding)

@@ -149,15 +149,19 @@ class LemmaMatcher:
         present: set[str] | None = None
         viable: dict[int, bool] = {}
         needs = self._needs
-        for i in range(start, stop):
+        if unindexed:
+            starts: list[int] = list(range(start, stop))
+        else:
+            starts = [
+                i for i in range(start, stop)
+                if lemmas[i] in first or lowers[i] in first or tags[i] in first_pos
+            ]
+        for i in starts:
             lemma, lower = lemmas[i], lowers[i]
-            if lemma in first or lower in first or tags[i] in first_pos or unindexed:
-                candidates = [
-                    *first.get(lemma, ()), *(first.get(lower, ()) if lower != lemma else ()),
-                    *first_pos.get(tags[i], ()), *unindexed,
-                ]
-            else:
-                continue
+            candidates = [
+                *first.get(lemma, ()), *(first.get(lower, ()) if lower != lemma else ()),
+                *first_pos.get(tags[i], ()), *unindexed,
+            ]
             if present is None:
                 present = view.words
             for index in candidates:
