@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Callable, Literal
 
 from cmlint.resources import load_yaml
 
@@ -79,7 +79,7 @@ class Structure:
 @dataclass(frozen=True)
 class _Grammar:
     headings: tuple[tuple[SectionKind, re.Pattern[str], re.Pattern[str]], ...]
-    cues: dict[str, re.Pattern[str]]
+    cues: dict[str, Callable[[str], re.Match[str] | None]]
 
 
 @lru_cache(maxsize=1)
@@ -90,7 +90,12 @@ def _grammar() -> _Grammar:
         body = "|".join(f"(?:{p})" for p in patterns)
         end = r"\w*(?=$|[\s:.,!?(—–-])"
         headings.append((kind, re.compile(rf"^(?:{body}){end}"), re.compile(rf"(?:^|\s)(?:{body}){end}")))
-    cues = {name: re.compile("|".join(f"(?:{p})" for p in patterns)) for name, patterns in data["cues"].items()}
+    cues = {}
+    for name, patterns in data["cues"].items():
+        pattern = re.compile("|".join(f"(?:{p})" for p in patterns))
+        # Cues anchored at the start are tried once there instead of at every position.
+        anchored = all(p.startswith("^") for p in patterns)
+        cues[name] = pattern.match if anchored else pattern.search
     return _Grammar(tuple(headings), cues)
 
 
@@ -247,11 +252,11 @@ _SECTION_ITEM_KIND: dict[SectionKind, ItemKind] = {
 def _item_kind(text: str, section: SectionKind, grammar: _Grammar) -> ItemKind:
     folded = _fold(text)
     cues = grammar.cues
-    if cues["wish"].search(folded):
+    if cues["wish"](folded):
         return "wish"
-    if cues["readiness"].search(folded):
+    if cues["readiness"](folded):
         return "readiness"
-    requirement = bool(cues["requirement"].search(folded))
+    requirement = bool(cues["requirement"](folded))
     if section == "requirements" and not requirement:
         return "listed"
     if section in _SECTION_ITEM_KIND and section != "duties":
@@ -260,9 +265,9 @@ def _item_kind(text: str, section: SectionKind, grammar: _Grammar) -> ItemKind:
         return "requirement"
     if section == "duties":
         return "duty"
-    if cues["seeking"].search(folded):
+    if cues["seeking"](folded):
         return "other"
     for name in ("condition", "about", "contact"):
-        if cues[name].search(folded):
+        if cues[name](folded):
             return name  # type: ignore[return-value]
     return "other"
