@@ -162,19 +162,30 @@ class LemmaMatcher:
                 *first.get(lemma, ()), *(first.get(lower, ()) if lower != lemma else ()),
                 *first_pos.get(tags[i], ()), *unindexed,
             ]
-            if present is None:
-                present = view.words
             for index in candidates:
-                ok = viable.get(index)
-                if ok is None:
-                    ok = viable[index] = all(not values.isdisjoint(present) for values in needs[index])
-                if not ok:
-                    continue
+                required = needs[index]
+                if required:
+                    ok = viable.get(index)
+                    if ok is None:
+                        if present is None:
+                            present = view.words
+                        ok = viable[index] = all(not values.isdisjoint(present) for values in required)
+                    if not ok:
+                        continue
                 key, steps = self._patterns[index]
-                found = _longest(steps, view, i, stop)
+                if len(steps) == 1:
+                    found = i + 1 if _first_holds(steps[0], view, i) else -1
+                else:
+                    found = _longest(steps, view, i, stop)
                 if found > i and found > best.get((key, i), -1):
                     best[(key, i)] = found
         return _non_overlapping(best)
+
+
+def _first_holds(step: _Step, view: TokenView, i: int) -> bool:
+    """Whether a one-step pattern holds at ``i`` (its index may point at a near miss)."""
+    column = (view.lemma, view.lower, view.text, view.pos, view.pos)[step.kind]
+    return (column[i] in step.values) is not step.negated
 
 
 def _longest(steps: tuple[_Step, ...], view: TokenView, start: int, stop: int) -> int:

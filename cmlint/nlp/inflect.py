@@ -45,9 +45,17 @@ def head_grammar(words: list[str], morphology: Morphology) -> Grammar | None:
 
 
 def inflect_title(title: str, grammar: Grammar, morphology: Morphology) -> str:
-    """Put ``title`` (in the nominative) into ``grammar``'s case and number."""
+    """Put ``title`` (in the nominative) into ``grammar``'s case and number (memoized)."""
+    key = (title, grammar.case, grammar.number)
+    found = morphology.memo.get(key)
+    if found is None:
+        found = morphology.remember(key, _inflect_title(title, grammar, morphology))
+    return found
+
+
+def _inflect_title(title: str, grammar: Grammar, morphology: Morphology) -> str:
     if " / " in title:
-        return " / ".join(inflect_title(part, grammar, morphology) for part in title.split(" / "))
+        return " / ".join(_inflect_title(part, grammar, morphology) for part in title.split(" / "))
     words = title.split(" ")
     head_index, head_parse = _find_head(words, morphology)
     if head_parse is None:

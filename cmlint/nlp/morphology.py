@@ -123,6 +123,7 @@ class Morphology:
         self._lexicon_model = lexicon if lexicon is not None else default_lexicon()
         self._cache: dict[str, Analysis] = {}
         self._parses: dict[str, list[pymorphy3.analyzer.Parse]] = {}
+        self.memo: dict[object, str] = {}
         self._cache_size = cache_size
         self._lemma_table = lemma_table or {}
 
@@ -223,6 +224,13 @@ class Morphology:
                 self._parses.clear()
             self._parses[word] = found
         return found
+
+    def remember(self, key: object, value: str) -> str:
+        """Keep a derived result (an inflected title) in a bounded memo."""
+        if len(self.memo) >= 10_000:
+            self.memo.clear()
+        self.memo[key] = value
+        return value
 
     def cache_info(self) -> tuple[int, int]:
         """(entries, capacity) of the analysis cache."""

@@ -24,14 +24,22 @@ _BULLET = re.compile(
 )
 _LEADING_NOISE = re.compile(r"^[\W_]+")
 _TRAILING_NOISE = re.compile(r"[\s:!?.\-–—)(\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]+$")
-_SEMICOLON = re.compile(r"\s*;\s*")
-_INLINE_BULLET = re.compile(
-    r"\s+[•·▪►]\s*|(?<=[.;!?])\s*[-–—]\s+(?=[А-ЯЁA-Zа-яё])|(?<=\S)\s[-–—]\s(?=[А-ЯЁ][а-яё])|(?<=[)\w])[-–—]\s(?=[А-ЯЁ][а-яё])"
+# Where a line breaks into items.  Every alternative starts with a literal
+# character class, so the scan is cheap on ordinary text:
+#   «;» run-ons; inline bullets; a dash after a sentence end; a spaced dash
+#   before a capital; a dash glued to the previous word («почта)- Контроль»);
+#   a sentence end (the punctuation goes with the break, _trim drops it anyway).
+_BREAK = re.compile(
+    r"\s*;\s*"
+    r"|\s+[•·▪►]\s*"
+    r"|[.;!?]\s*[-–—]\s+(?=[А-ЯЁA-Zа-яё])"
+    r"|\s[-–—]\s(?=[А-ЯЁ][а-яё])"
+    r"|[-–—](?<=[)\w][-–—])\s(?=[А-ЯЁ][а-яё])"
+    r"|[.!?…]\s+(?=[«\"(]?[А-ЯЁA-Z0-9])"
 )
-_GLUED = re.compile(r"(?:(?<=[а-яё]{3})|(?<=[а-яё][)»]))(?=[А-ЯЁ][а-яё]{2})")
-_SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[«\"(]?[А-ЯЁA-Z0-9])")
-# Where a line breaks into items: «;», inline bullets, sentence ends.
-_BREAK = re.compile("|".join(f"(?:{p.pattern})" for p in (_SEMICOLON, _INLINE_BULLET, _SENTENCE)))
+# Glued job-board items: an upper-case word right after a lower-case one
+# («данныхВедение»); the match starts at the capital.
+_GLUED = re.compile(r"[А-ЯЁ](?:(?<=[а-яё]{3}[А-ЯЁ])|(?<=[а-яё][)»][А-ЯЁ]))(?=[а-яё]{2})")
 _WORD = re.compile(r"[\w\u0400-\u04ff]+")
 # A sentence that opens a list of duties without a heading:
 # «Ищем комьюнити-менеджера, который будет:», «Тебе предстоит:».
@@ -250,6 +258,8 @@ _SECTION_ITEM_KIND: dict[SectionKind, ItemKind] = {
 
 
 def _item_kind(text: str, section: SectionKind, grammar: _Grammar) -> ItemKind:
+    if section in ("conditions", "about", "contacts"):
+        return _SECTION_ITEM_KIND[section]
     folded = _fold(text)
     cues = grammar.cues
     if cues["wish"](folded):
