@@ -75,9 +75,12 @@ def python_check(name: str) -> CheckFunction | None:
     return _CHECKS.get(name)
 
 
-def _fill(template: str, values: dict[str, Any]) -> str:
-    class Missing(dict[str, Any]):
-        def __missing__(self, key: str) -> str:
-            return "{" + key + "}"
+class _KeepMissing(dict[str, Any]):
+    """Placeholders a check did not provide stay in the message as written."""
 
-    return template.format_map(Missing(values))
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _fill(template: str, values: dict[str, Any]) -> str:
+    return template.format_map(_KeepMissing(values))

@@ -75,29 +75,27 @@ class Evidence:
     tags: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
 class DutyProfile:
-    """Raw role mass over the duties, and each role's share of it."""
+    """Raw role mass over the duties, and each role's share of it (computed once)."""
 
-    mass: dict[str, float]
+    __slots__ = ("mass", "total", "_shares")
 
-    @property
-    def total(self) -> float:
-        return sum(self.mass.values())
+    def __init__(self, mass: dict[str, float]) -> None:
+        self.mass = mass
+        self.total = sum(mass.values())
+        ranked = sorted(mass.items(), key=lambda kv: (-kv[1], kv[0]))
+        total = self.total
+        self._shares = {role: round(value / total, 3) for role, value in ranked if value > 0} if total else {}
 
     def share(self, role: str) -> float:
-        total = self.total
-        return self.mass.get(role, 0.0) / total if total else 0.0
+        return self.mass.get(role, 0.0) / self.total if self.total else 0.0
 
     def shares(self) -> dict[str, float]:
-        total = self.total
-        if not total:
-            return {}
-        ranked = sorted(self.mass.items(), key=lambda kv: (-kv[1], kv[0]))
-        return {role: round(value / total, 3) for role, value in ranked if value > 0}
+        """Shares by role, largest first, rounded to three digits."""
+        return dict(self._shares)
 
     def ranked(self) -> list[tuple[str, float]]:
-        return list(self.shares().items())
+        return list(self._shares.items())
 
 
 def collect(
