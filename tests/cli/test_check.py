@@ -109,3 +109,16 @@ def test_jsonl_records_keep_input_order_in_parallel(runner: CliRunner, tmp_path:
     assert single.exit_code == double.exit_code == 2
     assert single.stdout == double.stdout
     assert len(single.stdout.splitlines()) == 31
+
+
+def test_same_input_gives_byte_identical_json(runner: CliRunner) -> None:
+    first = runner.invoke(app, ["check", str(SAMPLES), "--format", "json"])
+    second = runner.invoke(app, ["check", str(SAMPLES), "--format", "json", "--jobs", "2"])
+    assert first.stdout.encode() == second.stdout.encode()
+
+
+def test_html_report_escapes_and_highlights(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "v.html"
+    path.write_text("<h1>Комьюнити-менеджер</h1><p>Обязанности:</p><ul><li>холодные звонки</li><li>план продаж</li></ul><script>x()</script>", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(path), "--format", "html"])
+    assert "<script>x()" not in result.stdout and "&lt;script&gt;" in result.stdout
