@@ -25,9 +25,13 @@ _WORKER: "Linter | None" = None
 
 
 def _init_worker(config: Config) -> None:
+    """Build the worker's linter; Ctrl-C is the parent's to handle (it terminates the pool)."""
     global _WORKER
+    import signal
+
     from cmlint.linter import Linter
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER = Linter(config).prepare()
 
 

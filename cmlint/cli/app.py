@@ -150,11 +150,13 @@ def check(
     formatter = make_formatter(output_format.value, stream, color=use_color, rules=[r.spec for r in linter.rules])
     meter = Progress(file_count, enabled=progress)
     formatter.start()
+    results = batch.run(linter, jobs_of(), jobs)
     try:
-        for job, result in batch.run(linter, jobs_of(), jobs):
+        for job, result in results:
             formatter.write(result, job.posting)
             meter.update(result.source, len(result.report.findings) if result.report else 0, result.error is not None)
     except KeyboardInterrupt:
+        results.close()  # stops the worker pool
         meter.close()
         stream.flush()
         typer.echo("cmlint: прервано; всё, что успело проверится, уже выведено", err=True)
