@@ -31,7 +31,7 @@ def test_interrupt_keeps_finished_jsonl_records(tmp_path: Path, jobs: str) -> No
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
-        if out.exists() and out.read_text(encoding="utf-8").count("\n") >= 50:
+        if out.exists() and out.read_bytes().count(b"\n") >= 50:
             break
         time.sleep(0.05)
     os.killpg(process.pid, signal.SIGINT)
