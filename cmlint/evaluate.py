@@ -15,9 +15,8 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from collections.abc import Iterable
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -258,8 +257,9 @@ def render_text(result: Evaluation) -> str:
             lines.append(f"Роль не в топ-2: {', '.join(lab.wrong_role)}")
     if result.retitled:
         ret = result.retitled
+        if lines:
+            lines.append("")
         lines += [
-            "" if lines else "",
             f"Вакансии с ролью из {', '.join(RETITLE_ROLES)}: {ret.candidates}, из них с явным названием роли: {ret.postings} {ret.by_role}",
             f"Под своими названиями CM001: {ret.own_title_flagged:.1%}",
             f"С названием «{ret.retitle}»: CM001 {ret.retitled_flagged:.1%}, верная роль в топ-2 {ret.retitled_top2:.1%}",

@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 import threading
 from dataclasses import dataclass
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any
+from collections.abc import Iterable, Iterator, Mapping
 
 from spacy.language import Language
 
@@ -104,7 +105,7 @@ class Linter:
                     self._engine = build_engine(self.config)
         return self._engine
 
-    def prepare(self) -> "Linter":
+    def prepare(self) -> Linter:
         """Build the engine now (raises on a bad config or rule pack)."""
         _ = self.engine
         return self
@@ -125,7 +126,7 @@ class Linter:
             engine = self._fresh_engine()
             try:
                 return self._report(engine, engine.analyzer.analyze(posting), path)
-            except Exception as error:  # noqa: BLE001 — a posting must never crash a batch
+            except Exception as error:
                 log.exception("cmlint failed on a posting")
                 return Report(id=posting.id, title=posting.title, findings=[_internal_error(error)])
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import multiprocessing
 from collections import deque
 from itertools import islice
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+from collections.abc import Callable, Iterable, Iterator
 
 from cmlint.config import Config
 
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 In = TypeVar("In")
 Out = TypeVar("Out")
 
-_WORKER: "Linter | None" = None
+_WORKER: Linter | None = None
 
 
 def _init_worker(config: Config) -> None:
@@ -35,7 +36,7 @@ def _init_worker(config: Config) -> None:
     _WORKER = Linter(config).prepare()
 
 
-def _run_chunk(function: Callable[["Linter", Any], Any], chunk: list[Any]) -> list[Any]:
+def _run_chunk(function: Callable[[Linter, Any], Any], chunk: list[Any]) -> list[Any]:
     assert _WORKER is not None
     return [function(_WORKER, item) for item in chunk]
 
@@ -47,7 +48,7 @@ def _context() -> multiprocessing.context.BaseContext:
 
 def ordered_map(
     config: Config,
-    function: Callable[["Linter", In], Out],
+    function: Callable[[Linter, In], Out],
     items: Iterable[In],
     n_process: int,
     chunk_size: int = 32,

@@ -7,7 +7,7 @@ editable install and any working directory.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Any
@@ -26,10 +26,10 @@ Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 def parse_yaml(text: str) -> Any:
     """Parse YAML safely (no arbitrary objects)."""
-    return yaml.load(text, Loader=Loader)  # noqa: S506 — a safe loader
+    return yaml.load(text, Loader=Loader)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_yaml(name: str) -> Any:
     """Parse a shipped YAML file (cached; callers must not mutate the result)."""
     return parse_yaml(data_dir().joinpath(name).read_text(encoding="utf-8"))

@@ -7,7 +7,7 @@ puts out negativity, with no part in strategy or the team.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from cmlint.analysis import AnalyzedPosting
 from cmlint.checks.role_confusion import confused

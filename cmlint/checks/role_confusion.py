@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from cmlint.analysis import AnalyzedPosting
 from cmlint.engine.registry import CheckContext, register

@@ -4,7 +4,7 @@ ST003 multiple-positions-in-title, ST004 no-salary."""
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from cmlint.analysis import AnalyzedPosting
 from cmlint.engine.registry import CheckContext, register

@@ -11,7 +11,7 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Iterator, Optional
+from collections.abc import Iterator
 
 import typer
 
@@ -63,16 +63,16 @@ class MinSeverity(str, Enum):
     suggestion = "suggestion"
 
 
-def _fail(message: str) -> "typer.Exit":
+def _fail(message: str) -> typer.Exit:
     typer.echo(f"cmlint: {message}", err=True)
     return typer.Exit(2)
 
 
-def _split(values: Optional[list[str]]) -> list[str]:
+def _split(values: list[str] | None) -> list[str]:
     return [part.strip() for value in values or [] for part in value.split(",") if part.strip()]
 
 
-def _config(path: Optional[Path]) -> Config:
+def _config(path: Path | None) -> Config:
     try:
         return load_config(path)
     except ConfigError as error:
@@ -82,22 +82,22 @@ def _config(path: Optional[Path]) -> Config:
 @app.command()
 def check(
     paths: list[str] = typer.Argument(None, help="Файлы, папки, шаблоны (*.md) или - для stdin."),
-    title: Optional[str] = typer.Option(None, "--title", "-t", help="Название вакансии (иначе — первая строка или поле title)."),
+    title: str | None = typer.Option(None, "--title", "-t", help="Название вакансии (иначе — первая строка или поле title)."),
     output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="Формат вывода."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Записать вывод в файл."),
-    select: Optional[list[str]] = typer.Option(None, "--select", help="Включить только эти коды или префиксы (через запятую)."),
-    ignore: Optional[list[str]] = typer.Option(None, "--ignore", help="Отключить коды или префиксы."),
-    extend_select: Optional[list[str]] = typer.Option(None, "--extend-select", help="Добавить коды к выбранным."),
-    min_severity: Optional[MinSeverity] = typer.Option(None, "--min-severity", help="Не показывать замечания ниже этой важности."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Записать вывод в файл."),
+    select: list[str] | None = typer.Option(None, "--select", help="Включить только эти коды или префиксы (через запятую)."),
+    ignore: list[str] | None = typer.Option(None, "--ignore", help="Отключить коды или префиксы."),
+    extend_select: list[str] | None = typer.Option(None, "--extend-select", help="Добавить коды к выбранным."),
+    min_severity: MinSeverity | None = typer.Option(None, "--min-severity", help="Не показывать замечания ниже этой важности."),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Код 0 даже при замечаниях (ошибки ввода — всё равно 2)."),
-    config_path: Optional[Path] = typer.Option(None, "--config", help="Файл конфигурации (cmlint.toml или pyproject.toml)."),
+    config_path: Path | None = typer.Option(None, "--config", help="Файл конфигурации (cmlint.toml или pyproject.toml)."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Число процессов."),
-    title_field: Optional[list[str]] = typer.Option(None, "--title-field", help="Поле записи с названием (JSON/JSONL/CSV)."),
-    text_field: Optional[list[str]] = typer.Option(None, "--text-field", help="Поле записи с текстом."),
-    id_field: Optional[list[str]] = typer.Option(None, "--id-field", help="Поле записи с идентификатором."),
+    title_field: list[str] | None = typer.Option(None, "--title-field", help="Поле записи с названием (JSON/JSONL/CSV)."),
+    text_field: list[str] | None = typer.Option(None, "--text-field", help="Поле записи с текстом."),
+    id_field: list[str] | None = typer.Option(None, "--id-field", help="Поле записи с идентификатором."),
     stdin_format: StdinFormat = typer.Option(StdinFormat.txt, "--stdin-format", help="Формат данных из stdin."),
-    progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Полоса прогресса (по умолчанию — если stderr терминал)."),
-    color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Цвет в текстовом выводе (по умолчанию — если вывод в терминал)."),
+    progress: bool | None = typer.Option(None, "--progress/--no-progress", help="Полоса прогресса (по умолчанию — если stderr терминал)."),
+    color: bool | None = typer.Option(None, "--color/--no-color", help="Цвет в текстовом выводе (по умолчанию — если вывод в терминал)."),
 ) -> None:
     """Проверить вакансии."""
     from cmlint import batch
@@ -176,7 +176,7 @@ def check(
 @app.command()
 def rules(
     output_format: RulesFormat = typer.Option(RulesFormat.text, "--format", "-f"),
-    config_path: Optional[Path] = typer.Option(None, "--config"),
+    config_path: Path | None = typer.Option(None, "--config"),
 ) -> None:
     """Список правил: код, имя, важность, описание (markdown — полный справочник)."""
     specs = _specs(config_path)
@@ -200,7 +200,7 @@ def rules(
 @app.command()
 def explain(
     code: str = typer.Argument(..., help="Код или имя правила, например CM001 или role-confusion."),
-    config_path: Optional[Path] = typer.Option(None, "--config"),
+    config_path: Path | None = typer.Option(None, "--config"),
 ) -> None:
     """Подробное объяснение правила с примерами."""
     from cmlint.docs import render_explanation
@@ -213,7 +213,7 @@ def explain(
     raise _fail(f"нет правила {code!r}; список правил: cmlint rules")
 
 
-def _specs(config_path: Optional[Path]) -> list:
+def _specs(config_path: Path | None) -> list:
     from cmlint.engine.ruleset import load_packs
 
     config = _config(config_path)
@@ -230,7 +230,7 @@ def evaluate(
     output_format: ListFormat = typer.Option(ListFormat.text, "--format", "-f"),
     retitle: str = typer.Option("Комьюнити-менеджер", "--retitle", help="Название для проверки чужих вакансий."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1),
-    config_path: Optional[Path] = typer.Option(None, "--config"),
+    config_path: Path | None = typer.Option(None, "--config"),
 ) -> None:
     """Точность CM001 и подсказок названий на размеченном корпусе."""
     from cmlint.evaluate import CorpusError, evaluate as run_evaluation, read_corpus, render_text
@@ -297,7 +297,7 @@ def _skip_spacy_cli() -> None:
         info.info = unavailable  # type: ignore[attr-defined]
         sys.modules["spacy.cli"], sys.modules["spacy.cli.info"] = package, info
         import spacy  # noqa: F401
-    except Exception:  # noqa: BLE001 — any surprise: import spaCy the usual way
+    except Exception:
         for name in [m for m in sys.modules if m == "spacy" or m.startswith("spacy.")]:
             del sys.modules[name]
 

@@ -40,7 +40,7 @@ class TokenView:
         return self._words
 
     @classmethod
-    def of(cls, doc: Doc) -> "TokenView":
+    def of(cls, doc: Doc) -> TokenView:
         data = doc.user_data.get("cmlint.tokens")
         if data is not None:
             text, lemma, pos = data

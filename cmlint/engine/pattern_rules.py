@@ -10,7 +10,8 @@ antipattern match is dropped (LanguageTool's antipatterns).
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping
+from typing import Any
+from collections.abc import Iterable, Mapping
 
 from spacy.tokens import Doc
 

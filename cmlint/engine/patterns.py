@@ -29,7 +29,8 @@ names, POS tags and grammemes when a pack loads.
 from __future__ import annotations
 
 import re
-from typing import Any, Callable, Mapping
+from typing import Any
+from collections.abc import Callable, Mapping
 
 from cmlint.nlp.morphology import UD_FEATURES, UD_POS, Morphology
 

@@ -8,7 +8,8 @@ A check is a function ``(posting, ctx) -> Iterable[Finding]``; its metadata
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from typing import Any
+from collections.abc import Callable, Iterable
 
 from cmlint.analysis import AnalyzedPosting, Analyzer
 from cmlint.config import Config

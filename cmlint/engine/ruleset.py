@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Iterable, Protocol
+from typing import Protocol
+from collections.abc import Iterable
 
 from cmlint.analysis import AnalyzedPosting
 from cmlint.engine.registry import CheckContext, CheckFunction, python_check

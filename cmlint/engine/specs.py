@@ -117,7 +117,7 @@ class RuleSpec(BaseModel):
         return value
 
     @model_validator(mode="after")
-    def _kind_fields(self) -> "RuleSpec":
+    def _kind_fields(self) -> RuleSpec:
         if self.kind == "python":
             if not self.check:
                 raise ValueError("для kind: python нужно указать check — имя проверки на Python")

@@ -7,7 +7,8 @@ every finished record), whole-document formats buffer.
 
 from __future__ import annotations
 
-from typing import Sequence, TextIO
+from typing import TextIO
+from collections.abc import Sequence
 
 from cmlint.engine.specs import RuleSpec
 

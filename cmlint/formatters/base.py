@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Sequence, TextIO
+from typing import TextIO
+from collections.abc import Sequence
 
 from cmlint.engine.specs import RuleSpec
 from cmlint.models import LintResult, Posting

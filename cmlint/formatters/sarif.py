@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from cmlint.formatters.base import Formatter
-from cmlint.models import Finding, LintResult, Posting, Posting, Span
+from cmlint.models import Finding, LintResult, Posting, Span
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning", "suggestion": "note"}

@@ -16,7 +16,8 @@ import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO, Iterable, Iterator
+from typing import Any, BinaryIO
+from collections.abc import Iterable, Iterator
 
 from cmlint.io.decode import DecodeError, decode, utf16_encoding
 from cmlint.models import Format, InputFailure, Posting

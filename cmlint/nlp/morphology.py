@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Iterable
+from collections.abc import Iterable
 
 import pymorphy3
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -95,7 +95,7 @@ class LexiconEntry(BaseModel):
     variants: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
-    def _one_paradigm(self) -> "LexiconEntry":
+    def _one_paradigm(self) -> LexiconEntry:
         if bool(self.like) == self.fixed:
             raise ValueError("укажите либо like: <слово-образец>, либо fixed: true")
         if self.pos not in UD_POS:

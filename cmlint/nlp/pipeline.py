@@ -7,7 +7,7 @@ morphology come from :class:`~cmlint.nlp.morphology.Morphology`.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import numpy
 import spacy

@@ -31,7 +31,7 @@ class DutyPattern(BaseModel):
         return [value] if isinstance(value, str) else value
 
     @model_validator(mode="after")
-    def _something_to_match(self) -> "DutyPattern":
+    def _something_to_match(self) -> DutyPattern:
         if not self.phrase and not self.tokens:
             raise ValueError("нужно указать phrase или tokens")
         return self
@@ -60,7 +60,7 @@ class Taxonomy(BaseModel):
     roles: dict[str, Role]
 
     @model_validator(mode="after")
-    def _references_exist(self) -> "Taxonomy":
+    def _references_exist(self) -> Taxonomy:
         for role_id, role in self.roles.items():
             for other in [*role.compatible, *role.close, *role.combined]:
                 if other not in self.roles:
