@@ -47,13 +47,15 @@ class Engine:
     rules: list[Rule]
 
 
-def build_engine(config: Config, use_table: bool = True) -> Engine:
+def build_engine(config: Config, use_table: bool = True, record_lemmas: dict[str, list[str]] | None = None) -> Engine:
     """Compile the pipeline, the taxonomy and every enabled pack.
 
     ``use_table``: take the lemmas of rule words from the precomputed table
-    (see :mod:`cmlint.nlp.lemma_table`) instead of asking pymorphy3.
+    (see :mod:`cmlint.nlp.lemma_table`) instead of asking pymorphy3;
+    ``record_lemmas``: a dict that receives every word the patterns asked about.
     """
     morphology = Morphology(lemma_table=lemma_table.load() if use_table else None)
+    morphology.asked = record_lemmas
     nlp = build_nlp(morphology)
     taxonomy = load_taxonomy()
     compiler = PhraseCompiler(morphology, lambda text: [text] if text.isalpha() else [t.text for t in nlp.make_doc(text)])

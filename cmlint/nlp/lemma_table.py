@@ -43,21 +43,9 @@ def build() -> dict[str, list[str]]:
     """Compile every shipped pattern with a recording morphology; return the words asked."""
     from cmlint.config import Config
     from cmlint.linter import build_engine
-    from cmlint.nlp.morphology import Morphology
 
     asked: dict[str, list[str]] = {}
-    original = Morphology.lemmas
-
-    def recording(self: Morphology, word: str) -> list[str]:
-        result = original(self, word)
-        asked[word] = result
-        return result
-
-    Morphology.lemmas = recording  # type: ignore[method-assign]
-    try:
-        build_engine(Config(), use_table=False)
-    finally:
-        Morphology.lemmas = original  # type: ignore[method-assign]
+    build_engine(Config(), use_table=False, record_lemmas=asked)
     return dict(sorted(asked.items()))
 
 

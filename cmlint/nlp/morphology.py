@@ -124,6 +124,8 @@ class Morphology:
         self._cache: dict[str, Analysis] = {}
         self._parses: dict[str, list[pymorphy3.analyzer.Parse]] = {}
         self.memo: dict[object, str] = {}
+        #: When a dict, every ``lemmas`` answer is recorded in it (to build the lemma table).
+        self.asked: dict[str, list[str]] | None = None
         self._cache_size = cache_size
         self._lemma_table = lemma_table or {}
 
@@ -199,6 +201,12 @@ class Morphology:
         known = self._lemma_table.get(word)
         if known is not None:
             return list(known)
+        result = self._lemmas(word)
+        if self.asked is not None:
+            self.asked[word] = result
+        return result
+
+    def _lemmas(self, word: str) -> list[str]:
         lower = word.lower().replace("ё", "е")
         override = self.overrides.get(lower)
         if override:
