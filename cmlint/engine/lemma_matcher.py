@@ -169,7 +169,12 @@ class LemmaMatcher:
                     if ok is None:
                         if present is None:
                             present = view.words
-                        ok = viable[index] = all(not values.isdisjoint(present) for values in required)
+                        ok = True
+                        for values in required:
+                            if values.isdisjoint(present):
+                                ok = False
+                                break
+                        viable[index] = ok
                     if not ok:
                         continue
                 key, steps = self._patterns[index]
