@@ -172,10 +172,13 @@ class Analyzer:
             body_start = bisect_left(starts, title_range[1])
             title_tokens = (bisect_left(starts, title_range[0]), body_start)
 
-        title_matches = self.roles.titles(title_doc, title_view, *title_tokens) if title_doc is not None and title_view is not None else []
+        cache: dict[Any, Any] = {}
+        title_matches: list[TitleMatch] = []
+        if title_doc is not None and title_view is not None:
+            in_title = self.roles.shared.matches(cache, title_doc, title_view, *title_tokens)
+            title_matches = self.roles.mentions(in_title, title_view, title_tokens[0])
         title_roles = list(dict.fromkeys(m.role for m in title_matches))
         mentions = [_mention(title_doc, m, title_field, title_base) for m in title_matches if title_doc is not None]
-        cache: dict[Any, Any] = {}
         matches = self.roles.shared.matches(cache, doc, view, body_start, len(doc))
         if title_roles:
             for match in self.roles.mentions(matches, view, body_start, title_roles):

@@ -83,9 +83,11 @@ class RoleMatcher:
         found.sort(key=lambda m: (m.start, m.end))
         return found
 
-    def mentions(self, matches: dict[str, list[tuple[str, int, int]]], view: TokenView, start: int, roles: list[str]) -> list[TitleMatch]:
-        """Names of ``roles`` among the shared matches (the body after the title)."""
-        raw = [m for m in matches.get(self.MENTIONS, ()) if self._title_keys[m[0]] in roles]
+    def mentions(
+        self, matches: dict[str, list[tuple[str, int, int]]], view: TokenView, start: int, roles: list[str] | None = None
+    ) -> list[TitleMatch]:
+        """Names of ``roles`` (default: all) among the shared matches of a range starting at ``start``."""
+        raw = [m for m in matches.get(self.MENTIONS, ()) if roles is None or self._title_keys[m[0]] in roles]
         return self._title_matches(raw, view, start)
 
     def titles(self, doc: Doc, view: TokenView, start: int = 0, end: int | None = None) -> list[TitleMatch]:
