@@ -68,7 +68,10 @@ def multiple_positions_in_title(posting: AnalyzedPosting, ctx: CheckContext) -> 
     if len(parts) < 2:
         return
     generic = set(ctx.option("generic_heads", []))
-    same = {word: index for index, group in enumerate(ctx.option("same_position", [])) for word in group}
+    same: dict[str, set[int]] = {}
+    for index, group in enumerate(ctx.option("same_position", [])):
+        for word in group:
+            same.setdefault(word, set()).add(index)
     positions: list[tuple[str, set[str], str]] = []
     for start, end in parts:
         part = cleaned[start:end]
@@ -81,7 +84,7 @@ def multiple_positions_in_title(posting: AnalyzedPosting, ctx: CheckContext) -> 
                 clash = _unrelated(roles_a, roles_b, ctx)
             else:
                 unknown_heads = {head for head, roles in ((head_a, roles_a), (head_b, roles_b)) if not roles}
-                synonyms = head_a in same and same.get(head_a) == same.get(head_b)
+                synonyms = bool(same.get(head_a, set()) & same.get(head_b, set()))
                 clash = head_a != head_b and not synonyms and not unknown_heads & generic
             if clash:
                 names = " / ".join(f"«{part}»" for part, _, _ in positions)
