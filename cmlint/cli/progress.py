@@ -37,13 +37,14 @@ class Progress:
             return
         self._drawn = now
         rate = self.postings / max(now - self._started, 1e-9)
-        width = 24
-        filled = int(width * min(self.files, self.total_files) / self.total_files) if self.total_files else 0
-        bar = "█" * filled + "░" * (width - filled)
-        line = (
-            f"\r{bar} файлы {min(self.files, self.total_files)}/{self.total_files} · вакансий {self.postings} "
-            f"· {rate:,.0f}/с · замечаний {self.findings} · ошибок {self.errors}"
-        )
+        counts = f"вакансий {self.postings} · {rate:,.0f}/с · замечаний {self.findings} · ошибок {self.errors}"
+        if self.total_files > 1:
+            width = 24
+            filled = int(width * min(self.files, self.total_files) / self.total_files)
+            bar = "█" * filled + "░" * (width - filled)
+            line = f"\r{bar} файлы {min(self.files, self.total_files)}/{self.total_files} · {counts}"
+        else:  # one record file: how far it is cannot be known cheaply, so counts only
+            line = f"\r{counts}"
         self.stream.write(line.replace(",", " ") + "\x1b[K")
         self.stream.flush()
         self._visible = True
