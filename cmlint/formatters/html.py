@@ -9,6 +9,7 @@ from html import escape
 
 from cmlint.formatters.base import Formatter, label
 from cmlint.models import Finding, LintResult, Posting, Report
+from cmlint.roles.taxonomy import role_label
 
 _STYLE = """
 body{font:15px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:60rem;color:#1d232a;padding:0 1rem}
@@ -47,7 +48,8 @@ class HtmlFormatter(Formatter):
         parts = [f'<section class="posting {status}"><h2>{escape(report.title or "(без названия)")}</h2>', f'<p class="meta">{where}</p>']
         if report.suggested_titles:
             items = "".join(
-                f"<li>«{escape(s.title)}» — {escape(s.role)}, уверенность {s.confidence:.2f}</li>" for s in report.suggested_titles
+                f"<li>«{escape(s.title)}» — {escape(role_label(s.role))}, уверенность {s.confidence:.2f}</li>"
+                for s in report.suggested_titles
             )
             parts.append(f'<p>Подходящие названия:</p><ul class="titles">{items}</ul>')
         parts.append(_profile(report))
@@ -77,7 +79,7 @@ def _profile(report: Report) -> str:
     if not report.duty_profile:
         return '<p class="meta">Обязанности не распознаны.</p>'
     rows = "".join(
-        f'<div class="bar"><span class="fill" style="width:{round(share * 240)}px"></span>{escape(role)} {round(share * 100)} %</div>'
+        f'<div class="bar"><span class="fill" style="width:{round(share * 240)}px"></span>{escape(role_label(role))} {round(share * 100)} %</div>'
         for role, share in report.duty_profile.items()
     )
     return f"<p>Доли ролей в обязанностях:</p>{rows}"
@@ -85,7 +87,8 @@ def _profile(report: Report) -> str:
 
 def _finding(finding: Finding) -> str:
     evidence = "".join(
-        f"<li>{escape(e.role)}: «{escape(e.span.text)}» <span class=\"meta\">(строка {e.span.line})</span></li>" for e in finding.evidence
+        f"<li>{escape(role_label(e.role))}: «{escape(e.span.text)}» <span class=\"meta\">(строка {e.span.line})</span></li>"
+        for e in finding.evidence
     )
     fixes = "".join(
         f"<li>{escape(fix.message)}: " + "; ".join(f"«{escape(e.span.text)}» → «{escape(e.replacement)}»" for e in fix.edits) + "</li>"

@@ -10,6 +10,7 @@ import click
 
 from cmlint.formatters.base import Formatter, label
 from cmlint.models import Finding, LintResult, Posting
+from cmlint.roles.taxonomy import role_label
 
 _SEVERITY_COLOR = {"error": "red", "warning": "yellow", "suggestion": "cyan"}
 _MAX_QUOTE = 90
@@ -53,7 +54,7 @@ class TextFormatter(Formatter):
             quote = item.span.text.replace("\n", " ")
             if len(quote) > _MAX_QUOTE:
                 quote = quote[: _MAX_QUOTE - 1] + "…"
-            lines.append(f"{item.span.line}:{item.span.column}  {self._style(item.role, fg='magenta')}  «{quote}»")
+            lines.append(f"{item.span.line}:{item.span.column}  {self._style(role_label(item.role), fg='magenta')}  «{quote}»")
         for fix in finding.suggestions[:1]:
             lines.append(f"{self._style('исправление:', fg='green')} {fix.message}")
             for edit in fix.edits:
@@ -76,5 +77,5 @@ class TextFormatter(Formatter):
         for rule, count in stats.by_rule.most_common():
             out.write(f"  {count:>6}  {rule}\n")
         if stats.by_role:
-            roles = ", ".join(f"{role}: {count}" for role, count in stats.by_role.most_common())
+            roles = ", ".join(f"{role_label(role)}: {count}" for role, count in stats.by_role.most_common())
             out.write(f"  CM001 по фактической роли: {roles}\n")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -74,3 +75,13 @@ class Taxonomy(BaseModel):
 def load_taxonomy() -> Taxonomy:
     """The taxonomy shipped in ``rules/roles.yaml``."""
     return Taxonomy.model_validate(load_yaml("roles.yaml"))
+
+
+@lru_cache(maxsize=1)
+def _labels() -> dict[str, str]:
+    return {role_id: role["label"] for role_id, role in load_yaml("roles.yaml")["roles"].items()}
+
+
+def role_label(role_id: str) -> str:
+    """The Russian name of a role for people («продажи» for ``sales``); the id if unknown."""
+    return _labels().get(role_id, role_id)
