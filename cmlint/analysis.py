@@ -219,10 +219,14 @@ def _mention(doc: Doc, match: TitleMatch, field_name: Field, base: int) -> Title
 def _token_items(token_starts: list[int], structure: Structure) -> list[int]:
     """The item index of each token, or -1 for tokens outside items."""
     items = structure.items
-    item_starts = [item.start for item in items]
     result = [-1] * len(token_starts)
+    current = 0
+    count = len(items)
     for i, char in enumerate(token_starts):
-        index = bisect_right(item_starts, char) - 1
-        if index >= 0 and char < items[index].end:
-            result[i] = index
+        while current < count and items[current].end <= char:
+            current += 1
+        if current == count:
+            break
+        if items[current].start <= char:
+            result[i] = current
     return result

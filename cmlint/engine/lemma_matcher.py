@@ -18,8 +18,8 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-# Step test kinds.
-_LEMMA, _LOWER, _ORTH, _POS, _WORD = range(5)
+# Step test kinds; _GAP is the fused «joint? modifier? modifier?» the DSL puts between words.
+_LEMMA, _LOWER, _ORTH, _POS, _WORD, _GAP = range(6)
 
 
 @dataclass(slots=True)
@@ -31,6 +31,13 @@ class TokenView:
     lemma: list[str]
     pos: list[str]
     _words: set[str] | None = None
+    _gap_flags: tuple[list[bool], list[bool]] | None = None
+
+    def gap_flags(self, joints: frozenset[str], modifiers: frozenset[str]) -> tuple[list[bool], list[bool]]:
+        """Per token: is it a joint (hyphen, dash, colon, quote)? a modifier (by POS)?"""
+        if self._gap_flags is None:
+            self._gap_flags = ([t in joints for t in self.text], [p in modifiers for p in self.pos])
+        return self._gap_flags
 
     @property
     def words(self) -> set[str]:
@@ -56,11 +63,8 @@ class _Step:
     kind: int
     values: frozenset[str]
     optional: bool
-
-    @property
-    def negated(self) -> bool:
-        """A word step matches tokens whose POS is *not* punctuation or space."""
-        return self.kind == _WORD
+    #: A word step matches tokens whose POS is *not* punctuation or space.
+    negated: bool = False
 
 
 _NOT_WORDS = frozenset({"PUNCT", "SPACE"})
@@ -73,7 +77,7 @@ def _step(token: dict[str, Any]) -> _Step | None:
     if optional not in (None, "?"):
         return None
     if token == {"IS_PUNCT": False, "IS_SPACE": False} or token == {"IS_PUNCT": False}:
-        return _Step(_WORD, _NOT_WORDS, optional == "?")
+        return _Step(_WORD, _NOT_WORDS, optional == "?", negated=True)
     if len(token) != 1:
         return None
     (attr, value), = token.items()
@@ -118,6 +122,7 @@ class LemmaMatcher:
         steps = tuple(_step(token) for token in pattern)
         if not steps or any(s is None for s in steps) or all(s.optional for s in steps):  # type: ignore[union-attr]
             raise ValueError(f"шаблон не поддерживается быстрым сопоставителем: {pattern!r}")
+        steps = _fuse_gaps(steps)  # type: ignore[arg-type]
         # A leading optional step: also index the pattern without it.
         while steps and steps[0].optional:  # type: ignore[union-attr]
             self._index(key, steps)  # type: ignore[arg-type]
@@ -187,9 +192,30 @@ class LemmaMatcher:
         return _non_overlapping(best)
 
 
+_GAP_STEP = _Step(_GAP, frozenset(), True)
+
+
+def _fuse_gaps(steps: tuple[_Step, ...]) -> tuple[_Step, ...]:
+    """Replace each DSL joint+modifier+modifier run with one _GAP step (same matches, less work)."""
+    from cmlint.engine.patterns import JOINT_VALUES, MODIFIER_POS
+
+    joint = _Step(_ORTH, JOINT_VALUES, True)
+    modifier = _Step(_POS, MODIFIER_POS, True)
+    fused: list[_Step] = []
+    index = 0
+    while index < len(steps):
+        if steps[index:index + 3] == (joint, modifier, modifier):
+            fused.append(_GAP_STEP)
+            index += 3
+        else:
+            fused.append(steps[index])
+            index += 1
+    return tuple(fused)
+
+
 def _first_holds(step: _Step, view: TokenView, i: int) -> bool:
     """Whether a one-step pattern holds at ``i`` (its index may point at a near miss)."""
-    column = (view.lemma, view.lower, view.text, view.pos, view.pos)[step.kind]
+    column = (view.lemma, view.lower, view.text, view.pos, view.pos, view.pos)[step.kind]
     return (column[i] in step.values) is not step.negated
 
 
@@ -202,6 +228,9 @@ def _longest(steps: tuple[_Step, ...], view: TokenView, start: int, stop: int) -
     columns = (view.lemma, view.lower, view.text, view.pos, view.pos)
     positions = [start]
     for step in steps:
+        if step.kind == _GAP:
+            positions = _gap(positions, view, stop)
+            continue
         column, values, negated = columns[step.kind], step.values, step.negated
         advanced = [p + 1 for p in positions if p < stop and (column[p] in values) is not negated]
         if step.optional:
@@ -212,6 +241,24 @@ def _longest(steps: tuple[_Step, ...], view: TokenView, start: int, stop: int) -
         else:
             return -1
     return max(positions)
+
+
+def _gap(positions: list[int], view: TokenView, stop: int) -> list[int]:
+    """Positions after an optional joint and up to two optional modifiers."""
+    from cmlint.engine.patterns import JOINT_VALUES, MODIFIER_POS
+
+    joints, modifiers = view.gap_flags(JOINT_VALUES, MODIFIER_POS)
+    reached: list[int] = []
+    for p in positions:
+        for q in (p, p + 1) if p < stop and joints[p] else (p,):
+            if q not in reached:
+                reached.append(q)
+            if q < stop and modifiers[q]:
+                if q + 1 not in reached:
+                    reached.append(q + 1)
+                if q + 1 < stop and modifiers[q + 1] and q + 2 not in reached:
+                    reached.append(q + 2)
+    return reached
 
 
 def _non_overlapping(best: dict[tuple[str, int], int]) -> list[tuple[str, int, int]]:

@@ -31,6 +31,7 @@ class PatternRule:
     def __init__(self, spec: RuleSpec, shared: SharedPatterns, compiler: PhraseCompiler, macros: Mapping[str, str], source: str) -> None:
         self.spec = spec
         self._shared = shared
+        self._scope = frozenset(spec.scope)
         where = f"{source}: правило {spec.code} ({spec.name})"
         self._replacements: dict[str, str] = {}
         if spec.substitutions:
@@ -63,7 +64,7 @@ class PatternRule:
             raise PackError(f"{where}, {key}: {error}") from None
 
     def run(self, posting: AnalyzedPosting, ctx: CheckContext) -> Iterable[Finding]:
-        scope = set(self.spec.scope)
+        scope = self._scope
         if "title" in scope and posting.title_doc is not None and posting.title_view is not None:
             yield from self._findings(posting, ctx, posting.title_doc, posting.title_view, *posting.title_tokens, field="title")
         if scope - {"title"}:
@@ -80,7 +81,7 @@ class PatternRule:
             return
         anti = [(s, e) for key, s, e in mine if key == _ANTI]
         excepted = {posting.token_items[s] for key, s, _ in mine if key == _EXCEPTION} - {-1} if field == "body" else set()
-        scope = set(self.spec.scope)
+        scope = self._scope
         for key, m_start, m_end in matches:
             if any(a_start < m_end and m_start < a_end for a_start, a_end in anti):
                 continue

@@ -36,12 +36,14 @@ from cmlint.nlp.morphology import UD_FEATURES, UD_POS, Morphology
 
 TokenPattern = list[dict[str, Any]]
 
-_MODIFIER = {"POS": {"IN": ["ADJ", "ADV", "DET", "NUM", "PRON", "ADP"]}, "OP": "?"}
+MODIFIER_POS = frozenset({"ADJ", "ADV", "DET", "NUM", "PRON", "ADP"})
+_MODIFIER = {"POS": {"IN": sorted(MODIFIER_POS)}, "OP": "?"}
 _WILDCARD = {"IS_PUNCT": False, "IS_SPACE": False, "OP": "?"}
 _HYPHEN = {"ORTH": {"IN": ["-", "‑", "–"]}, "OP": "?"}
 # Between words: a hyphen, a dash, a colon or a quote («"Холодные" звонки»,
 # «пол: мужской», «русский язык — родной»).
-_JOINT = {"ORTH": {"IN": ["-", "‑", "–", "—", ":", '"', "«", "»", "“", "”", "'"]}, "OP": "?"}
+JOINT_VALUES = frozenset({"-", "‑", "–", "—", ":", '"', "«", "»", "“", "”", "'"})
+_JOINT = {"ORTH": {"IN": sorted(JOINT_VALUES)}, "OP": "?"}
 _WORD_SPLIT = re.compile(r"(-)")
 _MAX_EXPANSION = 64
 

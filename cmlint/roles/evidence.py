@@ -111,7 +111,7 @@ def collect(
     ``token_items`` gives the item index of every token (-1 outside items).
     """
     unsectioned = not structure.has_duty_section
-    bounds = _item_token_bounds(token_items)
+    bounds: dict[int, tuple[int, int]] = {}
     kept: list[Evidence] = []
     for match in matches:
         item_index = token_items[match.start]
@@ -121,6 +121,8 @@ def collect(
         weight = _item_weight(item, unsectioned)
         if not weight:
             continue
+        if item_index not in bounds:
+            bounds[item_index] = _item_bounds(token_items, match.start, item_index)
         first, last = bounds[item_index]
         if _negated(match, lemmas, pos, first, last, markers):
             continue
@@ -149,14 +151,15 @@ def _item_weight(item: Item, unsectioned: bool) -> float:
     return ITEM_WEIGHT[item.kind]
 
 
-def _item_token_bounds(token_items: list[int]) -> dict[int, tuple[int, int]]:
-    bounds: dict[int, tuple[int, int]] = {}
-    for index, item in enumerate(token_items):
-        if item < 0:
-            continue
-        first, _ = bounds.get(item, (index, index))
-        bounds[item] = (first, index + 1)
-    return bounds
+def _item_bounds(token_items: list[int], inside: int, item: int) -> tuple[int, int]:
+    """First and past-the-last token of ``item``, found from a token ``inside`` it."""
+    first = inside
+    while first > 0 and token_items[first - 1] == item:
+        first -= 1
+    last = inside + 1
+    while last < len(token_items) and token_items[last] == item:
+        last += 1
+    return first, last
 
 
 def _negated(match: DutyMatch, lemmas: list[str], pos: list[str], first: int, last: int, markers: Markers) -> bool:
