@@ -20,10 +20,16 @@ class TextFormatter(Formatter):
     def _style(self, text: str, **style: object) -> str:
         return click.style(text, **style) if self.color else text  # type: ignore[arg-type]
 
+    _last_source: str | None = None
+
     def write(self, result: LintResult, posting: Posting | None = None) -> None:
         super().write(result)
         where = label(result)
         out = self.stream
+        if result.error is not None or (result.report is not None and result.report.findings):
+            if self._last_source is not None and self._last_source != result.source:
+                out.write("\n")  # a blank line between files keeps the output grouped by file
+            self._last_source = result.source
         if result.error is not None:
             out.write(f"{self._style(where, bold=True)}: {self._style('ошибка ввода', fg='red', bold=True)} [{result.error.kind}] {result.error.message}\n")
             return
