@@ -138,6 +138,11 @@ class Analyzer:
         self.roles = roles
         self.markers = markers
 
+    def _suspended_roles(self, title: str) -> list[str]:
+        """Roles of a title with a suspended hyphen, read from its expanded form."""
+        doc = self.nlp(_expand_suspended(title))
+        return [m.role for m in self.roles.titles(doc, TokenView.of(doc))]
+
     def analyze(self, posting: Posting) -> AnalyzedPosting:
         normalized = normalize(posting.text, posting.format)
         caller_title = posting.title.strip() if posting.title and posting.title.strip() else None
@@ -178,6 +183,8 @@ class Analyzer:
             in_title = self.roles.shared.matches(cache, title_doc, title_view, *title_tokens)
             title_matches = self.roles.mentions(in_title, title_view, title_tokens[0])
         title_roles = list(dict.fromkeys(m.role for m in title_matches))
+        if title is not None and _SUSPENDED_HYPHEN.search(title):
+            title_roles = list(dict.fromkeys([*self._suspended_roles(title), *title_roles]))
         mentions = [_mention(title_doc, m, title_field, title_base) for m in title_matches if title_doc is not None]
         matches = self.roles.shared.matches(cache, doc, view, body_start, len(doc))
         if title_roles:
@@ -209,6 +216,14 @@ class Analyzer:
             spans=spans,
             cache=cache,
         )
+
+
+# «Контент- и комьюнити-менеджер» means «контент-менеджер и комьюнити-менеджер».
+_SUSPENDED_HYPHEN = re.compile(r"(\w+)-\s+(и|или|и/или|/)\s+(\w+)-(\w+)")
+
+
+def _expand_suspended(title: str) -> str:
+    return _SUSPENDED_HYPHEN.sub(lambda m: f"{m[1]}-{m[4]} {m[2]} {m[3]}-{m[4]}", title)
 
 
 def _mention(doc: Doc, match: TitleMatch, field_name: Field, base: int) -> TitleMention:

@@ -40,3 +40,9 @@ def test_title_from_first_line(linter: Linter) -> None:
     report = linter.lint("Комьюнити-менеджер\nОбязанности:\n- модерация чата")
     assert report.title == "Комьюнити-менеджер"
     assert report.title_roles == ["community"]
+
+
+def test_suspended_hyphen_names_both_roles(linter: Linter) -> None:
+    # «Контент- и комьюнити-менеджер» = «контент-менеджер и комьюнити-менеджер»; cmlint suggests such titles itself.
+    assert linter.lint("Обязанности: вести учёт", title="Контент- и комьюнити-менеджер").title_roles == ["content", "community"]
+    assert linter.lint("Обязанности: вести учёт", title="Комьюнити- и event-менеджер").title_roles == ["community", "event"]
