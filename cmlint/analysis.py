@@ -128,6 +128,20 @@ class AnalyzedPosting:
         return self.spans.of(self.title_field, *self.title_range)
 
 
+@dataclass(frozen=True, slots=True)
+class _Title:
+    """The title: its text, which field holds it, its doc and token range, where the body starts."""
+
+    text: str | None
+    field: Field
+    range: tuple[int, int] | None
+    doc: Doc | None
+    view: TokenView | None
+    tokens: tuple[int, int]
+    base: int
+    body_start: int
+
+
 class Analyzer:
     """Runs the analysis pipeline with one spaCy pipeline and taxonomy."""
 
@@ -137,6 +151,22 @@ class Analyzer:
         self.taxonomy = taxonomy
         self.roles = roles
         self.markers = markers
+
+    def _title(
+        self, posting: Posting, caller_title: str | None, normalized: Normalized, structure: Structure,
+        doc: Doc, view: TokenView, starts: list[int],
+    ) -> _Title:
+        """Where the title is: given by the caller (its own small doc) or the first line of the body."""
+        if caller_title is not None:
+            assert posting.title is not None
+            base = posting.title.find(caller_title)
+            title_doc = self.nlp(caller_title)
+            return _Title(caller_title, "title", (base, base + len(caller_title)), title_doc, TokenView.of(title_doc), (0, len(title_doc)), base, 0)
+        if structure.title is not None:
+            start, end = structure.title
+            body_start = bisect_left(starts, end)
+            return _Title(normalized.text[start:end], "text", (start, end), doc, view, (bisect_left(starts, start), body_start), 0, body_start)
+        return _Title(None, "text", None, None, None, (0, 0), 0, 0)
 
     def _suspended_roles(self, title: str) -> list[str]:
         """Roles of a title with a suspended hyphen, read from its expanded form."""
@@ -154,41 +184,19 @@ class Analyzer:
         token_items = _token_items(starts, structure)
         spans = SpanFactory(normalized, posting.title)
 
-        title_field: Field = "text"
-        title: str | None = None
-        title_range: tuple[int, int] | None = None
-        title_doc: Doc | None = None
-        title_view: TokenView | None = None
-        title_tokens = (0, 0)
-        title_base = 0
-        body_start = 0
-        if caller_title is not None:
-            assert posting.title is not None
-            title_base = posting.title.find(caller_title)
-            title, title_field = caller_title, "title"
-            title_range = (title_base, title_base + len(caller_title))
-            title_doc = self.nlp(caller_title)
-            title_view = TokenView.of(title_doc)
-            title_tokens = (0, len(title_doc))
-        elif structure.title is not None:
-            title_range = structure.title
-            title = normalized.text[title_range[0]:title_range[1]]
-            title_doc, title_view = doc, view
-            body_start = bisect_left(starts, title_range[1])
-            title_tokens = (bisect_left(starts, title_range[0]), body_start)
-
+        t = self._title(posting, caller_title, normalized, structure, doc, view, starts)
         cache: dict[Any, Any] = {}
         title_matches: list[TitleMatch] = []
-        if title_doc is not None and title_view is not None:
-            in_title = self.roles.shared.matches(cache, title_doc, title_view, *title_tokens)
-            title_matches = self.roles.mentions(in_title, title_view, title_tokens[0])
+        if t.doc is not None and t.view is not None:
+            in_title = self.roles.shared.matches(cache, t.doc, t.view, *t.tokens)
+            title_matches = self.roles.mentions(in_title, t.view, t.tokens[0])
         title_roles = list(dict.fromkeys(m.role for m in title_matches))
-        if title is not None and _SUSPENDED_HYPHEN.search(title):
-            title_roles = list(dict.fromkeys([*self._suspended_roles(title), *title_roles]))
-        mentions = [_mention(title_doc, m, title_field, title_base) for m in title_matches if title_doc is not None]
-        matches = self.roles.shared.matches(cache, doc, view, body_start, len(doc))
+        if t.text is not None and _SUSPENDED_HYPHEN.search(t.text):
+            title_roles = list(dict.fromkeys([*self._suspended_roles(t.text), *title_roles]))
+        mentions = [_mention(t.doc, m, t.field, t.base) for m in title_matches if t.doc is not None]
+        matches = self.roles.shared.matches(cache, doc, view, t.body_start, len(doc))
         if title_roles:
-            for match in self.roles.mentions(matches, view, body_start, title_roles):
+            for match in self.roles.mentions(matches, view, t.body_start, title_roles):
                 mentions.append(_mention(doc, match, "text", 0))
 
         evidence = role_evidence.collect(self.roles.duties(matches), lemmas, pos, token_items, structure, self.markers)
@@ -201,14 +209,14 @@ class Analyzer:
             lemmas=lemmas,
             pos=pos,
             token_items=token_items,
-            title=title,
-            title_field=title_field,
-            title_range=title_range,
-            title_doc=title_doc,
-            title_view=title_view,
-            title_tokens=title_tokens,
-            title_base=title_base,
-            body_start=body_start,
+            title=t.text,
+            title_field=t.field,
+            title_range=t.range,
+            title_doc=t.doc,
+            title_view=t.view,
+            title_tokens=t.tokens,
+            title_base=t.base,
+            body_start=t.body_start,
             title_roles=title_roles,
             mentions=mentions,
             evidence=evidence,
