@@ -70,6 +70,29 @@ class SpanFactory:
         return self.text(start, end) if field_name == "text" else self.title_span(start, end)
 
 
+@dataclass(frozen=True, slots=True)
+class TitleInfo:
+    """The title: its text, which field holds it (and where), its doc and token range, where the body starts.
+
+    ``base`` is the title's offset in a separately given title string (spans
+    of the ``title`` field are offsets there); ``doc_offset`` is where the
+    title starts in ``doc``.
+    """
+
+    text: str | None
+    field: Field
+    range: tuple[int, int] | None
+    doc: Doc | None
+    view: TokenView | None
+    tokens: tuple[int, int]
+    base: int
+    body_start: int
+
+    @property
+    def doc_offset(self) -> int:
+        return self.range[0] if self.field == "text" and self.range is not None else 0
+
+
 @dataclass
 class AnalyzedPosting:
     """Everything the checks need about one posting."""
@@ -82,20 +105,23 @@ class AnalyzedPosting:
     lemmas: list[str]
     pos: list[str]
     token_items: list[int]
-    title: str | None
-    title_field: Field
-    title_range: tuple[int, int] | None
-    title_doc: Doc | None
-    title_view: TokenView | None
-    title_tokens: tuple[int, int]
-    title_base: int
-    body_start: int
+    heading: TitleInfo
     title_roles: list[str]
     mentions: list[TitleMention]
     evidence: list[Evidence]
     profile: DutyProfile
     spans: SpanFactory
     cache: dict[Any, Any] = field(default_factory=dict)
+
+    @property
+    def title(self) -> str | None:
+        """The title text (given by the caller, or the body's first line)."""
+        return self.heading.text
+
+    @property
+    def body_start(self) -> int:
+        """Index of the first body token after a title line."""
+        return self.heading.body_start
 
     @property
     def text(self) -> str:
@@ -120,26 +146,13 @@ class AnalyzedPosting:
         span = doc[start:end]
         if doc is self.doc:
             return self.spans.text(span.start_char, span.end_char)
-        return self.spans.title_span(self.title_base + span.start_char, self.title_base + span.end_char)
+        base = self.heading.base
+        return self.spans.title_span(base + span.start_char, base + span.end_char)
 
     def title_span(self) -> Span | None:
-        if self.title_range is None:
+        if self.heading.range is None:
             return None
-        return self.spans.of(self.title_field, *self.title_range)
-
-
-@dataclass(frozen=True, slots=True)
-class _Title:
-    """The title: its text, which field holds it, its doc and token range, where the body starts."""
-
-    text: str | None
-    field: Field
-    range: tuple[int, int] | None
-    doc: Doc | None
-    view: TokenView | None
-    tokens: tuple[int, int]
-    base: int
-    body_start: int
+        return self.spans.of(self.heading.field, *self.heading.range)
 
 
 class Analyzer:
@@ -155,18 +168,18 @@ class Analyzer:
     def _title(
         self, posting: Posting, caller_title: str | None, normalized: Normalized, structure: Structure,
         doc: Doc, view: TokenView, starts: list[int],
-    ) -> _Title:
+    ) -> TitleInfo:
         """Where the title is: given by the caller (its own small doc) or the first line of the body."""
         if caller_title is not None:
             assert posting.title is not None
             base = posting.title.find(caller_title)
             title_doc = self.nlp(caller_title)
-            return _Title(caller_title, "title", (base, base + len(caller_title)), title_doc, TokenView.of(title_doc), (0, len(title_doc)), base, 0)
+            return TitleInfo(caller_title, "title", (base, base + len(caller_title)), title_doc, TokenView.of(title_doc), (0, len(title_doc)), base, 0)
         if structure.title is not None:
             start, end = structure.title
             body_start = bisect_left(starts, end)
-            return _Title(normalized.text[start:end], "text", (start, end), doc, view, (bisect_left(starts, start), body_start), 0, body_start)
-        return _Title(None, "text", None, None, None, (0, 0), 0, 0)
+            return TitleInfo(normalized.text[start:end], "text", (start, end), doc, view, (bisect_left(starts, start), body_start), 0, body_start)
+        return TitleInfo(None, "text", None, None, None, (0, 0), 0, 0)
 
     def _suspended_roles(self, title: str) -> list[str]:
         """Roles of a title with a suspended hyphen, read from its expanded form."""
@@ -209,14 +222,7 @@ class Analyzer:
             lemmas=lemmas,
             pos=pos,
             token_items=token_items,
-            title=t.text,
-            title_field=t.field,
-            title_range=t.range,
-            title_doc=t.doc,
-            title_view=t.view,
-            title_tokens=t.tokens,
-            title_base=t.base,
-            body_start=t.body_start,
+            heading=t,
             title_roles=title_roles,
             mentions=mentions,
             evidence=evidence,

@@ -61,7 +61,7 @@ def no_position_in_title(posting: AnalyzedPosting, ctx: CheckContext) -> Iterabl
 def multiple_positions_in_title(posting: AnalyzedPosting, ctx: CheckContext) -> Iterable[Finding]:
     """Two or more positions from unrelated roles (a Latin alias of a Russian title is not another position)."""
     title = posting.title
-    if not title or posting.title_range is None:
+    if not title or posting.heading.range is None:
         return
     cleaned = _PARENTHESES.sub(lambda m: " " * len(m.group(0)), title)
     parts = [(m.start(), m.end()) for m in _PART.finditer(cleaned) if m.group(0).strip()]
@@ -94,10 +94,10 @@ def multiple_positions_in_title(posting: AnalyzedPosting, ctx: CheckContext) -> 
 
 def _roles_in(posting: AnalyzedPosting, ctx: CheckContext, start: int, end: int) -> set[str]:
     """Roles named in the title between character offsets (relative to the title)."""
-    base = posting.title_range[0] if posting.title_field == "text" and posting.title_range else 0
-    doc, view = posting.title_doc, posting.title_view
+    heading = posting.heading
+    base, doc, view = heading.doc_offset, heading.doc, heading.view
     assert doc is not None and view is not None
-    lo, hi = posting.title_tokens
+    lo, hi = heading.tokens
     tokens = [t.i for t in doc[lo:hi] if start <= t.idx - base < end]
     if not tokens:
         return set()

@@ -65,8 +65,9 @@ class PatternRule:
 
     def run(self, posting: AnalyzedPosting, ctx: CheckContext) -> Iterable[Finding]:
         scope = self._scope
-        if "title" in scope and posting.title_doc is not None and posting.title_view is not None:
-            yield from self._findings(posting, ctx, posting.title_doc, posting.title_view, *posting.title_tokens, field="title")
+        heading = posting.heading
+        if "title" in scope and heading.doc is not None and heading.view is not None:
+            yield from self._findings(posting, ctx, heading.doc, heading.view, *heading.tokens, field="title")
         if scope - {"title"}:
             yield from self._findings(posting, ctx, posting.doc, posting.view, posting.body_start, len(posting.doc), field="body")
 
