@@ -18,6 +18,8 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from cmlint.engine.patterns import JOINT_VALUES, MODIFIER_POS
+
 # Step test kinds; _GAP is the fused «joint? modifier? modifier?» the DSL puts between words.
 _LEMMA, _LOWER, _ORTH, _POS, _WORD, _GAP = range(6)
 
@@ -33,11 +35,16 @@ class TokenView:
     _words: set[str] | None = None
     _gap_flags: tuple[list[bool], list[bool]] | None = None
 
-    def gap_flags(self, joints: frozenset[str], modifiers: frozenset[str]) -> tuple[list[bool], list[bool]]:
+    @property
+    def gap_flags(self) -> tuple[list[bool], list[bool]]:
         """Per token: is it a joint (hyphen, dash, colon, quote)? a modifier (by POS)?"""
         if self._gap_flags is None:
-            self._gap_flags = ([t in joints for t in self.text], [p in modifiers for p in self.pos])
+            self._gap_flags = ([t in JOINT_VALUES for t in self.text], [p in MODIFIER_POS for p in self.pos])
         return self._gap_flags
+
+    def columns(self) -> tuple[list[str], ...]:
+        """The token strings each step kind tests, indexed by kind."""
+        return (self.lemma, self.lower, self.text, self.pos, self.pos, self.pos)
 
     @property
     def words(self) -> set[str]:
@@ -94,10 +101,17 @@ def _step(token: dict[str, Any]) -> _Step | None:
     return _Step(_ATTRS[attr], values, optional == "?")
 
 
+def _steps(pattern: list[dict[str, Any]]) -> tuple[_Step, ...] | None:
+    """The steps of ``pattern``, or None when this matcher cannot run it."""
+    steps = [_step(token) for token in pattern]
+    if not steps or any(s is None for s in steps) or all(s.optional for s in steps):  # type: ignore[union-attr]
+        return None
+    return tuple(steps)  # type: ignore[arg-type]
+
+
 def supported(pattern: list[dict[str, Any]]) -> bool:
     """Whether this matcher can run ``pattern`` (else use spaCy's ``Matcher``)."""
-    steps = [_step(token) for token in pattern]
-    return bool(steps) and all(s is not None for s in steps) and any(not s.optional for s in steps)  # type: ignore[union-attr]
+    return _steps(pattern) is not None
 
 
 class LemmaMatcher:
@@ -119,15 +133,15 @@ class LemmaMatcher:
         return len(self._patterns)
 
     def add(self, key: str, pattern: list[dict[str, Any]]) -> None:
-        steps = tuple(_step(token) for token in pattern)
-        if not steps or any(s is None for s in steps) or all(s.optional for s in steps):  # type: ignore[union-attr]
+        parsed = _steps(pattern)
+        if parsed is None:
             raise ValueError(f"шаблон не поддерживается быстрым сопоставителем: {pattern!r}")
-        steps = _fuse_gaps(steps)  # type: ignore[arg-type]
+        steps = _fuse_gaps(parsed)
         # A leading optional step: also index the pattern without it.
-        while steps and steps[0].optional:  # type: ignore[union-attr]
-            self._index(key, steps)  # type: ignore[arg-type]
+        while steps[0].optional:
+            self._index(key, steps)
             steps = steps[1:]
-        self._index(key, steps)  # type: ignore[arg-type]
+        self._index(key, steps)
 
     def _index(self, key: str, steps: tuple[_Step, ...]) -> None:
         index = len(self._patterns)
@@ -195,16 +209,16 @@ class LemmaMatcher:
 _GAP_STEP = _Step(_GAP, frozenset(), True)
 
 
+_JOINT_STEP = _Step(_ORTH, JOINT_VALUES, True)
+_MODIFIER_STEP = _Step(_POS, MODIFIER_POS, True)
+
+
 def _fuse_gaps(steps: tuple[_Step, ...]) -> tuple[_Step, ...]:
     """Replace each DSL joint+modifier+modifier run with one _GAP step (same matches, less work)."""
-    from cmlint.engine.patterns import JOINT_VALUES, MODIFIER_POS
-
-    joint = _Step(_ORTH, JOINT_VALUES, True)
-    modifier = _Step(_POS, MODIFIER_POS, True)
     fused: list[_Step] = []
     index = 0
     while index < len(steps):
-        if steps[index:index + 3] == (joint, modifier, modifier):
+        if steps[index:index + 3] == (_JOINT_STEP, _MODIFIER_STEP, _MODIFIER_STEP):
             fused.append(_GAP_STEP)
             index += 3
         else:
@@ -215,7 +229,7 @@ def _fuse_gaps(steps: tuple[_Step, ...]) -> tuple[_Step, ...]:
 
 def _first_holds(step: _Step, view: TokenView, i: int) -> bool:
     """Whether a one-step pattern holds at ``i`` (its index may point at a near miss)."""
-    column = (view.lemma, view.lower, view.text, view.pos, view.pos, view.pos)[step.kind]
+    column = view.columns()[step.kind]
     return (column[i] in step.values) is not step.negated
 
 
@@ -225,7 +239,7 @@ def _longest(steps: tuple[_Step, ...], view: TokenView, start: int, stop: int) -
     Runs the pattern as an NFA over a handful of positions (lists, not sets:
     there are rarely more than three).
     """
-    columns = (view.lemma, view.lower, view.text, view.pos, view.pos)
+    columns = view.columns()
     positions = [start]
     for step in steps:
         if step.kind == _GAP:
@@ -245,9 +259,7 @@ def _longest(steps: tuple[_Step, ...], view: TokenView, start: int, stop: int) -
 
 def _gap(positions: list[int], view: TokenView, stop: int) -> list[int]:
     """Positions after an optional joint and up to two optional modifiers."""
-    from cmlint.engine.patterns import JOINT_VALUES, MODIFIER_POS
-
-    joints, modifiers = view.gap_flags(JOINT_VALUES, MODIFIER_POS)
+    joints, modifiers = view.gap_flags
     reached: list[int] = []
     for p in positions:
         for q in (p, p + 1) if p < stop and joints[p] else (p,):
