@@ -11,6 +11,7 @@ from cmlint.engine.registry import CheckContext, register
 from cmlint.models import Finding
 
 _CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
+_WORD = re.compile(r"[\w\u0400-\u04ff]+")
 _PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _PART = re.compile(r"(?:(?!\s+(?:или|or)\s+)[^/\\|;,])+", re.IGNORECASE)
 
@@ -26,12 +27,12 @@ def no_duties(posting: AnalyzedPosting, ctx: CheckContext) -> Iterable[Finding]:
         yield ctx.finding(posting.title_span())
 
 
-def _position_words(posting: AnalyzedPosting, text: str, ctx: CheckContext) -> list[str]:
+def _position_words(text: str, ctx: CheckContext) -> list[str]:
     """Lemmas of the words in ``text`` that name a position (a person doing a job)."""
     latin = set(ctx.option("latin_positions", []))
     suffixes = tuple(ctx.option("position_suffixes", []))
     found: list[str] = []
-    for word in re.findall(r"[\w\u0400-\u04ff]+", text):
+    for word in _WORD.findall(text):
         lower = word.lower()
         if lower in latin:
             found.append(lower)
@@ -52,7 +53,7 @@ def no_position_in_title(posting: AnalyzedPosting, ctx: CheckContext) -> Iterabl
     if posting.title_roles:
         return
     generic = set(ctx.option("generic_words", []))
-    lemmas = [ctx.morphology.analyze(word).lemma for word in re.findall(r"[\w\u0400-\u04ff]+", posting.title)]
+    lemmas = [ctx.morphology.analyze(word).lemma for word in _WORD.findall(posting.title)]
     if all(lemma in generic or lemma.isdigit() for lemma in lemmas):
         yield ctx.finding(posting.title_span(), problem=f"в названии «{posting.title}» не названа должность")
 
@@ -75,7 +76,7 @@ def multiple_positions_in_title(posting: AnalyzedPosting, ctx: CheckContext) -> 
     positions: list[tuple[str, set[str], str]] = []
     for start, end in parts:
         part = cleaned[start:end]
-        words = _position_words(posting, part, ctx)
+        words = _position_words(part, ctx)
         if words and _CYRILLIC.search(part):
             positions.append((part.strip(), _roles_in(posting, ctx, start, end), words[0]))
     for index, (_, roles_a, head_a) in enumerate(positions):
