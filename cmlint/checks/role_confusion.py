@@ -14,19 +14,24 @@ COMPATIBLE_FACTOR = 0.6
 MAX_EVIDENCE = 8
 
 
+def _fitting(posting: AnalyzedPosting, ctx: CheckContext) -> set[str]:
+    """The title's roles and the roles compatible with them."""
+    roles = set(posting.title_roles)
+    return roles | {c for r in roles for c in ctx.taxonomy.roles[r].compatible}
+
+
 def title_support(posting: AnalyzedPosting, ctx: CheckContext) -> float:
     """The share of the duty profile that fits the title's roles."""
     profile = posting.profile
     roles = set(posting.title_roles)
-    compatible = {c for r in roles for c in ctx.taxonomy.roles[r].compatible} - roles
+    compatible = _fitting(posting, ctx) - roles
     return sum(profile.share(r) for r in roles) + COMPATIBLE_FACTOR * sum(profile.share(r) for r in compatible)
 
 
 def _unsupported(posting: AnalyzedPosting, ctx: CheckContext) -> bool:
     """Most duties belong to roles unrelated to the title, and the title's own share is small."""
     thresholds = ctx.config.roles
-    roles = set(posting.title_roles)
-    fitting = roles | {c for r in roles for c in ctx.taxonomy.roles[r].compatible}
+    fitting = _fitting(posting, ctx)
     foreign = sum(share for role, share in posting.profile.ranked() if role not in fitting)
     return foreign >= thresholds.min_other_share and title_support(posting, ctx) < thresholds.max_title_support
 
@@ -57,7 +62,7 @@ def role_confusion(posting: AnalyzedPosting, ctx: CheckContext) -> Iterable[Find
         return
     profile = posting.profile
     roles = set(posting.title_roles)
-    fitting = roles | {c for r in roles for c in ctx.taxonomy.roles[r].compatible}
+    fitting = _fitting(posting, ctx)
     others = [(role, share) for role, share in profile.ranked() if role not in fitting] or [
         (role, share) for role, share in profile.ranked() if role not in roles
     ]
