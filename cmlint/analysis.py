@@ -16,11 +16,9 @@ from spacy.tokens import Doc
 
 from cmlint.engine.lemma_matcher import TokenView
 from cmlint.models import Posting, Span
-from cmlint.nlp.morphology import Morphology
 from cmlint.roles import evidence as role_evidence
 from cmlint.roles.evidence import DutyProfile, Evidence, Markers
 from cmlint.roles.matching import RoleMatcher, TitleMatch
-from cmlint.roles.taxonomy import Taxonomy
 from cmlint.text.normalize import Normalized, normalize
 from cmlint.text.segment import Structure, segment
 
@@ -158,10 +156,8 @@ class AnalyzedPosting:
 class Analyzer:
     """Runs the analysis pipeline with one spaCy pipeline and taxonomy."""
 
-    def __init__(self, nlp: Language, morphology: Morphology, taxonomy: Taxonomy, roles: RoleMatcher, markers: Markers) -> None:
+    def __init__(self, nlp: Language, roles: RoleMatcher, markers: Markers) -> None:
         self.nlp = nlp
-        self.morphology = morphology
-        self.taxonomy = taxonomy
         self.roles = roles
         self.markers = markers
 

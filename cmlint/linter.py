@@ -61,7 +61,7 @@ def build_engine(config: Config, use_table: bool = True, record_lemmas: dict[str
     compiler = PhraseCompiler(morphology, lambda text: [text] if text.isalpha() else [t.text for t in nlp.make_doc(text)])
     shared = SharedPatterns(nlp.vocab)
     roles = RoleMatcher(nlp, taxonomy, compiler, shared)
-    analyzer = Analyzer(nlp, morphology, taxonomy, roles, default_markers())
+    analyzer = Analyzer(nlp, roles, default_markers())
     specs = [(source, spec, pack.macros) for source, pack in load_packs(config.extend_rules, config.base_dir) for spec in pack.rules]
     check_unique([(source, spec) for source, spec, _ in specs])
     rules: list[Rule] = []
