@@ -27,8 +27,14 @@ class Severity(str, Enum):
         return {"error": 2, "warning": 1, "suggestion": 0}[self.value]
 
 
+def _tool_version() -> str:
+    from cmlint import __version__
+
+    return __version__
+
+
 class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", json_schema_serialization_defaults_required=True)
 
 
 class Posting(_Model):
@@ -108,6 +114,12 @@ class Report(_Model):
     duty_profile: dict[str, float] = Field(default_factory=dict)
     suggested_titles: list[TitleSuggestion] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)
+    tool_version: str = Field(default_factory=_tool_version, description="the cmlint version that wrote the report")
+    ruleset_version: str | None = Field(
+        default=None,
+        description="a digest of the rules, their settings and the shipped data that produced the findings; "
+        "equal digests and tool versions give equal reports for equal input",
+    )
 
     @property
     def has_findings(self) -> bool:
