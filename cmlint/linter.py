@@ -23,6 +23,7 @@ from cmlint.models import Finding, Posting, Report, Severity
 from cmlint.nlp import lemma_table
 from cmlint.nlp.morphology import Morphology
 from cmlint.nlp.pipeline import build_nlp
+from cmlint.quality import assess
 from cmlint.roles.evidence import default_markers
 from cmlint.roles.matching import RoleMatcher
 from cmlint.roles.suggest import suggest_titles
@@ -123,14 +124,16 @@ class Linter:
     def lint_posting(self, posting: Posting, path: str | None = None) -> Report:
         """Lint a :class:`~cmlint.models.Posting` (a blank one gets an empty report)."""
         if not posting.text.strip() and not (posting.title or "").strip():
-            return Report(id=posting.id, title=posting.title)
+            return Report(id=posting.id, title=posting.title).linted_from(posting)
         with self._lock:
             engine = self._fresh_engine()
             try:
-                return self._report(engine, engine.analyzer.analyze(posting), path)
+                report = self._report(engine, engine.analyzer.analyze(posting), path)
             except Exception as error:
                 log.exception("cmlint failed on a posting")
-                return Report(id=posting.id, title=posting.title, findings=[_internal_error(error)])
+                findings = [_internal_error(error)]
+                report = Report(id=posting.id, title=posting.title, findings=findings, **assess(findings).model_dump())
+        return report.linted_from(posting)
 
     def _fresh_engine(self) -> Engine:
         """The engine, rebuilt when spaCy's string store outgrows its bound.
@@ -198,6 +201,7 @@ class Linter:
             duty_profile=posting.profile.shares(),
             suggested_titles=suggestions,
             findings=findings,
+            **assess(findings).model_dump(),
         )
 
 
@@ -248,9 +252,14 @@ def lint_one(linter: Linter, posting: Posting) -> Report:
 _DEFAULT: Linter | None = None
 
 
-def lint(text: str, title: str | None = None) -> Report:
-    """Lint one posting with the default configuration."""
+def default_linter() -> Linter:
+    """The shared linter with the default configuration, built on first use."""
     global _DEFAULT
     if _DEFAULT is None:
         _DEFAULT = Linter()
-    return _DEFAULT.lint(text, title)
+    return _DEFAULT
+
+
+def lint(text: str, title: str | None = None) -> Report:
+    """Lint one posting with the default configuration."""
+    return default_linter().lint(text, title)
