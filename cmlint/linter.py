@@ -26,6 +26,7 @@ from cmlint.posting import DEFAULT_FIELDS, PostingError, PostingLike, as_posting
 from cmlint.nlp import lemma_table
 from cmlint.nlp.morphology import Morphology
 from cmlint.nlp.pipeline import build_nlp
+from cmlint.quality import assess
 from cmlint.roles.evidence import default_markers
 from cmlint.roles.matching import RoleMatcher
 from cmlint.roles.suggest import suggest_titles
@@ -194,12 +195,13 @@ class Linter:
         with self._lock:
             engine = self._fresh_engine()
             if not posting.text.strip() and not (posting.title or "").strip():
-                return Report(id=posting.id, title=posting.title, ruleset_version=self._ruleset(engine).version)
+                return Report(id=posting.id, title=posting.title, ruleset_version=self._ruleset(engine).version).linted_from(posting)
             try:
-                return self._report(engine, engine.analyzer.analyze(posting), path)
+                report = self._report(engine, engine.analyzer.analyze(posting), path)
             except Exception as error:
                 log.exception("cmlint failed on a posting")
-                return self._not_linted(posting.id, posting.title, _internal_error(error))
+                report = self._not_linted(posting.id, posting.title, _internal_error(error))
+        return report.linted_from(posting)
 
     def _fresh_engine(self) -> Engine:
         """The engine, rebuilt when spaCy's string store outgrows its bound.
@@ -254,7 +256,7 @@ class Linter:
         return self._active
 
     def _not_linted(self, id: str | None, title: str | None, finding: Finding) -> Report:
-        return Report(id=id, title=title, findings=[finding], ruleset_version=self.ruleset_version)
+        return Report(id=id, title=title, findings=[finding], ruleset_version=self.ruleset_version, **assess([finding]).model_dump())
 
     def _posting_or_failure(self, item: object) -> Posting | Report:
         """``item`` as a posting, or the ``CM000`` report of an item that is not one."""
@@ -292,6 +294,7 @@ class Linter:
             suggested_titles=suggestions,
             findings=findings,
             ruleset_version=ruleset.version,
+            **assess(findings).model_dump(),
         )
 
 
@@ -325,9 +328,14 @@ def lint_one(linter: Linter, item: Posting | Report) -> Report:
 _DEFAULT: Linter | None = None
 
 
-def lint(text: str | bytes, title: str | None = None, id: str | None = None, format: str | None = None) -> Report:
-    """Lint one posting with the default configuration (see :meth:`Linter.lint`)."""
+def default_linter() -> Linter:
+    """The shared linter with the default configuration, built on first use."""
     global _DEFAULT
     if _DEFAULT is None:
         _DEFAULT = Linter()
-    return _DEFAULT.lint(text, title, id, format)
+    return _DEFAULT
+
+
+def lint(text: str | bytes, title: str | None = None, id: str | None = None, format: str | None = None) -> Report:
+    """Lint one posting with the default configuration (see :meth:`Linter.lint`)."""
+    return default_linter().lint(text, title, id, format)
