@@ -22,15 +22,21 @@ PACKAGE = ROOT / "cmlint"
 
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("foundation", ("cmlint", "cmlint.models", "cmlint.config", "cmlint.resources", "cmlint.russian")),
-    ("text/nlp", ("cmlint.text", "cmlint.nlp")),
+    ("text/nlp", ("cmlint.text", "cmlint.nlp", "cmlint.posting")),
     ("matching", ("cmlint.matching",)),
     ("roles/occupations", ("cmlint.roles", "cmlint.occupations")),
     ("analysis", ("cmlint.analysis",)),
     ("engine", ("cmlint.engine",)),
     ("checks", ("cmlint.checks",)),
-    ("linter", ("cmlint.linter", "cmlint.parallel")),
+    ("linter", ("cmlint.linter", "cmlint.parallel", "cmlint.quality")),
 )
 SURFACES = len(LAYERS)
+
+#: Imports against the layers that are known and owned by a stream; each must still exist
+#: (remove it here when it is gone), and no other may appear.
+KNOWN: dict[tuple[str, str], str] = {
+    ("cmlint.models", "cmlint.fixes"): "web: Report.fixed_text imports apply_fixes from a module that imports the linter",
+}
 
 
 def module_name(path: Path) -> str:
@@ -98,25 +104,39 @@ def imports(module: str, path: Path, known: set[str]) -> Iterator[tuple[str, int
                 yield (candidate if candidate in known else base), node.lineno
 
 
-def graph() -> dict[str, list[tuple[str, int]]]:
+def graph() -> dict[str, dict[str, int]]:
+    """Module → {imported module: first line}, without the known exceptions."""
     found = modules()
-    known = set(found)
-    return {module: list(imports(module, path, known)) for module, path in found.items()}
+    names = set(found)
+    result: dict[str, dict[str, int]] = {}
+    for module, path in found.items():
+        targets: dict[str, int] = {}
+        for target, line in imports(module, path, names):
+            if (module, target) not in KNOWN:
+                targets.setdefault(target, line)
+        result[module] = targets
+    return result
 
 
 def test_imports_run_down_the_layers() -> None:
-    problems = []
-    for module, targets in graph().items():
-        for target, line in targets:
-            if layer(target) > layer(module):
-                problems.append(
-                    f"{module}:{line} ({layer_name(layer(module))}) imports {target} ({layer_name(layer(target))})"
-                )
+    problems = [
+        f"{module}:{line} ({layer_name(layer(module))}) imports {target} ({layer_name(layer(target))})"
+        for module, targets in graph().items()
+        for target, line in targets.items()
+        if layer(target) > layer(module)
+    ]
     assert not problems, "imports against the layers:\n" + "\n".join(problems)
 
 
+def test_known_exceptions_still_exist() -> None:
+    found = modules()
+    names = set(found)
+    for module, target in KNOWN:
+        assert any(t == target for t, _ in imports(module, found[module], names)), f"{module} → {target} is gone: drop it from KNOWN"
+
+
 def test_no_import_cycles() -> None:
-    edges = {module: sorted({t for t, _ in targets if t != module}) for module, targets in graph().items()}
+    edges = {module: sorted(t for t in targets if t != module) for module, targets in graph().items()}
     cycles = [component for component in _components(edges) if len(component) > 1]
     assert not cycles, f"import cycles: {cycles}"
 
@@ -158,8 +178,8 @@ def _components(edges: dict[str, list[str]]) -> list[list[str]]:
 def test_the_contract_sees_real_imports() -> None:
     """The checker itself: a known downward import is found, a known layer is assigned."""
     edges = graph()
-    assert any(target == "cmlint.matching.phrases" for target, _ in edges["cmlint.roles.matching"])
-    assert any(target == "cmlint.checks" for target, _ in edges["cmlint.linter"])
+    assert "cmlint.matching.phrases" in edges["cmlint.roles.matching"]
+    assert "cmlint.checks" in edges["cmlint.linter"]
     assert layer("cmlint.engine.specs") > layer("cmlint.analysis") > layer("cmlint.matching.steps")
     assert layer("cmlint.cli.app") == SURFACES and layer("cmlint") == 0
 
