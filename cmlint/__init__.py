@@ -22,6 +22,9 @@ _EXPORTS = {
     "load_config": "cmlint.config",
     "PackError": "cmlint.engine.specs",
     "Linter": "cmlint.linter",
+    "fix": "cmlint.fixes",
+    "Fixed": "cmlint.fixes",
+    "FixResult": "cmlint.fixes",
     "lint": "cmlint.linter",
     "Edit": "cmlint.models",
     "EvidenceItem": "cmlint.models",
@@ -34,6 +37,7 @@ _EXPORTS = {
     "Severity": "cmlint.models",
     "Span": "cmlint.models",
     "TitleSuggestion": "cmlint.models",
+    "Verdict": "cmlint.models",
 }
 
 __all__ = [*sorted(_EXPORTS), "__version__"]

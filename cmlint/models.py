@@ -9,7 +9,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 Format = Literal["plain", "markdown", "html", "telegram"]
 
@@ -27,8 +27,14 @@ class Severity(str, Enum):
         return {"error": 2, "warning": 1, "suggestion": 0}[self.value]
 
 
+def _tool_version() -> str:
+    from cmlint import __version__
+
+    return __version__
+
+
 class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", json_schema_serialization_defaults_required=True)
 
 
 class Posting(_Model):
@@ -99,8 +105,25 @@ class TitleSuggestion(_Model):
     confidence: float
 
 
+class Verdict(str, Enum):
+    """Whether a posting can go out as it is (see :mod:`cmlint.quality`)."""
+
+    READY = "ready"
+    NEEDS_FIXES = "needs-fixes"
+
+    @property
+    def label(self) -> str:
+        """The verdict for people: «можно публиковать» or «нужно исправить»."""
+        return "можно публиковать" if self is Verdict.READY else "нужно исправить"
+
+
 class Report(_Model):
-    """Everything cmlint says about one posting."""
+    """Everything cmlint says about one posting.
+
+    ``score`` (0–100) and ``verdict`` follow the formula in :mod:`cmlint.quality`.
+    A report made by the linter remembers the posting it came from (not
+    serialized, not compared), so :meth:`fixed_text` needs no arguments.
+    """
 
     id: str | None = None
     title: str | None = None
@@ -108,6 +131,22 @@ class Report(_Model):
     duty_profile: dict[str, float] = Field(default_factory=dict)
     suggested_titles: list[TitleSuggestion] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)
+    score: int = Field(default=100, ge=0, le=100)
+    verdict: Verdict = Verdict.READY
+    tool_version: str = Field(default_factory=_tool_version, description="the cmlint version that wrote the report")
+    ruleset_version: str | None = Field(
+        default=None,
+        description="a digest of the rules, their settings and the shipped data that produced the findings; "
+        "equal digests and tool versions give equal reports for equal input",
+    )
+
+    _posting: Posting | None = PrivateAttr(default=None)
+
+    def __eq__(self, other: object) -> bool:
+        """Reports are equal when their fields are (the remembered posting does not count)."""
+        if not isinstance(other, Report):
+            return NotImplemented
+        return self.__dict__ == other.__dict__
 
     @property
     def has_findings(self) -> bool:
@@ -116,6 +155,29 @@ class Report(_Model):
     def codes(self) -> list[str]:
         """The codes of the findings, in report order."""
         return [f.code for f in self.findings]
+
+    def linted_from(self, posting: Posting) -> Report:
+        """Remember the posting this report describes (the linter calls this)."""
+        self._posting = posting
+        return self
+
+    def fixed_text(self, text: str | None = None, title: str | None = None) -> str:
+        """The posting's text with every fix of this report applied (one pass).
+
+        ``text``/``title`` default to the posting the report was linted from;
+        a report read back from JSON needs them.  Overlapping fixes are
+        resolved as :func:`cmlint.fixes.apply_fixes` documents.
+        """
+        from cmlint.fixes import apply_fixes
+
+        return apply_fixes(self, *self._source(text, title)).text
+
+    def _source(self, text: str | None, title: str | None) -> tuple[str, str | None]:
+        if text is not None:
+            return text, title
+        if self._posting is None:
+            raise ValueError("отчёт не помнит текст вакансии (например, прочитан из JSON): передайте text")
+        return self._posting.text, self._posting.title
 
 
 class InputFailure(_Model):

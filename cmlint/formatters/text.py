@@ -82,6 +82,6 @@ class TextFormatter(Formatter):
         out.write(self._style(summary, bold=True) + "\n")
         for rule, count in stats.by_rule.most_common():
             out.write(f"  {count:>6}  {rule}\n")
-        if stats.by_role:
-            roles = ", ".join(f"{role_label(role)}: {count}" for role, count in stats.by_role.most_common())
-            out.write(f"  CM001 по фактической роли: {roles}\n")
+        for code, by_role in sorted(stats.roles_by_rule.items()):
+            roles = ", ".join(f"{role_label(role)}: {count}" for role, count in by_role.most_common())
+            out.write(f"  {code} по фактической роли: {roles}\n")
