@@ -118,7 +118,7 @@ def collect(
         if item_index < 0 or token_items[match.end - 1] != item_index:
             continue
         item = structure.items[item_index]
-        weight = _item_weight(item, unsectioned)
+        weight = item_weight(item, unsectioned)
         if not weight:
             continue
         if item_index not in bounds:
@@ -145,7 +145,8 @@ def profile(evidence: list[Evidence]) -> DutyProfile:
     return DutyProfile(mass)
 
 
-def _item_weight(item: Item, unsectioned: bool) -> float:
+def item_weight(item: Item, unsectioned: bool) -> float:
+    """How much an item counts as a duty (0 for requirements, conditions, the company description …)."""
     if item.kind == "other" and (unsectioned or item.section == "intro"):
         return UNSECTIONED_WEIGHT if unsectioned else ITEM_WEIGHT["other"]
     return ITEM_WEIGHT[item.kind]

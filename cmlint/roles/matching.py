@@ -13,7 +13,9 @@ from cmlint.matching.pattern_set import MatchIndex, Pattern, PatternGroup, Patte
 from cmlint.matching.phrases import PatternError, PhraseCompiler
 from cmlint.matching.steps import StepPattern
 from cmlint.matching.token_patterns import validate_token_pattern
+from cmlint.matching.steps import Kind
 from cmlint.roles.taxonomy import Taxonomy
+from cmlint.roles.titles import TitleMatch, TitleReading, TitleSpeller, read_title
 
 # A title word after one of these is context, not the position
 # («Комьюнити-менеджер в отдел продаж», «SMM-менеджер для сообщества»).
@@ -27,15 +29,6 @@ class DutyMatch:
     role: str
     weight: float
     tags: tuple[str, ...]
-    start: int
-    end: int
-
-
-@dataclass(frozen=True, slots=True)
-class TitleMatch:
-    """A name of a role found in a title or in the body (token offsets)."""
-
-    role: str
     start: int
     end: int
 
@@ -69,6 +62,8 @@ class RoleMatcher:
 
     def __init__(self, nlp: Language, taxonomy: Taxonomy, compiler: PhraseCompiler, shared: SharedPatterns) -> None:
         self.taxonomy = taxonomy
+        self._generic = frozenset(role_id for role_id, role in taxonomy.roles.items() if role.generic)
+        title_words: set[str] = set()
         self.shared = shared
         #: Duty phrases and role names (keyed by role id) in the shared set.
         self.duty_group: PatternGroup[DutyKey] = PatternGroup("roles.duties")
@@ -94,6 +89,8 @@ class RoleMatcher:
             ]
             self._titles.add(role_id, names)
             shared.add(self.title_group, role_id, names)
+            title_words.update(v for steps in names for step in steps if step.kind in (Kind.LEMMA, Kind.LOWER) for v in step.values)
+        self._speller = TitleSpeller(title_words, compiler.morphology)
 
     def duties(self, matches: MatchIndex) -> list[DutyMatch]:
         """Duty phrases among the shared matches of a posting, in text order."""
@@ -110,6 +107,12 @@ class RoleMatcher:
     def titles(self, doc: Doc, view: TokenView, start: int = 0, end: int | None = None) -> list[TitleMatch]:
         """Role names in ``doc[start:end]`` (a title), skipping mere context."""
         return self._title_matches(self._titles(doc, view, start, end), view, start)
+
+    def read_title(self, doc: Doc, view: TokenView, start: int = 0, end: int | None = None) -> TitleReading:
+        """What the title in ``doc[start:end]`` names, misspelt words read as the nearest known ones."""
+        stop = len(doc) if end is None else end
+        corrected = self._speller.correct(view)
+        return read_title(self._titles(doc, corrected, start, stop), corrected, start, stop, self._generic)
 
     def _title_matches(self, raw: list[Match[str]], view: TokenView, start: int) -> list[TitleMatch]:
         found: list[TitleMatch] = []
