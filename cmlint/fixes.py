@@ -121,20 +121,21 @@ def fix(
     format: Format | None = None,
     id: str | None = None,
     linter: Linter | None = None,
+    path: str | None = None,
     max_passes: int = MAX_PASSES,
 ) -> Fixed:
     """Lint, apply every fix, lint again … until nothing is left to fix.
 
     Returns the fixed text and title with the report of the fixed posting.
     ``converged`` is false only when fixes were still left after ``max_passes``
-    (they are listed in ``skipped``).
+    (they are listed in ``skipped``).  ``path`` lets ``per-file-ignores`` apply.
     """
     if linter is None:
         from cmlint.linter import default_linter
 
         linter = default_linter()
     posting = Posting(text=text, title=title, format=format, id=id)
-    report = linter.lint_posting(posting)
+    report = linter.lint_posting(posting, path=path)
     applied: list[AppliedFix] = []
     for passes in range(max_passes + 1):
         result = apply_fixes(report, posting.text, posting.title, format=format)
@@ -150,7 +151,7 @@ def fix(
             )
         applied += result.applied
         posting = posting.model_copy(update={"text": result.text, "title": result.title})
-        report = linter.lint_posting(posting)
+        report = linter.lint_posting(posting, path=path)
     raise AssertionError("unreachable: the loop returns on its last pass")
 
 
@@ -159,9 +160,9 @@ def _candidates(findings: Sequence[Finding], only: Collection[Choice] | None) ->
     chosen: list[tuple[Finding, Fix]] = []
     for index, finding in enumerate(findings):
         for number, suggestion in enumerate(finding.suggestions):
-            if (only is None and number == 0) or (only is not None and (index, number) in only):
-                if suggestion.edits:
-                    chosen.append((finding, suggestion))
+            wanted = number == 0 if only is None else (index, number) in only
+            if wanted and suggestion.edits:
+                chosen.append((finding, suggestion))
     return sorted(chosen, key=_order)
 
 

@@ -98,6 +98,8 @@ def check(
     stdin_format: StdinFormat = typer.Option(StdinFormat.txt, "--stdin-format", help="Формат данных из stdin."),
     progress: bool | None = typer.Option(None, "--progress/--no-progress", help="Полоса прогресса (по умолчанию — если stderr терминал)."),
     color: bool | None = typer.Option(None, "--color/--no-color", help="Цвет в текстовом выводе (по умолчанию — если вывод в терминал)."),
+    fix: bool = typer.Option(False, "--fix", help="Внести исправления в файлы с одной вакансией (.txt, .md, .html), затем проверить."),
+    diff: bool = typer.Option(False, "--diff", help="Показать исправления как diff, не меняя файлы; код 1, если есть что исправить."),
 ) -> None:
     """Проверить вакансии."""
     from cmlint import batch
@@ -126,6 +128,14 @@ def check(
         linter = Linter(config).prepare()
     except (PackError, ConfigError) as error:
         raise _fail(str(error)) from None
+
+    if fix or diff:
+        from cmlint import fix_files
+
+        outcome = fix_files.run(paths, linter, title, f".{stdin_format.value}", write=not diff)
+        fix_files.render(outcome, diff, sys.stdout, sys.stderr)
+        if diff or outcome.exit_code(diff):
+            raise typer.Exit(outcome.exit_code(diff))
 
     fields = FieldMap()
     if title_field:
