@@ -7,13 +7,17 @@ override what the file says.
 
 from __future__ import annotations
 
+import logging
 import tomllib
 from pathlib import Path
+from collections.abc import Iterable
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from cmlint.models import Severity
+
+log = logging.getLogger("cmlint")
 
 
 def _kebab(name: str) -> str:
@@ -48,6 +52,10 @@ class Config(_Section):
     min_severity: Severity = Severity.SUGGESTION
     roles: RoleThresholds = Field(default_factory=RoleThresholds)
     base_dir: str | None = Field(default=None, exclude=True)
+    #: The file this configuration was read from (``None``: defaults or built in code).
+    source: str | None = Field(default=None, exclude=True)
+    #: Keys set on the command line (:meth:`override`), so errors can name the flag.
+    overridden: frozenset[str] = Field(default=frozenset(), exclude=True)
 
     @field_validator("select", "ignore", "extend_select")
     @classmethod
@@ -71,11 +79,81 @@ class Config(_Section):
                     return False
         return selected
 
+    def override(self, overrides: Overrides) -> Config:
+        """This configuration with command-line flags applied (ruff semantics).
+
+        ``select`` replaces the file's selection — its ``select`` and its
+        ``ignore`` give way; ``ignore`` and ``extend-select`` add to what the
+        file says; ``min-severity`` replaces it.
+        """
+        updates: dict[str, Any] = {}
+        if overrides.select is not None:
+            updates["select"] = overrides.select
+            updates["ignore"] = []
+        if overrides.ignore:
+            updates["ignore"] = [*updates.get("ignore", self.ignore), *overrides.ignore]
+        if overrides.extend_select:
+            updates["extend_select"] = [*self.extend_select, *overrides.extend_select]
+        if overrides.min_severity is not None:
+            updates["min_severity"] = overrides.min_severity
+        given = {key for key in overrides.model_fields_set if getattr(overrides, key) not in (None, [])}
+        return self.model_copy(update={**updates, "overridden": self.overridden | given})
+
+    def check_selectors(self, rules: Iterable[tuple[str, str]]) -> None:
+        """Raise :class:`ConfigError` naming every selector that matches none of ``rules`` ((code, name) pairs).
+
+        A selector is ``ALL``, a code, a prefix of codes (``CM``, ``LG00``) or a
+        rule name; a typo must not silently select or ignore nothing.
+        """
+        known = [(code.upper(), name.upper()) for code, name in rules]
+
+        def valid(selector: str) -> bool:
+            selector = selector.upper()
+            return selector == "ALL" or any(code.startswith(selector) or name == selector for code, name in known)
+
+        places: list[tuple[str, list[str]]] = [
+            ("select", self.select or []), ("ignore", self.ignore), ("extend_select", self.extend_select),
+            ("severity", list(self.severity)),
+            *((f"per_file_ignores.{pattern}", codes) for pattern, codes in self.per_file_ignores.items()),
+        ]
+        problems = []
+        for key, selectors in places:
+            bad = [value for value in selectors if not valid(value) or (key == "severity" and value.upper() == "ALL")]
+            if bad:
+                problems.append(f"{self.where(key)}: неизвестный код или имя правила: {', '.join(bad)}")
+        if problems:
+            raise ConfigError("; ".join(problems) + " (список правил: cmlint rules)")
+
+    def where(self, key: str) -> str:
+        """Where ``key`` was set, for error messages: a command-line flag or ``file: key``."""
+        if key in self.overridden:
+            return f"--{_kebab(key)}"
+        return f"{self.source or 'настройки'}: {_kebab(key)}"
+
     def severity_of(self, code: str, name: str, default: Severity) -> Severity:
         for key in (code, name):
             if key in self.severity:
                 return self.severity[key]
         return default
+
+
+class Overrides(BaseModel):
+    """What the command line can change in a configuration (see :meth:`Config.override`)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    select: list[str] | None = None
+    ignore: list[str] = Field(default_factory=list)
+    extend_select: list[str] = Field(default_factory=list)
+    min_severity: Severity | None = None
+
+    @field_validator("select", "ignore", "extend_select", mode="before")
+    @classmethod
+    def _split(cls, value: list[str] | None) -> list[str] | None:
+        """``--select CM,LG --select SY`` → ``["CM", "LG", "SY"]``, upper case."""
+        if value is None:
+            return None
+        return [part.strip().upper() for item in value for part in item.split(",") if part.strip()]
 
 
 class ConfigError(Exception):
@@ -120,12 +198,20 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
-def load_config(path: Path | None = None, start: Path | None = None) -> Config:
-    """Load the config file given, or the one found upward from ``start``; defaults otherwise."""
+def load_config(path: str | Path | None = None, start: str | Path | None = None) -> Config:
+    """Load a configuration and say where it came from (``Config.source``).
+
+    ``path``: this file (``cmlint.toml``, or ``pyproject.toml`` with a
+    ``[tool.cmlint]`` table).  Otherwise the nearest such file from ``start``
+    (default: the working directory) upward; none found gives the built-in
+    defaults with ``source`` ``None``.
+    """
     if path is None:
-        path = find_config(start or Path.cwd())
+        path = find_config(Path(start).resolve() if start is not None else Path.cwd())
         if path is None:
+            log.info("cmlint: файл конфигурации не найден (искали от %s вверх); настройки по умолчанию", start or Path.cwd())
             return Config()
+    path = Path(path)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -136,4 +222,5 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
     if path.name == "cmlint.toml" and "tool" in table and "cmlint" in table["tool"]:
         table = table["tool"]["cmlint"]
     config = parse_config(table, str(path))
-    return config.model_copy(update={"base_dir": str(path.parent.resolve())})
+    log.info("cmlint: настройки из %s", path)
+    return config.model_copy(update={"base_dir": str(path.parent.resolve()), "source": str(path)})

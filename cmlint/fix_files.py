@@ -83,26 +83,27 @@ class Outcome:
 _RECORDS_LEFT_ALONE = "файл с записями не исправляется: исправления вносятся только в файлы с одной вакансией (.txt, .md, .html)"
 
 
-def plan(arguments: Iterable[str], linter: Linter, title: str | None, stdin_suffix: str, read_stdin: bool) -> Iterator[FileFix | Notice]:
+def plan(arguments: Iterable[str], linter: Linter, title: str | None, stdin_format: str, read_stdin: bool) -> Iterator[FileFix | Notice]:
     """The fix of every single-posting file named by ``arguments``, or a notice why not.
 
-    ``stdin_suffix`` is the format of ``-`` (``.txt``, ``.md`` …); stdin is read
-    only when ``read_stdin`` (``--diff``), since it cannot be fixed in place.
+    ``stdin_format`` is the format name of ``-`` (``txt``, ``md`` …); stdin is
+    read only when ``read_stdin`` (``--diff``), since it cannot be fixed in place.
     """
     for target in expand(arguments):
         if isinstance(target, Job):
             yield Notice(target.source, target.error.message if target.error else "не найдено", error=True)
         elif target == "-":
-            if stdin_suffix in RECORD_SUFFIXES:
+            kind = by_name(stdin_format)
+            if kind.markup is None:
                 yield Notice("-", _RECORDS_LEFT_ALONE)
             elif read_stdin:
-                yield _fix_bytes("-", sys.stdin.buffer.read(MAX_POSTING_BYTES + 1), SINGLE_FORMATS[stdin_suffix], linter, title)
+                yield _fix_bytes("-", sys.stdin.buffer.read(MAX_POSTING_BYTES + 1), kind.markup, linter, title)
             else:
                 yield Notice("-", "стандартный ввод не исправляется на месте; посмотрите исправления через --diff")
         else:
             assert isinstance(target, Path)
-            suffix = target.suffix.lower()
-            if suffix in RECORD_SUFFIXES:
+            found: InputFormat | None = by_suffix(target.suffix)
+            if found is None or found.markup is None:
                 yield Notice(str(target), _RECORDS_LEFT_ALONE)
                 continue
             try:
@@ -110,7 +111,7 @@ def plan(arguments: Iterable[str], linter: Linter, title: str | None, stdin_suff
             except OSError as error:
                 yield Notice(str(target), f"не удалось прочитать: {error.strerror or error}", error=True)
                 continue
-            yield _fix_bytes(str(target), data, SINGLE_FORMATS[suffix], linter, title)
+            yield _fix_bytes(str(target), data, found.markup, linter, title)
 
 
 def _fix_bytes(source: str, data: bytes | None, fmt: Format, linter: Linter, title: str | None) -> FileFix | Notice:
@@ -143,10 +144,10 @@ def write_atomically(path: Path, text: str, encoding: str) -> None:
         raise
 
 
-def run(arguments: Iterable[str], linter: Linter, title: str | None, stdin_suffix: str, *, write: bool) -> Outcome:
+def run(arguments: Iterable[str], linter: Linter, title: str | None, stdin_format: str, *, write: bool) -> Outcome:
     """Fix (``write``) or only compute the fixes of every file; errors become notices."""
     outcome = Outcome()
-    for item in plan(arguments, linter, title, stdin_suffix, read_stdin=not write):
+    for item in plan(arguments, linter, title, stdin_format, read_stdin=not write):
         if isinstance(item, Notice):
             outcome.notices.append(item)
             continue

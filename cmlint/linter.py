@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import threading
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 from collections.abc import Iterable, Iterator, Mapping
 
@@ -20,6 +22,7 @@ from cmlint.engine.ruleset import Rule, check_unique, load_packs, python_rule
 from cmlint.engine.specs import PackError
 from cmlint.engine.suppression import suppressed
 from cmlint.models import Finding, Posting, Report, Severity
+from cmlint.posting import DEFAULT_FIELDS, PostingError, PostingLike, as_posting, check_format, make_posting
 from cmlint.nlp import lemma_table
 from cmlint.nlp.morphology import Morphology
 from cmlint.nlp.pipeline import build_nlp
@@ -27,11 +30,13 @@ from cmlint.quality import assess
 from cmlint.roles.evidence import default_markers
 from cmlint.roles.matching import RoleMatcher
 from cmlint.roles.suggest import suggest_titles
+from cmlint.resources import data_dir
 from cmlint.roles.taxonomy import Taxonomy, load_taxonomy
 
 log = logging.getLogger("cmlint")
 
-PostingLike = Posting | str | Mapping[str, Any] | tuple[str, str | None]
+#: The name of ``CM000``: the posting could not be (fully) linted; the message says why.
+NOT_LINTED = "not-linted"
 
 #: Rebuild the engine when spaCy's string store holds more strings than this.
 MAX_STRINGS = 150_000
@@ -77,6 +82,46 @@ def build_engine(config: Config, use_table: bool = True, record_lemmas: dict[str
     return Engine(nlp, morphology, taxonomy, analyzer, rules)
 
 
+def known_rules(engine: Engine) -> list[tuple[str, str]]:
+    """(code, name) of every rule a selector may name: the packs' rules and ``CM000``."""
+    return [("CM000", NOT_LINTED), *((rule.spec.code, rule.spec.name) for rule in engine.rules)]
+
+
+@dataclass(frozen=True)
+class _Ruleset:
+    """The rules a config turns on in one engine, and their digest."""
+
+    engine: Engine
+    rules: list[tuple[Rule, CheckContext]]
+    version: str
+
+
+@cache
+def _shipped_data_digest() -> bytes:
+    """SHA-256 of every shipped data file (taxonomy, lexicon, packs …), by name and content."""
+    digest = hashlib.sha256()
+    pending = [data_dir()]
+    files = []
+    while pending:
+        for entry in pending.pop().iterdir():
+            if entry.is_dir():
+                pending.append(entry)
+            elif entry.name.endswith((".yaml", ".yml", ".json")):
+                files.append(entry)
+    for entry in sorted(files, key=lambda e: str(e)):
+        digest.update(entry.name.encode() + b"\0" + entry.read_bytes() + b"\0")
+    return digest.digest()
+
+
+def _digest(active: list[tuple[Rule, CheckContext]], config: Config) -> str:
+    """12 hex digits of SHA-256 over the shipped data, every active rule with its severity, and the thresholds."""
+    digest = hashlib.sha256(_shipped_data_digest())
+    for rule, ctx in active:
+        digest.update(rule.spec.model_dump_json().encode() + ctx.severity.value.encode() + b"\0")
+    digest.update(config.roles.model_dump_json().encode())
+    return digest.hexdigest()[:12]
+
+
 class Linter:
     """A reusable linter: build once, lint many postings.
 
@@ -84,14 +129,17 @@ class Linter:
     config travels; a worker rebuilds the engine), deterministic, and it
     never raises on a posting: an unexpected failure becomes a ``CM000``
     finding.  Invalid configuration or rule packs raise when the engine is
-    built (at the first lint, or eagerly with :meth:`prepare`).
+    built (at the first lint, or eagerly with :meth:`prepare`); so do
+    selectors (``select``, ``ignore`` …) that name no rule.
+
+    ``Linter()`` uses the built-in defaults wherever it runs; a project's
+    ``[tool.cmlint]`` applies only when passed in (``Linter(load_config(...))``).
     """
 
     def __init__(self, config: Config | None = None) -> None:
         self.config = config or Config()
         self._engine: Engine | None = None
-        self._active_rules: list[tuple[Rule, CheckContext]] | None = None
-        self._active_engine: Engine | None = None
+        self._active: _Ruleset | None = None
         self._lock = threading.RLock()
 
     def __getstate__(self) -> dict[str, Any]:
@@ -105,7 +153,9 @@ class Linter:
         if self._engine is None:
             with self._lock:
                 if self._engine is None:
-                    self._engine = build_engine(self.config)
+                    engine = build_engine(self.config)
+                    self.config.check_selectors(known_rules(engine))
+                    self._engine = engine
         return self._engine
 
     def prepare(self) -> Linter:
@@ -117,22 +167,40 @@ class Linter:
     def rules(self) -> list[Rule]:
         return self.engine.rules
 
-    def lint(self, text: str, title: str | None = None, *, format: str | None = None, path: str | None = None) -> Report:
-        """Lint one posting given as body text and an optional title."""
-        return self.lint_posting(_posting(text, title, format), path=path)
+    def lint(
+        self,
+        text: str | bytes,
+        title: str | None = None,
+        id: str | None = None,
+        format: str | None = None,
+        *,
+        path: str | None = None,
+    ) -> Report:
+        """Lint one posting given as body text (``bytes`` are decoded like a file) and an optional title.
+
+        Raises ``TypeError`` when ``text`` is not ``str``/``bytes`` (or ``title``/``id``
+        not a string) and ``ValueError`` for an unknown ``format``; a text that
+        cannot be linted (undecodable bytes, over the size limit) gives a report
+        with one ``CM000`` finding that says why.
+        """
+        check_format(format)
+        try:
+            posting = make_posting(text, title, id, format)
+        except PostingError as error:
+            return self._not_linted(_plain_id(id), title if isinstance(title, str) else None, _not_linted_finding(f"Вакансия не проверена: {error}"))
+        return self.lint_posting(posting, path=path)
 
     def lint_posting(self, posting: Posting, path: str | None = None) -> Report:
         """Lint a :class:`~cmlint.models.Posting` (a blank one gets an empty report)."""
-        if not posting.text.strip() and not (posting.title or "").strip():
-            return Report(id=posting.id, title=posting.title).linted_from(posting)
         with self._lock:
             engine = self._fresh_engine()
+            if not posting.text.strip() and not (posting.title or "").strip():
+                return Report(id=posting.id, title=posting.title, ruleset_version=self._ruleset(engine).version).linted_from(posting)
             try:
                 report = self._report(engine, engine.analyzer.analyze(posting), path)
             except Exception as error:
                 log.exception("cmlint failed on a posting")
-                findings = [_internal_error(error)]
-                report = Report(id=posting.id, title=posting.title, findings=findings, **assess(findings).model_dump())
+                report = self._not_linted(posting.id, posting.title, _internal_error(error))
         return report.linted_from(posting)
 
     def _fresh_engine(self) -> Engine:
@@ -150,24 +218,33 @@ class Linter:
         return engine
 
     def lint_many(self, postings: Iterable[PostingLike], n_process: int = 1, chunk_size: int = 32) -> Iterator[Report]:
-        """Lint many postings; reports come back in input order, streaming.
+        """Lint many postings; one report per item, in input order, streaming.
 
-        With ``n_process > 1`` the work is spread over processes; memory stays
-        bounded because only ``2 * n_process * chunk_size`` postings are in
-        flight at a time.
+        An item that is not a posting (``None``, a number, a record without a
+        text field, undecodable bytes …) never stops the stream: its report
+        has one ``CM000`` finding that says what is wrong (and the record's
+        ``id`` when it has one).  With ``n_process > 1`` the work is spread
+        over processes; memory stays bounded because only
+        ``2 * n_process * chunk_size`` postings are in flight at a time.
         """
-        items = (as_posting(p) for p in postings)
+        items = (self._posting_or_failure(p) for p in postings)
         if n_process <= 1:
-            for posting in items:
-                yield self.lint_posting(posting)
+            for item in items:
+                yield item if isinstance(item, Report) else self.lint_posting(item)
             return
         from cmlint.parallel import ordered_map
 
         yield from ordered_map(self.config, lint_one, items, n_process, chunk_size)
 
-    def _active(self, engine: Engine) -> list[tuple[Rule, CheckContext]]:
-        """The rules this config turns on, each with its context (built once per engine)."""
-        if self._active_rules is None or self._active_engine is not engine:
+    @property
+    def ruleset_version(self) -> str:
+        """A digest of the active rules, their settings and the shipped data (see ``Report.ruleset_version``)."""
+        with self._lock:
+            return self._ruleset(self.engine).version
+
+    def _ruleset(self, engine: Engine) -> _Ruleset:
+        """The rules this config turns on, each with its context, and their digest (built once per engine)."""
+        if self._active is None or self._active.engine is not engine:
             config = self.config
             active = []
             for rule in engine.rules:
@@ -175,15 +252,30 @@ class Linter:
                 severity = config.severity_of(spec.code, spec.name, spec.severity)
                 if config.enabled(spec.code, spec.name) and severity.rank >= config.min_severity.rank:
                     active.append((rule, CheckContext(spec, severity, config, engine.taxonomy, engine.morphology, engine.analyzer)))
-            self._active_rules, self._active_engine = active, engine
-        return self._active_rules
+            self._active = _Ruleset(engine, active, _digest(active, config))
+        return self._active
+
+    def _not_linted(self, id: str | None, title: str | None, finding: Finding) -> Report:
+        return Report(id=id, title=title, findings=[finding], ruleset_version=self.ruleset_version, **assess([finding]).model_dump())
+
+    def _posting_or_failure(self, item: object) -> Posting | Report:
+        """``item`` as a posting, or the ``CM000`` report of an item that is not one."""
+        try:
+            return as_posting(item)
+        except (TypeError, PostingError) as error:
+            identifier = None
+            if isinstance(item, Mapping):
+                key = DEFAULT_FIELDS.key(DEFAULT_FIELDS.id, item)
+                identifier = None if key is None else _plain_id(item[key])
+            return self._not_linted(identifier, None, _not_linted_finding(f"Вакансия не проверена: {error}"))
 
     def _report(self, engine: Engine, posting: AnalyzedPosting, path: str | None) -> Report:
         suggestions = suggest_titles(posting.profile, engine.taxonomy)
         config = self.config
         findings: list[Finding] = []
         title_roles = set(posting.title_roles)
-        for rule, ctx in self._active(engine):
+        ruleset = self._ruleset(engine)
+        for rule, ctx in ruleset.rules:
             spec = rule.spec
             if path is not None and config.per_file_ignores and not config.enabled(spec.code, spec.name, path):
                 continue
@@ -201,6 +293,7 @@ class Linter:
             duty_profile=posting.profile.shares(),
             suggested_titles=suggestions,
             findings=findings,
+            ruleset_version=ruleset.version,
             **assess(findings).model_dump(),
         )
 
@@ -212,41 +305,24 @@ def _finding_order(finding: Finding) -> tuple[int, int, str]:
     return (0 if finding.span.field == "title" else 1, finding.span.start, finding.code)
 
 
+def _not_linted_finding(message: str) -> Finding:
+    return Finding(code="CM000", name=NOT_LINTED, severity=Severity.ERROR, message=message)
+
+
 def _internal_error(error: Exception) -> Finding:
-    return Finding(
-        code="CM000",
-        name="internal-error",
-        severity=Severity.ERROR,
-        message=f"Внутренняя ошибка cmlint при разборе вакансии: {type(error).__name__}: {error}",
-    )
+    return _not_linted_finding(f"Внутренняя ошибка cmlint при разборе вакансии: {type(error).__name__}: {error}")
 
 
-def _posting(text: Any, title: Any, format: str | None) -> Posting:
-    text = text if isinstance(text, str) else "" if text is None else str(text)
-    title = title if isinstance(title, str) or title is None else str(title)
-    fmt = format if format in ("plain", "markdown", "html", "telegram") else None
-    return Posting(text=text, title=title, format=fmt)  # type: ignore[arg-type]
+def _plain_id(value: object) -> str | None:
+    return value if isinstance(value, str) else str(value) if isinstance(value, int) and not isinstance(value, bool) else None
 
 
-def as_posting(item: PostingLike) -> Posting:
-    """Accept a Posting, a string, a (text, title) pair or a mapping with text/title/id."""
-    if isinstance(item, Posting):
-        return item
-    if isinstance(item, str):
-        return Posting(text=item)
-    if isinstance(item, tuple):
-        return _posting(item[0], item[1] if len(item) > 1 else None, None)
-    if isinstance(item, Mapping):
-        text = item.get("text", item.get("description", ""))
-        posting = _posting(text, item.get("title"), item.get("format"))
-        identifier = item.get("id")
-        return posting.model_copy(update={"id": None if identifier is None else str(identifier)})
-    raise TypeError(f"не знаю, как проверить объект типа {type(item).__name__}")
+def lint_one(linter: Linter, item: Posting | Report) -> Report:
+    """Module-level worker: lint one posting with ``linter`` (picklable for any executor).
 
-
-def lint_one(linter: Linter, posting: Posting) -> Report:
-    """Module-level worker: lint one posting with ``linter`` (picklable for any executor)."""
-    return linter.lint_posting(posting)
+    A :class:`Report` (an item already found not to be a posting) passes through.
+    """
+    return item if isinstance(item, Report) else linter.lint_posting(item)
 
 
 _DEFAULT: Linter | None = None
@@ -260,6 +336,6 @@ def default_linter() -> Linter:
     return _DEFAULT
 
 
-def lint(text: str, title: str | None = None) -> Report:
-    """Lint one posting with the default configuration."""
-    return default_linter().lint(text, title)
+def lint(text: str | bytes, title: str | None = None, id: str | None = None, format: str | None = None) -> Report:
+    """Lint one posting with the default configuration (see :meth:`Linter.lint`)."""
+    return default_linter().lint(text, title, id, format)

@@ -27,8 +27,14 @@ class Severity(str, Enum):
         return {"error": 2, "warning": 1, "suggestion": 0}[self.value]
 
 
+def _tool_version() -> str:
+    from cmlint import __version__
+
+    return __version__
+
+
 class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", json_schema_serialization_defaults_required=True)
 
 
 class Posting(_Model):
@@ -127,6 +133,12 @@ class Report(_Model):
     findings: list[Finding] = Field(default_factory=list)
     score: int = Field(default=100, ge=0, le=100)
     verdict: Verdict = Verdict.READY
+    tool_version: str = Field(default_factory=_tool_version, description="the cmlint version that wrote the report")
+    ruleset_version: str | None = Field(
+        default=None,
+        description="a digest of the rules, their settings and the shipped data that produced the findings; "
+        "equal digests and tool versions give equal reports for equal input",
+    )
 
     _posting: Posting | None = PrivateAttr(default=None)
 

@@ -84,3 +84,11 @@ def test_role_thresholds_change_the_decision() -> None:
     assert "CM001" not in Linter().lint(body, title="Комьюнити-менеджер").codes()
     strict = Linter(Config.model_validate({"roles": {"max-title-support": 0.95, "min-other-share": 0.2}}))
     assert "CM001" in strict.lint(body, title="Комьюнити-менеджер").codes()
+
+
+def test_load_config_says_where_it_looked(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "cmlint.toml").write_text('ignore = ["ST004"]\n', encoding="utf-8")
+    assert load_config(start=str(tmp_path)).source == str(tmp_path.resolve() / "cmlint.toml")
+    assert load_config(tmp_path / "cmlint.toml").source == str(tmp_path / "cmlint.toml")
+    monkeypatch.chdir(tmp_path)
+    assert Linter().config == Config() and Linter().config.source is None  # Linter() never reads files

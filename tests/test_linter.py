@@ -5,6 +5,7 @@ from __future__ import annotations
 import pickle
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 import cmlint
@@ -26,7 +27,10 @@ def test_lint_returns_a_report() -> None:
 
 def test_report_json_keys_are_stable(linter: Linter) -> None:
     data = linter.lint(SALES, title="Комьюнити-менеджер").model_dump(mode="json")
-    assert list(data) == ["id", "title", "title_roles", "duty_profile", "suggested_titles", "findings", "score", "verdict"]
+    assert list(data) == [
+        "id", "title", "title_roles", "duty_profile", "suggested_titles", "findings", "score", "verdict",
+        "tool_version", "ruleset_version",
+    ]
     assert list(data["findings"][0]) == ["code", "name", "severity", "message", "span", "suggestions", "evidence"]
     assert list(data["findings"][0]["span"]) == ["field", "start", "end", "line", "column", "text"]
     assert list(data["suggested_titles"][0]) == ["title", "role", "confidence"]
@@ -98,3 +102,54 @@ def test_lint_never_raises(linter: Linter, text: str, title: str | None) -> None
 )
 def test_lint_never_raises_on_markup_soup(linter: Linter, pieces: list[str]) -> None:
     assert "CM000" not in linter.lint("".join(pieces)).codes()
+
+
+def test_reports_carry_tool_and_ruleset_versions(linter: Linter) -> None:
+    report = linter.lint(SALES, title="Комьюнити-менеджер")
+    assert report.tool_version == cmlint.__version__
+    assert report.ruleset_version == linter.ruleset_version and len(report.ruleset_version) == 12
+    assert linter.lint("").ruleset_version == linter.ruleset_version
+    other = Linter(cmlint.Config(ignore=["ST004"]))
+    assert other.ruleset_version != linter.ruleset_version
+
+
+def test_bytes_are_decoded_like_files(linter: Linter) -> None:
+    text = "Комьюнити-менеджер\n" + SALES
+    expected = linter.lint(text).model_dump_json()
+    for encoding in ("utf-8", "utf-8-sig", "utf-16", "cp1251"):
+        assert linter.lint(text.encode(encoding)).model_dump_json() == expected
+
+
+def test_id_and_format_are_arguments(linter: Linter) -> None:
+    assert linter.lint("<p>Обязанности: чат</p>", id="v-1", format="html").id == "v-1"
+    with pytest.raises(ValueError, match="docx"):
+        linter.lint("текст", format="docx")
+
+
+@pytest.mark.parametrize("value", [None, 42, 4.2, ["текст"], object()])
+def test_lint_rejects_what_is_not_text(linter: Linter, value: object) -> None:
+    with pytest.raises(TypeError, match=type(value).__name__):
+        linter.lint(value)  # type: ignore[arg-type]
+
+
+def test_undecodable_bytes_are_a_not_linted_report(linter: Linter) -> None:
+    report = linter.lint(bytes(range(256)) * 4, id="bin")
+    assert report.codes() == ["CM000"] and report.id == "bin"
+    assert report.findings[0].name == "not-linted" and "двоичный" in report.findings[0].message
+
+
+def test_lint_many_never_stops_on_a_bad_item(linter: Linter) -> None:
+    items = [None, "Обязанности: чат", 42, {"id": 9, "name": "без текста"}, b"\xff\xfe\x00", {"text": SALES, "id": 10}]
+    reports = list(linter.lint_many(items))
+    assert len(reports) == len(items)
+    assert ["CM000" in r.codes() for r in reports] == [True, False, True, True, True, False]
+    assert "NoneType" in reports[0].findings[0].message and reports[3].id == "9" and reports[5].id == "10"
+    assert [r.model_dump_json() for r in linter.lint_many(items, n_process=2, chunk_size=2)] == [r.model_dump_json() for r in reports]
+
+
+def test_unknown_selectors_fail_when_the_engine_is_built() -> None:
+    with pytest.raises(cmlint.ConfigError, match="XX9"):
+        Linter(cmlint.Config(select=["XX9"])).prepare()
+    with pytest.raises(cmlint.ConfigError, match="CM0004"):
+        Linter(cmlint.Config(ignore=["CM0004"], severity={"role-confusion": cmlint.Severity.ERROR})).prepare()
+    Linter(cmlint.Config(select=["ALL"], ignore=["cm", "role-confusion", "CM000"], extend_select=["LG00"])).prepare()

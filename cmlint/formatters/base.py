@@ -42,7 +42,8 @@ class Stats:
         self.with_findings = 0
         self.findings = 0
         self.by_rule: Counter[str] = Counter()
-        self.by_role: Counter[str] = Counter()
+        #: For rules that prove a finding with duty lines (evidence): the duties' role of each flagged posting, by code.
+        self.roles_by_rule: dict[str, Counter[str]] = {}
 
     def add(self, result: LintResult) -> None:
         if result.error is not None:
@@ -56,8 +57,8 @@ class Stats:
         self.findings += len(report.findings)
         for finding in report.findings:
             self.by_rule[f"{finding.code} {finding.name}"] += 1
-            if finding.code == "CM001" and report.suggested_titles:
-                self.by_role[report.suggested_titles[0].role] += 1
+            if finding.evidence and report.suggested_titles:
+                self.roles_by_rule.setdefault(finding.code, Counter())[report.suggested_titles[0].role] += 1
 
 
 def label(result: LintResult) -> str:

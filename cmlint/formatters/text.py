@@ -21,7 +21,6 @@ from cmlint.formatters.wording import (
     breakdown,
     findings_count,
     label,
-    main_role,
     most_serious_first,
     offers_titles,
     postings_count,
@@ -43,7 +42,6 @@ class TextFormatter(Formatter):
         self._verdicts: Counter[Verdict] = Counter()
         self._scores: list[int] = []
         self._rules: Counter[tuple[Severity, str, str]] = Counter()
-        self._roles: dict[str, Counter[str]] = {}
 
     def _style(self, text: str, **style: object) -> str:
         return click.style(text, **style) if self.color else text  # type: ignore[arg-type]
@@ -84,9 +82,6 @@ class TextFormatter(Formatter):
         self._scores.append(report.score)
         for finding in report.findings:
             self._rules[(finding.severity, finding.code, finding.name)] += 1
-            role = main_role(finding)
-            if role is not None:
-                self._roles.setdefault(finding.code, Counter())[role] += 1
 
     def _finding(self, where: str, finding: Finding) -> str:
         span = finding.span
@@ -133,6 +128,6 @@ class TextFormatter(Formatter):
         width = max(len(severity_word(s)) for s in SEVERITIES)
         for (severity, code, name), n in sorted(self._rules.items(), key=lambda item: (-item[0][0].rank, -item[1], item[0][1])):
             out.write(f"  {n:>6}  {severity_word(severity).ljust(width)}  {code} {name}\n")
-        for code, roles in sorted(self._roles.items()):
+        for code, roles in sorted(self.stats.roles_by_rule.items()):
             shares = ", ".join(f"{label(role)} — {n}" for role, n in roles.most_common())
             out.write(f"  {code} по ролям в обязанностях: {shares}\n")

@@ -68,14 +68,6 @@ def share(key: str, value: float) -> str:
     return f"{label(key)} — {percent(value)}"
 
 
-def main_role(finding: Finding) -> str | None:
-    """The role its evidence weighs most for (``None`` without evidence)."""
-    weights: dict[str, float] = {}
-    for item in finding.evidence:
-        weights[item.role] = weights.get(item.role, 0.0) + item.weight
-    return max(weights, key=lambda role: (weights[role], role)) if weights else None
-
-
 def offers_titles(finding: Finding) -> bool:
     """A finding about the duties' roles that offers fixes: the report's suggested titles belong under it."""
     return bool(finding.evidence and finding.suggestions)

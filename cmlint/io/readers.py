@@ -14,37 +14,20 @@ import glob
 import io
 import json
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 from collections.abc import Iterable, Iterator
 
-from cmlint.io.decode import DecodeError, decode, utf16_encoding
-from cmlint.models import Format, InputFailure, Posting
-
-SINGLE_FORMATS: dict[str, Format] = {
-    ".txt": "plain", ".text": "plain", ".md": "markdown", ".markdown": "markdown",
-    ".html": "html", ".htm": "html",
-}
-RECORD_SUFFIXES = {".jsonl", ".ndjson", ".json", ".csv"}
-SUPPORTED = set(SINGLE_FORMATS) | RECORD_SUFFIXES
+from cmlint.io.formats import SUFFIXES, InputFormat, by_name, by_suffix
+from cmlint.models import InputFailure, Posting
+from cmlint.posting import FieldMap, PostingError, from_record, make_posting
+from cmlint.text.decode import DecodeError, decode, utf16_encoding
 
 #: A single posting file larger than this is not a posting.
 MAX_POSTING_BYTES = 1_000_000
 #: A record file larger than this is refused whole (JSON and CSV are read at once).
 MAX_RECORD_FILE_BYTES = 512 * 1024 * 1024
-#: A posting text longer than this (characters) is refused.
-MAX_TEXT_CHARS = 200_000
-
-
-@dataclass
-class FieldMap:
-    """Which record fields hold the title, the text, the id and the format."""
-
-    title: list[str] = field(default_factory=lambda: ["title", "name", "position", "vacancy"])
-    text: list[str] = field(default_factory=lambda: ["text", "description", "body", "content", "snippet"])
-    id: list[str] = field(default_factory=lambda: ["id", "vacancy_id", "uuid"])
-    format: list[str] = field(default_factory=lambda: ["format"])
 
 
 @dataclass(frozen=True)
@@ -55,6 +38,10 @@ class Job:
     record: int | None
     posting: Posting | None = None
     error: InputFailure | None = None
+
+
+def _supported(path: Path) -> bool:
+    return by_suffix(path.suffix) is not None
 
 
 def expand(arguments: Iterable[str]) -> Iterator[Path | str | Job]:
@@ -69,15 +56,15 @@ def expand(arguments: Iterable[str]) -> Iterator[Path | str | Job]:
             continue
         path = Path(argument)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED and not _hidden(p, path))
+            found = sorted(p for p in path.rglob("*") if p.is_file() and _supported(p) and not _hidden(p, path))
             if not found:
-                yield Job(argument, None, error=InputFailure(kind="not-found", message=f"в папке нет файлов {', '.join(sorted(SUPPORTED))}"))
+                yield Job(argument, None, error=InputFailure(kind="not-found", message=f"в папке нет файлов {', '.join(SUFFIXES)}"))
             yield from found
         elif path.is_file():
             yield path
         elif glob.has_magic(argument):
             matches = sorted(Path(p) for p in glob.glob(argument, recursive=True))
-            files = [p for p in matches if p.is_file() and p.suffix.lower() in SUPPORTED]
+            files = [p for p in matches if p.is_file() and _supported(p)]
             if not files:
                 yield Job(argument, None, error=InputFailure(kind="not-found", message="шаблон не нашёл ни одного поддерживаемого файла"))
             yield from files
@@ -89,35 +76,35 @@ def _hidden(path: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
-def read(target: Path | str, fields: FieldMap, title: str | None = None, stdin_suffix: str = ".txt") -> Iterator[Job]:
-    """Jobs for one file (or stdin when ``target`` is ``"-"``)."""
+def read(target: Path | str, fields: FieldMap, title: str | None = None, stdin_format: str = "txt") -> Iterator[Job]:
+    """Jobs for one file (or stdin when ``target`` is ``"-"``, in ``stdin_format``)."""
     if target == "-":
-        yield from _read_stream("-", sys.stdin.buffer, stdin_suffix, fields, title)
+        yield from _read_stream("-", sys.stdin.buffer, by_name(stdin_format), fields, title)
         return
     assert isinstance(target, Path)
     source = str(target)
-    suffix = target.suffix.lower()
-    if suffix not in SUPPORTED:
-        yield Job(source, None, error=InputFailure(kind="unsupported", message=f"неподдерживаемое расширение {suffix or '(нет)'}; поддерживаются {', '.join(sorted(SUPPORTED))}"))
+    kind = by_suffix(target.suffix)
+    if kind is None:
+        yield Job(source, None, error=InputFailure(kind="unsupported", message=f"неподдерживаемое расширение {target.suffix or '(нет)'}; поддерживаются {', '.join(SUFFIXES)}"))
         return
     try:
         size = target.stat().st_size
-        limit = MAX_POSTING_BYTES if suffix in SINGLE_FORMATS else MAX_RECORD_FILE_BYTES
-        if size > limit and suffix not in (".jsonl", ".ndjson"):
+        limit = MAX_RECORD_FILE_BYTES if kind.records else MAX_POSTING_BYTES
+        if size > limit and kind.name != "jsonl":
             yield Job(source, None, error=InputFailure(kind="too-large", message=f"файл слишком большой: {size} байт, предел {limit}"))
             return
         with target.open("rb") as handle:
-            yield from _read_stream(source, handle, suffix, fields, title)
+            yield from _read_stream(source, handle, kind, fields, title)
     except OSError as error:
         yield Job(source, None, error=InputFailure(kind="unreadable", message=f"не удалось прочитать: {error.strerror or error}"))
 
 
-def _read_stream(source: str, handle: BinaryIO, suffix: str, fields: FieldMap, title: str | None) -> Iterator[Job]:
-    if suffix in (".jsonl", ".ndjson"):
+def _read_stream(source: str, handle: BinaryIO, kind: InputFormat, fields: FieldMap, title: str | None) -> Iterator[Job]:
+    if kind.name == "jsonl":
         yield from _jsonl(source, handle, fields, title)
         return
     data = handle.read(MAX_RECORD_FILE_BYTES + 1)
-    if suffix in SINGLE_FORMATS and len(data) > MAX_POSTING_BYTES:
+    if not kind.records and len(data) > MAX_POSTING_BYTES:
         yield Job(source, None, error=InputFailure(kind="too-large", message=f"вакансия длиннее {MAX_POSTING_BYTES} байт"))
         return
     try:
@@ -125,20 +112,21 @@ def _read_stream(source: str, handle: BinaryIO, suffix: str, fields: FieldMap, t
     except DecodeError as error:
         yield Job(source, None, error=InputFailure(kind="decode", message=str(error)))
         return
-    if suffix == ".json":
+    if kind.name == "json":
         yield from _json(source, text, fields, title)
-    elif suffix == ".csv":
+    elif kind.name == "csv":
         yield from _csv(source, text, fields, title)
     else:
-        yield _single(source, text, SINGLE_FORMATS.get(suffix, "plain"), title)
+        yield _single(source, text, kind, title)
 
 
-def _single(source: str, text: str, fmt: Format, title: str | None) -> Job:
+def _single(source: str, text: str, kind: InputFormat, title: str | None) -> Job:
     if not text.strip():
         return Job(source, None, error=InputFailure(kind="empty", message="пустой файл: нет текста вакансии"))
-    if len(text) > MAX_TEXT_CHARS:
-        return Job(source, None, error=InputFailure(kind="too-large", message=f"текст длиннее {MAX_TEXT_CHARS} символов"))
-    return Job(source, None, posting=Posting(text=text, title=title, format=fmt, id=source))
+    try:
+        return Job(source, None, posting=make_posting(text, title, source, kind.markup))
+    except PostingError as error:
+        return Job(source, None, error=error.failure)
 
 
 def _jsonl(source: str, handle: BinaryIO, fields: FieldMap, title: str | None) -> Iterator[Job]:
@@ -231,7 +219,7 @@ def _csv(source: str, text: str, fields: FieldMap, title: str | None) -> Iterato
     if not reader.fieldnames:
         yield Job(source, None, error=InputFailure(kind="empty", message="пустой CSV: нет строки заголовков"))
         return
-    if _pick(fields.text, {name: "" for name in reader.fieldnames}) is None:
+    if fields.key(fields.text, {name: "" for name in reader.fieldnames}) is None:
         yield Job(source, None, error=InputFailure(kind="malformed", message=f"в CSV нет столбца с текстом ({', '.join(fields.text)}); есть: {', '.join(reader.fieldnames)}"))
         return
     try:
@@ -241,39 +229,14 @@ def _csv(source: str, text: str, fields: FieldMap, title: str | None) -> Iterato
         yield Job(source, reader.line_num, error=InputFailure(kind="malformed", message=f"ошибка CSV: {error}"))
 
 
-def _pick(names: list[str], record: dict[str, Any]) -> str | None:
-    lowered = {str(k).strip().lower(): k for k in record}
-    for name in names:
-        if name.lower() in lowered:
-            return lowered[name.lower()]
-    return None
-
-
 def _record(source: str, number: int | None, record: Any, fields: FieldMap, title: str | None) -> Job:
     if not isinstance(record, dict):
         return Job(source, number, error=InputFailure(kind="malformed", message=f"запись должна быть объектом, а не {type(record).__name__}"))
-    text_key = _pick(fields.text, record)
-    if text_key is None:
-        return Job(source, number, error=InputFailure(kind="malformed", message=f"нет поля с текстом вакансии ({', '.join(fields.text)})"))
-    text = record[text_key]
-    if not isinstance(text, str):
-        return Job(source, number, error=InputFailure(kind="malformed", message=f"поле {text_key!r} должно быть строкой"))
-    if not text.strip():
-        return Job(source, number, error=InputFailure(kind="empty", message=f"поле {text_key!r} пустое"))
-    if len(text) > MAX_TEXT_CHARS:
-        return Job(source, number, error=InputFailure(kind="too-large", message=f"текст длиннее {MAX_TEXT_CHARS} символов"))
-    title_key = _pick(fields.title, record)
-    record_title = title if title is not None else record.get(title_key) if title_key else None
-    if record_title is not None and not isinstance(record_title, str):
-        record_title = str(record_title)
-    id_key = _pick(fields.id, record)
-    identifier = record.get(id_key) if id_key else None
-    format_key = _pick(fields.format, record)
-    fmt = record.get(format_key) if format_key else None
-    posting = Posting(
-        text=text,
-        title=record_title,
-        format=fmt if fmt in ("plain", "markdown", "html", "telegram") else None,
-        id=str(identifier) if identifier is not None else (f"{source}:{number}" if number is not None else source),
-    )
+    default_id = f"{source}:{number}" if number is not None else source
+    try:
+        posting = from_record(record, fields, default_id=default_id, title=title)
+    except PostingError as error:
+        return Job(source, number, error=error.failure)
+    if not posting.text.strip():
+        return Job(source, number, error=InputFailure(kind="empty", message="текст вакансии пустой"))
     return Job(source, number, posting=posting)

@@ -50,3 +50,21 @@ def test_every_rule_is_explained() -> None:
     for rule in rules:
         result = CliRunner().invoke(app, ["explain", rule["code"]])
         assert result.exit_code == 0 and "Что делает" in result.stdout and "Лучше" in result.stdout
+
+
+def test_unknown_selector_on_the_command_line_is_exit_2(tmp_path: Path) -> None:
+    (tmp_path / "v.txt").write_text(SALES, encoding="utf-8")
+    for flag, value in (("--select", "XX9"), ("--ignore", "CM0004"), ("--extend-select", "SY001,nope")):
+        result = CliRunner().invoke(app, ["check", str(tmp_path / "v.txt"), flag, value])
+        assert result.exit_code == 2, (flag, result.output)
+        assert flag in result.output and value.split(",")[-1].upper() in result.output
+
+
+def test_unknown_selector_in_the_config_file_names_the_file(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.cmlint]\nselect = ["XX9"]\n', encoding="utf-8")
+    (tmp_path / "v.txt").write_text(SALES, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["check", "v.txt"])
+    assert result.exit_code == 2 and "pyproject.toml: select" in result.output and "XX9" in result.output
+    # an explicit --select replaces the file's selection, so the file's typo no longer matters
+    assert CliRunner().invoke(app, ["check", "v.txt", "--select", "CM001"]).exit_code == 2

@@ -3,7 +3,7 @@ import codecs
 import pytest
 from hypothesis import given, strategies as st
 
-from cmlint.io.decode import DecodeError, decode
+from cmlint.text.decode import DecodeError, decode
 
 TEXT = "Комьюнити-менеджер\nОбязанности: модерация чата, митапы — и «ёлки»."
 

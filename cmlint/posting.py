@@ -1,0 +1,163 @@
+"""Any input → :class:`~cmlint.models.Posting`: the one conversion shared by the library and the CLI.
+
+Accepted: a ``Posting``; a ``str``; ``bytes`` (decoded exactly like a file:
+UTF-8 with or without BOM, UTF-16, cp1251, KOI8-R); a ``(text, title)``
+pair; a mapping whose fields are found by :class:`FieldMap` (``text`` /
+``description`` / ``body`` …, ``title`` / ``name`` …, ``id``, ``format``).
+
+Two kinds of failure, kept apart on purpose:
+
+- :class:`TypeError` — the caller passed something that is not a posting at
+  all (``None``, a number, a list of lists …); a programming error.
+- :class:`PostingError` (a ``ValueError``) — the data is a posting that
+  cannot be linted (undecodable bytes, no text field, a text over the size
+  limit, an unknown markup format); the batch reports it for that record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, get_args
+
+from cmlint.models import Format, InputFailure, Posting
+from cmlint.text.decode import DecodeError, decode
+
+#: Markup formats a posting can be in (the values of ``Posting.format``).
+FORMATS: tuple[str, ...] = get_args(Format)
+#: A posting text longer than this (characters) is refused: nobody writes one, and time is linear in it.
+MAX_TEXT_CHARS = 200_000
+
+PostingLike = Posting | str | bytes | Mapping[str, Any] | tuple[Any, ...]
+
+
+class PostingError(ValueError):
+    """Data that is a posting but cannot be linted; ``failure`` says why."""
+
+    def __init__(self, failure: InputFailure) -> None:
+        super().__init__(failure.message)
+        self.failure = failure
+
+
+def _fail(kind: str, message: str) -> PostingError:
+    return PostingError(InputFailure(kind=kind, message=message))  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class FieldMap:
+    """Which record fields hold the title, the text, the id and the format (first present wins, any case)."""
+
+    title: tuple[str, ...] = ("title", "name", "position", "vacancy")
+    text: tuple[str, ...] = ("text", "description", "body", "content", "snippet")
+    id: tuple[str, ...] = ("id", "vacancy_id", "uuid")
+    format: tuple[str, ...] = ("format",)
+
+    def key(self, names: tuple[str, ...], record: Mapping[Any, Any]) -> Any | None:
+        """The key of ``record`` that matches the first of ``names`` present (case and spaces ignored)."""
+        lowered = {str(k).strip().lower(): k for k in record}
+        for name in names:
+            if name.lower() in lowered:
+                return lowered[name.lower()]
+        return None
+
+
+DEFAULT_FIELDS = FieldMap()
+
+
+def check_format(value: object) -> Format | None:
+    """``value`` as a posting format; ``None`` means «detect»; anything else is a :class:`PostingError`."""
+    if value is None or value in FORMATS:
+        return value  # type: ignore[return-value]
+    raise _fail("unsupported", f"неизвестный формат {value!r}; поддерживаются: {', '.join(FORMATS)}")
+
+
+def text_of(value: object, what: str = "текст") -> str:
+    """A posting text from ``str`` or ``bytes`` (decoded like a file), within the size limit."""
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        try:
+            value, _ = decode(bytes(value))
+        except DecodeError as error:
+            raise _fail("decode", str(error)) from None
+    if not isinstance(value, str):
+        raise TypeError(f"{what}: ожидалась строка или bytes, а не {type(value).__name__}")
+    if len(value) > MAX_TEXT_CHARS:
+        raise _fail("too-large", f"текст длиннее {MAX_TEXT_CHARS} символов")
+    return value
+
+
+def _optional_text(value: object, what: str) -> str | None:
+    """A title or an id: a string, a number (written out) or nothing."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    raise TypeError(f"{what}: ожидалась строка, а не {type(value).__name__}")
+
+
+def make_posting(text: object, title: object = None, id: object = None, format: object = None) -> Posting:
+    """A posting from its parts; see the module docstring for what is accepted."""
+    return Posting(
+        text=text_of(text),
+        title=_optional_text(title, "название"),
+        id=_optional_text(id, "id"),
+        format=check_format(format),
+    )
+
+
+def from_record(
+    record: Mapping[Any, Any],
+    fields: FieldMap = DEFAULT_FIELDS,
+    *,
+    default_id: str | None = None,
+    title: str | None = None,
+) -> Posting:
+    """A posting from a JSON/CSV-like record; every problem is a :class:`PostingError` naming the field.
+
+    ``title`` (given on the command line) wins over the record's own title;
+    ``default_id`` is used when the record has no id.
+    """
+    text_key = fields.key(fields.text, record)
+    if text_key is None:
+        raise _fail("malformed", f"нет поля с текстом вакансии ({', '.join(fields.text)})")
+
+    def value(names: tuple[str, ...]) -> tuple[Any, Any]:
+        key = fields.key(names, record)
+        return key, None if key is None else record[key]
+
+    title_key, record_title = value(fields.title)
+    id_key, identifier = value(fields.id)
+    format_key, fmt = value(fields.format)
+    try:
+        text = text_of(record[text_key], f"поле {text_key!r}")
+        record_title = _optional_text(record_title, f"поле {title_key!r}")
+        identifier = _optional_text(identifier, f"поле {id_key!r}")
+    except TypeError as error:
+        raise _fail("malformed", str(error)) from None
+    return Posting(
+        text=text,
+        title=title if title is not None else record_title,
+        id=identifier if identifier is not None else default_id,
+        format=check_format(fmt),
+    )
+
+
+def as_posting(item: object, fields: FieldMap = DEFAULT_FIELDS) -> Posting:
+    """Convert anything :data:`PostingLike` to a :class:`Posting` (raises ``TypeError`` / :class:`PostingError`)."""
+    if isinstance(item, Posting):
+        return item
+    if isinstance(item, (str, bytes, bytearray, memoryview)):
+        return make_posting(item)
+    if isinstance(item, tuple) and 1 <= len(item) <= 2:
+        return make_posting(*item)
+    if isinstance(item, Mapping):
+        return from_record(item, fields)
+    raise TypeError(
+        f"нельзя проверить объект типа {type(item).__name__}: ожидается str, bytes, Posting, "
+        "пара (текст, название) или словарь с полем text"
+    )
+
+
+__all__ = [
+    "DEFAULT_FIELDS", "FORMATS", "MAX_TEXT_CHARS", "FieldMap", "PostingError", "PostingLike",
+    "as_posting", "check_format", "from_record", "make_posting", "text_of",
+]
