@@ -21,17 +21,12 @@ from pathlib import Path
 from typing import TextIO
 
 from cmlint.fixes import AppliedFix, fix
-from cmlint.io.decode import DecodeError, decode
-from cmlint.io.readers import (
-    MAX_POSTING_BYTES,
-    RECORD_SUFFIXES,
-    SINGLE_FORMATS,
-    Job,
-    expand,
-)
+from cmlint.io.formats import InputFormat, by_name, by_suffix
+from cmlint.io.readers import MAX_POSTING_BYTES, Job, expand
 from cmlint.linter import Linter
 from cmlint.models import Format
 from cmlint.russian import count, number
+from cmlint.text.decode import DecodeError, decode
 
 
 @dataclass(frozen=True)
