@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from cmlint.fixes import AppliedFix, fix
+from cmlint.edits import AppliedFix
+from cmlint.fixes import fix
 from cmlint.io.formats import InputFormat, by_name, by_suffix
 from cmlint.io.readers import MAX_POSTING_BYTES, Job, expand
 from cmlint.linter import Linter
