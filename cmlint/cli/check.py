@@ -93,6 +93,18 @@ def exit_code(formatter: Formatter, options: CheckOptions) -> int:
     return 0
 
 
+def fix_files(linter: Linter, options: CheckOptions) -> None:
+    """``--diff``: print the fixes and exit; ``--fix``: write them, then the check goes on."""
+    from cmlint import fix_files
+
+    assert options.paths
+    outcome = fix_files.run(options.paths, linter, options.title, options.stdin_format, write=not options.diff)
+    fix_files.render(outcome, options.diff, sys.stdout, sys.stderr)
+    code = outcome.exit_code(options.diff)
+    if options.diff or code:
+        raise typer.Exit(code)
+
+
 def run_check(options: CheckOptions) -> None:
     """Проверить вакансии."""
     from cmlint.formatters import make_formatter
@@ -106,6 +118,8 @@ def run_check(options: CheckOptions) -> None:
         linter = build_linter(options)
     except UsageFailure as error:
         raise fail(str(error)) from None
+    if options.fix or options.diff:
+        fix_files(linter, options)
     targets = list(expand(options.paths))
     stream: TextIO = options.output.open("w", encoding="utf-8") if options.output else sys.stdout
     color = options.color if options.color is not None else (options.output is None and sys.stdout.isatty())
