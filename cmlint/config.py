@@ -38,6 +38,10 @@ class RoleThresholds(_Section):
     min_dominant_share: float = Field(default=0.7, ge=0, le=1, description="доля смежной роли, при которой она «забирает» вакансию")
     overload_roles: int = Field(default=3, ge=2, description="сколько ролей делают вакансию «человеком-оркестром»")
     overload_min_share: float = Field(default=0.15, ge=0, le=1, description="доля, с которой роль считается заметной")
+    occupation_min_weight: float = Field(default=1.5, ge=0, description="минимальный вес строк обязанностей для сравнения профессий")
+    occupation_min_margin: float = Field(default=6.0, ge=0, description="минимальный перевес чужой профессии (сумма логарифмов вероятностей)")
+    occupation_margin_per_line: float = Field(default=1.25, ge=0, description="минимальный перевес чужой профессии на единицу веса строк")
+    min_foreign_evidence: int = Field(default=2, ge=1, description="сколько фраз чужих ролей нужно для CM001 по фразам")
 
 
 class Config(_Section):

@@ -244,7 +244,7 @@ class Linter:
             id=posting.posting.id,
             title=posting.title.text,
             title_roles=list(roles.title_roles),
-            duty_profile=roles.profile.shares(),
+            duty_profile=roles.duties.shares(),
             suggested_titles=list(roles.suggestions),
             findings=findings,
             ruleset_version=ruleset.version,

@@ -22,7 +22,7 @@ def test_lint_returns_a_report() -> None:
     assert finding.span is not None and finding.span.field == "title" and finding.span.text == "Комьюнити-менеджер"
     assert finding.evidence and all(e.role == "sales" for e in finding.evidence)
     assert report.title_roles == ["community"]
-    assert report.duty_profile == {"sales": 1.0}
+    assert max(report.duty_profile, key=report.duty_profile.__getitem__) == "sales" and report.duty_profile["sales"] >= 0.7
 
 
 def test_report_json_keys_are_stable(linter: Linter) -> None:

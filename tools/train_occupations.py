@@ -224,6 +224,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="JSONL с полями title и text")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="папка для model.npz и model.json")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--held-out-only", action="store_true", help="обучить только на 80 %% (для подбора порогов на отложенной части)"
+    )
     args = parser.parse_args(argv)
     parameters = Parameters()
     started = time.monotonic()
@@ -246,9 +249,10 @@ def main(argv: list[str] | None = None) -> int:
     trial = OccupationModel(ModelCard(**card_base, features=len(vocabulary), postings=len(training), lines=0, validation={}), vocabulary, w, b)
     scores = validate(trial, validation)
     print(f"проверка на отложенных {len(validation)}: top-1 {scores['top1']:.3f}, top-2 {scores['top2']:.3f}", file=sys.stderr)
-    vocabulary, w, b = train(examples, labels, parameters, args.seed)
-    lines = sum(len(example.lines) for example in examples)
-    card = ModelCard(**card_base, features=len(vocabulary), postings=len(examples), lines=lines, validation=scores)
+    final = training if args.held_out_only else examples
+    vocabulary, w, b = train(final, labels, parameters, args.seed) if final is examples else (vocabulary, w, b)
+    lines = sum(len(example.lines) for example in final)
+    card = ModelCard(**card_base, features=len(vocabulary), postings=len(final), lines=lines, validation=scores)
     OccupationModel(card, vocabulary, w, b).save(args.out)
     print(f"модель записана в {args.out} ({time.monotonic() - started:.0f} с)", file=sys.stderr)
     return 0

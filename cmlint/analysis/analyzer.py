@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -16,11 +16,15 @@ from cmlint.config import RoleThresholds
 from cmlint.matching.lemma_matcher import TokenView
 from cmlint.matching.pattern_set import MatchIndex
 from cmlint.models import Posting, Span
+from cmlint.occupations.model import OccupationModel
 from cmlint.roles import evidence as role_evidence
+from cmlint.roles import profile as role_profile
+from cmlint.roles.lines import read_lines
+from cmlint.roles.profile import OccupationScores
 from cmlint.roles.decision import decide
 from cmlint.roles.evidence import Markers
 from cmlint.roles.matching import RoleMatcher, TitleMatch, TitleMention
-from cmlint.roles.suggest import suggest_titles
+from cmlint.roles.suggest import candidates, suggestions
 from cmlint.text.normalize import normalize
 from cmlint.text.segment import segment
 
@@ -58,9 +62,12 @@ class AnalyzedPosting:
 class Analyzer:
     """Runs the analysis pipeline with one spaCy pipeline, role matcher and thresholds."""
 
-    def __init__(self, nlp: Language, roles: RoleMatcher, markers: Markers, thresholds: RoleThresholds) -> None:
+    def __init__(
+        self, nlp: Language, roles: RoleMatcher, occupations: OccupationModel, markers: Markers, thresholds: RoleThresholds
+    ) -> None:
         self.nlp = nlp
         self.roles = roles
+        self.occupations = occupations
         self.markers = markers
         self.thresholds = thresholds
 
@@ -77,10 +84,10 @@ class Analyzer:
         body_start = title.end if title.field == "text" else 0
 
         in_title = _NO_MATCHES
-        named: list[TitleMatch] = []
+        named: tuple[TitleMatch, ...] = ()
         if title.doc is not None and title.view is not None:
             in_title = self.roles.shared.matches(title.doc, title.view, title.first, title.end)
-            named = self.roles.mentions(in_title, title.view, title.first)
+            named = self.roles.read_title(title.doc, title.view, title.first, title.end).matches
         in_text = self.roles.shared.matches(doc, view, body_start, len(doc))
         return AnalyzedPosting(posting, text, title, Matches(in_title, in_text), self._roles(text, title, named, in_text, body_start))
 
@@ -99,25 +106,35 @@ class Analyzer:
             return Title(text.content[start:end], "text", text.doc, text.view, first, last, words, start, 0, text.spans, self.roles.titles)
         return Title(None, "text", None, None, 0, 0, (), 0, 0, text.spans, self.roles.titles)
 
-    def _roles(self, text: TextAnalysis, title: Title, named: list[TitleMatch], in_text: MatchIndex, body_start: int) -> RoleAnalysis:
+    def _roles(self, text: TextAnalysis, title: Title, named: tuple[TitleMatch, ...], in_text: MatchIndex, body_start: int) -> RoleAnalysis:
         title_roles = tuple(dict.fromkeys(m.role for m in named))
         if title.text is not None and _SUSPENDED_HYPHEN.search(title.text):
             title_roles = tuple(dict.fromkeys([*self._suspended_roles(title.text), *title_roles]))
         mentions = [_mention(title.doc, m, title.field, title.base) for m in named if title.doc is not None]
         if title_roles:
             for match in self.roles.mentions(in_text, text.view, body_start, list(title_roles)):
-                mentions.append(_mention(text.doc, match, "text", 0))
+                if _names_a_position(text.doc, match):
+                    mentions.append(_mention(text.doc, match, "text", 0))
         view = text.view
-        evidence = tuple(role_evidence.collect(self.roles.duties(in_text), view.lemma, view.pos, text.token_items, text.structure, self.markers))
-        profile = role_evidence.profile(evidence)
-        decision = decide(title_roles, profile, self.roles.taxonomy, self.thresholds)
-        suggestions = tuple(suggest_titles(profile, self.roles.taxonomy))
-        return RoleAnalysis(title_roles, tuple(mentions), evidence, profile, decision, suggestions)
+        collected = role_evidence.collect(self.roles.duties(in_text), view.lemma, view.pos, text.token_items, text.structure, self.markers)
+        evidence = collected.evidence
+        lines = read_lines(self.occupations, view, text.token_items, text.structure)
+        taxonomy = self.roles.taxonomy
+        profile = role_profile.phrase_profile(evidence, lines, taxonomy)
+        masses = role_profile.item_masses(collected, lines, taxonomy)
+        scores = OccupationScores.of(masses, lines, taxonomy, self.occupations.labels)
+        decision = decide(title_roles, profile, scores, taxonomy, self.thresholds)
+        duties = role_profile.summed(masses.values())
+        found = tuple(candidates(decision, profile, scores, taxonomy))
+        shift = title.base if title.field == "title" else title.offset
+        in_title = [replace(m, start=m.start - shift, end=m.end - shift) for m in mentions[: len(named)]]
+        titles = tuple(suggestions(found, title.text, in_title, self.roles.morphology))
+        return RoleAnalysis(title_roles, tuple(mentions), evidence, lines, profile, scores, duties, decision, found, titles)
 
     def _suspended_roles(self, title: str) -> list[str]:
         """Roles of a title with a suspended hyphen, read from its expanded form."""
         doc = self.nlp(_expand_suspended(title))
-        return [m.role for m in self.roles.titles(doc, TokenView.of(doc))]
+        return list(self.roles.read_title(doc, TokenView.of(doc)).roles)
 
 
 # «Контент- и комьюнити-менеджер» means «контент-менеджер и комьюнити-менеджер».
@@ -126,6 +143,20 @@ _SUSPENDED_HYPHEN = re.compile(r"(\w+)-\s+(и|или|и/или|/)\s+(\w+)-(\w+)"
 
 def _expand_suspended(title: str) -> str:
     return _SUSPENDED_HYPHEN.sub(lambda m: f"{m[1]}-{m[4]} {m[2]} {m[3]}-{m[4]}", title)
+
+
+#: Latin words that name a position («Community Manager», «Sales Lead»).
+_LATIN_POSITIONS = frozenset(
+    {"manager", "lead", "specialist", "head", "director", "coordinator", "assistant", "officer", "executive", "writer",
+     "designer", "analyst", "developer", "engineer", "editor", "creator", "builder", "moderator", "marketer", "recruiter"}
+)
+
+
+def _names_a_position(doc: Doc, match: TitleMatch) -> bool:
+    """Whether a role's name in the body names a person's position («комьюнити-менеджера»), not a thing («SMM-стратегии»)."""
+    return any(
+        "Anim" in token.morph.get("Animacy") or token.lower_ in _LATIN_POSITIONS for token in doc[match.start:match.end]
+    )
 
 
 def _mention(doc: Doc, match: TitleMatch, field_name: Field, base: int) -> TitleMention:

@@ -24,6 +24,7 @@ from cmlint.matching.phrases import PhraseCompiler
 from cmlint.nlp import lemma_table, morphology as morphology_module
 from cmlint.nlp.morphology import Morphology, default_lexicon
 from cmlint.nlp.pipeline import build_nlp
+from cmlint.occupations.model import shipped_model
 from cmlint.roles.evidence import default_markers
 from cmlint.roles.matching import RoleMatcher
 from cmlint.roles.taxonomy import Taxonomy, load_taxonomy
@@ -60,7 +61,7 @@ def build_engine(config: Config, checks: Mapping[str, Check]) -> Engine:
     compiler = PhraseCompiler(morphology, lambda text: [text] if text.isalpha() else [t.text for t in nlp.make_doc(text)])
     shared = SharedPatterns(nlp.vocab)
     roles = RoleMatcher(nlp, taxonomy, compiler, shared)
-    analyzer = Analyzer(nlp, roles, default_markers(), config.roles)
+    analyzer = Analyzer(nlp, roles, shipped_model(), default_markers(), config.roles)
     specs = [(source, spec, pack.macros) for source, pack in packs for spec in pack.rules]
     check_unique([(source, spec) for source, spec, _ in specs])
     rules: list[Rule] = []

@@ -37,8 +37,6 @@ ITEM_WEIGHT: dict[ItemKind, float] = {
 }
 #: Items outside any duties section weigh more when the posting has no such section.
 UNSECTIONED_WEIGHT = 0.9
-#: A single item cannot give one role more than this.
-ITEM_ROLE_CAP = 3.0
 #: Work done «вместе с …» counts half.
 JOINT_FACTOR = 0.5
 _NOUN_PHRASE_POS = {"NOUN", "ADJ", "PROPN", "CCONJ", "ADP", "DET", "PUNCT", "X", "NUM"}
@@ -76,27 +74,12 @@ class Evidence:
     tags: tuple[str, ...] = ()
 
 
-class DutyProfile:
-    """Raw role mass over the duties, and each role's share of it (computed once)."""
+@dataclass(frozen=True, slots=True)
+class Collected:
+    """Counted evidence, and the (item, role) pairs whose phrases were cancelled (negated, another team's)."""
 
-    __slots__ = ("mass", "total", "_shares")
-
-    def __init__(self, mass: dict[str, float]) -> None:
-        self.mass = mass
-        self.total = sum(mass.values())
-        ranked = sorted(mass.items(), key=lambda kv: (-kv[1], kv[0]))
-        total = self.total
-        self._shares = {role: round(value / total, 3) for role, value in ranked if value > 0} if total else {}
-
-    def share(self, role: str) -> float:
-        return self.mass.get(role, 0.0) / self.total if self.total else 0.0
-
-    def shares(self) -> dict[str, float]:
-        """Shares by role, largest first, rounded to three digits."""
-        return dict(self._shares)
-
-    def ranked(self) -> list[tuple[str, float]]:
-        return list(self._shares.items())
+    evidence: tuple[Evidence, ...]
+    cancelled: frozenset[tuple[int, str]]
 
 
 def collect(
@@ -106,7 +89,7 @@ def collect(
     token_items: Sequence[int],
     structure: Structure,
     markers: Markers,
-) -> list[Evidence]:
+) -> Collected:
     """Turn raw duty matches into counted evidence.
 
     ``token_items`` gives the item index of every token (-1 outside items).
@@ -114,6 +97,7 @@ def collect(
     unsectioned = not structure.has_duty_section
     bounds: dict[int, tuple[int, int]] = {}
     kept: list[Evidence] = []
+    cancelled: set[tuple[int, str]] = set()
     for match in matches:
         item_index = token_items[match.start]
         if item_index < 0 or token_items[match.end - 1] != item_index:
@@ -125,31 +109,21 @@ def collect(
         if item_index not in bounds:
             bounds[item_index] = _item_bounds(token_items, match.start, item_index)
         first, last = bounds[item_index]
-        if _negated(match, lemmas, pos, first, last, markers):
-            continue
-        cooperation = _cooperation(match, lemmas, pos, first, last, markers)
+        cooperation = 0.0 if _negated(match, lemmas, pos, first, last, markers) else _cooperation(match, lemmas, pos, first, last, markers)
         if cooperation == 0.0:
+            cancelled.add((item_index, match.role))
             continue
         kept.append(Evidence(match.role, match.weight * weight * cooperation, match.start, match.end, item_index, match.tags))
-    return _dedupe(kept)
-
-
-def profile(evidence: Sequence[Evidence]) -> DutyProfile:
-    """Sum evidence per role, capping what one item gives one role."""
-    per_item: dict[tuple[int, str], float] = {}
-    for ev in evidence:
-        key = (ev.item, ev.role)
-        per_item[key] = min(ITEM_ROLE_CAP, per_item.get(key, 0.0) + ev.weight)
-    mass: dict[str, float] = {}
-    for (_, role), value in per_item.items():
-        mass[role] = mass.get(role, 0.0) + value
-    return DutyProfile(mass)
+    return Collected(tuple(_dedupe(kept)), frozenset(cancelled))
 
 
 def item_weight(item: Item, unsectioned: bool) -> float:
     """How much an item counts as a duty (0 for requirements, conditions, the company description …)."""
-    if item.kind == "other" and (unsectioned or item.section == "intro"):
-        return UNSECTIONED_WEIGHT if unsectioned else ITEM_WEIGHT["other"]
+    if item.kind == "other" and item.section == "intro":
+        # Before the duties heading comes the company and the offer, not the work.
+        return UNSECTIONED_WEIGHT if unsectioned else 0.0
+    if item.kind == "other" and unsectioned:
+        return UNSECTIONED_WEIGHT
     return ITEM_WEIGHT[item.kind]
 
 

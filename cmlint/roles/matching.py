@@ -62,6 +62,7 @@ class RoleMatcher:
 
     def __init__(self, nlp: Language, taxonomy: Taxonomy, compiler: PhraseCompiler, shared: SharedPatterns) -> None:
         self.taxonomy = taxonomy
+        self.morphology = compiler.morphology
         self._generic = frozenset(role_id for role_id, role in taxonomy.roles.items() if role.generic)
         title_words: set[str] = set()
         self.shared = shared

@@ -58,8 +58,11 @@ def read_title(
 ) -> TitleReading:
     """Resolve the raw title matches in tokens ``start:end`` into a reading."""
     parts, context = _layout(view, start, end)
+    raw = list(raw)
+    # «Комьюнити-менеджер в отдел продаж»: a name may not run on into the context after «в».
+    inside = [m for m in raw if not any(view.lower[i] in CONTEXT_OPENERS for i in range(m[1] + 1, m[2]))]
     kept: list[TitleMatch] = []
-    for role, m_start, m_end in sorted(raw, key=lambda m: (-(m[2] - m[1]), m[1], m[0])):
+    for role, m_start, m_end in sorted(inside or raw, key=lambda m: (-(m[2] - m[1]), m[1], m[0])):
         if any(k.start < m_end and m_start < k.end for k in kept):
             continue
         kept.append(TitleMatch(role, m_start, m_end))
