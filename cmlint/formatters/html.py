@@ -68,6 +68,7 @@ class HtmlFormatter(Formatter):
         self.stream.write(
             "<!doctype html><html lang=\"ru\"><head><meta charset=\"utf-8\">"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+            "<meta name=\"generator\" content=\"cmlint\">"
             f"<title>cmlint — отчёт</title><style>{_STYLE}</style></head><body>"
             f"<h1>Отчёт cmlint</h1><p class=\"meta\">{escape(summary)}</p>"
             + "".join(self._parts)
