@@ -8,33 +8,23 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from dataclasses import dataclass
+from typing import Literal
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from cmlint.engine.lemma_matcher import TokenView
+from cmlint.matching.lemma_matcher import TokenView
+from cmlint.matching.pattern_set import MatchIndex
 from cmlint.models import Posting, Span
 from cmlint.roles import evidence as role_evidence
 from cmlint.roles.evidence import DutyProfile, Evidence, Markers
-from cmlint.roles.matching import RoleMatcher, TitleMatch
+from cmlint.roles.matching import RoleMatcher, TitleMatch, TitleMention
 from cmlint.text.normalize import Normalized, normalize
 from cmlint.text.segment import Structure, segment
 
 Field = Literal["text", "title"]
 _NEWLINE = re.compile(r"\n")
-
-
-@dataclass(frozen=True, slots=True)
-class TitleMention:
-    """A place where a role of the title is named: the title itself or the body."""
-
-    role: str
-    field: Field
-    start: int
-    end: int
-    text: str
 
 
 @dataclass
@@ -109,7 +99,9 @@ class AnalyzedPosting:
     evidence: list[Evidence]
     profile: DutyProfile
     spans: SpanFactory
-    cache: dict[Any, Any] = field(default_factory=dict)
+    #: What the engine's shared patterns found in the title's tokens and in the body's.
+    title_matches: MatchIndex
+    body_matches: MatchIndex
 
     @property
     def title(self) -> str | None:
@@ -130,6 +122,10 @@ class AnalyzedPosting:
         """Text of the normalized body or of the given title between offsets."""
         source = self.normalized.text if field_name == "text" else self.posting.title or ""
         return source[start:end]
+
+    def span_of(self, field_name: Field, start: int, end: int) -> Span:
+        """The public span of offsets in the normalized body or the given title."""
+        return self.spans.of(field_name, start, end)
 
     def item_text(self, index: int) -> str:
         item = self.structure.items[index]
@@ -194,16 +190,16 @@ class Analyzer:
         spans = SpanFactory(normalized, posting.title)
 
         t = self._title(posting, caller_title, normalized, structure, doc, view, starts)
-        cache: dict[Any, Any] = {}
+        in_title = MatchIndex({})
         title_matches: list[TitleMatch] = []
         if t.doc is not None and t.view is not None:
-            in_title = self.roles.shared.matches(cache, t.doc, t.view, *t.tokens)
+            in_title = self.roles.shared.matches(t.doc, t.view, *t.tokens)
             title_matches = self.roles.mentions(in_title, t.view, t.tokens[0])
         title_roles = list(dict.fromkeys(m.role for m in title_matches))
         if t.text is not None and _SUSPENDED_HYPHEN.search(t.text):
             title_roles = list(dict.fromkeys([*self._suspended_roles(t.text), *title_roles]))
         mentions = [_mention(t.doc, m, t.field, t.base) for m in title_matches if t.doc is not None]
-        matches = self.roles.shared.matches(cache, doc, view, t.body_start, len(doc))
+        matches = self.roles.shared.matches(doc, view, t.body_start, len(doc))
         if title_roles:
             for match in self.roles.mentions(matches, view, t.body_start, title_roles):
                 mentions.append(_mention(doc, match, "text", 0))
@@ -224,7 +220,8 @@ class Analyzer:
             evidence=evidence,
             profile=role_evidence.profile(evidence),
             spans=spans,
-            cache=cache,
+            title_matches=in_title,
+            body_matches=matches,
         )
 
 

@@ -33,5 +33,5 @@ def run(linter: Linter, jobs: Iterable[Job], n_process: int = 1) -> Iterator[tup
             sent.append(job)
             yield job
 
-    for result in ordered_map(linter.config, lint_job, remember(jobs), n_process):
+    for result in ordered_map(linter, lint_job, remember(jobs), n_process):
         yield sent.popleft(), result

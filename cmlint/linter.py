@@ -10,28 +10,19 @@ from functools import cache
 from typing import Any
 from collections.abc import Iterable, Iterator, Mapping
 
-from spacy.language import Language
-
-from cmlint.analysis import AnalyzedPosting, Analyzer
+from cmlint.analysis import AnalyzedPosting
+from cmlint.checks import shipped_checks
 from cmlint.config import Config
-from cmlint.engine.patterns import PhraseCompiler
-from cmlint.engine.pattern_rules import PatternRule
-from cmlint.engine.pattern_set import SharedPatterns
+from cmlint.engine.build import Engine
+from cmlint.engine.build import build_engine as _build_engine
 from cmlint.engine.registry import CheckContext
-from cmlint.engine.ruleset import Rule, check_unique, load_packs, python_rule
-from cmlint.engine.specs import PackError
+from cmlint.engine.ruleset import Rule
 from cmlint.engine.suppression import suppressed
 from cmlint.models import Finding, Posting, Report, Severity
 from cmlint.posting import DEFAULT_FIELDS, PostingError, PostingLike, as_posting, check_format, make_posting
-from cmlint.nlp import lemma_table
-from cmlint.nlp.morphology import Morphology
-from cmlint.nlp.pipeline import build_nlp
 from cmlint.quality import assess
-from cmlint.roles.evidence import default_markers
-from cmlint.roles.matching import RoleMatcher
 from cmlint.roles.suggest import suggest_titles
 from cmlint.resources import data_dir
-from cmlint.roles.taxonomy import Taxonomy, load_taxonomy
 
 log = logging.getLogger("cmlint")
 
@@ -42,44 +33,9 @@ NOT_LINTED = "not-linted"
 MAX_STRINGS = 150_000
 
 
-@dataclass
-class Engine:
-    """Everything compiled once per process: pipeline, taxonomy, rules."""
-
-    nlp: Language
-    morphology: Morphology
-    taxonomy: Taxonomy
-    analyzer: Analyzer
-    rules: list[Rule]
-
-
-def build_engine(config: Config, use_table: bool = True, record_lemmas: dict[str, list[str]] | None = None) -> Engine:
-    """Compile the pipeline, the taxonomy and every enabled pack.
-
-    ``use_table``: take the lemmas of rule words from the precomputed table
-    (see :mod:`cmlint.nlp.lemma_table`) instead of asking pymorphy3;
-    ``record_lemmas``: a dict that receives every word the patterns asked about.
-    """
-    morphology = Morphology(lemma_table=lemma_table.load() if use_table else None)
-    morphology.asked = record_lemmas
-    nlp = build_nlp(morphology)
-    taxonomy = load_taxonomy()
-    compiler = PhraseCompiler(morphology, lambda text: [text] if text.isalpha() else [t.text for t in nlp.make_doc(text)])
-    shared = SharedPatterns(nlp.vocab)
-    roles = RoleMatcher(nlp, taxonomy, compiler, shared)
-    analyzer = Analyzer(nlp, roles, default_markers())
-    specs = [(source, spec, pack.macros) for source, pack in load_packs(config.extend_rules, config.base_dir) for spec in pack.rules]
-    check_unique([(source, spec) for source, spec, _ in specs])
-    rules: list[Rule] = []
-    for source, spec, macros in specs:
-        unknown = [role for role in spec.title_roles if role not in taxonomy.roles]
-        if unknown:
-            raise PackError(f"{source}: правило {spec.code}: title_roles: неизвестные роли {', '.join(unknown)}")
-        if spec.kind == "python":
-            rules.append(python_rule(spec, source))
-        else:
-            rules.append(PatternRule(spec, shared, compiler, {**macros, **spec.macros}, source))
-    return Engine(nlp, morphology, taxonomy, analyzer, rules)
+def build_engine(config: Config) -> Engine:
+    """The engine for ``config`` with the shipped Python checks."""
+    return _build_engine(config, shipped_checks())
 
 
 def known_rules(engine: Engine) -> list[tuple[str, str]]:
@@ -234,7 +190,7 @@ class Linter:
             return
         from cmlint.parallel import ordered_map
 
-        yield from ordered_map(self.config, lint_one, items, n_process, chunk_size)
+        yield from ordered_map(self, lint_one, items, n_process, chunk_size)
 
     @property
     def ruleset_version(self) -> str:

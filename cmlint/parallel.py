@@ -14,8 +14,6 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any, TypeVar
 from collections.abc import Callable, Iterable, Iterator
 
-from cmlint.config import Config
-
 if TYPE_CHECKING:
     from cmlint.linter import Linter
 
@@ -25,15 +23,13 @@ Out = TypeVar("Out")
 _WORKER: Linter | None = None
 
 
-def _init_worker(config: Config) -> None:
+def _init_worker(linter: Linter) -> None:
     """Build the worker's linter; Ctrl-C is the parent's to handle (it terminates the pool)."""
     global _WORKER
     import signal
 
-    from cmlint.linter import Linter
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _WORKER = Linter(config).prepare()
+    _WORKER = type(linter)(linter.config).prepare()
 
 
 def _run_chunk(function: Callable[[Linter, Any], Any], chunk: list[Any]) -> list[Any]:
@@ -47,7 +43,7 @@ def _context() -> multiprocessing.context.BaseContext:
 
 
 def ordered_map(
-    config: Config,
+    linter: Linter,
     function: Callable[[Linter, In], Out],
     items: Iterable[In],
     n_process: int,
@@ -59,7 +55,7 @@ def ordered_map(
     chunks are in flight, so a stream of millions never sits in memory.
     """
     source = iter(items)
-    with _context().Pool(n_process, initializer=_init_worker, initargs=(config,)) as pool:
+    with _context().Pool(n_process, initializer=_init_worker, initargs=(linter,)) as pool:
         pending: deque = deque()
         while True:
             while len(pending) < 2 * n_process:

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from cmlint.analysis import AnalyzedPosting
 from cmlint.checks.role_confusion import confused
-from cmlint.engine.registry import CheckContext, register
+from cmlint.engine.registry import CheckContext, check
 from cmlint.models import EvidenceItem, Finding
 
 
@@ -19,7 +19,7 @@ def _items_with(posting: AnalyzedPosting, tag: str) -> list[int]:
     return sorted({ev.item for ev in posting.evidence if tag in ev.tags})
 
 
-@register("no-member-connections")
+@check("no-member-connections")
 def no_member_connections(posting: AnalyzedPosting, ctx: CheckContext) -> Iterable[Finding]:
     if posting.profile.total < ctx.config.roles.min_evidence or confused(posting, ctx):
         return
@@ -28,7 +28,7 @@ def no_member_connections(posting: AnalyzedPosting, ctx: CheckContext) -> Iterab
         yield ctx.finding(posting.title_span(), title=posting.title)
 
 
-@register("lone-firefighter")
+@check("lone-firefighter")
 def lone_firefighter(posting: AnalyzedPosting, ctx: CheckContext) -> Iterable[Finding]:
     negativity = _items_with(posting, "negativity")
     if len(negativity) < ctx.option("min_items", 2):

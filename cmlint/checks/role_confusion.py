@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from cmlint.analysis import AnalyzedPosting
-from cmlint.engine.registry import CheckContext, register
+from cmlint.engine.registry import CheckContext, check
 from cmlint.models import EvidenceItem, Finding
 from cmlint.roles.suggest import rename_fix
 
@@ -56,7 +56,7 @@ def confused(posting: AnalyzedPosting, ctx: CheckContext) -> bool:
     return _unsupported(posting, ctx) or _taken_over(posting, ctx)
 
 
-@register("role-confusion")
+@check("role-confusion")
 def role_confusion(posting: AnalyzedPosting, ctx: CheckContext) -> Iterable[Finding]:
     if not confused(posting, ctx):
         return

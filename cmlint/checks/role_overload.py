@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from cmlint.analysis import AnalyzedPosting
-from cmlint.engine.registry import CheckContext, register
+from cmlint.engine.registry import CheckContext, check
 from cmlint.models import EvidenceItem, Finding
 
 
@@ -30,7 +30,7 @@ def distinct_roles(posting: AnalyzedPosting, ctx: CheckContext) -> list[tuple[st
     return chosen
 
 
-@register("role-overload")
+@check("role-overload")
 def role_overload(posting: AnalyzedPosting, ctx: CheckContext) -> Iterable[Finding]:
     thresholds = ctx.config.roles
     if posting.profile.total < 2 * thresholds.min_evidence:

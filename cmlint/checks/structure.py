@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 
 from cmlint.analysis import AnalyzedPosting
-from cmlint.engine.registry import CheckContext, register
+from cmlint.engine.registry import CheckContext, check
 from cmlint.models import Finding
 
 _CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
@@ -16,7 +16,7 @@ _PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _PART = re.compile(r"(?:(?!\s+(?:или|or)\s+)[^/\\|;,])+", re.IGNORECASE)
 
 
-@register("no-duties")
+@check("no-duties")
 def no_duties(posting: AnalyzedPosting, ctx: CheckContext) -> Iterable[Finding]:
     """Only company text, requirements and conditions: no duty item, no unlabelled lines that could be duties."""
     items = posting.structure.items
@@ -43,7 +43,7 @@ def _position_words(text: str, ctx: CheckContext) -> list[str]:
     return found
 
 
-@register("no-position-in-title")
+@check("no-position-in-title")
 def no_position_in_title(posting: AnalyzedPosting, ctx: CheckContext) -> Iterable[Finding]:
     """The title is missing or made only of generic words («Вакансия», «Работа мечты!», «Срочно!»)."""
     if not posting.title:
@@ -58,7 +58,7 @@ def no_position_in_title(posting: AnalyzedPosting, ctx: CheckContext) -> Iterabl
         yield ctx.finding(posting.title_span(), problem=f"в названии «{posting.title}» не названа должность")
 
 
-@register("multiple-positions-in-title")
+@check("multiple-positions-in-title")
 def multiple_positions_in_title(posting: AnalyzedPosting, ctx: CheckContext) -> Iterable[Finding]:
     """Two or more positions from unrelated roles (a Latin alias of a Russian title is not another position)."""
     title = posting.title
@@ -112,7 +112,7 @@ def _unrelated(a: set[str], b: set[str], ctx: CheckContext) -> bool:
     return not any(y in roles[x].compatible or x in roles[y].compatible for x in a for y in b)
 
 
-@register("no-salary")
+@check("no-salary")
 def no_salary(posting: AnalyzedPosting, ctx: CheckContext) -> Iterable[Finding]:
     text = f"{posting.title or ''}\n{posting.text}".lower()
     for pattern in ctx.option("salary_patterns", []):

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 
 from cmlint.analysis import AnalyzedPosting
-from cmlint.engine.registry import CheckContext, register
+from cmlint.engine.registry import CheckContext, check
 from cmlint.models import Finding
 
 _EXCLAMATIONS = re.compile(r"!(?:\s?!){2,}")
@@ -19,7 +19,7 @@ def _shouted(text: str, minimum: int) -> bool:
     return sum(map(str.isupper, letters)) / len(letters) > 0.8
 
 
-@register("shouting")
+@check("shouting")
 def shouting(posting: AnalyzedPosting, ctx: CheckContext) -> Iterable[Finding]:
     if posting.title and _shouted(posting.title, ctx.option("min_letters", 8)):
         yield ctx.finding(posting.title_span(), what="название написано заглавными буквами")

@@ -10,19 +10,33 @@ antipattern match is dropped (LanguageTool's antipatterns).
 
 from __future__ import annotations
 
-from typing import Any
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
 
 from spacy.tokens import Doc
 
 from cmlint.analysis import AnalyzedPosting
-from cmlint.engine.lemma_matcher import TokenView
-from cmlint.engine.pattern_set import SharedPatterns
-from cmlint.engine.patterns import PatternError, PhraseCompiler, TokenPattern, validate_token_pattern
 from cmlint.engine.registry import CheckContext
 from cmlint.engine.specs import PackError, PatternSpec, RuleSpec
+from cmlint.matching.lemma_matcher import Match
+from cmlint.matching.pattern_set import MatchIndex, Pattern, PatternGroup, SharedPatterns
+from cmlint.matching.phrases import PatternError, PhraseCompiler
+from cmlint.matching.token_patterns import validate_token_pattern
 from cmlint.models import Edit, Finding, Fix
 from cmlint.nlp.inflect import fit_start, head_grammar, inflect_title
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """Which list of a rule a pattern comes from: its matches (the ``index``-th substitution), antipatterns or item exceptions."""
+
+    kind: Literal["match", "anti", "exception"]
+    index: int = 0
+
+
+_ANTI = Part("anti")
+_EXCEPTION = Part("exception")
 
 
 class PatternRule:
@@ -31,25 +45,28 @@ class PatternRule:
     def __init__(self, spec: RuleSpec, shared: SharedPatterns, compiler: PhraseCompiler, macros: Mapping[str, str], source: str) -> None:
         self.spec = spec
         self._shared = shared
+        self._group: PatternGroup[Part] = PatternGroup(spec.code)
         self._scope = frozenset(spec.scope)
         where = f"{source}: правило {spec.code} ({spec.name})"
-        self._replacements: dict[str, str] = {}
+        self._replacements: dict[Part, str] = {}
         if spec.substitutions:
             for index, substitution in enumerate(spec.substitutions, start=1):
-                key = f"substitutions[{index}]"
-                self._replacements[key] = substitution.replacement
-                self._add(key, [substitution.pattern], compiler, macros, where)
+                part = Part("match", index)
+                self._replacements[part] = substitution.replacement
+                self._add(part, f"substitutions[{index}]", [substitution.pattern], compiler, macros, where)
         else:
-            self._add("patterns", spec.patterns, compiler, macros, where)
+            self._add(Part("match"), "patterns", spec.patterns, compiler, macros, where)
             if spec.replacement:
-                self._replacements["patterns"] = spec.replacement
-        self._add(_ANTI, spec.antipatterns, compiler, macros, where)
-        self._add(_EXCEPTION, spec.item_exceptions, compiler, macros, where)
+                self._replacements[Part("match")] = spec.replacement
+        self._add(_ANTI, "antipatterns", spec.antipatterns, compiler, macros, where)
+        self._add(_EXCEPTION, "item_exceptions", spec.item_exceptions, compiler, macros, where)
 
-    def _add(self, key: str, specs: list[PatternSpec], compiler: PhraseCompiler, macros: Mapping[str, str], where: str) -> None:
+    def _add(
+        self, part: Part, key: str, specs: list[PatternSpec], compiler: PhraseCompiler, macros: Mapping[str, str], where: str
+    ) -> None:
         if not specs:
             return
-        patterns: list[TokenPattern] = []
+        patterns: list[Pattern] = []
         for index, pattern in enumerate(specs, start=1):
             try:
                 if isinstance(pattern, str):
@@ -58,26 +75,19 @@ class PatternRule:
                     patterns.append(validate_token_pattern(pattern))
             except PatternError as error:
                 raise PackError(f"{where}, {key}[{index}]: {error}") from None
-        try:
-            self._shared.add(self.spec.code, key, patterns)
-        except ValueError as error:  # spaCy's own pattern validation
-            raise PackError(f"{where}, {key}: {error}") from None
+        self._shared.add(self._group, part, patterns)
 
     def run(self, posting: AnalyzedPosting, ctx: CheckContext) -> Iterable[Finding]:
         scope = self._scope
         heading = posting.heading
-        if "title" in scope and heading.doc is not None and heading.view is not None:
-            yield from self._findings(posting, ctx, heading.doc, heading.view, *heading.tokens, field="title")
+        if "title" in scope and heading.doc is not None:
+            yield from self._findings(posting, ctx, heading.doc, posting.title_matches, field="title")
         if scope - {"title"}:
-            yield from self._findings(posting, ctx, posting.doc, posting.view, posting.body_start, len(posting.doc), field="body")
+            yield from self._findings(posting, ctx, posting.doc, posting.body_matches, field="body")
 
-    def _findings(
-        self, posting: AnalyzedPosting, ctx: CheckContext, doc: Doc, view: TokenView, start: int, end: int, field: str
-    ) -> Iterable[Finding]:
-        if end <= start:
-            return
-        mine = self._shared.matches(posting.cache, doc, view, start, end).get(self.spec.code, [])
-        matches = _longest_first([m for m in mine if m[0] not in (_ANTI, _EXCEPTION)])
+    def _findings(self, posting: AnalyzedPosting, ctx: CheckContext, doc: Doc, index: MatchIndex, field: str) -> Iterable[Finding]:
+        mine = index.get(self._group)
+        matches = _longest_first([m for m in mine if m[0].kind == "match"])
         if not matches:
             return
         anti = [(s, e) for key, s, e in mine if key == _ANTI]
@@ -99,7 +109,7 @@ class PatternRule:
             values: dict[str, Any] = {"match": matched.text, "replacement": replacement or ""}
             yield ctx.finding(place, suggestions=fixes, **values)
 
-    def _fit(self, key: str, matched: str, ctx: CheckContext) -> str | None:
+    def _fit(self, key: Part, matched: str, ctx: CheckContext) -> str | None:
         """The replacement for a match of ``key``, inflected like the matched words."""
         replacement = self._replacements.get(key)
         if replacement is None:
@@ -110,14 +120,10 @@ class PatternRule:
         return fit_start(replacement, matched)
 
 
-_ANTI = "antipatterns"
-_EXCEPTION = "item_exceptions"
-
-
-def _longest_first(matches: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+def _longest_first(matches: list[Match[Part]]) -> list[Match[Part]]:
     """Matches in text order, dropping those inside a longer match of the rule."""
     ordered = sorted(matches, key=lambda m: (m[1], -(m[2] - m[1])))
-    kept: list[tuple[str, int, int]] = []
+    kept: list[Match[Part]] = []
     for match in ordered:
         if kept and match[1] < kept[-1][2]:
             continue

@@ -1,8 +1,9 @@
-"""Python checks: rules that need reasoning, registered by name.
+"""Python checks: rules that need reasoning, declared by name.
 
-A check is a function ``(posting, ctx) -> Iterable[Finding]``; its metadata
-(code, message, explanation, examples) lives in a YAML pack entry with
-``kind: python`` and ``check: <name>``.
+A check is a function ``(posting, ctx) -> Iterable[Finding]`` declared with
+:func:`check`; its metadata (code, message, explanation, examples) lives in a
+YAML pack entry with ``kind: python`` and ``check: <name>``.  The engine does
+not look for checks: whoever builds it hands the declarations in.
 """
 
 from __future__ import annotations
@@ -55,25 +56,25 @@ class CheckContext:
 
 CheckFunction = Callable[[AnalyzedPosting, CheckContext], Iterable[Finding]]
 
-_CHECKS: dict[str, CheckFunction] = {}
+
+@dataclass(frozen=True)
+class Check:
+    """A Python check: the name a pack's ``check:`` refers to, and its function."""
+
+    name: str
+    function: CheckFunction
+
+    def __call__(self, posting: AnalyzedPosting, ctx: CheckContext) -> Iterable[Finding]:
+        return self.function(posting, ctx)
 
 
-def register(name: str) -> Callable[[CheckFunction], CheckFunction]:
-    """Register a Python check under ``name`` (what a pack's ``check:`` refers to)."""
+def check(name: str) -> Callable[[CheckFunction], Check]:
+    """Declare a Python check under ``name`` (what a pack's ``check:`` refers to)."""
 
-    def decorate(function: CheckFunction) -> CheckFunction:
-        if name in _CHECKS:
-            raise ValueError(f"проверка {name!r} уже зарегистрирована")
-        _CHECKS[name] = function
-        return function
+    def declare(function: CheckFunction) -> Check:
+        return Check(name, function)
 
-    return decorate
-
-
-def python_check(name: str) -> CheckFunction | None:
-    import cmlint.checks  # noqa: F401  (registers the shipped checks)
-
-    return _CHECKS.get(name)
+    return declare
 
 
 class _KeepMissing(dict[str, Any]):

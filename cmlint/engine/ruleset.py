@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Protocol
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from cmlint.analysis import AnalyzedPosting
-from cmlint.engine.registry import CheckContext, CheckFunction, python_check
+from cmlint.engine.registry import Check, CheckContext
 from cmlint.engine.specs import Pack, PackError, RuleSpec, load_pack_file, parse_pack
 from cmlint.models import Finding
 from cmlint.resources import data_dir, parse_yaml
@@ -25,13 +25,13 @@ class Rule(Protocol):
 
 @dataclass
 class PythonRule:
-    """A rule implemented by a registered Python check."""
+    """A rule implemented by a declared Python check."""
 
     spec: RuleSpec
-    function: CheckFunction
+    check: Check
 
     def run(self, posting: AnalyzedPosting, ctx: CheckContext) -> Iterable[Finding]:
-        return self.function(posting, ctx)
+        return self.check(posting, ctx)
 
 
 def shipped_packs() -> list[tuple[str, Pack]]:
@@ -47,7 +47,12 @@ def shipped_packs() -> list[tuple[str, Pack]]:
 
 def load_packs(extra: Iterable[str], base_dir: str | None) -> list[tuple[str, Pack]]:
     """Shipped packs followed by the user's ``extend-rules`` packs."""
-    packs = shipped_packs()
+    return shipped_packs() + user_packs(extra, base_dir)
+
+
+def user_packs(extra: Iterable[str], base_dir: str | None) -> list[tuple[str, Pack]]:
+    """The packs named in ``extend-rules`` (files or folders, relative to ``base_dir``)."""
+    packs: list[tuple[str, Pack]] = []
     for entry in extra:
         path = Path(entry)
         if not path.is_absolute() and base_dir:
@@ -60,12 +65,13 @@ def load_packs(extra: Iterable[str], base_dir: str | None) -> list[tuple[str, Pa
     return packs
 
 
-def python_rule(spec: RuleSpec, source: str) -> PythonRule:
+def python_rule(spec: RuleSpec, source: str, checks: Mapping[str, Check]) -> PythonRule:
+    """The rule of a ``kind: python`` entry, with the check its ``check:`` names."""
     assert spec.check is not None
-    function = python_check(spec.check)
-    if function is None:
+    found = checks.get(spec.check)
+    if found is None:
         raise PackError(f"{source}: правило {spec.code}: нет проверки на Python с именем {spec.check!r}")
-    return PythonRule(spec, function)
+    return PythonRule(spec, found)
 
 
 def check_unique(rules: list[tuple[str, RuleSpec]]) -> None:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from cmlint.engine.lemma_matcher import TokenView
-from cmlint.engine.pattern_set import PatternSet, SharedPatterns
-from cmlint.engine.patterns import PatternError, PhraseCompiler, validate_token_pattern
+from cmlint.matching.lemma_matcher import Match, TokenView
+from cmlint.matching.pattern_set import MatchIndex, Pattern, PatternGroup, PatternSet, SharedPatterns
+from cmlint.matching.phrases import PatternError, PhraseCompiler
+from cmlint.matching.steps import StepPattern
+from cmlint.matching.token_patterns import validate_token_pattern
 from cmlint.roles.taxonomy import Taxonomy
 
 # A title word after one of these is context, not the position
@@ -37,6 +40,25 @@ class TitleMatch:
     end: int
 
 
+@dataclass(frozen=True, slots=True)
+class TitleMention:
+    """A place where a role of the title is named: the title itself or the body (character offsets)."""
+
+    role: str
+    field: Literal["text", "title"]
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class DutyKey:
+    """The ``index``-th duty pattern of a role."""
+
+    role: str
+    index: int
+
+
 class RoleMatcher:
     """Finds duty phrases and role names using the compiled taxonomy.
 
@@ -45,67 +67,62 @@ class RoleMatcher:
     titles given separately use a small set of their own.
     """
 
-    DUTIES = "roles.duties"
-    MENTIONS = "roles.titles"
-
     def __init__(self, nlp: Language, taxonomy: Taxonomy, compiler: PhraseCompiler, shared: SharedPatterns) -> None:
         self.taxonomy = taxonomy
         self.shared = shared
-        self._titles = PatternSet(nlp.vocab)
-        self._duty_keys: dict[str, tuple[str, float, tuple[str, ...]]] = {}
-        self._title_keys: dict[str, str] = {}
+        #: Duty phrases and role names (keyed by role id) in the shared set.
+        self.duty_group: PatternGroup[DutyKey] = PatternGroup("roles.duties")
+        self.title_group: PatternGroup[str] = PatternGroup("roles.titles")
+        self._titles: PatternSet[str] = PatternSet(nlp.vocab)
+        self._duties: dict[DutyKey, tuple[float, tuple[str, ...]]] = {}
         for role_id, role in taxonomy.roles.items():
             for index, duty in enumerate(role.duties):
                 where = f"роль {role_id}, обязанность {index + 1}"
-                patterns = [p for phrase in duty.phrase for p in _compile(compiler, phrase, taxonomy.macros, where)]
+                patterns: list[Pattern] = [p for phrase in duty.phrase for p in _compile(compiler, phrase, taxonomy.macros, where)]
                 if duty.tokens:
                     try:
                         patterns.append(validate_token_pattern(duty.tokens))
                     except PatternError as error:
                         raise PatternError(f"{where}: {error}") from None
-                key = f"duty:{role_id}:{index}"
-                shared.add(self.DUTIES, key, patterns)
-                self._duty_keys[key] = (role_id, duty.weight, tuple(duty.tags))
-            key = f"title:{role_id}"
-            patterns = [
+                key = DutyKey(role_id, index)
+                shared.add(self.duty_group, key, patterns)
+                self._duties[key] = (duty.weight, tuple(duty.tags))
+            names = [
                 p
                 for index, phrase in enumerate(role.title_patterns)
                 for p in _compile(compiler, phrase, taxonomy.macros, f"роль {role_id}, название {index + 1}")
             ]
-            self._titles.add(key, patterns)
-            shared.add(self.MENTIONS, key, patterns)
-            self._title_keys[key] = role_id
+            self._titles.add(role_id, names)
+            shared.add(self.title_group, role_id, names)
 
-    def duties(self, matches: dict[str, list[tuple[str, int, int]]]) -> list[DutyMatch]:
+    def duties(self, matches: MatchIndex) -> list[DutyMatch]:
         """Duty phrases among the shared matches of a posting, in text order."""
-        keys = self._duty_keys
-        found = [DutyMatch(*keys[key], start, end) for key, start, end in matches.get(self.DUTIES, ())]
+        duties = self._duties
+        found = [DutyMatch(key.role, *duties[key], start, end) for key, start, end in matches.get(self.duty_group)]
         found.sort(key=lambda m: (m.start, m.end))
         return found
 
-    def mentions(
-        self, matches: dict[str, list[tuple[str, int, int]]], view: TokenView, start: int, roles: list[str] | None = None
-    ) -> list[TitleMatch]:
+    def mentions(self, matches: MatchIndex, view: TokenView, start: int, roles: list[str] | None = None) -> list[TitleMatch]:
         """Names of ``roles`` (default: all) among the shared matches of a range starting at ``start``."""
-        raw = [m for m in matches.get(self.MENTIONS, ()) if roles is None or self._title_keys[m[0]] in roles]
+        raw = [m for m in matches.get(self.title_group) if roles is None or m[0] in roles]
         return self._title_matches(raw, view, start)
 
     def titles(self, doc: Doc, view: TokenView, start: int = 0, end: int | None = None) -> list[TitleMatch]:
         """Role names in ``doc[start:end]`` (a title), skipping mere context."""
         return self._title_matches(self._titles(doc, view, start, end), view, start)
 
-    def _title_matches(self, raw: list[tuple[str, int, int]], view: TokenView, start: int) -> list[TitleMatch]:
+    def _title_matches(self, raw: list[Match[str]], view: TokenView, start: int) -> list[TitleMatch]:
         found: list[TitleMatch] = []
-        for key, m_start, m_end in raw:
+        for role, m_start, m_end in raw:
             previous = view.lower[m_start - 1] if m_start > start else ""
             if previous in _TITLE_CONTEXT_WORDS:
                 continue
-            found.append(TitleMatch(self._title_keys[key], m_start, m_end))
+            found.append(TitleMatch(role, m_start, m_end))
         found.sort(key=lambda m: (m.start, -m.end))
         return found
 
 
-def _compile(compiler: PhraseCompiler, phrase: str, macros: dict[str, str], where: str) -> list[list[dict]]:
+def _compile(compiler: PhraseCompiler, phrase: str, macros: dict[str, str], where: str) -> list[StepPattern]:
     try:
         return compiler.compile(phrase, macros)
     except PatternError as error:

@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
-from cmlint.analysis import AnalyzedPosting, TitleMention
-from cmlint.models import Edit, Fix, TitleSuggestion
+from collections.abc import Sequence
+from typing import Literal, Protocol
+
+from cmlint.models import Edit, Fix, Span, TitleSuggestion
 from cmlint.nlp.inflect import fit_start, head_grammar, inflect_title
 from cmlint.nlp.morphology import Morphology
 from cmlint.roles.evidence import DutyProfile
+from cmlint.roles.matching import TitleMention
 from cmlint.roles.taxonomy import Taxonomy
+
+Field = Literal["text", "title"]
+
+
+class MentionedPosting(Protocol):
+    """What a rename needs from an analyzed posting: where the title's roles are named, and spans."""
+
+    @property
+    def mentions(self) -> Sequence[TitleMention]: ...
+
+    def field_text(self, field_name: Field, start: int, end: int) -> str: ...
+
+    def span_of(self, field_name: Field, start: int, end: int) -> Span: ...
 
 #: Roles with a smaller share are not suggested.
 MIN_SHARE = 0.12
@@ -38,18 +54,18 @@ def suggest_titles(profile: DutyProfile, taxonomy: Taxonomy) -> list[TitleSugges
     return suggestions[:MAX_SUGGESTIONS]
 
 
-def rename_fix(posting: AnalyzedPosting, suggestion: TitleSuggestion, morphology: Morphology) -> Fix:
+def rename_fix(posting: MentionedPosting, suggestion: TitleSuggestion, morphology: Morphology) -> Fix:
     """Edits that put ``suggestion`` where the title's role is named, inflected to fit."""
     edits: list[Edit] = []
     for mention in merge_mentions(posting):
         grammar = head_grammar(mention.text.split(), morphology)
         replacement = inflect_title(suggestion.title, grammar, morphology) if grammar else suggestion.title
         replacement = fit_start(replacement, mention.text)
-        edits.append(Edit(span=posting.spans.of(mention.field, mention.start, mention.end), replacement=replacement))
+        edits.append(Edit(span=posting.span_of(mention.field, mention.start, mention.end), replacement=replacement))
     return Fix(message=f"Переименовать в «{suggestion.title}»", edits=edits)
 
 
-def merge_mentions(posting: AnalyzedPosting) -> list[TitleMention]:
+def merge_mentions(posting: MentionedPosting) -> list[TitleMention]:
     """Join mentions that overlap or touch («SMM/комьюнити-менеджер» is one place)."""
     merged: list[TitleMention] = []
     for mention in sorted(posting.mentions, key=lambda m: (m.field != "title", m.start, -m.end)):

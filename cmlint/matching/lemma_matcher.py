@@ -1,27 +1,30 @@
-"""A fast executor for the spaCy token patterns our phrase DSL produces.
+"""A fast executor for the step patterns the phrase DSL compiles to.
 
-The phrase DSL compiles to ordinary spaCy ``Matcher`` patterns, but spaCy
-evaluates every ``{"LEMMA": {"IN": [...]}}`` with a Python predicate on every
-token for every pattern — on hundreds of phrases that was 70 % of the run
-time.  This matcher understands the subset the DSL emits (LEMMA / LOWER /
-ORTH / POS with ``IN`` or equality, ``IS_PUNCT``/``IS_SPACE`` false, ``OP:
-"?"``), indexes patterns by the lemmas or forms of their first token, and
-keeps the longest match per start like ``greedy="LONGEST"``.  Anything else
-goes to spaCy's own ``Matcher`` (see :func:`supported`).
+spaCy's ``Matcher`` evaluates every ``{"LEMMA": {"IN": [...]}}`` with a Python
+predicate on every token for every pattern — on hundreds of phrases that was
+70 % of the run time.  This matcher runs :class:`~cmlint.matching.steps.Step`
+tuples, indexes patterns by the lemmas or forms of their first step, and keeps
+the longest match per start like ``greedy="LONGEST"``.  Raw spaCy token
+patterns never come here: they run on spaCy's own ``Matcher``
+(:class:`~cmlint.matching.pattern_set.PatternSet`).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Hashable
 from dataclasses import dataclass
-from typing import Any
+from typing import Generic, TypeVar
 
 from spacy.tokens import Doc
 
-from cmlint.engine.patterns import JOINT_VALUES, MODIFIER_POS
+from cmlint.matching.steps import JOINT_VALUES, MODIFIER_POS, Step, StepPattern, Kind
 
-# Step test kinds; _GAP is the fused «joint? modifier? modifier?» the DSL puts between words.
-_LEMMA, _LOWER, _ORTH, _POS, _WORD, _GAP = range(6)
+K = TypeVar("K", bound=Hashable)
+#: (key, start token, end token) of a match.
+Match = tuple[K, int, int]
+
+_INDEXED = (Kind.LEMMA, Kind.LOWER, Kind.ORTH)
 
 
 @dataclass(slots=True)
@@ -65,60 +68,11 @@ class TokenView:
         return cls(text, [t.lower() for t in text], lemma, pos)
 
 
-@dataclass(frozen=True, slots=True)
-class _Step:
-    kind: int
-    values: frozenset[str]
-    optional: bool
-    #: A word step matches tokens whose POS is *not* punctuation or space.
-    negated: bool = False
-
-
-_NOT_WORDS = frozenset({"PUNCT", "SPACE"})
-_ATTRS = {"LEMMA": _LEMMA, "LOWER": _LOWER, "ORTH": _ORTH, "TEXT": _ORTH, "POS": _POS}
-
-
-def _step(token: dict[str, Any]) -> _Step | None:
-    token = dict(token)
-    optional = token.pop("OP", None)
-    if optional not in (None, "?"):
-        return None
-    if token == {"IS_PUNCT": False, "IS_SPACE": False} or token == {"IS_PUNCT": False}:
-        return _Step(_WORD, _NOT_WORDS, optional == "?", negated=True)
-    if len(token) != 1:
-        return None
-    (attr, value), = token.items()
-    if attr not in _ATTRS:
-        return None
-    if isinstance(value, str):
-        values = frozenset([value])
-    elif isinstance(value, dict) and set(value) == {"IN"} and all(isinstance(v, str) for v in value["IN"]):
-        values = frozenset(value["IN"])
-    else:
-        return None
-    if attr == "LOWER":
-        values = frozenset(v.lower() for v in values)
-    return _Step(_ATTRS[attr], values, optional == "?")
-
-
-def _steps(pattern: list[dict[str, Any]]) -> tuple[_Step, ...] | None:
-    """The steps of ``pattern``, or None when this matcher cannot run it."""
-    steps = [_step(token) for token in pattern]
-    if not steps or any(s is None for s in steps) or all(s.optional for s in steps):  # type: ignore[union-attr]
-        return None
-    return tuple(steps)  # type: ignore[arg-type]
-
-
-def supported(pattern: list[dict[str, Any]]) -> bool:
-    """Whether this matcher can run ``pattern`` (else use spaCy's ``Matcher``)."""
-    return _steps(pattern) is not None
-
-
-class LemmaMatcher:
-    """Indexed matching of simple token patterns; results like spaCy's ``Matcher``."""
+class LemmaMatcher(Generic[K]):
+    """Indexed matching of step patterns; results like spaCy's ``Matcher`` with ``greedy="LONGEST"``."""
 
     def __init__(self) -> None:
-        self._patterns: list[tuple[str, tuple[_Step, ...]]] = []
+        self._patterns: list[tuple[K, StepPattern]] = []
         # Word sets the rest of each pattern needs: a pattern whose later word
         # occurs nowhere in the doc is not tried at all.
         self._needs: list[tuple[frozenset[str], ...]] = []
@@ -132,36 +86,34 @@ class LemmaMatcher:
     def __len__(self) -> int:
         return len(self._patterns)
 
-    def add(self, key: str, pattern: list[dict[str, Any]]) -> None:
-        parsed = _steps(pattern)
-        if parsed is None:
-            raise ValueError(f"шаблон не поддерживается быстрым сопоставителем: {pattern!r}")
-        steps = _fuse_gaps(parsed)
+    def add(self, key: K, steps: StepPattern) -> None:
+        if not steps or all(step.optional for step in steps):
+            raise ValueError("в шаблоне нет обязательного шага")
         # A leading optional step: also index the pattern without it.
         while steps[0].optional:
             self._index(key, steps)
             steps = steps[1:]
         self._index(key, steps)
 
-    def _index(self, key: str, steps: tuple[_Step, ...]) -> None:
+    def _index(self, key: K, steps: StepPattern) -> None:
         index = len(self._patterns)
         self._patterns.append((key, steps))
-        self._needs.append(tuple(s.values for s in steps[1:] if not s.optional and s.kind in (_LEMMA, _LOWER, _ORTH)))
+        self._needs.append(tuple(s.values for s in steps[1:] if not s.optional and s.kind in _INDEXED))
         first = steps[0]
-        if first.kind == _POS:
+        if first.kind is Kind.POS:
             for value in first.values:
                 self._first_pos[value].append(index)
             return
-        if first.kind not in (_LEMMA, _LOWER, _ORTH):
+        if first.kind not in _INDEXED:
             self._unindexed.append(index)
             return
         for value in first.values:
-            self._first[value.lower() if first.kind == _ORTH else value].append(index)
+            self._first[value.lower() if first.kind is Kind.ORTH else value].append(index)
 
-    def __call__(self, view: TokenView, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
+    def __call__(self, view: TokenView, start: int = 0, end: int | None = None) -> list[Match[K]]:
         """(key, start, end) of the longest match per key and start, non-overlapping per key."""
         stop = len(view.lemma) if end is None else end
-        best: dict[tuple[str, int], int] = {}
+        best: dict[tuple[K, int], int] = {}
         first, first_pos = self._first, self._first_pos
         lemmas, lowers, tags = view.lemma, view.lower, view.pos
         unindexed = self._unindexed
@@ -206,34 +158,13 @@ class LemmaMatcher:
         return _non_overlapping(best)
 
 
-_GAP_STEP = _Step(_GAP, frozenset(), True)
-
-
-_JOINT_STEP = _Step(_ORTH, JOINT_VALUES, True)
-_MODIFIER_STEP = _Step(_POS, MODIFIER_POS, True)
-
-
-def _fuse_gaps(steps: tuple[_Step, ...]) -> tuple[_Step, ...]:
-    """Replace each DSL joint+modifier+modifier run with one _GAP step (same matches, less work)."""
-    fused: list[_Step] = []
-    index = 0
-    while index < len(steps):
-        if steps[index:index + 3] == (_JOINT_STEP, _MODIFIER_STEP, _MODIFIER_STEP):
-            fused.append(_GAP_STEP)
-            index += 3
-        else:
-            fused.append(steps[index])
-            index += 1
-    return tuple(fused)
-
-
-def _first_holds(step: _Step, view: TokenView, i: int) -> bool:
+def _first_holds(step: Step, view: TokenView, i: int) -> bool:
     """Whether a one-step pattern holds at ``i`` (its index may point at a near miss)."""
     column = view.columns()[step.kind]
     return (column[i] in step.values) is not step.negated
 
 
-def _longest(steps: tuple[_Step, ...], view: TokenView, start: int, stop: int) -> int:
+def _longest(steps: StepPattern, view: TokenView, start: int, stop: int) -> int:
     """The end of the longest match of ``steps`` at ``start`` (or -1).
 
     Runs the pattern as an NFA over a handful of positions (lists, not sets:
@@ -242,7 +173,7 @@ def _longest(steps: tuple[_Step, ...], view: TokenView, start: int, stop: int) -
     columns = view.columns()
     positions = [start]
     for step in steps:
-        if step.kind == _GAP:
+        if step.kind is Kind.GAP:
             positions = _gap(positions, view, stop)
             continue
         column, values, negated = columns[step.kind], step.values, step.negated
@@ -273,12 +204,12 @@ def _gap(positions: list[int], view: TokenView, stop: int) -> list[int]:
     return reached
 
 
-def _non_overlapping(best: dict[tuple[str, int], int]) -> list[tuple[str, int, int]]:
+def _non_overlapping(best: dict[tuple[K, int], int]) -> list[Match[K]]:
     """Per key, keep the longest matches that do not overlap (spaCy's greedy="LONGEST")."""
-    by_key: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    by_key: dict[K, list[tuple[int, int]]] = defaultdict(list)
     for (key, start), end in best.items():
         by_key[key].append((start, end))
-    result: list[tuple[str, int, int]] = []
+    result: list[Match[K]] = []
     for key, spans in by_key.items():
         spans.sort(key=lambda s: (s[0] - s[1], s[0]))
         taken: list[tuple[int, int]] = []

@@ -1,0 +1,91 @@
+"""Building the engine: the spaCy pipeline, the taxonomy and every rule, compiled once per process."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import pymorphy3
+import pymorphy3_dicts_ru
+from spacy.language import Language
+
+import cmlint
+from cmlint.analysis import Analyzer
+from cmlint.config import Config
+from cmlint.engine.pattern_rules import PatternRule
+from cmlint.engine.registry import Check
+from cmlint.engine.ruleset import Rule, check_unique, python_rule, shipped_packs, user_packs
+from cmlint.engine.specs import Pack, PackError
+from cmlint.matching import phrases
+from cmlint.matching.pattern_set import SharedPatterns
+from cmlint.matching.phrases import PhraseCompiler
+from cmlint.nlp import lemma_table, morphology as morphology_module
+from cmlint.nlp.morphology import Morphology, default_lexicon
+from cmlint.nlp.pipeline import build_nlp
+from cmlint.roles.evidence import default_markers
+from cmlint.roles.matching import RoleMatcher
+from cmlint.roles.taxonomy import Taxonomy, load_taxonomy
+
+
+@dataclass
+class Engine:
+    """Everything compiled once per process: pipeline, taxonomy, rules."""
+
+    nlp: Language
+    morphology: Morphology
+    taxonomy: Taxonomy
+    analyzer: Analyzer
+    rules: list[Rule]
+
+
+def build_engine(config: Config, checks: Mapping[str, Check]) -> Engine:
+    """Compile the pipeline, the taxonomy and every pack; ``checks`` are the Python checks packs may name.
+
+    The lemmas of the shipped rules' words come from the cached table of
+    :mod:`cmlint.nlp.lemma_table` when it matches the inputs, else from
+    pymorphy3 (and the table is written for the next time); words of a
+    user's packs are asked when they are not in the table.
+    """
+    taxonomy = load_taxonomy()
+    shipped = shipped_packs()
+    packs = shipped + user_packs(config.extend_rules, config.base_dir)
+    key = lemma_table.fingerprint(_lemma_inputs(taxonomy, shipped))
+    table = lemma_table.load(key)
+    morphology = Morphology(lemma_table=table)
+    if table is None:
+        morphology.asked = {}
+    nlp = build_nlp(morphology)
+    compiler = PhraseCompiler(morphology, lambda text: [text] if text.isalpha() else [t.text for t in nlp.make_doc(text)])
+    shared = SharedPatterns(nlp.vocab)
+    roles = RoleMatcher(nlp, taxonomy, compiler, shared)
+    analyzer = Analyzer(nlp, roles, default_markers())
+    specs = [(source, spec, pack.macros) for source, pack in packs for spec in pack.rules]
+    check_unique([(source, spec) for source, spec, _ in specs])
+    rules: list[Rule] = []
+    for source, spec, macros in specs:
+        unknown = [role for role in spec.title_roles if role not in taxonomy.roles]
+        if unknown:
+            raise PackError(f"{source}: правило {spec.code}: title_roles: неизвестные роли {', '.join(unknown)}")
+        if spec.kind == "python":
+            rules.append(python_rule(spec, source, checks))
+        else:
+            rules.append(PatternRule(spec, shared, compiler, {**macros, **spec.macros}, source))
+    if morphology.asked is not None:
+        lemma_table.save(key, morphology.asked)
+        morphology.asked = None
+    return Engine(nlp, morphology, taxonomy, analyzer, rules)
+
+
+def _lemma_inputs(taxonomy: Taxonomy, packs: list[tuple[str, Pack]]) -> Iterator[str]:
+    """Everything the lemmas of the shipped rules' words depend on."""
+    yield cmlint.__version__
+    yield f"pymorphy3 {pymorphy3.__version__}, dictionaries {pymorphy3_dicts_ru.__version__}"
+    for module in (morphology_module, phrases):
+        yield Path(str(module.__file__)).read_text(encoding="utf-8")
+    yield default_lexicon().model_dump_json()
+    yield taxonomy.model_dump_json()
+    for source, pack in packs:
+        yield source
+        yield json.dumps(pack.model_dump(mode="json"), ensure_ascii=False, sort_keys=True)

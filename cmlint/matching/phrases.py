@@ -1,0 +1,156 @@
+"""The phrase DSL: natural Russian phrases compiled to matcher steps.
+
+An author writes «холодные звонки»; every word is lemmatized with all its
+possible readings, so «холодных звонков», «холодным звонкам» … match too.
+
+Syntax of a phrase (words separated by spaces):
+
+- ``a|b|c`` — any of the words (each lemmatized; «офлайн-встреча|митап» mixes
+  compound and simple words);
+- ``(a b|c d)`` — any of several multi-word phrases («(холодный звонок|обзвон базы)»);
+- ``word?`` — the word may be absent;
+- ``...`` — up to three arbitrary words (no punctuation) in between;
+- ``$NAME`` — a macro defined in the pack (a word group such as «организовывать|проводить|организация»);
+- ``=word`` — match the exact word form (lower-cased), without lemmatizing;
+- ``#NUM`` — any number («25», «двадцать»);
+- hyphens inside words («контент-план») match with or without the hyphen.
+
+Between consecutive words a hyphen, dash, colon or quote and up to two modifiers (adjectives and
+participles, adverbs, determiners, numerals, pronouns, prepositions) may
+stand: «звонить клиентам» matches «звонить потенциальным клиентам»,
+«отвечать сообщения» matches «отвечать на сообщения», «комьюнити менеджер»
+matches «комьюнити-менеджер».
+
+A phrase compiles straight to :class:`~cmlint.matching.steps.Step` tuples for
+:class:`~cmlint.matching.lemma_matcher.LemmaMatcher`.  Full spaCy token
+patterns are a separate input (:mod:`cmlint.matching.token_patterns`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+
+from cmlint.matching.steps import ANY_WORD, GAP, HYPHEN, NUMBER, Step, StepPattern, Kind
+from cmlint.nlp.morphology import Morphology
+
+_WORD_SPLIT = re.compile(r"(-)")
+_MACRO = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+_GROUP = re.compile(r"\(([^()]*)\)")
+_MAX_EXPANSION = 64
+
+
+class PatternError(ValueError):
+    """A phrase or token pattern that cannot be compiled; the message says why."""
+
+
+class PhraseCompiler:
+    """Turns phrases into step patterns with one morphology and tokenizer."""
+
+    def __init__(self, morphology: Morphology, tokenize: Callable[[str], list[str]]) -> None:
+        self.morphology = morphology
+        self.tokenize = tokenize
+
+    def compile(self, phrase: str, macros: Mapping[str, str] | None = None) -> list[StepPattern]:
+        """Compile one phrase into step patterns (several when alternatives differ in length).
+
+        Raises :class:`PatternError` on a bad phrase.
+        """
+        expanded = _expand_groups(_expand_macros(phrase, macros or {}))
+        patterns = [p for variant in expanded for p in self._compile_simple(variant)]
+        if len(patterns) > _MAX_EXPANSION:
+            raise PatternError(f"слишком много вариантов (больше {_MAX_EXPANSION}); разбейте фразу на несколько")
+        return patterns
+
+    def _compile_simple(self, phrase: str) -> list[StepPattern]:
+        words = phrase.split()
+        if not words:
+            raise PatternError("пустая фраза")
+        patterns: list[StepPattern] = [()]
+        for index, word in enumerate(words):
+            if word == "...":
+                if index == 0 or index == len(words) - 1:
+                    raise PatternError("«...» не может стоять в начале или в конце фразы")
+                patterns = [p + (ANY_WORD, ANY_WORD, ANY_WORD) for p in patterns]
+                continue
+            joint: StepPattern = (GAP,) if index and words[index - 1] != "..." else ()
+            patterns = [p + joint + alternative for p in patterns for alternative in self._word(word)]
+            if len(patterns) > _MAX_EXPANSION:
+                raise PatternError(f"слишком много вариантов (больше {_MAX_EXPANSION}); разбейте фразу на несколько")
+        if any(all(step.optional for step in pattern) for pattern in patterns):
+            raise PatternError("во фразе должно быть хотя бы одно обязательное слово")
+        return patterns
+
+    def _word(self, word: str) -> list[StepPattern]:
+        """The step sequences one word of a phrase may match."""
+        optional = word.endswith("?") and len(word) > 1
+        if optional:
+            word = word[:-1]
+        alternatives = [alt for alt in word.split("|") if alt]
+        if not alternatives:
+            raise PatternError(f"пустое слово в «{word}»")
+        sequences = [self._alternative(alt) for alt in alternatives]
+        singles = [s[0] for s in sequences if len(s) == 1]
+        result = [s for s in sequences if len(s) != 1]
+        if singles:
+            result.insert(0, (singles[0] if len(singles) == 1 else _merge_alternatives(singles),))
+        if optional:
+            if len(result) != 1 or len(result[0]) != 1:
+                raise PatternError(f"«{word}?»: необязательным может быть только одно слово")
+            (step,) = result[0]
+            result = [(Step(step.kind, step.values, optional=True),)]
+        return result
+
+    def _alternative(self, alt: str) -> StepPattern:
+        if alt == "#NUM":
+            return (NUMBER,)
+        if alt.startswith("="):
+            return (Step(Kind.LOWER, frozenset([alt[1:].lower()])),)
+        steps: list[Step] = []
+        for part in (p for p in _WORD_SPLIT.split(alt) if p):
+            if part == "-":
+                steps.append(HYPHEN)
+                continue
+            for piece in self.tokenize(part):
+                steps.append(Step(Kind.LEMMA, frozenset(self.morphology.lemmas(piece))))
+        return tuple(steps)
+
+
+def _expand_macros(phrase: str, macros: Mapping[str, str]) -> str:
+    def replace(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in macros:
+            raise PatternError(f"неизвестный макрос ${name}")
+        return macros[name]
+
+    return _MACRO.sub(replace, phrase)
+
+
+def _expand_groups(phrase: str) -> list[str]:
+    """Expand ``(a b|c)`` groups into one phrase per alternative."""
+    match = _GROUP.search(phrase)
+    if match is None:
+        if "(" in phrase or ")" in phrase:
+            raise PatternError("непарная скобка")
+        return [phrase]
+    alternatives = [alt.strip() for alt in match.group(1).split("|")]
+    if not all(alternatives):
+        raise PatternError("пустой вариант в скобках")
+    head, tail = phrase[: match.start()], phrase[match.end():]
+    return [variant for alt in alternatives for variant in _expand_groups(f"{head} {alt} {tail}")]
+
+
+def _merge_alternatives(steps: list[Step]) -> Step:
+    """One step for ``a|b|=c``: lemmas and exact forms together."""
+    lemmas: set[str] = set()
+    lowers: set[str] = set()
+    for step in steps:
+        if step.kind is Kind.POS:
+            raise PatternError("#NUM нельзя объединять с другими вариантами через |")
+        if step.kind is Kind.ORTH:
+            raise PatternError("дефис не может быть вариантом")
+        (lowers if step.kind is Kind.LOWER else lemmas).update(step.values)
+    if lemmas:
+        # A step tests one column: exact forms join the lemma set (an unknown word is its own lemma).
+        return Step(Kind.LEMMA, frozenset(lemmas | lowers))
+    return Step(Kind.LOWER, frozenset(lowers))

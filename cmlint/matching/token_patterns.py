@@ -1,0 +1,115 @@
+"""Full spaCy token patterns in packs: validated when a pack loads, run on spaCy's ``Matcher``.
+
+A pattern is checked in two passes.  Ours names what our pipeline can match
+on (attributes it sets, UD parts of speech and features the morphology
+produces, regular expressions that compile); spaCy's own schema
+(:class:`spacy.schemas.TokenPatternSchema`) then checks the structure —
+operators, value types, quantifiers — exactly as its ``Matcher`` will.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+from spacy.schemas import TokenPatternSchema
+
+from cmlint.matching.phrases import PatternError
+from cmlint.nlp.morphology import UD_FEATURES, UD_POS
+
+#: Token attributes our pipeline sets (spaCy knows more, e.g. DEP or ENT_TYPE, which stay empty here).
+ATTRIBUTES = frozenset({
+    "ORTH", "TEXT", "LOWER", "LEMMA", "POS", "MORPH", "OP", "IS_PUNCT", "IS_DIGIT",
+    "IS_ALPHA", "IS_UPPER", "IS_TITLE", "IS_SPACE", "LIKE_NUM", "LENGTH", "NORM",
+})
+_OPERATORS = frozenset({"IN", "NOT_IN", "IS_SUBSET", "IS_SUPERSET", "INTERSECTS", "==", ">=", "<=", ">", "<", "!=", "REGEX"})
+_SCHEMA_PROBLEMS = {
+    "extra_forbidden": "неизвестный ключ",
+    "string_type": "ожидалась строка",
+    "bool_type": "ожидалось true или false",
+    "int_type": "ожидалось целое число",
+    "list_type": "ожидался список",
+    "dict_type": "ожидался словарь",
+    "enum": "недопустимое значение",
+    "string_pattern_mismatch": "недопустимое значение",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class SpacyPattern:
+    """A validated spaCy token pattern (run by spaCy's ``Matcher``)."""
+
+    tokens: tuple[dict[str, Any], ...]
+
+
+def validate_token_pattern(pattern: Any) -> SpacyPattern:
+    """Check a raw spaCy token pattern; raise :class:`PatternError` naming the token and the problem."""
+    if not isinstance(pattern, list) or not pattern:
+        raise PatternError("шаблон токенов должен быть непустым списком словарей")
+    for position, token in enumerate(pattern, start=1):
+        if not isinstance(token, dict):
+            raise PatternError(f"токен {position}: ожидался словарь, получено {type(token).__name__}")
+        for attr, value in token.items():
+            _check_attribute(position, attr, value)
+    problem = _schema_problem(pattern)
+    if problem:
+        raise PatternError(problem)
+    return SpacyPattern(tuple(dict(token) for token in pattern))
+
+
+def _check_attribute(position: int, attr: Any, value: Any) -> None:
+    if attr not in ATTRIBUTES:
+        raise PatternError(f"токен {position}: неизвестный атрибут {attr!r}")
+    if attr == "OP":
+        return
+    values = _values(value, position, attr)
+    if attr == "POS":
+        for tag in values:
+            if tag not in UD_POS:
+                raise PatternError(f"токен {position}: неизвестная часть речи {tag!r}")
+    elif attr == "MORPH":
+        for feats in values:
+            _check_feats(feats, position)
+    if isinstance(value, dict) and "REGEX" in value:
+        try:
+            re.compile(str(value["REGEX"]))
+        except re.error as error:
+            raise PatternError(f"токен {position}: {attr}: неверное регулярное выражение: {error}") from None
+
+
+def _values(value: Any, position: int, attr: str) -> list[str]:
+    if isinstance(value, (str, bool, int)):
+        return [str(value)]
+    if isinstance(value, dict):
+        values: list[str] = []
+        for key, inner in value.items():
+            if key not in _OPERATORS:
+                raise PatternError(f"токен {position}: {attr}: неизвестный оператор {key!r}")
+            values.extend(inner if isinstance(inner, list) else [inner])
+        return [str(v) for v in values]
+    raise PatternError(f"токен {position}: {attr}: ожидалась строка или словарь")
+
+
+def _check_feats(feats: str, position: int) -> None:
+    for pair in filter(None, feats.split("|")):
+        name, _, value = pair.partition("=")
+        if name not in UD_FEATURES:
+            raise PatternError(f"токен {position}: неизвестная граммема {name!r}")
+        if value not in UD_FEATURES[name]:
+            known = ", ".join(sorted(UD_FEATURES[name]))
+            raise PatternError(f"токен {position}: {name}={value!r} не бывает (возможно: {known})")
+
+
+def _schema_problem(pattern: list[Any]) -> str | None:
+    """The first problem spaCy's own pattern schema finds, in Russian; None when it accepts the pattern."""
+    try:
+        TokenPatternSchema(pattern=pattern)
+    except ValidationError as error:
+        issue = error.errors()[0]
+        location = [part for part in issue["loc"][1:] if isinstance(part, int) or str(part).isupper() or part == "OP"]
+        token = f"токен {location[0] + 1}" if location and isinstance(location[0], int) else "шаблон"
+        where = ": ".join([token, *(str(part) for part in location[1:])])
+        return f"{where}: {_SCHEMA_PROBLEMS.get(issue['type'], 'не подходит по схеме шаблонов spaCy')}"
+    return None

@@ -1,0 +1,82 @@
+"""The fast matcher must agree with spaCy's Matcher on every compiled phrase of the taxonomy."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from spacy.matcher import Matcher
+
+from cmlint.linter import Engine
+from cmlint.matching.lemma_matcher import LemmaMatcher, TokenView
+from cmlint.matching.phrases import PhraseCompiler
+from cmlint.matching.steps import JOINT_VALUES, MODIFIER_POS, Step, StepPattern, Kind
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpora" / "postings"
+
+
+def to_spacy(steps: StepPattern) -> list[dict[str, Any]]:
+    """The spaCy token pattern with the meaning the fast matcher gives ``steps``."""
+    tokens: list[dict[str, Any]] = []
+    for step in steps:
+        if step.kind is Kind.GAP:
+            tokens += [
+                {"ORTH": {"IN": sorted(JOINT_VALUES)}, "OP": "?"},
+                {"POS": {"IN": sorted(MODIFIER_POS)}, "OP": "?"},
+                {"POS": {"IN": sorted(MODIFIER_POS)}, "OP": "?"},
+            ]
+            continue
+        token: dict[str, Any]
+        if step.kind is Kind.WORD:
+            token = {"IS_PUNCT": False, "IS_SPACE": False}
+        else:
+            token = {step.kind.name: {"IN": sorted(step.values)}}
+        if step.optional:
+            token["OP"] = "?"
+        tokens.append(token)
+    return tokens
+
+
+@pytest.fixture(scope="module")
+def matchers(engine: Engine) -> tuple[Matcher, LemmaMatcher[str]]:
+    compiler = PhraseCompiler(engine.morphology, lambda t: [x.text for x in engine.nlp.make_doc(t)])
+    slow, fast = Matcher(engine.nlp.vocab), LemmaMatcher[str]()
+    for role_id, role in engine.taxonomy.roles.items():
+        for index, duty in enumerate(role.duties):
+            patterns = [p for phrase in duty.phrase for p in compiler.compile(phrase, engine.taxonomy.macros)]
+            slow.add(f"{role_id}:{index}", [to_spacy(p) for p in patterns], greedy="LONGEST")
+            for pattern in patterns:
+                fast.add(f"{role_id}:{index}", pattern)
+    return slow, fast
+
+
+def texts() -> list[str]:
+    rows = [json.loads(line) for path in sorted(CORPUS.glob("*.jsonl")) for line in path.read_text(encoding="utf-8").splitlines()]
+    return [row["text"] for row in rows[::4]]
+
+
+def test_same_matches_as_spacy(engine: Engine, matchers: tuple[Matcher, LemmaMatcher[str]]) -> None:
+    slow, fast = matchers
+    strings = engine.nlp.vocab.strings
+    for text in texts():
+        doc = engine.nlp(text)
+        expected = sorted((strings[key], start, end) for key, start, end in slow(doc))
+        assert sorted(fast(TokenView.of(doc))) == expected, text[:80]
+
+
+def test_a_pattern_needs_a_required_step() -> None:
+    matcher = LemmaMatcher[str]()
+    with pytest.raises(ValueError):
+        matcher.add("a", (Step(Kind.LEMMA, frozenset({"a"}), optional=True),))
+    with pytest.raises(ValueError):
+        matcher.add("a", ())
+
+
+def test_leading_optional_step_matches_with_and_without_it() -> None:
+    matcher = LemmaMatcher[str]()
+    matcher.add("k", (Step(Kind.LEMMA, frozenset({"холодный"}), optional=True), Step(Kind.LEMMA, frozenset({"звонок"}))))
+    view = TokenView(["холодные", "звонки", "и", "звонки"], ["холодные", "звонки", "и", "звонки"],
+                     ["холодный", "звонок", "и", "звонок"], ["ADJ", "NOUN", "CCONJ", "NOUN"])
+    assert matcher(view) == [("k", 0, 2), ("k", 3, 4)]
