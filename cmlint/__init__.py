@@ -24,7 +24,7 @@ _EXPORTS = {
     "Linter": "cmlint.linter",
     "fix": "cmlint.fixes",
     "Fixed": "cmlint.fixes",
-    "FixResult": "cmlint.fixes",
+    "FixResult": "cmlint.edits",
     "lint": "cmlint.linter",
     "Edit": "cmlint.models",
     "EvidenceItem": "cmlint.models",

@@ -166,9 +166,9 @@ class Report(_Model):
 
         ``text``/``title`` default to the posting the report was linted from;
         a report read back from JSON needs them.  Overlapping fixes are
-        resolved as :func:`cmlint.fixes.apply_fixes` documents.
+        resolved as :mod:`cmlint.edits` documents.
         """
-        from cmlint.fixes import apply_fixes
+        from cmlint.edits import apply_fixes
 
         return apply_fixes(self, *self._source(text, title)).text
 

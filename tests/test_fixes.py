@@ -9,7 +9,8 @@ import pytest
 
 import cmlint
 from cmlint import Linter, Report
-from cmlint.fixes import StaleReportError, apply_fixes, fix
+from cmlint.edits import StaleReportError, apply_fixes
+from cmlint.fixes import fix
 from cmlint.models import Edit, Finding, Fix, Severity, Span
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,6 +8,7 @@ good ones still gives 2, after every other file has been reported),
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -115,6 +116,19 @@ def exit_code(formatter: Formatter, config: Config, options: CheckOptions) -> in
     return 1 if any(severity.rank >= config.fail_on.rank for severity in stats.by_severity) else 0
 
 
+def fix_files(linter: Linter, options: CheckOptions) -> None:
+    """``--diff``: print the fixes and exit; ``--fix``: write them, then the check goes on."""
+    from cmlint import fix_files
+
+    assert options.paths
+    targets = discovery(linter.config).files(options.paths)
+    outcome = fix_files.run(targets, linter, options.title, options.stdin_format, write=not options.diff)
+    fix_files.render(outcome, options.diff, sys.stdout, sys.stderr)
+    code = outcome.exit_code(options.diff)
+    if options.diff or code:
+        raise typer.Exit(code)
+
+
 def run_check(options: CheckOptions) -> None:
     """Проверить вакансии."""
     from cmlint.formatters import make_formatter
@@ -125,6 +139,11 @@ def run_check(options: CheckOptions) -> None:
         raise fail(f"--jobs: нужно целое число от 1, а не {options.jobs}")
     try:
         linter = build_linter(options)
+    except UsageFailure as error:
+        raise fail(str(error)) from None
+    if options.fix or options.diff:
+        fix_files(linter, options)
+    try:
         finder = discovery(linter.config)
         check_output(options, finder)
         targets = list(finder.files(options.paths))

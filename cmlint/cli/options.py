@@ -53,6 +53,8 @@ class CheckOptions:
     stdin_format: Annotated[StdinFormat, typer.Option("--stdin-format", metavar="ФОРМАТ", help="Формат данных из stdin: txt, md, html, jsonl, json, csv (по умолчанию txt).", show_default=False)] = "txt"
     progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Полоса прогресса (по умолчанию — если stderr терминал).", show_default=False)] = None
     color: Annotated[bool | None, typer.Option("--color/--no-color", help="Цвет в текстовом выводе (по умолчанию — если вывод в терминал).", show_default=False)] = None
+    fix: Annotated[bool, typer.Option("--fix", help="Внести исправления в файлы с одной вакансией (.txt, .md, .html), затем проверить.")] = False
+    diff: Annotated[bool, typer.Option("--diff", help="Показать исправления как diff, не меняя файлы; код 1, если есть что исправить.")] = False
 
     def overrides(self) -> Overrides:
         """The configuration keys these flags change."""

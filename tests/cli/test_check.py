@@ -25,8 +25,9 @@ def test_text_output_and_exit_1(runner: CliRunner, tmp_path: Path) -> None:
     path.write_text(SALES, encoding="utf-8")
     result = runner.invoke(app, ["check", str(path)])
     assert result.exit_code == 1
-    first = result.stdout.splitlines()[0]
-    assert first.startswith(f"{path}:1:1: CM001 ")
+    header, first = result.stdout.splitlines()[:2]
+    assert header.startswith(f"{path}: оценка ")
+    assert first.startswith(f"{path}:1:1: предупреждение CM001 ")
     assert "«комьюнити-менеджера» → «менеджера по продажам»" in result.stdout
     assert "Менеджер по продажам" in result.stdout
 
