@@ -13,10 +13,10 @@ def distinct_roles(posting: AnalyzedPosting, ctx: CheckContext) -> list[tuple[st
     """Noticeable roles of the duties, skipping those compatible with one already counted."""
     thresholds = ctx.config.roles
     items: dict[str, set[int]] = {}
-    for ev in posting.evidence:
+    for ev in posting.roles.evidence:
         items.setdefault(ev.role, set()).add(ev.item)
     chosen: list[tuple[str, float]] = []
-    for role, share in posting.profile.ranked():
+    for role, share in posting.roles.profile.ranked():
         if share < thresholds.overload_min_share:
             break
         if len(items.get(role, ())) < ctx.option("min_items", 2):
@@ -33,14 +33,15 @@ def distinct_roles(posting: AnalyzedPosting, ctx: CheckContext) -> list[tuple[st
 @check("role-overload")
 def role_overload(posting: AnalyzedPosting, ctx: CheckContext) -> Iterable[Finding]:
     thresholds = ctx.config.roles
-    if posting.profile.total < 2 * thresholds.min_evidence:
+    if posting.roles.profile.total < 2 * thresholds.min_evidence:
         return
     roles = distinct_roles(posting, ctx)
     if len(roles) < thresholds.overload_roles:
         return
     evidence: list[EvidenceItem] = []
     for role, _ in roles:
-        best = max((ev for ev in posting.evidence if ev.role == role), key=lambda ev: ev.weight)
-        evidence.append(EvidenceItem(role=role, span=posting.item_span(best.item), phrase=posting.doc[best.start:best.end].text, weight=round(best.weight, 2)))
+        best = max((ev for ev in posting.roles.evidence if ev.role == role), key=lambda ev: ev.weight)
+        span = posting.text.item_span(best.item)
+        evidence.append(EvidenceItem(role=role, span=span, phrase=posting.text.doc[best.start:best.end].text, weight=round(best.weight, 2)))
     breakdown = ", ".join(f"{ctx.taxonomy.label(role)} — {round(share * 100)} %" for role, share in roles)
-    yield ctx.finding(posting.title_span(), evidence=evidence, count=len(roles), breakdown=breakdown)
+    yield ctx.finding(posting.title.span(), evidence=evidence, count=len(roles), breakdown=breakdown)

@@ -21,8 +21,9 @@ def _shouted(text: str, minimum: int) -> bool:
 
 @check("shouting")
 def shouting(posting: AnalyzedPosting, ctx: CheckContext) -> Iterable[Finding]:
-    if posting.title and _shouted(posting.title, ctx.option("min_letters", 8)):
-        yield ctx.finding(posting.title_span(), what="название написано заглавными буквами")
-    match = _EXCLAMATIONS.search(posting.text)
+    title = posting.title
+    if title.text and _shouted(title.text, ctx.option("min_letters", 8)):
+        yield ctx.finding(title.span(), what="название написано заглавными буквами")
+    match = _EXCLAMATIONS.search(posting.text.content)
     if match:
-        yield ctx.finding(posting.spans.text(match.start(), match.end()), what="несколько восклицательных знаков подряд")
+        yield ctx.finding(posting.text.span(match.start(), match.end()), what="несколько восклицательных знаков подряд")

@@ -60,7 +60,7 @@ def build_engine(config: Config, checks: Mapping[str, Check]) -> Engine:
     compiler = PhraseCompiler(morphology, lambda text: [text] if text.isalpha() else [t.text for t in nlp.make_doc(text)])
     shared = SharedPatterns(nlp.vocab)
     roles = RoleMatcher(nlp, taxonomy, compiler, shared)
-    analyzer = Analyzer(nlp, roles, default_markers())
+    analyzer = Analyzer(nlp, roles, default_markers(), config.roles)
     specs = [(source, spec, pack.macros) for source, pack in packs for spec in pack.rules]
     check_unique([(source, spec) for source, spec, _ in specs])
     rules: list[Rule] = []

@@ -79,31 +79,33 @@ class PatternRule:
 
     def run(self, posting: AnalyzedPosting, ctx: CheckContext) -> Iterable[Finding]:
         scope = self._scope
-        heading = posting.heading
-        if "title" in scope and heading.doc is not None:
-            yield from self._findings(posting, ctx, heading.doc, posting.title_matches, field="title")
+        title = posting.title
+        if "title" in scope and title.doc is not None:
+            yield from self._findings(posting, ctx, title.doc, posting.matches.title, in_title=True)
         if scope - {"title"}:
-            yield from self._findings(posting, ctx, posting.doc, posting.body_matches, field="body")
+            yield from self._findings(posting, ctx, posting.text.doc, posting.matches.text, in_title=False)
 
-    def _findings(self, posting: AnalyzedPosting, ctx: CheckContext, doc: Doc, index: MatchIndex, field: str) -> Iterable[Finding]:
+    def _findings(self, posting: AnalyzedPosting, ctx: CheckContext, doc: Doc, index: MatchIndex, in_title: bool) -> Iterable[Finding]:
         mine = index.get(self._group)
         matches = _longest_first([m for m in mine if m[0].kind == "match"])
         if not matches:
             return
+        text = posting.text
+        token_items = text.token_items
         anti = [(s, e) for key, s, e in mine if key == _ANTI]
-        excepted = {posting.token_items[s] for key, s, _ in mine if key == _EXCEPTION} - {-1} if field == "body" else set()
+        excepted = set() if in_title else {token_items[s] for key, s, _ in mine if key == _EXCEPTION} - {-1}
         scope = self._scope
         for key, m_start, m_end in matches:
             if any(a_start < m_end and m_start < a_end for a_start, a_end in anti):
                 continue
-            if field == "body":
-                item = posting.token_items[m_start]
+            if not in_title:
+                item = token_items[m_start]
                 if item in excepted:
                     continue
-                if "body" not in scope and (item < 0 or posting.structure.items[item].kind not in scope):
+                if "text" not in scope and (item < 0 or text.structure.items[item].kind not in scope):
                     continue
             matched = doc[m_start:m_end]
-            place = posting.token_span(doc, m_start, m_end)
+            place = posting.title.token_span(m_start, m_end) if in_title else text.token_span(m_start, m_end)
             replacement = self._fit(key, matched.text, ctx)
             fixes = [Fix(message=f"Заменить на «{replacement}»", edits=[Edit(span=place, replacement=replacement)])] if replacement else []
             values: dict[str, Any] = {"match": matched.text, "replacement": replacement or ""}

@@ -8,29 +8,27 @@ not look for checks: whoever builds it hands the declarations in.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 from collections.abc import Callable, Iterable
 
-from cmlint.analysis import AnalyzedPosting, Analyzer
+from cmlint.analysis import AnalyzedPosting
 from cmlint.config import Config
 from cmlint.engine.specs import RuleSpec
-from cmlint.models import EvidenceItem, Finding, Fix, Severity, Span, TitleSuggestion
+from cmlint.models import EvidenceItem, Finding, Fix, Severity, Span
 from cmlint.nlp.morphology import Morphology
 from cmlint.roles.taxonomy import Taxonomy
 
 
-@dataclass
+@dataclass(frozen=True)
 class CheckContext:
-    """What a check may use besides the posting: its rule, config, shared data."""
+    """What a check may use besides the posting: its rule, config, shared data (read-only, one per rule)."""
 
     spec: RuleSpec
     severity: Severity
     config: Config
     taxonomy: Taxonomy
     morphology: Morphology
-    analyzer: Analyzer
-    suggestions: list[TitleSuggestion] = field(default_factory=list)
 
     def option(self, name: str, default: Any) -> Any:
         return self.spec.options.get(name, default)

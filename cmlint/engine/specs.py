@@ -16,11 +16,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from cmlint.models import Severity
 from cmlint.resources import parse_yaml
+from cmlint.text.segment import ItemKind
 
 CODE = re.compile(r"^[A-Z]{1,6}[0-9]{3}$")
 NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
-Scope = Literal["title", "duty", "readiness", "listed", "requirement", "wish", "condition", "about", "contact", "other", "body"]
+#: Where a rule's patterns match: the title, the whole body (``text``) or items of a kind.
+Scope = ItemKind | Literal["title", "text"]
 
 
 class Example(BaseModel):
@@ -75,7 +77,7 @@ class RuleSpec(BaseModel):
 
     ``antipatterns`` drop a match they overlap; ``item_exceptions`` drop a
     match when they occur anywhere in the same item (sentence or list entry).
-    ``scope`` limits where patterns match: ``title``, ``body`` (everywhere
+    ``scope`` limits where patterns match: ``title``, ``text`` (everywhere
     else) or item kinds (``duty``, ``requirement``, ``wish``, ``condition`` …).
     ``title_roles`` runs the rule only when the title names one of these roles.
     ``options`` are parameters of a Python check.
@@ -96,7 +98,7 @@ class RuleSpec(BaseModel):
     item_exceptions: list[PatternSpec] = Field(default_factory=list)
     replacement: str | None = None
     substitutions: list[Substitution] = Field(default_factory=list)
-    scope: list[Scope] = Field(default_factory=lambda: ["body"])
+    scope: list[Scope] = Field(default_factory=lambda: ["text"])
     title_roles: list[str] = Field(default_factory=list)
     check: str | None = None
     options: dict[str, Any] = Field(default_factory=dict)

@@ -13,6 +13,7 @@ A duty phrase counts only where it describes the job:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -102,7 +103,7 @@ def collect(
     matches: list[DutyMatch],
     lemmas: list[str],
     pos: list[str],
-    token_items: list[int],
+    token_items: Sequence[int],
     structure: Structure,
     markers: Markers,
 ) -> list[Evidence]:
@@ -133,7 +134,7 @@ def collect(
     return _dedupe(kept)
 
 
-def profile(evidence: list[Evidence]) -> DutyProfile:
+def profile(evidence: Sequence[Evidence]) -> DutyProfile:
     """Sum evidence per role, capping what one item gives one role."""
     per_item: dict[tuple[int, str], float] = {}
     for ev in evidence:
@@ -151,7 +152,7 @@ def _item_weight(item: Item, unsectioned: bool) -> float:
     return ITEM_WEIGHT[item.kind]
 
 
-def _item_bounds(token_items: list[int], inside: int, item: int) -> tuple[int, int]:
+def _item_bounds(token_items: Sequence[int], inside: int, item: int) -> tuple[int, int]:
     """First and past-the-last token of ``item``, found from a token ``inside`` it."""
     first = inside
     while first > 0 and token_items[first - 1] == item:

@@ -15,11 +15,8 @@ from cmlint.roles.taxonomy import Taxonomy
 Field = Literal["text", "title"]
 
 
-class MentionedPosting(Protocol):
-    """What a rename needs from an analyzed posting: where the title's roles are named, and spans."""
-
-    @property
-    def mentions(self) -> Sequence[TitleMention]: ...
+class Placer(Protocol):
+    """Text and public spans of offsets in the body (``text``) or the given title (an analyzed posting)."""
 
     def field_text(self, field_name: Field, start: int, end: int) -> str: ...
 
@@ -54,27 +51,27 @@ def suggest_titles(profile: DutyProfile, taxonomy: Taxonomy) -> list[TitleSugges
     return suggestions[:MAX_SUGGESTIONS]
 
 
-def rename_fix(posting: MentionedPosting, suggestion: TitleSuggestion, morphology: Morphology) -> Fix:
-    """Edits that put ``suggestion`` where the title's role is named, inflected to fit."""
+def rename_fix(mentions: Sequence[TitleMention], place: Placer, suggestion: TitleSuggestion, morphology: Morphology) -> Fix:
+    """Edits that put ``suggestion`` where the title's role is named (``mentions``), inflected to fit."""
     edits: list[Edit] = []
-    for mention in merge_mentions(posting):
+    for mention in merge_mentions(mentions, place):
         grammar = head_grammar(mention.text.split(), morphology)
         replacement = inflect_title(suggestion.title, grammar, morphology) if grammar else suggestion.title
         replacement = fit_start(replacement, mention.text)
-        edits.append(Edit(span=posting.span_of(mention.field, mention.start, mention.end), replacement=replacement))
+        edits.append(Edit(span=place.span_of(mention.field, mention.start, mention.end), replacement=replacement))
     return Fix(message=f"Переименовать в «{suggestion.title}»", edits=edits)
 
 
-def merge_mentions(posting: MentionedPosting) -> list[TitleMention]:
+def merge_mentions(mentions: Sequence[TitleMention], place: Placer) -> list[TitleMention]:
     """Join mentions that overlap or touch («SMM/комьюнити-менеджер» is one place)."""
     merged: list[TitleMention] = []
-    for mention in sorted(posting.mentions, key=lambda m: (m.field != "title", m.start, -m.end)):
+    for mention in sorted(mentions, key=lambda m: (m.field != "title", m.start, -m.end)):
         last = merged[-1] if merged else None
         if last is not None and last.field == mention.field and mention.start <= last.end + 3:
-            gap = posting.field_text(mention.field, last.end, mention.start) if mention.start > last.end else ""
+            gap = place.field_text(mention.field, last.end, mention.start) if mention.start > last.end else ""
             if not gap.strip(" /-&и+"):
                 end = max(last.end, mention.end)
-                text = posting.field_text(mention.field, last.start, end)
+                text = place.field_text(mention.field, last.start, end)
                 merged[-1] = TitleMention(last.role, last.field, last.start, end, text)
                 continue
         merged.append(mention)
