@@ -164,11 +164,15 @@ def bench(
     postings: int = typer.Option(2000, "--postings", "-n", min=10, help="Сколько вакансий прогнать."),
     jobs: int = typer.Option(2, "--jobs", "-j", min=1, help="Число процессов для параллельного замера."),
     output_format: ListFormat = typer.Option(ListFormat.text, "--format", "-f"),
+    corpus: list[Path] = typer.Option([], "--corpus", help="JSONL-файлы или папки с вакансиями (по умолчанию — наши, из пакета)."),
 ) -> None:
     """Замер скорости и памяти на воспроизводимом корпусе."""
     from cmlint.bench import render_text as render_bench, run_bench
 
-    result = run_bench(postings=postings, jobs=jobs)
+    try:
+        result = run_bench(postings=postings, jobs=jobs, paths=[str(p) for p in corpus])
+    except (OSError, ValueError, KeyError) as error:
+        raise fail(f"корпус для замера не прочитан: {error}") from None
     if output_format is ListFormat.json:
         typer.echo(result.model_dump_json(indent=2))
     else:
