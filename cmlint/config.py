@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from cmlint.models import Severity
+from cmlint.scoring import Scoring
 
 log = logging.getLogger("cmlint")
 
@@ -26,18 +27,6 @@ def _kebab(name: str) -> str:
 
 class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid", alias_generator=_kebab, populate_by_name=True, frozen=True)
-
-
-class RoleThresholds(_Section):
-    """Thresholds of the role checks (shares are fractions of the duty profile)."""
-
-    min_evidence: float = Field(default=2.0, ge=0, description="минимальный вес обязанностей, при котором роли оцениваются")
-    max_title_support: float = Field(default=0.3, ge=0, le=1, description="доля роли из названия, ниже которой название не подтверждено")
-    min_other_share: float = Field(default=0.5, ge=0, le=1, description="минимальная доля чужих ролей для CM001")
-    max_own_share: float = Field(default=0.1, ge=0, le=1, description="доля собственной роли, ниже которой смежная роль «забирает» вакансию")
-    min_dominant_share: float = Field(default=0.7, ge=0, le=1, description="доля смежной роли, при которой она «забирает» вакансию")
-    overload_roles: int = Field(default=3, ge=2, description="сколько ролей делают вакансию «человеком-оркестром»")
-    overload_min_share: float = Field(default=0.15, ge=0, le=1, description="доля, с которой роль считается заметной")
 
 
 #: Not postings: tool folders and a repository's own documents and manifests (gitignore-style patterns).
@@ -63,7 +52,9 @@ class Config(_Section):
     exclude: list[str] | None = Field(default=None, description="gitignore-style patterns of files never read (default: DEFAULT_EXCLUDE)")
     extend_exclude: list[str] = Field(default_factory=list, description="patterns excluded on top of exclude")
     respect_gitignore: bool = True
-    roles: RoleThresholds = Field(default_factory=RoleThresholds)
+    roles: Scoring = Field(default_factory=Scoring)
+    #: Options of Python checks by code or name (``[tool.cmlint.rules.CM002]``), over the packs' own.
+    rules: dict[str, dict[str, Any]] = Field(default_factory=dict)
     base_dir: str | None = Field(default=None, exclude=True)
     #: The file this configuration was read from (``None``: defaults or built in code).
     source: str | None = Field(default=None, exclude=True)

@@ -206,7 +206,7 @@ class Linter:
                 spec = rule.spec
                 severity = config.severity_of(spec.code, spec.name, spec.severity)
                 if config.enabled(spec.code, spec.name) and severity.rank >= config.min_severity.rank:
-                    active.append((rule, CheckContext(spec, severity, config, engine.taxonomy, engine.morphology)))
+                    active.append((rule, CheckContext(spec, severity, config, engine.taxonomy, engine.morphology, rule.options, rule.fields)))
             self._active = _Ruleset(engine, active, _digest(active, config))
         return self._active
 

@@ -12,7 +12,6 @@ from spacy.tokens import Doc
 from cmlint.analysis.roles import RoleAnalysis
 from cmlint.analysis.text import Field, SpanFactory, TextAnalysis, token_items
 from cmlint.analysis.title import Title, title_words
-from cmlint.config import RoleThresholds
 from cmlint.matching.lemma_matcher import TokenView
 from cmlint.matching.pattern_set import MatchIndex
 from cmlint.models import Posting, Span
@@ -21,6 +20,7 @@ from cmlint.roles.decision import decide
 from cmlint.roles.evidence import Markers
 from cmlint.roles.matching import RoleMatcher, TitleMatch, TitleMention
 from cmlint.roles.suggest import suggest_titles
+from cmlint.scoring import Scoring
 from cmlint.text.normalize import normalize
 from cmlint.text.segment import segment
 
@@ -56,13 +56,13 @@ class AnalyzedPosting:
 
 
 class Analyzer:
-    """Runs the analysis pipeline with one spaCy pipeline, role matcher and thresholds."""
+    """Runs the analysis pipeline with one spaCy pipeline, role matcher and scoring."""
 
-    def __init__(self, nlp: Language, roles: RoleMatcher, markers: Markers, thresholds: RoleThresholds) -> None:
+    def __init__(self, nlp: Language, roles: RoleMatcher, markers: Markers, scoring: Scoring) -> None:
         self.nlp = nlp
         self.roles = roles
         self.markers = markers
-        self.thresholds = thresholds
+        self.scoring = scoring
 
     def analyze(self, posting: Posting) -> AnalyzedPosting:
         normalized = normalize(posting.text, posting.format)
@@ -108,10 +108,12 @@ class Analyzer:
             for match in self.roles.mentions(in_text, text.view, body_start, list(title_roles)):
                 mentions.append(_mention(text.doc, match, "text", 0))
         view = text.view
-        evidence = tuple(role_evidence.collect(self.roles.duties(in_text), view.lemma, view.pos, text.token_items, text.structure, self.markers))
-        profile = role_evidence.profile(evidence)
-        decision = decide(title_roles, profile, self.roles.taxonomy, self.thresholds)
-        suggestions = tuple(suggest_titles(profile, self.roles.taxonomy))
+        scoring = self.scoring
+        matches = self.roles.duties(in_text)
+        evidence = tuple(role_evidence.collect(matches, view, text.token_items, text.structure, self.markers, scoring.evidence))
+        profile = role_evidence.profile(evidence, scoring.evidence)
+        decision = decide(title_roles, profile, self.roles.taxonomy, scoring)
+        suggestions = tuple(suggest_titles(profile, self.roles.taxonomy, scoring.suggestions))
         return RoleAnalysis(title_roles, tuple(mentions), evidence, profile, decision, suggestions)
 
     def _suspended_roles(self, title: str) -> list[str]:

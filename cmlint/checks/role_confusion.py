@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from pydantic import Field
+
 from cmlint.analysis import AnalyzedPosting
-from cmlint.engine.registry import CheckContext, check
+from cmlint.engine.registry import CheckContext, Options, check
 from cmlint.models import EvidenceItem, Finding
 from cmlint.roles.suggest import rename_fix
 
-MAX_EVIDENCE = 8
+
+class ConfusionOptions(Options):
+    max_evidence: int = Field(default=8, ge=1, description="сколько строк-доказательств показывать")
 
 
-@check("role-confusion")
-def role_confusion(posting: AnalyzedPosting, ctx: CheckContext) -> Iterable[Finding]:
+@check("role-confusion", ConfusionOptions, fields=["title", "title_role", "actual_role", "breakdown"])
+def role_confusion(posting: AnalyzedPosting, ctx: CheckContext[ConfusionOptions]) -> Iterable[Finding]:
     analysis = posting.roles
     if not analysis.decision.confused:
         return
@@ -43,7 +47,7 @@ def role_confusion(posting: AnalyzedPosting, ctx: CheckContext) -> Iterable[Find
         seen.add(ev.item)
         phrase = posting.text.doc[ev.start:ev.end].text
         items.append(EvidenceItem(role=ev.role, span=posting.text.item_span(ev.item), phrase=phrase, weight=round(ev.weight, 2)))
-        if len(items) == MAX_EVIDENCE:
+        if len(items) == ctx.options.max_evidence:
             break
     items.sort(key=lambda e: e.span.start)
 

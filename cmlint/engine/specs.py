@@ -8,6 +8,7 @@ carry a summary, an explanation and should-fire / must-not-fire examples.
 from __future__ import annotations
 
 import re
+import string
 from pathlib import Path
 from typing import Any, Literal
 
@@ -16,13 +17,31 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from cmlint.models import Severity
 from cmlint.resources import parse_yaml
-from cmlint.text.segment import ItemKind
+from cmlint.kinds import ItemKind
 
 CODE = re.compile(r"^[A-Z]{1,6}[0-9]{3}$")
 NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
 #: Where a rule's patterns match: the title, the whole body (``text``) or items of a kind.
 Scope = ItemKind | Literal["title", "text"]
+
+
+def message_fields(template: str) -> frozenset[str]:
+    """The placeholders of a message template; only plain ``{name}`` fields are allowed."""
+    try:
+        parsed = list(string.Formatter().parse(template))
+    except ValueError as error:
+        raise ValueError(f"шаблон сообщения не разбирается ({error}); фигурная скобка пишется как {{{{ или }}}}") from None
+    fields: set[str] = set()
+    for _, name, spec, conversion in parsed:
+        if name is None:
+            continue
+        if not name.isidentifier():
+            raise ValueError(f"поле {{{name}}} в сообщении должно быть именем, например {{match}}")
+        if spec or conversion:
+            raise ValueError(f"в поле {{{name}}} нельзя указывать формат или преобразование")
+        fields.add(name)
+    return frozenset(fields)
 
 
 class Example(BaseModel):
@@ -109,6 +128,12 @@ class RuleSpec(BaseModel):
     def _code(cls, value: str) -> str:
         if not CODE.match(value):
             raise ValueError(f"код {value!r} должен выглядеть как CM001: заглавные латинские буквы и три цифры")
+        return value
+
+    @field_validator("message")
+    @classmethod
+    def _message(cls, value: str) -> str:
+        message_fields(value)
         return value
 
     @field_validator("name")

@@ -8,13 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cmlint.config import RoleThresholds
+from cmlint.scoring import Scoring
 from cmlint.roles.evidence import DutyProfile
 from cmlint.roles.taxonomy import Taxonomy
-
-#: A compatible role's duties support the title at this fraction of their share.
-COMPATIBLE_FACTOR = 0.6
-
 
 @dataclass(frozen=True, slots=True)
 class RoleDecision:
@@ -27,7 +23,7 @@ class RoleDecision:
     fitting: frozenset[str]
 
 
-def decide(title_roles: tuple[str, ...], profile: DutyProfile, taxonomy: Taxonomy, thresholds: RoleThresholds) -> RoleDecision:
+def decide(title_roles: tuple[str, ...], profile: DutyProfile, taxonomy: Taxonomy, thresholds: Scoring) -> RoleDecision:
     """Decide for one posting (see :class:`RoleDecision`)."""
     roles = set(title_roles)
     fitting = frozenset(roles | {c for r in roles for c in taxonomy.roles[r].compatible})
@@ -37,19 +33,19 @@ def decide(title_roles: tuple[str, ...], profile: DutyProfile, taxonomy: Taxonom
     return RoleDecision(confused, fitting)
 
 
-def title_support(roles: set[str], fitting: frozenset[str], profile: DutyProfile) -> float:
-    """The share of the duty profile that fits the title's roles."""
+def title_support(roles: set[str], fitting: frozenset[str], profile: DutyProfile, compatible_factor: float) -> float:
+    """The share of the duty profile that fits the title's roles (compatible roles count at ``compatible_factor``)."""
     compatible = fitting - roles
-    return sum(profile.share(r) for r in roles) + COMPATIBLE_FACTOR * sum(profile.share(r) for r in compatible)
+    return sum(profile.share(r) for r in roles) + compatible_factor * sum(profile.share(r) for r in compatible)
 
 
-def _unsupported(roles: set[str], fitting: frozenset[str], profile: DutyProfile, thresholds: RoleThresholds) -> bool:
+def _unsupported(roles: set[str], fitting: frozenset[str], profile: DutyProfile, thresholds: Scoring) -> bool:
     """Most duties belong to roles unrelated to the title, and the title's own share is small."""
     foreign = sum(share for role, share in profile.ranked() if role not in fitting)
-    return foreign >= thresholds.min_other_share and title_support(roles, fitting, profile) < thresholds.max_title_support
+    return foreign >= thresholds.min_other_share and title_support(roles, fitting, profile, thresholds.compatible_factor) < thresholds.max_title_support
 
 
-def _taken_over(title_roles: tuple[str, ...], profile: DutyProfile, taxonomy: Taxonomy, thresholds: RoleThresholds) -> bool:
+def _taken_over(title_roles: tuple[str, ...], profile: DutyProfile, taxonomy: Taxonomy, thresholds: Scoring) -> bool:
     """A related role does nearly all the work and the title's own role is absent
     (an «Event-менеджер» who only builds a community, a «Маркетолог» who only posts)."""
     if profile.total < 2 * thresholds.min_evidence:

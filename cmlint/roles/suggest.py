@@ -11,6 +11,7 @@ from cmlint.nlp.morphology import Morphology
 from cmlint.roles.evidence import DutyProfile
 from cmlint.roles.matching import TitleMention
 from cmlint.roles.taxonomy import Taxonomy
+from cmlint.scoring import SuggestionSettings
 
 Field = Literal["text", "title"]
 
@@ -22,33 +23,22 @@ class Placer(Protocol):
 
     def span_of(self, field_name: Field, start: int, end: int) -> Span: ...
 
-#: Roles with a smaller share are not suggested.
-MIN_SHARE = 0.12
-#: Two roles share the work when the second has at least this share …
-COMBINED_MIN_SHARE = 0.3
-#: … and at least this fraction of the first one's.
-COMBINED_RATIO = 0.6
-#: Confidence grows with the amount of evidence up to this mass.
-FULL_CONFIDENCE_MASS = 6.0
-MAX_SUGGESTIONS = 3
-
-
-def suggest_titles(profile: DutyProfile, taxonomy: Taxonomy) -> list[TitleSuggestion]:
+def suggest_titles(profile: DutyProfile, taxonomy: Taxonomy, settings: SuggestionSettings) -> list[TitleSuggestion]:
     """Ranked titles that describe the duties, best first."""
-    ranked = [(role, share) for role, share in profile.ranked() if share >= MIN_SHARE and role in taxonomy.roles]
+    ranked = [(role, share) for role, share in profile.ranked() if share >= settings.min_share and role in taxonomy.roles]
     if not ranked:
         return []
-    certainty = min(1.0, profile.total / FULL_CONFIDENCE_MASS)
+    certainty = min(1.0, profile.total / settings.full_confidence_mass)
     suggestions: list[TitleSuggestion] = []
     if len(ranked) >= 2:
         (first, a), (second, b) = ranked[0], ranked[1]
-        if b >= COMBINED_MIN_SHARE and b / a >= COMBINED_RATIO:
+        if b >= settings.combined_min_share and b / a >= settings.combined_ratio:
             combined = taxonomy.roles[first].combined.get(second) or taxonomy.roles[second].combined.get(first)
             title = combined or f"{taxonomy.roles[first].titles[0]} / {_lower_first(taxonomy.roles[second].titles[0])}"
             suggestions.append(TitleSuggestion(title=title, role=first, confidence=round((a + b) * certainty, 2)))
     for role, share in ranked:
         suggestions.append(TitleSuggestion(title=taxonomy.roles[role].titles[0], role=role, confidence=round(share * certainty, 2)))
-    return suggestions[:MAX_SUGGESTIONS]
+    return suggestions[:settings.max_suggestions]
 
 
 def rename_fix(mentions: Sequence[TitleMention], place: Placer, suggestion: TitleSuggestion, morphology: Morphology) -> Fix:

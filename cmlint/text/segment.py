@@ -11,13 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
 from collections.abc import Callable
 
+from cmlint.kinds import ItemKind, SectionKind
 from cmlint.resources import load_yaml
 
-SectionKind = Literal["intro", "duties", "requirements", "conditions", "about", "contacts", "other"]
-ItemKind = Literal["duty", "readiness", "listed", "requirement", "wish", "condition", "about", "contact", "other"]
 
 _BULLET = re.compile(
     r"^[ \t]*(?:[-–—•·▪►▸‣⁃○●◦✓✔☑➖➤→»*+]|\d{1,2}[.)](?!\d)|[a-zа-я]\)|"
