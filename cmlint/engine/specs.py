@@ -53,12 +53,24 @@ def message_fields(template: str) -> frozenset[str]:
 
 
 class Example(BaseModel):
-    """A posting (or a fragment) a rule must fire on or must stay quiet on."""
+    """A posting (or a fragment) a rule must fire on or must stay quiet on.
+
+    A should-fire example says what the rule finds: ``match`` is the text of
+    each finding of the rule, in order (``""`` for a finding about the whole
+    posting), and ``replacement`` the replacement each finding offers.
+    """
 
     model_config = ConfigDict(extra="forbid")
 
     text: str
     title: str | None = None
+    match: list[str] | None = None
+    replacement: list[str] | None = None
+
+    @field_validator("match", "replacement", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
 
 
 class Explanation(BaseModel):
