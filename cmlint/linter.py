@@ -18,7 +18,8 @@ from cmlint.engine.build import build_engine as _build_engine
 from cmlint.engine.registry import CheckContext
 from cmlint.engine.ruleset import Rule
 from cmlint.engine.suppression import suppressed
-from cmlint.models import Finding, Posting, Report, Severity
+from cmlint.models import Finding, Posting, Report, RoleInfo, Severity
+from cmlint.roles.taxonomy import Taxonomy
 from cmlint.posting import DEFAULT_FIELDS, PostingError, PostingLike, as_posting, check_format, make_posting
 from cmlint.quality import assess
 from cmlint.resources import data_dir
@@ -189,7 +190,10 @@ class Linter:
             return
         from cmlint.parallel import ordered_map
 
-        yield from ordered_map(self, lint_one, items, n_process, chunk_size)
+        def failure(item: Posting | Report, reason: str) -> Report:
+            return item if isinstance(item, Report) else self.not_linted(item, reason)
+
+        yield from ordered_map(self, lint_one, items, n_process, failure, window=2 * n_process * chunk_size)
 
     @property
     def ruleset_version(self) -> str:
@@ -206,9 +210,13 @@ class Linter:
                 spec = rule.spec
                 severity = config.severity_of(spec.code, spec.name, spec.severity)
                 if config.enabled(spec.code, spec.name) and severity.rank >= config.min_severity.rank:
-                    active.append((rule, CheckContext(spec, severity, config, engine.taxonomy, engine.morphology)))
+                    active.append((rule, CheckContext(spec, severity, config, engine.taxonomy, engine.morphology, rule.options, rule.fields)))
             self._active = _Ruleset(engine, active, _digest(active, config))
         return self._active
+
+    def not_linted(self, posting: Posting, reason: str) -> Report:
+        """The report of a posting that could not be linted: one ``CM000`` finding saying why."""
+        return self._not_linted(posting.id, posting.title, _not_linted_finding(f"Вакансия не проверена: {reason}"))
 
     def _not_linted(self, id: str | None, title: str | None, finding: Finding) -> Report:
         return Report(id=id, title=title, findings=[finding], ruleset_version=self.ruleset_version, **assess([finding]).model_dump())
@@ -240,16 +248,24 @@ class Linter:
                 if not suppressed(posting.posting.text, finding):
                     findings.append(finding)
         findings.sort(key=_finding_order)
+        duty_profile = roles.duties.shares()
+        named = [*roles.title_roles, *duty_profile, *(s.role for s in roles.suggestions), *(e.role for f in findings for e in f.evidence)]
         return Report(
             id=posting.posting.id,
             title=posting.title.text,
             title_roles=list(roles.title_roles),
-            duty_profile=roles.duties.shares(),
+            duty_profile=duty_profile,
             suggested_titles=list(roles.suggestions),
+            roles={role: _role_info(engine.taxonomy, role) for role in dict.fromkeys(named)},
             findings=findings,
             ruleset_version=ruleset.version,
             **assess(findings).model_dump(),
         )
+
+
+def _role_info(taxonomy: Taxonomy, role: str) -> RoleInfo:
+    entry = taxonomy.roles[role]
+    return RoleInfo(label=entry.label, board_name=entry.board_name, hh_roles=entry.hh_roles, kind=entry.kind)
 
 
 def _finding_order(finding: Finding) -> tuple[int, int, str]:

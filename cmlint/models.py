@@ -6,10 +6,11 @@ JSON output of the CLI.  Field names are English; messages are Russian.
 
 from __future__ import annotations
 
+import re
 from enum import Enum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
 Format = Literal["plain", "markdown", "html", "telegram"]
 
@@ -37,13 +38,27 @@ class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", json_schema_serialization_defaults_required=True)
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 class Posting(_Model):
-    """A vacancy to lint: a title (optional) and a body in some markup format."""
+    """A vacancy to lint: a title (optional) and a body in some markup format.
+
+    Lone surrogates (``"\\udfff"`` in JSON) become U+FFFD, one for one, so
+    offsets stay right and every output encoder can write the text.
+    """
 
     text: str
     title: str | None = None
     format: Format | None = None
     id: str | None = None
+
+    @field_validator("text", "title", "id")
+    @classmethod
+    def _no_lone_surrogates(cls, value: str | None) -> str | None:
+        if value is not None and _LONE_SURROGATE.search(value):
+            return _LONE_SURROGATE.sub("\ufffd", value)
+        return value
 
 
 class Span(_Model):
@@ -117,6 +132,17 @@ class Verdict(str, Enum):
         return "можно публиковать" if self is Verdict.READY else "нужно исправить"
 
 
+class RoleInfo(_Model):
+    """What a role or occupation id means: its name in messages, the job boards' name, hh.ru catalogue ids."""
+
+    label: str
+    board_name: str
+    hh_roles: list[int] = Field(default_factory=list)
+    kind: Literal["role", "occupation"] = Field(
+        description="role: a community-adjacent role read by phrase rules; occupation: read by the occupation model"
+    )
+
+
 class Report(_Model):
     """Everything cmlint says about one posting.
 
@@ -130,6 +156,10 @@ class Report(_Model):
     title_roles: list[str] = Field(default_factory=list)
     duty_profile: dict[str, float] = Field(default_factory=dict)
     suggested_titles: list[TitleSuggestion] = Field(default_factory=list)
+    roles: dict[str, RoleInfo] = Field(
+        default_factory=dict,
+        description="every role id the report names (title roles, duty profile, suggestions, evidence)",
+    )
     findings: list[Finding] = Field(default_factory=list)
     score: int = Field(default=100, ge=0, le=100)
     verdict: Verdict = Verdict.READY
@@ -199,3 +229,4 @@ class LintResult(_Model):
     id: str | None = None
     report: Report | None = None
     error: InputFailure | None = None
+    line: int | None = Field(default=None, description="the line of source where the record starts, when known")

@@ -28,7 +28,7 @@ def test_lint_returns_a_report() -> None:
 def test_report_json_keys_are_stable(linter: Linter) -> None:
     data = linter.lint(SALES, title="Комьюнити-менеджер").model_dump(mode="json")
     assert list(data) == [
-        "id", "title", "title_roles", "duty_profile", "suggested_titles", "findings", "score", "verdict",
+        "id", "title", "title_roles", "duty_profile", "suggested_titles", "roles", "findings", "score", "verdict",
         "tool_version", "ruleset_version",
     ]
     assert list(data["findings"][0]) == ["code", "name", "severity", "message", "span", "suggestions", "evidence"]

@@ -75,9 +75,14 @@ class Example:
 
 def code_fingerprint(taxonomy: Taxonomy) -> str:
     """What the labels and features depend on: this script, the feature and model code, the title patterns."""
-    labels = {role_id: [role.title_patterns, taxonomy.occupation_of(role_id), role.generic] for role_id, role in taxonomy.roles.items()}
+    labels = {
+        role_id: [role.title_patterns, taxonomy.occupation_of(role_id), role.generic]
+        for role_id, role in taxonomy.roles.items()
+    }
     sources = [Path(module.__file__).read_text(encoding="utf-8") for module in (features_module, model_module)]
-    return fingerprint([*sources, Path(__file__).read_text(encoding="utf-8"), json.dumps(labels, ensure_ascii=False, sort_keys=True)])
+    return fingerprint(
+        [*sources, Path(__file__).read_text(encoding="utf-8"), json.dumps(labels, ensure_ascii=False, sort_keys=True)]
+    )
 
 
 def data_fingerprint(path: Path) -> str:
@@ -99,7 +104,9 @@ class Extractor:
         """The one occupation a title names, or ``None``."""
         doc = self.nlp(title)
         reading = self.roles.read_title(doc, TokenView.of(doc))
-        occupations = {self.taxonomy.occupation_of(role) for role in reading.roles if not self.taxonomy.roles[role].generic}
+        occupations = {
+            self.taxonomy.occupation_of(role) for role in reading.roles if not self.taxonomy.roles[role].generic
+        }
         return occupations.pop() if len(occupations) == 1 else None
 
     def example(self, record: dict[str, str]) -> Example | None:
@@ -119,7 +126,9 @@ class Extractor:
                 weight = self.parameters.requirement_weight
             if not weight:
                 continue
-            found = features(terms(view.lemma, view.pos, bisect_left(starts, item.start), bisect_left(starts, item.end)))
+            found = features(
+                terms(view.lemma, view.pos, bisect_left(starts, item.start), bisect_left(starts, item.end))
+            )
             if found:
                 lines.append((found, weight))
         return Example(label, lines, normalized.text) if lines else None
@@ -143,7 +152,9 @@ def held_out(example: Example, share: float) -> bool:
     return int(hashlib.sha256(example.body.encode("utf-8")).hexdigest()[:8], 16) < share * 0x1_0000_0000
 
 
-def train(examples: list[Example], labels: list[str], parameters: Parameters, seed: int) -> tuple[list[str], np.ndarray, np.ndarray]:
+def train(
+    examples: list[Example], labels: list[str], parameters: Parameters, seed: int
+) -> tuple[list[str], np.ndarray, np.ndarray]:
     """Multinomial logistic regression by mini-batch Adam; returns vocabulary, weights and bias.
 
     Features whose weights all stay below ``prune`` in size are dropped: they barely move a
@@ -174,7 +185,7 @@ def train(examples: list[Example], labels: list[str], parameters: Parameters, se
     for _ in range(parameters.epochs):
         order = rng.permutation(len(rows))
         for begin in range(0, len(rows), parameters.batch):
-            batch = order[begin:begin + parameters.batch]
+            batch = order[begin : begin + parameters.batch]
             lengths = np.array([len(rows[i]) for i in batch])
             flat = np.concatenate([rows[i] for i in batch])
             owner = np.repeat(np.arange(len(batch)), lengths)
@@ -195,9 +206,11 @@ def train(examples: list[Example], labels: list[str], parameters: Parameters, se
                 first += 0.1 * grad
                 second *= 0.999
                 second += 0.001 * grad * grad
-                value -= parameters.learning_rate * (first / (1 - 0.9**step)) / (np.sqrt(second / (1 - 0.999**step)) + 1e-8)
+                value -= (
+                    parameters.learning_rate * (first / (1 - 0.9**step)) / (np.sqrt(second / (1 - 0.999**step)) + 1e-8)
+                )
     keep = np.abs(w).max(axis=1) >= parameters.prune
-    return [f for f, kept in zip(vocabulary, keep) if kept], w[keep], b
+    return [f for f, kept in zip(vocabulary, keep, strict=True) if kept], w[keep], b
 
 
 def posting_scores(model: OccupationModel, example: Example) -> np.ndarray:
@@ -216,7 +229,11 @@ def validate(model: OccupationModel, examples: list[Example]) -> dict[str, float
         best = [model.labels[i] for i in order[:2]]
         top1 += best[0] == example.label
         top2 += example.label in best
-    return {"postings": float(len(examples)), "top1": round(top1 / len(examples), 3), "top2": round(top2 / len(examples), 3)}
+    return {
+        "postings": float(len(examples)),
+        "top1": round(top1 / len(examples), 3),
+        "top2": round(top2 / len(examples), 3),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -246,9 +263,17 @@ def main(argv: list[str] | None = None) -> int:
     training = [e for e in examples if not held_out(e, parameters.validation_share)]
     validation = [e for e in examples if held_out(e, parameters.validation_share)]
     vocabulary, w, b = train(training, labels, parameters, args.seed)
-    trial = OccupationModel(ModelCard(**card_base, features=len(vocabulary), postings=len(training), lines=0, validation={}), vocabulary, w, b)
+    trial = OccupationModel(
+        ModelCard(**card_base, features=len(vocabulary), postings=len(training), lines=0, validation={}),
+        vocabulary,
+        w,
+        b,
+    )
     scores = validate(trial, validation)
-    print(f"проверка на отложенных {len(validation)}: top-1 {scores['top1']:.3f}, top-2 {scores['top2']:.3f}", file=sys.stderr)
+    print(
+        f"проверка на отложенных {len(validation)}: top-1 {scores['top1']:.3f}, top-2 {scores['top2']:.3f}",
+        file=sys.stderr,
+    )
     final = training if args.held_out_only else examples
     vocabulary, w, b = train(final, labels, parameters, args.seed) if final is examples else (vocabulary, w, b)
     lines = sum(len(example.lines) for example in final)

@@ -12,19 +12,19 @@ from spacy.tokens import Doc
 from cmlint.analysis.roles import RoleAnalysis
 from cmlint.analysis.text import Field, SpanFactory, TextAnalysis, token_items
 from cmlint.analysis.title import Title, title_words
-from cmlint.config import RoleThresholds
 from cmlint.matching.lemma_matcher import TokenView
 from cmlint.matching.pattern_set import MatchIndex
 from cmlint.models import Posting, Span
 from cmlint.occupations.model import OccupationModel
-from cmlint.roles import evidence as role_evidence
-from cmlint.roles import profile as role_profile
-from cmlint.roles.lines import read_lines
-from cmlint.roles.profile import OccupationScores
+from cmlint.roles import evidence as role_evidence, profile as role_profile
 from cmlint.roles.decision import decide
 from cmlint.roles.evidence import Markers
-from cmlint.roles.matching import RoleMatcher, TitleMatch, TitleMention
+from cmlint.roles.lines import read_lines
+from cmlint.roles.matching import RoleMatcher, TitleMention
+from cmlint.roles.profile import OccupationScores
 from cmlint.roles.suggest import candidates, suggestions
+from cmlint.roles.titles import TitleMatch
+from cmlint.scoring import Scoring
 from cmlint.text.normalize import normalize
 from cmlint.text.segment import segment
 
@@ -60,16 +60,16 @@ class AnalyzedPosting:
 
 
 class Analyzer:
-    """Runs the analysis pipeline with one spaCy pipeline, role matcher and thresholds."""
+    """Runs the analysis pipeline with one spaCy pipeline, role matcher, occupation model and scoring."""
 
     def __init__(
-        self, nlp: Language, roles: RoleMatcher, occupations: OccupationModel, markers: Markers, thresholds: RoleThresholds
+        self, nlp: Language, roles: RoleMatcher, occupations: OccupationModel, markers: Markers, scoring: Scoring
     ) -> None:
         self.nlp = nlp
         self.roles = roles
         self.occupations = occupations
         self.markers = markers
-        self.thresholds = thresholds
+        self.scoring = scoring
 
     def analyze(self, posting: Posting) -> AnalyzedPosting:
         normalized = normalize(posting.text, posting.format)
@@ -89,7 +89,8 @@ class Analyzer:
             in_title = self.roles.shared.matches(title.doc, title.view, title.first, title.end)
             named = self.roles.read_title(title.doc, title.view, title.first, title.end).matches
         in_text = self.roles.shared.matches(doc, view, body_start, len(doc))
-        return AnalyzedPosting(posting, text, title, Matches(in_title, in_text), self._roles(text, title, named, in_text, body_start))
+        roles = self._roles(text, title, named, in_text, body_start)
+        return AnalyzedPosting(posting, text, title, Matches(in_title, in_text), roles)
 
     def _title(self, posting: Posting, caller_title: str | None, text: TextAnalysis, starts: list[int]) -> Title:
         """Where the title is: given by the caller (its own small doc) or the first line of the body."""
@@ -98,15 +99,23 @@ class Analyzer:
             base = posting.title.find(caller_title)
             doc = self.nlp(caller_title)
             words = title_words(doc, 0, len(doc), 0)
-            return Title(caller_title, "title", doc, TokenView.of(doc), 0, len(doc), words, 0, base, text.spans, self.roles.titles)
+            return Title(
+                caller_title, "title", doc, TokenView.of(doc), first=0, end=len(doc), words=words,
+                offset=0, base=base, _spans=text.spans, _names=self.roles.titles,
+            )
         if text.structure.title is not None:
             start, end = text.structure.title
             first, last = bisect_left(starts, start), bisect_left(starts, end)
             words = title_words(text.doc, first, last, start)
-            return Title(text.content[start:end], "text", text.doc, text.view, first, last, words, start, 0, text.spans, self.roles.titles)
-        return Title(None, "text", None, None, 0, 0, (), 0, 0, text.spans, self.roles.titles)
+            return Title(
+                text.content[start:end], "text", text.doc, text.view, first=first, end=last, words=words,
+                offset=start, base=0, _spans=text.spans, _names=self.roles.titles,
+            )
+        return Title(None, "text", None, None, 0, 0, (), offset=0, base=0, _spans=text.spans, _names=self.roles.titles)
 
-    def _roles(self, text: TextAnalysis, title: Title, named: tuple[TitleMatch, ...], in_text: MatchIndex, body_start: int) -> RoleAnalysis:
+    def _roles(
+        self, text: TextAnalysis, title: Title, named: tuple[TitleMatch, ...], in_text: MatchIndex, body_start: int
+    ) -> RoleAnalysis:
         title_roles = tuple(dict.fromkeys(m.role for m in named))
         if title.text is not None and _SUSPENDED_HYPHEN.search(title.text):
             title_roles = tuple(dict.fromkeys([*self._suspended_roles(title.text), *title_roles]))
@@ -116,20 +125,25 @@ class Analyzer:
                 if _names_a_position(text.doc, match):
                     mentions.append(_mention(text.doc, match, "text", 0))
         view = text.view
-        collected = role_evidence.collect(self.roles.duties(in_text), view.lemma, view.pos, text.token_items, text.structure, self.markers)
-        evidence = collected.evidence
-        lines = read_lines(self.occupations, view, text.token_items, text.structure)
+        scoring = self.scoring
         taxonomy = self.roles.taxonomy
-        profile = role_profile.phrase_profile(evidence, lines, taxonomy)
-        masses = role_profile.item_masses(collected, lines, taxonomy)
-        scores = OccupationScores.of(masses, lines, taxonomy, self.occupations.labels)
-        decision = decide(title_roles, profile, scores, taxonomy, self.thresholds)
+        weights = scoring.evidence
+        matches = self.roles.duties(in_text)
+        collected = role_evidence.collect(matches, view, text.token_items, text.structure, self.markers, weights)
+        evidence = collected.evidence
+        lines = read_lines(self.occupations, view, text.token_items, text.structure, weights, scoring.occupations)
+        profile = role_profile.phrase_profile(evidence, lines, taxonomy, scoring)
+        masses = role_profile.item_masses(collected, lines, taxonomy, scoring.occupations)
+        scores = OccupationScores.of(masses, lines, taxonomy, self.occupations.labels, scoring.occupations)
+        decision = decide(title_roles, profile, scores, taxonomy, scoring)
         duties = role_profile.summed(masses.values())
-        found = tuple(candidates(decision, profile, scores, taxonomy))
+        found = tuple(candidates(decision, profile, scores, taxonomy, scoring.suggestions))
         shift = title.base if title.field == "title" else title.offset
         in_title = [replace(m, start=m.start - shift, end=m.end - shift) for m in mentions[: len(named)]]
         titles = tuple(suggestions(found, title.text, in_title, self.roles.morphology))
-        return RoleAnalysis(title_roles, tuple(mentions), evidence, lines, profile, scores, duties, decision, found, titles)
+        return RoleAnalysis(
+            title_roles, tuple(mentions), evidence, lines, profile, scores, duties, decision, found, titles
+        )
 
     def _suspended_roles(self, title: str) -> list[str]:
         """Roles of a title with a suspended hyphen, read from its expanded form."""
@@ -147,16 +161,18 @@ def _expand_suspended(title: str) -> str:
 
 #: Latin words that name a position («Community Manager», «Sales Lead»).
 _LATIN_POSITIONS = frozenset(
-    {"manager", "lead", "specialist", "head", "director", "coordinator", "assistant", "officer", "executive", "writer",
-     "designer", "analyst", "developer", "engineer", "editor", "creator", "builder", "moderator", "marketer", "recruiter"}
+    {
+        "manager", "lead", "specialist", "head", "director", "coordinator", "assistant", "officer", "executive",
+        "writer", "designer", "analyst", "developer", "engineer", "editor", "creator", "builder", "moderator",
+        "marketer", "recruiter",
+    }
 )
 
 
 def _names_a_position(doc: Doc, match: TitleMatch) -> bool:
-    """Whether a role's name in the body names a person's position («комьюнити-менеджера»), not a thing («SMM-стратегии»)."""
-    return any(
-        "Anim" in token.morph.get("Animacy") or token.lower_ in _LATIN_POSITIONS for token in doc[match.start:match.end]
-    )
+    """Whether a role's name in the body names a position («комьюнити-менеджера»), not a thing («SMM-стратегии»)."""
+    tokens = doc[match.start:match.end]
+    return any("Anim" in token.morph.get("Animacy", []) or token.lower_ in _LATIN_POSITIONS for token in tokens)
 
 
 def _mention(doc: Doc, match: TitleMatch, field_name: Field, base: int) -> TitleMention:

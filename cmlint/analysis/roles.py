@@ -8,9 +8,9 @@ from cmlint.models import TitleSuggestion
 from cmlint.roles.decision import RoleDecision
 from cmlint.roles.evidence import Evidence
 from cmlint.roles.lines import LineReading
+from cmlint.roles.matching import TitleMention
 from cmlint.roles.profile import DutyProfile, OccupationScores
 from cmlint.roles.suggest import Candidate
-from cmlint.roles.matching import TitleMention
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from cmlint.analysis.text import Field, SpanFactory
 from cmlint.matching.lemma_matcher import TokenView
 from cmlint.models import Span
-from cmlint.roles.matching import TitleMatch
+from cmlint.roles.titles import TitleMatch
 
 #: Role names in ``doc[start:end]`` of a title (the role matcher's ``titles``).
 NameFinder = Callable[[Doc, TokenView, int, int], list[TitleMatch]]
@@ -82,6 +82,6 @@ def title_words(doc: Doc, first: int, end: int, offset: int) -> tuple[TitleWord,
     for token in doc[first:end]:
         if any(ch.isalnum() for ch in token.text):
             start = token.idx - offset
-            animate = "Anim" in token.morph.get("Animacy")
+            animate = "Anim" in token.morph.get("Animacy", [])
             words.append(TitleWord(token.text, token.lemma_, token.pos_, animate, start, start + len(token.text)))
     return tuple(words)

@@ -12,21 +12,24 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from pydantic import Field
+
 from cmlint.analysis import AnalyzedPosting
 from cmlint.analysis.roles import RoleAnalysis
-from cmlint.engine.registry import CheckContext, check
+from cmlint.engine.registry import CheckContext, Options, check
 from cmlint.models import EvidenceItem, Finding
 from cmlint.roles.suggest import rename_fix
 from cmlint.roles.taxonomy import Taxonomy
 from cmlint.russian import percent
 
-MAX_EVIDENCE = 8
-#: How many roles the message names.
-SHOWN_ROLES = 3
+
+class ConfusionOptions(Options):
+    max_evidence: int = Field(default=8, ge=1, description="сколько строк-доказательств показывать")
+    shown_roles: int = Field(default=3, ge=1, description="сколько ролей называть в сообщении")
 
 
-@check("role-confusion")
-def role_confusion(posting: AnalyzedPosting, ctx: CheckContext) -> Iterable[Finding]:
+@check("role-confusion", ConfusionOptions, fields=["title", "title_role", "actual_role", "breakdown"])
+def role_confusion(posting: AnalyzedPosting, ctx: CheckContext[ConfusionOptions]) -> Iterable[Finding]:
     analysis = posting.roles
     decision = analysis.decision
     if not decision.confused or decision.actual is None:
@@ -34,12 +37,12 @@ def role_confusion(posting: AnalyzedPosting, ctx: CheckContext) -> Iterable[Find
     taxonomy = ctx.taxonomy
     if decision.kind == "occupation":
         shares = analysis.occupations.ranked()
-        items = _occupation_lines(posting, decision.actual, taxonomy)
+        items = _occupation_lines(posting, decision.actual, taxonomy, ctx.options.max_evidence)
     else:
         shares = analysis.profile.ranked()
-        items = _phrase_lines(posting, analysis, ctx)
+        items = _phrase_lines(posting, analysis, ctx.config.roles.overload_min_share, ctx.options.max_evidence)
     own = next(role for role in analysis.title_roles if not taxonomy.roles[role].generic)
-    shown = shares[:SHOWN_ROLES]
+    shown = shares[: ctx.options.shown_roles]
     own_share = dict(shares).get(taxonomy.occupation_of(own) if decision.kind == "occupation" else own, 0.0)
     if not any(role in decision.fitting for role, _ in shown):
         shown.append((own, own_share))
@@ -47,7 +50,7 @@ def role_confusion(posting: AnalyzedPosting, ctx: CheckContext) -> Iterable[Find
     roles = set(analysis.title_roles)
     fixes = [
         rename_fix(analysis.mentions, posting, suggestion, candidate.title, ctx.morphology)
-        for candidate, suggestion in zip(analysis.candidates, analysis.suggestions)
+        for candidate, suggestion in zip(analysis.candidates, analysis.suggestions, strict=True)
         if candidate.role not in roles
     ][:2]
     yield ctx.finding(
@@ -61,7 +64,7 @@ def role_confusion(posting: AnalyzedPosting, ctx: CheckContext) -> Iterable[Find
     )
 
 
-def _occupation_lines(posting: AnalyzedPosting, occupation: str, taxonomy: Taxonomy) -> list[EvidenceItem]:
+def _occupation_lines(posting: AnalyzedPosting, occupation: str, taxonomy: Taxonomy, limit: int) -> list[EvidenceItem]:
     """The duty lines that speak most clearly for ``occupation`` (by the model or by phrases), in text order."""
     phrased: dict[int, float] = {}
     for ev in posting.roles.evidence:
@@ -74,28 +77,35 @@ def _occupation_lines(posting: AnalyzedPosting, occupation: str, taxonomy: Taxon
             scored.append((max(probability, min(1.0, phrased.get(line.item, 0.0))) * line.weight, line.item))
     scored.sort(key=lambda pair: -pair[0])
     items = [
-        EvidenceItem(role=occupation, span=posting.text.item_span(item), phrase=posting.text.item_text(item), weight=round(weight, 2))
-        for weight, item in scored[:MAX_EVIDENCE]
+        EvidenceItem(
+            role=occupation,
+            span=posting.text.item_span(item),
+            phrase=posting.text.item_text(item),
+            weight=round(weight, 2),
+        )
+        for weight, item in scored[:limit]
     ]
     return sorted(items, key=lambda e: e.span.start)
 
 
-def _phrase_lines(posting: AnalyzedPosting, analysis: RoleAnalysis, ctx: CheckContext) -> list[EvidenceItem]:
+def _phrase_lines(posting: AnalyzedPosting, analysis: RoleAnalysis, min_share: float, limit: int) -> list[EvidenceItem]:
     """The strongest phrase of each line that speaks for a role the title does not fit, in text order."""
     profile = analysis.profile
     fitting = analysis.decision.fitting
     others = [role for role, _ in profile.ranked() if role not in fitting] or [
         role for role, _ in profile.ranked() if role not in analysis.title_roles
     ]
-    wrong = {role for role in others if profile.share(role) >= ctx.config.roles.overload_min_share} or {others[0]}
+    wrong = {role for role in others if profile.share(role) >= min_share} or {others[0]}
     items: list[EvidenceItem] = []
     seen: set[int] = set()
     for ev in sorted((ev for ev in analysis.evidence if ev.role in wrong), key=lambda ev: (-ev.weight, ev.start)):
         if ev.item in seen:
             continue
         seen.add(ev.item)
-        phrase = posting.text.doc[ev.start:ev.end].text
-        items.append(EvidenceItem(role=ev.role, span=posting.text.item_span(ev.item), phrase=phrase, weight=round(ev.weight, 2)))
-        if len(items) == MAX_EVIDENCE:
+        phrase = posting.text.doc[ev.start : ev.end].text
+        items.append(
+            EvidenceItem(role=ev.role, span=posting.text.item_span(ev.item), phrase=phrase, weight=round(ev.weight, 2))
+        )
+        if len(items) == limit:
             break
     return sorted(items, key=lambda e: e.span.start)

@@ -21,11 +21,26 @@ from cmlint.engine.specs import PackError
 app = typer.Typer(
     name="cmlint",
     help="Линтер вакансий на русском: путаница ролей (комьюнити-менеджер, который на деле продаёт), юридические и стилистические проблемы.",
-    add_completion=False,
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        from cmlint import __version__
+
+        typer.echo(f"cmlint {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True, help="Показать версию и выйти."),
+) -> None:
+    """Линтер вакансий на русском: путаница ролей (комьюнити-менеджер, который на деле продаёт), юридические и стилистические проблемы."""
 
 
 class ListFormat(str, Enum):
@@ -54,7 +69,10 @@ def rules(
     output_format: RulesFormat = typer.Option(RulesFormat.text, "--format", "-f"),
     config_path: Path | None = typer.Option(None, "--config"),
 ) -> None:
-    """Список правил: код, имя, важность, описание (markdown — полный справочник)."""
+    """Список правил: код, имя, важность, описание.
+
+    С --format markdown — полный справочник по всем правилам.
+    """
     specs = _specs(config_path)
     if output_format is RulesFormat.markdown:
         from cmlint.docs import render_markdown
@@ -205,7 +223,7 @@ def main() -> None:
 
     _skip_spacy_cli()
     try:
-        app()
+        app(prog_name="cmlint")
         code = 0
     except SystemExit as exit:
         if isinstance(exit.code, str):

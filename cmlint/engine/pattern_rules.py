@@ -17,10 +17,16 @@ from typing import Any, Literal
 from spacy.tokens import Doc
 
 from cmlint.analysis import AnalyzedPosting
-from cmlint.engine.registry import CheckContext
+from cmlint.engine.registry import CheckContext, NoOptions
+from cmlint.engine.ruleset import check_message, where
 from cmlint.engine.specs import PackError, PatternSpec, RuleSpec
 from cmlint.matching.lemma_matcher import Match
-from cmlint.matching.pattern_set import MatchIndex, Pattern, PatternGroup, SharedPatterns
+from cmlint.matching.pattern_set import (
+    MatchIndex,
+    Pattern,
+    PatternGroup,
+    SharedPatterns,
+)
 from cmlint.matching.phrases import PatternError, PhraseCompiler
 from cmlint.matching.token_patterns import validate_token_pattern
 from cmlint.models import Edit, Finding, Fix
@@ -29,7 +35,7 @@ from cmlint.nlp.inflect import fit_start, head_grammar, inflect_title
 
 @dataclass(frozen=True, slots=True)
 class Part:
-    """Which list of a rule a pattern comes from: its matches (the ``index``-th substitution), antipatterns or item exceptions."""
+    """Which list of a rule a pattern comes from: matches (of substitution ``index``), antipatterns, exceptions."""
 
     kind: Literal["match", "anti", "exception"]
     index: int = 0
@@ -42,27 +48,42 @@ _EXCEPTION = Part("exception")
 class PatternRule:
     """An existence or substitution rule; its patterns live in the shared index."""
 
-    def __init__(self, spec: RuleSpec, shared: SharedPatterns, compiler: PhraseCompiler, macros: Mapping[str, str], source: str) -> None:
+    #: Pattern rules have no options; their messages may use ``{match}`` (and ``{replacement}``).
+    options = NoOptions()
+
+    def __init__(
+        self, spec: RuleSpec, shared: SharedPatterns, compiler: PhraseCompiler, macros: Mapping[str, str], source: str
+    ) -> None:
         self.spec = spec
+        self.fields = frozenset({"match", "replacement"} if spec.kind == "substitution" else {"match"})
+        check_message(spec, source, self.fields)
+        if spec.options:
+            raise PackError(f"{where(source, spec)}, options: у правил с шаблонами нет настроек")
         self._shared = shared
         self._group: PatternGroup[Part] = PatternGroup(spec.code)
         self._scope = frozenset(spec.scope)
-        where = f"{source}: правило {spec.code} ({spec.name})"
+        place = where(source, spec)
         self._replacements: dict[Part, str] = {}
         if spec.substitutions:
             for index, substitution in enumerate(spec.substitutions, start=1):
                 part = Part("match", index)
                 self._replacements[part] = substitution.replacement
-                self._add(part, f"substitutions[{index}]", [substitution.pattern], compiler, macros, where)
+                self._add(part, f"substitutions[{index}]", [substitution.pattern], compiler, macros, place)
         else:
-            self._add(Part("match"), "patterns", spec.patterns, compiler, macros, where)
+            self._add(Part("match"), "patterns", spec.patterns, compiler, macros, place)
             if spec.replacement:
                 self._replacements[Part("match")] = spec.replacement
-        self._add(_ANTI, "antipatterns", spec.antipatterns, compiler, macros, where)
-        self._add(_EXCEPTION, "item_exceptions", spec.item_exceptions, compiler, macros, where)
+        self._add(_ANTI, "antipatterns", spec.antipatterns, compiler, macros, place)
+        self._add(_EXCEPTION, "item_exceptions", spec.item_exceptions, compiler, macros, place)
 
     def _add(
-        self, part: Part, key: str, specs: list[PatternSpec], compiler: PhraseCompiler, macros: Mapping[str, str], where: str
+        self,
+        part: Part,
+        key: str,
+        specs: list[PatternSpec],
+        compiler: PhraseCompiler,
+        macros: Mapping[str, str],
+        where: str,
     ) -> None:
         if not specs:
             return
@@ -77,7 +98,7 @@ class PatternRule:
                 raise PackError(f"{where}, {key}[{index}]: {error}") from None
         self._shared.add(self._group, part, patterns)
 
-    def run(self, posting: AnalyzedPosting, ctx: CheckContext) -> Iterable[Finding]:
+    def run(self, posting: AnalyzedPosting, ctx: CheckContext[Any]) -> Iterable[Finding]:
         scope = self._scope
         title = posting.title
         if "title" in scope and title.doc is not None:
@@ -85,7 +106,9 @@ class PatternRule:
         if scope - {"title"}:
             yield from self._findings(posting, ctx, posting.text.doc, posting.matches.text, in_title=False)
 
-    def _findings(self, posting: AnalyzedPosting, ctx: CheckContext, doc: Doc, index: MatchIndex, in_title: bool) -> Iterable[Finding]:
+    def _findings(
+        self, posting: AnalyzedPosting, ctx: CheckContext[Any], doc: Doc, index: MatchIndex, in_title: bool
+    ) -> Iterable[Finding]:
         mine = index.get(self._group)
         matches = _longest_first([m for m in mine if m[0].kind == "match"])
         if not matches:
@@ -107,11 +130,12 @@ class PatternRule:
             matched = doc[m_start:m_end]
             place = posting.title.token_span(m_start, m_end) if in_title else text.token_span(m_start, m_end)
             replacement = self._fit(key, matched.text, ctx)
-            fixes = [Fix(message=f"Заменить на «{replacement}»", edits=[Edit(span=place, replacement=replacement)])] if replacement else []
+            edits = [Edit(span=place, replacement=replacement)] if replacement else []
+            fixes = [Fix(message=f"Заменить на «{replacement}»", edits=edits)] if replacement else []
             values: dict[str, Any] = {"match": matched.text, "replacement": replacement or ""}
             yield ctx.finding(place, suggestions=fixes, **values)
 
-    def _fit(self, key: Part, matched: str, ctx: CheckContext) -> str | None:
+    def _fit(self, key: Part, matched: str, ctx: CheckContext[Any]) -> str | None:
         """The replacement for a match of ``key``, inflected like the matched words."""
         replacement = self._replacements.get(key)
         if replacement is None:

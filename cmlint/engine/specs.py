@@ -8,15 +8,23 @@ carry a summary, an explanation and should-fire / must-not-fire examples.
 from __future__ import annotations
 
 import re
+import string
 from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
+from cmlint.kinds import ItemKind
 from cmlint.models import Severity
 from cmlint.resources import parse_yaml
-from cmlint.text.segment import ItemKind
 
 CODE = re.compile(r"^[A-Z]{1,6}[0-9]{3}$")
 NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -25,13 +33,44 @@ NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 Scope = ItemKind | Literal["title", "text"]
 
 
+def message_fields(template: str) -> frozenset[str]:
+    """The placeholders of a message template; only plain ``{name}`` fields are allowed."""
+    try:
+        parsed = list(string.Formatter().parse(template))
+    except ValueError as error:
+        braces = "фигурная скобка пишется как {{ или }}"
+        raise ValueError(f"шаблон сообщения не разбирается ({error}); {braces}") from None
+    fields: set[str] = set()
+    for _, name, spec, conversion in parsed:
+        if name is None:
+            continue
+        if not name.isidentifier():
+            raise ValueError(f"поле {{{name}}} в сообщении должно быть именем, например {{match}}")
+        if spec or conversion:
+            raise ValueError(f"в поле {{{name}}} нельзя указывать формат или преобразование")
+        fields.add(name)
+    return frozenset(fields)
+
+
 class Example(BaseModel):
-    """A posting (or a fragment) a rule must fire on or must stay quiet on."""
+    """A posting (or a fragment) a rule must fire on or must stay quiet on.
+
+    A should-fire example says what the rule finds: ``match`` is the text of
+    each finding of the rule, in order (``""`` for a finding about the whole
+    posting), and ``replacement`` the replacement each finding offers.
+    """
 
     model_config = ConfigDict(extra="forbid")
 
     text: str
     title: str | None = None
+    match: list[str] | None = None
+    replacement: list[str] | None = None
+
+    @field_validator("match", "replacement", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
 
 
 class Explanation(BaseModel):
@@ -98,7 +137,7 @@ class RuleSpec(BaseModel):
     item_exceptions: list[PatternSpec] = Field(default_factory=list)
     replacement: str | None = None
     substitutions: list[Substitution] = Field(default_factory=list)
-    scope: list[Scope] = Field(default_factory=lambda: ["text"])
+    scope: list[Scope] = Field(default_factory=lambda: list[Scope](["text"]))
     title_roles: list[str] = Field(default_factory=list)
     check: str | None = None
     options: dict[str, Any] = Field(default_factory=dict)
@@ -109,6 +148,12 @@ class RuleSpec(BaseModel):
     def _code(cls, value: str) -> str:
         if not CODE.match(value):
             raise ValueError(f"код {value!r} должен выглядеть как CM001: заглавные латинские буквы и три цифры")
+        return value
+
+    @field_validator("message")
+    @classmethod
+    def _message(cls, value: str) -> str:
+        message_fields(value)
         return value
 
     @field_validator("name")

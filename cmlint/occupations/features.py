@@ -16,10 +16,61 @@ CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "PROPN", "X"})
 #: Content-class lemmas that say nothing about an occupation.
 STOP_LEMMAS = frozenset(
     {
-        "быть", "мочь", "являться", "стать", "становиться", "иметь", "который", "весь", "свой", "наш", "ваш",
-        "такой", "этот", "тот", "другой", "каждый", "любой", "самый", "год", "лет", "месяц", "день", "неделя",
-        "а", "и", "the", "and", "or", "of", "to", "in", "for", "with", "on", "a", "an", "our", "your", "we",
-        "you", "be", "is", "are", "will", "as", "at", "by", "from", "it", "etc", "др", "т", "д", "п", "г",
+        "быть",
+        "мочь",
+        "являться",
+        "стать",
+        "становиться",
+        "иметь",
+        "который",
+        "весь",
+        "свой",
+        "наш",
+        "ваш",
+        "такой",
+        "этот",
+        "тот",
+        "другой",
+        "каждый",
+        "любой",
+        "самый",
+        "год",
+        "лет",
+        "месяц",
+        "день",
+        "неделя",
+        "а",
+        "и",
+        "the",
+        "and",
+        "or",
+        "of",
+        "to",
+        "in",
+        "for",
+        "with",
+        "on",
+        "a",
+        "an",
+        "our",
+        "your",
+        "we",
+        "you",
+        "be",
+        "is",
+        "are",
+        "will",
+        "as",
+        "at",
+        "by",
+        "from",
+        "it",
+        "etc",
+        "др",
+        "т",
+        "д",
+        "п",
+        "г",
     }
 )
 _LATIN_SUFFIXES = ("ing", "ies", "ed", "es", "s")
@@ -49,5 +100,5 @@ def terms(lemmas: Sequence[str], pos: Sequence[str], start: int, end: int) -> li
 def features(words: Sequence[str]) -> list[str]:
     """Unigram and neighbour-pair features of a line's content lemmas (duplicates kept once)."""
     found = [f"w:{word}" for word in words]
-    found += [f"b:{a}_{b}" for a, b in zip(words, words[1:]) if a != b]
+    found += [f"b:{a}_{b}" for a, b in zip(words, words[1:], strict=False) if a != b]
     return list(dict.fromkeys(found))

@@ -21,12 +21,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from cmlint.config import RoleThresholds
 from cmlint.roles.profile import DutyProfile, OccupationScores
 from cmlint.roles.taxonomy import Taxonomy
-
-#: A compatible role's duties support the title at this fraction of their share.
-COMPATIBLE_FACTOR = 0.6
+from cmlint.scoring import Scoring
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +42,11 @@ class RoleDecision:
 
 
 def decide(
-    title_roles: tuple[str, ...], profile: DutyProfile, scores: OccupationScores, taxonomy: Taxonomy, thresholds: RoleThresholds
+    title_roles: tuple[str, ...],
+    profile: DutyProfile,
+    scores: OccupationScores,
+    taxonomy: Taxonomy,
+    thresholds: Scoring,
 ) -> RoleDecision:
     """Decide for one posting (see :class:`RoleDecision`); ``profile`` is the phrase profile."""
     roles = {role for role in title_roles if not taxonomy.roles[role].generic}
@@ -83,7 +84,9 @@ def fitting_occupations(roles: set[str], taxonomy: Taxonomy) -> set[str]:
     return found
 
 
-def _foreign_occupation(roles: set[str], scores: OccupationScores, taxonomy: Taxonomy, thresholds: RoleThresholds) -> str | None:
+def _foreign_occupation(
+    roles: set[str], scores: OccupationScores, taxonomy: Taxonomy, thresholds: Scoring
+) -> str | None:
     """The unrelated occupation the duty lines clearly belong to, if any."""
     if scores.weight < thresholds.occupation_min_weight:
         return None
@@ -98,19 +101,20 @@ def _foreign_occupation(roles: set[str], scores: OccupationScores, taxonomy: Tax
     return None
 
 
-def title_support(roles: set[str], fitting: frozenset[str], profile: DutyProfile) -> float:
-    """The share of the duty profile that fits the title's roles."""
+def title_support(roles: set[str], fitting: frozenset[str], profile: DutyProfile, compatible_factor: float) -> float:
+    """The share of the duty profile that fits the title's roles (compatible roles count at ``compatible_factor``)."""
     compatible = fitting - roles
-    return sum(profile.share(r) for r in roles) + COMPATIBLE_FACTOR * sum(profile.share(r) for r in compatible)
+    return sum(profile.share(r) for r in roles) + compatible_factor * sum(profile.share(r) for r in compatible)
 
 
-def _unsupported(roles: set[str], fitting: frozenset[str], profile: DutyProfile, thresholds: RoleThresholds) -> bool:
+def _unsupported(roles: set[str], fitting: frozenset[str], profile: DutyProfile, thresholds: Scoring) -> bool:
     """Most duties belong to roles unrelated to the title, and the title's own share is small."""
     foreign = sum(share for role, share in profile.ranked() if role not in fitting)
-    return foreign >= thresholds.min_other_share and title_support(roles, fitting, profile) < thresholds.max_title_support
+    support = title_support(roles, fitting, profile, thresholds.compatible_factor)
+    return foreign >= thresholds.min_other_share and support < thresholds.max_title_support
 
 
-def _taken_over(title_roles: tuple[str, ...], profile: DutyProfile, taxonomy: Taxonomy, thresholds: RoleThresholds) -> bool:
+def _taken_over(title_roles: tuple[str, ...], profile: DutyProfile, taxonomy: Taxonomy, thresholds: Scoring) -> bool:
     """A related fine role does nearly all the work and the title's own role is absent
     (an «Event-менеджер» who only builds a community, a «Маркетолог» who only posts).
 
@@ -123,4 +127,9 @@ def _taken_over(title_roles: tuple[str, ...], profile: DutyProfile, taxonomy: Ta
         return False
     own = sum(profile.share(role) for role in title_roles)
     close = {c for r in title_roles for c in taxonomy.roles[r].close}
-    return own < thresholds.max_own_share and top not in title_roles and top not in close and share >= thresholds.min_dominant_share
+    return (
+        own < thresholds.max_own_share
+        and top not in title_roles
+        and top not in close
+        and share >= thresholds.min_dominant_share
+    )

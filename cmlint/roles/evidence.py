@@ -1,4 +1,4 @@
-"""Role evidence: which role each duty line speaks of, and the duty profile.
+"""Role evidence: which fine role each duty phrase speaks of.
 
 A duty phrase counts only where it describes the job:
 
@@ -15,51 +15,37 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict
 
-from cmlint.resources import load_yaml
+from cmlint.matching.lemma_matcher import TokenView
+from cmlint.nlp.words import Lemma
 from cmlint.roles.matching import DutyMatch
-from cmlint.text.segment import Item, ItemKind, Structure
+from cmlint.scoring import EvidenceWeights
+from cmlint.text.segment import Item, Structure
 
-#: How much a match counts, by what the item is.
-ITEM_WEIGHT: dict[ItemKind, float] = {
-    "duty": 1.0,
-    "readiness": 0.5,
-    "listed": 0.3,
-    "other": 0.5,
-    "requirement": 0.0,
-    "wish": 0.0,
-    "condition": 0.0,
-    "about": 0.0,
-    "contact": 0.0,
-}
-#: Items outside any duties section weigh more when the posting has no such section.
-UNSECTIONED_WEIGHT = 0.9
-#: Work done «вместе с …» counts half.
-JOINT_FACTOR = 0.5
 _NOUN_PHRASE_POS = {"NOUN", "ADJ", "PROPN", "CCONJ", "ADP", "DET", "PUNCT", "X", "NUM"}
 
 
+MARKERS_FILE = "evidence.yaml"
+
+
 class Markers(BaseModel):
-    """Words that change the meaning of a duty match (``rules/evidence.yaml``)."""
+    """Words that change the meaning of a duty match (``rules/evidence.yaml``): lemmas, except the forms list."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    negators: frozenset[str]
-    post_negators: frozenset[str]
-    negation_exceptions: frozenset[str]
-    clause_breakers: frozenset[str]
-    team_nouns: frozenset[str]
-    team_heads: frozenset[str]
-    handoff_verbs: frozenset[str]
-    joint_markers: frozenset[str]
-
-
-@lru_cache(maxsize=1)
-def default_markers() -> Markers:
-    return Markers.model_validate(load_yaml("evidence.yaml"))
+    negators: frozenset[Lemma]
+    post_negators: frozenset[Lemma]
+    negation_exceptions: frozenset[Lemma]
+    #: Word forms (lower-cased) that undo a negator like the exceptions do: comparatives
+    #: («не реже», «не больше») share their lemma with the plain adjective.
+    negation_exception_forms: frozenset[str]
+    clause_breakers: frozenset[Lemma]
+    team_nouns: frozenset[Lemma]
+    team_heads: frozenset[Lemma]
+    handoff_verbs: frozenset[Lemma]
+    joint_markers: frozenset[Lemma]
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,16 +70,17 @@ class Collected:
 
 def collect(
     matches: list[DutyMatch],
-    lemmas: list[str],
-    pos: list[str],
+    view: TokenView,
     token_items: Sequence[int],
     structure: Structure,
     markers: Markers,
+    weights: EvidenceWeights,
 ) -> Collected:
     """Turn raw duty matches into counted evidence.
 
     ``token_items`` gives the item index of every token (-1 outside items).
     """
+    lemmas, pos = view.lemma, view.pos
     unsectioned = not structure.has_duty_section
     bounds: dict[int, tuple[int, int]] = {}
     kept: list[Evidence] = []
@@ -103,28 +90,31 @@ def collect(
         if item_index < 0 or token_items[match.end - 1] != item_index:
             continue
         item = structure.items[item_index]
-        weight = item_weight(item, unsectioned)
+        weight = item_weight(item, unsectioned, weights)
         if not weight:
             continue
         if item_index not in bounds:
             bounds[item_index] = _item_bounds(token_items, match.start, item_index)
         first, last = bounds[item_index]
-        cooperation = 0.0 if _negated(match, lemmas, pos, first, last, markers) else _cooperation(match, lemmas, pos, first, last, markers)
+        negated = _negated(match, view, first, last, markers, weights)
+        cooperation = 0.0 if negated else _cooperation(match, lemmas, pos, first, last, markers, weights)
         if cooperation == 0.0:
             cancelled.add((item_index, match.role))
             continue
-        kept.append(Evidence(match.role, match.weight * weight * cooperation, match.start, match.end, item_index, match.tags))
+        kept.append(
+            Evidence(match.role, match.weight * weight * cooperation, match.start, match.end, item_index, match.tags)
+        )
     return Collected(tuple(_dedupe(kept)), frozenset(cancelled))
 
 
-def item_weight(item: Item, unsectioned: bool) -> float:
+def item_weight(item: Item, unsectioned: bool, weights: EvidenceWeights) -> float:
     """How much an item counts as a duty (0 for requirements, conditions, the company description …)."""
-    if item.kind == "other" and item.section == "intro":
-        # Before the duties heading comes the company and the offer, not the work.
-        return UNSECTIONED_WEIGHT if unsectioned else 0.0
     if item.kind == "other" and unsectioned:
-        return UNSECTIONED_WEIGHT
-    return ITEM_WEIGHT[item.kind]
+        return weights.unsectioned_weight
+    if item.kind == "other" and item.section == "intro":
+        # Before the duties heading come the company and the offer, not the work.
+        return weights.intro_weight
+    return weights.item_weight(item.kind)
 
 
 def _item_bounds(token_items: Sequence[int], inside: int, item: int) -> tuple[int, int]:
@@ -138,34 +128,47 @@ def _item_bounds(token_items: Sequence[int], inside: int, item: int) -> tuple[in
     return first, last
 
 
-def _negated(match: DutyMatch, lemmas: list[str], pos: list[str], first: int, last: int, markers: Markers) -> bool:
-    """A negator before the match in its clause, or right after it."""
+def _negated(
+    match: DutyMatch, view: TokenView, first: int, last: int, markers: Markers, weights: EvidenceWeights
+) -> bool:
+    """A negator before the match in its clause, or right after it («не реже», «не только» do not negate)."""
+    lemmas, pos = view.lemma, view.pos
+
+    def undone(after: int) -> bool:
+        return after < last and (
+            lemmas[after] in markers.negation_exceptions or view.lower[after] in markers.negation_exception_forms
+        )
+
     index = match.start - 1
-    while index >= first and match.start - index <= 8:
+    while index >= first and match.start - index <= weights.negation_window:
         lemma = lemmas[index]
         if lemma in markers.clause_breakers:
             break
         if lemma == "," and any(pos[j] not in _NOUN_PHRASE_POS for j in range(index + 1, match.start)):
             break
-        if lemma in markers.negators:
-            following = lemmas[index + 1] if index + 1 < last else ""
-            if following not in markers.negation_exceptions:
-                return True
+        if lemma in markers.negators and not undone(index + 1):
+            return True
         index -= 1
     index = match.end
-    while index < last and index - match.end < 4:
+    while index < last and index - match.end < weights.post_negation_window:
         lemma = lemmas[index]
         if lemma in markers.clause_breakers or lemma == ",":
             break
-        if lemma in markers.post_negators:
-            following = lemmas[index + 1] if index + 1 < last else ""
-            if following not in markers.negation_exceptions:
-                return True
+        if lemma in markers.post_negators and not undone(index + 1):
+            return True
         index += 1
     return False
 
 
-def _cooperation(match: DutyMatch, lemmas: list[str], pos: list[str], first: int, last: int, markers: Markers) -> float:
+def _cooperation(
+    match: DutyMatch,
+    lemmas: list[str],
+    pos: list[str],
+    first: int,
+    last: int,
+    markers: Markers,
+    weights: EvidenceWeights,
+) -> float:
     """0 when the match names another team or hands work over, 0.5 for joint work, else 1."""
     index = match.start - 1
     while index >= first and (pos[index] in ("ADJ", "ADP") or lemmas[index] in ("-", "‑")):
@@ -186,7 +189,7 @@ def _cooperation(match: DutyMatch, lemmas: list[str], pos: list[str], first: int
         if lemma in markers.handoff_verbs:
             return 0.0
         if lemma in markers.joint_markers:
-            factor = JOINT_FACTOR
+            factor = weights.joint_factor
         index -= 1
     return factor
 

@@ -18,13 +18,10 @@ from cmlint.matching.lemma_matcher import TokenView
 from cmlint.occupations.features import features, terms
 from cmlint.occupations.model import OccupationModel
 from cmlint.roles.evidence import item_weight
+from cmlint.scoring import EvidenceWeights, OccupationWeights
 from cmlint.text.segment import Structure
 
-
-#: Occupations the model gives less than this probability are left out of a reading.
-MIN_PROBABILITY = 0.05
-#: What a requirement line weighs as a witness of the occupation (a duty line weighs 1).
-REQUIREMENT_WEIGHT = 0.5
+#: Items that say what the job asks for (read as witnesses of the occupation, not as duties).
 REQUIREMENT_KINDS = frozenset({"requirement", "wish", "listed"})
 
 
@@ -51,7 +48,14 @@ class LineReading:
         return self.probabilities[0][1] if self.probabilities else 0.0
 
 
-def read_lines(model: OccupationModel, view: TokenView, token_items: Sequence[int], structure: Structure) -> tuple[LineReading, ...]:
+def read_lines(
+    model: OccupationModel,
+    view: TokenView,
+    token_items: Sequence[int],
+    structure: Structure,
+    evidence: EvidenceWeights,
+    weights: OccupationWeights,
+) -> tuple[LineReading, ...]:
     """Readings of the duty and requirement lines; a line with no known word gets no probabilities."""
     bounds: dict[int, list[int]] = {}
     for token, item in enumerate(token_items):
@@ -60,10 +64,10 @@ def read_lines(model: OccupationModel, view: TokenView, token_items: Sequence[in
     unsectioned = not structure.has_duty_section
     chosen: list[tuple[int, float, bool, list[str]]] = []
     for item, (first, last) in bounds.items():
-        weight = item_weight(structure.items[item], unsectioned)
+        weight = item_weight(structure.items[item], unsectioned, evidence)
         duty = weight > 0
         if not duty and structure.items[item].kind in REQUIREMENT_KINDS:
-            weight = REQUIREMENT_WEIGHT
+            weight = weights.requirement_weight
         if weight:
             chosen.append((item, weight, duty, features(terms(view.lemma, view.pos, first, last))))
     if not chosen:
@@ -71,12 +75,11 @@ def read_lines(model: OccupationModel, view: TokenView, token_items: Sequence[in
     probabilities = model.predict([found for _, _, _, found in chosen])
     labels = model.labels
     readings: list[LineReading] = []
-    for (item, weight, duty, _), row in zip(chosen, probabilities):
+    for (item, weight, duty, _), row in zip(chosen, probabilities, strict=True):
         if not row.any():
             readings.append(LineReading(item, weight, (), duty))
             continue
         order = np.argsort(-row)
-        kept = tuple((labels[i], round(float(row[i]), 4)) for i in order if row[i] >= MIN_PROBABILITY)
+        kept = tuple((labels[i], round(float(row[i]), 4)) for i in order if row[i] >= weights.min_probability)
         readings.append(LineReading(item, weight, kept or ((labels[order[0]], round(float(row[order[0]]), 4)),), duty))
     return tuple(readings)
-

@@ -11,9 +11,8 @@ from spacy.tokens import Doc
 from cmlint.matching.lemma_matcher import Match, TokenView
 from cmlint.matching.pattern_set import MatchIndex, Pattern, PatternGroup, PatternSet, SharedPatterns
 from cmlint.matching.phrases import PatternError, PhraseCompiler
-from cmlint.matching.steps import StepPattern
+from cmlint.matching.steps import Kind, StepPattern
 from cmlint.matching.token_patterns import validate_token_pattern
-from cmlint.matching.steps import Kind
 from cmlint.roles.taxonomy import Taxonomy
 from cmlint.roles.titles import TitleMatch, TitleReading, TitleSpeller, read_title
 
@@ -74,7 +73,9 @@ class RoleMatcher:
         for role_id, role in taxonomy.roles.items():
             for index, duty in enumerate(role.duties):
                 where = f"роль {role_id}, обязанность {index + 1}"
-                patterns: list[Pattern] = [p for phrase in duty.phrase for p in _compile(compiler, phrase, taxonomy.macros, where)]
+                patterns: list[Pattern] = [
+                    p for phrase in duty.phrase for p in _compile(compiler, phrase, taxonomy.macros, where)
+                ]
                 if duty.tokens:
                     try:
                         patterns.append(validate_token_pattern(duty.tokens))
@@ -90,7 +91,9 @@ class RoleMatcher:
             ]
             self._titles.add(role_id, names)
             shared.add(self.title_group, role_id, names)
-            title_words.update(v for steps in names for step in steps if step.kind in (Kind.LEMMA, Kind.LOWER) for v in step.values)
+            title_words.update(
+                v for steps in names for step in steps if step.kind in (Kind.LEMMA, Kind.LOWER) for v in step.values
+            )
         self._speller = TitleSpeller(title_words, compiler.morphology)
 
     def duties(self, matches: MatchIndex) -> list[DutyMatch]:
@@ -100,7 +103,9 @@ class RoleMatcher:
         found.sort(key=lambda m: (m.start, m.end))
         return found
 
-    def mentions(self, matches: MatchIndex, view: TokenView, start: int, roles: list[str] | None = None) -> list[TitleMatch]:
+    def mentions(
+        self, matches: MatchIndex, view: TokenView, start: int, roles: list[str] | None = None
+    ) -> list[TitleMatch]:
         """Names of ``roles`` (default: all) among the shared matches of a range starting at ``start``."""
         raw = [m for m in matches.get(self.title_group) if roles is None or m[0] in roles]
         return self._title_matches(raw, view, start)

@@ -22,19 +22,7 @@ from dataclasses import dataclass
 from cmlint.roles.evidence import Collected, Evidence
 from cmlint.roles.lines import LineReading
 from cmlint.roles.taxonomy import Taxonomy
-
-#: A single item cannot give one role more than this phrase weight.
-ITEM_ROLE_CAP = 3.0
-#: Phrase strength (weight per unit of item weight) at which a phrase takes half of its line.
-PHRASE_HALF = 1.0
-#: Phrase evidence of a role on a line the model reads, at least this surely, as an unrelated
-#: occupation keeps only :data:`CONTRADICTED_FACTOR` of its pull.  Where the model knows the
-#: role's occupation well (sales, support, HR) its word weighs more than where real data is scarce
-#: (community, SMM, PR: «Маркетинг, реклама, PR»).
-CONTRADICTION_PROBABILITY = 0.4
-SCARCE_CONTRADICTION_PROBABILITY = 0.7
-SCARCE_OCCUPATIONS = frozenset({"marketing_pr"})
-CONTRADICTED_FACTOR = 0.2
+from cmlint.scoring import OccupationWeights, Scoring
 
 
 class DutyProfile:
@@ -62,7 +50,9 @@ class DutyProfile:
         return list(self._shares.items())
 
 
-def item_masses(collected: Collected, lines: Sequence[LineReading], taxonomy: Taxonomy) -> dict[int, dict[str, float]]:
+def item_masses(
+    collected: Collected, lines: Sequence[LineReading], taxonomy: Taxonomy, weights: OccupationWeights
+) -> dict[int, dict[str, float]]:
     """What each duty line gives each role (the line's masses sum to its weight).
 
     Where a phrase was cancelled («продавать не нужно», «вместе с отделом
@@ -87,7 +77,11 @@ def item_masses(collected: Collected, lines: Sequence[LineReading], taxonomy: Ta
                 masses[line.item] = {role: line.weight * p / sum(model.values()) for role, p in model.items()}
             continue
         mixed: dict[str, float] = {}
-        pulls = {role: _pull(strength / line.weight) * (CONTRADICTED_FACTOR if _contradicts(line, role, taxonomy) else 1.0) for role, strength in strengths.items()}
+        pulls = {
+            role: _pull(strength / line.weight, weights)
+            * (weights.contradicted_factor if _contradicts(line, role, taxonomy, weights) else 1.0)
+            for role, strength in strengths.items()
+        }
         pull = min(1.0, sum(pulls.values())) if model else 1.0
         total = sum(pulls.values()) or 1.0
         for role, value in pulls.items():
@@ -103,34 +97,42 @@ def item_masses(collected: Collected, lines: Sequence[LineReading], taxonomy: Ta
     return masses
 
 
-def _pull(strength: float) -> float:
-    """How much of a line a phrase of this strength takes (½ at :data:`PHRASE_HALF`)."""
-    return strength / (strength + PHRASE_HALF)
+def _pull(strength: float, weights: OccupationWeights) -> float:
+    """How much of a line a phrase of this strength takes (half at ``phrase_half``)."""
+    return strength / (strength + weights.phrase_half)
 
 
-def _contradicts(line: LineReading, role: str, taxonomy: Taxonomy) -> bool:
-    """Whether the model reads the line, surely enough, as an occupation unrelated to ``role``."""
+def _contradicts(line: LineReading, role: str, taxonomy: Taxonomy, weights: OccupationWeights) -> bool:
+    """Whether the model reads the line, surely enough, as an occupation unrelated to ``role``.
+
+    Where the model knows the role's occupation well (sales, support, HR) its
+    word weighs more than where real data is scarce (community, SMM, PR).
+    """
     occupation = taxonomy.occupation_of(role)
-    needed = SCARCE_CONTRADICTION_PROBABILITY if occupation in SCARCE_OCCUPATIONS else CONTRADICTION_PROBABILITY
+    scarce = occupation in weights.scarce_occupations
+    needed = weights.scarce_contradiction_probability if scarce else weights.contradiction_probability
     top = line.occupation
     return top is not None and line.probability >= needed and not taxonomy.related(occupation, top)
 
 
-def phrase_profile(evidence: Sequence[Evidence], lines: Sequence[LineReading], taxonomy: Taxonomy) -> DutyProfile:
+def phrase_profile(
+    evidence: Sequence[Evidence], lines: Sequence[LineReading], taxonomy: Taxonomy, scoring: Scoring
+) -> DutyProfile:
     """The fine roles' phrase evidence alone (capped per item and role), weakened where the model contradicts it."""
+    cap = scoring.evidence.item_role_cap
     readings = {line.item: line for line in lines}
     masses: dict[int, dict[str, float]] = {}
     witnesses: dict[str, int] = {}
     for ev in evidence:
         item = masses.setdefault(ev.item, {})
-        item[ev.role] = min(ITEM_ROLE_CAP, item.get(ev.role, 0.0) + ev.weight)
+        item[ev.role] = min(cap, item.get(ev.role, 0.0) + ev.weight)
         witnesses[ev.role] = witnesses.get(ev.role, 0) + 1
     for index, item in masses.items():
         line = readings.get(index)
         if line is not None:
             for role in item:
-                if _contradicts(line, role, taxonomy):
-                    item[role] *= CONTRADICTED_FACTOR
+                if _contradicts(line, role, taxonomy, scoring.occupations):
+                    item[role] *= scoring.occupations.contradicted_factor
     return DutyProfile(summed(masses.values()).mass, witnesses)
 
 
@@ -143,10 +145,6 @@ def summed(items: Iterable[dict[str, float]]) -> DutyProfile:
             mass[role] = mass.get(role, 0.0) + value
             count[role] = count.get(role, 0) + 1
     return DutyProfile(mass, count)
-
-
-#: A probability a line's reading left out counts as this in a log-score.
-FLOOR_PROBABILITY = 0.01
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +166,12 @@ class OccupationScores:
 
     @classmethod
     def of(
-        cls, masses: Mapping[int, dict[str, float]], lines: Sequence[LineReading], taxonomy: Taxonomy, labels: Sequence[str]
+        cls,
+        masses: Mapping[int, dict[str, float]],
+        lines: Sequence[LineReading],
+        taxonomy: Taxonomy,
+        labels: Sequence[str],
+        weights: OccupationWeights,
     ) -> OccupationScores:
         """Scores from the duty lines' :func:`item_masses` (each sums to its weight) and the requirement lines."""
         witnesses: list[tuple[float, dict[str, float]]] = []
@@ -182,13 +185,13 @@ class OccupationScores:
                 witnesses.append((line_weight, probabilities))
         witnesses += [(line.weight, dict(line.probabilities)) for line in lines if not line.duty and line.probabilities]
         weight = sum(w for w, _ in witnesses)
-        floor = math.log(FLOOR_PROBABILITY)
+        floor = math.log(weights.floor_probability)
         log_scores = dict.fromkeys(labels, 0.0)
         shares = dict.fromkeys(labels, 0.0)
         for line_weight, probabilities in witnesses:
             for label in labels:
                 p = probabilities.get(label, 0.0)
-                log_scores[label] += line_weight * (math.log(p) if p > FLOOR_PROBABILITY else floor)
+                log_scores[label] += line_weight * (math.log(p) if p > weights.floor_probability else floor)
                 shares[label] += line_weight * p / weight
         return cls(log_scores, shares, weight)
 
@@ -202,4 +205,6 @@ class OccupationScores:
 
     def ranked(self) -> list[tuple[str, float]]:
         """Occupations by mean probability, largest first (those above zero)."""
-        return sorted(((label, share) for label, share in self.shares.items() if share > 0), key=lambda kv: (-kv[1], kv[0]))
+        return sorted(
+            ((label, share) for label, share in self.shares.items() if share > 0), key=lambda kv: (-kv[1], kv[0])
+        )

@@ -23,22 +23,9 @@ from cmlint.roles.decision import RoleDecision
 from cmlint.roles.matching import TitleMention
 from cmlint.roles.profile import DutyProfile, OccupationScores
 from cmlint.roles.taxonomy import Taxonomy
+from cmlint.scoring import SuggestionSettings
 
 Field = Literal["text", "title"]
-
-#: Roles with a smaller share are not suggested.
-MIN_SHARE = 0.12
-#: Two roles share the work when the second has at least this share …
-COMBINED_MIN_SHARE = 0.3
-#: … and at least this fraction of the first one's.
-COMBINED_RATIO = 0.6
-#: Confidence grows with the amount of evidence up to this phrase mass …
-FULL_CONFIDENCE_MASS = 6.0
-#: … or this weight of duty lines read by the model.
-FULL_CONFIDENCE_LINES = 3.0
-#: Suggestions less certain than this are not made.
-MIN_CONFIDENCE = 0.15
-MAX_SUGGESTIONS = 3
 
 
 class Placer(Protocol):
@@ -58,14 +45,20 @@ class Candidate:
     title: str
 
 
-def candidates(decision: RoleDecision, profile: DutyProfile, scores: OccupationScores, taxonomy: Taxonomy) -> list[Candidate]:
+def candidates(
+    decision: RoleDecision,
+    profile: DutyProfile,
+    scores: OccupationScores,
+    taxonomy: Taxonomy,
+    settings: SuggestionSettings,
+) -> list[Candidate]:
     """Roles that describe the duties, best first: by phrase evidence within community-adjacent work,
     by the occupation model otherwise."""
     if decision.kind != "occupation" and profile.total and _phrase_led(profile, scores, taxonomy):
-        found = _by_phrases(profile, taxonomy)
+        found = _by_phrases(profile, taxonomy, settings)
     else:
-        found = _by_occupation(profile, scores, taxonomy)
-    return [c for c in found if c.confidence >= MIN_CONFIDENCE][:MAX_SUGGESTIONS]
+        found = _by_occupation(profile, scores, taxonomy, settings)
+    return [c for c in found if c.confidence >= settings.min_confidence][: settings.max_suggestions]
 
 
 def _phrase_led(profile: DutyProfile, scores: OccupationScores, taxonomy: Taxonomy) -> bool:
@@ -77,25 +70,27 @@ def _phrase_led(profile: DutyProfile, scores: OccupationScores, taxonomy: Taxono
     return any(taxonomy.related(taxonomy.occupation_of(role), top) for role, _ in profile.ranked()[:2])
 
 
-def _by_phrases(profile: DutyProfile, taxonomy: Taxonomy) -> list[Candidate]:
-    ranked = [(role, share) for role, share in profile.ranked() if share >= MIN_SHARE]
-    certainty = min(1.0, profile.total / FULL_CONFIDENCE_MASS)
+def _by_phrases(profile: DutyProfile, taxonomy: Taxonomy, settings: SuggestionSettings) -> list[Candidate]:
+    ranked = [(role, share) for role, share in profile.ranked() if share >= settings.min_share]
+    certainty = min(1.0, profile.total / settings.full_confidence_mass)
     found: list[Candidate] = []
     if len(ranked) >= 2:
         (first, a), (second, b) = ranked[0], ranked[1]
         combined = taxonomy.roles[first].combined.get(second) or taxonomy.roles[second].combined.get(first)
-        if combined and b >= COMBINED_MIN_SHARE and b / a >= COMBINED_RATIO:
+        if combined and b >= settings.combined_min_share and b / a >= settings.combined_ratio:
             found.append(Candidate(first, round((a + b) * certainty, 2), combined))
     found += [Candidate(role, round(share * certainty, 2), taxonomy.roles[role].titles[0]) for role, share in ranked]
     return found
 
 
-def _by_occupation(profile: DutyProfile, scores: OccupationScores, taxonomy: Taxonomy) -> list[Candidate]:
+def _by_occupation(
+    profile: DutyProfile, scores: OccupationScores, taxonomy: Taxonomy, settings: SuggestionSettings
+) -> list[Candidate]:
     """Occupations by the model; an occupation the phrases name a finer role of becomes that role."""
-    certainty = min(1.0, scores.weight / FULL_CONFIDENCE_LINES)
+    certainty = min(1.0, scores.weight / settings.full_confidence_lines)
     found: list[Candidate] = []
     for occupation, share in scores.ranked():
-        if share < MIN_SHARE:
+        if share < settings.min_share:
             break
         finer = [role for role, _ in profile.ranked() if taxonomy.occupation_of(role) == occupation]
         role = finer[0] if finer else occupation
@@ -118,18 +113,30 @@ def suggestions(
 
 def retitled(title: str, mentions: Sequence[TitleMention], new: str, morphology: Morphology) -> str:
     """``title`` with its role mentions replaced by ``new`` (the mentions are offsets in ``title``)."""
-    inside = sorted((m for m in merge_mentions(mentions, _TitleText(title)) if m.end <= len(title) and title[m.start:m.end] == m.text), key=lambda m: m.start)
+    inside = sorted(
+        (
+            m
+            for m in merge_mentions(mentions, _TitleText(title))
+            if m.end <= len(title) and title[m.start : m.end] == m.text
+        ),
+        key=lambda m: m.start,
+    )
     if not inside:
         return new
     parts: list[str] = []
     position = 0
     for mention in inside:
-        parts += [title[position:mention.start], _fitted(new, mention.text, morphology, capitalize=mention.start == 0)]
+        parts += [
+            title[position : mention.start],
+            _fitted(new, mention.text, morphology, capitalize=mention.start == 0),
+        ]
         position = mention.end
     return "".join([*parts, title[position:]])
 
 
-def rename_fix(mentions: Sequence[TitleMention], place: Placer, suggestion: TitleSuggestion, new: str, morphology: Morphology) -> Fix:
+def rename_fix(
+    mentions: Sequence[TitleMention], place: Placer, suggestion: TitleSuggestion, new: str, morphology: Morphology
+) -> Fix:
     """Edits that put ``new`` where the title's role is named (``mentions``), inflected to fit."""
     edits = [
         Edit(span=place.span_of(m.field, m.start, m.end), replacement=_fitted(new, m.text, morphology))

@@ -19,8 +19,17 @@ from cmlint.resources import load_yaml
 
 #: The role ids of the shipped taxonomy, in display order.
 ROLE_IDS = (
-    "community", "smm", "sales", "support", "account", "content", "pr", "event",
-    "moderation", "marketing", "hr",
+    "community",
+    "smm",
+    "sales",
+    "support",
+    "account",
+    "content",
+    "pr",
+    "event",
+    "moderation",
+    "marketing",
+    "hr",
 )
 
 
@@ -49,6 +58,8 @@ class DutyPattern(BaseModel):
 class Role(BaseModel):
     """A role or an occupation: how titles name it, what its duties look like, what to call it.
 
+    ``label`` names the work in messages («бухгалтерия»); ``board_name``
+    names the occupation the way job boards do (hh.ru's catalogue);
     ``compatible``: roles whose duties still fit a title of this one;
     ``close``: roles so near that a posting doing only that role is not
     confused either; ``combined``: the title to suggest when this role
@@ -60,6 +71,7 @@ class Role(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     label: str
+    board_name: str
     kind: Literal["role", "occupation"] = "role"
     titles: list[str] = Field(min_length=1)
     en_titles: list[str] = Field(default_factory=list)
@@ -90,7 +102,12 @@ class Taxonomy(BaseModel):
     @model_validator(mode="after")
     def _references_exist(self) -> Taxonomy:
         for role_id, role in self.roles.items():
-            for other in [*role.compatible, *role.close, *role.combined, *([role.occupation] if role.occupation else [])]:
+            for other in [
+                *role.compatible,
+                *role.close,
+                *role.combined,
+                *([role.occupation] if role.occupation else []),
+            ]:
                 if other not in self.roles:
                     raise ValueError(f"роль {role_id}: ссылка на неизвестную роль {other!r}")
         return self
@@ -115,7 +132,9 @@ class Taxonomy(BaseModel):
 def load_taxonomy() -> Taxonomy:
     """The shipped taxonomy: ``rules/roles.yaml`` and ``rules/occupations.yaml`` joined."""
     roles = load_yaml("roles.yaml")
-    occupations = {key: {**value, "kind": "occupation"} for key, value in load_yaml("occupations.yaml")["occupations"].items()}
+    occupations = {
+        key: {**value, "kind": "occupation"} for key, value in load_yaml("occupations.yaml")["occupations"].items()
+    }
     clash = sorted(set(roles["roles"]) & set(occupations))
     if clash:
         raise ValueError(f"rules/occupations.yaml: роли уже есть в rules/roles.yaml: {', '.join(clash)}")

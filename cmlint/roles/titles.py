@@ -21,13 +21,39 @@ from cmlint.nlp.morphology import Morphology
 #: Tokens that separate the parts of a combined title.
 PART_SEPARATORS = frozenset({"/", "\\", "|", ";", ",", "или", "or", "+", "&"})
 #: Tokens after which the rest of a part is context (where, for whom), not the position.
-CONTEXT_OPENERS = frozenset({"в", "во", "для", "на", "при", "к", "из", "in", "for", "at", "to", "(", "[", "«", '"', "—", "–"})
+CONTEXT_OPENERS = frozenset(
+    {"в", "во", "для", "на", "при", "к", "из", "in", "for", "at", "to", "(", "[", "«", '"', "—", "–"}
+)
 #: Words that say how senior the position is (lemmas or lower-cased forms).
 SENIORITY = frozenset(
     {
-        "стажер", "стажёр", "intern", "trainee", "младший", "junior", "джуниор", "middle", "мидл", "старший",
-        "senior", "сеньор", "сениор", "ведущий", "lead", "лид", "главный", "chief", "principal", "head",
-        "руководитель", "начальник", "заведующий", "помощник", "ассистент", "assistant", "заместитель",
+        "стажер",
+        "стажёр",
+        "intern",
+        "trainee",
+        "младший",
+        "junior",
+        "джуниор",
+        "middle",
+        "мидл",
+        "старший",
+        "senior",
+        "сеньор",
+        "сениор",
+        "ведущий",
+        "lead",
+        "лид",
+        "главный",
+        "chief",
+        "principal",
+        "head",
+        "руководитель",
+        "начальник",
+        "заведующий",
+        "помощник",
+        "ассистент",
+        "assistant",
+        "заместитель",
     }
 )
 #: Shortest word that is corrected when misspelt; longer words allow two edits.
@@ -110,7 +136,9 @@ class TitleSpeller:
     def __init__(self, words: Iterable[str], morphology: Morphology) -> None:
         self._morphology = morphology
         lemmas = {w: w for w in words if len(w) >= MIN_FUZZY_LENGTH and w.isalpha()}
-        forms = {form: readings[0].lemma for form, readings in morphology.overrides.items() if readings[0].lemma in lemmas}
+        forms = {
+            form: readings[0].lemma for form, readings in morphology.overrides.items() if readings[0].lemma in lemmas
+        }
         self._lemma_of = {**forms, **lemmas}
         self._known = frozenset(self._lemma_of)
         self._by_start: dict[str, list[str]] = {}

@@ -9,15 +9,12 @@ Every item gets a *kind*: what it is as far as duties go.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
-from collections.abc import Callable
 
+from cmlint.kinds import ItemKind, SectionKind
 from cmlint.resources import load_yaml
-
-SectionKind = Literal["intro", "duties", "requirements", "conditions", "about", "contacts", "other"]
-ItemKind = Literal["duty", "readiness", "listed", "requirement", "wish", "condition", "about", "contact", "other"]
 
 _BULLET = re.compile(
     r"^[ \t]*(?:[-–—•·▪►▸‣⁃○●◦✓✔☑➖➤→»*+]|\d{1,2}[.)](?!\d)|[a-zа-я]\)|"
@@ -161,7 +158,6 @@ def segment(text: str, title_from_text: bool) -> Structure:
     kind: SectionKind = "intro"
     section_start = 0
     heading: tuple[int, int] | None = None
-    position = 0
     for raw_start, raw in _lines(text):
         line = raw.strip()
         if not line:
@@ -209,7 +205,7 @@ def _lines(text: str) -> list[tuple[int, str]]:
         start = position
         position += len(raw) + 1
         cuts = [m.end() for m in _INLINE_HEADING.finditer(raw) if _heads(raw[m.end():])]
-        for begin, end in zip([0, *cuts], [*cuts, len(raw)]):
+        for begin, end in zip([0, *cuts], [*cuts, len(raw)], strict=True):
             found.append((start + begin, raw[begin:end]))
     return found
 
@@ -220,7 +216,11 @@ def _heads(piece: str) -> bool:
     if colon < 0 or len(_WORD.findall(piece[:colon])) > 4:
         return False
     folded = _fold(piece[:colon])
-    return any(at_start.match(folded) and not _WORD.search(folded[at_start.match(folded).end():]) for _, at_start, _ in _grammar().headings)
+    for _, at_start, _ in _grammar().headings:
+        match = at_start.match(folded)
+        if match and not _WORD.search(folded[match.end():]):
+            return True
+    return False
 
 
 def _looks_like_title(line: str) -> bool:
@@ -284,6 +284,10 @@ _SECTION_ITEM_KIND: dict[SectionKind, ItemKind] = {
 }
 
 
+#: Item kinds recognised by a cue of their own when the section says nothing.
+_CUED_KINDS: tuple[ItemKind, ...] = ("condition", "about", "contact")
+
+
 def _item_kind(text: str, section: SectionKind, grammar: _Grammar) -> ItemKind:
     if section in ("conditions", "about", "contacts"):
         return _SECTION_ITEM_KIND[section]
@@ -304,7 +308,7 @@ def _item_kind(text: str, section: SectionKind, grammar: _Grammar) -> ItemKind:
         return "duty"
     if cues["seeking"](folded):
         return "other"
-    for name in ("condition", "about", "contact"):
+    for name in _CUED_KINDS:
         if cues[name](folded):
-            return name  # type: ignore[return-value]
+            return name
     return "other"
