@@ -162,7 +162,10 @@ class Scoring(Section):
         default=6.0, ge=0, description="минимальный перевес чужой профессии (сумма логарифмов вероятностей по строкам)"
     )
     occupation_margin_per_line: float = Field(
-        default=1.25, ge=0, description="минимальный перевес чужой профессии на единицу веса строк"
+        default=1.0, ge=0, description="минимальный перевес чужой профессии на единицу веса строк"
+    )
+    occupation_share_ratio: float = Field(
+        default=1.0, ge=0, description="во сколько раз средняя доля чужой профессии должна превышать долю подходящих"
     )
     evidence: EvidenceWeights = Field(default_factory=EvidenceWeights)
     occupations: OccupationWeights = Field(default_factory=OccupationWeights)

@@ -37,14 +37,17 @@ from cmlint.linter import Linter
 from cmlint.matching.lemma_matcher import TokenView
 from cmlint.occupations.features import features, terms
 from cmlint.occupations.model import ModelCard, OccupationModel, fingerprint
-from cmlint.roles.evidence import item_weight
+from cmlint.roles.lines import read_items
 from cmlint.roles.taxonomy import Taxonomy
+from cmlint.scoring import Scoring
 from cmlint.text.normalize import normalize
 from cmlint.text.segment import segment
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "eval" / "real" / "large" / "train.jsonl"
 DEFAULT_OUT = ROOT / "cmlint" / "occupations"
+#: The line weights of the default configuration: training reads lines the way the linter does.
+SCORING = Scoring()
 
 
 class Parameters(BaseModel):
@@ -59,7 +62,6 @@ class Parameters(BaseModel):
     prune: float = 0.15
     balance: float = 0.7
     batch: int = 512
-    requirement_weight: float = 0.5
     validation_share: float = 0.2
     min_postings: int = 8
 
@@ -69,7 +71,8 @@ class Example:
     """The labelled lines of one posting."""
 
     label: str
-    lines: list[tuple[list[str], float]]
+    #: (features, weight, is a duty) of each line read.
+    lines: list[tuple[list[str], float, bool]]
     body: str
 
 
@@ -118,19 +121,14 @@ class Extractor:
         doc = self.nlp(normalized.text)
         view = TokenView.of(doc)
         starts = [token.idx for token in doc]
-        unsectioned = not structure.has_duty_section
-        lines: list[tuple[list[str], float]] = []
-        for item in structure.items:
-            weight = item_weight(item, unsectioned)
-            if not weight and item.kind in ("requirement", "listed", "wish"):
-                weight = self.parameters.requirement_weight
-            if not weight:
-                continue
+        lines: list[tuple[list[str], float, bool]] = []
+        for index, weight, duty in read_items(structure, SCORING.evidence, SCORING.occupations):
+            item = structure.items[index]
             found = features(
                 terms(view.lemma, view.pos, bisect_left(starts, item.start), bisect_left(starts, item.end))
             )
             if found:
-                lines.append((found, weight))
+                lines.append((found, weight, duty))
         return Example(label, lines, normalized.text) if lines else None
 
 
@@ -160,7 +158,7 @@ def train(
     Features whose weights all stay below ``prune`` in size are dropped: they barely move a
     prediction and would only make the shipped model larger.
     """
-    counts = Counter(f for example in examples for line, _ in example.lines for f in line)
+    counts = Counter(f for example in examples for line, _, _ in example.lines for f in line)
     vocabulary = sorted(f for f, n in counts.items() if n >= parameters.min_count)
     index = {f: i for i, f in enumerate(vocabulary)}
     label_index = {label: i for i, label in enumerate(labels)}
@@ -169,7 +167,7 @@ def train(
     weights: list[float] = []
     per_label = Counter(example.label for example in examples for _ in example.lines)
     for example in examples:
-        for line, weight in example.lines:
+        for line, weight, _ in example.lines:
             known = np.array([index[f] for f in line if f in index], dtype=np.int64)
             if len(known):
                 rows.append(known)
@@ -215,8 +213,9 @@ def train(
 
 def posting_scores(model: OccupationModel, example: Example) -> np.ndarray:
     """A posting's occupation scores: the weighted sum of its duty lines' probabilities."""
-    duty = [(line, weight) for line, weight in example.lines if weight >= 0.9]
-    chosen = duty or example.lines
+    chosen = [(line, weight) for line, weight, duty in example.lines if duty] or [
+        (line, w) for line, w, _ in example.lines
+    ]
     probabilities = model.predict([line for line, _ in chosen])
     return (probabilities * np.array([weight for _, weight in chosen])[:, None]).sum(axis=0)
 
@@ -236,10 +235,25 @@ def validate(model: OccupationModel, examples: list[Example]) -> dict[str, float
     }
 
 
+def market_titles(path: Path, taxonomy: Taxonomy) -> dict[str, list[tuple[str, int]]]:
+    """Per role, the taxonomy's candidate titles that real postings carry, most used first (with counts)."""
+    used = Counter(_plain(json.loads(line).get("title") or "") for line in path.open(encoding="utf-8"))
+    found: dict[str, list[tuple[str, int]]] = {}
+    for role_id, role in taxonomy.roles.items():
+        counted = [(title, used[_plain(title)]) for title in role.titles if used[_plain(title)]]
+        if counted:
+            found[role_id] = sorted(counted, key=lambda pair: -pair[1])
+    return found
+
+
+def _plain(title: str) -> str:
+    return " ".join(title.casefold().replace("ё", "е").split())
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Обучить модель профессий на реальных вакансиях.")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="JSONL с полями title и text")
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="папка для model.npz и model.json")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="папка для файлов модели")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument(
         "--held-out-only", action="store_true", help="обучить только на 80 %% (для подбора порогов на отложенной части)"
@@ -253,32 +267,30 @@ def main(argv: list[str] | None = None) -> int:
     labels = sorted(label for label, n in per_label.items() if n >= parameters.min_postings)
     examples = [example for example in examples if example.label in labels]
     print(f"{len(examples)} вакансий, {len(labels)} профессий ({time.monotonic() - started:.0f} с)", file=sys.stderr)
-    card_base = {
-        "labels": labels,
-        "code_fingerprint": code_fingerprint(extractor.taxonomy),
-        "data_fingerprint": data_fingerprint(args.data),
-        "seed": args.seed,
-        "parameters": {k: float(v) for k, v in parameters.model_dump().items()},
-    }
     training = [e for e in examples if not held_out(e, parameters.validation_share)]
     validation = [e for e in examples if held_out(e, parameters.validation_share)]
+
+    def card(final: list[Example], features: int, scores: dict[str, float]) -> ModelCard:
+        return ModelCard(
+            labels=labels,
+            features=features,
+            code_fingerprint=code_fingerprint(extractor.taxonomy),
+            data_fingerprint=data_fingerprint(args.data),
+            postings=len(final),
+            lines=sum(len(example.lines) for example in final),
+            seed=args.seed,
+            parameters={k: float(v) for k, v in parameters.model_dump().items()},
+            validation=scores,
+            market_titles=market_titles(args.data, extractor.taxonomy),
+        )
+
     vocabulary, w, b = train(training, labels, parameters, args.seed)
-    trial = OccupationModel(
-        ModelCard(**card_base, features=len(vocabulary), postings=len(training), lines=0, validation={}),
-        vocabulary,
-        w,
-        b,
-    )
-    scores = validate(trial, validation)
-    print(
-        f"проверка на отложенных {len(validation)}: top-1 {scores['top1']:.3f}, top-2 {scores['top2']:.3f}",
-        file=sys.stderr,
-    )
+    scores = validate(OccupationModel(card(training, len(vocabulary), {}), vocabulary, w, b), validation)
+    print(f"отложенные {len(validation)}: top-1 {scores['top1']:.3f}, top-2 {scores['top2']:.3f}", file=sys.stderr)
     final = training if args.held_out_only else examples
-    vocabulary, w, b = train(final, labels, parameters, args.seed) if final is examples else (vocabulary, w, b)
-    lines = sum(len(example.lines) for example in final)
-    card = ModelCard(**card_base, features=len(vocabulary), postings=len(final), lines=lines, validation=scores)
-    OccupationModel(card, vocabulary, w, b).save(args.out)
+    if final is examples:
+        vocabulary, w, b = train(examples, labels, parameters, args.seed)
+    OccupationModel(card(final, len(vocabulary), scores), vocabulary, w, b).save(args.out)
     print(f"модель записана в {args.out} ({time.monotonic() - started:.0f} с)", file=sys.stderr)
     return 0
 

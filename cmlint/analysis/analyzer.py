@@ -22,7 +22,7 @@ from cmlint.roles.evidence import Markers
 from cmlint.roles.lines import read_lines
 from cmlint.roles.matching import RoleMatcher, TitleMention
 from cmlint.roles.profile import OccupationScores
-from cmlint.roles.suggest import candidates, suggestions
+from cmlint.roles.suggest import candidates, market_names, suggestions
 from cmlint.roles.titles import TitleMatch
 from cmlint.scoring import Scoring
 from cmlint.text.normalize import normalize
@@ -68,6 +68,7 @@ class Analyzer:
         self.nlp = nlp
         self.roles = roles
         self.occupations = occupations
+        self.names = market_names(roles.taxonomy, occupations.card.market_titles)
         self.markers = markers
         self.scoring = scoring
 
@@ -137,7 +138,7 @@ class Analyzer:
         scores = OccupationScores.of(masses, lines, taxonomy, self.occupations.labels, scoring.occupations)
         decision = decide(title_roles, profile, scores, taxonomy, scoring)
         duties = role_profile.summed(masses.values())
-        found = tuple(candidates(decision, profile, scores, taxonomy, scoring.suggestions))
+        found = tuple(candidates(decision, profile, scores, taxonomy, self.names, scoring.suggestions))
         shift = title.base if title.field == "title" else title.offset
         in_title = [replace(m, start=m.start - shift, end=m.end - shift) for m in mentions[: len(named)]]
         titles = tuple(suggestions(found, title.text, in_title, self.roles.morphology))

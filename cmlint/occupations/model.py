@@ -42,6 +42,9 @@ class ModelCard(BaseModel):
     seed: int
     parameters: dict[str, float]
     validation: dict[str, float]
+    #: Per role, its candidate titles (the taxonomy's ``titles``) that real postings use, most used first,
+    #: with how many training postings carry exactly that title.
+    market_titles: dict[str, list[tuple[str, int]]]
 
 
 class OccupationModel:

@@ -87,15 +87,23 @@ def fitting_occupations(roles: set[str], taxonomy: Taxonomy) -> set[str]:
 def _foreign_occupation(
     roles: set[str], scores: OccupationScores, taxonomy: Taxonomy, thresholds: Scoring
 ) -> str | None:
-    """The unrelated occupation the duty lines clearly belong to, if any."""
+    """The unrelated occupation the duty lines clearly belong to, if any.
+
+    The rival is the unrelated occupation with the best log-score.  It must
+    read, on average, at least as often as the fitting occupations together,
+    and win against them by a margin in log-probability, in all and per unit
+    of line weight.
+    """
     if scores.weight < thresholds.occupation_min_weight:
         return None
     fitting = fitting_occupations(roles, taxonomy)
-    _, own = scores.best(fitting)
-    foreign, other = scores.best(frozenset(scores.log_scores) - fitting)
+    foreign, _ = scores.best(frozenset(scores.log_scores) - fitting)
     if foreign is None:
         return None
-    margin = other - own
+    own_share = sum(scores.shares.get(occupation, 0.0) for occupation in fitting)
+    if scores.shares[foreign] < thresholds.occupation_share_ratio * own_share:
+        return None
+    margin = scores.margin({foreign}, fitting)
     if margin >= thresholds.occupation_min_margin and margin >= thresholds.occupation_margin_per_line * scores.weight:
         return foreign
     return None

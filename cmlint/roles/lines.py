@@ -9,7 +9,7 @@ what a job asks for tells which job it is («права категории C», 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -48,6 +48,19 @@ class LineReading:
         return self.probabilities[0][1] if self.probabilities else 0.0
 
 
+def read_items(
+    structure: Structure, evidence: EvidenceWeights, weights: OccupationWeights
+) -> Iterator[tuple[int, float, bool]]:
+    """The items the model reads, as (index, weight, is a duty): duties by their duty weight, requirements lower."""
+    unsectioned = not structure.has_duty_section
+    for index, item in enumerate(structure.items):
+        weight = item_weight(item, unsectioned, evidence)
+        if weight:
+            yield index, weight, True
+        elif item.kind in REQUIREMENT_KINDS and weights.requirement_weight:
+            yield index, weights.requirement_weight, False
+
+
 def read_lines(
     model: OccupationModel,
     view: TokenView,
@@ -61,14 +74,10 @@ def read_lines(
     for token, item in enumerate(token_items):
         if item >= 0:
             bounds.setdefault(item, [token, token])[1] = token + 1
-    unsectioned = not structure.has_duty_section
     chosen: list[tuple[int, float, bool, list[str]]] = []
-    for item, (first, last) in bounds.items():
-        weight = item_weight(structure.items[item], unsectioned, evidence)
-        duty = weight > 0
-        if not duty and structure.items[item].kind in REQUIREMENT_KINDS:
-            weight = weights.requirement_weight
-        if weight:
+    for item, weight, duty in read_items(structure, evidence, weights):
+        if item in bounds:
+            first, last = bounds[item]
             chosen.append((item, weight, duty, features(terms(view.lemma, view.pos, first, last))))
     if not chosen:
         return ()

@@ -14,7 +14,7 @@ from cmlint.matching.phrases import PatternError, PhraseCompiler
 from cmlint.matching.steps import Kind, StepPattern
 from cmlint.matching.token_patterns import validate_token_pattern
 from cmlint.roles.taxonomy import Taxonomy
-from cmlint.roles.titles import TitleMatch, TitleReading, TitleSpeller, read_title
+from cmlint.roles.titles import TitleMatch, TitleReading, TitleSpeller, read_title, with_position
 
 # A title word after one of these is context, not the position
 # («Комьюнити-менеджер в отдел продаж», «SMM-менеджер для сообщества»).
@@ -126,7 +126,7 @@ class RoleMatcher:
             previous = view.lower[m_start - 1] if m_start > start else ""
             if previous in _TITLE_CONTEXT_WORDS:
                 continue
-            found.append(TitleMatch(role, m_start, m_end))
+            found.append(with_position(TitleMatch(role, m_start, m_end), view, len(view.lower)))
         found.sort(key=lambda m: (m.start, -m.end))
         return found
 

@@ -157,12 +157,15 @@ class OccupationScores:
     one); a requirement line's is the model's, at a lower weight.
     ``log_scores``: per occupation, the weighted sum of its log-probability
     over the lines (the lines as independent witnesses); ``shares``: the
-    weighted mean probability; ``weight``: the lines' total weight.
+    weighted mean probability; ``weight``: the lines' total weight;
+    ``witnesses``: each line's weight and distribution.
     """
 
     log_scores: dict[str, float]
     shares: dict[str, float]
     weight: float
+    witnesses: tuple[tuple[float, dict[str, float]], ...]
+    floor: float
 
     @classmethod
     def of(
@@ -193,7 +196,23 @@ class OccupationScores:
                 p = probabilities.get(label, 0.0)
                 log_scores[label] += line_weight * (math.log(p) if p > weights.floor_probability else floor)
                 shares[label] += line_weight * p / weight
-        return cls(log_scores, shares, weight)
+        return cls(log_scores, shares, weight, tuple(witnesses), weights.floor_probability)
+
+    def margin(self, rival: set[str] | frozenset[str], fitting: set[str] | frozenset[str]) -> float:
+        """How much more the lines speak for the ``rival`` occupations than for the ``fitting`` ones.
+
+        Per line, the log-odds of the mass on ``rival`` against the mass on
+        ``fitting``, weighted and summed.  A rival is one occupation with its
+        related ones, so a courier's lines reading partly as driver's and
+        warehouse work still speak with one voice; lines that read as nothing
+        in particular spread their mass and speak for no rival.
+        """
+        total = 0.0
+        for line_weight, probabilities in self.witnesses:
+            inside = sum(p for occupation, p in probabilities.items() if occupation in fitting)
+            outside = sum(p for occupation, p in probabilities.items() if occupation in rival)
+            total += line_weight * (math.log(max(outside, self.floor)) - math.log(max(inside, self.floor)))
+        return total
 
     def best(self, labels: set[str] | frozenset[str]) -> tuple[str | None, float]:
         """The label among ``labels`` with the highest log-score, and that score."""

@@ -1,8 +1,9 @@
 """Title suggestions for the duties, and fixes that put them in place.
 
 A suggestion names the role or occupation the duties belong to with a title
-the market uses for it (the first of the taxonomy's ``titles``; the training
-script checks them against real titles).  It keeps everything else of the
+the market uses for it: of the taxonomy's candidate ``titles``, the one real
+postings carry most often (the training script counts them into the model
+card).  It keeps everything else of the
 original title: «Старший комьюнити-менеджер (удалённо)» becomes «Старший
 менеджер по продажам (удалённо)» — only the role words change, inflected to
 fit.  Two related roles sharing the work get their combined title
@@ -12,7 +13,7 @@ Nothing is suggested when the duties say too little.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
@@ -45,19 +46,28 @@ class Candidate:
     title: str
 
 
+def market_names(taxonomy: Taxonomy, used: Mapping[str, Sequence[tuple[str, int]]]) -> dict[str, str]:
+    """The title to suggest for each role: its candidate real postings use most (``used``), else its first one."""
+    return {
+        role_id: used[role_id][0][0] if used.get(role_id) else role.titles[0]
+        for role_id, role in taxonomy.roles.items()
+    }
+
+
 def candidates(
     decision: RoleDecision,
     profile: DutyProfile,
     scores: OccupationScores,
     taxonomy: Taxonomy,
+    names: Mapping[str, str],
     settings: SuggestionSettings,
 ) -> list[Candidate]:
     """Roles that describe the duties, best first: by phrase evidence within community-adjacent work,
     by the occupation model otherwise."""
     if decision.kind != "occupation" and profile.total and _phrase_led(profile, scores, taxonomy):
-        found = _by_phrases(profile, taxonomy, settings)
+        found = _by_phrases(profile, taxonomy, names, settings)
     else:
-        found = _by_occupation(profile, scores, taxonomy, settings)
+        found = _by_occupation(profile, scores, taxonomy, names, settings)
     return [c for c in found if c.confidence >= settings.min_confidence][: settings.max_suggestions]
 
 
@@ -70,7 +80,9 @@ def _phrase_led(profile: DutyProfile, scores: OccupationScores, taxonomy: Taxono
     return any(taxonomy.related(taxonomy.occupation_of(role), top) for role, _ in profile.ranked()[:2])
 
 
-def _by_phrases(profile: DutyProfile, taxonomy: Taxonomy, settings: SuggestionSettings) -> list[Candidate]:
+def _by_phrases(
+    profile: DutyProfile, taxonomy: Taxonomy, names: Mapping[str, str], settings: SuggestionSettings
+) -> list[Candidate]:
     ranked = [(role, share) for role, share in profile.ranked() if share >= settings.min_share]
     certainty = min(1.0, profile.total / settings.full_confidence_mass)
     found: list[Candidate] = []
@@ -79,12 +91,16 @@ def _by_phrases(profile: DutyProfile, taxonomy: Taxonomy, settings: SuggestionSe
         combined = taxonomy.roles[first].combined.get(second) or taxonomy.roles[second].combined.get(first)
         if combined and b >= settings.combined_min_share and b / a >= settings.combined_ratio:
             found.append(Candidate(first, round((a + b) * certainty, 2), combined))
-    found += [Candidate(role, round(share * certainty, 2), taxonomy.roles[role].titles[0]) for role, share in ranked]
+    found += [Candidate(role, round(share * certainty, 2), names[role]) for role, share in ranked]
     return found
 
 
 def _by_occupation(
-    profile: DutyProfile, scores: OccupationScores, taxonomy: Taxonomy, settings: SuggestionSettings
+    profile: DutyProfile,
+    scores: OccupationScores,
+    taxonomy: Taxonomy,
+    names: Mapping[str, str],
+    settings: SuggestionSettings,
 ) -> list[Candidate]:
     """Occupations by the model; an occupation the phrases name a finer role of becomes that role."""
     certainty = min(1.0, scores.weight / settings.full_confidence_lines)
@@ -95,7 +111,7 @@ def _by_occupation(
         finer = [role for role, _ in profile.ranked() if taxonomy.occupation_of(role) == occupation]
         role = finer[0] if finer else occupation
         if all(c.role != role for c in found):
-            found.append(Candidate(role, round(share * certainty, 2), taxonomy.roles[role].titles[0]))
+            found.append(Candidate(role, round(share * certainty, 2), names[role]))
     return found
 
 

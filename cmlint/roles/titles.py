@@ -56,6 +56,15 @@ SENIORITY = frozenset(
         "заместитель",
     }
 )
+#: Generic position nouns that complete a role's name: «SMM» + «-менеджер», «Community» + «Manager».
+POSITION_HEADS = frozenset(
+    {
+        "менеджер", "специалист", "маркетолог", "координатор", "руководитель", "директор", "ассистент", "помощник",
+        "лид", "стратег", "евангелист", "manager", "lead", "specialist", "head", "director", "coordinator",
+        "assistant", "officer", "executive", "editor", "writer", "designer", "creator", "builder", "strategist",
+    }
+)
+HYPHENS = frozenset({"-", "‑", "–"})
 #: Shortest word that is corrected when misspelt; longer words allow two edits.
 MIN_FUZZY_LENGTH = 5
 TWO_EDITS_LENGTH = 9
@@ -100,9 +109,19 @@ def read_title(
         heads = [m for m in matches if not context[m.start - start]]
         chosen.extend(heads or matches[:1])
     specific = [m for m in chosen if m.role not in generic]
-    chosen = specific or chosen
+    chosen = [with_position(m, view, end) for m in (specific or chosen)]
     seniority = tuple(dict.fromkeys(w for w in view.lemma[start:end] if w.lower() in SENIORITY))
     return TitleReading(tuple(dict.fromkeys(m.role for m in chosen)), tuple(chosen), seniority)
+
+
+def with_position(match: TitleMatch, view: TokenView, stop: int) -> TitleMatch:
+    """The match with the position noun that completes it («SMM» in «SMM-менеджер» becomes the whole word)."""
+    after = match.end
+    if after < stop and view.text[after] in HYPHENS:
+        after += 1
+    if after < stop and view.lemma[after].lower() in POSITION_HEADS:
+        return TitleMatch(match.role, match.start, after + 1)
+    return match
 
 
 def _layout(view: TokenView, start: int, end: int) -> tuple[list[int], list[bool]]:

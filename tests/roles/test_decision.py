@@ -14,7 +14,7 @@ from cmlint.scoring import Scoring
 TAXONOMY = load_taxonomy()
 SCORING = Scoring()
 #: Occupation scores that say nothing (no lines read).
-SILENT = OccupationScores({}, {}, 0.0)
+SILENT = OccupationScores({}, {}, 0.0, (), 0.01)
 
 
 def phrases(mass: dict[str, float], witnesses: int = 2) -> DutyProfile:
@@ -28,7 +28,8 @@ def lines(probabilities: list[dict[str, float]], weight: float = 1.0) -> Occupat
     floor = SCORING.occupations.floor_probability
     log_scores = {label: sum(weight * math.log(max(line.get(label, 0.0), floor)) for line in probabilities) for label in labels}
     shares = {label: sum(line.get(label, 0.0) for line in probabilities) / len(probabilities) for label in labels}
-    return OccupationScores(log_scores, shares, weight * len(probabilities))
+    witnesses = tuple((weight, line) for line in probabilities)
+    return OccupationScores(log_scores, shares, weight * len(probabilities), witnesses, floor)
 
 
 def decision(title_roles: tuple[str, ...], mass: dict[str, float], scoring: Scoring = SCORING) -> bool:
