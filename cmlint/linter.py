@@ -17,6 +17,7 @@ from cmlint.engine.build import Engine
 from cmlint.engine.build import build_engine as _build_engine
 from cmlint.engine.registry import CheckContext
 from cmlint.engine.ruleset import Rule
+from cmlint.engine.specs import RuleSpec
 from cmlint.engine.suppression import suppressed
 from cmlint.models import Finding, Posting, Report, Severity
 from cmlint.posting import DEFAULT_FIELDS, PostingError, PostingLike, as_posting, check_format, make_posting
@@ -191,6 +192,11 @@ class Linter:
         from cmlint.parallel import ordered_map
 
         yield from ordered_map(self, lint_one, items, n_process, chunk_size)
+
+    def active_rules(self) -> list[tuple[RuleSpec, Severity]]:
+        """The rules this configuration runs, each with the severity it reports at."""
+        with self._lock:
+            return [(ctx.spec, ctx.severity) for _, ctx in self._ruleset(self.engine).rules]
 
     @property
     def ruleset_version(self) -> str:
