@@ -14,6 +14,7 @@ WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY cmlint ./cmlint
 COPY rules ./rules
+COPY corpora ./corpora
 RUN pip install '.[web]' \
     && useradd --system --no-create-home --uid 10001 cmlint
 

@@ -1,9 +1,10 @@
 """``cmlint bench``: throughput, cold start and memory on a reproducible corpus.
 
-The corpus is our own postings (``corpora/``), cycled to the requested size.
-Each measurement runs in a fresh subprocess so that peak RSS is its own:
+The corpus is our own postings (``corpora/postings`` and ``corpora/heldout``,
+shipped inside the package) or the JSONL files given, cycled to the requested
+size.  Each measurement runs in a fresh subprocess so that peak RSS is its own:
 
-- **floor** — spaCy's Russian tokenizer plus a cached pymorphy3 parse of every
+- **baseline** — spaCy's Russian tokenizer plus a cached pymorphy3 parse of every
   token: the least any Russian linter on this stack must do;
 - **cmlint** — ``Linter.lint_many`` in one process and with ``--jobs``;
 - **cold start** — wall time of ``cmlint check one.txt`` (median of three).
@@ -18,9 +19,14 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from pydantic import BaseModel
+
+from cmlint.resources import shipped
+from cmlint.russian import count as count_of, number, percent
 
 CORPUS_DIRS = ("postings", "heldout")
 
@@ -39,32 +45,33 @@ class BenchResult(BaseModel):
     cpu_count: int
 
 
-def corpus_texts() -> list[tuple[str, str]]:
-    """(title, text) of our own postings, in a fixed order."""
-    root = _corpora()
+def corpus_files(paths: Sequence[str] = ()) -> list[Traversable]:
+    """The JSONL files of the corpus: ``paths`` (files, or folders of ``*.jsonl``), else our shipped postings."""
+    if not paths:
+        root = shipped("corpora")
+        return [f for folder in CORPUS_DIRS for f in sorted(root.joinpath(folder).iterdir(), key=lambda e: e.name) if f.name.endswith(".jsonl")]
+    files: list[Traversable] = []
+    for entry in map(Path, paths):
+        files.extend(sorted(entry.glob("*.jsonl")) if entry.is_dir() else [entry])
+    return files
+
+
+def corpus_texts(paths: Sequence[str] = ()) -> list[tuple[str, str]]:
+    """(title, text) of the corpus postings, in a fixed order."""
     rows: list[tuple[str, str]] = []
-    for folder in CORPUS_DIRS:
-        for path in sorted((root / folder).glob("*.jsonl")):
-            for line in path.read_text(encoding="utf-8").splitlines():
-                if line.strip():
-                    record = json.loads(line)
-                    rows.append((record["title"], record["text"]))
+    for path in corpus_files(paths):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                record = json.loads(line)
+                rows.append((record.get("title") or "", record["text"]))
     if not rows:
-        raise FileNotFoundError(f"нет корпуса для замера в {root}")
+        raise FileNotFoundError(f"в корпусе для замера нет вакансий: {', '.join(paths) or 'corpora'}")
     return rows
 
 
-def _corpora() -> Path:
-    candidates = [Path.cwd() / "corpora", Path(__file__).resolve().parent.parent / "corpora"]
-    for candidate in candidates:
-        if (candidate / "postings").is_dir():
-            return candidate
-    raise FileNotFoundError("не найдена папка corpora/ (запустите из корня репозитория)")
-
-
-def _workload(count: int) -> list[tuple[str, str]]:
+def _workload(count: int, paths: Sequence[str]) -> list[tuple[str, str]]:
     """``count`` (title, text) pairs, cycling through the corpus."""
-    texts = corpus_texts()
+    texts = corpus_texts(paths)
     return [texts[i % len(texts)] for i in range(count)]
 
 
@@ -73,14 +80,14 @@ def _peak_rss_mb(children: bool = False) -> float:
     return round(usage.ru_maxrss / 1024, 1)  # Linux reports KiB
 
 
-def measure(kind: str, count: int, jobs: int = 1, repeats: int = 3) -> dict[str, float]:
+def measure(kind: str, count: int, jobs: int = 1, repeats: int = 3, paths: Sequence[str] = ()) -> dict[str, float]:
     """One measurement in this process (called in a subprocess by :func:`run_bench`).
 
     The workload runs ``repeats`` times and the fastest pass counts, which
     keeps the noise of a shared machine out of the ratio; both sides get the
     same treatment (their caches are warm after the first pass).
     """
-    work = _workload(count)
+    work = _workload(count, paths)
     if kind == "floor":
         import functools
 
@@ -114,16 +121,17 @@ def measure(kind: str, count: int, jobs: int = 1, repeats: int = 3) -> dict[str,
     return {"per_second": count / best, "rss_mb": max(_peak_rss_mb(), _peak_rss_mb(children=True))}
 
 
-def _subprocess(kind: str, count: int, jobs: int = 1) -> dict[str, float]:
+def _subprocess(kind: str, count: int, paths: Sequence[str], jobs: int = 1) -> dict[str, float]:
     repeats = 1 if jobs > 1 else 3  # a parallel pass includes starting the workers: once is the honest number
-    code = f"import json, cmlint.bench as b; print(json.dumps(b.measure({kind!r}, {count}, {jobs}, {repeats})))"
+    args = [kind, count, jobs, repeats, [str(Path(p).resolve()) for p in paths]]
+    code = f"import json, cmlint.bench as b; print(json.dumps(b.measure(*json.loads({json.dumps(args)!r}))))"
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True, cwd=os.getcwd())
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def cold_start() -> float:
+def cold_start(paths: Sequence[str] = ()) -> float:
     """Median wall time of ``cmlint check one.txt`` in a fresh process."""
-    title, text = corpus_texts()[0]
+    title, text = corpus_texts(paths)[0]
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "one.txt"
         path.write_text(title + "\n" + text, encoding="utf-8")
@@ -135,37 +143,43 @@ def cold_start() -> float:
     return round(sorted(times)[1], 3)
 
 
-def run_bench(postings: int = 2000, jobs: int = 2) -> BenchResult:
-    floor = _subprocess("floor", postings)
-    single = _subprocess("cmlint", postings)
-    parallel = _subprocess("cmlint", postings, jobs)
+def run_bench(postings: int = 2000, jobs: int = 2, paths: Sequence[str] = ()) -> BenchResult:
+    floor = _subprocess("floor", postings, paths)
+    single = _subprocess("cmlint", postings, paths)
+    parallel = _subprocess("cmlint", postings, paths, jobs)
     return BenchResult(
         postings=postings,
-        corpus_postings=len(corpus_texts()),
+        corpus_postings=len(corpus_texts(paths)),
         floor_per_second=round(floor["per_second"], 1),
         single_per_second=round(single["per_second"], 1),
         jobs=jobs,
         parallel_per_second=round(parallel["per_second"], 1),
         ratio_to_floor=round(single["per_second"] / floor["per_second"], 3),
-        cold_start_seconds=cold_start(),
+        cold_start_seconds=cold_start(paths),
         single_peak_rss_mb=single["rss_mb"],
         parallel_peak_rss_mb=parallel["rss_mb"],
         cpu_count=os.cpu_count() or 1,
     )
 
 
-def _n(value: float) -> str:
-    """A number with a thin space between thousands, as Russian text wants."""
-    return f"{value:,.0f}".replace(",", "\u202f")
+def _rate(per_second: float) -> str:
+    return f"{number(round(per_second))} вакансий/с"
+
+
+def _processes(n: int) -> str:
+    return count_of(n, "процесс", "процесса", "процессов")
 
 
 def render_text(result: BenchResult) -> str:
+    """The result for people, in Russian."""
+    seconds = f"{result.cold_start_seconds:.2f}".replace(".", ",")
+    postings = count_of(result.corpus_postings, "вакансия", "вакансии", "вакансий")
     return (
-        f"Корпус: {result.corpus_postings} своих вакансий, прогнано {result.postings}; ядер: {result.cpu_count}\n"
-        f"Пол (токенизатор spaCy + кэшированный pymorphy3): {_n(result.floor_per_second)} вакансий/с\n"
-        f"cmlint, 1 процесс: {_n(result.single_per_second)} вакансий/с ({result.ratio_to_floor:.2f} от пола)\n"
-        f"cmlint, {result.jobs} процесса: {_n(result.parallel_per_second)} вакансий/с\n"
-        f"Холодный старт `cmlint check one.txt`: {result.cold_start_seconds:.2f} с\n"
-        f"Пиковая память: 1 процесс {result.single_peak_rss_mb:.0f} МБ, {result.jobs} процесса (на процесс) "
-        f"{result.parallel_peak_rss_mb:.0f} МБ\n"
+        f"Корпус: {postings}, прогнано {number(result.postings)}; {count_of(result.cpu_count, 'ядро', 'ядра', 'ядер')}\n"
+        f"Базовый уровень (токенизатор spaCy + кэшированный pymorphy3): {_rate(result.floor_per_second)}\n"
+        f"cmlint, {_processes(1)}: {_rate(result.single_per_second)} ({percent(result.ratio_to_floor)} от базового уровня)\n"
+        f"cmlint, {_processes(result.jobs)}: {_rate(result.parallel_per_second)}\n"
+        f"Холодный старт «cmlint check one.txt»: {seconds} с\n"
+        f"Пиковая память: {_processes(1)} — {number(round(result.single_peak_rss_mb))} МБ, "
+        f"{_processes(result.jobs)} — {number(round(result.parallel_peak_rss_mb))} МБ на процесс\n"
     )

@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from cmlint.models import Severity
+from cmlint.scoring import Scoring
 
 log = logging.getLogger("cmlint")
 
@@ -28,16 +29,13 @@ class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid", alias_generator=_kebab, populate_by_name=True, frozen=True)
 
 
-class RoleThresholds(_Section):
-    """Thresholds of the role checks (shares are fractions of the duty profile)."""
-
-    min_evidence: float = Field(default=2.0, ge=0, description="минимальный вес обязанностей, при котором роли оцениваются")
-    max_title_support: float = Field(default=0.3, ge=0, le=1, description="доля роли из названия, ниже которой название не подтверждено")
-    min_other_share: float = Field(default=0.5, ge=0, le=1, description="минимальная доля чужих ролей для CM001")
-    max_own_share: float = Field(default=0.1, ge=0, le=1, description="доля собственной роли, ниже которой смежная роль «забирает» вакансию")
-    min_dominant_share: float = Field(default=0.7, ge=0, le=1, description="доля смежной роли, при которой она «забирает» вакансию")
-    overload_roles: int = Field(default=3, ge=2, description="сколько ролей делают вакансию «человеком-оркестром»")
-    overload_min_share: float = Field(default=0.15, ge=0, le=1, description="доля, с которой роль считается заметной")
+#: Not postings: tool folders and a repository's own documents and manifests (gitignore-style patterns).
+DEFAULT_EXCLUDE: tuple[str, ...] = (
+    ".git/", ".hg/", ".svn/", ".venv/", "venv/", ".tox/", ".nox/", "node_modules/", "__pycache__/",
+    "build/", "dist/", "site-packages/", ".mypy_cache/", ".pytest_cache/", ".ruff_cache/",
+    "README*", "CHANGELOG*", "CHANGES*", "CONTRIBUTING*", "LICENSE*", "LICENCE*", "CODE_OF_CONDUCT*", "SECURITY*",
+    "package.json", "package-lock.json", "composer.json", "tsconfig.json", "*.schema.json",
+)
 
 
 class Config(_Section):
@@ -50,7 +48,13 @@ class Config(_Section):
     extend_rules: list[str] = Field(default_factory=list)
     per_file_ignores: dict[str, list[str]] = Field(default_factory=dict)
     min_severity: Severity = Severity.SUGGESTION
-    roles: RoleThresholds = Field(default_factory=RoleThresholds)
+    fail_on: Severity = Field(default=Severity.SUGGESTION, description="exit 1 only for findings at least this severe")
+    exclude: list[str] | None = Field(default=None, description="gitignore-style patterns of files never read (default: DEFAULT_EXCLUDE)")
+    extend_exclude: list[str] = Field(default_factory=list, description="patterns excluded on top of exclude")
+    respect_gitignore: bool = True
+    roles: Scoring = Field(default_factory=Scoring)
+    #: Options of Python checks by code or name (``[tool.cmlint.rules.CM002]``), over the packs' own.
+    rules: dict[str, dict[str, Any]] = Field(default_factory=dict)
     base_dir: str | None = Field(default=None, exclude=True)
     #: The file this configuration was read from (``None``: defaults or built in code).
     source: str | None = Field(default=None, exclude=True)
@@ -79,12 +83,17 @@ class Config(_Section):
                     return False
         return selected
 
+    def exclusions(self) -> tuple[str, ...]:
+        """Every pattern of files never read: ``exclude`` (or the defaults) plus ``extend-exclude``."""
+        return (*(DEFAULT_EXCLUDE if self.exclude is None else self.exclude), *self.extend_exclude)
+
     def override(self, overrides: Overrides) -> Config:
         """This configuration with command-line flags applied (ruff semantics).
 
         ``select`` replaces the file's selection — its ``select`` and its
-        ``ignore`` give way; ``ignore`` and ``extend-select`` add to what the
-        file says; ``min-severity`` replaces it.
+        ``ignore`` give way; ``ignore``, ``extend-select`` and
+        ``extend-exclude`` add to what the file says; ``exclude``,
+        ``min-severity``, ``fail-on`` and ``respect-gitignore`` replace it.
         """
         updates: dict[str, Any] = {}
         if overrides.select is not None:
@@ -94,8 +103,13 @@ class Config(_Section):
             updates["ignore"] = [*updates.get("ignore", self.ignore), *overrides.ignore]
         if overrides.extend_select:
             updates["extend_select"] = [*self.extend_select, *overrides.extend_select]
-        if overrides.min_severity is not None:
-            updates["min_severity"] = overrides.min_severity
+        if overrides.exclude is not None:
+            updates["exclude"] = overrides.exclude
+        if overrides.extend_exclude:
+            updates["extend_exclude"] = [*self.extend_exclude, *overrides.extend_exclude]
+        for key in ("min_severity", "fail_on", "respect_gitignore"):
+            if getattr(overrides, key) is not None:
+                updates[key] = getattr(overrides, key)
         given = {key for key in overrides.model_fields_set if getattr(overrides, key) not in (None, [])}
         return self.model_copy(update={**updates, "overridden": self.overridden | given})
 
@@ -146,6 +160,18 @@ class Overrides(BaseModel):
     ignore: list[str] = Field(default_factory=list)
     extend_select: list[str] = Field(default_factory=list)
     min_severity: Severity | None = None
+    fail_on: Severity | None = None
+    exclude: list[str] | None = None
+    extend_exclude: list[str] = Field(default_factory=list)
+    respect_gitignore: bool | None = None
+
+    @field_validator("exclude", "extend_exclude", mode="before")
+    @classmethod
+    def _patterns(cls, value: list[str] | None) -> list[str] | None:
+        """``--exclude a,b --exclude c`` → ``["a", "b", "c"]``."""
+        if value is None:
+            return None
+        return [part.strip() for item in value for part in item.split(",") if part.strip()]
 
     @field_validator("select", "ignore", "extend_select", mode="before")
     @classmethod

@@ -23,7 +23,8 @@ from typing import TextIO
 from cmlint.edits import AppliedFix
 from cmlint.fixes import fix
 from cmlint.io.formats import InputFormat, by_name, by_suffix
-from cmlint.io.readers import MAX_POSTING_BYTES, Job, expand
+from cmlint.io.discovery import Failure
+from cmlint.io.readers import MAX_POSTING_BYTES
 from cmlint.linter import Linter
 from cmlint.models import Format
 from cmlint.russian import count, number
@@ -79,15 +80,15 @@ class Outcome:
 _RECORDS_LEFT_ALONE = "файл с записями не исправляется: исправления вносятся только в файлы с одной вакансией (.txt, .md, .html)"
 
 
-def plan(arguments: Iterable[str], linter: Linter, title: str | None, stdin_format: str, read_stdin: bool) -> Iterator[FileFix | Notice]:
-    """The fix of every single-posting file named by ``arguments``, or a notice why not.
+def plan(targets: Iterable[Path | str | Failure], linter: Linter, title: str | None, stdin_format: str, read_stdin: bool) -> Iterator[FileFix | Notice]:
+    """The fix of every single-posting file among ``targets`` (found by :mod:`cmlint.io.discovery`), or a notice why not.
 
     ``stdin_format`` is the format name of ``-`` (``txt``, ``md`` …); stdin is
     read only when ``read_stdin`` (``--diff``), since it cannot be fixed in place.
     """
-    for target in expand(arguments):
-        if isinstance(target, Job):
-            yield Notice(target.source, target.error.message if target.error else "не найдено", error=True)
+    for target in targets:
+        if isinstance(target, Failure):
+            yield Notice(target.argument, target.error.message, error=True)
         elif target == "-":
             kind = by_name(stdin_format)
             if kind.markup is None:
@@ -140,10 +141,10 @@ def write_atomically(path: Path, text: str, encoding: str) -> None:
         raise
 
 
-def run(arguments: Iterable[str], linter: Linter, title: str | None, stdin_format: str, *, write: bool) -> Outcome:
+def run(targets: Iterable[Path | str | Failure], linter: Linter, title: str | None, stdin_format: str, *, write: bool) -> Outcome:
     """Fix (``write``) or only compute the fixes of every file; errors become notices."""
     outcome = Outcome()
-    for item in plan(arguments, linter, title, stdin_format, read_stdin=not write):
+    for item in plan(targets, linter, title, stdin_format, read_stdin=not write):
         if isinstance(item, Notice):
             outcome.notices.append(item)
             continue

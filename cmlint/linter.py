@@ -22,7 +22,6 @@ from cmlint.engine.suppression import suppressed
 from cmlint.models import Finding, Posting, Report, Severity
 from cmlint.posting import DEFAULT_FIELDS, PostingError, PostingLike, as_posting, check_format, make_posting
 from cmlint.quality import assess
-from cmlint.roles.suggest import suggest_titles
 from cmlint.resources import data_dir
 
 log = logging.getLogger("cmlint")
@@ -213,7 +212,7 @@ class Linter:
                 spec = rule.spec
                 severity = config.severity_of(spec.code, spec.name, spec.severity)
                 if config.enabled(spec.code, spec.name) and severity.rank >= config.min_severity.rank:
-                    active.append((rule, CheckContext(spec, severity, config, engine.taxonomy, engine.morphology, engine.analyzer)))
+                    active.append((rule, CheckContext(spec, severity, config, engine.taxonomy, engine.morphology, rule.options, rule.fields)))
             self._active = _Ruleset(engine, active, _digest(active, config))
         return self._active
 
@@ -232,10 +231,10 @@ class Linter:
             return self._not_linted(identifier, None, _not_linted_finding(f"Вакансия не проверена: {error}"))
 
     def _report(self, engine: Engine, posting: AnalyzedPosting, path: str | None) -> Report:
-        suggestions = suggest_titles(posting.profile, engine.taxonomy)
         config = self.config
         findings: list[Finding] = []
-        title_roles = set(posting.title_roles)
+        roles = posting.roles
+        title_roles = set(roles.title_roles)
         ruleset = self._ruleset(engine)
         for rule, ctx in ruleset.rules:
             spec = rule.spec
@@ -243,17 +242,16 @@ class Linter:
                 continue
             if spec.title_roles and not title_roles.intersection(spec.title_roles):
                 continue
-            ctx.suggestions = suggestions
             for finding in rule.run(posting, ctx):
                 if not suppressed(posting.posting.text, finding):
                     findings.append(finding)
         findings.sort(key=_finding_order)
         return Report(
             id=posting.posting.id,
-            title=posting.title,
-            title_roles=posting.title_roles,
-            duty_profile=posting.profile.shares(),
-            suggested_titles=suggestions,
+            title=posting.title.text,
+            title_roles=list(roles.title_roles),
+            duty_profile=roles.profile.shares(),
+            suggested_titles=list(roles.suggestions),
             findings=findings,
             ruleset_version=ruleset.version,
             **assess(findings).model_dump(),

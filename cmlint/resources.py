@@ -1,8 +1,11 @@
-"""Access to the data shipped with cmlint (the ``rules/`` folder).
+"""Where the data shipped with cmlint is, and reading it.
 
-In the source tree the data lives in ``rules/``; setuptools installs it as
-the package ``cmlint.packs``, so the same code works from a wheel, an
-editable install and any working directory.
+The repository keeps the rule packs and linguistic data in ``rules/`` and our
+own postings in ``corpora/`` (the product's layout); the wheel carries them
+inside the package as ``cmlint/rules`` and ``cmlint/corpora`` (hatchling's
+``force-include``).  :func:`shipped` is the one resolver: it looks inside the
+package first and beside it (a checkout or an editable install) second, so
+the data always comes from the same tree as the code that reads it.
 """
 
 from __future__ import annotations
@@ -10,14 +13,28 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
-from typing import Any
+from pathlib import Path
+from typing import Any, Literal
 
 import yaml
 
 
+def shipped(name: Literal["rules", "corpora"]) -> Traversable:
+    """The shipped folder ``name``: ``cmlint/<name>`` in a wheel, ``<checkout>/<name>`` in a source tree."""
+    package = resources.files("cmlint")
+    inside = package.joinpath(name)
+    if inside.is_dir():
+        return inside
+    root = Path(str(package)).parent
+    beside = root / name
+    if (root / "pyproject.toml").is_file() and beside.is_dir():
+        return beside
+    raise FileNotFoundError(f"данные cmlint не найдены: нет ни {inside}, ни {beside}")
+
+
 def data_dir() -> Traversable:
-    """The folder with the shipped YAML files."""
-    return resources.files("cmlint.packs")
+    """The folder with the shipped rule packs and linguistic data (``rules/``)."""
+    return shipped("rules")
 
 
 #: libyaml's C loader when PyYAML has it (ten times faster at start-up).

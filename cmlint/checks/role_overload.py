@@ -4,22 +4,28 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from pydantic import Field
+
 from cmlint.analysis import AnalyzedPosting
-from cmlint.engine.registry import CheckContext, check
+from cmlint.engine.registry import CheckContext, Options, check
 from cmlint.models import EvidenceItem, Finding
 
 
-def distinct_roles(posting: AnalyzedPosting, ctx: CheckContext) -> list[tuple[str, float]]:
+class OverloadOptions(Options):
+    min_items: int = Field(default=2, ge=1, description="в скольких пунктах должна встретиться роль, чтобы считаться")
+
+
+def distinct_roles(posting: AnalyzedPosting, ctx: CheckContext[OverloadOptions]) -> list[tuple[str, float]]:
     """Noticeable roles of the duties, skipping those compatible with one already counted."""
     thresholds = ctx.config.roles
     items: dict[str, set[int]] = {}
-    for ev in posting.evidence:
+    for ev in posting.roles.evidence:
         items.setdefault(ev.role, set()).add(ev.item)
     chosen: list[tuple[str, float]] = []
-    for role, share in posting.profile.ranked():
+    for role, share in posting.roles.profile.ranked():
         if share < thresholds.overload_min_share:
             break
-        if len(items.get(role, ())) < ctx.option("min_items", 2):
+        if len(items.get(role, ())) < ctx.options.min_items:
             continue
         related = any(
             role in ctx.taxonomy.roles[other].compatible or other in ctx.taxonomy.roles[role].compatible
@@ -30,17 +36,18 @@ def distinct_roles(posting: AnalyzedPosting, ctx: CheckContext) -> list[tuple[st
     return chosen
 
 
-@check("role-overload")
-def role_overload(posting: AnalyzedPosting, ctx: CheckContext) -> Iterable[Finding]:
+@check("role-overload", OverloadOptions, fields=["count", "breakdown"])
+def role_overload(posting: AnalyzedPosting, ctx: CheckContext[OverloadOptions]) -> Iterable[Finding]:
     thresholds = ctx.config.roles
-    if posting.profile.total < 2 * thresholds.min_evidence:
+    if posting.roles.profile.total < 2 * thresholds.min_evidence:
         return
     roles = distinct_roles(posting, ctx)
     if len(roles) < thresholds.overload_roles:
         return
     evidence: list[EvidenceItem] = []
     for role, _ in roles:
-        best = max((ev for ev in posting.evidence if ev.role == role), key=lambda ev: ev.weight)
-        evidence.append(EvidenceItem(role=role, span=posting.item_span(best.item), phrase=posting.doc[best.start:best.end].text, weight=round(best.weight, 2)))
+        best = max((ev for ev in posting.roles.evidence if ev.role == role), key=lambda ev: ev.weight)
+        span = posting.text.item_span(best.item)
+        evidence.append(EvidenceItem(role=role, span=span, phrase=posting.text.doc[best.start:best.end].text, weight=round(best.weight, 2)))
     breakdown = ", ".join(f"{ctx.taxonomy.label(role)} — {round(share * 100)} %" for role, share in roles)
-    yield ctx.finding(posting.title_span(), evidence=evidence, count=len(roles), breakdown=breakdown)
+    yield ctx.finding(posting.title.span(), evidence=evidence, count=len(roles), breakdown=breakdown)

@@ -6,79 +6,94 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from cmlint.analysis import AnalyzedPosting
-from cmlint.engine.registry import CheckContext, check
+from pydantic import Field
+
+from cmlint.analysis import AnalyzedPosting, TitleWord
+from cmlint.engine.registry import CheckContext, Options, check
 from cmlint.models import Finding
+from cmlint.nlp.words import Lemma, Regex
 
 _CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
-_WORD = re.compile(r"[\w\u0400-\u04ff]+")
 _PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _PART = re.compile(r"(?:(?!\s+(?:или|or)\s+)[^/\\|;,])+", re.IGNORECASE)
 
 
-@check("no-duties")
-def no_duties(posting: AnalyzedPosting, ctx: CheckContext) -> Iterable[Finding]:
+class NoDutiesOptions(Options):
+    min_unlabelled: int = Field(default=2, ge=0, description="сколько строк без раздела уже могут быть обязанностями")
+
+
+@check("no-duties", NoDutiesOptions)
+def no_duties(posting: AnalyzedPosting, ctx: CheckContext[NoDutiesOptions]) -> Iterable[Finding]:
     """Only company text, requirements and conditions: no duty item, no unlabelled lines that could be duties."""
-    items = posting.structure.items
-    if not items or posting.profile.total > 0 or any(item.kind == "duty" for item in items):
+    items = posting.text.structure.items
+    if not items or posting.roles.profile.total > 0 or any(item.kind == "duty" for item in items):
         return
     possible = sum(1 for item in items if item.kind in ("other", "readiness", "listed"))
-    if possible < ctx.option("min_unlabelled", 2):
-        yield ctx.finding(posting.title_span())
+    if possible < ctx.options.min_unlabelled:
+        yield ctx.finding(posting.title.span())
 
 
-def _position_words(text: str, ctx: CheckContext) -> list[str]:
-    """Lemmas of the words in ``text`` that name a position (a person doing a job)."""
-    latin = set(ctx.option("latin_positions", []))
-    suffixes = tuple(ctx.option("position_suffixes", []))
+class TitleWordsOptions(Options):
+    generic_words: list[Lemma] = Field(description="леммы, которые ничего не говорят о должности («вакансия», «срочно»)")
+
+
+class PositionsOptions(Options):
+    generic_heads: list[Lemma] = Field(description="слова, которые уточняют соседнюю должность, а не добавляют новую")
+    same_position: list[list[Lemma]] = Field(description="группы слов, которые называют одну должность")
+    latin_positions: list[str] = Field(description="латинские слова-должности (в нижнем регистре)")
+    position_suffixes: list[str] = Field(description="окончания лемм, по которым слово — должность")
+
+
+def _position_words(words: Iterable[TitleWord], options: PositionsOptions) -> list[str]:
+    """Lemmas of the words that name a position (a person doing a job)."""
+    latin = set(options.latin_positions)
+    suffixes = tuple(options.position_suffixes)
     found: list[str] = []
-    for word in _WORD.findall(text):
-        lower = word.lower()
+    for word in words:
+        lower = word.text.lower()
         if lower in latin:
             found.append(lower)
-            continue
-        analysis = ctx.morphology.analyze(word)
-        if analysis.pos == "NOUN" and ("Animacy=Anim" in analysis.feats or analysis.lemma.endswith(suffixes)):
-            found.append(analysis.lemma)
+        elif word.pos == "NOUN" and (word.animate or word.lemma.endswith(suffixes)):
+            found.append(word.lemma)
     return found
 
 
-@check("no-position-in-title")
-def no_position_in_title(posting: AnalyzedPosting, ctx: CheckContext) -> Iterable[Finding]:
+@check("no-position-in-title", TitleWordsOptions, fields=["problem"])
+def no_position_in_title(posting: AnalyzedPosting, ctx: CheckContext[TitleWordsOptions]) -> Iterable[Finding]:
     """The title is missing or made only of generic words («Вакансия», «Работа мечты!», «Срочно!»)."""
-    if not posting.title:
-        if posting.structure.items:
+    title = posting.title
+    if not title.text:
+        if posting.text.structure.items:
             yield ctx.finding(None, problem="у вакансии нет названия")
         return
-    if posting.title_roles:
+    if posting.roles.title_roles:
         return
-    generic = set(ctx.option("generic_words", []))
-    lemmas = [ctx.morphology.analyze(word).lemma for word in _WORD.findall(posting.title)]
-    if all(lemma in generic or lemma.isdigit() for lemma in lemmas):
-        yield ctx.finding(posting.title_span(), problem=f"в названии «{posting.title}» не названа должность")
+    generic = set(ctx.options.generic_words)
+    if all(word.lemma in generic or word.lemma.isdigit() for word in title.words):
+        yield ctx.finding(title.span(), problem=f"в названии «{title.text}» не названа должность")
 
 
-@check("multiple-positions-in-title")
-def multiple_positions_in_title(posting: AnalyzedPosting, ctx: CheckContext) -> Iterable[Finding]:
+@check("multiple-positions-in-title", PositionsOptions, fields=["positions", "count"])
+def multiple_positions_in_title(posting: AnalyzedPosting, ctx: CheckContext[PositionsOptions]) -> Iterable[Finding]:
     """Two or more positions from unrelated roles (a Latin alias of a Russian title is not another position)."""
     title = posting.title
-    if not title or posting.heading.range is None:
+    if not title.text:
         return
-    cleaned = _PARENTHESES.sub(lambda m: " " * len(m.group(0)), title)
+    cleaned = _PARENTHESES.sub(lambda m: " " * len(m.group(0)), title.text)
     parts = [(m.start(), m.end()) for m in _PART.finditer(cleaned) if m.group(0).strip()]
     if len(parts) < 2:
         return
-    generic = set(ctx.option("generic_heads", []))
+    generic = set(ctx.options.generic_heads)
     same: dict[str, set[int]] = {}
-    for index, group in enumerate(ctx.option("same_position", [])):
+    for index, group in enumerate(ctx.options.same_position):
         for word in group:
             same.setdefault(word, set()).add(index)
     positions: list[tuple[str, set[str], str]] = []
     for start, end in parts:
         part = cleaned[start:end]
-        words = _position_words(part, ctx)
+        words = _position_words((w for w in title.words if start <= w.start < end and cleaned[w.start:w.end].strip()), ctx.options)
         if words and _CYRILLIC.search(part):
-            positions.append((part.strip(), _roles_in(posting, ctx, start, end), words[0]))
+            positions.append((part.strip(), title.roles_in(start, end), words[0]))
     for index, (_, roles_a, head_a) in enumerate(positions):
         for _, roles_b, head_b in positions[index + 1:]:
             if roles_a and roles_b:
@@ -89,33 +104,25 @@ def multiple_positions_in_title(posting: AnalyzedPosting, ctx: CheckContext) -> 
                 clash = head_a != head_b and not synonyms and not unknown_heads & generic
             if clash:
                 names = " / ".join(f"«{part}»" for part, _, _ in positions)
-                yield ctx.finding(posting.title_span(), positions=names, count=len(positions))
+                yield ctx.finding(title.span(), positions=names, count=len(positions))
                 return
 
 
-def _roles_in(posting: AnalyzedPosting, ctx: CheckContext, start: int, end: int) -> set[str]:
-    """Roles named in the title between character offsets (relative to the title)."""
-    heading = posting.heading
-    base, doc, view = heading.doc_offset, heading.doc, heading.view
-    assert doc is not None and view is not None
-    lo, hi = heading.tokens
-    tokens = [t.i for t in doc[lo:hi] if start <= t.idx - base < end]
-    if not tokens:
-        return set()
-    return {m.role for m in ctx.analyzer.roles.titles(doc, view, tokens[0], tokens[-1] + 1)}
-
-
-def _unrelated(a: set[str], b: set[str], ctx: CheckContext) -> bool:
+def _unrelated(a: set[str], b: set[str], ctx: CheckContext[PositionsOptions]) -> bool:
     if a & b:
         return False
     roles = ctx.taxonomy.roles
     return not any(y in roles[x].compatible or x in roles[y].compatible for x in a for y in b)
 
 
-@check("no-salary")
-def no_salary(posting: AnalyzedPosting, ctx: CheckContext) -> Iterable[Finding]:
-    text = f"{posting.title or ''}\n{posting.text}".lower()
-    for pattern in ctx.option("salary_patterns", []):
+class SalaryOptions(Options):
+    salary_patterns: list[Regex] = Field(description="регулярные выражения, по которым в тексте есть зарплата")
+
+
+@check("no-salary", SalaryOptions)
+def no_salary(posting: AnalyzedPosting, ctx: CheckContext[SalaryOptions]) -> Iterable[Finding]:
+    text = f"{posting.title.text or ''}\n{posting.text.content}".lower()
+    for pattern in ctx.options.salary_patterns:
         if re.search(pattern, text):
             return
     yield ctx.finding(None)

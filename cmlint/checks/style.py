@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from pydantic import Field
+
 from cmlint.analysis import AnalyzedPosting
-from cmlint.engine.registry import CheckContext, check
+from cmlint.engine.registry import CheckContext, Options, check
 from cmlint.models import Finding
 
 _EXCLAMATIONS = re.compile(r"!(?:\s?!){2,}")
@@ -19,10 +21,15 @@ def _shouted(text: str, minimum: int) -> bool:
     return sum(map(str.isupper, letters)) / len(letters) > 0.8
 
 
-@check("shouting")
-def shouting(posting: AnalyzedPosting, ctx: CheckContext) -> Iterable[Finding]:
-    if posting.title and _shouted(posting.title, ctx.option("min_letters", 8)):
-        yield ctx.finding(posting.title_span(), what="название написано заглавными буквами")
-    match = _EXCLAMATIONS.search(posting.text)
+class ShoutingOptions(Options):
+    min_letters: int = Field(default=8, ge=1, description="с какой длины (в буквах) название в заглавных буквах считается криком")
+
+
+@check("shouting", ShoutingOptions, fields=["what"])
+def shouting(posting: AnalyzedPosting, ctx: CheckContext[ShoutingOptions]) -> Iterable[Finding]:
+    title = posting.title
+    if title.text and _shouted(title.text, ctx.options.min_letters):
+        yield ctx.finding(title.span(), what="название написано заглавными буквами")
+    match = _EXCLAMATIONS.search(posting.text.content)
     if match:
-        yield ctx.finding(posting.spans.text(match.start(), match.end()), what="несколько восклицательных знаков подряд")
+        yield ctx.finding(posting.text.span(match.start(), match.end()), what="несколько восклицательных знаков подряд")

@@ -21,11 +21,26 @@ from cmlint.engine.specs import PackError
 app = typer.Typer(
     name="cmlint",
     help="Линтер вакансий на русском: путаница ролей (комьюнити-менеджер, который на деле продаёт), юридические и стилистические проблемы.",
-    add_completion=False,
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        from cmlint import __version__
+
+        typer.echo(f"cmlint {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True, help="Показать версию и выйти."),
+) -> None:
+    """Линтер вакансий на русском: путаница ролей (комьюнити-менеджер, который на деле продаёт), юридические и стилистические проблемы."""
 
 
 class ListFormat(str, Enum):
@@ -54,7 +69,10 @@ def rules(
     output_format: RulesFormat = typer.Option(RulesFormat.text, "--format", "-f"),
     config_path: Path | None = typer.Option(None, "--config"),
 ) -> None:
-    """Список правил: код, имя, важность, описание (markdown — полный справочник)."""
+    """Список правил: код, имя, важность, описание.
+
+    С --format markdown — полный справочник по всем правилам.
+    """
     specs = _specs(config_path)
     if output_format is RulesFormat.markdown:
         from cmlint.docs import render_markdown
@@ -146,11 +164,15 @@ def bench(
     postings: int = typer.Option(2000, "--postings", "-n", min=10, help="Сколько вакансий прогнать."),
     jobs: int = typer.Option(2, "--jobs", "-j", min=1, help="Число процессов для параллельного замера."),
     output_format: ListFormat = typer.Option(ListFormat.text, "--format", "-f"),
+    corpus: list[Path] = typer.Option([], "--corpus", help="JSONL-файлы или папки с вакансиями (по умолчанию — наши, из пакета)."),
 ) -> None:
     """Замер скорости и памяти на воспроизводимом корпусе."""
     from cmlint.bench import render_text as render_bench, run_bench
 
-    result = run_bench(postings=postings, jobs=jobs)
+    try:
+        result = run_bench(postings=postings, jobs=jobs, paths=[str(p) for p in corpus])
+    except (OSError, ValueError, KeyError) as error:
+        raise fail(f"корпус для замера не прочитан: {error}") from None
     if output_format is ListFormat.json:
         typer.echo(result.model_dump_json(indent=2))
     else:
@@ -221,7 +243,7 @@ def main() -> None:
 
     _skip_spacy_cli()
     try:
-        app()
+        app(prog_name="cmlint")
         code = 0
     except SystemExit as exit:
         if isinstance(exit.code, str):

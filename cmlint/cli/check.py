@@ -1,8 +1,9 @@
 """``cmlint check``: read the inputs, lint them, write the results, choose the exit code.
 
-Exit codes: 0 — no findings, 1 — findings, 2 — usage, configuration or
-input errors (an unreadable file among good ones still gives 2, after every
-other file has been reported), 130 — interrupted.
+Exit codes: 0 — no findings (at or above ``--fail-on``), 1 — findings,
+2 — usage, configuration, input or output errors (an unreadable file among
+good ones still gives 2, after every other file has been reported),
+130 — interrupted (every finished record is written).
 """
 
 from __future__ import annotations
@@ -10,15 +11,17 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
 import typer
 
 from cmlint.cli.options import CheckOptions
-from cmlint.config import ConfigError, load_config
+from cmlint.config import Config, ConfigError, load_config
+from cmlint.io.output import OutputError, check_target, open_output
 
 if TYPE_CHECKING:  # the engine is imported when a check runs, so `cmlint --help` stays fast
     from cmlint.formatters import Formatter
+    from cmlint.io.discovery import Discovery, Failure
     from cmlint.io.readers import Job
     from cmlint.linter import Linter
 
@@ -47,50 +50,70 @@ def build_linter(options: CheckOptions) -> Linter:
         raise UsageFailure(str(error)) from None
 
 
-def jobs_of(options: CheckOptions, targets: list[Path | str | Job]) -> Iterator[Job]:
+def discovery(config: Config) -> Discovery:
+    """The file-finding rules of this configuration (patterns anchored at the config file's folder)."""
+    from cmlint.io.discovery import Discovery
+
+    root = Path(config.base_dir) if config.base_dir else Path.cwd()
+    return Discovery(exclude=config.exclusions(), respect_gitignore=config.respect_gitignore, root=root)
+
+
+def check_output(options: CheckOptions, finder: Discovery) -> None:
+    """Refuse an output that is unusable or would be read as an input (before anything is read)."""
+    if options.output is None:
+        return
+    check_target(options.output)
+    source = finder.would_read(options.output, options.paths or [])
+    if source is not None:
+        raise OutputError(
+            f"{options.output}: вывод попал бы во входные файлы ({source}); "
+            "запишите его в другое место или исключите (--extend-exclude)"
+        )
+
+
+def jobs_of(options: CheckOptions, targets: list[Path | str | Failure]) -> Iterator[Job]:
     """Every posting (or input failure) of every target, in order."""
+    from cmlint.io.discovery import Failure
     from cmlint.io.readers import Job, read
 
     fields = options.fields()
     for target in targets:
-        if isinstance(target, Job):
-            yield target
+        if isinstance(target, Failure):
+            yield Job(target.argument, None, error=target.error)
         else:
             yield from read(target, fields, options.title, stdin_format=options.stdin_format)
 
 
-def lint_all(linter: Linter, options: CheckOptions, targets: list[Path | str | Job], formatter: Formatter) -> None:
-    """Lint and write every job; on Ctrl-C keep what was written and exit 130."""
+def lint_all(linter: Linter, options: CheckOptions, targets: list[Path | str | Failure], formatter: Formatter) -> bool:
+    """Lint and write every job; ``False`` when Ctrl-C stopped it (what was finished is written)."""
     from cmlint import batch
     from cmlint.cli.progress import Progress
-    from cmlint.io.readers import Job
 
-    meter = Progress(sum(1 for t in targets if not isinstance(t, Job)), enabled=options.progress)
+    meter = Progress(sum(1 for t in targets if isinstance(t, (Path, str))), enabled=options.progress)
     results = batch.run(linter, jobs_of(options, targets), options.jobs)
     formatter.start()
+    finished = True
     try:
         for job, result in results:
             formatter.write(result, job.posting)
             meter.update(result.source, len(result.report.findings) if result.report else 0, result.error is not None)
     except KeyboardInterrupt:
         results.close()  # stops the worker pool
-        meter.close()
-        formatter.stream.flush()
-        typer.echo("cmlint: прервано; всё, что успело проверится, уже выведено", err=True)
-        raise typer.Exit(130) from None
+        finished = False
     finally:
         meter.close()
     formatter.finish()
+    return finished
 
 
-def exit_code(formatter: Formatter, options: CheckOptions) -> int:
-    """2 for input errors, 1 for findings (unless ``--exit-zero``), else 0."""
+def exit_code(formatter: Formatter, config: Config, options: CheckOptions) -> int:
+    """2 for input errors; 1 for findings at or above ``fail-on`` (unless ``--exit-zero``); else 0."""
     stats = formatter.stats
     if stats.errors:
         return 2
-    if stats.findings and not options.exit_zero:
-        return 1
-    return 0
+    if options.exit_zero:
+        return 0
+    return 1 if any(severity.rank >= config.fail_on.rank for severity in stats.by_severity) else 0
 
 
 def fix_files(linter: Linter, options: CheckOptions) -> None:
@@ -98,7 +121,8 @@ def fix_files(linter: Linter, options: CheckOptions) -> None:
     from cmlint import fix_files
 
     assert options.paths
-    outcome = fix_files.run(options.paths, linter, options.title, options.stdin_format, write=not options.diff)
+    targets = discovery(linter.config).files(options.paths)
+    outcome = fix_files.run(targets, linter, options.title, options.stdin_format, write=not options.diff)
     fix_files.render(outcome, options.diff, sys.stdout, sys.stderr)
     code = outcome.exit_code(options.diff)
     if options.diff or code:
@@ -108,7 +132,6 @@ def fix_files(linter: Linter, options: CheckOptions) -> None:
 def run_check(options: CheckOptions) -> None:
     """Проверить вакансии."""
     from cmlint.formatters import make_formatter
-    from cmlint.io.readers import expand
 
     if not options.paths:
         raise fail("укажите файлы, папки или - для чтения из stdin")
@@ -120,13 +143,17 @@ def run_check(options: CheckOptions) -> None:
         raise fail(str(error)) from None
     if options.fix or options.diff:
         fix_files(linter, options)
-    targets = list(expand(options.paths))
-    stream: TextIO = options.output.open("w", encoding="utf-8") if options.output else sys.stdout
-    color = options.color if options.color is not None else (options.output is None and sys.stdout.isatty())
-    formatter = make_formatter(options.output_format, stream, color=color, rules=[r.spec for r in linter.rules])
     try:
-        lint_all(linter, options, targets, formatter)
-    finally:
-        if options.output:
-            stream.close()
-    raise typer.Exit(exit_code(formatter, options))
+        finder = discovery(linter.config)
+        check_output(options, finder)
+        targets = list(finder.files(options.paths))
+        with open_output(options.output) as stream:
+            color = options.color if options.color is not None else (options.output is None and stream.isatty())
+            formatter = make_formatter(options.output_format, stream, color=color, rules=[r.spec for r in linter.rules])  # type: ignore[arg-type]
+            finished = lint_all(linter, options, targets, formatter)
+    except (UsageFailure, OutputError) as error:
+        raise fail(str(error)) from None
+    if not finished:
+        typer.echo("cmlint: прервано; всё, что успело проверится, уже записано", err=True)
+        raise typer.Exit(130)
+    raise typer.Exit(exit_code(formatter, linter.config, options))

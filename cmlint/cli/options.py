@@ -40,6 +40,10 @@ class CheckOptions:
     ignore: Annotated[list[str] | None, typer.Option("--ignore", metavar=_CODES, help="Отключить коды, префиксы или имена правил.")] = None
     extend_select: Annotated[list[str] | None, typer.Option("--extend-select", metavar=_CODES, help="Добавить коды к выбранным.")] = None
     min_severity: Annotated[SeverityName | None, typer.Option("--min-severity", metavar="ВАЖНОСТЬ", help="Не показывать замечания ниже этой важности: error, warning, suggestion.")] = None
+    fail_on: Annotated[SeverityName | None, typer.Option("--fail-on", metavar="ВАЖНОСТЬ", help="Код 1 только при замечаниях не ниже этой важности: error, warning, suggestion (по умолчанию suggestion — при любых).")] = None
+    exclude: Annotated[list[str] | None, typer.Option("--exclude", metavar="ШАБЛОНЫ", help="Не читать эти файлы и папки (шаблоны как в .gitignore; заменяют exclude из настроек).")] = None
+    extend_exclude: Annotated[list[str] | None, typer.Option("--extend-exclude", metavar="ШАБЛОНЫ", help="Не читать ещё и эти файлы и папки.")] = None
+    respect_gitignore: Annotated[bool | None, typer.Option("--respect-gitignore/--no-respect-gitignore", help="Пропускать файлы из .gitignore (по умолчанию да).", show_default=False)] = None
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Код 0 даже при замечаниях (ошибки ввода — всё равно 2).")] = False
     config: Annotated[Path | None, typer.Option("--config", metavar="ФАЙЛ", help="Файл конфигурации (cmlint.toml или pyproject.toml).")] = None
     jobs: Annotated[int, typer.Option("--jobs", "-j", metavar="N", help="Число процессов (по умолчанию 1).", show_default=False)] = 1
@@ -59,6 +63,10 @@ class CheckOptions:
             ignore=self.ignore or [],
             extend_select=self.extend_select or [],
             min_severity=Severity(self.min_severity) if self.min_severity else None,
+            fail_on=Severity(self.fail_on) if self.fail_on else None,
+            exclude=self.exclude,
+            extend_exclude=self.extend_exclude or [],
+            respect_gitignore=self.respect_gitignore,
         )
 
     def fields(self) -> FieldMap:

@@ -6,9 +6,11 @@ import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pymorphy3
 import pymorphy3_dicts_ru
+from pydantic import ValidationError
 from spacy.language import Language
 
 import cmlint
@@ -16,7 +18,7 @@ from cmlint.analysis import Analyzer
 from cmlint.config import Config
 from cmlint.engine.pattern_rules import PatternRule
 from cmlint.engine.registry import Check
-from cmlint.engine.ruleset import Rule, check_unique, python_rule, shipped_packs, user_packs
+from cmlint.engine.ruleset import Rule, check_config_rules, check_unique, problems, python_rule, shipped_packs, user_packs
 from cmlint.engine.specs import Pack, PackError
 from cmlint.matching import phrases
 from cmlint.matching.pattern_set import SharedPatterns
@@ -24,7 +26,9 @@ from cmlint.matching.phrases import PhraseCompiler
 from cmlint.nlp import lemma_table, morphology as morphology_module
 from cmlint.nlp.morphology import Morphology, default_lexicon
 from cmlint.nlp.pipeline import build_nlp
-from cmlint.roles.evidence import default_markers
+from cmlint.nlp.words import LemmaCheck
+from cmlint.resources import load_yaml
+from cmlint.roles.evidence import MARKERS_FILE, Markers
 from cmlint.roles.matching import RoleMatcher
 from cmlint.roles.taxonomy import Taxonomy, load_taxonomy
 
@@ -58,24 +62,34 @@ def build_engine(config: Config, checks: Mapping[str, Check]) -> Engine:
         morphology.asked = {}
     nlp = build_nlp(morphology)
     compiler = PhraseCompiler(morphology, lambda text: [text] if text.isalpha() else [t.text for t in nlp.make_doc(text)])
+    context = LemmaCheck(morphology, lambda text: [t.text for t in nlp.make_doc(text)]).context()
     shared = SharedPatterns(nlp.vocab)
     roles = RoleMatcher(nlp, taxonomy, compiler, shared)
-    analyzer = Analyzer(nlp, roles, default_markers())
+    analyzer = Analyzer(nlp, roles, _markers(context), config.roles)
     specs = [(source, spec, pack.macros) for source, pack in packs for spec in pack.rules]
     check_unique([(source, spec) for source, spec, _ in specs])
+    check_config_rules(config, [spec for _, spec, _ in specs])
     rules: list[Rule] = []
     for source, spec, macros in specs:
         unknown = [role for role in spec.title_roles if role not in taxonomy.roles]
         if unknown:
             raise PackError(f"{source}: правило {spec.code}: title_roles: неизвестные роли {', '.join(unknown)}")
         if spec.kind == "python":
-            rules.append(python_rule(spec, source, checks))
+            rules.append(python_rule(spec, source, checks, config, context))
         else:
             rules.append(PatternRule(spec, shared, compiler, {**macros, **spec.macros}, source))
     if morphology.asked is not None:
         lemma_table.save(key, morphology.asked)
         morphology.asked = None
     return Engine(nlp, morphology, taxonomy, analyzer, rules)
+
+
+def _markers(context: dict[str, Any]) -> Markers:
+    """The evidence markers, every word checked to be a lemma."""
+    try:
+        return Markers.model_validate(load_yaml(MARKERS_FILE), context=context)
+    except ValidationError as error:
+        raise PackError(f"rules/{MARKERS_FILE}: {problems(error, '')}") from None
 
 
 def _lemma_inputs(taxonomy: Taxonomy, packs: list[tuple[str, Pack]]) -> Iterator[str]:

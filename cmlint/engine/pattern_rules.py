@@ -17,7 +17,8 @@ from typing import Any, Literal
 from spacy.tokens import Doc
 
 from cmlint.analysis import AnalyzedPosting
-from cmlint.engine.registry import CheckContext
+from cmlint.engine.registry import CheckContext, NoOptions
+from cmlint.engine.ruleset import check_message, where
 from cmlint.engine.specs import PackError, PatternSpec, RuleSpec
 from cmlint.matching.lemma_matcher import Match
 from cmlint.matching.pattern_set import MatchIndex, Pattern, PatternGroup, SharedPatterns
@@ -42,24 +43,31 @@ _EXCEPTION = Part("exception")
 class PatternRule:
     """An existence or substitution rule; its patterns live in the shared index."""
 
+    #: Pattern rules have no options; their messages may use ``{match}`` (and ``{replacement}``).
+    options = NoOptions()
+
     def __init__(self, spec: RuleSpec, shared: SharedPatterns, compiler: PhraseCompiler, macros: Mapping[str, str], source: str) -> None:
         self.spec = spec
+        self.fields = frozenset({"match", "replacement"} if spec.kind == "substitution" else {"match"})
+        check_message(spec, source, self.fields)
+        if spec.options:
+            raise PackError(f"{where(source, spec)}, options: у правил с шаблонами нет настроек")
         self._shared = shared
         self._group: PatternGroup[Part] = PatternGroup(spec.code)
         self._scope = frozenset(spec.scope)
-        where = f"{source}: правило {spec.code} ({spec.name})"
+        place = where(source, spec)
         self._replacements: dict[Part, str] = {}
         if spec.substitutions:
             for index, substitution in enumerate(spec.substitutions, start=1):
                 part = Part("match", index)
                 self._replacements[part] = substitution.replacement
-                self._add(part, f"substitutions[{index}]", [substitution.pattern], compiler, macros, where)
+                self._add(part, f"substitutions[{index}]", [substitution.pattern], compiler, macros, place)
         else:
-            self._add(Part("match"), "patterns", spec.patterns, compiler, macros, where)
+            self._add(Part("match"), "patterns", spec.patterns, compiler, macros, place)
             if spec.replacement:
                 self._replacements[Part("match")] = spec.replacement
-        self._add(_ANTI, "antipatterns", spec.antipatterns, compiler, macros, where)
-        self._add(_EXCEPTION, "item_exceptions", spec.item_exceptions, compiler, macros, where)
+        self._add(_ANTI, "antipatterns", spec.antipatterns, compiler, macros, place)
+        self._add(_EXCEPTION, "item_exceptions", spec.item_exceptions, compiler, macros, place)
 
     def _add(
         self, part: Part, key: str, specs: list[PatternSpec], compiler: PhraseCompiler, macros: Mapping[str, str], where: str
@@ -77,39 +85,41 @@ class PatternRule:
                 raise PackError(f"{where}, {key}[{index}]: {error}") from None
         self._shared.add(self._group, part, patterns)
 
-    def run(self, posting: AnalyzedPosting, ctx: CheckContext) -> Iterable[Finding]:
+    def run(self, posting: AnalyzedPosting, ctx: CheckContext[Any]) -> Iterable[Finding]:
         scope = self._scope
-        heading = posting.heading
-        if "title" in scope and heading.doc is not None:
-            yield from self._findings(posting, ctx, heading.doc, posting.title_matches, field="title")
+        title = posting.title
+        if "title" in scope and title.doc is not None:
+            yield from self._findings(posting, ctx, title.doc, posting.matches.title, in_title=True)
         if scope - {"title"}:
-            yield from self._findings(posting, ctx, posting.doc, posting.body_matches, field="body")
+            yield from self._findings(posting, ctx, posting.text.doc, posting.matches.text, in_title=False)
 
-    def _findings(self, posting: AnalyzedPosting, ctx: CheckContext, doc: Doc, index: MatchIndex, field: str) -> Iterable[Finding]:
+    def _findings(self, posting: AnalyzedPosting, ctx: CheckContext[Any], doc: Doc, index: MatchIndex, in_title: bool) -> Iterable[Finding]:
         mine = index.get(self._group)
         matches = _longest_first([m for m in mine if m[0].kind == "match"])
         if not matches:
             return
+        text = posting.text
+        token_items = text.token_items
         anti = [(s, e) for key, s, e in mine if key == _ANTI]
-        excepted = {posting.token_items[s] for key, s, _ in mine if key == _EXCEPTION} - {-1} if field == "body" else set()
+        excepted = set() if in_title else {token_items[s] for key, s, _ in mine if key == _EXCEPTION} - {-1}
         scope = self._scope
         for key, m_start, m_end in matches:
             if any(a_start < m_end and m_start < a_end for a_start, a_end in anti):
                 continue
-            if field == "body":
-                item = posting.token_items[m_start]
+            if not in_title:
+                item = token_items[m_start]
                 if item in excepted:
                     continue
-                if "body" not in scope and (item < 0 or posting.structure.items[item].kind not in scope):
+                if "text" not in scope and (item < 0 or text.structure.items[item].kind not in scope):
                     continue
             matched = doc[m_start:m_end]
-            place = posting.token_span(doc, m_start, m_end)
+            place = posting.title.token_span(m_start, m_end) if in_title else text.token_span(m_start, m_end)
             replacement = self._fit(key, matched.text, ctx)
             fixes = [Fix(message=f"Заменить на «{replacement}»", edits=[Edit(span=place, replacement=replacement)])] if replacement else []
             values: dict[str, Any] = {"match": matched.text, "replacement": replacement or ""}
             yield ctx.finding(place, suggestions=fixes, **values)
 
-    def _fit(self, key: Part, matched: str, ctx: CheckContext) -> str | None:
+    def _fit(self, key: Part, matched: str, ctx: CheckContext[Any]) -> str | None:
         """The replacement for a match of ``key``, inflected like the matched words."""
         replacement = self._replacements.get(key)
         if replacement is None:

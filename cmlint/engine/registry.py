@@ -1,39 +1,59 @@
-"""Python checks: rules that need reasoning, declared by name.
+"""Python checks: rules that need reasoning, each declared once with everything it needs.
 
 A check is a function ``(posting, ctx) -> Iterable[Finding]`` declared with
-:func:`check`; its metadata (code, message, explanation, examples) lives in a
-YAML pack entry with ``kind: python`` and ``check: <name>``.  The engine does
-not look for checks: whoever builds it hands the declarations in.
+:func:`check` together with its typed options (a pydantic model; unknown keys
+are errors, the model's defaults are the only defaults) and the message fields
+it fills in.  Its pack entry (``kind: python``, ``check: <name>``) carries the
+code, the message, the explanation and the examples, and is validated against
+the declaration when the engine is built.  The engine does not look for
+checks: whoever builds it hands the declarations in.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
-from cmlint.analysis import AnalyzedPosting, Analyzer
+from pydantic import BaseModel, ConfigDict
+
+from cmlint.analysis import AnalyzedPosting
 from cmlint.config import Config
 from cmlint.engine.specs import RuleSpec
-from cmlint.models import EvidenceItem, Finding, Fix, Severity, Span, TitleSuggestion
+from cmlint.models import EvidenceItem, Finding, Fix, Severity, Span
 from cmlint.nlp.morphology import Morphology
 from cmlint.roles.taxonomy import Taxonomy
 
 
-@dataclass
-class CheckContext:
-    """What a check may use besides the posting: its rule, config, shared data."""
+def _kebab(name: str) -> str:
+    return name.replace("_", "-")
+
+
+class Options(BaseModel):
+    """Options of a check: typed, immutable; keys as in packs (``min_items``) or in TOML (``min-items``)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, alias_generator=_kebab, populate_by_name=True, loc_by_alias=False)
+
+
+class NoOptions(Options):
+    """The options of a rule that has none."""
+
+
+O = TypeVar("O", bound=Options)
+
+
+@dataclass(frozen=True)
+class CheckContext(Generic[O]):
+    """What a rule may use besides the posting: its spec, options, config and shared data (read-only, one per rule)."""
 
     spec: RuleSpec
     severity: Severity
     config: Config
     taxonomy: Taxonomy
     morphology: Morphology
-    analyzer: Analyzer
-    suggestions: list[TitleSuggestion] = field(default_factory=list)
-
-    def option(self, name: str, default: Any) -> Any:
-        return self.spec.options.get(name, default)
+    options: O
+    #: The message fields the rule fills in (checked against the message when the rule was built).
+    fields: frozenset[str]
 
     def finding(
         self,
@@ -42,47 +62,41 @@ class CheckContext:
         evidence: Iterable[EvidenceItem] = (),
         **values: Any,
     ) -> Finding:
-        """A finding of this rule with its message template filled in."""
+        """A finding of this rule with its message filled in (every declared field must be given)."""
+        missing = self.fields.difference(values)
+        if missing:
+            raise ValueError(f"{self.spec.code}: проверка не передала поля сообщения {sorted(missing)}")
         return Finding(
             code=self.spec.code,
             name=self.spec.name,
             severity=self.severity,
-            message=_fill(self.spec.message, values),
+            message=self.spec.message.format_map(values),
             span=span,
             suggestions=list(suggestions),
             evidence=list(evidence),
         )
 
 
-CheckFunction = Callable[[AnalyzedPosting, CheckContext], Iterable[Finding]]
+CheckFunction = Callable[[AnalyzedPosting, CheckContext[O]], Iterable[Finding]]
 
 
 @dataclass(frozen=True)
-class Check:
-    """A Python check: the name a pack's ``check:`` refers to, and its function."""
+class Check(Generic[O]):
+    """A Python check: the name its pack entry refers to, its options model, its message fields, its function."""
 
     name: str
-    function: CheckFunction
+    options: type[O]
+    fields: frozenset[str]
+    function: CheckFunction[O]
 
-    def __call__(self, posting: AnalyzedPosting, ctx: CheckContext) -> Iterable[Finding]:
+    def __call__(self, posting: AnalyzedPosting, ctx: CheckContext[O]) -> Iterable[Finding]:
         return self.function(posting, ctx)
 
 
-def check(name: str) -> Callable[[CheckFunction], Check]:
-    """Declare a Python check under ``name`` (what a pack's ``check:`` refers to)."""
+def check(name: str, options: type[O], fields: Iterable[str] = ()) -> Callable[[CheckFunction[O]], Check[O]]:
+    """Declare a Python check: ``name`` (a pack's ``check:``), its ``options`` model and message ``fields``."""
 
-    def declare(function: CheckFunction) -> Check:
-        return Check(name, function)
+    def declare(function: CheckFunction[O]) -> Check[O]:
+        return Check(name, options, frozenset(fields), function)
 
     return declare
-
-
-class _KeepMissing(dict[str, Any]):
-    """Placeholders a check did not provide stay in the message as written."""
-
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
-def _fill(template: str, values: dict[str, Any]) -> str:
-    return template.format_map(_KeepMissing(values))

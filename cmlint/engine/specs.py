@@ -8,6 +8,7 @@ carry a summary, an explanation and should-fire / must-not-fire examples.
 from __future__ import annotations
 
 import re
+import string
 from pathlib import Path
 from typing import Any, Literal
 
@@ -16,11 +17,31 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from cmlint.models import Severity
 from cmlint.resources import parse_yaml
+from cmlint.kinds import ItemKind
 
 CODE = re.compile(r"^[A-Z]{1,6}[0-9]{3}$")
 NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
-Scope = Literal["title", "duty", "readiness", "listed", "requirement", "wish", "condition", "about", "contact", "other", "body"]
+#: Where a rule's patterns match: the title, the whole body (``text``) or items of a kind.
+Scope = ItemKind | Literal["title", "text"]
+
+
+def message_fields(template: str) -> frozenset[str]:
+    """The placeholders of a message template; only plain ``{name}`` fields are allowed."""
+    try:
+        parsed = list(string.Formatter().parse(template))
+    except ValueError as error:
+        raise ValueError(f"шаблон сообщения не разбирается ({error}); фигурная скобка пишется как {{{{ или }}}}") from None
+    fields: set[str] = set()
+    for _, name, spec, conversion in parsed:
+        if name is None:
+            continue
+        if not name.isidentifier():
+            raise ValueError(f"поле {{{name}}} в сообщении должно быть именем, например {{match}}")
+        if spec or conversion:
+            raise ValueError(f"в поле {{{name}}} нельзя указывать формат или преобразование")
+        fields.add(name)
+    return frozenset(fields)
 
 
 class Example(BaseModel):
@@ -75,7 +96,7 @@ class RuleSpec(BaseModel):
 
     ``antipatterns`` drop a match they overlap; ``item_exceptions`` drop a
     match when they occur anywhere in the same item (sentence or list entry).
-    ``scope`` limits where patterns match: ``title``, ``body`` (everywhere
+    ``scope`` limits where patterns match: ``title``, ``text`` (everywhere
     else) or item kinds (``duty``, ``requirement``, ``wish``, ``condition`` …).
     ``title_roles`` runs the rule only when the title names one of these roles.
     ``options`` are parameters of a Python check.
@@ -96,7 +117,7 @@ class RuleSpec(BaseModel):
     item_exceptions: list[PatternSpec] = Field(default_factory=list)
     replacement: str | None = None
     substitutions: list[Substitution] = Field(default_factory=list)
-    scope: list[Scope] = Field(default_factory=lambda: ["body"])
+    scope: list[Scope] = Field(default_factory=lambda: ["text"])
     title_roles: list[str] = Field(default_factory=list)
     check: str | None = None
     options: dict[str, Any] = Field(default_factory=dict)
@@ -107,6 +128,12 @@ class RuleSpec(BaseModel):
     def _code(cls, value: str) -> str:
         if not CODE.match(value):
             raise ValueError(f"код {value!r} должен выглядеть как CM001: заглавные латинские буквы и три цифры")
+        return value
+
+    @field_validator("message")
+    @classmethod
+    def _message(cls, value: str) -> str:
+        message_fields(value)
         return value
 
     @field_validator("name")

@@ -7,7 +7,7 @@ from typing import TextIO
 from collections.abc import Sequence
 
 from cmlint.engine.specs import RuleSpec
-from cmlint.models import LintResult, Posting
+from cmlint.models import LintResult, Posting, Severity
 
 
 class Formatter:
@@ -42,6 +42,7 @@ class Stats:
         self.with_findings = 0
         self.findings = 0
         self.by_rule: Counter[str] = Counter()
+        self.by_severity: Counter[Severity] = Counter()
         #: For rules that prove a finding with duty lines (evidence): the duties' role of each flagged posting, by code.
         self.roles_by_rule: dict[str, Counter[str]] = {}
 
@@ -57,6 +58,7 @@ class Stats:
         self.findings += len(report.findings)
         for finding in report.findings:
             self.by_rule[f"{finding.code} {finding.name}"] += 1
+            self.by_severity[finding.severity] += 1
             if finding.evidence and report.suggested_titles:
                 self.roles_by_rule.setdefault(finding.code, Counter())[report.suggested_titles[0].role] += 1
 

@@ -100,6 +100,7 @@ class HtmlFormatter(Formatter):
         self.stream.write(
             '<!doctype html><html lang="ru"><head><meta charset="utf-8">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
+            '<meta name="generator" content="cmlint">'
             f"<title>cmlint — отчёт</title><style>{_STYLE}</style></head><body><main>"
             '<header class="top"><h1>Отчёт cmlint</h1>'
             f'<p class="legend">Обозначения: {legend}'

@@ -10,7 +10,6 @@ for that input (or that record) and reading goes on.
 from __future__ import annotations
 
 import csv
-import glob
 import io
 import json
 import sys
@@ -38,42 +37,6 @@ class Job:
     record: int | None
     posting: Posting | None = None
     error: InputFailure | None = None
-
-
-def _supported(path: Path) -> bool:
-    return by_suffix(path.suffix) is not None
-
-
-def expand(arguments: Iterable[str]) -> Iterator[Path | str | Job]:
-    """Paths from CLI arguments: files, folders (recursive), globs, ``-``.
-
-    Yields ``"-"`` for stdin, a :class:`Path` for each file, or an error job
-    for an argument that names nothing readable.
-    """
-    for argument in arguments:
-        if argument == "-":
-            yield "-"
-            continue
-        path = Path(argument)
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and _supported(p) and not _hidden(p, path))
-            if not found:
-                yield Job(argument, None, error=InputFailure(kind="not-found", message=f"в папке нет файлов {', '.join(SUFFIXES)}"))
-            yield from found
-        elif path.is_file():
-            yield path
-        elif glob.has_magic(argument):
-            matches = sorted(Path(p) for p in glob.glob(argument, recursive=True))
-            files = [p for p in matches if p.is_file() and _supported(p)]
-            if not files:
-                yield Job(argument, None, error=InputFailure(kind="not-found", message="шаблон не нашёл ни одного поддерживаемого файла"))
-            yield from files
-        else:
-            yield Job(argument, None, error=InputFailure(kind="not-found", message="файл или папка не существует"))
-
-
-def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
 def read(target: Path | str, fields: FieldMap, title: str | None = None, stdin_format: str = "txt") -> Iterator[Job]:

@@ -27,7 +27,7 @@ MORPH_COMPONENT = "cmlint_morphology"
 # upper-case word starts a new list item).
 _EXTRA_INFIXES = [r"[;•·▪►✓✔|]", r"(?<=[а-яё])(?=[А-ЯЁ][а-яё])", r"(?<=[\w)])(?=[-–—][А-ЯЁа-яё])"]
 _EXTRA_PREFIXES = [r"[•·▪►✓✔–—]"]
-_EXTRA_SUFFIXES = [r"(?<=[\w).;!?])[-–—]+"]
+_EXTRA_SUFFIXES = [r"(?<=[\w).;!?])[-–—]+", r"(?<=\w)/+"]
 
 
 class MorphologyComponent:

@@ -13,54 +13,39 @@ A duty phrase counts only where it describes the job:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict
 
-from cmlint.resources import load_yaml
+from cmlint.matching.lemma_matcher import TokenView
+from cmlint.nlp.words import Lemma
+from cmlint.scoring import EvidenceWeights
 from cmlint.roles.matching import DutyMatch
-from cmlint.text.segment import Item, ItemKind, Structure
+from cmlint.text.segment import Item, Structure
 
-#: How much a match counts, by what the item is.
-ITEM_WEIGHT: dict[ItemKind, float] = {
-    "duty": 1.0,
-    "readiness": 0.5,
-    "listed": 0.3,
-    "other": 0.5,
-    "requirement": 0.0,
-    "wish": 0.0,
-    "condition": 0.0,
-    "about": 0.0,
-    "contact": 0.0,
-}
-#: Items outside any duties section weigh more when the posting has no such section.
-UNSECTIONED_WEIGHT = 0.9
-#: A single item cannot give one role more than this.
-ITEM_ROLE_CAP = 3.0
-#: Work done «вместе с …» counts half.
-JOINT_FACTOR = 0.5
 _NOUN_PHRASE_POS = {"NOUN", "ADJ", "PROPN", "CCONJ", "ADP", "DET", "PUNCT", "X", "NUM"}
 
 
+MARKERS_FILE = "evidence.yaml"
+
+
 class Markers(BaseModel):
-    """Words that change the meaning of a duty match (``rules/evidence.yaml``)."""
+    """Words that change the meaning of a duty match (``rules/evidence.yaml``): lemmas, except the forms list."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    negators: frozenset[str]
-    post_negators: frozenset[str]
-    negation_exceptions: frozenset[str]
-    clause_breakers: frozenset[str]
-    team_nouns: frozenset[str]
-    team_heads: frozenset[str]
-    handoff_verbs: frozenset[str]
-    joint_markers: frozenset[str]
-
-
-@lru_cache(maxsize=1)
-def default_markers() -> Markers:
-    return Markers.model_validate(load_yaml("evidence.yaml"))
+    negators: frozenset[Lemma]
+    post_negators: frozenset[Lemma]
+    negation_exceptions: frozenset[Lemma]
+    #: Word forms (lower-cased) that undo a negator like the exceptions do: comparatives
+    #: («не реже», «не больше») share their lemma with the plain adjective.
+    negation_exception_forms: frozenset[str]
+    clause_breakers: frozenset[Lemma]
+    team_nouns: frozenset[Lemma]
+    team_heads: frozenset[Lemma]
+    handoff_verbs: frozenset[Lemma]
+    joint_markers: frozenset[Lemma]
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,16 +85,17 @@ class DutyProfile:
 
 def collect(
     matches: list[DutyMatch],
-    lemmas: list[str],
-    pos: list[str],
-    token_items: list[int],
+    view: TokenView,
+    token_items: Sequence[int],
     structure: Structure,
     markers: Markers,
+    weights: EvidenceWeights,
 ) -> list[Evidence]:
     """Turn raw duty matches into counted evidence.
 
     ``token_items`` gives the item index of every token (-1 outside items).
     """
+    lemmas, pos = view.lemma, view.pos
     unsectioned = not structure.has_duty_section
     bounds: dict[int, tuple[int, int]] = {}
     kept: list[Evidence] = []
@@ -118,40 +104,41 @@ def collect(
         if item_index < 0 or token_items[match.end - 1] != item_index:
             continue
         item = structure.items[item_index]
-        weight = _item_weight(item, unsectioned)
+        weight = _item_weight(item, unsectioned, weights)
         if not weight:
             continue
         if item_index not in bounds:
             bounds[item_index] = _item_bounds(token_items, match.start, item_index)
         first, last = bounds[item_index]
-        if _negated(match, lemmas, pos, first, last, markers):
+        if _negated(match, view, first, last, markers, weights):
             continue
-        cooperation = _cooperation(match, lemmas, pos, first, last, markers)
+        cooperation = _cooperation(match, lemmas, pos, first, last, markers, weights)
         if cooperation == 0.0:
             continue
         kept.append(Evidence(match.role, match.weight * weight * cooperation, match.start, match.end, item_index, match.tags))
     return _dedupe(kept)
 
 
-def profile(evidence: list[Evidence]) -> DutyProfile:
+def profile(evidence: Sequence[Evidence], weights: EvidenceWeights) -> DutyProfile:
     """Sum evidence per role, capping what one item gives one role."""
     per_item: dict[tuple[int, str], float] = {}
+    cap = weights.item_role_cap
     for ev in evidence:
         key = (ev.item, ev.role)
-        per_item[key] = min(ITEM_ROLE_CAP, per_item.get(key, 0.0) + ev.weight)
+        per_item[key] = min(cap, per_item.get(key, 0.0) + ev.weight)
     mass: dict[str, float] = {}
     for (_, role), value in per_item.items():
         mass[role] = mass.get(role, 0.0) + value
     return DutyProfile(mass)
 
 
-def _item_weight(item: Item, unsectioned: bool) -> float:
-    if item.kind == "other" and (unsectioned or item.section == "intro"):
-        return UNSECTIONED_WEIGHT if unsectioned else ITEM_WEIGHT["other"]
-    return ITEM_WEIGHT[item.kind]
+def _item_weight(item: Item, unsectioned: bool, weights: EvidenceWeights) -> float:
+    if item.kind == "other" and unsectioned:
+        return weights.unsectioned_weight
+    return weights.item_weight(item.kind)
 
 
-def _item_bounds(token_items: list[int], inside: int, item: int) -> tuple[int, int]:
+def _item_bounds(token_items: Sequence[int], inside: int, item: int) -> tuple[int, int]:
     """First and past-the-last token of ``item``, found from a token ``inside`` it."""
     first = inside
     while first > 0 and token_items[first - 1] == item:
@@ -162,34 +149,37 @@ def _item_bounds(token_items: list[int], inside: int, item: int) -> tuple[int, i
     return first, last
 
 
-def _negated(match: DutyMatch, lemmas: list[str], pos: list[str], first: int, last: int, markers: Markers) -> bool:
-    """A negator before the match in its clause, or right after it."""
+def _negated(match: DutyMatch, view: TokenView, first: int, last: int, markers: Markers, weights: EvidenceWeights) -> bool:
+    """A negator before the match in its clause, or right after it («не реже», «не только» do not negate)."""
+    lemmas, pos = view.lemma, view.pos
+
+    def undone(after: int) -> bool:
+        return after < last and (lemmas[after] in markers.negation_exceptions or view.lower[after] in markers.negation_exception_forms)
+
     index = match.start - 1
-    while index >= first and match.start - index <= 8:
+    while index >= first and match.start - index <= weights.negation_window:
         lemma = lemmas[index]
         if lemma in markers.clause_breakers:
             break
         if lemma == "," and any(pos[j] not in _NOUN_PHRASE_POS for j in range(index + 1, match.start)):
             break
-        if lemma in markers.negators:
-            following = lemmas[index + 1] if index + 1 < last else ""
-            if following not in markers.negation_exceptions:
-                return True
+        if lemma in markers.negators and not undone(index + 1):
+            return True
         index -= 1
     index = match.end
-    while index < last and index - match.end < 4:
+    while index < last and index - match.end < weights.post_negation_window:
         lemma = lemmas[index]
         if lemma in markers.clause_breakers or lemma == ",":
             break
-        if lemma in markers.post_negators:
-            following = lemmas[index + 1] if index + 1 < last else ""
-            if following not in markers.negation_exceptions:
-                return True
+        if lemma in markers.post_negators and not undone(index + 1):
+            return True
         index += 1
     return False
 
 
-def _cooperation(match: DutyMatch, lemmas: list[str], pos: list[str], first: int, last: int, markers: Markers) -> float:
+def _cooperation(
+    match: DutyMatch, lemmas: list[str], pos: list[str], first: int, last: int, markers: Markers, weights: EvidenceWeights
+) -> float:
     """0 when the match names another team or hands work over, 0.5 for joint work, else 1."""
     index = match.start - 1
     while index >= first and (pos[index] in ("ADJ", "ADP") or lemmas[index] in ("-", "‑")):
@@ -210,7 +200,7 @@ def _cooperation(match: DutyMatch, lemmas: list[str], pos: list[str], first: int
         if lemma in markers.handoff_verbs:
             return 0.0
         if lemma in markers.joint_markers:
-            factor = JOINT_FACTOR
+            factor = weights.joint_factor
         index -= 1
     return factor
 

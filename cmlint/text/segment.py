@@ -11,13 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
 from collections.abc import Callable
 
+from cmlint.kinds import ItemKind, SectionKind
 from cmlint.resources import load_yaml
 
-SectionKind = Literal["intro", "duties", "requirements", "conditions", "about", "contacts", "other"]
-ItemKind = Literal["duty", "readiness", "listed", "requirement", "wish", "condition", "about", "contact", "other"]
 
 _BULLET = re.compile(
     r"^[ \t]*(?:[-–—•·▪►▸‣⁃○●◦✓✔☑➖➤→»*+]|\d{1,2}[.)](?!\d)|[a-zа-я]\)|"
@@ -69,7 +67,6 @@ class Item:
     end: int
     section: SectionKind
     kind: ItemKind
-    bullet: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,13 +178,13 @@ def segment(text: str, title_from_text: bool) -> Structure:
             if not rest.strip():
                 continue
             offset = start + heading_end + (len(rest) - len(rest.lstrip()))
-            _add_items(items, rest.strip(), offset, kind, grammar, False)
+            _add_items(items, rest.strip(), offset, kind, grammar)
             continue
         bullet = _BULLET.match(line)
         if bullet and bullet.end() < len(line):
-            _add_items(items, line[bullet.end():], start + bullet.end(), kind, grammar, True)
+            _add_items(items, line[bullet.end():], start + bullet.end(), kind, grammar)
         elif not bullet:
-            _add_items(items, line, start, kind, grammar, False)
+            _add_items(items, line, start, kind, grammar)
             if _OPENS_DUTIES.search(line):
                 sections.append(Section(kind, section_start, start + len(line), heading))
                 kind, heading, section_start = "duties", None, start + len(line)
@@ -203,9 +200,7 @@ def _looks_like_title(line: str) -> bool:
     return not (line.rstrip().endswith(".") and words > 2)
 
 
-def _add_items(
-    items: list[Item], line: str, start: int, section: SectionKind, grammar: _Grammar, bullet: bool
-) -> None:
+def _add_items(items: list[Item], line: str, start: int, section: SectionKind, grammar: _Grammar) -> None:
     for piece_start, piece_end in _pieces(line):
         piece = line[piece_start:piece_end]
         inner = _BULLET.match(piece)
@@ -214,7 +209,7 @@ def _add_items(
             piece = line[piece_start:piece_end]
         if not _WORD.search(piece):
             continue
-        items.append(Item(start + piece_start, start + piece_end, section, _item_kind(piece, section, grammar), bullet))
+        items.append(Item(start + piece_start, start + piece_end, section, _item_kind(piece, section, grammar)))
 
 
 def _pieces(line: str) -> list[tuple[int, int]]:

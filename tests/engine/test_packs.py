@@ -80,6 +80,28 @@ rules:
         ("rules: [{code: CM001, name: a, severity: error, message: m, patterns: [a]}]", "уже определено"),
         ("rules: [{code: ACME001, name: a, severity: error, message: m, kind: python, check: nope}]", "нет проверки на Python с именем 'nope'"),
         ("rules: [{code: ACME001, name: a, severity: error, message: m, patterns: [a], title_roles: [wizard]}]", "неизвестные роли wizard"),
+        ("rules: [{code: ACME001, name: a, severity: error, message: 'Это «{matсh}»', patterns: [a]}]",
+         "правило ACME001 (a), message: неизвестное поле {matсh} (в имени есть нелатинские буквы); доступны: {match}"),
+        ("rules: [{code: ACME001, name: a, severity: error, message: 'Замена {replacement}', patterns: [a]}]", "неизвестное поле {replacement}"),
+        ("rules: [{code: ACME001, name: a, severity: error, message: 'скобка {', patterns: [a]}]", "поле message: шаблон сообщения не разбирается"),
+        ("rules: [{code: ACME001, name: a, severity: error, message: '{0}', patterns: [a]}]", "должно быть именем"),
+        ("rules: [{code: ACME001, name: a, severity: error, message: '{match:>999}', patterns: [a]}]", "нельзя указывать формат"),
+        ("rules: [{code: ACME001, name: a, severity: error, message: m, patterns: [a], options: {x: 1}}]",
+         "правило ACME001 (a), options: у правил с шаблонами нет настроек"),
+        ("rules: [{code: ACME001, name: a, severity: warning, message: m, kind: python, check: role-overload, options: {min_itemz: 2}}]",
+         "правило ACME001 (a), options.min_itemz: неизвестный ключ"),
+        ("rules: [{code: ACME001, name: a, severity: warning, message: m, kind: python, check: role-overload, options: {min_items: lots}}]",
+         "options.min_items: ожидалось целое число"),
+        ("rules: [{code: ACME001, name: a, severity: warning, message: '{problem}', kind: python, check: no-position-in-title, "
+         "options: {generic_words: [вакансия, ищем, срочно!]}}]",
+         "options.generic_words[2]: «ищем» — не начальная форма: в тексте это слово получит лемму «искать»; "
+         "options.generic_words[3]: «срочно!» — не одно слово"),
+        ("rules: [{code: ACME001, name: a, severity: warning, message: m, kind: python, check: no-salary, options: {salary_patterns: ['(']}}]",
+         "options.salary_patterns[1]: неверное регулярное выражение «(»"),
+        ("rules: [{code: ACME001, name: a, severity: warning, message: m, kind: python, check: no-position-in-title, options: {}}]",
+         "options.generic_words: обязательный ключ не указан"),
+        ("rules: [{code: ACME001, name: a, severity: warning, message: '{title} {count}', kind: python, check: no-member-connections}]",
+         "неизвестное поле {count}; доступны: {title}"),
         ("rules: {code: 1}", "rules: Input should be a valid list"),
         ("- just a list", "ожидался словарь"),
         ("rules: [\n  {code: ACME001", "не YAML"),
@@ -117,3 +139,19 @@ rules:
     found = lambda text: [f.span.text for f in linter.lint(text, title="Оператор").findings if f.code == "ACME004"]
     assert found("Требования:\n- возраст от 20 до 35 лет") == ["от 20 до 35 лет"]
     assert found("Требования:\n- опыт работы в продажах на маркетплейсах от 1 до 3 лет") == []
+
+
+def test_a_python_rule_of_a_user_pack_reuses_a_shipped_check_with_its_own_options(tmp_path: Path) -> None:
+    linter = linter_with(tmp_path, """
+rules:
+  - code: ACME005
+    name: salary-in-euro
+    severity: warning
+    kind: python
+    check: no-salary
+    message: "Укажите зарплату в евро"
+    options: {salary_patterns: ["€"]}
+""")
+    codes = lambda text: linter.lint(text, title="Оператор").codes()
+    assert "ACME005" in codes("Обязанности:\n- звонки\nЗарплата 100 000 ₽")
+    assert "ACME005" not in codes("Обязанности:\n- звонки\nЗарплата 1 000 €")

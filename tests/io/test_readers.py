@@ -3,7 +3,7 @@ from pathlib import Path
 
 from hypothesis import given, settings, strategies as st
 
-from cmlint.io.readers import FieldMap, Job, expand, read
+from cmlint.io.readers import FieldMap, Job, read
 
 
 def jobs(path: Path, **kwargs) -> list[Job]:
@@ -76,18 +76,6 @@ def test_bad_inputs_become_error_jobs(tmp_path: Path) -> None:
     (tmp_path / "x.pdf").write_bytes(b"%PDF")
     kinds = {p.name: jobs(p)[0].error.kind for p in tmp_path.iterdir()}
     assert kinds == {"empty.txt": "empty", "binary.txt": "decode", "big.txt": "too-large", "bad.json": "malformed", "x.pdf": "unsupported"}
-
-
-def test_expand_folders_globs_and_missing(tmp_path: Path) -> None:
-    (tmp_path / "sub").mkdir()
-    (tmp_path / "sub" / "a.txt").write_text("x", encoding="utf-8")
-    (tmp_path / "b.md").write_text("x", encoding="utf-8")
-    (tmp_path / "skip.bin").write_text("x", encoding="utf-8")
-    (tmp_path / ".hidden").mkdir()
-    (tmp_path / ".hidden" / "c.txt").write_text("x", encoding="utf-8")
-    found = list(expand([str(tmp_path), str(tmp_path / "*.md"), str(tmp_path / "nope.txt")]))
-    names = [p.name if isinstance(p, Path) else p.error.kind for p in found]
-    assert names == ["b.md", "a.txt", "b.md", "not-found"]
 
 
 @settings(max_examples=80, deadline=None)

@@ -1,0 +1,135 @@
+"""The analysis pipeline: normalize → segment → one spaCy doc → shared matches → role evidence."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from cmlint.analysis.roles import RoleAnalysis
+from cmlint.analysis.text import Field, SpanFactory, TextAnalysis, token_items
+from cmlint.analysis.title import Title, title_words
+from cmlint.matching.lemma_matcher import TokenView
+from cmlint.matching.pattern_set import MatchIndex
+from cmlint.models import Posting, Span
+from cmlint.roles import evidence as role_evidence
+from cmlint.roles.decision import decide
+from cmlint.roles.evidence import Markers
+from cmlint.roles.matching import RoleMatcher, TitleMatch, TitleMention
+from cmlint.roles.suggest import suggest_titles
+from cmlint.scoring import Scoring
+from cmlint.text.normalize import normalize
+from cmlint.text.segment import segment
+
+_NO_MATCHES = MatchIndex({})
+
+
+@dataclass(frozen=True, slots=True)
+class Matches:
+    """What the engine's shared patterns found in the title's tokens and in the body's."""
+
+    title: MatchIndex
+    text: MatchIndex
+
+
+@dataclass(frozen=True, slots=True)
+class AnalyzedPosting:
+    """Everything the checks need about one posting; nothing in it changes after analysis."""
+
+    posting: Posting
+    text: TextAnalysis
+    title: Title
+    matches: Matches
+    roles: RoleAnalysis
+
+    def field_text(self, field_name: Field, start: int, end: int) -> str:
+        """Text of the normalized body or of the given title between offsets."""
+        source = self.text.content if field_name == "text" else self.posting.title or ""
+        return source[start:end]
+
+    def span_of(self, field_name: Field, start: int, end: int) -> Span:
+        """The public span of offsets in the normalized body or the given title."""
+        return self.text.spans.of(field_name, start, end)
+
+
+class Analyzer:
+    """Runs the analysis pipeline with one spaCy pipeline, role matcher and scoring."""
+
+    def __init__(self, nlp: Language, roles: RoleMatcher, markers: Markers, scoring: Scoring) -> None:
+        self.nlp = nlp
+        self.roles = roles
+        self.markers = markers
+        self.scoring = scoring
+
+    def analyze(self, posting: Posting) -> AnalyzedPosting:
+        normalized = normalize(posting.text, posting.format)
+        caller_title = posting.title.strip() if posting.title and posting.title.strip() else None
+        structure = segment(normalized.text, title_from_text=caller_title is None)
+        doc = self.nlp(normalized.text)
+        view = TokenView.of(doc)
+        starts = doc.to_array("IDX").tolist() if len(doc) else []
+        spans = SpanFactory(normalized, posting.title)
+        text = TextAnalysis(normalized, structure, doc, view, token_items(starts, structure), spans)
+        title = self._title(posting, caller_title, text, starts)
+        body_start = title.end if title.field == "text" else 0
+
+        in_title = _NO_MATCHES
+        named: list[TitleMatch] = []
+        if title.doc is not None and title.view is not None:
+            in_title = self.roles.shared.matches(title.doc, title.view, title.first, title.end)
+            named = self.roles.mentions(in_title, title.view, title.first)
+        in_text = self.roles.shared.matches(doc, view, body_start, len(doc))
+        return AnalyzedPosting(posting, text, title, Matches(in_title, in_text), self._roles(text, title, named, in_text, body_start))
+
+    def _title(self, posting: Posting, caller_title: str | None, text: TextAnalysis, starts: list[int]) -> Title:
+        """Where the title is: given by the caller (its own small doc) or the first line of the body."""
+        if caller_title is not None:
+            assert posting.title is not None
+            base = posting.title.find(caller_title)
+            doc = self.nlp(caller_title)
+            words = title_words(doc, 0, len(doc), 0)
+            return Title(caller_title, "title", doc, TokenView.of(doc), 0, len(doc), words, 0, base, text.spans, self.roles.titles)
+        if text.structure.title is not None:
+            start, end = text.structure.title
+            first, last = bisect_left(starts, start), bisect_left(starts, end)
+            words = title_words(text.doc, first, last, start)
+            return Title(text.content[start:end], "text", text.doc, text.view, first, last, words, start, 0, text.spans, self.roles.titles)
+        return Title(None, "text", None, None, 0, 0, (), 0, 0, text.spans, self.roles.titles)
+
+    def _roles(self, text: TextAnalysis, title: Title, named: list[TitleMatch], in_text: MatchIndex, body_start: int) -> RoleAnalysis:
+        title_roles = tuple(dict.fromkeys(m.role for m in named))
+        if title.text is not None and _SUSPENDED_HYPHEN.search(title.text):
+            title_roles = tuple(dict.fromkeys([*self._suspended_roles(title.text), *title_roles]))
+        mentions = [_mention(title.doc, m, title.field, title.base) for m in named if title.doc is not None]
+        if title_roles:
+            for match in self.roles.mentions(in_text, text.view, body_start, list(title_roles)):
+                mentions.append(_mention(text.doc, match, "text", 0))
+        view = text.view
+        scoring = self.scoring
+        matches = self.roles.duties(in_text)
+        evidence = tuple(role_evidence.collect(matches, view, text.token_items, text.structure, self.markers, scoring.evidence))
+        profile = role_evidence.profile(evidence, scoring.evidence)
+        decision = decide(title_roles, profile, self.roles.taxonomy, scoring)
+        suggestions = tuple(suggest_titles(profile, self.roles.taxonomy, scoring.suggestions))
+        return RoleAnalysis(title_roles, tuple(mentions), evidence, profile, decision, suggestions)
+
+    def _suspended_roles(self, title: str) -> list[str]:
+        """Roles of a title with a suspended hyphen, read from its expanded form."""
+        doc = self.nlp(_expand_suspended(title))
+        return [m.role for m in self.roles.titles(doc, TokenView.of(doc))]
+
+
+# «Контент- и комьюнити-менеджер» means «контент-менеджер и комьюнити-менеджер».
+_SUSPENDED_HYPHEN = re.compile(r"(\w+)-\s+(и|или|и/или|/)\s+(\w+)-(\w+)")
+
+
+def _expand_suspended(title: str) -> str:
+    return _SUSPENDED_HYPHEN.sub(lambda m: f"{m[1]}-{m[4]} {m[2]} {m[3]}-{m[4]}", title)
+
+
+def _mention(doc: Doc, match: TitleMatch, field_name: Field, base: int) -> TitleMention:
+    span = doc[match.start:match.end]
+    return TitleMention(match.role, field_name, base + span.start_char, base + span.end_char, span.text)

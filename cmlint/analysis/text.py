@@ -1,0 +1,104 @@
+"""The body of a posting after analysis: normalized text, structure, one spaCy doc, public spans."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Literal
+
+from spacy.tokens import Doc
+
+from cmlint.matching.lemma_matcher import TokenView
+from cmlint.models import Span
+from cmlint.text.normalize import Normalized
+from cmlint.text.segment import Structure
+
+#: Which string a span indexes: the body as given (``"text"``) or the title given separately.
+Field = Literal["text", "title"]
+_NEWLINE = re.compile(r"\n")
+
+
+@dataclass
+class SpanFactory:
+    """Builds public :class:`~cmlint.models.Span` objects from internal offsets."""
+
+    normalized: Normalized
+    title: str | None
+    _line_starts: list[int] | None = field(default=None, repr=False)
+
+    def _lines(self) -> list[int]:
+        if self._line_starts is None:
+            self._line_starts = [0] + [m.end() for m in _NEWLINE.finditer(self.normalized.source)]
+        return self._line_starts
+
+    def text(self, start: int, end: int) -> Span:
+        """A span of the body, given normalized offsets."""
+        source = self.normalized.source
+        src_start, src_end = self.normalized.span_to_source(start, end)
+        lines = self._lines()
+        line = bisect_right(lines, src_start)
+        column = src_start - lines[line - 1] + 1
+        return Span(field="text", start=src_start, end=src_end, line=line, column=column, text=source[src_start:src_end])
+
+    def title_span(self, start: int, end: int) -> Span:
+        """A span of the separately given title."""
+        assert self.title is not None
+        return Span(field="title", start=start, end=end, line=1, column=start + 1, text=self.title[start:end])
+
+    def of(self, field_name: Field, start: int, end: int) -> Span:
+        return self.text(start, end) if field_name == "text" else self.title_span(start, end)
+
+
+@dataclass(frozen=True, slots=True)
+class TextAnalysis:
+    """The body: its normalized text, sections and items, one spaCy doc and its token strings.
+
+    ``token_items`` gives the item index of every token (-1 outside items).
+    Offsets are in the normalized text; :meth:`span` turns them into public spans.
+    """
+
+    normalized: Normalized
+    structure: Structure
+    doc: Doc
+    view: TokenView
+    token_items: tuple[int, ...]
+    spans: SpanFactory
+
+    @property
+    def content(self) -> str:
+        """The normalized body text."""
+        return self.normalized.text
+
+    def span(self, start: int, end: int) -> Span:
+        """The public span of normalized offsets ``start:end``."""
+        return self.spans.text(start, end)
+
+    def token_span(self, start: int, end: int) -> Span:
+        """The public span of tokens ``start:end``."""
+        span = self.doc[start:end]
+        return self.spans.text(span.start_char, span.end_char)
+
+    def item_text(self, index: int) -> str:
+        item = self.structure.items[index]
+        return self.normalized.text[item.start:item.end]
+
+    def item_span(self, index: int) -> Span:
+        item = self.structure.items[index]
+        return self.spans.text(item.start, item.end)
+
+
+def token_items(token_starts: list[int], structure: Structure) -> tuple[int, ...]:
+    """The item index of each token (by its start offset), or -1 for tokens outside items."""
+    items = structure.items
+    result = [-1] * len(token_starts)
+    current = 0
+    count = len(items)
+    for i, char in enumerate(token_starts):
+        while current < count and items[current].end <= char:
+            current += 1
+        if current == count:
+            break
+        if items[current].start <= char:
+            result[i] = current
+    return tuple(result)

@@ -1,0 +1,87 @@
+"""The title of a posting after analysis: its words and the roles it names, placed by methods."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from cmlint.analysis.text import Field, SpanFactory
+from cmlint.matching.lemma_matcher import TokenView
+from cmlint.models import Span
+from cmlint.roles.matching import TitleMatch
+
+#: Role names in ``doc[start:end]`` of a title (the role matcher's ``titles``).
+NameFinder = Callable[[Doc, TokenView, int, int], list[TitleMatch]]
+
+
+@dataclass(frozen=True, slots=True)
+class TitleWord:
+    """A word of the title (a token with a letter or a digit); offsets are in the title's text."""
+
+    text: str
+    lemma: str
+    pos: str
+    animate: bool
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    """The title: given by the caller (its own doc) or the body's first line (a stretch of the body doc).
+
+    ``field`` says which string public spans of the title index.  Offsets
+    taken by the methods are offsets in :attr:`text`; the title converts them.
+    """
+
+    text: str | None
+    field: Field
+    doc: Doc | None
+    view: TokenView | None
+    #: The title's tokens in ``doc``: ``first`` to ``end`` (exclusive).
+    first: int
+    end: int
+    words: tuple[TitleWord, ...]
+    #: Where :attr:`text` starts in ``doc.text``, and in the string its spans index (the caller's title).
+    offset: int
+    base: int
+    _spans: SpanFactory
+    _names: NameFinder
+
+    def span(self) -> Span | None:
+        """The public span of the whole title (None without a title)."""
+        return None if self.text is None else self.span_of(0, len(self.text))
+
+    def span_of(self, start: int, end: int) -> Span:
+        """The public span of ``text[start:end]``."""
+        if self.field == "text":
+            return self._spans.text(self.offset + start, self.offset + end)
+        return self._spans.title_span(self.base + start, self.base + end)
+
+    def token_span(self, start: int, end: int) -> Span:
+        """The public span of the title's tokens ``start:end`` (indices in :attr:`doc`)."""
+        assert self.doc is not None
+        span = self.doc[start:end]
+        return self.span_of(span.start_char - self.offset, span.end_char - self.offset)
+
+    def roles_in(self, start: int, end: int) -> set[str]:
+        """Roles named in ``text[start:end]`` (names cut by the bounds do not count)."""
+        if self.doc is None or self.view is None:
+            return set()
+        tokens = [t.i for t in self.doc[self.first:self.end] if start <= t.idx - self.offset < end]
+        if not tokens:
+            return set()
+        return {m.role for m in self._names(self.doc, self.view, tokens[0], tokens[-1] + 1)}
+
+
+def title_words(doc: Doc, first: int, end: int, offset: int) -> tuple[TitleWord, ...]:
+    """The words among ``doc[first:end]``, with offsets relative to ``offset``."""
+    words = []
+    for token in doc[first:end]:
+        if any(ch.isalnum() for ch in token.text):
+            start = token.idx - offset
+            animate = "Anim" in token.morph.get("Animacy")
+            words.append(TitleWord(token.text, token.lemma_, token.pos_, animate, start, start + len(token.text)))
+    return tuple(words)

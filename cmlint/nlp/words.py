@@ -1,0 +1,67 @@
+"""Typed word lists in rule data: entries that must be lemmas, and regular expressions.
+
+Rules compare lemmas, so a list entry that is not a lemma («требуется»,
+«отделом») can never match.  :data:`Lemma` marks such entries; when data is
+validated with a :class:`LemmaCheck` in the pydantic context (the engine does
+this when it loads packs and the evidence markers), every entry must be one
+token whose lemma is itself.  Without the context (listing rules, docs) the
+words are not checked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, ValidationInfo
+
+from cmlint.nlp.morphology import Morphology
+from cmlint.russian import count
+
+#: The key of the lemma check in a pydantic validation context.
+CONTEXT_KEY = "cmlint.lemma_check"
+
+
+class LemmaCheck:
+    """Says why a word is not a lemma the pipeline can produce (None when it is one)."""
+
+    def __init__(self, morphology: Morphology, tokenize: Callable[[str], list[str]]) -> None:
+        self.morphology = morphology
+        self.tokenize = tokenize
+
+    def __call__(self, word: str) -> str | None:
+        tokens = self.tokenize(word)
+        if len(tokens) != 1:
+            return f"«{word}» — не одно слово: в тексте это {count(len(tokens), 'токен', 'токена', 'токенов')} ({' '.join(tokens)})"
+        lemma = self.morphology.analyze(word).lemma
+        if lemma != word:
+            return f"«{word}» — не начальная форма: в тексте это слово получит лемму «{lemma}»"
+        return None
+
+    def context(self) -> dict[str, Any]:
+        """The pydantic validation context that turns the check on."""
+        return {CONTEXT_KEY: self}
+
+
+def _lemma(value: str, info: ValidationInfo) -> str:
+    check = (info.context or {}).get(CONTEXT_KEY)
+    if check is not None:
+        problem = check(value)
+        if problem:
+            raise ValueError(problem)
+    return value
+
+
+def _regex(value: str) -> str:
+    try:
+        re.compile(value)
+    except re.error as error:
+        raise ValueError(f"неверное регулярное выражение «{value}»: {error}") from None
+    return value
+
+
+#: A word list entry compared with token lemmas.
+Lemma = Annotated[str, AfterValidator(_lemma)]
+#: A regular expression (Python ``re``), compiled when the data is validated.
+Regex = Annotated[str, AfterValidator(_regex)]

@@ -1,0 +1,97 @@
+"""Every number that scores role evidence, in one typed model (``[tool.cmlint.roles]``).
+
+The defaults here are the only defaults: the analysis reads them from the
+configuration, nothing keeps a second copy.  Keys are kebab-case in TOML;
+a section of its own per stage (``evidence``, ``suggestions``), the decision
+thresholds of CM001/CM002 at the top.  To add a stage, add a section model
+and a field.
+
+```toml
+[tool.cmlint.roles]
+min-evidence = 2.0
+
+[tool.cmlint.roles.evidence]
+negation-window = 6
+item-weights = { other = 0.4 }
+
+[tool.cmlint.roles.suggestions]
+min-share = 0.15
+```
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from cmlint.kinds import ItemKind
+
+_ITEM_WEIGHTS: dict[ItemKind, float] = {
+    "duty": 1.0,
+    "readiness": 0.5,
+    "listed": 0.3,
+    "other": 0.5,
+    "requirement": 0.0,
+    "wish": 0.0,
+    "condition": 0.0,
+    "about": 0.0,
+    "contact": 0.0,
+}
+
+
+def _kebab(name: str) -> str:
+    return name.replace("_", "-")
+
+
+class Section(BaseModel):
+    """A configuration section: kebab-case keys, unknown keys are errors, immutable."""
+
+    model_config = ConfigDict(extra="forbid", alias_generator=_kebab, populate_by_name=True, frozen=True)
+
+
+class EvidenceWeights(Section):
+    """How much a duty match counts, and how far negation and teams reach (``roles/evidence.py``)."""
+
+    item_weights: dict[ItemKind, float] = Field(
+        default_factory=lambda: dict(_ITEM_WEIGHTS), description="вес совпадения по виду пункта (обязанность, требование …)"
+    )
+    unsectioned_weight: float = Field(default=0.9, ge=0, description="вес пункта без раздела, когда в вакансии нет раздела обязанностей")
+    item_role_cap: float = Field(default=3.0, gt=0, description="сколько один пункт может дать одной роли")
+    joint_factor: float = Field(default=0.5, ge=0, le=1, description="множитель работы «вместе с …»")
+    negation_window: int = Field(default=8, ge=0, description="сколько слов перед фразой просматривается в поисках отрицания")
+    post_negation_window: int = Field(default=4, ge=0, description="сколько слов после фразы просматривается в поисках отрицания («продаж нет»)")
+
+    @field_validator("item_weights")
+    @classmethod
+    def _every_kind(cls, value: dict[ItemKind, float]) -> dict[ItemKind, float]:
+        """A partial table overrides the defaults it names."""
+        if any(weight < 0 for weight in value.values()):
+            raise ValueError("вес не может быть отрицательным")
+        return {**_ITEM_WEIGHTS, **value}
+
+    def item_weight(self, kind: ItemKind) -> float:
+        return self.item_weights[kind]
+
+
+class SuggestionSettings(Section):
+    """Which titles are suggested for the duty profile (``roles/suggest.py``)."""
+
+    min_share: float = Field(default=0.12, ge=0, le=1, description="роли с меньшей долей не предлагаются")
+    combined_min_share: float = Field(default=0.3, ge=0, le=1, description="доля второй роли для совмещённого названия …")
+    combined_ratio: float = Field(default=0.6, ge=0, le=1, description="… и её отношение к доле первой")
+    full_confidence_mass: float = Field(default=6.0, gt=0, description="вес обязанностей, при котором уверенность полная")
+    max_suggestions: int = Field(default=3, ge=0, description="сколько названий предлагать")
+
+
+class Scoring(Section):
+    """The thresholds of the role checks and the weights of the analysis (shares are fractions of the duty profile)."""
+
+    min_evidence: float = Field(default=2.0, ge=0, description="минимальный вес обязанностей, при котором роли оцениваются")
+    max_title_support: float = Field(default=0.3, ge=0, le=1, description="доля роли из названия, ниже которой название не подтверждено")
+    min_other_share: float = Field(default=0.5, ge=0, le=1, description="минимальная доля чужих ролей для CM001")
+    max_own_share: float = Field(default=0.1, ge=0, le=1, description="доля собственной роли, ниже которой смежная роль «забирает» вакансию")
+    min_dominant_share: float = Field(default=0.7, ge=0, le=1, description="доля смежной роли, при которой она «забирает» вакансию")
+    compatible_factor: float = Field(default=0.6, ge=0, le=1, description="с каким весом обязанности совместимой роли подтверждают название")
+    overload_roles: int = Field(default=3, ge=2, description="сколько ролей делают вакансию «человеком-оркестром»")
+    overload_min_share: float = Field(default=0.15, ge=0, le=1, description="доля, с которой роль считается заметной")
+    evidence: EvidenceWeights = Field(default_factory=EvidenceWeights)
+    suggestions: SuggestionSettings = Field(default_factory=SuggestionSettings)

@@ -1,1 +1,0 @@
-"""Rule packs and linguistic data shipped with cmlint (YAML only; no code)."""

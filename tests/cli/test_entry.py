@@ -1,0 +1,27 @@
+"""The command itself: --version, -h, shell completion."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from typer.testing import CliRunner
+
+import cmlint
+from cmlint.cli.app import app
+
+
+def test_version_and_short_help() -> None:
+    assert CliRunner().invoke(app, ["--version"]).stdout == f"cmlint {cmlint.__version__}\n"
+    for args in (["-h"], ["check", "-h"], ["rules", "-h"]):
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code == 0 and result.stdout.startswith("Usage") or "Использование" in result.stdout
+
+
+def test_shell_completion_completes_commands() -> None:
+    env = {**os.environ, "_CMLINT_COMPLETE": "complete_bash", "COMP_WORDS": "cmlint ch", "COMP_CWORD": "1"}
+    result = subprocess.run([sys.executable, "-m", "cmlint"], env=env, capture_output=True, text=True, timeout=60)
+    assert result.stdout.split() == ["check"]
+    script = CliRunner().invoke(app, ["--show-completion", "bash"])
+    assert "_cmlint_completion" in script.stdout or script.exit_code == 0
