@@ -13,9 +13,9 @@ from cmlint.models import LintResult
 def lint_job(linter: Linter, job: Job) -> LintResult:
     """Lint one job; an input failure passes through as an error result."""
     if job.posting is None:
-        return LintResult(source=job.source, record=job.record, error=job.error)
+        return LintResult(source=job.source, record=job.record, error=job.error, line=job.line)
     report = linter.lint_posting(job.posting, path=job.source)
-    return LintResult(source=job.source, record=job.record, id=job.posting.id, report=report)
+    return LintResult(source=job.source, record=job.record, id=job.posting.id, report=report, line=job.line)
 
 
 def run(linter: Linter, jobs: Iterable[Job], n_process: int = 1) -> Iterator[tuple[Job, LintResult]]:

@@ -6,10 +6,11 @@ JSON output of the CLI.  Field names are English; messages are Russian.
 
 from __future__ import annotations
 
+import re
 from enum import Enum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, ConfigDict, Field, field_validator, PrivateAttr
 
 Format = Literal["plain", "markdown", "html", "telegram"]
 
@@ -37,13 +38,27 @@ class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", json_schema_serialization_defaults_required=True)
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 class Posting(_Model):
-    """A vacancy to lint: a title (optional) and a body in some markup format."""
+    """A vacancy to lint: a title (optional) and a body in some markup format.
+
+    Lone surrogates (``"\\udfff"`` in JSON) become U+FFFD, one for one, so
+    offsets stay right and every output encoder can write the text.
+    """
 
     text: str
     title: str | None = None
     format: Format | None = None
     id: str | None = None
+
+    @field_validator("text", "title", "id")
+    @classmethod
+    def _no_lone_surrogates(cls, value: str | None) -> str | None:
+        if value is not None and _LONE_SURROGATE.search(value):
+            return _LONE_SURROGATE.sub("\ufffd", value)
+        return value
 
 
 class Span(_Model):
@@ -199,3 +214,4 @@ class LintResult(_Model):
     id: str | None = None
     report: Report | None = None
     error: InputFailure | None = None
+    line: int | None = Field(default=None, description="the line of source where the record starts, when known")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from urllib.parse import quote
 
 from cmlint.formatters.base import Formatter
 from cmlint.models import Finding, LintResult, Posting, Span
@@ -13,12 +14,16 @@ _LEVEL = {"error": "error", "warning": "warning", "suggestion": "note"}
 
 
 def _uri(source: str) -> str:
-    return source if source == "-" else Path(source).as_posix()
+    """A valid URI reference: relative paths percent-encoded, absolute ones as ``file://`` URIs."""
+    if source == "-":
+        return source
+    path = Path(source)
+    return path.as_uri() if path.is_absolute() else quote(path.as_posix(), safe="/")
 
 
-def _region(span: Span | None, record: int | None) -> dict[str, int] | None:
+def _region(span: Span | None, record: int | None, line: int | None) -> dict[str, int] | None:
     if record is not None:
-        return {"startLine": record}
+        return {"startLine": line} if line is not None else None
     if span is None or span.field != "text":
         return None
     lines = span.text.split("\n")
@@ -45,18 +50,18 @@ class SarifFormatter(Formatter):
             self._notifications.append({
                 "level": "error",
                 "message": {"text": f"{result.error.kind}: {result.error.message}"},
-                "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}, **({"region": {"startLine": result.record}} if result.record else {})}}],
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}, **({"region": {"startLine": result.line}} if result.line else {})}}],
             })
             return
         assert result.report is not None
         for finding in result.report.findings:
-            self._results.append(self._result(finding, uri, result.record))
+            self._results.append(self._result(finding, uri, result.record, result.line))
 
-    def _result(self, finding: Finding, uri: str, record: int | None) -> dict:
+    def _result(self, finding: Finding, uri: str, record: int | None, line: int | None) -> dict:
         if finding.code not in self._rule_ids:
             self._rule_ids[finding.code] = len(self._rule_ids)
         location: dict = {"artifactLocation": {"uri": uri}}
-        region = _region(finding.span, record)
+        region = _region(finding.span, record, line)
         if region:
             location["region"] = region
         entry: dict = {

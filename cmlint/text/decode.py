@@ -35,7 +35,7 @@ def decode(data: bytes) -> tuple[str, str]:
     except UnicodeDecodeError:
         text = _cp1251(data)
         _refuse_binary(text)
-        return text, "cp1251"
+        return text, "cp1251" if data.decode("cp1251", "replace") == text else "koi8-r"
     _refuse_binary(text)
     return text, "utf-8"
 
@@ -77,13 +77,21 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 
 def _cp1251(data: bytes) -> str:
-    failure = DecodeError("не удалось определить кодировку: ни UTF-8, ни UTF-16, ни cp1251")
-    if not _looks_like_cp1251(data):
+    """cp1251 or KOI8-R, whichever reads as Russian (mostly lower-case letters); both are one byte a letter."""
+    failure = DecodeError("не удалось определить кодировку: ни UTF-8, ни UTF-16, ни cp1251, ни KOI8-R")
+    if not _looks_like_cp1251(data):  # the Cyrillic byte ranges of the two encodings coincide
         raise failure
-    try:
-        return data.decode("cp1251")
-    except UnicodeDecodeError:
-        raise failure from None
+    candidates = []
+    for encoding in ("cp1251", "koi8-r"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:20000]
+        candidates.append((sum(1 for c in sample if "а" <= c <= "я" or c == "ё"), encoding == "cp1251", text))
+    if not candidates:
+        raise failure
+    return max(candidates)[2]
 
 
 def _looks_like_cp1251(data: bytes) -> bool:
