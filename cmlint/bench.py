@@ -49,7 +49,8 @@ def corpus_files(paths: Sequence[str] = ()) -> list[Traversable]:
     """The JSONL files of the corpus: ``paths`` (files, or folders of ``*.jsonl``), else our shipped postings."""
     if not paths:
         root = shipped("corpora")
-        return [f for folder in CORPUS_DIRS for f in sorted(root.joinpath(folder).iterdir(), key=lambda e: e.name) if f.name.endswith(".jsonl")]
+        entries = (e for folder in CORPUS_DIRS for e in sorted(root.joinpath(folder).iterdir(), key=lambda e: e.name))
+        return [entry for entry in entries if entry.name.endswith(".jsonl")]
     files: list[Traversable] = []
     for entry in map(Path, paths):
         files.extend(sorted(entry.glob("*.jsonl")) if entry.is_dir() else [entry])
@@ -126,7 +127,8 @@ def _subprocess(kind: str, count: int, paths: Sequence[str], jobs: int = 1) -> d
     args = [kind, count, jobs, repeats, [str(Path(p).resolve()) for p in paths]]
     code = f"import json, cmlint.bench as b; print(json.dumps(b.measure(*json.loads({json.dumps(args)!r}))))"
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True, cwd=os.getcwd())
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    result: dict[str, float] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
 
 
 def cold_start(paths: Sequence[str] = ()) -> float:
@@ -174,10 +176,12 @@ def render_text(result: BenchResult) -> str:
     """The result for people, in Russian."""
     seconds = f"{result.cold_start_seconds:.2f}".replace(".", ",")
     postings = count_of(result.corpus_postings, "вакансия", "вакансии", "вакансий")
+    cores = count_of(result.cpu_count, "ядро", "ядра", "ядер")
+    share = percent(result.ratio_to_floor)
     return (
-        f"Корпус: {postings}, прогнано {number(result.postings)}; {count_of(result.cpu_count, 'ядро', 'ядра', 'ядер')}\n"
+        f"Корпус: {postings}, прогнано {number(result.postings)}; {cores}\n"
         f"Базовый уровень (токенизатор spaCy + кэшированный pymorphy3): {_rate(result.floor_per_second)}\n"
-        f"cmlint, {_processes(1)}: {_rate(result.single_per_second)} ({percent(result.ratio_to_floor)} от базового уровня)\n"
+        f"cmlint, {_processes(1)}: {_rate(result.single_per_second)} ({share} от базового уровня)\n"
         f"cmlint, {_processes(result.jobs)}: {_rate(result.parallel_per_second)}\n"
         f"Холодный старт «cmlint check one.txt»: {seconds} с\n"
         f"Пиковая память: {_processes(1)} — {number(round(result.single_peak_rss_mb))} МБ, "

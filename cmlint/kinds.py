@@ -1,4 +1,4 @@
-"""What the parts of a posting can be: kinds of sections and of items (shared by the segmenter, scoring and rule scopes)."""
+"""What the parts of a posting can be: kinds of sections and items (for the segmenter, scoring and rule scopes)."""
 
 from typing import Literal
 

@@ -52,13 +52,20 @@ class EvidenceWeights(Section):
     """How much a duty match counts, and how far negation and teams reach (``roles/evidence.py``)."""
 
     item_weights: dict[ItemKind, float] = Field(
-        default_factory=lambda: dict(_ITEM_WEIGHTS), description="вес совпадения по виду пункта (обязанность, требование …)"
+        default_factory=lambda: dict(_ITEM_WEIGHTS),
+        description="вес совпадения по виду пункта (обязанность, требование …)",
     )
-    unsectioned_weight: float = Field(default=0.9, ge=0, description="вес пункта без раздела, когда в вакансии нет раздела обязанностей")
+    unsectioned_weight: float = Field(
+        default=0.9, ge=0, description="вес пункта без раздела, когда в вакансии нет раздела обязанностей"
+    )
     item_role_cap: float = Field(default=3.0, gt=0, description="сколько один пункт может дать одной роли")
     joint_factor: float = Field(default=0.5, ge=0, le=1, description="множитель работы «вместе с …»")
-    negation_window: int = Field(default=8, ge=0, description="сколько слов перед фразой просматривается в поисках отрицания")
-    post_negation_window: int = Field(default=4, ge=0, description="сколько слов после фразы просматривается в поисках отрицания («продаж нет»)")
+    negation_window: int = Field(
+        default=8, ge=0, description="сколько слов перед фразой просматривается в поисках отрицания"
+    )
+    post_negation_window: int = Field(
+        default=4, ge=0, description="сколько слов после фразы просматривается в поисках отрицания («продаж нет»)"
+    )
 
     @field_validator("item_weights")
     @classmethod
@@ -76,21 +83,35 @@ class SuggestionSettings(Section):
     """Which titles are suggested for the duty profile (``roles/suggest.py``)."""
 
     min_share: float = Field(default=0.12, ge=0, le=1, description="роли с меньшей долей не предлагаются")
-    combined_min_share: float = Field(default=0.3, ge=0, le=1, description="доля второй роли для совмещённого названия …")
+    combined_min_share: float = Field(
+        default=0.3, ge=0, le=1, description="доля второй роли для совмещённого названия …"
+    )
     combined_ratio: float = Field(default=0.6, ge=0, le=1, description="… и её отношение к доле первой")
-    full_confidence_mass: float = Field(default=6.0, gt=0, description="вес обязанностей, при котором уверенность полная")
+    full_confidence_mass: float = Field(
+        default=6.0, gt=0, description="вес обязанностей, при котором уверенность полная"
+    )
     max_suggestions: int = Field(default=3, ge=0, description="сколько названий предлагать")
 
 
 class Scoring(Section):
     """The thresholds of the role checks and the weights of the analysis (shares are fractions of the duty profile)."""
 
-    min_evidence: float = Field(default=2.0, ge=0, description="минимальный вес обязанностей, при котором роли оцениваются")
-    max_title_support: float = Field(default=0.3, ge=0, le=1, description="доля роли из названия, ниже которой название не подтверждено")
+    min_evidence: float = Field(
+        default=2.0, ge=0, description="минимальный вес обязанностей, при котором роли оцениваются"
+    )
+    max_title_support: float = Field(
+        default=0.3, ge=0, le=1, description="доля роли из названия, ниже которой название не подтверждено"
+    )
     min_other_share: float = Field(default=0.5, ge=0, le=1, description="минимальная доля чужих ролей для CM001")
-    max_own_share: float = Field(default=0.1, ge=0, le=1, description="доля собственной роли, ниже которой смежная роль «забирает» вакансию")
-    min_dominant_share: float = Field(default=0.7, ge=0, le=1, description="доля смежной роли, при которой она «забирает» вакансию")
-    compatible_factor: float = Field(default=0.6, ge=0, le=1, description="с каким весом обязанности совместимой роли подтверждают название")
+    max_own_share: float = Field(
+        default=0.1, ge=0, le=1, description="доля собственной роли, ниже которой смежная роль «забирает» вакансию"
+    )
+    min_dominant_share: float = Field(
+        default=0.7, ge=0, le=1, description="доля смежной роли, при которой она «забирает» вакансию"
+    )
+    compatible_factor: float = Field(
+        default=0.6, ge=0, le=1, description="с каким весом обязанности совместимой роли подтверждают название"
+    )
     overload_roles: int = Field(default=3, ge=2, description="сколько ролей делают вакансию «человеком-оркестром»")
     overload_min_share: float = Field(default=0.15, ge=0, le=1, description="доля, с которой роль считается заметной")
     evidence: EvidenceWeights = Field(default_factory=EvidenceWeights)

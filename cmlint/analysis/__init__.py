@@ -10,4 +10,7 @@ from cmlint.analysis.roles import RoleAnalysis
 from cmlint.analysis.text import Field, SpanFactory, TextAnalysis
 from cmlint.analysis.title import Title, TitleWord
 
-__all__ = ["AnalyzedPosting", "Analyzer", "Field", "Matches", "RoleAnalysis", "SpanFactory", "TextAnalysis", "Title", "TitleWord"]
+__all__ = [
+    "AnalyzedPosting", "Analyzer", "Field", "Matches", "RoleAnalysis",
+    "SpanFactory", "TextAnalysis", "Title", "TitleWord",
+]

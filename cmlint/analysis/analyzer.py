@@ -82,7 +82,8 @@ class Analyzer:
             in_title = self.roles.shared.matches(title.doc, title.view, title.first, title.end)
             named = self.roles.mentions(in_title, title.view, title.first)
         in_text = self.roles.shared.matches(doc, view, body_start, len(doc))
-        return AnalyzedPosting(posting, text, title, Matches(in_title, in_text), self._roles(text, title, named, in_text, body_start))
+        roles = self._roles(text, title, named, in_text, body_start)
+        return AnalyzedPosting(posting, text, title, Matches(in_title, in_text), roles)
 
     def _title(self, posting: Posting, caller_title: str | None, text: TextAnalysis, starts: list[int]) -> Title:
         """Where the title is: given by the caller (its own small doc) or the first line of the body."""
@@ -91,15 +92,23 @@ class Analyzer:
             base = posting.title.find(caller_title)
             doc = self.nlp(caller_title)
             words = title_words(doc, 0, len(doc), 0)
-            return Title(caller_title, "title", doc, TokenView.of(doc), 0, len(doc), words, 0, base, text.spans, self.roles.titles)
+            return Title(
+                caller_title, "title", doc, TokenView.of(doc), first=0, end=len(doc), words=words,
+                offset=0, base=base, _spans=text.spans, _names=self.roles.titles,
+            )
         if text.structure.title is not None:
             start, end = text.structure.title
             first, last = bisect_left(starts, start), bisect_left(starts, end)
             words = title_words(text.doc, first, last, start)
-            return Title(text.content[start:end], "text", text.doc, text.view, first, last, words, start, 0, text.spans, self.roles.titles)
-        return Title(None, "text", None, None, 0, 0, (), 0, 0, text.spans, self.roles.titles)
+            return Title(
+                text.content[start:end], "text", text.doc, text.view, first=first, end=last, words=words,
+                offset=start, base=0, _spans=text.spans, _names=self.roles.titles,
+            )
+        return Title(None, "text", None, None, 0, 0, (), offset=0, base=0, _spans=text.spans, _names=self.roles.titles)
 
-    def _roles(self, text: TextAnalysis, title: Title, named: list[TitleMatch], in_text: MatchIndex, body_start: int) -> RoleAnalysis:
+    def _roles(
+        self, text: TextAnalysis, title: Title, named: list[TitleMatch], in_text: MatchIndex, body_start: int
+    ) -> RoleAnalysis:
         title_roles = tuple(dict.fromkeys(m.role for m in named))
         if title.text is not None and _SUSPENDED_HYPHEN.search(title.text):
             title_roles = tuple(dict.fromkeys([*self._suspended_roles(title.text), *title_roles]))
@@ -110,7 +119,8 @@ class Analyzer:
         view = text.view
         scoring = self.scoring
         matches = self.roles.duties(in_text)
-        evidence = tuple(role_evidence.collect(matches, view, text.token_items, text.structure, self.markers, scoring.evidence))
+        weights = scoring.evidence
+        evidence = tuple(role_evidence.collect(matches, view, text.token_items, text.structure, self.markers, weights))
         profile = role_evidence.profile(evidence, scoring.evidence)
         decision = decide(title_roles, profile, self.roles.taxonomy, scoring)
         suggestions = tuple(suggest_titles(profile, self.roles.taxonomy, scoring.suggestions))

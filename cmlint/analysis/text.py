@@ -39,7 +39,8 @@ class SpanFactory:
         lines = self._lines()
         line = bisect_right(lines, src_start)
         column = src_start - lines[line - 1] + 1
-        return Span(field="text", start=src_start, end=src_end, line=line, column=column, text=source[src_start:src_end])
+        text = source[src_start:src_end]
+        return Span(field="text", start=src_start, end=src_end, line=line, column=column, text=text)
 
     def title_span(self, start: int, end: int) -> Span:
         """A span of the separately given title."""

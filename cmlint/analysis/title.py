@@ -82,6 +82,6 @@ def title_words(doc: Doc, first: int, end: int, offset: int) -> tuple[TitleWord,
     for token in doc[first:end]:
         if any(ch.isalnum() for ch in token.text):
             start = token.idx - offset
-            animate = "Anim" in token.morph.get("Animacy")
+            animate = "Anim" in token.morph.get("Animacy", [])
             words.append(TitleWord(token.text, token.lemma_, token.pos_, animate, start, start + len(token.text)))
     return tuple(words)

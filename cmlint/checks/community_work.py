@@ -31,7 +31,7 @@ def no_member_connections(posting: AnalyzedPosting, ctx: CheckContext[NoOptions]
 
 
 class FirefighterOptions(Options):
-    min_items: int = Field(default=2, ge=1, description="сколько пунктов о негативе и конфликтах нужно, чтобы правило сработало")
+    min_items: int = Field(default=2, ge=1, description="сколько пунктов о негативе и конфликтах нужно")
     min_share: float = Field(default=0.4, ge=0, le=1, description="их доля среди пунктов с обязанностями")
 
 
@@ -45,8 +45,9 @@ def lone_firefighter(posting: AnalyzedPosting, ctx: CheckContext[FirefighterOpti
         return
     if _items_with(posting, "strategy"):
         return
+    text = posting.text
     evidence = [
-        EvidenceItem(role="moderation", span=posting.text.item_span(item), phrase=posting.text.item_text(item), weight=1.0)
+        EvidenceItem(role="moderation", span=text.item_span(item), phrase=text.item_text(item), weight=1.0)
         for item in negativity
     ]
     yield ctx.finding(posting.title.span(), evidence=evidence, count=len(negativity), total=len(duty_items))

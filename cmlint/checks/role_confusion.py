@@ -46,12 +46,14 @@ def role_confusion(posting: AnalyzedPosting, ctx: CheckContext[ConfusionOptions]
             continue
         seen.add(ev.item)
         phrase = posting.text.doc[ev.start:ev.end].text
-        items.append(EvidenceItem(role=ev.role, span=posting.text.item_span(ev.item), phrase=phrase, weight=round(ev.weight, 2)))
+        span = posting.text.item_span(ev.item)
+        items.append(EvidenceItem(role=ev.role, span=span, phrase=phrase, weight=round(ev.weight, 2)))
         if len(items) == ctx.options.max_evidence:
             break
     items.sort(key=lambda e: e.span.start)
 
-    fixes = [rename_fix(analysis.mentions, posting, s, ctx.morphology) for s in analysis.suggestions if s.role not in roles][:2]
+    other_titles = [s for s in analysis.suggestions if s.role not in roles][:2]
+    fixes = [rename_fix(analysis.mentions, posting, s, ctx.morphology) for s in other_titles]
     yield ctx.finding(
         posting.title.span(),
         suggestions=fixes,

@@ -48,6 +48,7 @@ def role_overload(posting: AnalyzedPosting, ctx: CheckContext[OverloadOptions]) 
     for role, _ in roles:
         best = max((ev for ev in posting.roles.evidence if ev.role == role), key=lambda ev: ev.weight)
         span = posting.text.item_span(best.item)
-        evidence.append(EvidenceItem(role=role, span=span, phrase=posting.text.doc[best.start:best.end].text, weight=round(best.weight, 2)))
+        phrase = posting.text.doc[best.start:best.end].text
+        evidence.append(EvidenceItem(role=role, span=span, phrase=phrase, weight=round(best.weight, 2)))
     breakdown = ", ".join(f"{ctx.taxonomy.label(role)} — {round(share * 100)} %" for role, share in roles)
     yield ctx.finding(posting.title.span(), evidence=evidence, count=len(roles), breakdown=breakdown)

@@ -34,7 +34,7 @@ def no_duties(posting: AnalyzedPosting, ctx: CheckContext[NoDutiesOptions]) -> I
 
 
 class TitleWordsOptions(Options):
-    generic_words: list[Lemma] = Field(description="леммы, которые ничего не говорят о должности («вакансия», «срочно»)")
+    generic_words: list[Lemma] = Field(description="леммы, которые не называют должность («вакансия», «срочно»)")
 
 
 class PositionsOptions(Options):
@@ -91,7 +91,8 @@ def multiple_positions_in_title(posting: AnalyzedPosting, ctx: CheckContext[Posi
     positions: list[tuple[str, set[str], str]] = []
     for start, end in parts:
         part = cleaned[start:end]
-        words = _position_words((w for w in title.words if start <= w.start < end and cleaned[w.start:w.end].strip()), ctx.options)
+        inside = (w for w in title.words if start <= w.start < end and cleaned[w.start:w.end].strip())
+        words = _position_words(inside, ctx.options)
         if words and _CYRILLIC.search(part):
             positions.append((part.strip(), title.roles_in(start, end), words[0]))
     for index, (_, roles_a, head_a) in enumerate(positions):

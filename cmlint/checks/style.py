@@ -22,7 +22,7 @@ def _shouted(text: str, minimum: int) -> bool:
 
 
 class ShoutingOptions(Options):
-    min_letters: int = Field(default=8, ge=1, description="с какой длины (в буквах) название в заглавных буквах считается криком")
+    min_letters: int = Field(default=8, ge=1, description="со скольких букв название заглавными считается криком")
 
 
 @check("shouting", ShoutingOptions, fields=["what"])

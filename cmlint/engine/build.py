@@ -18,7 +18,15 @@ from cmlint.analysis import Analyzer
 from cmlint.config import Config
 from cmlint.engine.pattern_rules import PatternRule
 from cmlint.engine.registry import Check
-from cmlint.engine.ruleset import Rule, check_config_rules, check_unique, problems, python_rule, shipped_packs, user_packs
+from cmlint.engine.ruleset import (
+    Rule,
+    check_config_rules,
+    check_unique,
+    problems,
+    python_rule,
+    shipped_packs,
+    user_packs,
+)
 from cmlint.engine.specs import Pack, PackError
 from cmlint.matching import phrases
 from cmlint.matching.pattern_set import SharedPatterns
@@ -44,7 +52,7 @@ class Engine:
     rules: list[Rule]
 
 
-def build_engine(config: Config, checks: Mapping[str, Check]) -> Engine:
+def build_engine(config: Config, checks: Mapping[str, Check[Any]]) -> Engine:
     """Compile the pipeline, the taxonomy and every pack; ``checks`` are the Python checks packs may name.
 
     The lemmas of the shipped rules' words come from the cached table of
@@ -61,8 +69,11 @@ def build_engine(config: Config, checks: Mapping[str, Check]) -> Engine:
     if table is None:
         morphology.asked = {}
     nlp = build_nlp(morphology)
-    compiler = PhraseCompiler(morphology, lambda text: [text] if text.isalpha() else [t.text for t in nlp.make_doc(text)])
-    context = LemmaCheck(morphology, lambda text: [t.text for t in nlp.make_doc(text)]).context()
+    def tokenize(text: str) -> list[str]:
+        return [token.text for token in nlp.make_doc(text)]
+
+    compiler = PhraseCompiler(morphology, lambda text: [text] if text.isalpha() else tokenize(text))
+    context = LemmaCheck(morphology, tokenize).context()
     shared = SharedPatterns(nlp.vocab)
     roles = RoleMatcher(nlp, taxonomy, compiler, shared)
     analyzer = Analyzer(nlp, roles, _markers(context), config.roles)

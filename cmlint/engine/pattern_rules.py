@@ -21,7 +21,12 @@ from cmlint.engine.registry import CheckContext, NoOptions
 from cmlint.engine.ruleset import check_message, where
 from cmlint.engine.specs import PackError, PatternSpec, RuleSpec
 from cmlint.matching.lemma_matcher import Match
-from cmlint.matching.pattern_set import MatchIndex, Pattern, PatternGroup, SharedPatterns
+from cmlint.matching.pattern_set import (
+    MatchIndex,
+    Pattern,
+    PatternGroup,
+    SharedPatterns,
+)
 from cmlint.matching.phrases import PatternError, PhraseCompiler
 from cmlint.matching.token_patterns import validate_token_pattern
 from cmlint.models import Edit, Finding, Fix
@@ -30,7 +35,7 @@ from cmlint.nlp.inflect import fit_start, head_grammar, inflect_title
 
 @dataclass(frozen=True, slots=True)
 class Part:
-    """Which list of a rule a pattern comes from: its matches (the ``index``-th substitution), antipatterns or item exceptions."""
+    """Which list of a rule a pattern comes from: matches (of substitution ``index``), antipatterns, exceptions."""
 
     kind: Literal["match", "anti", "exception"]
     index: int = 0
@@ -46,7 +51,9 @@ class PatternRule:
     #: Pattern rules have no options; their messages may use ``{match}`` (and ``{replacement}``).
     options = NoOptions()
 
-    def __init__(self, spec: RuleSpec, shared: SharedPatterns, compiler: PhraseCompiler, macros: Mapping[str, str], source: str) -> None:
+    def __init__(
+        self, spec: RuleSpec, shared: SharedPatterns, compiler: PhraseCompiler, macros: Mapping[str, str], source: str
+    ) -> None:
         self.spec = spec
         self.fields = frozenset({"match", "replacement"} if spec.kind == "substitution" else {"match"})
         check_message(spec, source, self.fields)
@@ -70,7 +77,13 @@ class PatternRule:
         self._add(_EXCEPTION, "item_exceptions", spec.item_exceptions, compiler, macros, place)
 
     def _add(
-        self, part: Part, key: str, specs: list[PatternSpec], compiler: PhraseCompiler, macros: Mapping[str, str], where: str
+        self,
+        part: Part,
+        key: str,
+        specs: list[PatternSpec],
+        compiler: PhraseCompiler,
+        macros: Mapping[str, str],
+        where: str,
     ) -> None:
         if not specs:
             return
@@ -93,7 +106,9 @@ class PatternRule:
         if scope - {"title"}:
             yield from self._findings(posting, ctx, posting.text.doc, posting.matches.text, in_title=False)
 
-    def _findings(self, posting: AnalyzedPosting, ctx: CheckContext[Any], doc: Doc, index: MatchIndex, in_title: bool) -> Iterable[Finding]:
+    def _findings(
+        self, posting: AnalyzedPosting, ctx: CheckContext[Any], doc: Doc, index: MatchIndex, in_title: bool
+    ) -> Iterable[Finding]:
         mine = index.get(self._group)
         matches = _longest_first([m for m in mine if m[0].kind == "match"])
         if not matches:
@@ -115,7 +130,8 @@ class PatternRule:
             matched = doc[m_start:m_end]
             place = posting.title.token_span(m_start, m_end) if in_title else text.token_span(m_start, m_end)
             replacement = self._fit(key, matched.text, ctx)
-            fixes = [Fix(message=f"Заменить на «{replacement}»", edits=[Edit(span=place, replacement=replacement)])] if replacement else []
+            edits = [Edit(span=place, replacement=replacement)] if replacement else []
+            fixes = [Fix(message=f"Заменить на «{replacement}»", edits=edits)] if replacement else []
             values: dict[str, Any] = {"match": matched.text, "replacement": replacement or ""}
             yield ctx.finding(place, suggestions=fixes, **values)
 

@@ -32,18 +32,20 @@ def _kebab(name: str) -> str:
 class Options(BaseModel):
     """Options of a check: typed, immutable; keys as in packs (``min_items``) or in TOML (``min-items``)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, alias_generator=_kebab, populate_by_name=True, loc_by_alias=False)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, alias_generator=_kebab, populate_by_name=True, loc_by_alias=False
+    )
 
 
 class NoOptions(Options):
     """The options of a rule that has none."""
 
 
-O = TypeVar("O", bound=Options)
+OptionsT = TypeVar("OptionsT", bound=Options)
 
 
 @dataclass(frozen=True)
-class CheckContext(Generic[O]):
+class CheckContext(Generic[OptionsT]):
     """What a rule may use besides the posting: its spec, options, config and shared data (read-only, one per rule)."""
 
     spec: RuleSpec
@@ -51,7 +53,7 @@ class CheckContext(Generic[O]):
     config: Config
     taxonomy: Taxonomy
     morphology: Morphology
-    options: O
+    options: OptionsT
     #: The message fields the rule fills in (checked against the message when the rule was built).
     fields: frozenset[str]
 
@@ -77,26 +79,28 @@ class CheckContext(Generic[O]):
         )
 
 
-CheckFunction = Callable[[AnalyzedPosting, CheckContext[O]], Iterable[Finding]]
+CheckFunction = Callable[[AnalyzedPosting, CheckContext[OptionsT]], Iterable[Finding]]
 
 
 @dataclass(frozen=True)
-class Check(Generic[O]):
+class Check(Generic[OptionsT]):
     """A Python check: the name its pack entry refers to, its options model, its message fields, its function."""
 
     name: str
-    options: type[O]
+    options: type[OptionsT]
     fields: frozenset[str]
-    function: CheckFunction[O]
+    function: CheckFunction[OptionsT]
 
-    def __call__(self, posting: AnalyzedPosting, ctx: CheckContext[O]) -> Iterable[Finding]:
+    def __call__(self, posting: AnalyzedPosting, ctx: CheckContext[OptionsT]) -> Iterable[Finding]:
         return self.function(posting, ctx)
 
 
-def check(name: str, options: type[O], fields: Iterable[str] = ()) -> Callable[[CheckFunction[O]], Check[O]]:
+def check(
+    name: str, options: type[OptionsT], fields: Iterable[str] = ()
+) -> Callable[[CheckFunction[OptionsT]], Check[OptionsT]]:
     """Declare a Python check: ``name`` (a pack's ``check:``), its ``options`` model and message ``fields``."""
 
-    def declare(function: CheckFunction[O]) -> Check[O]:
+    def declare(function: CheckFunction[OptionsT]) -> Check[OptionsT]:
         return Check(name, options, frozenset(fields), function)
 
     return declare

@@ -13,7 +13,14 @@ from pydantic import ValidationError
 from cmlint.analysis import AnalyzedPosting
 from cmlint.config import Config, ConfigError
 from cmlint.engine.registry import Check, CheckContext, Options
-from cmlint.engine.specs import Pack, PackError, RuleSpec, load_pack_file, message_fields, parse_pack
+from cmlint.engine.specs import (
+    Pack,
+    PackError,
+    RuleSpec,
+    load_pack_file,
+    message_fields,
+    parse_pack,
+)
 from cmlint.models import Finding
 from cmlint.resources import data_dir, parse_yaml
 
@@ -21,9 +28,14 @@ from cmlint.resources import data_dir, parse_yaml
 class Rule(Protocol):
     """Anything that can check an analyzed posting: its spec, validated options and message fields."""
 
-    spec: RuleSpec
-    options: Options
-    fields: frozenset[str]
+    @property
+    def spec(self) -> RuleSpec: ...
+
+    @property
+    def options(self) -> Options: ...
+
+    @property
+    def fields(self) -> frozenset[str]: ...
 
     def run(self, posting: AnalyzedPosting, ctx: CheckContext[Any]) -> Iterable[Finding]: ...
 
@@ -88,7 +100,9 @@ def check_message(spec: RuleSpec, source: str, allowed: frozenset[str]) -> None:
         raise PackError(f"{where(source, spec)}, message: неизвестное поле {{{field}}}{hint}; доступны: {known}")
 
 
-def python_rule(spec: RuleSpec, source: str, checks: Mapping[str, Check[Any]], config: Config, context: dict[str, Any]) -> PythonRule:
+def python_rule(
+    spec: RuleSpec, source: str, checks: Mapping[str, Check[Any]], config: Config, context: dict[str, Any]
+) -> PythonRule:
     """The rule of a ``kind: python`` entry: the check its ``check:`` names, with options from the pack and the config.
 
     ``context`` is the pydantic validation context (the lemma check of word lists).

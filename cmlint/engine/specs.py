@@ -13,11 +13,18 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
+from cmlint.kinds import ItemKind
 from cmlint.models import Severity
 from cmlint.resources import parse_yaml
-from cmlint.kinds import ItemKind
 
 CODE = re.compile(r"^[A-Z]{1,6}[0-9]{3}$")
 NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -31,7 +38,8 @@ def message_fields(template: str) -> frozenset[str]:
     try:
         parsed = list(string.Formatter().parse(template))
     except ValueError as error:
-        raise ValueError(f"шаблон сообщения не разбирается ({error}); фигурная скобка пишется как {{{{ или }}}}") from None
+        braces = "фигурная скобка пишется как {{ или }}"
+        raise ValueError(f"шаблон сообщения не разбирается ({error}); {braces}") from None
     fields: set[str] = set()
     for _, name, spec, conversion in parsed:
         if name is None:
@@ -45,12 +53,24 @@ def message_fields(template: str) -> frozenset[str]:
 
 
 class Example(BaseModel):
-    """A posting (or a fragment) a rule must fire on or must stay quiet on."""
+    """A posting (or a fragment) a rule must fire on or must stay quiet on.
+
+    A should-fire example says what the rule finds: ``match`` is the text of
+    each finding of the rule, in order (``""`` for a finding about the whole
+    posting), and ``replacement`` the replacement each finding offers.
+    """
 
     model_config = ConfigDict(extra="forbid")
 
     text: str
     title: str | None = None
+    match: list[str] | None = None
+    replacement: list[str] | None = None
+
+    @field_validator("match", "replacement", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
 
 
 class Explanation(BaseModel):
@@ -117,7 +137,7 @@ class RuleSpec(BaseModel):
     item_exceptions: list[PatternSpec] = Field(default_factory=list)
     replacement: str | None = None
     substitutions: list[Substitution] = Field(default_factory=list)
-    scope: list[Scope] = Field(default_factory=lambda: ["text"])
+    scope: list[Scope] = Field(default_factory=lambda: list[Scope](["text"]))
     title_roles: list[str] = Field(default_factory=list)
     check: str | None = None
     options: dict[str, Any] = Field(default_factory=dict)

@@ -18,7 +18,7 @@ from typing import Generic, TypeVar
 
 from spacy.tokens import Doc
 
-from cmlint.matching.steps import JOINT_VALUES, MODIFIER_POS, Step, StepPattern, Kind
+from cmlint.matching.steps import JOINT_VALUES, MODIFIER_POS, Kind, Step, StepPattern
 
 K = TypeVar("K", bound=Hashable)
 #: (key, start token, end token) of a match.

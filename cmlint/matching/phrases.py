@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 
-from cmlint.matching.steps import ANY_WORD, GAP, HYPHEN, NUMBER, Step, StepPattern, Kind
+from cmlint.matching.steps import ANY_WORD, GAP, HYPHEN, NUMBER, Kind, Step, StepPattern
 from cmlint.nlp.morphology import Morphology
 
 _WORD_SPLIT = re.compile(r"(-)")

@@ -24,7 +24,9 @@ ATTRIBUTES = frozenset({
     "ORTH", "TEXT", "LOWER", "LEMMA", "POS", "MORPH", "OP", "IS_PUNCT", "IS_DIGIT",
     "IS_ALPHA", "IS_UPPER", "IS_TITLE", "IS_SPACE", "LIKE_NUM", "LENGTH", "NORM",
 })
-_OPERATORS = frozenset({"IN", "NOT_IN", "IS_SUBSET", "IS_SUPERSET", "INTERSECTS", "==", ">=", "<=", ">", "<", "!=", "REGEX"})
+_OPERATORS = frozenset(
+    {"IN", "NOT_IN", "IS_SUBSET", "IS_SUPERSET", "INTERSECTS", "==", ">=", "<=", ">", "<", "!=", "REGEX"}
+)
 _SCHEMA_PROBLEMS = {
     "extra_forbidden": "неизвестный ключ",
     "string_type": "ожидалась строка",

@@ -39,7 +39,7 @@ def head_grammar(words: list[str], morphology: Morphology) -> Grammar | None:
         for parse in morphology.parses(last):
             tag = parse.tag
             if tag.POS == "NOUN" and tag.case and "Fixd" not in tag:
-                case = "accs" if tag.case == "acc2" else "gent" if tag.case == "gen2" else "loct" if tag.case == "loc2" else tag.case
+                case = {"acc2": "accs", "gen2": "gent", "loc2": "loct"}.get(tag.case, tag.case)
                 return Grammar(case, tag.number or "sing")
     return None
 

@@ -55,7 +55,7 @@ def load(key: str) -> dict[str, list[str]] | None:
 
 
 def save(key: str, lemmas: dict[str, list[str]]) -> None:
-    """Store the table under ``key`` atomically, keeping the few newest tables; skipped when the folder is not writable."""
+    """Store the table under ``key`` atomically, keeping the newest few; skipped when the folder is not writable."""
     folder = cache_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)

@@ -9,9 +9,9 @@ either declines like a model word (``like: билет``) or does not decline at 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
-from collections.abc import Iterable
 
 import pymorphy3
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -119,7 +119,9 @@ class Morphology:
     an author's phrase matches whatever reading the text gets).
     """
 
-    def __init__(self, lexicon: Lexicon | None = None, cache_size: int = 100_000, lemma_table: dict[str, list[str]] | None = None) -> None:
+    def __init__(
+        self, lexicon: Lexicon | None = None, cache_size: int = 100_000, lemma_table: dict[str, list[str]] | None = None
+    ) -> None:
         self._lexicon_model = lexicon if lexicon is not None else default_lexicon()
         self._cache: dict[str, Analysis] = {}
         self._parses: dict[str, list[pymorphy3.analyzer.Parse]] = {}
@@ -129,11 +131,9 @@ class Morphology:
         self._cache_size = cache_size
         self._lemma_table = lemma_table or {}
 
-    def __getstate__(self) -> dict[str, object]:
-        return {"lexicon": self._lexicon_model, "cache_size": self._cache_size, "lemma_table": self._lemma_table}
-
-    def __setstate__(self, state: dict[str, object]) -> None:
-        self.__init__(state["lexicon"], state["cache_size"], state["lemma_table"])  # type: ignore[misc, arg-type]
+    def __reduce__(self) -> tuple[type[Morphology], tuple[Lexicon, int, dict[str, list[str]]]]:
+        """Pickles as its lexicon, cache size and lemma table (the caches are rebuilt)."""
+        return (Morphology, (self._lexicon_model, self._cache_size, self._lemma_table))
 
     @cached_property
     def analyzer(self) -> pymorphy3.MorphAnalyzer:
@@ -262,7 +262,7 @@ def _prefer_adjective(parses: list[pymorphy3.analyzer.Parse]) -> pymorphy3.analy
 def _transfer(model_lemma: str, model_form: str, lemma: str) -> str:
     """Apply the ending change model_lemma→model_form to ``lemma``."""
     common = 0
-    for a, b in zip(model_lemma, model_form):
+    for a, b in zip(model_lemma, model_form, strict=False):
         if a != b:
             break
         common += 1

@@ -14,9 +14,14 @@ import spacy
 from spacy.attrs import LEMMA, MORPH, ORTH, POS
 from spacy.language import Language
 from spacy.symbols import IDS
-from spacy.tokens import Doc
 from spacy.tokenizer import Tokenizer
-from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
+from spacy.tokens import Doc
+from spacy.util import (
+    compile_infix_regex,
+    compile_prefix_regex,
+    compile_suffix_regex,
+    registry,
+)
 
 from cmlint.nlp.morphology import Morphology
 
@@ -58,7 +63,8 @@ class MorphologyComponent:
         strings = self.vocab.strings
         text = strings[orth]
         analysis = self.morphology.analyze(text)
-        row = (strings.add(analysis.lemma), IDS[analysis.pos], self._morph_key(analysis.feats), text, analysis.lemma, analysis.pos)
+        keys = (strings.add(analysis.lemma), IDS[analysis.pos], self._morph_key(analysis.feats))
+        row = (*keys, text, analysis.lemma, analysis.pos)
         if len(self._rows) >= self._cache_size:
             self._rows.clear()
         self._rows[orth] = row

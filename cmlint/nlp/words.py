@@ -33,7 +33,8 @@ class LemmaCheck:
     def __call__(self, word: str) -> str | None:
         tokens = self.tokenize(word)
         if len(tokens) != 1:
-            return f"«{word}» — не одно слово: в тексте это {count(len(tokens), 'токен', 'токена', 'токенов')} ({' '.join(tokens)})"
+            pieces = count(len(tokens), "токен", "токена", "токенов")
+            return f"«{word}» — не одно слово: в тексте это {pieces} ({' '.join(tokens)})"
         lemma = self.morphology.analyze(word).lemma
         if lemma != word:
             return f"«{word}» — не начальная форма: в тексте это слово получит лемму «{lemma}»"

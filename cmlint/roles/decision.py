@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cmlint.scoring import Scoring
 from cmlint.roles.evidence import DutyProfile
 from cmlint.roles.taxonomy import Taxonomy
+from cmlint.scoring import Scoring
+
 
 @dataclass(frozen=True, slots=True)
 class RoleDecision:
@@ -29,7 +30,8 @@ def decide(title_roles: tuple[str, ...], profile: DutyProfile, taxonomy: Taxonom
     fitting = frozenset(roles | {c for r in roles for c in taxonomy.roles[r].compatible})
     if not title_roles or profile.total < thresholds.min_evidence:
         return RoleDecision(False, fitting)
-    confused = _unsupported(roles, fitting, profile, thresholds) or _taken_over(title_roles, profile, taxonomy, thresholds)
+    unsupported = _unsupported(roles, fitting, profile, thresholds)
+    confused = unsupported or _taken_over(title_roles, profile, taxonomy, thresholds)
     return RoleDecision(confused, fitting)
 
 
@@ -42,7 +44,8 @@ def title_support(roles: set[str], fitting: frozenset[str], profile: DutyProfile
 def _unsupported(roles: set[str], fitting: frozenset[str], profile: DutyProfile, thresholds: Scoring) -> bool:
     """Most duties belong to roles unrelated to the title, and the title's own share is small."""
     foreign = sum(share for role, share in profile.ranked() if role not in fitting)
-    return foreign >= thresholds.min_other_share and title_support(roles, fitting, profile, thresholds.compatible_factor) < thresholds.max_title_support
+    support = title_support(roles, fitting, profile, thresholds.compatible_factor)
+    return foreign >= thresholds.min_other_share and support < thresholds.max_title_support
 
 
 def _taken_over(title_roles: tuple[str, ...], profile: DutyProfile, taxonomy: Taxonomy, thresholds: Scoring) -> bool:
@@ -53,4 +56,5 @@ def _taken_over(title_roles: tuple[str, ...], profile: DutyProfile, taxonomy: Ta
     own = sum(profile.share(role) for role in title_roles)
     top, share = profile.ranked()[0]
     close = {c for r in title_roles for c in taxonomy.roles[r].close}
-    return own < thresholds.max_own_share and top not in title_roles and top not in close and share >= thresholds.min_dominant_share
+    related = top in title_roles or top in close
+    return own < thresholds.max_own_share and not related and share >= thresholds.min_dominant_share

@@ -9,13 +9,12 @@ Every item gets a *kind*: what it is as far as duties go.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from collections.abc import Callable
 
 from cmlint.kinds import ItemKind, SectionKind
 from cmlint.resources import load_yaml
-
 
 _BULLET = re.compile(
     r"^[ \t]*(?:[-–—•·▪►▸‣⁃○●◦✓✔☑➖➤→»*+]|\d{1,2}[.)](?!\d)|[a-zа-я]\)|"
@@ -253,6 +252,10 @@ _SECTION_ITEM_KIND: dict[SectionKind, ItemKind] = {
 }
 
 
+#: Item kinds recognised by a cue of their own when the section says nothing.
+_CUED_KINDS: tuple[ItemKind, ...] = ("condition", "about", "contact")
+
+
 def _item_kind(text: str, section: SectionKind, grammar: _Grammar) -> ItemKind:
     if section in ("conditions", "about", "contacts"):
         return _SECTION_ITEM_KIND[section]
@@ -273,7 +276,7 @@ def _item_kind(text: str, section: SectionKind, grammar: _Grammar) -> ItemKind:
         return "duty"
     if cues["seeking"](folded):
         return "other"
-    for name in ("condition", "about", "contact"):
+    for name in _CUED_KINDS:
         if cues[name](folded):
-            return name  # type: ignore[return-value]
+            return name
     return "other"

@@ -44,7 +44,9 @@ rules:
       - [{"LEMMA": "работа"}, {"LOWER": "ночью"}]
     antipatterns: ["без ночная смена"]
 """)
-    codes = lambda text: [f.span.text for f in linter.lint(text, title="Оператор").findings if f.code == "ACME002"]
+    def codes(text: str) -> list[str]:
+        return [f.span.text for f in linter.lint(text, title="Оператор").findings if f.code == "ACME002"]
+
     assert codes("Условия:\n- ночные смены 2/2") == ["ночные смены"]
     assert codes("Условия:\n- график без ночных смен") == []
     assert codes("Условия:\n- работа ночью") == ["работа ночью"]
@@ -136,7 +138,9 @@ rules:
     patterns: ["от #NUM до #NUM год"]
     item_exceptions: ["опыт"]
 """)
-    found = lambda text: [f.span.text for f in linter.lint(text, title="Оператор").findings if f.code == "ACME004"]
+    def found(text: str) -> list[str]:
+        return [f.span.text for f in linter.lint(text, title="Оператор").findings if f.code == "ACME004"]
+
     assert found("Требования:\n- возраст от 20 до 35 лет") == ["от 20 до 35 лет"]
     assert found("Требования:\n- опыт работы в продажах на маркетплейсах от 1 до 3 лет") == []
 
@@ -152,6 +156,8 @@ rules:
     message: "Укажите зарплату в евро"
     options: {salary_patterns: ["€"]}
 """)
-    codes = lambda text: linter.lint(text, title="Оператор").codes()
+    def codes(text: str) -> list[str]:
+        return linter.lint(text, title="Оператор").codes()
+
     assert "ACME005" in codes("Обязанности:\n- звонки\nЗарплата 100 000 ₽")
     assert "ACME005" not in codes("Обязанности:\n- звонки\nЗарплата 1 000 €")

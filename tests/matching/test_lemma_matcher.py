@@ -12,7 +12,7 @@ from spacy.matcher import Matcher
 from cmlint.linter import Engine
 from cmlint.matching.lemma_matcher import LemmaMatcher, TokenView
 from cmlint.matching.phrases import PhraseCompiler
-from cmlint.matching.steps import JOINT_VALUES, MODIFIER_POS, Step, StepPattern, Kind
+from cmlint.matching.steps import JOINT_VALUES, MODIFIER_POS, Kind, Step, StepPattern
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpora" / "postings"
 

@@ -1,0 +1,84 @@
+"""Unit tests of the structure and style checks on short postings written for them."""
+
+from __future__ import annotations
+
+import pytest
+
+from cmlint import Linter
+
+
+def found(linter: Linter, code: str, text: str, title: str | None = None) -> list[str]:
+    """The span texts of ``code``'s findings (``""`` for a finding about the whole posting)."""
+    return [f.span.text if f.span else "" for f in linter.lint(text, title=title).findings if f.code == code]
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        ("О компании:\nМы сеть кофеен.\nУсловия:\n- оклад 50 000 ₽", True),
+        ("Обязанности:\n- варить кофе\n- принимать поставки", False),
+        ("Ищем бариста, который будет:\n- варить кофе\n- встречать гостей", False),
+        ("Мы сеть кофеен. Работаем с 2010 года.", True),
+    ],
+)
+def test_no_duties(linter: Linter, text: str, fires: bool) -> None:
+    assert bool(found(linter, "ST001", text, title="Бариста")) is fires
+
+
+@pytest.mark.parametrize(
+    ("title", "fires"),
+    [
+        ("Срочно! Работа мечты", True),
+        ("Вакансия", True),
+        ("Требуется в офис", True),
+        ("Бариста", False),
+        ("Старший бухгалтер", False),
+        ("Java developer", False),
+    ],
+)
+def test_no_position_in_title(linter: Linter, title: str, fires: bool) -> None:
+    assert bool(found(linter, "ST002", "Обязанности:\n- вести учёт", title=title)) is fires
+
+
+def test_a_missing_title_is_a_finding_without_a_place(linter: Linter) -> None:
+    assert found(linter, "ST002", "- вести учёт\n- сдавать отчётность") == [""]
+
+
+@pytest.mark.parametrize(
+    ("title", "fires"),
+    [
+        ("Курьер / Кладовщик", True),
+        ("Кассир, уборщица", True),
+        ("Бариста / бармен", False),  # different words of the same trade are not flagged here
+        ("Программист / разработчик", False),  # declared synonyms
+        ("Менеджер по продажам (холодные звонки / встречи)", False),  # parentheses are not positions
+        ("SMM/комьюнити-менеджер", False),  # compatible roles
+    ],
+)
+def test_multiple_positions_in_title(linter: Linter, title: str, fires: bool) -> None:
+    assert bool(found(linter, "ST003", "Обязанности:\n- работа", title=title)) is fires
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        ("Обязанности:\n- звонки\nЗарплата: от 60 000 ₽", False),
+        ("Обязанности:\n- звонки\nОплата 250 руб/час", False),
+        ("Обязанности:\n- звонки\nУсловия:\n- дружный коллектив", True),
+    ],
+)
+def test_no_salary(linter: Linter, text: str, fires: bool) -> None:
+    assert bool(found(linter, "ST004", text, title="Оператор")) is fires
+
+
+def test_shouting_in_the_title_and_the_text(linter: Linter) -> None:
+    assert found(linter, "SY005", "Обязанности:\n- звонки", title="ОПЕРАТОР КОЛЛ-ЦЕНТРА") == ["ОПЕРАТОР КОЛЛ-ЦЕНТРА"]
+    assert found(linter, "SY005", "Обязанности:\n- звонки", title="ГРУЗЧИК") == []  # a short word is not shouting
+    assert found(linter, "SY005", "Ждём вас!!! Звоните!", title="Оператор") == ["!!!"]
+
+
+def test_lone_firefighter_needs_a_share_of_negativity_and_no_strategy(linter: Linter) -> None:
+    fire = "Обязанности:\n- гасить конфликты в чате\n- отрабатывать негатив в комментариях\n- модерировать обсуждения"
+    assert found(linter, "CM006", fire, title="Комьюнити-менеджер") == ["Комьюнити-менеджер"]
+    with_strategy = fire + "\n- участвовать в разработке стратегии сообщества"
+    assert found(linter, "CM006", with_strategy, title="Комьюнити-менеджер") == []
