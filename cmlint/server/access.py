@@ -18,7 +18,10 @@ log = logging.getLogger("cmlint.access")
 
 #: The page loads nothing from elsewhere; these headers make the browser hold it to that.
 HEADERS = [
-    (b"content-security-policy", b"default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"),
+    (
+        b"content-security-policy",
+        b"default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+    ),
     (b"x-content-type-options", b"nosniff"),
     (b"referrer-policy", b"no-referrer"),
 ]
@@ -57,13 +60,17 @@ class AccessLog:
             await self.app(scope, counting_receive, counting_send)
         finally:
             client = scope.get("client")
-            log.info(json.dumps({
-                "time": datetime.now(UTC).isoformat(timespec="milliseconds"),
-                "method": scope["method"],
-                "path": scope["path"],
-                "status": status,
-                "ms": round((time.perf_counter() - started) * 1000, 1),
-                "bytes_in": received,
-                "bytes_out": sent,
-                "client": client[0] if client else None,
-            }))
+            log.info(
+                json.dumps(
+                    {
+                        "time": datetime.now(UTC).isoformat(timespec="milliseconds"),
+                        "method": scope["method"],
+                        "path": scope["path"],
+                        "status": status,
+                        "ms": round((time.perf_counter() - started) * 1000, 1),
+                        "bytes_in": received,
+                        "bytes_out": sent,
+                        "client": client[0] if client else None,
+                    }
+                )
+            )

@@ -76,7 +76,8 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
         await pool.start()
         app.state.pool = pool
         app.state.rules = {
-            rule["spec"]["code"]: RuleInfo.of(RuleSpec.model_validate(rule["spec"]), Severity(rule["severity"])) for rule in pool.ready["rules"]
+            rule["spec"]["code"]: RuleInfo.of(RuleSpec.model_validate(rule["spec"]), Severity(rule["severity"]))
+            for rule in pool.ready["rules"]
         }
         log.info("cmlint serve: готово — откройте http://%s:%d/ в браузере", settings.host, settings.port)
         try:
@@ -88,7 +89,7 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
         title="cmlint",
         version=__version__,
         description="Проверка вакансий на русском: путаница ролей, юридические и стилистические ошибки. "
-        "Ошибки API — JSON вида {\"error\": {\"code\", \"message\", \"details\"}}.",
+        'Ошибки API — JSON вида {"error": {"code", "message", "details"}}.',
         lifespan=lifespan,
         docs_url=None,
         redoc_url=None,
@@ -120,7 +121,9 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
         status, body = await pool_of(request).run("lint", {"posting": posting})
         return Response(body, status_code=status, media_type="application/json")
 
-    @app.post("/v1/fix", response_model=FixResponse, responses=_ERRORS, openapi_extra=_body(FixRequest), tags=["проверка"])
+    @app.post(
+        "/v1/fix", response_model=FixResponse, responses=_ERRORS, openapi_extra=_body(FixRequest), tags=["проверка"]
+    )
     async def fix(request: Request) -> Response:
         """Исправить вакансию: все исправления (по умолчанию) или выбранные пары [замечание, исправление]."""
         payload, posting = await posting_of(request, FixRequest)
@@ -131,8 +134,18 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
 
     @app.post(
         "/v1/lint/batch",
-        responses={200: {"content": {"application/x-ndjson": {}}, "description": "по строке результата на каждую строку запроса"}},
-        openapi_extra={"requestBody": {"required": True, "content": {"application/x-ndjson": {"schema": LintRequest.model_json_schema()}}}},
+        responses={
+            200: {
+                "content": {"application/x-ndjson": {}},
+                "description": "по строке результата на каждую строку запроса",
+            }
+        },
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "content": {"application/x-ndjson": {"schema": LintRequest.model_json_schema()}},
+            }
+        },
         tags=["проверка"],
     )
     async def lint_batch(request: Request) -> Response:
@@ -141,7 +154,9 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
         return batch.ConcurrentStream(lines, media_type="application/x-ndjson; charset=utf-8")
 
     @app.post("/v1/extract", response_model=ExtractResponse, responses=_ERRORS, tags=["страница"])
-    async def extract_file(request: Request, filename: str = Query(description="имя файла: .txt, .md, .html или .docx")) -> ExtractResponse:
+    async def extract_file(
+        request: Request, filename: str = Query(description="имя файла: .txt, .md, .html или .docx")
+    ) -> ExtractResponse:
         """Текст загруженного файла (тело запроса — сам файл)."""
         data = await request.body()
         return await asyncio.get_running_loop().run_in_executor(None, extract, filename, data)

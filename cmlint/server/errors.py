@@ -87,7 +87,9 @@ def parse_json(body: bytes) -> Any:
     except UnicodeDecodeError:
         raise ApiError(400, "invalid-json", "тело запроса не в кодировке UTF-8") from None
     except json.JSONDecodeError as error:
-        raise ApiError(400, "invalid-json", f"тело запроса — не JSON: ошибка в строке {error.lineno}, символе {error.colno}") from None
+        raise ApiError(
+            400, "invalid-json", f"тело запроса — не JSON: ошибка в строке {error.lineno}, символе {error.colno}"
+        ) from None
     except RecursionError:
         raise ApiError(400, "invalid-json", "в JSON слишком глубокая вложенность") from None
 
@@ -128,7 +130,9 @@ def describe(errors: list[Any]) -> list[ErrorDetail]:
         if kind in ("missing", "extra_forbidden"):
             problems[field] = _PROBLEMS[kind]
         elif kind == "literal_error":
-            problems[field] = "допустимые значения: " + str(issue.get("ctx", {}).get("expected", "")).replace("'", "").replace(" or ", ", ")
+            problems[field] = "допустимые значения: " + str(issue.get("ctx", {}).get("expected", "")).replace(
+                "'", ""
+            ).replace(" or ", ", ")
         else:
             kind_wanted = _PROBLEMS.get(kind, "допустимое значение")
             if kind_wanted not in expected.setdefault(field, []):
@@ -138,7 +142,10 @@ def describe(errors: list[Any]) -> list[ErrorDetail]:
     return [ErrorDetail(field=field, problem=problem) for field, problem in problems.items()]
 
 
-_STATUS_CODES = {404: ("not-found", "нет такого адреса"), 405: ("method-not-allowed", "этот адрес не принимает такой метод")}
+_STATUS_CODES = {
+    404: ("not-found", "нет такого адреса"),
+    405: ("method-not-allowed", "этот адрес не принимает такой метод"),
+}
 
 
 def install(app: FastAPI) -> None:

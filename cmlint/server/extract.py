@@ -32,7 +32,11 @@ def extract(filename: str, data: bytes) -> ExtractResponse:
     """The text of an uploaded file; an :class:`ApiError` (415/422) for anything else."""
     suffix = PurePath(filename).suffix.lower()
     if suffix not in SUFFIXES:
-        raise ApiError(415, "unsupported-file", f"файлы {suffix or 'без расширения'} не поддерживаются; можно {', '.join(SUFFIXES)}")
+        raise ApiError(
+            415,
+            "unsupported-file",
+            f"файлы {suffix or 'без расширения'} не поддерживаются; можно {', '.join(SUFFIXES)}",
+        )
     if not data:
         raise ApiError(422, "empty-file", "файл пустой")
     if suffix == ".docx":
@@ -55,7 +59,10 @@ def _docx(data: bytes) -> str:
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            if sum(info.file_size for info in archive.infolist() if info.filename.endswith(".xml")) > MAX_DOCX_XML_BYTES:
+            if (
+                sum(info.file_size for info in archive.infolist() if info.filename.endswith(".xml"))
+                > MAX_DOCX_XML_BYTES
+            ):
                 raise ApiError(413, "too-large", "документ Word слишком большой после распаковки")
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as error:

@@ -51,7 +51,9 @@ class LoadResult:
         )
 
 
-async def run_load(url: str, postings: Sequence[dict[str, Any]], clients: int, timeout: float = 120.0) -> tuple[LoadResult, list[Any]]:
+async def run_load(
+    url: str, postings: Sequence[dict[str, Any]], clients: int, timeout: float = 120.0
+) -> tuple[LoadResult, list[Any]]:
     """Send every posting once from ``clients`` concurrent clients; the answers in input order."""
     result = LoadResult()
     answers: list[Any] = [None] * len(postings)
@@ -99,7 +101,13 @@ def _read(path: Path, limit: int) -> list[dict[str, Any]]:
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if line.strip() and len(postings) < limit:
             record = json.loads(line)
-            postings.append({"id": str(record.get("id") or f"{path.name}:{number}"), "title": record.get("title"), "text": record.get("text") or record.get("description") or ""})
+            postings.append(
+                {
+                    "id": str(record.get("id") or f"{path.name}:{number}"),
+                    "title": record.get("title"),
+                    "text": record.get("text") or record.get("description") or "",
+                }
+            )
     return postings
 
 
@@ -114,7 +122,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     for path in args.postings:
         postings += _read(path, args.n - len(postings))
     port = _free_port()
-    server = subprocess.Popen([sys.executable, "-m", "cmlint", "serve", "--port", str(port), "--workers", str(args.workers)], stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "cmlint", "serve", "--port", str(port), "--workers", str(args.workers)],
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 120

@@ -54,7 +54,9 @@ class Worker:
 
     def _spawn(self) -> None:
         self._conn, child = self._context.Pipe()
-        self._process = self._context.Process(target=_work, args=(child, self._config), daemon=True, name="cmlint-worker")
+        self._process = self._context.Process(
+            target=_work, args=(child, self._config), daemon=True, name="cmlint-worker"
+        )
         self._process.start()
         child.close()
 

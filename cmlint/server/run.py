@@ -22,7 +22,11 @@ def missing_packages() -> list[str]:
     """The packages of the ``web`` extra that are not installed."""
     import importlib.util
 
-    return [name for name, module in (("fastapi", "fastapi"), ("uvicorn", "uvicorn"), ("python-docx", "docx")) if importlib.util.find_spec(module) is None]
+    return [
+        name
+        for name, module in (("fastapi", "fastapi"), ("uvicorn", "uvicorn"), ("python-docx", "docx"))
+        if importlib.util.find_spec(module) is None
+    ]
 
 
 def configure_logging() -> None:

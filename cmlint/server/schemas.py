@@ -26,7 +26,9 @@ class LintRequest(_Request):
 
     text: StrictStr = Field(description="текст вакансии (без названия, если название передано отдельно)")
     title: StrictStr | None = Field(default=None, description="название; если не задано — первая строка текста")
-    id: StrictStr | StrictInt | None = Field(default=None, description="идентификатор вакансии у вас; вернётся в отчёте")
+    id: StrictStr | StrictInt | None = Field(
+        default=None, description="идентификатор вакансии у вас; вернётся в отчёте"
+    )
     format: Format | None = Field(default=None, description="разметка текста; если не задана — определяется сама")
 
     @field_validator("id")

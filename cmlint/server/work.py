@@ -27,17 +27,27 @@ def execute(linter: Linter, kind: str, payload: dict[str, Any]) -> Answer:
     choices = payload.get("fixes")
     if choices is None:
         fixed = fix(posting.text, posting.title, format=posting.format, id=posting.id, linter=linter)
-        response = FixResponse(text=fixed.text, title=fixed.title, applied=fixed.applied, skipped=fixed.skipped, report=fixed.report)
+        response = FixResponse(
+            text=fixed.text, title=fixed.title, applied=fixed.applied, skipped=fixed.skipped, report=fixed.report
+        )
         return 200, response.model_dump_json()
     report = linter.lint_posting(posting)
-    missing = [c for c in choices if not (0 <= c[0] < len(report.findings) and 0 <= c[1] < len(report.findings[c[0]].suggestions))]
+    missing = [
+        c
+        for c in choices
+        if not (0 <= c[0] < len(report.findings) and 0 <= c[1] < len(report.findings[c[0]].suggestions))
+    ]
     if missing:
         where = ", ".join(f"[{finding}, {number}]" for finding, number in missing)
         return 409, error_body("stale-fix", f"в текущем тексте нет таких исправлений: {where}; проверьте текст заново")
     result = apply_fixes(report, posting.text, posting.title, only={tuple(c) for c in choices}, format=posting.format)
     fixed_posting = posting.model_copy(update={"text": result.text, "title": result.title})
     response = FixResponse(
-        text=result.text, title=result.title, applied=result.applied, skipped=result.skipped, report=linter.lint_posting(fixed_posting)
+        text=result.text,
+        title=result.title,
+        applied=result.applied,
+        skipped=result.skipped,
+        report=linter.lint_posting(fixed_posting),
     )
     return 200, response.model_dump_json()
 
@@ -53,12 +63,19 @@ def not_linted(kind: str, payload: dict[str, Any], message: str, ruleset_version
     posting = payload["posting"]
     finding = Finding(code="CM000", name=NOT_LINTED, severity=Severity.ERROR, message=message)
     report = Report(
-        id=posting.get("id"), title=posting.get("title"), findings=[finding], ruleset_version=ruleset_version, **assess([finding]).model_dump()
+        id=posting.get("id"),
+        title=posting.get("title"),
+        findings=[finding],
+        ruleset_version=ruleset_version,
+        **assess([finding]).model_dump(),
     )
     return 200, report.model_dump_json()
 
 
 def ready_message(linter: Linter) -> dict[str, Any]:
     """What a worker reports once its engine is built: versions and the rules it runs."""
-    rules = [{"spec": spec.model_dump(mode="json", by_alias=True), "severity": severity.value} for spec, severity in linter.active_rules()]
+    rules = [
+        {"spec": spec.model_dump(mode="json", by_alias=True), "severity": severity.value}
+        for spec, severity in linter.active_rules()
+    ]
     return {"ruleset_version": linter.ruleset_version, "rules": rules}
