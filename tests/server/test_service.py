@@ -91,14 +91,17 @@ def test_sigterm_finishes_running_requests_then_stops() -> None:
     assert workers
     batch = "\n".join(json.dumps({"id": i, "title": TITLE, "text": SALES_TEXT}, ensure_ascii=False) for i in range(40))
     lines: list[str] = []
+    streaming = threading.Event()
 
     def send() -> None:
         with httpx.stream("POST", f"{server.url}/v1/lint/batch", content=batch.encode(), timeout=60) as response:
-            lines.extend(response.iter_lines())
+            for line in response.iter_lines():
+                lines.append(line)
+                streaming.set()
 
     thread = threading.Thread(target=send)
     thread.start()
-    time.sleep(0.5)
+    assert streaming.wait(60), "the batch never started"
     server.process.send_signal(signal.SIGTERM)
     thread.join(60)
     assert server.process.wait(60) == 0
