@@ -190,7 +190,10 @@ class Linter:
             return
         from cmlint.parallel import ordered_map
 
-        yield from ordered_map(self, lint_one, items, n_process, chunk_size)
+        def failure(item: Posting | Report, reason: str) -> Report:
+            return item if isinstance(item, Report) else self.not_linted(item, reason)
+
+        yield from ordered_map(self, lint_one, items, n_process, failure, window=2 * n_process * chunk_size)
 
     def active_rules(self) -> list[tuple[RuleSpec, Severity]]:
         """The rules this configuration runs, each with the severity it reports at."""
@@ -215,6 +218,10 @@ class Linter:
                     active.append((rule, CheckContext(spec, severity, config, engine.taxonomy, engine.morphology, rule.options, rule.fields)))
             self._active = _Ruleset(engine, active, _digest(active, config))
         return self._active
+
+    def not_linted(self, posting: Posting, reason: str) -> Report:
+        """The report of a posting that could not be linted: one ``CM000`` finding saying why."""
+        return self._not_linted(posting.id, posting.title, _not_linted_finding(f"Вакансия не проверена: {reason}"))
 
     def _not_linted(self, id: str | None, title: str | None, finding: Finding) -> Report:
         return Report(id=id, title=title, findings=[finding], ruleset_version=self.ruleset_version, **assess([finding]).model_dump())
