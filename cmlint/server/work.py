@@ -25,29 +25,35 @@ def execute(linter: Linter, kind: str, payload: dict[str, Any]) -> Answer:
     if kind == "lint":
         return 200, linter.lint_posting(posting).model_dump_json()
     choices = payload.get("fixes")
-    if choices is None:
-        fixed = fix(posting.text, posting.title, format=posting.format, id=posting.id, linter=linter)
-        response = FixResponse(
-            text=fixed.text, title=fixed.title, applied=fixed.applied, skipped=fixed.skipped, report=fixed.report
-        )
-        return 200, response.model_dump_json()
+    return _fix_all(linter, posting) if choices is None else _fix_chosen(linter, posting, choices)
+
+
+def _fix_all(linter: Linter, posting: Posting) -> Answer:
+    """Every fix, linting again until nothing is left."""
+    fixed = fix(posting.text, posting.title, format=posting.format, id=posting.id, linter=linter)
+    response = FixResponse(
+        text=fixed.text, title=fixed.title, applied=fixed.applied, skipped=fixed.skipped, report=fixed.report
+    )
+    return 200, response.model_dump_json()
+
+
+def _fix_chosen(linter: Linter, posting: Posting, choices: list[list[int]]) -> Answer:
+    """The chosen fixes of the posting's report (one pass), or 409 when the report has no such fix."""
     report = linter.lint_posting(posting)
-    missing = [
-        c
-        for c in choices
-        if not (0 <= c[0] < len(report.findings) and 0 <= c[1] < len(report.findings[c[0]].suggestions))
-    ]
+    findings = report.findings
+    missing = [(f, n) for f, n in choices if not (0 <= f < len(findings) and 0 <= n < len(findings[f].suggestions))]
     if missing:
         where = ", ".join(f"[{finding}, {number}]" for finding, number in missing)
         return 409, error_body("stale-fix", f"в текущем тексте нет таких исправлений: {where}; проверьте текст заново")
-    result = apply_fixes(report, posting.text, posting.title, only={tuple(c) for c in choices}, format=posting.format)
-    fixed_posting = posting.model_copy(update={"text": result.text, "title": result.title})
+    only = {(f, n) for f, n in choices}
+    result = apply_fixes(report, posting.text, posting.title, only=only, format=posting.format)
+    fixed = posting.model_copy(update={"text": result.text, "title": result.title})
     response = FixResponse(
         text=result.text,
         title=result.title,
         applied=result.applied,
         skipped=result.skipped,
-        report=linter.lint_posting(fixed_posting),
+        report=linter.lint_posting(fixed),
     )
     return 200, response.model_dump_json()
 
