@@ -18,6 +18,7 @@ from cmlint.engine.build import Engine
 from cmlint.engine.build import build_engine as _build_engine
 from cmlint.engine.registry import CheckContext
 from cmlint.engine.ruleset import Rule
+from cmlint.engine.specs import RuleSpec
 from cmlint.engine.suppression import suppressed
 from cmlint.models import Finding, Posting, Report, Severity
 from cmlint.posting import DEFAULT_FIELDS, PostingError, PostingLike, as_posting, check_format, make_posting
@@ -202,6 +203,11 @@ class Linter:
             return item if isinstance(item, Report) else self.not_linted(item, reason)
 
         yield from ordered_map(self, lint_one, items, n_process, failure, window=2 * n_process * chunk_size)
+
+    def active_rules(self) -> list[tuple[RuleSpec, Severity]]:
+        """The rules this configuration runs, each with the severity it reports at."""
+        with self._lock:
+            return [(ctx.spec, ctx.severity) for _, ctx in self._ruleset(self.engine).rules]
 
     @property
     def ruleset_version(self) -> str:
