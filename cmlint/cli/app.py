@@ -184,7 +184,10 @@ def serve(
     host: str = typer.Option("127.0.0.1", "--host", metavar="АДРЕС", help="Адрес (0.0.0.0 — доступ с других компьютеров)."),
     port: int = typer.Option(8000, "--port", "-p", min=0, max=65535, metavar="ПОРТ", help="Порт."),
     workers: int = typer.Option(2, "--workers", "-w", min=1, max=64, metavar="N", help="Процессов-обработчиков вакансий."),
-    budget: float = typer.Option(10.0, "--budget", min=0.1, metavar="СЕКУНДЫ", help="Сколько секунд может проверяться одна вакансия."),
+    time_budget: float | None = typer.Option(
+        None, "--time-budget", min=0.1, metavar="СЕКУНДЫ",
+        help="Сколько секунд может проверяться одна вакансия; дольше — отчёт с CM000 (по умолчанию из конфигурации, 10).",
+    ),
     config_path: Path | None = typer.Option(None, "--config", metavar="ФАЙЛ", help="Файл конфигурации (иначе — встроенные настройки)."),
 ) -> None:
     """Запустить страницу для HR и API для сайтов вакансий (нужен cmlint[web])."""
@@ -196,7 +199,7 @@ def serve(
         raise fail(f"для cmlint serve нужны пакеты {', '.join(missing)}: pip install 'cmlint[web]'")
     if config_path is not None:
         _config(config_path)  # a broken file stops here with exit 2, before any worker starts
-    run_server(ServerSettings(host=host, port=port, workers=workers, budget_seconds=budget, config_path=config_path))
+    run_server(ServerSettings(host=host, port=port, workers=workers, time_budget=time_budget, config_path=config_path))
 
 
 def _skip_spacy_cli() -> None:

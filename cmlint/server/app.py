@@ -27,7 +27,7 @@ from fastapi.responses import FileResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from cmlint import __version__
-from cmlint.config import Config, load_config
+from cmlint.config import Config, Overrides, load_config
 from cmlint.engine.specs import RuleSpec
 from cmlint.formatters.wording import labels
 from cmlint.models import Report, Severity
@@ -69,10 +69,11 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
     """The server application; its lint workers start with it and stop with it."""
     settings = settings or ServerSettings()
     config = load_config(settings.config_path) if settings.config_path else Config()
+    config = config.override(Overrides(time_budget=settings.time_budget))
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        pool = WorkerPool(settings.workers, config, settings.budget_seconds)
+        pool = WorkerPool(settings.workers, config)
         await pool.start()
         app.state.pool = pool
         app.state.rules = {

@@ -1,10 +1,12 @@
-"""Lint worker processes with a per-posting time budget.
+"""Lint worker processes, each job within the posting's time budget.
 
 Each worker is a process with its own :class:`~cmlint.linter.Linter`, fed
-one job at a time through a pipe.  A job that runs over the budget, or a
-worker that dies (an OOM kill), costs only that job: the worker is killed
-and replaced while the others go on serving.  Workers ignore Ctrl-C (the
-server shuts them down in order) and never log (a log could quote a posting).
+one job at a time through a pipe.  The library keeps the time budget itself
+(a posting over ``time-budget`` gets a ``CM000`` report).  As a backstop, a
+job still running at twice the budget plus :data:`GRACE_SECONDS`, or a worker
+that dies (an OOM kill), costs only that job: the worker is killed and
+replaced while the others go on serving.  Workers ignore Ctrl-C (the server
+shuts them down in order) and never log (a log could quote a posting).
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ log = logging.getLogger("cmlint.server")
 
 #: Seconds a new worker may take to build its engine.
 START_TIMEOUT = 120.0
+#: Beyond twice the time budget, a job gets this long before its worker is killed.
+GRACE_SECONDS = 5.0
 
 
 def _work(conn: Connection, config: Config) -> None:
@@ -74,7 +78,7 @@ class Worker:
     def alive(self) -> bool:
         return self._process.is_alive()
 
-    def call(self, job: tuple[str, dict[str, Any]], timeout: float) -> Answer | str:
+    def call(self, job: tuple[str, dict[str, Any]], timeout: float | None) -> Answer | str:
         """The worker's answer, or why there is none (the worker is replaced then)."""
         if not self.alive and not self._stopped:
             self.replace()  # it died while idle (an OOM kill): this job gets a fresh one
@@ -83,7 +87,7 @@ class Worker:
             if self._conn.poll(timeout):
                 answer: Answer = self._conn.recv()
                 return answer
-            reason = f"проверка не уложилась в {timeout:g} с"
+            reason = f"проверка не уложилась в {timeout:g} с, обработчик остановлен"
         except (EOFError, OSError):
             reason = "обработчик вакансии аварийно завершился"
         if not self._stopped:
@@ -111,9 +115,11 @@ class Worker:
 class WorkerPool:
     """``size`` workers behind an asyncio queue of idle ones; FIFO for waiting requests."""
 
-    def __init__(self, size: int, config: Config, budget_seconds: float) -> None:
+    def __init__(self, size: int, config: Config) -> None:
         self.size = size
-        self.budget = budget_seconds
+        budget = config.time_budget
+        #: When a job's worker is killed (``None``: never; the configuration set no time budget).
+        self.kill_after = None if budget is None else 2 * budget + GRACE_SECONDS
         self._config = config
         self._workers: list[Worker] = []
         self._idle: asyncio.Queue[Worker] = asyncio.Queue()
@@ -138,10 +144,10 @@ class WorkerPool:
         return sum(worker.alive for worker in self._workers)
 
     async def run(self, kind: str, payload: dict[str, Any]) -> Answer:
-        """Run one job on the next idle worker within the budget."""
+        """Run one job on the next idle worker; a worker past :attr:`kill_after` is replaced."""
         loop = asyncio.get_running_loop()
         worker = await self._idle.get()
-        job = self._threads.submit(worker.call, (kind, payload), self.budget)
+        job = self._threads.submit(worker.call, (kind, payload), self.kill_after)
         # The worker is idle again when its job is done, even if the request was cancelled meanwhile.
         job.add_done_callback(lambda _: _soon(loop, self._idle.put_nowait, worker))
         answer = await asyncio.wrap_future(job)

@@ -24,7 +24,7 @@ class ServerSettings(BaseModel):
     max_batch_bytes: int = Field(default=200 * MIB, gt=0)
     #: Largest uploaded file (``/v1/extract``); Word files with pictures are big.
     max_upload_bytes: int = Field(default=20 * MIB, gt=0)
-    #: Seconds one posting may take; a worker that runs over is replaced and the posting gets ``CM000``.
-    budget_seconds: float = Field(default=10.0, gt=0)
+    #: Seconds one posting may take (the library's ``time-budget``; ``None``: the configuration's, 10 by default).
+    time_budget: float | None = Field(default=None, gt=0)
     #: A configuration file (``cmlint.toml`` or ``pyproject.toml``); ``None``: built-in defaults.
     config_path: Path | None = None

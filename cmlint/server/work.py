@@ -59,7 +59,7 @@ def _fix_chosen(linter: Linter, posting: Posting, choices: list[list[int]]) -> A
 
 
 def not_linted(kind: str, payload: dict[str, Any], message: str, ruleset_version: str | None) -> Answer:
-    """The answer for a job no worker could finish (over the budget, or the worker died).
+    """The answer for a job no worker could finish (killed far over the budget, or the worker died).
 
     A lint gets a ``CM000`` report, like the library gives for a posting it
     cannot lint; a fix gets a 503 error, since there is no fixed text to give.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import signal
 import threading
@@ -16,6 +17,8 @@ from server_samples import SALES_TEXT, TITLE
 from typer.testing import CliRunner
 
 from cmlint.cli.app import app
+from cmlint.config import Config
+from cmlint.server.pool import Worker, WorkerPool
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpora" / "postings"
 
@@ -48,7 +51,7 @@ def _huge_posting() -> str:
 
 @pytest.fixture(scope="module")
 def budget_server():
-    server = RunningServer("--workers", "2", "--budget", "1")
+    server = RunningServer("--workers", "2", "--time-budget", "1")
     try:
         server.wait_ready()
         yield server
@@ -69,8 +72,25 @@ def test_a_slow_posting_costs_only_itself(budget_server: RunningServer) -> None:
     assert time.monotonic() - started < 5  # served by the other worker meanwhile
     thread.join(60)
     assert [f["code"] for f in slow["findings"]] == ["CM000"]
-    assert "не уложилась в 1 с" in slow["findings"][0]["message"] and slow["verdict"] == "needs-fixes"
-    assert httpx.get(f"{url}/healthz").json()["workers"] == 2  # the worker that ran over was replaced
+    assert "больше 1 с" in slow["findings"][0]["message"] and slow["verdict"] == "needs-fixes"
+    assert httpx.get(f"{url}/healthz").json()["workers"] == 2
+
+
+def test_a_worker_far_over_the_budget_is_replaced() -> None:
+    """The backstop: a job the library could not stop (here: no time budget at all) is cut at ``kill_after``."""
+    context = multiprocessing.get_context("spawn")
+    worker = Worker(context, Config(time_budget=None))
+    try:
+        worker.wait_ready()
+        first = worker.ready
+        answer = worker.call(("lint", {"posting": {"text": _huge_posting(), "title": TITLE}}), timeout=0.5)
+        assert answer == "проверка не уложилась в 0.5 с, обработчик остановлен"
+        assert worker.alive and worker.ready == first  # a fresh worker took its place
+        status, body = worker.call(("lint", {"posting": {"text": SALES_TEXT, "title": TITLE}}), timeout=60)
+        assert status == 200 and json.loads(body)["findings"][0]["code"] == "CM001"
+    finally:
+        worker.stop()
+    assert WorkerPool(1, Config(time_budget=3)).kill_after == 11
 
 
 def test_a_killed_worker_is_replaced(budget_server: RunningServer) -> None:
