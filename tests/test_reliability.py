@@ -156,3 +156,11 @@ def test_title_length_is_capped() -> None:
 
     report = lint("Обязанности: чат", title="Контент- и " * 10_000)
     assert report.codes() == ["CM000"] and "название" in report.findings[0].message
+
+
+def test_cr_only_line_endings_keep_the_structure() -> None:
+    from cmlint import lint
+
+    lf = "Комьюнити-менеджер\nОбязанности:\n- холодные звонки по базе\n- выполнение плана продаж\n- ведение сделок в CRM"
+    assert lint(lf.replace("\n", "\r")).codes() == lint(lf).codes() == lint(lf.replace("\n", "\r\n")).codes()
+    assert "CM001" in lint(lf.replace("\n", "\r")).codes()

@@ -115,15 +115,16 @@ class Normalized:
 
 # Dropped everywhere: HTML comments (cmlint directives live there), zero-width
 # characters, soft hyphens, BOM and carriage returns.
-_DROP = re.compile(r"<!--.*?-->|[\u200b-\u200d\u2060\ufeff\u00ad\r]+", re.DOTALL)
+_DROP = re.compile(r"<!--.*?-->|(?:[\u200b-\u200d\u2060\ufeff\u00ad]|\r(?=\n))+", re.DOTALL)
 # Characters replaced one-for-one: exotic spaces and controls become spaces.
 _SPACE_CHARS = "\u00a0\u2007\u202f\t\x0b\x0c\u3000"
 _SPACE_RUN = re.compile(f"[{_SPACE_CHARS}]")
 
 
 def _spaces(text: str) -> str:
-    """Exotic spaces → plain spaces, keeping the length (a regex is faster than translate)."""
-    return _SPACE_RUN.sub(" ", text)
+    """Exotic spaces → plain spaces and a lone CR (old Mac line ends) → a line break, keeping the length."""
+    text = _SPACE_RUN.sub(" ", text)
+    return text.replace("\r", "\n") if "\r" in text else text
 
 # Linear-time patterns: no quantifier can run past the next "<" or the end of the line,
 # so a hostile run of "<p " or blank lines costs one pass, not one pass per start.
@@ -258,7 +259,7 @@ _MD_TOKEN = re.compile(
     r"|(?P<image>!\[[^\]\n]*\]\([^)\n]*\))"
     r"|\[(?P<link>[^\]\n]+)\]\([^)\n]*\)"
     r"|(?P<emphasis>\*\*|__|~~|`+)"
-    r"|(?P<drop><!--.*?-->|[\r\u200b-\u200d\u2060\ufeff\u00ad]|\\(?=[\\`*_{}\[\]()#+\-.!]))",
+    r"|(?P<drop><!--.*?-->|\r(?=\n)|[\u200b-\u200d\u2060\ufeff\u00ad]|\\(?=[\\`*_{}\[\]()#+\-.!]))",
     re.MULTILINE | re.DOTALL,
 )
 
