@@ -12,11 +12,13 @@ from collections.abc import Iterable, Iterator, Mapping
 
 from cmlint.analysis import AnalyzedPosting
 from cmlint.checks import shipped_checks
+from cmlint.budget import Budget, BudgetExceeded
 from cmlint.config import Config
 from cmlint.engine.build import Engine
 from cmlint.engine.build import build_engine as _build_engine
 from cmlint.engine.registry import CheckContext
 from cmlint.engine.ruleset import Rule
+from cmlint.engine.specs import RuleSpec
 from cmlint.engine.suppression import suppressed
 from cmlint.models import Finding, Posting, Report, RoleInfo, Severity
 from cmlint.roles.taxonomy import Taxonomy
@@ -152,8 +154,16 @@ class Linter:
             engine = self._fresh_engine()
             if not posting.text.strip() and not (posting.title or "").strip():
                 return Report(id=posting.id, title=posting.title, ruleset_version=self._ruleset(engine).version).linted_from(posting)
+            budget = Budget(self.config.time_budget)
             try:
-                report = self._report(engine, engine.analyzer.analyze(posting), path)
+                with budget:
+                    analyzed = engine.analyzer.analyze(posting)
+                    budget.check()
+                    report = self._report(engine, analyzed, path, budget)
+            except BudgetExceeded as error:
+                if budget.interrupted:
+                    self._engine = None  # interrupted mid-stage: rebuild rather than trust its caches
+                report = self._not_linted(posting.id, posting.title, _not_linted_finding(f"Вакансия не проверена: {error}"))
             except Exception as error:
                 log.exception("cmlint failed on a posting")
                 report = self._not_linted(posting.id, posting.title, _internal_error(error))
@@ -195,6 +205,11 @@ class Linter:
 
         yield from ordered_map(self, lint_one, items, n_process, failure, window=2 * n_process * chunk_size)
 
+    def active_rules(self) -> list[tuple[RuleSpec, Severity]]:
+        """The rules this configuration runs, each with the severity it reports at."""
+        with self._lock:
+            return [(ctx.spec, ctx.severity) for _, ctx in self._ruleset(self.engine).rules]
+
     @property
     def ruleset_version(self) -> str:
         """A digest of the active rules, their settings and the shipped data (see ``Report.ruleset_version``)."""
@@ -232,13 +247,14 @@ class Linter:
                 identifier = None if key is None else _plain_id(item[key])
             return self._not_linted(identifier, None, _not_linted_finding(f"Вакансия не проверена: {error}"))
 
-    def _report(self, engine: Engine, posting: AnalyzedPosting, path: str | None) -> Report:
+    def _report(self, engine: Engine, posting: AnalyzedPosting, path: str | None, budget: Budget) -> Report:
         config = self.config
         findings: list[Finding] = []
         roles = posting.roles
         title_roles = set(roles.title_roles)
         ruleset = self._ruleset(engine)
         for rule, ctx in ruleset.rules:
+            budget.check()
             spec = rule.spec
             if path is not None and config.per_file_ignores and not config.enabled(spec.code, spec.name, path):
                 continue

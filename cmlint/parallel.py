@@ -21,6 +21,8 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
+from cmlint.russian import count
+
 if TYPE_CHECKING:
     from cmlint.linter import Linter
 
@@ -114,10 +116,16 @@ def ordered_map(
                     item = next(source)
                 except StopIteration:
                     break
-                pending.append(_Task(item, pool.submit(function, item)))
+                try:
+                    future: Future[Out] | None = pool.submit(function, item)
+                except BrokenProcessPool:  # a worker died since the last check: recovered below
+                    future = None
+                pending.append(_Task(item, future))
             if not pending:
                 return
             head = pending[0]
+            if not head.done and head.future is None:
+                _recover(pool, function, pending, failure, "завершился аварийно (сигнал или нехватка памяти)", item_timeout)
             if not head.done:
                 assert head.future is not None
                 try:
@@ -151,7 +159,7 @@ def _recover(
             task.result, task.done = future.result(), True
         else:
             suspects.append(task)
-    log.warning("cmlint: процесс-обработчик %s; %d вакансий проверяются заново", reason, len(suspects))
+    log.warning("cmlint: процесс-обработчик %s; заново проверяется: %s", reason, count(len(suspects), "вакансия", "вакансии", "вакансий"))
     pool.replace()
     for task in suspects:
         try:
@@ -160,4 +168,6 @@ def _recover(
             again = "не ответил вовремя" if isinstance(error, FutureTimeout) else "завершился аварийно (сигнал или нехватка памяти)"
             task.result = failure(task.item, f"процесс-обработчик {again} на этой вакансии дважды")
             pool.replace()
+        except Exception as error:  # the function itself failed: that item only
+            task.result = failure(task.item, f"{type(error).__name__}: {error}")
         task.done, task.future = True, None

@@ -13,6 +13,8 @@ A duty phrase counts only where it describes the job:
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right, insort
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -197,10 +199,17 @@ def _cooperation(
 def _dedupe(evidence: list[Evidence]) -> list[Evidence]:
     """Drop matches of a role that lie inside a longer match of the same role."""
     by_length = sorted(evidence, key=lambda e: (-(e.end - e.start), -e.weight, e.start))
+    longest = max((e.end - e.start for e in evidence), default=0)
     kept: list[Evidence] = []
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)  # per role, kept (start, end) sorted
     for ev in by_length:
-        if any(k.role == ev.role and k.start <= ev.start and ev.end <= k.end for k in kept):
+        # a span that contains ev starts no earlier than ev.end - longest: look only there (linear, not quadratic)
+        role_spans = spans[ev.role]
+        low = bisect_left(role_spans, (ev.end - longest, -1))
+        high = bisect_right(role_spans, (ev.start, ev.end + longest + 1))
+        if any(end >= ev.end for _, end in role_spans[low:high]):
             continue
+        insort(role_spans, (ev.start, ev.end))
         kept.append(ev)
     kept.sort(key=lambda e: (e.start, e.end, e.role))
     return kept
