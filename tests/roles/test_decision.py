@@ -96,6 +96,24 @@ def test_related_occupations_fit_the_title() -> None:
     assert not decide(("finance",), DutyProfile({}), lines(ACCOUNTANT_LINES), TAXONOMY, SCORING).confused
 
 
+def test_a_related_occupation_that_does_all_the_work_takes_the_posting_over() -> None:
+    """A driver may load the van, but a driver's posting of warehouse work only is another job."""
+    warehouse = [{"warehouse": 0.8, "driver": 0.05}, {"warehouse": 0.7, "courier": 0.1}, {"warehouse": 0.9}]
+    result = decide(("driver",), DutyProfile({}), lines(warehouse), TAXONOMY, SCORING)
+    assert (result.confused, result.kind, result.actual) == (True, "occupation", "warehouse")
+
+
+def test_a_driver_who_also_loads_is_not_taken_over() -> None:
+    mixed = [{"driver": 0.8}, {"warehouse": 0.8, "driver": 0.1}, {"driver": 0.7, "logistics": 0.2}]
+    assert not decide(("driver",), DutyProfile({}), lines(mixed), TAXONOMY, SCORING).confused
+
+
+def test_no_take_over_within_a_family_the_market_mixes() -> None:
+    """Support titles over system administration are common on real boards: the same family (IT)."""
+    admin = [{"sysadmin": 0.8, "support": 0.05}, {"sysadmin": 0.7, "devops": 0.1}, {"sysadmin": 0.9}]
+    assert not decide(("support",), DutyProfile({}), lines(admin), TAXONOMY, SCORING).confused
+
+
 def test_a_single_unsure_line_is_not_enough() -> None:
     assert not decide(("community",), DutyProfile({}), lines([{"accountant": 0.4, "marketing_pr": 0.2}]), TAXONOMY, SCORING).confused
 
