@@ -44,7 +44,10 @@ class Overload:
 def jobs_of(
     masses: Mapping[int, Mapping[str, float]], taxonomy: Taxonomy, scoring: Scoring, min_lines: int = 1
 ) -> Overload:
-    """The unrelated jobs of the duty lines (``masses``: each line's weight spread over roles), of at least ``min_lines`` lines each."""
+    """The unrelated jobs of the duty lines, of at least ``min_lines`` lines each.
+
+    ``masses``: each duty line's weight spread over roles and occupations.
+    """
     lines: dict[str, list[tuple[int, float]]] = {}
     for item, spread in masses.items():
         weight = sum(spread.values())
