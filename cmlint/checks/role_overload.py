@@ -20,7 +20,8 @@ class OverloadOptions(Options):
 @check("role-overload", OverloadOptions, fields=["count", "breakdown"])
 def role_overload(posting: AnalyzedPosting, ctx: CheckContext[OverloadOptions]) -> Iterable[Finding]:
     scoring = ctx.config.roles
-    overload = jobs_of(posting.roles.line_masses, ctx.taxonomy, scoring, ctx.options.min_items)
+    weights = {line.item: line.weight for line in posting.roles.lines if line.duty}
+    overload = jobs_of(posting.roles.line_masses, weights, ctx.taxonomy, scoring, ctx.options.min_items)
     if not overloaded(overload, scoring):
         return
     evidence = [_witness(posting, job) for job in overload.jobs]

@@ -42,16 +42,21 @@ class Overload:
 
 
 def jobs_of(
-    masses: Mapping[int, Mapping[str, float]], taxonomy: Taxonomy, scoring: Scoring, min_lines: int = 1
+    masses: Mapping[int, Mapping[str, float]],
+    weights: Mapping[int, float],
+    taxonomy: Taxonomy,
+    scoring: Scoring,
+    min_lines: int = 1,
 ) -> Overload:
     """The unrelated jobs of the duty lines, of at least ``min_lines`` lines each.
 
-    ``masses``: each duty line's weight spread over roles and occupations.
+    ``masses``: what each duty line gives each role or occupation;
+    ``weights``: each line's weight (its masses sum to at most that).
     """
     lines: dict[str, list[tuple[int, float]]] = {}
     for item, spread in masses.items():
-        weight = sum(spread.values())
-        if not weight:
+        weight = weights.get(item, 0.0)
+        if not weight or not spread:
             continue
         role, mass = max(spread.items(), key=lambda kv: (kv[1], kv[0]))
         if mass / weight >= scoring.overload_line_confidence:
