@@ -176,7 +176,7 @@ class Scoring(Section):
         default=1.0, ge=0, description="во сколько раз средняя доля чужой профессии должна превышать долю подходящих"
     )
     occupation_takeover_share: float = Field(
-        default=0.4, ge=0, le=1, description="средняя доля смежной профессии, при которой она «забирает» вакансию"
+        default=0.35, ge=0, le=1, description="средняя доля смежной профессии, при которой она «забирает» вакансию"
     )
     occupation_takeover_ratio: float = Field(
         default=3.0, ge=1, description="во сколько раз доля «забравшей» профессии должна превышать долю своей"
