@@ -13,7 +13,9 @@ Two questions, asked in order:
 
 Made once per posting by the analyzer; CM001 reports it and the checks that
 need it (CM004) read it instead of deciding again.  A broad title
-(«Директор», «Руководитель направления») is never checked.
+(«Директор», «Руководитель направления») is never checked, nor a posting
+whose lines say too little (``occupation_min_weight`` of read lines for the
+first question, ``min_evidence`` of phrase evidence for the second).
 """
 
 from __future__ import annotations

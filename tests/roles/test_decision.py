@@ -13,8 +13,8 @@ from cmlint.scoring import Scoring
 
 TAXONOMY = load_taxonomy()
 SCORING = Scoring()
-#: Occupation scores that say nothing (no lines read).
-SILENT = OccupationScores({}, {}, 0.0, (), 0.01)
+#: Occupation scores of lines that say nothing about any occupation (ten lines' weight).
+SILENT = OccupationScores({}, {}, 10.0, (), 0.01)
 
 
 def phrases(mass: dict[str, float], witnesses: int = 2) -> DutyProfile:
@@ -73,7 +73,7 @@ def test_compatible_roles_count_at_the_configured_factor() -> None:
 
 
 def test_thresholds_come_from_the_scoring_model() -> None:
-    mass = {"sales": 2.0, "community": 1.0}
+    mass = {"sales": 3.0, "community": 1.5}
     assert decision(("community",), mass) is False
     strict = Scoring(max_title_support=0.5, min_other_share=0.6)
     assert decision(("community",), mass, strict) is True
