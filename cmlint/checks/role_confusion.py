@@ -16,7 +16,9 @@ class ConfusionOptions(Options):
     max_evidence: int = Field(default=8, ge=1, description="сколько строк-доказательств показывать")
 
 
-@check("role-confusion", ConfusionOptions, fields=["title", "title_role", "actual_role", "breakdown"])
+@check(
+    "role-confusion", ConfusionOptions, fields={"title": str, "title_role": str, "actual_role": str, "breakdown": str}
+)
 def role_confusion(posting: AnalyzedPosting, ctx: CheckContext[ConfusionOptions]) -> Iterable[Finding]:
     analysis = posting.roles
     if not analysis.decision.confused:
