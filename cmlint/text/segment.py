@@ -37,7 +37,8 @@ _BREAK = re.compile(
 )
 # Glued job-board items: an upper-case word right after a lower-case one
 # («данныхВедение»); the match starts at the capital.
-_GLUED = re.compile(r"[А-ЯЁ](?:(?<=[а-яё]{3}[А-ЯЁ])|(?<=[а-яё][)»][А-ЯЁ]))(?=[а-яё]{2})")
+# Also after an abbreviation: «Гражданство РФОпыт работы» (the match starts at «О»).
+_GLUED = re.compile(r"[А-ЯЁ](?:(?<=[а-яё]{3}[А-ЯЁ])|(?<=[а-яё][)»][А-ЯЁ])|(?<=[А-ЯЁ]{3}))(?=[а-яё]{2})")
 _WORD = re.compile(r"[\w\u0400-\u04ff]+")
 # A sentence that opens a list of duties without a heading:
 # «Ищем комьюнити-менеджера, который будет:», «Тебе предстоит:».
@@ -85,23 +86,28 @@ class Structure:
 class _Grammar:
     headings: tuple[tuple[SectionKind, re.Pattern[str], re.Pattern[str]], ...]
     cues: dict[str, Callable[[str], re.Match[str] | None]]
+    #: Any heading followed by a colon in the middle of a line (a scrape that lost its line breaks).
+    inline: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
 def _grammar() -> _Grammar:
     data = load_yaml("sections.yaml")
     headings = []
+    bodies = []
     for kind, patterns in data["headings"].items():
         body = "|".join(f"(?:{p})" for p in patterns)
+        bodies.append(body)
         end = r"\w*(?=$|[\s:.,!?(—–-])"
         headings.append((kind, re.compile(rf"^(?:{body}){end}"), re.compile(rf"(?:^|\s)(?:{body}){end}")))
+    inline = re.compile(rf"(?<=[\s.;!?»)])(?:{'|'.join(bodies)})[^\W\d_]*[ \t]*:")
     cues = {}
     for name, patterns in data["cues"].items():
         pattern = re.compile("|".join(f"(?:{p})" for p in patterns))
         # Cues anchored at the start are tried once there instead of at every position.
         anchored = all(p.startswith("^") for p in patterns)
         cues[name] = pattern.match if anchored else pattern.search
-    return _Grammar(tuple(headings), cues)
+    return _Grammar(tuple(headings), cues, inline)
 
 
 def _fold(text: str) -> str:
@@ -122,6 +128,9 @@ def classify_heading(line: str) -> tuple[SectionKind, int] | None:
     words = len(_WORD.findall(folded))
     if not words:
         return None
+    # A list entry is a heading only when it is nothing but one («- Условия:», «✅ Обязанности»),
+    # not an item that starts with a heading word («- Условия акции для клиентов», «- звонить клиентам»).
+    listed = bool(_BULLET.match(line))
     colon = folded.find(":")
     head = folded[:colon] if colon != -1 and len(_WORD.findall(folded[:colon])) <= 6 else None
     for kind, at_start, anywhere in _grammar().headings:
@@ -129,7 +138,8 @@ def classify_heading(line: str) -> tuple[SectionKind, int] | None:
         if match:
             rest = folded[match.end():]
             tail = _TRAILING_NOISE.sub("", rest)
-            if not tail or (len(_WORD.findall(tail)) <= 3 and (rest.rstrip().endswith(":") or words <= 4)):
+            short = len(_WORD.findall(tail)) <= 3 and (rest.rstrip().endswith(":") or (words <= 4 and not listed))
+            if not tail or short:
                 return kind, len(line)
             if head is not None:
                 return kind, lead + colon + 1
@@ -145,6 +155,28 @@ def classify_heading(line: str) -> tuple[SectionKind, int] | None:
     return None
 
 
+def _lines(text: str, grammar: _Grammar) -> list[tuple[int, str]]:
+    """(offset, stripped line) of every non-blank line; a line that hides headings is cut before each of them.
+
+    A hidden heading is a capitalised heading with a colon after a sentence
+    or a space («… вместе! Предстоит заниматься: …», «Гражданство РФ Требования: …»).
+    """
+    lines: list[tuple[int, str]] = []
+    position = 0
+    for raw in text.split("\n"):
+        start = position + len(raw) - len(raw.lstrip())
+        position += len(raw) + 1
+        line = raw.strip()
+        if not line:
+            continue
+        cuts = [m.start() for m in grammar.inline.finditer(_fold(line)) if line[m.start()].isupper()]
+        for begin, end in zip([0, *cuts], [*cuts, len(line)], strict=True):
+            piece = line[begin:end].rstrip()
+            if piece:
+                lines.append((start + begin, piece))
+    return lines
+
+
 def segment(text: str, title_from_text: bool) -> Structure:
     """Split plain text into title, sections and items."""
     grammar = _grammar()
@@ -154,14 +186,7 @@ def segment(text: str, title_from_text: bool) -> Structure:
     kind: SectionKind = "intro"
     section_start = 0
     heading: tuple[int, int] | None = None
-    position = 0
-    for raw in text.split("\n"):
-        start = position
-        position += len(raw) + 1
-        line = raw.strip()
-        if not line:
-            continue
-        start += len(raw) - len(raw.lstrip())
+    for start, line in _lines(text, grammar):
         if title_from_text and title is None and not items and not sections:
             if _looks_like_title(line) and classify_heading(line) is None:
                 title = (start, start + len(line))
