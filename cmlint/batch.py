@@ -33,5 +33,11 @@ def run(linter: Linter, jobs: Iterable[Job], n_process: int = 1) -> Iterator[tup
             sent.append(job)
             yield job
 
-    for result in ordered_map(linter, lint_job, remember(jobs), n_process):
+    def failure(job: Job, reason: str) -> LintResult:
+        if job.posting is None:
+            return LintResult(source=job.source, record=job.record, error=job.error, line=job.line)
+        report = linter.not_linted(job.posting, reason)
+        return LintResult(source=job.source, record=job.record, id=job.posting.id, report=report, line=job.line)
+
+    for result in ordered_map(linter, lint_job, remember(jobs), n_process, failure):
         yield sent.popleft(), result

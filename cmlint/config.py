@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from cmlint.files import FileProblem, read_small_text
 from cmlint.models import Severity
 from cmlint.scoring import Scoring
 
@@ -52,6 +53,7 @@ class Config(_Section):
     exclude: list[str] | None = Field(default=None, description="gitignore-style patterns of files never read (default: DEFAULT_EXCLUDE)")
     extend_exclude: list[str] = Field(default_factory=list, description="patterns excluded on top of exclude")
     respect_gitignore: bool = True
+    time_budget: float | None = Field(default=10.0, gt=0, description="seconds one posting may take; a slower one becomes a CM000 record (null: no limit)")
     roles: Scoring = Field(default_factory=Scoring)
     #: Options of Python checks by code or name (``[tool.cmlint.rules.CM002]``), over the packs' own.
     rules: dict[str, dict[str, Any]] = Field(default_factory=dict)
@@ -107,7 +109,7 @@ class Config(_Section):
             updates["exclude"] = overrides.exclude
         if overrides.extend_exclude:
             updates["extend_exclude"] = [*self.extend_exclude, *overrides.extend_exclude]
-        for key in ("min_severity", "fail_on", "respect_gitignore"):
+        for key in ("min_severity", "fail_on", "respect_gitignore", "time_budget"):
             if getattr(overrides, key) is not None:
                 updates[key] = getattr(overrides, key)
         given = {key for key in overrides.model_fields_set if getattr(overrides, key) not in (None, [])}
@@ -164,6 +166,7 @@ class Overrides(BaseModel):
     exclude: list[str] | None = None
     extend_exclude: list[str] = Field(default_factory=list)
     respect_gitignore: bool | None = None
+    time_budget: float | None = Field(default=None, gt=0)
 
     @field_validator("exclude", "extend_exclude", mode="before")
     @classmethod
@@ -209,19 +212,27 @@ def parse_config(data: dict[str, Any], source: str) -> Config:
 
 
 def find_config(start: Path) -> Path | None:
-    """The nearest ``cmlint.toml`` or ``pyproject.toml`` with ``[tool.cmlint]``."""
+    """The nearest ``cmlint.toml``, or ``pyproject.toml`` with ``[tool.cmlint]`` (a broken one is an error)."""
     for folder in [start, *start.parents]:
         candidate = folder / "cmlint.toml"
-        if candidate.is_file():
+        if candidate.exists():  # not only regular files: a FIFO or a folder here is an error, not silence
             return candidate
         candidate = folder / "pyproject.toml"
-        if candidate.is_file():
-            try:
-                if "cmlint" in tomllib.loads(candidate.read_text(encoding="utf-8")).get("tool", {}):
-                    return candidate
-            except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError):
-                continue
+        if candidate.exists() and "cmlint" in _read_toml(candidate).get("tool", {}):
+            return candidate
     return None
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    """Parse a TOML file; every problem (unreadable, not a regular file, too big, too deep, bad TOML) is a :class:`ConfigError`."""
+    try:
+        return tomllib.loads(read_small_text(path))
+    except FileProblem as error:
+        raise ConfigError(f"{path}: {error}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: не удалось прочитать TOML: {error}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: не удалось прочитать TOML: слишком глубокая вложенность") from None
 
 
 def load_config(path: str | Path | None = None, start: str | Path | None = None) -> Config:
@@ -238,12 +249,7 @@ def load_config(path: str | Path | None = None, start: str | Path | None = None)
             log.info("cmlint: файл конфигурации не найден (искали от %s вверх); настройки по умолчанию", start or Path.cwd())
             return Config()
     path = Path(path)
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: файл конфигурации не найден") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as error:
-        raise ConfigError(f"{path}: не удалось прочитать TOML: {error}") from None
+    data = _read_toml(path)
     table = data if path.name != "pyproject.toml" else data.get("tool", {}).get("cmlint", {})
     if path.name == "cmlint.toml" and "tool" in table and "cmlint" in table["tool"]:
         table = table["tool"]["cmlint"]

@@ -119,10 +119,10 @@ def _order(pair: tuple[Finding, Fix]) -> tuple[int, int, int, str]:
 
 def _check_span(edit: Edit, source: str) -> None:
     span = edit.span
-    if source[span.start:span.end] != span.text:
+    if source[span.start : span.end] != span.text:
         raise StaleReportError(
             f"отчёт не относится к этому тексту: в поле {span.field} на позиции {span.start} "
-            f"ожидалось «{span.text}», а стоит «{source[span.start:span.end]}»"
+            f"ожидалось «{span.text}», а стоит «{source[span.start : span.end]}»"
         )
 
 
@@ -135,5 +135,5 @@ def _apply(source: str, edits: list[Edit], html: bool) -> str:
     out = source
     for edit in sorted(edits, key=lambda e: e.span.start, reverse=True):
         replacement = escape(edit.replacement, quote=False) if html else edit.replacement
-        out = out[: edit.span.start] + replacement + out[edit.span.end:]
+        out = out[: edit.span.start] + replacement + out[edit.span.end :]
     return out

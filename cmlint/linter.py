@@ -12,13 +12,16 @@ from collections.abc import Iterable, Iterator, Mapping
 
 from cmlint.analysis import AnalyzedPosting
 from cmlint.checks import shipped_checks
+from cmlint.budget import Budget, BudgetExceeded
 from cmlint.config import Config
 from cmlint.engine.build import Engine
 from cmlint.engine.build import build_engine as _build_engine
 from cmlint.engine.registry import CheckContext
 from cmlint.engine.ruleset import Rule
+from cmlint.engine.specs import RuleSpec
 from cmlint.engine.suppression import suppressed
-from cmlint.models import Finding, Posting, Report, Severity
+from cmlint.models import Finding, Posting, Report, RoleInfo, Severity
+from cmlint.roles.taxonomy import Taxonomy
 from cmlint.posting import DEFAULT_FIELDS, PostingError, PostingLike, as_posting, check_format, make_posting
 from cmlint.quality import assess
 from cmlint.resources import data_dir
@@ -151,8 +154,16 @@ class Linter:
             engine = self._fresh_engine()
             if not posting.text.strip() and not (posting.title or "").strip():
                 return Report(id=posting.id, title=posting.title, ruleset_version=self._ruleset(engine).version).linted_from(posting)
+            budget = Budget(self.config.time_budget)
             try:
-                report = self._report(engine, engine.analyzer.analyze(posting), path)
+                with budget:
+                    analyzed = engine.analyzer.analyze(posting)
+                    budget.check()
+                    report = self._report(engine, analyzed, path, budget)
+            except BudgetExceeded as error:
+                if budget.interrupted:
+                    self._engine = None  # interrupted mid-stage: rebuild rather than trust its caches
+                report = self._not_linted(posting.id, posting.title, _not_linted_finding(f"Вакансия не проверена: {error}"))
             except Exception as error:
                 log.exception("cmlint failed on a posting")
                 report = self._not_linted(posting.id, posting.title, _internal_error(error))
@@ -189,7 +200,15 @@ class Linter:
             return
         from cmlint.parallel import ordered_map
 
-        yield from ordered_map(self, lint_one, items, n_process, chunk_size)
+        def failure(item: Posting | Report, reason: str) -> Report:
+            return item if isinstance(item, Report) else self.not_linted(item, reason)
+
+        yield from ordered_map(self, lint_one, items, n_process, failure, window=2 * n_process * chunk_size)
+
+    def active_rules(self) -> list[tuple[RuleSpec, Severity]]:
+        """The rules this configuration runs, each with the severity it reports at."""
+        with self._lock:
+            return [(ctx.spec, ctx.severity) for _, ctx in self._ruleset(self.engine).rules]
 
     @property
     def ruleset_version(self) -> str:
@@ -210,6 +229,10 @@ class Linter:
             self._active = _Ruleset(engine, active, _digest(active, config))
         return self._active
 
+    def not_linted(self, posting: Posting, reason: str) -> Report:
+        """The report of a posting that could not be linted: one ``CM000`` finding saying why."""
+        return self._not_linted(posting.id, posting.title, _not_linted_finding(f"Вакансия не проверена: {reason}"))
+
     def _not_linted(self, id: str | None, title: str | None, finding: Finding) -> Report:
         return Report(id=id, title=title, findings=[finding], ruleset_version=self.ruleset_version, **assess([finding]).model_dump())
 
@@ -224,13 +247,14 @@ class Linter:
                 identifier = None if key is None else _plain_id(item[key])
             return self._not_linted(identifier, None, _not_linted_finding(f"Вакансия не проверена: {error}"))
 
-    def _report(self, engine: Engine, posting: AnalyzedPosting, path: str | None) -> Report:
+    def _report(self, engine: Engine, posting: AnalyzedPosting, path: str | None, budget: Budget) -> Report:
         config = self.config
         findings: list[Finding] = []
         roles = posting.roles
         title_roles = set(roles.title_roles)
         ruleset = self._ruleset(engine)
         for rule, ctx in ruleset.rules:
+            budget.check()
             spec = rule.spec
             if path is not None and config.per_file_ignores and not config.enabled(spec.code, spec.name, path):
                 continue
@@ -240,16 +264,24 @@ class Linter:
                 if not suppressed(posting.posting.text, finding):
                     findings.append(finding)
         findings.sort(key=_finding_order)
+        duty_profile = roles.duties.shares()
+        named = [*roles.title_roles, *duty_profile, *(s.role for s in roles.suggestions), *(e.role for f in findings for e in f.evidence)]
         return Report(
             id=posting.posting.id,
             title=posting.title.text,
             title_roles=list(roles.title_roles),
-            duty_profile=roles.profile.shares(),
+            duty_profile=duty_profile,
             suggested_titles=list(roles.suggestions),
+            roles={role: _role_info(engine.taxonomy, role) for role in dict.fromkeys(named)},
             findings=findings,
             ruleset_version=ruleset.version,
             **assess(findings).model_dump(),
         )
+
+
+def _role_info(taxonomy: Taxonomy, role: str) -> RoleInfo:
+    entry = taxonomy.roles[role]
+    return RoleInfo(label=entry.label, board_name=entry.board_name, hh_roles=entry.hh_roles, kind=entry.kind)
 
 
 def _finding_order(finding: Finding) -> tuple[int, int, str]:

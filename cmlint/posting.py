@@ -27,6 +27,8 @@ from cmlint.text.decode import DecodeError, decode
 FORMATS: tuple[str, ...] = get_args(Format)
 #: A posting text longer than this (characters) is refused: nobody writes one, and time is linear in it.
 MAX_TEXT_CHARS = 200_000
+#: A title longer than this is refused: titles are a few words; title checks look at every pair of words.
+MAX_TITLE_CHARS = 1_000
 
 PostingLike = Posting | str | bytes | Mapping[str, Any] | tuple[Any, ...]
 
@@ -86,7 +88,9 @@ def text_of(value: object, what: str = "текст") -> str:
 
 
 def _optional_text(value: object, what: str) -> str | None:
-    """A title or an id: a string, a number (written out) or nothing."""
+    """A title or an id: a string, a number (written out) or nothing; at most :data:`MAX_TITLE_CHARS`."""
+    if isinstance(value, str) and len(value) > MAX_TITLE_CHARS:
+        raise _fail("too-large", f"{what} длиннее {MAX_TITLE_CHARS} символов")
     if value is None or isinstance(value, str):
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -131,6 +135,8 @@ def from_record(
         text = text_of(record[text_key], f"поле {text_key!r}")
         record_title = _optional_text(record_title, f"поле {title_key!r}")
         identifier = _optional_text(identifier, f"поле {id_key!r}")
+        if title is not None:
+            title = _optional_text(title, "название")
     except TypeError as error:
         raise _fail("malformed", str(error)) from None
     return Posting(
@@ -158,6 +164,6 @@ def as_posting(item: object, fields: FieldMap = DEFAULT_FIELDS) -> Posting:
 
 
 __all__ = [
-    "DEFAULT_FIELDS", "FORMATS", "MAX_TEXT_CHARS", "FieldMap", "PostingError", "PostingLike",
+    "DEFAULT_FIELDS", "FORMATS", "MAX_TEXT_CHARS", "MAX_TITLE_CHARS", "FieldMap", "PostingError", "PostingLike",
     "as_posting", "check_format", "from_record", "make_posting", "text_of",
 ]

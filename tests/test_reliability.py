@@ -114,3 +114,53 @@ def test_github_annotations_are_capped_and_the_summary_has_everything(tmp_path: 
     assert annotations[-1].startswith("::notice title=cmlint::Ещё ")
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("## cmlint") and "Проверено: 30 вакансий" in text and text.count("| CM001 |") == 30
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("pyproject.toml", '[tool.cmlint\nselect = ["CM"]\n'),  # broken pyproject: an error, not silence
+        ("cmlint.toml", "a = " + "[" * 5000 + "]" * 5000 + "\n"),
+        ("cmlint.toml", None),  # a FIFO
+    ],
+)
+def test_hostile_config_files_fail_fast_naming_the_file(tmp_path: Path, monkeypatch, name: str, content: str | None) -> None:
+    import os
+
+    path = tmp_path / name
+    if content is None:
+        os.mkfifo(path)
+    else:
+        path.write_text(content, encoding="utf-8")
+    (tmp_path / "v.txt").write_text("Комьюнити-менеджер\n" + SALES, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["check", "v.txt"])
+    assert result.exit_code == 2 and name in result.output and "Traceback" not in result.output
+    result = CliRunner().invoke(app, ["check", "v.txt", "--config", "/dev/zero"])
+    assert result.exit_code == 2 and "/dev/zero" in result.output
+
+
+def test_time_budget_turns_a_runaway_posting_into_cm000_and_goes_on(tmp_path: Path) -> None:
+    from cmlint import Config, Linter
+
+    linter = Linter(Config(time_budget=0.001))
+    reports = list(linter.lint_many(["Обязанности:\n" + "- холодные звонки по базе\n" * 2000, "Обязанности: чат"]))
+    assert reports[0].codes() == ["CM000"] and "time-budget" in reports[0].findings[0].message
+    assert len(reports) == 2
+    relaxed = Linter(Config(time_budget=30))
+    assert "CM000" not in relaxed.lint("Обязанности: чат").codes()
+
+
+def test_title_length_is_capped() -> None:
+    from cmlint import lint
+
+    report = lint("Обязанности: чат", title="Контент- и " * 10_000)
+    assert report.codes() == ["CM000"] and "название" in report.findings[0].message
+
+
+def test_cr_only_line_endings_keep_the_structure() -> None:
+    from cmlint import lint
+
+    lf = "Комьюнити-менеджер\nОбязанности:\n- холодные звонки по базе\n- выполнение плана продаж\n- ведение сделок в CRM"
+    assert lint(lf.replace("\n", "\r")).codes() == lint(lf).codes() == lint(lf.replace("\n", "\r\n")).codes()
+    assert "CM001" in lint(lf.replace("\n", "\r")).codes()

@@ -13,6 +13,7 @@ from cmlint.analysis import AnalyzedPosting, Title
 from cmlint.engine.registry import CheckContext, NoOptions, Options, check
 from cmlint.models import Finding
 from cmlint.nlp.words import Lemma
+from cmlint.roles.taxonomy import Taxonomy
 
 _CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
 _PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
@@ -63,12 +64,13 @@ def no_position_in_title(posting: AnalyzedPosting, ctx: CheckContext[TitleWordsO
 
 @dataclass(frozen=True)
 class _Position:
-    """A part of a title that names a position: its text, head lemma, trades and other content words."""
+    """A part of a title that names a position: its text, head lemma, trades, other content words and roles."""
 
     text: str
     head: str
     families: frozenset[str]
     words: frozenset[str]
+    roles: frozenset[str]
 
 
 @check("multiple-positions-in-title", PositionsOptions, fields={"positions": str, "count": int})
@@ -86,7 +88,7 @@ def multiple_positions_in_title(posting: AnalyzedPosting, ctx: CheckContext[Posi
     positions = [position for position in found if position is not None]
     for index, first in enumerate(positions):
         for second in positions[index + 1:]:
-            if _different_trades(first, second):
+            if _different_positions(first, second, ctx.taxonomy):
                 names = " / ".join(f"«{position.text}»" for position in positions)
                 yield ctx.finding(title.span(), positions=names, count=len(positions))
                 return
@@ -108,23 +110,37 @@ def _position(title: Title, cleaned: str, start: int, end: int, options: Positio
     if head is None:
         return None
     # A part's trades: its head's, its other words' («водитель погрузчика» is warehouse work too),
-    # and for a generic head («SMM-менеджер») the trades of the roles it names.
+    # and the trades of the roles it names («SMM-менеджер»).
     families = {name for name, members in options.families.items() if set(lemmas) & set(members)}
-    if head in options.generic_heads:
-        roles = title.roles_in(start, end)
-        families |= {name for role in roles for name in options.role_families.get(role, ())}
+    roles = title.roles_in(start, end)
+    families |= {name for role in roles for name in options.role_families.get(role, ())}
     generic = set(options.generic_heads)
     content = frozenset(lemma for lemma in lemmas if len(lemma) > 2 and lemma not in generic and lemma != head)
-    return _Position(part.strip(), head, frozenset(families), content)
+    return _Position(part.strip(), head, frozenset(families), content, frozenset(roles))
 
 
-def _different_trades(a: _Position, b: _Position) -> bool:
-    """Both trades are known and share nothing, and the two parts share no word or stem."""
-    if not a.families or not b.families or a.families & b.families:
-        return False
+def _different_positions(a: _Position, b: _Position, taxonomy: Taxonomy) -> bool:
+    """Nothing makes the parts one position (a shared word or stem, a shared trade, roles the taxonomy relates),
+    and their roles or their trades are known to differ."""
     if a.head == b.head or _common_prefix(a.head, b.head) >= 5:
         return False
-    return not (a.words & b.words or {a.head, b.head} & (a.words | b.words))
+    if a.words & b.words or {a.head, b.head} & (a.words | b.words) or a.families & b.families:
+        return False
+    if a.roles and b.roles:
+        return not (a.roles & b.roles) and not any(_one_position(x, y, taxonomy) for x in a.roles for y in b.roles)
+    return bool(a.families and b.families)
+
+
+def _one_position(x: str, y: str, taxonomy: Taxonomy) -> bool:
+    """Whether two roles of a title can name one position: compatible fine roles, close roles, one occupation.
+
+    Related occupations are still different positions («Курьер / Кладовщик»).
+    """
+    roles = taxonomy.roles
+    if x in roles[y].close or y in roles[x].close or taxonomy.occupation_of(x) == taxonomy.occupation_of(y):
+        return True
+    fine = roles[x].kind == "role" and roles[y].kind == "role"
+    return fine and (y in roles[x].compatible or x in roles[y].compatible)
 
 
 def _blank(match: re.Match[str]) -> str:

@@ -1,4 +1,4 @@
-"""The command line: ``cmlint check | rules | explain | evaluate | bench``.
+"""The command line: ``cmlint check | rules | explain | schema | evaluate | bench | serve``.
 
 Exit codes of ``check``: 0 — no findings, 1 — findings, 2 — usage, config
 or input errors (an unreadable file among good ones still gives 2, after
@@ -177,6 +177,29 @@ def bench(
         typer.echo(result.model_dump_json(indent=2))
     else:
         typer.echo(render_bench(result), nl=False)
+
+
+@app.command()
+def serve(
+    host: str = typer.Option("127.0.0.1", "--host", metavar="АДРЕС", help="Адрес (0.0.0.0 — доступ с других компьютеров)."),
+    port: int = typer.Option(8000, "--port", "-p", min=0, max=65535, metavar="ПОРТ", help="Порт."),
+    workers: int = typer.Option(2, "--workers", "-w", min=1, max=64, metavar="N", help="Процессов-обработчиков вакансий."),
+    time_budget: float | None = typer.Option(
+        None, "--time-budget", min=0.1, metavar="СЕКУНДЫ",
+        help="Сколько секунд может проверяться одна вакансия; дольше — отчёт с CM000 (по умолчанию из конфигурации, 10).",
+    ),
+    config_path: Path | None = typer.Option(None, "--config", metavar="ФАЙЛ", help="Файл конфигурации (иначе — встроенные настройки)."),
+) -> None:
+    """Запустить страницу для HR и API для сайтов вакансий (нужен cmlint[web])."""
+    from cmlint.server.run import missing_packages, serve as run_server
+    from cmlint.server.settings import ServerSettings
+
+    missing = missing_packages()
+    if missing:
+        raise fail(f"для cmlint serve нужны пакеты {', '.join(missing)}: pip install 'cmlint[web]'")
+    if config_path is not None:
+        _config(config_path)  # a broken file stops here with exit 2, before any worker starts
+    run_server(ServerSettings(host=host, port=port, workers=workers, time_budget=time_budget, config_path=config_path))
 
 
 def _skip_spacy_cli() -> None:

@@ -44,6 +44,7 @@ class CheckOptions:
     exclude: Annotated[list[str] | None, typer.Option("--exclude", metavar="ШАБЛОНЫ", help="Не читать эти файлы и папки (шаблоны как в .gitignore; заменяют exclude из настроек).")] = None
     extend_exclude: Annotated[list[str] | None, typer.Option("--extend-exclude", metavar="ШАБЛОНЫ", help="Не читать ещё и эти файлы и папки.")] = None
     respect_gitignore: Annotated[bool | None, typer.Option("--respect-gitignore/--no-respect-gitignore", help="Пропускать файлы из .gitignore (по умолчанию да).", show_default=False)] = None
+    time_budget: Annotated[float | None, typer.Option("--time-budget", metavar="СЕКУНДЫ", help="Сколько секунд может проверяться одна вакансия; дольше — запись CM000, проверка идёт дальше (по умолчанию 10).", show_default=False)] = None
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Код 0 даже при замечаниях (ошибки ввода — всё равно 2).")] = False
     config: Annotated[Path | None, typer.Option("--config", metavar="ФАЙЛ", help="Файл конфигурации (cmlint.toml или pyproject.toml).")] = None
     jobs: Annotated[int, typer.Option("--jobs", "-j", metavar="N", help="Число процессов (по умолчанию 1).", show_default=False)] = 1
@@ -67,6 +68,7 @@ class CheckOptions:
             exclude=self.exclude,
             extend_exclude=self.extend_exclude or [],
             respect_gitignore=self.respect_gitignore,
+            time_budget=self.time_budget,
         )
 
     def fields(self) -> FieldMap:

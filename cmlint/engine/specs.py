@@ -22,6 +22,7 @@ from pydantic import (
 )
 
 from cmlint.engine import messages
+from cmlint.files import FileProblem, read_small_text
 from cmlint.kinds import ItemKind
 from cmlint.models import Severity
 from cmlint.resources import parse_yaml
@@ -213,13 +214,15 @@ def parse_pack(data: Any, source: str) -> Pack:
 def load_pack_file(path: Path) -> Pack:
     """Read and validate a user's pack file."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
+        text = read_small_text(path)
+    except FileProblem as error:
         raise PackError(f"{path}: не удалось прочитать файл пакета правил: {error}") from None
     try:
         data = parse_yaml(text)
     except yaml.YAMLError as error:
         raise PackError(f"{path}: не YAML: {error}") from None
+    except RecursionError:
+        raise PackError(f"{path}: не YAML: слишком глубокая вложенность") from None
     return parse_pack(data, str(path))
 
 

@@ -45,7 +45,11 @@ def regions(text: str) -> tuple[Region, ...]:
         return ()
     result: list[Region] = []
     open_regions: dict[frozenset[str], int] = {}
+    content_before = False  # any text other than directives so far (one pass: linear in the text)
+    previous_end = 0
     for match in _DIRECTIVE.finditer(text):
+        content_before = content_before or bool(text[previous_end:match.start()].strip())
+        previous_end = match.end()
         codes = frozenset(code.upper() for code in _CODE.findall(match.group("codes")))
         verb = match.group("verb").lower()
         if verb == "disable-next-line":
@@ -55,7 +59,7 @@ def regions(text: str) -> tuple[Region, ...]:
             next_end = text.find("\n", line_end + 1)
             result.append(Region(line_end + 1, len(text) if next_end == -1 else next_end, codes))
         elif verb == "disable":
-            start = 0 if not _DIRECTIVE.sub("", text[: match.start()]).strip() else match.start()
+            start = match.start() if content_before else 0
             open_regions.setdefault(codes, start)
         else:
             for key in [k for k in open_regions if not codes or (k and k & codes)]:

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from cmlint.models import Finding, Report, Severity
-from cmlint.roles.taxonomy import role_label
+from cmlint.roles.taxonomy import ROLE_IDS, role_label
 from cmlint.russian import count, percent
 
 #: Severities from the most to the least serious.
@@ -71,3 +71,8 @@ def share(key: str, value: float) -> str:
 def offers_titles(finding: Finding) -> bool:
     """A finding about the duties' roles that offers fixes: the report's suggested titles belong under it."""
     return bool(finding.evidence and finding.suggestions)
+
+
+def labels() -> dict[str, str]:
+    """The Russian name of every role key reports can carry (for surfaces that render keys themselves)."""
+    return {key: label(key) for key in ROLE_IDS}

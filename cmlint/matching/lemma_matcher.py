@@ -11,6 +11,7 @@ patterns never come here: they run on spaCy's own ``Matcher``
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from collections import defaultdict
 from collections.abc import Hashable
 from dataclasses import dataclass
@@ -220,10 +221,12 @@ def _non_overlapping(best: dict[tuple[K, int], int]) -> list[Match[K]]:
     result: list[Match[K]] = []
     for key, spans in by_key.items():
         spans.sort(key=lambda s: (s[0] - s[1], s[0]))
-        taken: list[tuple[int, int]] = []
+        taken: list[tuple[int, int]] = []  # non-overlapping, sorted by start
         for start, end in spans:
-            if all(end <= a or start >= b for a, b in taken):
-                taken.append((start, end))
+            # only the taken span starting last before ``end`` can overlap (the others end before it starts)
+            index = bisect_left(taken, (end, -1)) - 1
+            if index < 0 or taken[index][1] <= start:
+                insort(taken, (start, end))
         result.extend((key, start, end) for start, end in taken)
     result.sort(key=lambda m: (m[1], m[2], m[0]))
     return result

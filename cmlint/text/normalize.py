@@ -54,6 +54,11 @@ class OffsetMap:
         return self.to_source(start), self.to_source(end - 1) + 1
 
 
+#: Longest run of non-space characters passed on whole (see :meth:`_Builder.copy`).
+MAX_RUN = 100
+_LONG_RUN = re.compile(r"\S{%d}" % MAX_RUN)
+
+
 class _Builder:
     """Accumulates normalized text and its offset map."""
 
@@ -63,6 +68,20 @@ class _Builder:
         self.map = OffsetMap()
 
     def copy(self, text: str, source_start: int) -> None:
+        """Copy ``text``; a run of more than :data:`MAX_RUN` non-space characters gets a space inserted.
+
+        No word is that long, and spaCy's tokenizer strips affixes from a
+        token one at a time, each time searching the whole token: quadratic
+        in the token's length.
+        """
+        position = 0
+        for match in _LONG_RUN.finditer(text):
+            self._copy(text[position:match.end()], source_start + position)
+            self.insert(" ", source_start + match.end())
+            position = match.end()
+        self._copy(text[position:], source_start + position)
+
+    def _copy(self, text: str, source_start: int) -> None:
         if text:
             self.map.add(self.length, source_start, True)
             self.parts.append(text)
@@ -96,18 +115,25 @@ class Normalized:
 
 # Dropped everywhere: HTML comments (cmlint directives live there), zero-width
 # characters, soft hyphens, BOM and carriage returns.
-_DROP = re.compile(r"<!--.*?-->|[\u200b-\u200d\u2060\ufeff\u00ad\r]+", re.DOTALL)
+_DROP = re.compile(r"<!--.*?-->|(?:[\u200b-\u200d\u2060\ufeff\u00ad]|\r(?=\n))+", re.DOTALL)
 # Characters replaced one-for-one: exotic spaces and controls become spaces.
 _SPACE_CHARS = "\u00a0\u2007\u202f\t\x0b\x0c\u3000"
 _SPACE_RUN = re.compile(f"[{_SPACE_CHARS}]")
 
 
 def _spaces(text: str) -> str:
-    """Exotic spaces → plain spaces, keeping the length (a regex is faster than translate)."""
-    return _SPACE_RUN.sub(" ", text)
+    """Exotic spaces → plain spaces and a lone CR (old Mac line ends) → a line break, keeping the length."""
+    text = _SPACE_RUN.sub(" ", text)
+    return text.replace("\r", "\n") if "\r" in text else text
 
-_HTML_HINT = re.compile(r"<(p|br|div|ul|ol|li|strong|b|h[1-6]|span|em|i|table|tr|td)\b[^>]*>", re.IGNORECASE)
-_MD_HINT = re.compile(r"^(#{1,6}\s+\S|\s*[-*+]\s+\*\*|.*\*\*[^*\n]+\*\*|.*\[[^\]\n]+\]\([^)\n]+\))", re.MULTILINE)
+# Linear-time patterns: no quantifier can run past the next "<" or the end of the line,
+# so a hostile run of "<p " or blank lines costs one pass, not one pass per start.
+_HTML_HINT = re.compile(
+    r"<(p|br|div|ul|ol|li|strong|b|h[1-6]|span|em|i|table|tr|td)\b[^<>]*+>", re.IGNORECASE
+)
+_MD_HINT = re.compile(
+    r"^(#{1,6}[ \t]+\S|[ \t]*[-*+][ \t]+\*\*|[^\n]*?\*\*[^*\n]+\*\*|[^\n]*?\[[^\]\n]+\]\([^)\n]+\))", re.MULTILINE
+)
 _TELEGRAM_HINT = re.compile(r"(#[\w\u0400-\u04ff]+|[\U0001F300-\U0001FAFF\u2705\u2714\u2757\u203c])")
 
 
@@ -134,10 +160,28 @@ def normalize(text: str, format: Format | None = None) -> Normalized:
     return Normalized(plain, text, fmt, offsets)
 
 
+_OPENERS = (("<!--", "-->", "<!- "), ("<![CDATA[", "]]>", "<![CDATA "), ("<?", "?>", "< "))
+
+
+def _scannable(text: str) -> str:
+    """``text`` with every comment, CDATA or processing-instruction opener that is never closed defused.
+
+    Same length, so match offsets index ``text``.  A lazy ``<!--.*?-->`` that
+    cannot close scans to the end of the text from every opener: quadratic
+    on ``<!--<!--<!--…``.  Openers after the last closer can never close, so
+    they are turned into plain characters and the scan stays linear.
+    """
+    for opener, closer, inert in _OPENERS:
+        cut = text.rfind(closer) + 1
+        if text.find(opener, cut) != -1:
+            text = text[:cut] + text[cut:].replace(opener, inert)
+    return text
+
+
 def _plain(text: str) -> tuple[str, OffsetMap]:
     builder = _Builder()
     position = 0
-    for match in _DROP.finditer(text):
+    for match in _DROP.finditer(_scannable(text)):
         builder.copy(_spaces(text[position:match.start()]), position)
         position = match.end()
     builder.copy(_spaces(text[position:]), position)
@@ -151,7 +195,7 @@ _BLOCK_TAGS = {
 _SKIP_CONTENT = {"script", "style", "head", "title", "noscript", "template"}
 _HTML_TOKEN = re.compile(
     r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<!\w[^>]*>|<\?.*?\?>"
-    r"|<(?P<close>/)?(?P<tag>[a-zA-Z][a-zA-Z0-9]*)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>"
+    r"|<(?P<close>/)?(?P<tag>[a-zA-Z][a-zA-Z0-9]*)\b(?:[^<>\"']|\"[^\"<]*\"|'[^'<]*')*+>"
     r"|&(?P<entity>#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});?"
     r"|[\r\u200b-\u200d\u2060\ufeff\u00ad]",
     re.DOTALL,
@@ -163,7 +207,7 @@ def _html(text: str) -> tuple[str, OffsetMap]:
     builder = _Builder()
     position = 0
     skipping: str | None = None
-    for match in _HTML_TOKEN.finditer(text):
+    for match in _HTML_TOKEN.finditer(_scannable(text)):
         if skipping is None:
             _html_text(builder, text[position:match.start()], position)
         position = match.end()
@@ -215,7 +259,7 @@ _MD_TOKEN = re.compile(
     r"|(?P<image>!\[[^\]\n]*\]\([^)\n]*\))"
     r"|\[(?P<link>[^\]\n]+)\]\([^)\n]*\)"
     r"|(?P<emphasis>\*\*|__|~~|`+)"
-    r"|(?P<drop><!--.*?-->|[\r\u200b-\u200d\u2060\ufeff\u00ad]|\\(?=[\\`*_{}\[\]()#+\-.!]))",
+    r"|(?P<drop><!--.*?-->|\r(?=\n)|[\u200b-\u200d\u2060\ufeff\u00ad]|\\(?=[\\`*_{}\[\]()#+\-.!]))",
     re.MULTILINE | re.DOTALL,
 )
 
@@ -223,10 +267,10 @@ _MD_TOKEN = re.compile(
 def _markdown(text: str) -> tuple[str, OffsetMap]:
     builder = _Builder()
     position = 0
-    for match in _MD_TOKEN.finditer(text):
+    for match in _MD_TOKEN.finditer(_scannable(text)):
         builder.copy(_spaces(text[position:match.start()]), position)
         position = match.end()
         if match.group("link") is not None:
-            builder.copy(match.group("link"), match.start("link"))
+            builder.copy(text[match.start("link"):match.end("link")], match.start("link"))
     builder.copy(_spaces(text[position:]), position)
     return builder.result()

@@ -34,6 +34,7 @@ _BREAK = re.compile(
     r"|\s[-–—]\s(?=[А-ЯЁ][а-яё])"
     r"|[-–—](?<=[)\w][-–—])\s(?=[А-ЯЁ][а-яё])"
     r"|[.!?…]\s+(?=[«\"(]?[А-ЯЁA-Z0-9])"
+    r"|(?<=[а-яё)»]{2})[.!?](?=[А-ЯЁ][а-яё])"
 )
 # Glued job-board items: an upper-case word right after a lower-case one
 # («данныхВедение»); the match starts at the capital.
@@ -86,28 +87,23 @@ class Structure:
 class _Grammar:
     headings: tuple[tuple[SectionKind, re.Pattern[str], re.Pattern[str]], ...]
     cues: dict[str, Callable[[str], re.Match[str] | None]]
-    #: Any heading followed by a colon in the middle of a line (a scrape that lost its line breaks).
-    inline: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
 def _grammar() -> _Grammar:
     data = load_yaml("sections.yaml")
     headings = []
-    bodies = []
     for kind, patterns in data["headings"].items():
         body = "|".join(f"(?:{p})" for p in patterns)
-        bodies.append(body)
         end = r"\w*(?=$|[\s:.,!?(—–-])"
         headings.append((kind, re.compile(rf"^(?:{body}){end}"), re.compile(rf"(?:^|\s)(?:{body}){end}")))
-    inline = re.compile(rf"(?<=[\s.;!?»)])(?:{'|'.join(bodies)})[^\W\d_]*[ \t]*:")
     cues = {}
     for name, patterns in data["cues"].items():
         pattern = re.compile("|".join(f"(?:{p})" for p in patterns))
         # Cues anchored at the start are tried once there instead of at every position.
         anchored = all(p.startswith("^") for p in patterns)
         cues[name] = pattern.match if anchored else pattern.search
-    return _Grammar(tuple(headings), cues, inline)
+    return _Grammar(tuple(headings), cues)
 
 
 def _fold(text: str) -> str:
@@ -138,6 +134,9 @@ def classify_heading(line: str) -> tuple[SectionKind, int] | None:
         if match:
             rest = folded[match.end():]
             tail = _TRAILING_NOISE.sub("", rest)
+            after_colon = folded[colon + 1:].strip() if head is not None else ""
+            if head is not None and after_colon and not _WORD.search(folded[match.end():colon]):
+                return kind, lead + colon + 1
             short = len(_WORD.findall(tail)) <= 3 and (rest.rstrip().endswith(":") or (words <= 4 and not listed))
             if not tail or short:
                 return kind, len(line)
@@ -155,28 +154,6 @@ def classify_heading(line: str) -> tuple[SectionKind, int] | None:
     return None
 
 
-def _lines(text: str, grammar: _Grammar) -> list[tuple[int, str]]:
-    """(offset, stripped line) of every non-blank line; a line that hides headings is cut before each of them.
-
-    A hidden heading is a capitalised heading with a colon after a sentence
-    or a space («… вместе! Предстоит заниматься: …», «Гражданство РФ Требования: …»).
-    """
-    lines: list[tuple[int, str]] = []
-    position = 0
-    for raw in text.split("\n"):
-        start = position + len(raw) - len(raw.lstrip())
-        position += len(raw) + 1
-        line = raw.strip()
-        if not line:
-            continue
-        cuts = [m.start() for m in grammar.inline.finditer(_fold(line)) if line[m.start()].isupper()]
-        for begin, end in zip([0, *cuts], [*cuts, len(line)], strict=True):
-            piece = line[begin:end].rstrip()
-            if piece:
-                lines.append((start + begin, piece))
-    return lines
-
-
 def segment(text: str, title_from_text: bool) -> Structure:
     """Split plain text into title, sections and items."""
     grammar = _grammar()
@@ -186,7 +163,11 @@ def segment(text: str, title_from_text: bool) -> Structure:
     kind: SectionKind = "intro"
     section_start = 0
     heading: tuple[int, int] | None = None
-    for start, line in _lines(text, grammar):
+    for raw_start, raw in _lines(text):
+        line = raw.strip()
+        if not line:
+            continue
+        start = raw_start + len(raw) - len(raw.lstrip())
         if title_from_text and title is None and not items and not sections:
             if _looks_like_title(line) and classify_heading(line) is None:
                 title = (start, start + len(line))
@@ -214,6 +195,37 @@ def segment(text: str, title_from_text: bool) -> Structure:
                 kind, heading, section_start = "duties", None, start + len(line)
     sections.append(Section(kind, section_start, len(text), heading))
     return Structure(title, tuple(s for s in sections if s.end > s.start or s.heading), tuple(items))
+
+
+# A capitalised phrase of a few words ending in a colon, inside a line: a candidate for
+# a heading that a scrape glued to the text before it («…данных. Требования: опыт…»).
+_INLINE_HEADING = re.compile(r"(?<=[^\s])(?:\s+|(?<=[а-яё.;!?)»]))(?=[А-ЯЁA-Z][\w\- ]{2,50}:)")
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    """The lines of ``text`` with their offsets; a heading glued inside a line starts a line of its own."""
+    found: list[tuple[int, str]] = []
+    position = 0
+    for raw in text.split("\n"):
+        start = position
+        position += len(raw) + 1
+        cuts = [m.end() for m in _INLINE_HEADING.finditer(raw) if _heads(raw[m.end():])]
+        for begin, end in zip([0, *cuts], [*cuts, len(raw)], strict=True):
+            found.append((start + begin, raw[begin:end]))
+    return found
+
+
+def _heads(piece: str) -> bool:
+    """Whether ``piece`` starts with a known heading that ends at its first colon."""
+    colon = piece.find(":")
+    if colon < 0 or len(_WORD.findall(piece[:colon])) > 4:
+        return False
+    folded = _fold(piece[:colon])
+    for _, at_start, _ in _grammar().headings:
+        match = at_start.match(folded)
+        if match and not _WORD.search(folded[match.end():]):
+            return True
+    return False
 
 
 def _looks_like_title(line: str) -> bool:

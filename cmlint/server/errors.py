@@ -1,0 +1,171 @@
+"""Every failure as a JSON error in Russian, and the per-request body limits.
+
+Nothing a client sent is echoed into a log: errors name the field and the
+problem, never the value.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import Response
+from pydantic import BaseModel, ValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from cmlint.russian import number
+from cmlint.server.schemas import ErrorDetail, error_body
+
+log = logging.getLogger("cmlint.server")
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class ApiError(Exception):
+    """A client error: HTTP status, machine code, Russian message, field details."""
+
+    def __init__(self, status: int, code: str, message: str, details: list[ErrorDetail] | None = None) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message, self.details = status, code, message, details or []
+
+
+class BodyTooLarge(ApiError):
+    def __init__(self, limit: int) -> None:
+        super().__init__(413, "too-large", f"тело запроса больше {number(limit)} байт")
+
+
+def json_error(status: int, code: str, message: str, details: list[ErrorDetail] | None = None) -> Response:
+    return Response(error_body(code, message, details), status_code=status, media_type="application/json")
+
+
+class BodyLimit:
+    """ASGI middleware: refuse a body over the limit of its path (413), by its length or as it streams in."""
+
+    def __init__(self, app: ASGIApp, limit_of: Callable[[str], int]) -> None:
+        self.app = app
+        self.limit_of = limit_of
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        limit = self.limit_of(scope["path"])
+        declared = dict(scope["headers"]).get(b"content-length")
+        if declared is not None:
+            if not declared.isdigit():
+                await json_error(400, "bad-request", "заголовок Content-Length — не число")(scope, receive, send)
+                return
+            if int(declared) > limit:
+                error = BodyTooLarge(limit)
+                await json_error(error.status, error.code, error.message)(scope, receive, send)
+                return
+        received = 0
+
+        async def limited() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > limit:
+                    raise BodyTooLarge(limit)
+            return message
+
+        await self.app(scope, limited, send)
+
+
+def parse_json(body: bytes) -> Any:
+    """The request body as JSON, or an :class:`ApiError` saying where it breaks."""
+    if not body.strip():
+        raise ApiError(400, "invalid-json", "пустое тело запроса: ожидался объект JSON")
+    try:
+        return json.loads(body.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ApiError(400, "invalid-json", "тело запроса не в кодировке UTF-8") from None
+    except json.JSONDecodeError as error:
+        raise ApiError(
+            400, "invalid-json", f"тело запроса — не JSON: ошибка в строке {error.lineno}, символе {error.colno}"
+        ) from None
+    except RecursionError:
+        raise ApiError(400, "invalid-json", "в JSON слишком глубокая вложенность") from None
+
+
+def validate(model: type[M], data: Any) -> M:
+    """``data`` as ``model``, or a 422 :class:`ApiError` listing every field and its problem."""
+    if not isinstance(data, dict):
+        raise ApiError(422, "invalid-request", "тело запроса должно быть объектом JSON (в фигурных скобках)")
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        details = describe(error.errors())
+        raise ApiError(422, "invalid-request", "; ".join(f"{d.field}: {d.problem}" for d in details), details) from None
+
+
+_PROBLEMS = {
+    "missing": "обязательное поле",
+    "extra_forbidden": "неизвестное поле",
+    "string_type": "строка",
+    "int_type": "целое число",
+    "list_type": "список",
+    "too_short": "пара чисел",
+    "too_long": "пара чисел",
+    "none_required": "null",
+}
+
+
+def describe(errors: list[Any]) -> list[ErrorDetail]:
+    """Pydantic errors as (field, problem in Russian), one entry per field, values never quoted."""
+    expected: dict[str, list[str]] = {}
+    problems: dict[str, str] = {}
+    for issue in errors:
+        location = [str(part) for part in issue["loc"] if part not in ("body", "query", "path")]
+        field = location[0] if location else "тело запроса"
+        if len(location) > 1 and location[1].isdigit():
+            field = f"{field}[{location[1]}]"
+        kind = issue["type"]
+        if kind in ("missing", "extra_forbidden"):
+            problems[field] = _PROBLEMS[kind]
+        elif kind == "literal_error":
+            problems[field] = "допустимые значения: " + str(issue.get("ctx", {}).get("expected", "")).replace(
+                "'", ""
+            ).replace(" or ", ", ")
+        else:
+            kind_wanted = _PROBLEMS.get(kind, "допустимое значение")
+            if kind_wanted not in expected.setdefault(field, []):
+                expected[field].append(kind_wanted)
+    for field, alternatives in expected.items():
+        problems.setdefault(field, "ожидается " + " или ".join(alternatives))
+    return [ErrorDetail(field=field, problem=problem) for field, problem in problems.items()]
+
+
+_STATUS_CODES = {
+    404: ("not-found", "нет такого адреса"),
+    405: ("method-not-allowed", "этот адрес не принимает такой метод"),
+}
+
+
+def install(app: FastAPI) -> None:
+    """Register the handlers that turn every failure into a JSON error."""
+
+    @app.exception_handler(ApiError)
+    async def api_error(request: Request, error: ApiError) -> Response:
+        return json_error(error.status, error.code, error.message, error.details)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, error: RequestValidationError) -> Response:
+        details = describe(list(error.errors()))
+        return json_error(422, "invalid-request", "; ".join(f"{d.field}: {d.problem}" for d in details), details)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, error: StarletteHTTPException) -> Response:
+        code, message = _STATUS_CODES.get(error.status_code, ("http-error", "запрос не выполнен"))
+        return json_error(error.status_code, code, message)
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, error: Exception) -> Response:
+        log.error("внутренняя ошибка на %s %s: %s", request.method, request.url.path, type(error).__name__)
+        return json_error(500, "internal-error", "внутренняя ошибка сервера; запрос не выполнен")

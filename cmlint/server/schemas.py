@@ -1,0 +1,115 @@
+"""The API's request and response models, and its error body.
+
+Requests are strict: a wrong type is an error, never coerced (``"title": 5``
+is refused, ``"id": 5`` is accepted as ``"5"`` because boards number their
+postings), and an unknown field is an error that names it.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, field_validator
+
+from cmlint.edits import AppliedFix
+from cmlint.engine.specs import Explanation, RuleSpec
+from cmlint.formatters.wording import severity_word
+from cmlint.models import Format, Report, Severity
+
+
+class _Request(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class LintRequest(_Request):
+    """One posting: its text, and optionally its title, id and markup."""
+
+    text: StrictStr = Field(description="текст вакансии (без названия, если название передано отдельно)")
+    title: StrictStr | None = Field(default=None, description="название; если не задано — первая строка текста")
+    id: StrictStr | StrictInt | None = Field(
+        default=None, description="идентификатор вакансии у вас; вернётся в отчёте"
+    )
+    format: Format | None = Field(default=None, description="разметка текста; если не задана — определяется сама")
+
+    @field_validator("id")
+    @classmethod
+    def _id_as_text(cls, value: str | int | None) -> str | None:
+        return None if value is None else str(value)
+
+
+class FixRequest(LintRequest):
+    """A posting and the fixes to apply: ``[finding, fix]`` index pairs of its report, or all of them."""
+
+    fixes: list[Annotated[list[StrictInt], Field(min_length=2, max_length=2)]] | None = Field(
+        default=None,
+        description="какие исправления внести: пары [номер замечания, номер исправления] из отчёта; "
+        "если не задано — все, с повторной проверкой, пока есть что исправлять",
+    )
+
+
+class FixResponse(BaseModel):
+    """The fixed posting, which fixes went in, and the report of the fixed text."""
+
+    text: str
+    title: str | None
+    applied: list[AppliedFix]
+    skipped: list[AppliedFix]
+    report: Report
+
+
+class RuleInfo(BaseModel):
+    """A rule as the server runs it: code, name, severity (with its Russian word) and explanation."""
+
+    code: str
+    name: str
+    severity: Severity
+    severity_label: str
+    summary: str
+    explanation: Explanation | None
+
+    @classmethod
+    def of(cls, spec: RuleSpec, severity: Severity) -> RuleInfo:
+        return cls(
+            code=spec.code,
+            name=spec.name,
+            severity=severity,
+            severity_label=severity_word(severity),
+            summary=spec.title,
+            explanation=spec.explanation,
+        )
+
+
+class ExtractResponse(BaseModel):
+    """The text of an uploaded file and the markup it is in."""
+
+    text: str
+    format: Format
+
+
+class Health(BaseModel):
+    status: Literal["ok"] = "ok"
+    workers: int
+    tool_version: str
+    ruleset_version: str | None
+
+
+class ErrorDetail(BaseModel):
+    field: str
+    problem: str
+
+
+class ErrorInfo(BaseModel):
+    code: str = Field(description="машинный код ошибки: invalid-json, invalid-request, too-large, not-found …")
+    message: str = Field(description="что не так, по-русски")
+    details: list[ErrorDetail] = Field(default_factory=list)
+
+
+class ErrorResponse(BaseModel):
+    """Every 4xx/5xx answer of the API has this body."""
+
+    error: ErrorInfo
+
+
+def error_body(code: str, message: str, details: list[ErrorDetail] | None = None) -> str:
+    """The JSON of an :class:`ErrorResponse`."""
+    return ErrorResponse(error=ErrorInfo(code=code, message=message, details=details or [])).model_dump_json()
