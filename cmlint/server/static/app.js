@@ -26,7 +26,11 @@
   }
   function count(n, forms) { return n + " " + plural(n, forms); }
   function percent(share) { return Math.round(share * 100) + "\u00a0%"; }
-  function label(key) { return state.labels[key] || key; }
+  /* A role or occupation key for people: the report's own names first, then the server's list. */
+  function label(key) {
+    var own = state.report && state.report.roles && state.report.roles[key];
+    return own && own.label ? own.label : state.labels[key] || key;
+  }
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (k) {
