@@ -34,6 +34,7 @@ _EXPORTS = {
     "LintResult": "cmlint.models",
     "Posting": "cmlint.models",
     "Report": "cmlint.models",
+    "RoleInfo": "cmlint.models",
     "Severity": "cmlint.models",
     "Span": "cmlint.models",
     "TitleSuggestion": "cmlint.models",

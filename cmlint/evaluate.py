@@ -1,44 +1,63 @@
-"""Measuring CM001 and the title suggestions on a labeled JSONL corpus.
+"""Measuring CM001 and the title suggestions on JSONL corpora.
 
-Two protocols:
+Three protocols, chosen by what the records carry:
 
-- **labeled** records (``confused`` and ``actual_role`` present, as in
-  ``corpora/``): precision / recall / F1 of CM001, top-1 / top-2 accuracy of
-  the suggested role, and a confusion table (actual role × suggested role);
-- **retitled** records (a role but no ``confused`` label, e.g. scraped
-  postings with ``title_family``): the share flagged under their own title,
-  and — re-titled as a community manager — the share flagged and the share
-  whose role is among the top two suggestions.
+- **labeled** records (``confused`` present, as in ``corpora/``): precision /
+  recall / F1 of CM001, top-1 / top-2 accuracy of the suggested role against
+  ``actual_role``, and a table actual role × first suggested role;
+- **own titles** (every unlabeled record, e.g. real postings): the share that
+  gets CM001 under its own title — a false-alarm rate, since a board's
+  postings are mostly titled right;
+- **re-titled** (unlabeled records whose true role is known and is not
+  community work): each posting re-titled «Комьюнити-менеджер» (``retitle``)
+  must get CM001, and its real role or occupation should be among the top
+  two suggestions.  The true role is ``actual_role`` when given; else the
+  record's ``title_family`` (a third-party family, trusted only where cmlint
+  reads that role in the title too: families put «Java-разработчик
+  (Salesforce)» under sales); else the one role or occupation cmlint reads
+  in the record's own title.  Results are split by where the truth came
+  from: ``family`` (the sales / support / SMM / account / content swap) and
+  ``occupation`` (every other occupation).
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter
-from pathlib import Path
 from collections.abc import Iterable
+from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from cmlint.linter import Linter
 from cmlint.models import Posting, Report
+from cmlint.roles.taxonomy import Taxonomy
+from cmlint.russian import count, percent_precise
 
 CODE = "CM001"
 
 #: Third-party title families → our role ids.
 FAMILY_ROLES = {
-    "sales": "sales", "support": "support", "smm": "smm", "client_mgr": "account",
-    "account_mgr": "account", "content": "content", "marketing": "marketing", "event": "event",
-    "moderator": "moderation", "community": "community",
+    "sales": "sales",
+    "support": "support",
+    "smm": "smm",
+    "client_mgr": "account",
+    "account_mgr": "account",
+    "content": "content",
+    "marketing": "marketing",
+    "event": "event",
+    "moderator": "moderation",
+    "community": "community",
 }
-#: Roles whose postings the retitled protocol uses.
+#: Roles whose postings the family swap uses.
 RETITLE_ROLES = ("sales", "support", "smm", "account", "content")
 #: Roles that count as a right answer for a given true role.
 EQUIVALENT = {"account": {"account", "sales"}, "sales": {"sales", "account"}}
+FORMATS = ("plain", "markdown", "html", "telegram")
 
 
 class LabeledRecord(BaseModel):
-    """One corpus posting with its labels."""
+    """One corpus posting with whatever labels it has."""
 
     model_config = ConfigDict(extra="allow")
 
@@ -48,10 +67,13 @@ class LabeledRecord(BaseModel):
     format: str | None = None
     title_role: str | None = None
     actual_role: str | None = None
-    actual_roles: list[str] = Field(default_factory=list)
     confused: bool | None = None
     acceptable_titles: list[str] = Field(default_factory=list)
     title_family: str | None = None
+
+    def posting(self, title: str | None = None) -> Posting:
+        fmt = self.format if self.format in FORMATS else None
+        return Posting(text=self.text, title=self.title if title is None else title, format=fmt, id=self.id)  # type: ignore[arg-type]
 
 
 class CorpusError(Exception):
@@ -73,7 +95,7 @@ def read_corpus(paths: Iterable[Path]) -> list[LabeledRecord]:
                     continue
                 try:
                     records.append(LabeledRecord.model_validate(json.loads(line)))
-                except (json.JSONDecodeError, ValueError) as error:
+                except (json.JSONDecodeError, ValueError, RecursionError) as error:
                     raise CorpusError(f"{file}:{number}: неверная запись: {error}") from None
     return records
 
@@ -102,20 +124,34 @@ class LabeledResult(BaseModel):
     wrong_role: list[str]
 
 
-class RetitledResult(BaseModel):
-    candidates: int
+class OwnTitleResult(BaseModel):
+    postings: int
+    flagged: int
+    flagged_share: float
+    flagged_ids: list[str]
+
+
+class RetitledGroup(BaseModel):
+    """Re-titled postings whose truth came from one source."""
+
     postings: int
     by_role: dict[str, int]
-    own_title_flagged: float
-    retitled_flagged: float
-    retitled_top2: float
+    flagged_share: float
+    top2_share: float
+    missed_ids: list[str]
+    wrong_suggestion_ids: list[str]
+
+
+class RetitledResult(BaseModel):
     retitle: str
-    own_flagged_ids: list[str]
-    retitled_missed_ids: list[str]
+    family: RetitledGroup | None
+    occupation: RetitledGroup | None
+    unknown: int = Field(description="postings whose true role could not be told (no family, no role in the title)")
 
 
 class Evaluation(BaseModel):
     labeled: LabeledResult | None = None
+    own_titles: OwnTitleResult | None = None
     retitled: RetitledResult | None = None
 
 
@@ -126,8 +162,15 @@ def _scores(tp: int, fp: int, fn: int, tn: int) -> Scores:
     return Scores(tp=tp, fp=fp, fn=fn, tn=tn, precision=round(precision, 3), recall=round(recall, 3), f1=round(f1, 3))
 
 
-def _right(role: str | None, truth: str) -> bool:
-    return role is not None and role in EQUIVALENT.get(truth, {truth})
+def _right(role: str | None, truth: str, taxonomy: Taxonomy) -> bool:
+    """Whether a suggested role names the true one: the same role, an equivalent one, or — for an
+    occupation of the model — the same occupation."""
+    if role is None:
+        return False
+    if role in EQUIVALENT.get(truth, {truth}):
+        return True
+    known = role in taxonomy.roles and truth in taxonomy.roles
+    return known and taxonomy.roles[truth].kind == "occupation" and taxonomy.occupation_of(role) == truth
 
 
 def _roles(report: Report) -> list[str]:
@@ -135,15 +178,14 @@ def _roles(report: Report) -> list[str]:
 
 
 def evaluate_labeled(records: list[LabeledRecord], linter: Linter, jobs: int = 1) -> LabeledResult:
-    postings = [Posting(text=r.text, title=r.title, format=r.format if r.format in ("plain", "markdown", "html", "telegram") else None, id=r.id) for r in records]
-    reports = list(linter.lint_many(postings, n_process=jobs))
-    counts = Counter()
+    taxonomy = linter.engine.taxonomy
+    reports = list(linter.lint_many([r.posting() for r in records], n_process=jobs))
+    counts: Counter[str] = Counter()
     fps, fns, wrong = [], [], []
     confusion: dict[str, Counter[str]] = {}
     top1 = top2 = with_role = 0
-    for record, report in zip(records, reports):
+    for record, report in zip(records, reports, strict=True):
         flagged = CODE in report.codes()
-        assert record.confused is not None
         key = ("t" if flagged == record.confused else "f") + ("p" if flagged else "n")
         counts[key] += 1
         if key == "fp":
@@ -153,11 +195,9 @@ def evaluate_labeled(records: list[LabeledRecord], linter: Linter, jobs: int = 1
         if record.actual_role:
             with_role += 1
             roles = _roles(report)
-            predicted = roles[0] if roles else "—"
-            confusion.setdefault(record.actual_role, Counter())[predicted] += 1
-            if roles and _right(roles[0], record.actual_role):
-                top1 += 1
-            if any(_right(r, record.actual_role) for r in roles[:2]):
+            confusion.setdefault(record.actual_role, Counter())[roles[0] if roles else "—"] += 1
+            top1 += bool(roles) and _right(roles[0], record.actual_role, taxonomy)
+            if any(_right(r, record.actual_role, taxonomy) for r in roles[:2]):
                 top2 += 1
             else:
                 wrong.append(record.id)
@@ -174,60 +214,79 @@ def evaluate_labeled(records: list[LabeledRecord], linter: Linter, jobs: int = 1
     )
 
 
-def evaluate_retitled(records: list[LabeledRecord], linter: Linter, retitle: str, jobs: int = 1) -> RetitledResult:
-    """The real-postings protocol: own titles vs re-titled as a community manager.
+def _truth(record: LabeledRecord, own: Report, taxonomy: Taxonomy) -> tuple[str, str] | None:
+    """The record's true role and where it came from (``family`` or ``occupation``), if it can be told."""
+    if record.actual_role:
+        return record.actual_role, "family" if record.actual_role in RETITLE_ROLES else "occupation"
+    family = FAMILY_ROLES.get(record.title_family or "")
+    if family is not None:
+        read = any(_right(role, family, taxonomy) for role in own.title_roles)
+        return (family, "family") if family in RETITLE_ROLES and read else None
+    specific = [role for role in own.title_roles if not taxonomy.roles[role].generic]
+    return (specific[0], "occupation") if len(specific) == 1 else None
 
-    Only postings whose own title clearly names the role count: the record's
-    role (``actual_role`` or the mapped ``title_family``) must be one of
-    :data:`RETITLE_ROLES` and must be among the roles cmlint reads from the
-    title (third-party families put «Java-разработчик (Salesforce)» under
-    sales).
-    """
-    candidates: list[tuple[LabeledRecord, str]] = []
-    for record in records:
-        role = record.actual_role or FAMILY_ROLES.get(record.title_family or "")
-        if role in RETITLE_ROLES:
-            candidates.append((record, role))
-    own_all = list(linter.lint_many([Posting(text=r.text, title=r.title, id=r.id) for r, _ in candidates], n_process=jobs))
-    chosen: list[tuple[LabeledRecord, str]] = []
-    own_reports: list[Report] = []
-    for (record, role), report in zip(candidates, own_all):
-        if any(_right(r, role) for r in report.title_roles):
-            chosen.append((record, role))
-            own_reports.append(report)
-    renamed = [Posting(text=r.text, title=retitle, id=r.id) for r, _ in chosen]
-    renamed_reports = list(linter.lint_many(renamed, n_process=jobs))
-    own_flagged = [r.id for (r, _), rep in zip(chosen, own_reports) if CODE in rep.codes()]
-    missed = []
-    flagged = top2 = 0
-    for (record, role), report in zip(chosen, renamed_reports):
-        if CODE in report.codes():
-            flagged += 1
-        else:
-            missed.append(record.id)
-        if any(_right(r, role) for r in _roles(report)[:2]):
-            top2 += 1
-    total = len(chosen) or 1
-    return RetitledResult(
-        candidates=len(candidates),
-        postings=len(chosen),
-        by_role=dict(sorted(Counter(role for _, role in chosen).items())),
-        own_title_flagged=round(len(own_flagged) / total, 3),
-        retitled_flagged=round(flagged / total, 3),
-        retitled_top2=round(top2 / total, 3),
-        retitle=retitle,
-        own_flagged_ids=own_flagged,
-        retitled_missed_ids=missed,
+
+def _group(rows: list[tuple[LabeledRecord, str, Report]], taxonomy: Taxonomy) -> RetitledGroup | None:
+    if not rows:
+        return None
+    missed = [record.id for record, _, report in rows if CODE not in report.codes()]
+    wrong = [
+        record.id for record, truth, report in rows if not any(_right(r, truth, taxonomy) for r in _roles(report)[:2])
+    ]
+    return RetitledGroup(
+        postings=len(rows),
+        by_role=dict(sorted(Counter(truth for _, truth, _ in rows).items())),
+        flagged_share=round(1 - len(missed) / len(rows), 3),
+        top2_share=round(1 - len(wrong) / len(rows), 3),
+        missed_ids=missed,
+        wrong_suggestion_ids=wrong,
     )
 
 
-def evaluate(records: list[LabeledRecord], linter: Linter, retitle: str = "Комьюнити-менеджер", jobs: int = 1) -> Evaluation:
+def evaluate_real(
+    records: list[LabeledRecord], linter: Linter, retitle: str, jobs: int = 1
+) -> tuple[OwnTitleResult, RetitledResult]:
+    """The own-title false-alarm rate, and the re-titled protocol (see the module's docstring)."""
+    taxonomy = linter.engine.taxonomy
+    own = list(linter.lint_many([r.posting() for r in records], n_process=jobs))
+    flagged = [r.id for r, report in zip(records, own, strict=True) if CODE in report.codes()]
+    chosen: list[tuple[LabeledRecord, str, str]] = []
+    unknown = 0
+    for record, report in zip(records, own, strict=True):
+        truth = _truth(record, report, taxonomy)
+        if truth is None:
+            unknown += 1
+        elif not taxonomy.related(truth[0], "community") and truth[0] not in ("community", "event", "moderation"):
+            chosen.append((record, *truth))
+    renamed = list(linter.lint_many([record.posting(retitle) for record, _, _ in chosen], n_process=jobs))
+    groups: dict[str, list[tuple[LabeledRecord, str, Report]]] = {"family": [], "occupation": []}
+    for (record, truth, source), report in zip(chosen, renamed, strict=True):
+        groups[source].append((record, truth, report))
+    return (
+        OwnTitleResult(
+            postings=len(records),
+            flagged=len(flagged),
+            flagged_share=round(len(flagged) / len(records), 4),
+            flagged_ids=flagged,
+        ),
+        RetitledResult(
+            retitle=retitle,
+            family=_group(groups["family"], taxonomy),
+            occupation=_group(groups["occupation"], taxonomy),
+            unknown=unknown,
+        ),
+    )
+
+
+def evaluate(
+    records: list[LabeledRecord], linter: Linter, retitle: str = "Комьюнити-менеджер", jobs: int = 1
+) -> Evaluation:
     """Run whichever protocols the records support."""
     labeled = [r for r in records if r.confused is not None]
     unlabeled = [r for r in records if r.confused is None]
+    own, retitled = evaluate_real(unlabeled, linter, retitle, jobs) if unlabeled else (None, None)
     return Evaluation(
-        labeled=evaluate_labeled(labeled, linter, jobs) if labeled else None,
-        retitled=evaluate_retitled(unlabeled, linter, retitle, jobs) if unlabeled else None,
+        labeled=evaluate_labeled(labeled, linter, jobs) if labeled else None, own_titles=own, retitled=retitled
     )
 
 
@@ -235,33 +294,47 @@ def render_text(result: Evaluation) -> str:
     """A human-readable summary."""
     lines: list[str] = []
     if result.labeled:
-        lab = result.labeled
-        s = lab.cm001
+        lines += _render_labeled(result.labeled)
+    if result.own_titles:
+        own = result.own_titles
         lines += [
-            f"Размеченных вакансий: {lab.postings}",
-            f"CM001: precision {s.precision:.3f}  recall {s.recall:.3f}  F1 {s.f1:.3f}  (TP {s.tp}, FP {s.fp}, FN {s.fn}, TN {s.tn})",
-            f"Роль в подсказках: top-1 {lab.top1_accuracy:.3f}  top-2 {lab.top2_accuracy:.3f}  (из {lab.role_postings})",
             "",
-            "Матрица: фактическая роль → первая подсказанная роль",
+            f"Под своими названиями: {own.postings} вакансий, CM001 у {own.flagged} ({own.flagged_share:.2%})",
         ]
-        columns = sorted({c for row in lab.confusion.values() for c in row})
-        width = max([len(c) for c in columns] + [10])
-        lines.append(" " * 12 + "".join(c.rjust(width + 1) for c in columns))
-        for role, row in lab.confusion.items():
-            lines.append(role.ljust(12) + "".join(str(row.get(c, 0)).rjust(width + 1) for c in columns))
-        if lab.false_positives:
-            lines.append(f"\nЛожные срабатывания: {', '.join(lab.false_positives)}")
-        if lab.false_negatives:
-            lines.append(f"Пропуски: {', '.join(lab.false_negatives)}")
-        if lab.wrong_role:
-            lines.append(f"Роль не в топ-2: {', '.join(lab.wrong_role)}")
     if result.retitled:
         ret = result.retitled
-        if lines:
-            lines.append("")
-        lines += [
-            f"Вакансии с ролью из {', '.join(RETITLE_ROLES)}: {ret.candidates}, из них с явным названием роли: {ret.postings} {ret.by_role}",
-            f"Под своими названиями CM001: {ret.own_title_flagged:.1%}",
-            f"С названием «{ret.retitle}»: CM001 {ret.retitled_flagged:.1%}, верная роль в топ-2 {ret.retitled_top2:.1%}",
-        ]
+        lines.append(f"С названием «{ret.retitle}» (истинная роль не определилась у {ret.unknown}):")
+        for name, group in (
+            ("семейства продаж, поддержки, SMM, клиентов, контента", ret.family),
+            ("другие профессии", ret.occupation),
+        ):
+            if group is not None:
+                postings = count(group.postings, "вакансия", "вакансии", "вакансий")
+                lines.append(
+                    f"  {name}: {postings}, CM001 {percent_precise(group.flagged_share)}, "
+                    f"верная роль в топ-2 подсказок {percent_precise(group.top2_share)}"
+                )
     return "\n".join(lines).strip() + "\n"
+
+
+def _render_labeled(lab: LabeledResult) -> list[str]:
+    s = lab.cm001
+    lines = [
+        f"Размеченных вакансий: {lab.postings}",
+        f"CM001: precision {s.precision:.3f}  recall {s.recall:.3f}  F1 {s.f1:.3f}  (TP {s.tp}, FP {s.fp}, FN {s.fn}, TN {s.tn})",
+        f"Роль в подсказках: top-1 {lab.top1_accuracy:.3f}  top-2 {lab.top2_accuracy:.3f}  (из {lab.role_postings})",
+        "",
+        "Матрица: фактическая роль → первая подсказанная роль",
+    ]
+    columns = sorted({c for row in lab.confusion.values() for c in row})
+    width = max([len(c) for c in columns] + [10])
+    lines.append(" " * 12 + "".join(c.rjust(width + 1) for c in columns))
+    for role, row in lab.confusion.items():
+        lines.append(role.ljust(12) + "".join(str(row.get(c, 0)).rjust(width + 1) for c in columns))
+    if lab.false_positives:
+        lines.append(f"\nЛожные срабатывания: {', '.join(lab.false_positives)}")
+    if lab.false_negatives:
+        lines.append(f"Пропуски: {', '.join(lab.false_negatives)}")
+    if lab.wrong_role:
+        lines.append(f"Роль не в топ-2: {', '.join(lab.wrong_role)}")
+    return lines

@@ -21,7 +21,8 @@ from cmlint.engine.registry import CheckContext
 from cmlint.engine.ruleset import Rule
 from cmlint.engine.specs import RuleSpec
 from cmlint.engine.suppression import ReviewedPosting, Suppression
-from cmlint.models import Finding, Posting, Report, Severity
+from cmlint.models import Finding, Posting, Report, RoleInfo, Severity
+from cmlint.roles.taxonomy import Taxonomy
 from cmlint.posting import DEFAULT_FIELDS, PostingError, PostingLike, as_posting, check_format, make_posting
 from cmlint.quality import assess
 from cmlint.resources import data_dir
@@ -281,16 +282,24 @@ class Linter:
             found = [finding for rule, ctx in reviewers for finding in rule.run(reviewed, ctx)]
             findings.extend(suppression.filter(found, named_only=ruleset.review))
         findings.sort(key=_finding_order)
+        duty_profile = roles.duties.shares()
+        named = [*roles.title_roles, *duty_profile, *(s.role for s in roles.suggestions), *(e.role for f in findings for e in f.evidence)]
         return Report(
             id=posting.posting.id,
             title=posting.title.text,
             title_roles=list(roles.title_roles),
-            duty_profile=roles.profile.shares(),
+            duty_profile=duty_profile,
             suggested_titles=list(roles.suggestions),
+            roles={role: _role_info(engine.taxonomy, role) for role in dict.fromkeys(named)},
             findings=findings,
             ruleset_version=ruleset.version,
             **assess(findings).model_dump(),
         )
+
+
+def _role_info(taxonomy: Taxonomy, role: str) -> RoleInfo:
+    entry = taxonomy.roles[role]
+    return RoleInfo(label=entry.label, board_name=entry.board_name, hh_roles=entry.hh_roles, kind=entry.kind)
 
 
 def _finding_order(finding: Finding) -> tuple[int, int, str]:

@@ -132,6 +132,17 @@ class Verdict(str, Enum):
         return "можно публиковать" if self is Verdict.READY else "нужно исправить"
 
 
+class RoleInfo(_Model):
+    """What a role or occupation id means: its name in messages, the job boards' name, hh.ru catalogue ids."""
+
+    label: str
+    board_name: str
+    hh_roles: list[int] = Field(default_factory=list)
+    kind: Literal["role", "occupation"] = Field(
+        description="role: a community-adjacent role read by phrase rules; occupation: read by the occupation model"
+    )
+
+
 class Report(_Model):
     """Everything cmlint says about one posting.
 
@@ -145,6 +156,10 @@ class Report(_Model):
     title_roles: list[str] = Field(default_factory=list)
     duty_profile: dict[str, float] = Field(default_factory=dict)
     suggested_titles: list[TitleSuggestion] = Field(default_factory=list)
+    roles: dict[str, RoleInfo] = Field(
+        default_factory=dict,
+        description="every role id the report names (title roles, duty profile, suggestions, evidence)",
+    )
     findings: list[Finding] = Field(default_factory=list)
     score: int = Field(default=100, ge=0, le=100)
     verdict: Verdict = Verdict.READY

@@ -38,3 +38,8 @@ def count(n: int, one: str, few: str, many: str) -> str:
 def percent(share: float) -> str:
     """A share (0–1) as a whole percentage: «87 %» (a no-break space before the sign)."""
     return f"{round(share * 100)}\u00a0%"
+
+
+def percent_precise(share: float) -> str:
+    """A share as a percentage with one decimal, for measurements: «0,5 %»."""
+    return f"{share * 100:.1f}".replace(".", ",") + "\u00a0%"

@@ -58,6 +58,11 @@ class EvidenceWeights(Section):
     unsectioned_weight: float = Field(
         default=0.9, ge=0, description="вес пункта без раздела, когда в вакансии нет раздела обязанностей"
     )
+    intro_weight: float = Field(
+        default=0.0,
+        ge=0,
+        description="вес пункта перед разделом обязанностей, когда он есть (там — компания и предложение)",
+    )
     item_role_cap: float = Field(default=3.0, gt=0, description="сколько один пункт может дать одной роли")
     joint_factor: float = Field(default=0.5, ge=0, le=1, description="множитель работы «вместе с …»")
     negation_window: int = Field(
@@ -90,7 +95,42 @@ class SuggestionSettings(Section):
     full_confidence_mass: float = Field(
         default=6.0, gt=0, description="вес обязанностей, при котором уверенность полная"
     )
+    full_confidence_lines: float = Field(
+        default=3.0, gt=0, description="вес строк, прочитанных моделью профессий, при котором уверенность полная"
+    )
+    min_confidence: float = Field(default=0.15, ge=0, le=1, description="менее уверенные названия не предлагаются")
     max_suggestions: int = Field(default=3, ge=0, description="сколько названий предлагать")
+
+
+class OccupationWeights(Section):
+    """How the occupation model's line readings meet the phrase evidence (``roles/lines.py``, ``roles/profile.py``)."""
+
+    min_probability: float = Field(
+        default=0.05, ge=0, le=1, description="профессии с меньшей вероятностью строки не учитываются"
+    )
+    requirement_weight: float = Field(
+        default=0.5, ge=0, description="вес строки требований как свидетеля профессии (строка обязанностей — 1)"
+    )
+    phrase_half: float = Field(
+        default=1.0, gt=0, description="сила фразы, при которой она забирает половину строки"
+    )
+    contradiction_probability: float = Field(
+        default=0.4, ge=0, le=1,
+        description="вероятность чужой профессии, при которой модель опровергает фразу роли, хорошо знакомой модели",
+    )
+    scarce_contradiction_probability: float = Field(
+        default=0.7, ge=0, le=1,
+        description="то же для ролей, реальных данных о которых мало (комьюнити, SMM, PR)",
+    )
+    scarce_occupations: frozenset[str] = Field(
+        default=frozenset({"marketing_pr"}), description="профессии модели, о ролях которых реальных данных мало"
+    )
+    contradicted_factor: float = Field(
+        default=0.2, ge=0, le=1, description="какую долю силы сохраняет опровергнутая моделью фраза"
+    )
+    floor_probability: float = Field(
+        default=0.01, gt=0, lt=1, description="вероятность, которой считается не попавшая в чтение строки профессия"
+    )
 
 
 class Scoring(Section):
@@ -114,5 +154,19 @@ class Scoring(Section):
     )
     overload_roles: int = Field(default=3, ge=2, description="сколько ролей делают вакансию «человеком-оркестром»")
     overload_min_share: float = Field(default=0.15, ge=0, le=1, description="доля, с которой роль считается заметной")
+    min_foreign_evidence: int = Field(default=2, ge=1, description="сколько фраз чужих ролей нужно для CM001 по фразам")
+    occupation_min_weight: float = Field(
+        default=1.5, ge=0, description="минимальный вес строк, при котором сравниваются профессии"
+    )
+    occupation_min_margin: float = Field(
+        default=6.0, ge=0, description="минимальный перевес чужой профессии (сумма логарифмов вероятностей по строкам)"
+    )
+    occupation_margin_per_line: float = Field(
+        default=1.0, ge=0, description="минимальный перевес чужой профессии на единицу веса строк"
+    )
+    occupation_share_ratio: float = Field(
+        default=1.0, ge=0, description="во сколько раз средняя доля чужой профессии должна превышать долю подходящих"
+    )
     evidence: EvidenceWeights = Field(default_factory=EvidenceWeights)
+    occupations: OccupationWeights = Field(default_factory=OccupationWeights)
     suggestions: SuggestionSettings = Field(default_factory=SuggestionSettings)

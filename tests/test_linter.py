@@ -22,13 +22,13 @@ def test_lint_returns_a_report() -> None:
     assert finding.span is not None and finding.span.field == "title" and finding.span.text == "Комьюнити-менеджер"
     assert finding.evidence and all(e.role == "sales" for e in finding.evidence)
     assert report.title_roles == ["community"]
-    assert report.duty_profile == {"sales": 1.0}
+    assert max(report.duty_profile, key=report.duty_profile.__getitem__) == "sales" and report.duty_profile["sales"] >= 0.7
 
 
 def test_report_json_keys_are_stable(linter: Linter) -> None:
     data = linter.lint(SALES, title="Комьюнити-менеджер").model_dump(mode="json")
     assert list(data) == [
-        "id", "title", "title_roles", "duty_profile", "suggested_titles", "findings", "score", "verdict",
+        "id", "title", "title_roles", "duty_profile", "suggested_titles", "roles", "findings", "score", "verdict",
         "tool_version", "ruleset_version",
     ]
     assert list(data["findings"][0]) == ["code", "name", "severity", "message", "span", "suggestions", "evidence"]

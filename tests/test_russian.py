@@ -2,7 +2,7 @@
 
 import pytest
 
-from cmlint.russian import count, number, percent, plural
+from cmlint.russian import count, number, percent, percent_precise, plural
 
 FORMS = ("замечание", "замечания", "замечаний")
 
@@ -26,3 +26,7 @@ def test_count_and_number() -> None:
 def test_percent_is_a_whole_number() -> None:
     assert percent(0.874) == "87\u00a0%"
     assert percent(1.0) == "100\u00a0%"
+
+
+def test_percent_precise_keeps_a_decimal() -> None:
+    assert percent_precise(0.0046) == "0,5\u00a0%"

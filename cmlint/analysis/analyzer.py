@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -15,11 +15,15 @@ from cmlint.analysis.title import Title, title_words
 from cmlint.matching.lemma_matcher import TokenView
 from cmlint.matching.pattern_set import MatchIndex
 from cmlint.models import Posting, Span
-from cmlint.roles import evidence as role_evidence
+from cmlint.occupations.model import OccupationModel
+from cmlint.roles import evidence as role_evidence, profile as role_profile
 from cmlint.roles.decision import decide
 from cmlint.roles.evidence import Markers
-from cmlint.roles.matching import RoleMatcher, TitleMatch, TitleMention
-from cmlint.roles.suggest import suggest_titles
+from cmlint.roles.lines import read_lines
+from cmlint.roles.matching import RoleMatcher, TitleMention
+from cmlint.roles.profile import OccupationScores
+from cmlint.roles.suggest import candidates, market_names, suggestions
+from cmlint.roles.titles import TitleMatch
 from cmlint.scoring import Scoring
 from cmlint.text.normalize import normalize
 from cmlint.text.segment import segment
@@ -56,11 +60,15 @@ class AnalyzedPosting:
 
 
 class Analyzer:
-    """Runs the analysis pipeline with one spaCy pipeline, role matcher and scoring."""
+    """Runs the analysis pipeline with one spaCy pipeline, role matcher, occupation model and scoring."""
 
-    def __init__(self, nlp: Language, roles: RoleMatcher, markers: Markers, scoring: Scoring) -> None:
+    def __init__(
+        self, nlp: Language, roles: RoleMatcher, occupations: OccupationModel, markers: Markers, scoring: Scoring
+    ) -> None:
         self.nlp = nlp
         self.roles = roles
+        self.occupations = occupations
+        self.names = market_names(roles.taxonomy, occupations.card.market_titles)
         self.markers = markers
         self.scoring = scoring
 
@@ -77,10 +85,10 @@ class Analyzer:
         body_start = title.end if title.field == "text" else 0
 
         in_title = _NO_MATCHES
-        named: list[TitleMatch] = []
+        named: tuple[TitleMatch, ...] = ()
         if title.doc is not None and title.view is not None:
             in_title = self.roles.shared.matches(title.doc, title.view, title.first, title.end)
-            named = self.roles.mentions(in_title, title.view, title.first)
+            named = self.roles.read_title(title.doc, title.view, title.first, title.end).matches
         in_text = self.roles.shared.matches(doc, view, body_start, len(doc))
         roles = self._roles(text, title, named, in_text, body_start)
         return AnalyzedPosting(posting, text, title, Matches(in_title, in_text), roles)
@@ -107,7 +115,7 @@ class Analyzer:
         return Title(None, "text", None, None, 0, 0, (), offset=0, base=0, _spans=text.spans, _names=self.roles.titles)
 
     def _roles(
-        self, text: TextAnalysis, title: Title, named: list[TitleMatch], in_text: MatchIndex, body_start: int
+        self, text: TextAnalysis, title: Title, named: tuple[TitleMatch, ...], in_text: MatchIndex, body_start: int
     ) -> RoleAnalysis:
         title_roles = tuple(dict.fromkeys(m.role for m in named))
         if title.text is not None and _SUSPENDED_HYPHEN.search(title.text):
@@ -115,21 +123,33 @@ class Analyzer:
         mentions = [_mention(title.doc, m, title.field, title.base) for m in named if title.doc is not None]
         if title_roles:
             for match in self.roles.mentions(in_text, text.view, body_start, list(title_roles)):
-                mentions.append(_mention(text.doc, match, "text", 0))
+                if _names_a_position(text.doc, match):
+                    mentions.append(_mention(text.doc, match, "text", 0))
         view = text.view
         scoring = self.scoring
-        matches = self.roles.duties(in_text)
+        taxonomy = self.roles.taxonomy
         weights = scoring.evidence
-        evidence = tuple(role_evidence.collect(matches, view, text.token_items, text.structure, self.markers, weights))
-        profile = role_evidence.profile(evidence, scoring.evidence)
-        decision = decide(title_roles, profile, self.roles.taxonomy, scoring)
-        suggestions = tuple(suggest_titles(profile, self.roles.taxonomy, scoring.suggestions))
-        return RoleAnalysis(title_roles, tuple(mentions), evidence, profile, decision, suggestions)
+        matches = self.roles.duties(in_text)
+        collected = role_evidence.collect(matches, view, text.token_items, text.structure, self.markers, weights)
+        evidence = collected.evidence
+        lines = read_lines(self.occupations, view, text.token_items, text.structure, weights, scoring.occupations)
+        profile = role_profile.phrase_profile(evidence, lines, taxonomy, scoring)
+        masses = role_profile.item_masses(collected, lines, taxonomy, scoring.occupations)
+        scores = OccupationScores.of(masses, lines, taxonomy, self.occupations.labels, scoring.occupations)
+        decision = decide(title_roles, profile, scores, taxonomy, scoring)
+        duties = role_profile.summed(masses.values())
+        found = tuple(candidates(decision, profile, scores, taxonomy, self.names, scoring.suggestions))
+        shift = title.base if title.field == "title" else title.offset
+        in_title = [replace(m, start=m.start - shift, end=m.end - shift) for m in mentions[: len(named)]]
+        titles = tuple(suggestions(found, title.text, in_title, self.roles.morphology))
+        return RoleAnalysis(
+            title_roles, tuple(mentions), evidence, lines, profile, scores, duties, decision, found, titles
+        )
 
     def _suspended_roles(self, title: str) -> list[str]:
         """Roles of a title with a suspended hyphen, read from its expanded form."""
         doc = self.nlp(_expand_suspended(title))
-        return [m.role for m in self.roles.titles(doc, TokenView.of(doc))]
+        return list(self.roles.read_title(doc, TokenView.of(doc)).roles)
 
 
 # «Контент- и комьюнити-менеджер» means «контент-менеджер и комьюнити-менеджер».
@@ -138,6 +158,22 @@ _SUSPENDED_HYPHEN = re.compile(r"(\w+)-\s+(и|или|и/или|/)\s+(\w+)-(\w+)"
 
 def _expand_suspended(title: str) -> str:
     return _SUSPENDED_HYPHEN.sub(lambda m: f"{m[1]}-{m[4]} {m[2]} {m[3]}-{m[4]}", title)
+
+
+#: Latin words that name a position («Community Manager», «Sales Lead»).
+_LATIN_POSITIONS = frozenset(
+    {
+        "manager", "lead", "specialist", "head", "director", "coordinator", "assistant", "officer", "executive",
+        "writer", "designer", "analyst", "developer", "engineer", "editor", "creator", "builder", "moderator",
+        "marketer", "recruiter",
+    }
+)
+
+
+def _names_a_position(doc: Doc, match: TitleMatch) -> bool:
+    """Whether a role's name in the body names a position («комьюнити-менеджера»), not a thing («SMM-стратегии»)."""
+    tokens = doc[match.start:match.end]
+    return any("Anim" in token.morph.get("Animacy", []) or token.lower_ in _LATIN_POSITIONS for token in tokens)
 
 
 def _mention(doc: Doc, match: TitleMatch, field_name: Field, base: int) -> TitleMention:

@@ -6,8 +6,11 @@ from dataclasses import dataclass
 
 from cmlint.models import TitleSuggestion
 from cmlint.roles.decision import RoleDecision
-from cmlint.roles.evidence import DutyProfile, Evidence
+from cmlint.roles.evidence import Evidence
+from cmlint.roles.lines import LineReading
 from cmlint.roles.matching import TitleMention
+from cmlint.roles.profile import DutyProfile, OccupationScores
+from cmlint.roles.suggest import Candidate
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,14 +20,22 @@ class RoleAnalysis:
     - ``title_roles``: roles the title names, in title order;
     - ``mentions``: where those roles are named (the title and the body), for renames;
     - ``evidence``: counted duty matches (role, weight, tokens, item);
-    - ``profile``: the duty profile (role mass and shares);
+    - ``lines``: the occupation model's reading of every duty line;
+    - ``profile``: the phrase evidence's duty profile (fine roles, mass and shares);
+    - ``occupations``: what the lines say about the posting's occupation (the model);
+    - ``duties``: every duty line spread over roles and occupations (phrases and model together);
     - ``decision``: whether the duties support the title (CM001), made once;
-    - ``suggestions``: titles that fit the duties, best first.
+    - ``candidates``: roles that fit the duties, best first, with their market titles;
+    - ``suggestions``: the same as titles (the original title with its role words replaced).
     """
 
     title_roles: tuple[str, ...]
     mentions: tuple[TitleMention, ...]
     evidence: tuple[Evidence, ...]
+    lines: tuple[LineReading, ...]
     profile: DutyProfile
+    occupations: OccupationScores
+    duties: DutyProfile
     decision: RoleDecision
+    candidates: tuple[Candidate, ...]
     suggestions: tuple[TitleSuggestion, ...]

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from cmlint.analysis.text import Field, SpanFactory
 from cmlint.matching.lemma_matcher import TokenView
 from cmlint.models import Span
-from cmlint.roles.matching import TitleMatch
+from cmlint.roles.titles import TitleMatch
 
 #: Role names in ``doc[start:end]`` of a title (the role matcher's ``titles``).
 NameFinder = Callable[[Doc, TokenView, int, int], list[TitleMatch]]

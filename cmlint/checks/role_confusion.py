@@ -1,4 +1,12 @@
-"""CM001 role-confusion: the title names a role the duties do not support."""
+"""CM001 role-confusion: the title names a role or occupation the duties do not support.
+
+The decision is the analyzer's (:mod:`cmlint.roles.decision`); this check
+words it.  When the occupation model found the duties to belong to another
+occupation, the message shows the occupations the lines read as and the
+evidence is the lines that read most clearly as the other one; when the
+phrase evidence found another community-adjacent role, the message shows
+the roles' shares and the evidence is the phrases.
+"""
 
 from __future__ import annotations
 
@@ -7,59 +15,97 @@ from collections.abc import Iterable
 from pydantic import Field
 
 from cmlint.analysis import AnalyzedPosting
+from cmlint.analysis.roles import RoleAnalysis
 from cmlint.engine.registry import CheckContext, Options, check
 from cmlint.models import EvidenceItem, Finding
 from cmlint.roles.suggest import rename_fix
+from cmlint.roles.taxonomy import Taxonomy
+from cmlint.russian import percent
 
 
 class ConfusionOptions(Options):
     max_evidence: int = Field(default=8, ge=1, description="сколько строк-доказательств показывать")
+    shown_roles: int = Field(default=3, ge=1, description="сколько ролей называть в сообщении")
 
 
 @check("role-confusion", ConfusionOptions, fields=["title", "title_role", "actual_role", "breakdown"])
 def role_confusion(posting: AnalyzedPosting, ctx: CheckContext[ConfusionOptions]) -> Iterable[Finding]:
     analysis = posting.roles
-    if not analysis.decision.confused:
+    decision = analysis.decision
+    if not decision.confused or decision.actual is None:
         return
-    profile = analysis.profile
-    title_roles = analysis.title_roles
-    roles = set(title_roles)
-    fitting = analysis.decision.fitting
-    others = [(role, share) for role, share in profile.ranked() if role not in fitting] or [
-        (role, share) for role, share in profile.ranked() if role not in roles
-    ]
-
     taxonomy = ctx.taxonomy
-    shown = [(role, share) for role, share in profile.ranked()[:3]]
-    if not any(role in roles for role, _ in shown):
-        shown.append((title_roles[0], profile.share(title_roles[0])))
-    breakdown = ", ".join(f"{taxonomy.label(role)} — {round(share * 100)} %" for role, share in shown)
-    wrong = {role for role, share in others if share >= ctx.config.roles.overload_min_share} or {others[0][0]}
-    evidence = sorted(
-        (ev for ev in analysis.evidence if ev.role in wrong),
-        key=lambda ev: (-ev.weight, ev.start),
-    )
-    items: list[EvidenceItem] = []
-    seen: set[int] = set()
-    for ev in evidence:
-        if ev.item in seen:
-            continue
-        seen.add(ev.item)
-        phrase = posting.text.doc[ev.start:ev.end].text
-        span = posting.text.item_span(ev.item)
-        items.append(EvidenceItem(role=ev.role, span=span, phrase=phrase, weight=round(ev.weight, 2)))
-        if len(items) == ctx.options.max_evidence:
-            break
-    items.sort(key=lambda e: e.span.start)
-
-    other_titles = [s for s in analysis.suggestions if s.role not in roles][:2]
-    fixes = [rename_fix(analysis.mentions, posting, s, ctx.morphology) for s in other_titles]
+    if decision.kind == "occupation":
+        shares = analysis.occupations.ranked()
+        items = _occupation_lines(posting, decision.actual, taxonomy, ctx.options.max_evidence)
+    else:
+        shares = analysis.profile.ranked()
+        items = _phrase_lines(posting, analysis, ctx.config.roles.overload_min_share, ctx.options.max_evidence)
+    own = next(role for role in analysis.title_roles if not taxonomy.roles[role].generic)
+    shown = shares[: ctx.options.shown_roles]
+    own_share = dict(shares).get(taxonomy.occupation_of(own) if decision.kind == "occupation" else own, 0.0)
+    if not any(role in decision.fitting for role, _ in shown):
+        shown.append((own, own_share))
+    breakdown = ", ".join(f"{taxonomy.label(role)} — {percent(share)}" for role, share in shown)
+    roles = set(analysis.title_roles)
+    fixes = [
+        rename_fix(analysis.mentions, posting, suggestion, candidate.title, ctx.morphology)
+        for candidate, suggestion in zip(analysis.candidates, analysis.suggestions, strict=True)
+        if candidate.role not in roles
+    ][:2]
     yield ctx.finding(
         posting.title.span(),
         suggestions=fixes,
         evidence=items,
         title=posting.title.text,
-        title_role=taxonomy.label(title_roles[0]),
-        actual_role=taxonomy.label(others[0][0]),
+        title_role=taxonomy.label(own),
+        actual_role=taxonomy.label(decision.actual),
         breakdown=breakdown,
     )
+
+
+def _occupation_lines(posting: AnalyzedPosting, occupation: str, taxonomy: Taxonomy, limit: int) -> list[EvidenceItem]:
+    """The duty lines that speak most clearly for ``occupation`` (by the model or by phrases), in text order."""
+    phrased: dict[int, float] = {}
+    for ev in posting.roles.evidence:
+        if taxonomy.occupation_of(ev.role) == occupation:
+            phrased[ev.item] = max(phrased.get(ev.item, 0.0), ev.weight)
+    scored = []
+    for line in posting.roles.lines:
+        probability = dict(line.probabilities).get(occupation, 0.0)
+        if line.duty and (line.occupation == occupation or line.item in phrased):
+            scored.append((max(probability, min(1.0, phrased.get(line.item, 0.0))) * line.weight, line.item))
+    scored.sort(key=lambda pair: -pair[0])
+    items = [
+        EvidenceItem(
+            role=occupation,
+            span=posting.text.item_span(item),
+            phrase=posting.text.item_text(item),
+            weight=round(weight, 2),
+        )
+        for weight, item in scored[:limit]
+    ]
+    return sorted(items, key=lambda e: e.span.start)
+
+
+def _phrase_lines(posting: AnalyzedPosting, analysis: RoleAnalysis, min_share: float, limit: int) -> list[EvidenceItem]:
+    """The strongest phrase of each line that speaks for a role the title does not fit, in text order."""
+    profile = analysis.profile
+    fitting = analysis.decision.fitting
+    others = [role for role, _ in profile.ranked() if role not in fitting] or [
+        role for role, _ in profile.ranked() if role not in analysis.title_roles
+    ]
+    wrong = {role for role in others if profile.share(role) >= min_share} or {others[0]}
+    items: list[EvidenceItem] = []
+    seen: set[int] = set()
+    for ev in sorted((ev for ev in analysis.evidence if ev.role in wrong), key=lambda ev: (-ev.weight, ev.start)):
+        if ev.item in seen:
+            continue
+        seen.add(ev.item)
+        phrase = posting.text.doc[ev.start : ev.end].text
+        items.append(
+            EvidenceItem(role=ev.role, span=posting.text.item_span(ev.item), phrase=phrase, weight=round(ev.weight, 2))
+        )
+        if len(items) == limit:
+            break
+    return sorted(items, key=lambda e: e.span.start)

@@ -12,6 +12,7 @@ from cmlint.analysis import AnalyzedPosting, TitleWord
 from cmlint.engine.registry import CheckContext, Options, check
 from cmlint.models import Finding
 from cmlint.nlp.words import Lemma, Regex
+from cmlint.roles.taxonomy import Taxonomy
 
 _CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
 _PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
@@ -112,8 +113,20 @@ def multiple_positions_in_title(posting: AnalyzedPosting, ctx: CheckContext[Posi
 def _unrelated(a: set[str], b: set[str], ctx: CheckContext[PositionsOptions]) -> bool:
     if a & b:
         return False
-    roles = ctx.taxonomy.roles
-    return not any(y in roles[x].compatible or x in roles[y].compatible for x in a for y in b)
+    taxonomy = ctx.taxonomy
+    return not any(_one_position(x, y, taxonomy) for x in a for y in b)
+
+
+def _one_position(x: str, y: str, taxonomy: Taxonomy) -> bool:
+    """Whether two roles of a title can name one position: compatible fine roles, close roles, one occupation.
+
+    Related occupations are still different positions («Курьер / Кладовщик»).
+    """
+    roles = taxonomy.roles
+    if x in roles[y].close or y in roles[x].close or taxonomy.occupation_of(x) == taxonomy.occupation_of(y):
+        return True
+    fine = roles[x].kind == "role" and roles[y].kind == "role"
+    return fine and (y in roles[x].compatible or x in roles[y].compatible)
 
 
 class SalaryOptions(Options):

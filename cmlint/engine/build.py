@@ -35,6 +35,7 @@ from cmlint.nlp import lemma_table, morphology as morphology_module
 from cmlint.nlp.morphology import Morphology, default_lexicon
 from cmlint.nlp.pipeline import build_nlp
 from cmlint.nlp.words import LemmaCheck
+from cmlint.occupations.model import shipped_model
 from cmlint.resources import load_yaml
 from cmlint.roles.evidence import MARKERS_FILE, Markers
 from cmlint.roles.matching import RoleMatcher
@@ -76,7 +77,7 @@ def build_engine(config: Config, checks: Mapping[str, Check[Any]]) -> Engine:
     context = LemmaCheck(morphology, tokenize).context()
     shared = SharedPatterns(nlp.vocab)
     roles = RoleMatcher(nlp, taxonomy, compiler, shared)
-    analyzer = Analyzer(nlp, roles, _markers(context), config.roles)
+    analyzer = Analyzer(nlp, roles, shipped_model(), _markers(context), config.roles)
     specs = [(source, spec, pack.macros) for source, pack in packs for spec in pack.rules]
     check_unique([(source, spec) for source, spec, _ in specs])
     check_config_rules(config, [spec for _, spec, _ in specs])

@@ -1,14 +1,27 @@
 """Whether a posting's duties support the roles its title names (the decision CM001 reports).
 
+Two questions, asked in order:
+
+1. **Occupation.** Do the duty lines, read by the occupation model, belong to
+   the title's occupation (or a related one)?  Each line is a witness; the
+   evidence against the title is the margin, in log-probability, between the
+   best unrelated occupation and the best fitting one.  A courier's duties
+   under «Комьюнити-менеджер» fail here, as does an accountant's.
+2. **Role.** When the title names community-adjacent roles, which the model
+   cannot tell apart, the phrase evidence decides: a «Комьюнити-менеджер» who sells, an
+   «Event-менеджер» who only builds a community.
+
 Made once per posting by the analyzer; CM001 reports it and the checks that
-need it (CM004) read it instead of deciding again.
+need it (CM004) read it instead of deciding again.  A broad title
+(«Директор», «Руководитель направления») is never checked.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
-from cmlint.roles.evidence import DutyProfile
+from cmlint.roles.profile import DutyProfile, OccupationScores
 from cmlint.roles.taxonomy import Taxonomy
 from cmlint.scoring import Scoring
 
@@ -17,22 +30,83 @@ from cmlint.scoring import Scoring
 class RoleDecision:
     """The decision: ``confused`` when the duties do not support the title's roles.
 
-    ``fitting`` are the title's roles and the roles compatible with them.
+    ``kind`` says which question found it (``occupation`` or ``role``);
+    ``actual`` is what the duties are instead; ``fitting`` are the title's
+    roles and the roles compatible with them.
     """
 
     confused: bool
     fitting: frozenset[str]
+    kind: Literal["occupation", "role"] | None = None
+    actual: str | None = None
 
 
-def decide(title_roles: tuple[str, ...], profile: DutyProfile, taxonomy: Taxonomy, thresholds: Scoring) -> RoleDecision:
-    """Decide for one posting (see :class:`RoleDecision`)."""
-    roles = set(title_roles)
-    fitting = frozenset(roles | {c for r in roles for c in taxonomy.roles[r].compatible})
-    if not title_roles or profile.total < thresholds.min_evidence:
+def decide(
+    title_roles: tuple[str, ...],
+    profile: DutyProfile,
+    scores: OccupationScores,
+    taxonomy: Taxonomy,
+    thresholds: Scoring,
+) -> RoleDecision:
+    """Decide for one posting (see :class:`RoleDecision`); ``profile`` is the phrase profile."""
+    roles = {role for role in title_roles if not taxonomy.roles[role].generic}
+    fitting = frozenset(roles.union(*(taxonomy.fitting(r) for r in roles)))
+    if not roles:
         return RoleDecision(False, fitting)
-    unsupported = _unsupported(roles, fitting, profile, thresholds)
-    confused = unsupported or _taken_over(title_roles, profile, taxonomy, thresholds)
-    return RoleDecision(confused, fitting)
+    foreign = _foreign_occupation(roles, scores, taxonomy, thresholds)
+    if foreign is not None:
+        return RoleDecision(True, fitting, "occupation", foreign)
+    if profile.total < thresholds.min_evidence or any(taxonomy.roles[r].kind != "role" for r in roles):
+        return RoleDecision(False, fitting)
+    ordered = tuple(role for role in title_roles if role in roles)
+    if sum(n for role, n in profile.witnesses.items() if role not in roles) < thresholds.min_foreign_evidence:
+        return RoleDecision(False, fitting)
+    if _unsupported(roles, fitting, profile, thresholds) or _taken_over(ordered, profile, taxonomy, thresholds):
+        actual = next((role for role, _ in profile.ranked() if role not in fitting), profile.ranked()[0][0])
+        return RoleDecision(True, fitting, "role", actual)
+    return RoleDecision(False, fitting)
+
+
+def fitting_occupations(roles: set[str], taxonomy: Taxonomy) -> set[str]:
+    """The occupations whose duties fit a title naming ``roles``.
+
+    A fine role fits its own occupation and those of its compatible roles
+    (a community manager: «Маркетинг, реклама, PR»; not everything a marketer
+    may do).  An occupation fits itself and every occupation related to it,
+    either way round.
+    """
+    found: set[str] = set()
+    for role in roles:
+        if taxonomy.roles[role].kind == "role":
+            found |= {taxonomy.occupation_of(r) for r in {role, *taxonomy.fitting(role)}}
+        else:
+            found |= {other for other in taxonomy.roles if taxonomy.related(role, other)}
+    return found
+
+
+def _foreign_occupation(
+    roles: set[str], scores: OccupationScores, taxonomy: Taxonomy, thresholds: Scoring
+) -> str | None:
+    """The unrelated occupation the duty lines clearly belong to, if any.
+
+    The rival is the unrelated occupation with the best log-score.  It must
+    read, on average, at least as often as the fitting occupations together,
+    and win against them by a margin in log-probability, in all and per unit
+    of line weight.
+    """
+    if scores.weight < thresholds.occupation_min_weight:
+        return None
+    fitting = fitting_occupations(roles, taxonomy)
+    foreign, _ = scores.best(frozenset(scores.log_scores) - fitting)
+    if foreign is None:
+        return None
+    own_share = sum(scores.shares.get(occupation, 0.0) for occupation in fitting)
+    if scores.shares[foreign] < thresholds.occupation_share_ratio * own_share:
+        return None
+    margin = scores.margin({foreign}, fitting)
+    if margin >= thresholds.occupation_min_margin and margin >= thresholds.occupation_margin_per_line * scores.weight:
+        return foreign
+    return None
 
 
 def title_support(roles: set[str], fitting: frozenset[str], profile: DutyProfile, compatible_factor: float) -> float:
@@ -49,12 +123,21 @@ def _unsupported(roles: set[str], fitting: frozenset[str], profile: DutyProfile,
 
 
 def _taken_over(title_roles: tuple[str, ...], profile: DutyProfile, taxonomy: Taxonomy, thresholds: Scoring) -> bool:
-    """A related role does nearly all the work and the title's own role is absent
-    (an «Event-менеджер» who only builds a community, a «Маркетолог» who only posts)."""
+    """A related fine role does nearly all the work and the title's own role is absent
+    (an «Event-менеджер» who only builds a community, a «Маркетолог» who only posts).
+
+    Only between fine roles: a programmer's posting that reads like a DevOps
+    engineer's is the same trade, not a different job."""
     if profile.total < 2 * thresholds.min_evidence:
         return False
-    own = sum(profile.share(role) for role in title_roles)
     top, share = profile.ranked()[0]
+    if taxonomy.roles[top].kind != "role" or any(taxonomy.roles[r].kind != "role" for r in title_roles):
+        return False
+    own = sum(profile.share(role) for role in title_roles)
     close = {c for r in title_roles for c in taxonomy.roles[r].close}
-    related = top in title_roles or top in close
-    return own < thresholds.max_own_share and not related and share >= thresholds.min_dominant_share
+    return (
+        own < thresholds.max_own_share
+        and top not in title_roles
+        and top not in close
+        and share >= thresholds.min_dominant_share
+    )

@@ -1,4 +1,4 @@
-"""Role evidence: which role each duty line speaks of, and the duty profile.
+"""Role evidence: which fine role each duty phrase speaks of.
 
 A duty phrase counts only where it describes the job:
 
@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
 from collections import defaultdict
-
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -23,8 +22,8 @@ from pydantic import BaseModel, ConfigDict
 
 from cmlint.matching.lemma_matcher import TokenView
 from cmlint.nlp.words import Lemma
-from cmlint.scoring import EvidenceWeights
 from cmlint.roles.matching import DutyMatch
+from cmlint.scoring import EvidenceWeights
 from cmlint.text.segment import Item, Structure
 
 _NOUN_PHRASE_POS = {"NOUN", "ADJ", "PROPN", "CCONJ", "ADP", "DET", "PUNCT", "X", "NUM"}
@@ -63,27 +62,12 @@ class Evidence:
     tags: tuple[str, ...] = ()
 
 
-class DutyProfile:
-    """Raw role mass over the duties, and each role's share of it (computed once)."""
+@dataclass(frozen=True, slots=True)
+class Collected:
+    """Counted evidence, and the (item, role) pairs whose phrases were cancelled (negated, another team's)."""
 
-    __slots__ = ("mass", "total", "_shares")
-
-    def __init__(self, mass: dict[str, float]) -> None:
-        self.mass = mass
-        self.total = sum(mass.values())
-        ranked = sorted(mass.items(), key=lambda kv: (-kv[1], kv[0]))
-        total = self.total
-        self._shares = {role: round(value / total, 3) for role, value in ranked if value > 0} if total else {}
-
-    def share(self, role: str) -> float:
-        return self.mass.get(role, 0.0) / self.total if self.total else 0.0
-
-    def shares(self) -> dict[str, float]:
-        """Shares by role, largest first, rounded to three digits."""
-        return dict(self._shares)
-
-    def ranked(self) -> list[tuple[str, float]]:
-        return list(self._shares.items())
+    evidence: tuple[Evidence, ...]
+    cancelled: frozenset[tuple[int, str]]
 
 
 def collect(
@@ -93,7 +77,7 @@ def collect(
     structure: Structure,
     markers: Markers,
     weights: EvidenceWeights,
-) -> list[Evidence]:
+) -> Collected:
     """Turn raw duty matches into counted evidence.
 
     ``token_items`` gives the item index of every token (-1 outside items).
@@ -102,42 +86,36 @@ def collect(
     unsectioned = not structure.has_duty_section
     bounds: dict[int, tuple[int, int]] = {}
     kept: list[Evidence] = []
+    cancelled: set[tuple[int, str]] = set()
     for match in matches:
         item_index = token_items[match.start]
         if item_index < 0 or token_items[match.end - 1] != item_index:
             continue
         item = structure.items[item_index]
-        weight = _item_weight(item, unsectioned, weights)
+        weight = item_weight(item, unsectioned, weights)
         if not weight:
             continue
         if item_index not in bounds:
             bounds[item_index] = _item_bounds(token_items, match.start, item_index)
         first, last = bounds[item_index]
-        if _negated(match, view, first, last, markers, weights):
-            continue
-        cooperation = _cooperation(match, lemmas, pos, first, last, markers, weights)
+        negated = _negated(match, view, first, last, markers, weights)
+        cooperation = 0.0 if negated else _cooperation(match, lemmas, pos, first, last, markers, weights)
         if cooperation == 0.0:
+            cancelled.add((item_index, match.role))
             continue
-        kept.append(Evidence(match.role, match.weight * weight * cooperation, match.start, match.end, item_index, match.tags))
-    return _dedupe(kept)
+        kept.append(
+            Evidence(match.role, match.weight * weight * cooperation, match.start, match.end, item_index, match.tags)
+        )
+    return Collected(tuple(_dedupe(kept)), frozenset(cancelled))
 
 
-def profile(evidence: Sequence[Evidence], weights: EvidenceWeights) -> DutyProfile:
-    """Sum evidence per role, capping what one item gives one role."""
-    per_item: dict[tuple[int, str], float] = {}
-    cap = weights.item_role_cap
-    for ev in evidence:
-        key = (ev.item, ev.role)
-        per_item[key] = min(cap, per_item.get(key, 0.0) + ev.weight)
-    mass: dict[str, float] = {}
-    for (_, role), value in per_item.items():
-        mass[role] = mass.get(role, 0.0) + value
-    return DutyProfile(mass)
-
-
-def _item_weight(item: Item, unsectioned: bool, weights: EvidenceWeights) -> float:
+def item_weight(item: Item, unsectioned: bool, weights: EvidenceWeights) -> float:
+    """How much an item counts as a duty (0 for requirements, conditions, the company description …)."""
     if item.kind == "other" and unsectioned:
         return weights.unsectioned_weight
+    if item.kind == "other" and item.section == "intro":
+        # Before the duties heading come the company and the offer, not the work.
+        return weights.intro_weight
     return weights.item_weight(item.kind)
 
 
@@ -152,12 +130,16 @@ def _item_bounds(token_items: Sequence[int], inside: int, item: int) -> tuple[in
     return first, last
 
 
-def _negated(match: DutyMatch, view: TokenView, first: int, last: int, markers: Markers, weights: EvidenceWeights) -> bool:
+def _negated(
+    match: DutyMatch, view: TokenView, first: int, last: int, markers: Markers, weights: EvidenceWeights
+) -> bool:
     """A negator before the match in its clause, or right after it («не реже», «не только» do not negate)."""
     lemmas, pos = view.lemma, view.pos
 
     def undone(after: int) -> bool:
-        return after < last and (lemmas[after] in markers.negation_exceptions or view.lower[after] in markers.negation_exception_forms)
+        return after < last and (
+            lemmas[after] in markers.negation_exceptions or view.lower[after] in markers.negation_exception_forms
+        )
 
     index = match.start - 1
     while index >= first and match.start - index <= weights.negation_window:
@@ -181,7 +163,13 @@ def _negated(match: DutyMatch, view: TokenView, first: int, last: int, markers: 
 
 
 def _cooperation(
-    match: DutyMatch, lemmas: list[str], pos: list[str], first: int, last: int, markers: Markers, weights: EvidenceWeights
+    match: DutyMatch,
+    lemmas: list[str],
+    pos: list[str],
+    first: int,
+    last: int,
+    markers: Markers,
+    weights: EvidenceWeights,
 ) -> float:
     """0 when the match names another team or hands work over, 0.5 for joint work, else 1."""
     index = match.start - 1

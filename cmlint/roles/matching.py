@@ -11,9 +11,10 @@ from spacy.tokens import Doc
 from cmlint.matching.lemma_matcher import Match, TokenView
 from cmlint.matching.pattern_set import MatchIndex, Pattern, PatternGroup, PatternSet, SharedPatterns
 from cmlint.matching.phrases import PatternError, PhraseCompiler
-from cmlint.matching.steps import StepPattern
+from cmlint.matching.steps import Kind, StepPattern
 from cmlint.matching.token_patterns import validate_token_pattern
 from cmlint.roles.taxonomy import Taxonomy
+from cmlint.roles.titles import TitleMatch, TitleReading, TitleSpeller, read_title, with_position
 
 # A title word after one of these is context, not the position
 # («Комьюнити-менеджер в отдел продаж», «SMM-менеджер для сообщества»).
@@ -27,15 +28,6 @@ class DutyMatch:
     role: str
     weight: float
     tags: tuple[str, ...]
-    start: int
-    end: int
-
-
-@dataclass(frozen=True, slots=True)
-class TitleMatch:
-    """A name of a role found in a title or in the body (token offsets)."""
-
-    role: str
     start: int
     end: int
 
@@ -69,6 +61,9 @@ class RoleMatcher:
 
     def __init__(self, nlp: Language, taxonomy: Taxonomy, compiler: PhraseCompiler, shared: SharedPatterns) -> None:
         self.taxonomy = taxonomy
+        self.morphology = compiler.morphology
+        self._generic = frozenset(role_id for role_id, role in taxonomy.roles.items() if role.generic)
+        title_words: set[str] = set()
         self.shared = shared
         #: Duty phrases and role names (keyed by role id) in the shared set.
         self.duty_group: PatternGroup[DutyKey] = PatternGroup("roles.duties")
@@ -78,7 +73,9 @@ class RoleMatcher:
         for role_id, role in taxonomy.roles.items():
             for index, duty in enumerate(role.duties):
                 where = f"роль {role_id}, обязанность {index + 1}"
-                patterns: list[Pattern] = [p for phrase in duty.phrase for p in _compile(compiler, phrase, taxonomy.macros, where)]
+                patterns: list[Pattern] = [
+                    p for phrase in duty.phrase for p in _compile(compiler, phrase, taxonomy.macros, where)
+                ]
                 if duty.tokens:
                     try:
                         patterns.append(validate_token_pattern(duty.tokens))
@@ -94,6 +91,10 @@ class RoleMatcher:
             ]
             self._titles.add(role_id, names)
             shared.add(self.title_group, role_id, names)
+            title_words.update(
+                v for steps in names for step in steps if step.kind in (Kind.LEMMA, Kind.LOWER) for v in step.values
+            )
+        self._speller = TitleSpeller(title_words, compiler.morphology)
 
     def duties(self, matches: MatchIndex) -> list[DutyMatch]:
         """Duty phrases among the shared matches of a posting, in text order."""
@@ -102,7 +103,9 @@ class RoleMatcher:
         found.sort(key=lambda m: (m.start, m.end))
         return found
 
-    def mentions(self, matches: MatchIndex, view: TokenView, start: int, roles: list[str] | None = None) -> list[TitleMatch]:
+    def mentions(
+        self, matches: MatchIndex, view: TokenView, start: int, roles: list[str] | None = None
+    ) -> list[TitleMatch]:
         """Names of ``roles`` (default: all) among the shared matches of a range starting at ``start``."""
         raw = [m for m in matches.get(self.title_group) if roles is None or m[0] in roles]
         return self._title_matches(raw, view, start)
@@ -111,13 +114,19 @@ class RoleMatcher:
         """Role names in ``doc[start:end]`` (a title), skipping mere context."""
         return self._title_matches(self._titles(doc, view, start, end), view, start)
 
+    def read_title(self, doc: Doc, view: TokenView, start: int = 0, end: int | None = None) -> TitleReading:
+        """What the title in ``doc[start:end]`` names, misspelt words read as the nearest known ones."""
+        stop = len(doc) if end is None else end
+        corrected = self._speller.correct(view)
+        return read_title(self._titles(doc, corrected, start, stop), corrected, start, stop, self._generic)
+
     def _title_matches(self, raw: list[Match[str]], view: TokenView, start: int) -> list[TitleMatch]:
         found: list[TitleMatch] = []
         for role, m_start, m_end in raw:
             previous = view.lower[m_start - 1] if m_start > start else ""
             if previous in _TITLE_CONTEXT_WORDS:
                 continue
-            found.append(TitleMatch(role, m_start, m_end))
+            found.append(with_position(TitleMatch(role, m_start, m_end), view, len(view.lower)))
         found.sort(key=lambda m: (m.start, -m.end))
         return found
 

@@ -1,15 +1,28 @@
-"""Title suggestions from the duty profile, and fixes that put them in place."""
+"""Title suggestions for the duties, and fixes that put them in place.
+
+A suggestion names the role or occupation the duties belong to with a title
+the market uses for it: of the taxonomy's candidate ``titles``, the one real
+postings carry most often (the training script counts them into the model
+card).  It keeps everything else of the
+original title: «Старший комьюнити-менеджер (удалённо)» becomes «Старший
+менеджер по продажам (удалённо)» — only the role words change, inflected to
+fit.  Two related roles sharing the work get their combined title
+(«SMM/комьюнити-менеджер»); unrelated ones are never joined with a slash.
+Nothing is suggested when the duties say too little.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Literal, Protocol
 
 from cmlint.models import Edit, Fix, Span, TitleSuggestion
 from cmlint.nlp.inflect import fit_start, head_grammar, inflect_title
 from cmlint.nlp.morphology import Morphology
-from cmlint.roles.evidence import DutyProfile
+from cmlint.roles.decision import RoleDecision
 from cmlint.roles.matching import TitleMention
+from cmlint.roles.profile import DutyProfile, OccupationScores
 from cmlint.roles.taxonomy import Taxonomy
 from cmlint.scoring import SuggestionSettings
 
@@ -23,33 +36,148 @@ class Placer(Protocol):
 
     def span_of(self, field_name: Field, start: int, end: int) -> Span: ...
 
-def suggest_titles(profile: DutyProfile, taxonomy: Taxonomy, settings: SuggestionSettings) -> list[TitleSuggestion]:
-    """Ranked titles that describe the duties, best first."""
-    ranked = [(role, share) for role, share in profile.ranked() if share >= settings.min_share and role in taxonomy.roles]
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A role the duties point to, with how sure that is."""
+
+    role: str
+    confidence: float
+    title: str
+
+
+def market_names(taxonomy: Taxonomy, used: Mapping[str, Sequence[tuple[str, int]]]) -> dict[str, str]:
+    """The title to suggest for each role: its candidate real postings use most (``used``), else its first one."""
+    return {
+        role_id: used[role_id][0][0] if used.get(role_id) else role.titles[0]
+        for role_id, role in taxonomy.roles.items()
+    }
+
+
+def candidates(
+    decision: RoleDecision,
+    profile: DutyProfile,
+    scores: OccupationScores,
+    taxonomy: Taxonomy,
+    names: Mapping[str, str],
+    settings: SuggestionSettings,
+) -> list[Candidate]:
+    """Roles that describe the duties, best first: by phrase evidence within community-adjacent work,
+    by the occupation model otherwise."""
+    if decision.kind != "occupation" and profile.total and _phrase_led(profile, scores, taxonomy):
+        found = _by_phrases(profile, taxonomy, names, settings)
+    else:
+        found = _by_occupation(profile, scores, taxonomy, names, settings)
+    return [c for c in found if c.confidence >= settings.min_confidence][: settings.max_suggestions]
+
+
+def _phrase_led(profile: DutyProfile, scores: OccupationScores, taxonomy: Taxonomy) -> bool:
+    """Whether the phrases speak for the posting: the occupation the model reads is one of their roles'."""
+    ranked = scores.ranked()
     if not ranked:
-        return []
+        return True
+    top = ranked[0][0]
+    return any(taxonomy.related(taxonomy.occupation_of(role), top) for role, _ in profile.ranked()[:2])
+
+
+def _by_phrases(
+    profile: DutyProfile, taxonomy: Taxonomy, names: Mapping[str, str], settings: SuggestionSettings
+) -> list[Candidate]:
+    ranked = [(role, share) for role, share in profile.ranked() if share >= settings.min_share]
     certainty = min(1.0, profile.total / settings.full_confidence_mass)
-    suggestions: list[TitleSuggestion] = []
+    found: list[Candidate] = []
     if len(ranked) >= 2:
         (first, a), (second, b) = ranked[0], ranked[1]
-        if b >= settings.combined_min_share and b / a >= settings.combined_ratio:
-            combined = taxonomy.roles[first].combined.get(second) or taxonomy.roles[second].combined.get(first)
-            title = combined or f"{taxonomy.roles[first].titles[0]} / {_lower_first(taxonomy.roles[second].titles[0])}"
-            suggestions.append(TitleSuggestion(title=title, role=first, confidence=round((a + b) * certainty, 2)))
-    for role, share in ranked:
-        suggestions.append(TitleSuggestion(title=taxonomy.roles[role].titles[0], role=role, confidence=round(share * certainty, 2)))
-    return suggestions[:settings.max_suggestions]
+        combined = taxonomy.roles[first].combined.get(second) or taxonomy.roles[second].combined.get(first)
+        if combined and b >= settings.combined_min_share and b / a >= settings.combined_ratio:
+            found.append(Candidate(first, round((a + b) * certainty, 2), combined))
+    found += [Candidate(role, round(share * certainty, 2), names[role]) for role, share in ranked]
+    return found
 
 
-def rename_fix(mentions: Sequence[TitleMention], place: Placer, suggestion: TitleSuggestion, morphology: Morphology) -> Fix:
-    """Edits that put ``suggestion`` where the title's role is named (``mentions``), inflected to fit."""
-    edits: list[Edit] = []
-    for mention in merge_mentions(mentions, place):
-        grammar = head_grammar(mention.text.split(), morphology)
-        replacement = inflect_title(suggestion.title, grammar, morphology) if grammar else suggestion.title
-        replacement = fit_start(replacement, mention.text)
-        edits.append(Edit(span=place.span_of(mention.field, mention.start, mention.end), replacement=replacement))
+def _by_occupation(
+    profile: DutyProfile,
+    scores: OccupationScores,
+    taxonomy: Taxonomy,
+    names: Mapping[str, str],
+    settings: SuggestionSettings,
+) -> list[Candidate]:
+    """Occupations by the model; an occupation the phrases name a finer role of becomes that role."""
+    certainty = min(1.0, scores.weight / settings.full_confidence_lines)
+    found: list[Candidate] = []
+    for occupation, share in scores.ranked():
+        if share < settings.min_share:
+            break
+        finer = [role for role, _ in profile.ranked() if taxonomy.occupation_of(role) == occupation]
+        role = finer[0] if finer else occupation
+        if all(c.role != role for c in found):
+            found.append(Candidate(role, round(share * certainty, 2), names[role]))
+    return found
+
+
+def suggestions(
+    found: Sequence[Candidate], title: str | None, mentions: Sequence[TitleMention], morphology: Morphology
+) -> list[TitleSuggestion]:
+    """The suggestions as titles: the original title with its role words replaced, when it names a role."""
+    named = [m for m in mentions if m.field != "text" or title is not None]
+    result: list[TitleSuggestion] = []
+    for candidate in found:
+        text = retitled(title, named, candidate.title, morphology) if title else candidate.title
+        result.append(TitleSuggestion(title=text, role=candidate.role, confidence=candidate.confidence))
+    return result
+
+
+def retitled(title: str, mentions: Sequence[TitleMention], new: str, morphology: Morphology) -> str:
+    """``title`` with its role mentions replaced by ``new`` (the mentions are offsets in ``title``)."""
+    inside = sorted(
+        (
+            m
+            for m in merge_mentions(mentions, _TitleText(title))
+            if m.end <= len(title) and title[m.start : m.end] == m.text
+        ),
+        key=lambda m: m.start,
+    )
+    if not inside:
+        return new
+    parts: list[str] = []
+    position = 0
+    for mention in inside:
+        parts += [
+            title[position : mention.start],
+            _fitted(new, mention.text, morphology, capitalize=mention.start == 0),
+        ]
+        position = mention.end
+    return "".join([*parts, title[position:]])
+
+
+def rename_fix(
+    mentions: Sequence[TitleMention], place: Placer, suggestion: TitleSuggestion, new: str, morphology: Morphology
+) -> Fix:
+    """Edits that put ``new`` where the title's role is named (``mentions``), inflected to fit."""
+    edits = [
+        Edit(span=place.span_of(m.field, m.start, m.end), replacement=_fitted(new, m.text, morphology))
+        for m in merge_mentions(mentions, place)
+    ]
     return Fix(message=f"Переименовать в «{suggestion.title}»", edits=edits)
+
+
+def _fitted(new: str, replaced: str, morphology: Morphology, capitalize: bool = False) -> str:
+    grammar = head_grammar(replaced.split(), morphology)
+    text = inflect_title(new, grammar, morphology) if grammar else new
+    return fit_start(text, replaced[:1].upper() + replaced[1:] if capitalize else replaced)
+
+
+class _TitleText:
+    """A :class:`Placer` over a title string alone (for merging its mentions)."""
+
+    def __init__(self, title: str) -> None:
+        self._title = title
+
+    def field_text(self, field_name: Field, start: int, end: int) -> str:
+        return self._title[start:end]
+
+    def span_of(self, field_name: Field, start: int, end: int) -> Span:
+        return Span(field="title", start=start, end=end, line=1, column=start + 1, text=self._title[start:end])
 
 
 def merge_mentions(mentions: Sequence[TitleMention], place: Placer) -> list[TitleMention]:
@@ -66,7 +194,3 @@ def merge_mentions(mentions: Sequence[TitleMention], place: Placer) -> list[Titl
                 continue
         merged.append(mention)
     return merged
-
-
-def _lower_first(title: str) -> str:
-    return fit_start(title, "x")

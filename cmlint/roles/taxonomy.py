@@ -1,9 +1,17 @@
-"""The role taxonomy (``rules/roles.yaml``) as validated pydantic models."""
+"""The taxonomy of roles and occupations as validated pydantic models.
+
+Two files make one catalogue: ``rules/roles.yaml`` holds the fine-grained
+roles around community work, whose duties are phrase rules (``kind: role``);
+``rules/occupations.yaml`` holds the rest of the labour market, whose duties
+the occupation model learns from real postings (``kind: occupation``).  Each
+fine role belongs to an occupation of the model (``occupation``): account
+work to sales, community and SMM to «Маркетинг, реклама, PR».
+"""
 
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -11,8 +19,17 @@ from cmlint.resources import load_yaml
 
 #: The role ids of the shipped taxonomy, in display order.
 ROLE_IDS = (
-    "community", "smm", "sales", "support", "account", "content", "pr", "event",
-    "moderation", "marketing", "hr",
+    "community",
+    "smm",
+    "sales",
+    "support",
+    "account",
+    "content",
+    "pr",
+    "event",
+    "moderation",
+    "marketing",
+    "hr",
 )
 
 
@@ -39,17 +56,39 @@ class DutyPattern(BaseModel):
 
 
 class Role(BaseModel):
-    """A role: how titles name it, what its duties look like, what to call it."""
+    """A role or an occupation: how titles name it, what its duties look like, what to call it.
+
+    ``label`` names the work in messages («бухгалтерия»); ``board_name``
+    names the occupation the way job boards do (hh.ru's catalogue);
+    ``compatible``: roles whose duties still fit a title of this one;
+    ``close``: roles so near that a posting doing only that role is not
+    confused either; ``combined``: the title to suggest when this role
+    honestly shares the work with another; ``occupation``: the model's
+    occupation this fine role belongs to; ``generic``: a name too broad to
+    check a posting against («Директор»).
+    """
 
     model_config = ConfigDict(extra="forbid")
 
     label: str
+    board_name: str
+    kind: Literal["role", "occupation"] = "role"
     titles: list[str] = Field(min_length=1)
-    title_patterns: list[str] = Field(min_length=1)
+    en_titles: list[str] = Field(default_factory=list)
+    title_patterns: list[str] = Field(default_factory=list)
     compatible: list[str] = Field(default_factory=list)
     close: list[str] = Field(default_factory=list)
     combined: dict[str, str] = Field(default_factory=dict)
-    duties: list[DutyPattern] = Field(min_length=1)
+    duties: list[DutyPattern] = Field(default_factory=list)
+    occupation: str | None = None
+    hh_roles: list[int] = Field(default_factory=list)
+    generic: bool = False
+
+    @model_validator(mode="after")
+    def _a_role_has_duties(self) -> Role:
+        if self.kind == "role" and not self.duties:
+            raise ValueError("у роли (kind: role) должны быть обязанности (duties)")
+        return self
 
 
 class Taxonomy(BaseModel):
@@ -63,7 +102,12 @@ class Taxonomy(BaseModel):
     @model_validator(mode="after")
     def _references_exist(self) -> Taxonomy:
         for role_id, role in self.roles.items():
-            for other in [*role.compatible, *role.close, *role.combined]:
+            for other in [
+                *role.compatible,
+                *role.close,
+                *role.combined,
+                *([role.occupation] if role.occupation else []),
+            ]:
                 if other not in self.roles:
                     raise ValueError(f"роль {role_id}: ссылка на неизвестную роль {other!r}")
         return self
@@ -71,15 +115,35 @@ class Taxonomy(BaseModel):
     def label(self, role_id: str) -> str:
         return self.roles[role_id].label
 
+    def occupation_of(self, role_id: str) -> str:
+        """The model's occupation of a role (a fine role's parent, or the occupation itself)."""
+        return self.roles[role_id].occupation or role_id
+
+    def fitting(self, role_id: str) -> frozenset[str]:
+        """Roles whose duties fit a title of ``role_id``: compatible and close ones, its occupation."""
+        role = self.roles[role_id]
+        return frozenset({*role.compatible, *role.close, self.occupation_of(role_id)} - {role_id})
+
+    def related(self, a: str, b: str) -> bool:
+        """Whether two roles are the same job or related ones (either way round)."""
+        return a == b or b in self.fitting(a) or a in self.fitting(b)
+
 
 def load_taxonomy() -> Taxonomy:
-    """The taxonomy shipped in ``rules/roles.yaml``."""
-    return Taxonomy.model_validate(load_yaml("roles.yaml"))
+    """The shipped taxonomy: ``rules/roles.yaml`` and ``rules/occupations.yaml`` joined."""
+    roles = load_yaml("roles.yaml")
+    occupations = {
+        key: {**value, "kind": "occupation"} for key, value in load_yaml("occupations.yaml")["occupations"].items()
+    }
+    clash = sorted(set(roles["roles"]) & set(occupations))
+    if clash:
+        raise ValueError(f"rules/occupations.yaml: роли уже есть в rules/roles.yaml: {', '.join(clash)}")
+    return Taxonomy.model_validate({**roles, "roles": {**roles["roles"], **occupations}})
 
 
 @lru_cache(maxsize=1)
 def _labels() -> dict[str, str]:
-    return {role_id: role["label"] for role_id, role in load_yaml("roles.yaml")["roles"].items()}
+    return {role_id: role.label for role_id, role in load_taxonomy().roles.items()}
 
 
 def role_label(role_id: str) -> str:

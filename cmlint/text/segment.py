@@ -34,6 +34,7 @@ _BREAK = re.compile(
     r"|\s[-–—]\s(?=[А-ЯЁ][а-яё])"
     r"|[-–—](?<=[)\w][-–—])\s(?=[А-ЯЁ][а-яё])"
     r"|[.!?…]\s+(?=[«\"(]?[А-ЯЁA-Z0-9])"
+    r"|(?<=[а-яё)»]{2})[.!?](?=[А-ЯЁ][а-яё])"
 )
 # Glued job-board items: an upper-case word right after a lower-case one
 # («данныхВедение»); the match starts at the capital.
@@ -129,6 +130,9 @@ def classify_heading(line: str) -> tuple[SectionKind, int] | None:
         if match:
             rest = folded[match.end():]
             tail = _TRAILING_NOISE.sub("", rest)
+            after_colon = folded[colon + 1:].strip() if head is not None else ""
+            if head is not None and after_colon and not _WORD.search(folded[match.end():colon]):
+                return kind, lead + colon + 1
             if not tail or (len(_WORD.findall(tail)) <= 3 and (rest.rstrip().endswith(":") or words <= 4)):
                 return kind, len(line)
             if head is not None:
@@ -154,14 +158,11 @@ def segment(text: str, title_from_text: bool) -> Structure:
     kind: SectionKind = "intro"
     section_start = 0
     heading: tuple[int, int] | None = None
-    position = 0
-    for raw in text.split("\n"):
-        start = position
-        position += len(raw) + 1
+    for raw_start, raw in _lines(text):
         line = raw.strip()
         if not line:
             continue
-        start += len(raw) - len(raw.lstrip())
+        start = raw_start + len(raw) - len(raw.lstrip())
         if title_from_text and title is None and not items and not sections:
             if _looks_like_title(line) and classify_heading(line) is None:
                 title = (start, start + len(line))
@@ -189,6 +190,37 @@ def segment(text: str, title_from_text: bool) -> Structure:
                 kind, heading, section_start = "duties", None, start + len(line)
     sections.append(Section(kind, section_start, len(text), heading))
     return Structure(title, tuple(s for s in sections if s.end > s.start or s.heading), tuple(items))
+
+
+# A capitalised phrase of a few words ending in a colon, inside a line: a candidate for
+# a heading that a scrape glued to the text before it («…данных. Требования: опыт…»).
+_INLINE_HEADING = re.compile(r"(?<=[^\s])(?:\s+|(?<=[а-яё.;!?)»]))(?=[А-ЯЁA-Z][\w\- ]{2,50}:)")
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    """The lines of ``text`` with their offsets; a heading glued inside a line starts a line of its own."""
+    found: list[tuple[int, str]] = []
+    position = 0
+    for raw in text.split("\n"):
+        start = position
+        position += len(raw) + 1
+        cuts = [m.end() for m in _INLINE_HEADING.finditer(raw) if _heads(raw[m.end():])]
+        for begin, end in zip([0, *cuts], [*cuts, len(raw)], strict=True):
+            found.append((start + begin, raw[begin:end]))
+    return found
+
+
+def _heads(piece: str) -> bool:
+    """Whether ``piece`` starts with a known heading that ends at its first colon."""
+    colon = piece.find(":")
+    if colon < 0 or len(_WORD.findall(piece[:colon])) > 4:
+        return False
+    folded = _fold(piece[:colon])
+    for _, at_start, _ in _grammar().headings:
+        match = at_start.match(folded)
+        if match and not _WORD.search(folded[match.end():]):
+            return True
+    return False
 
 
 def _looks_like_title(line: str) -> bool:

@@ -6,6 +6,7 @@ from typer.testing import CliRunner
 from cmlint.cli.app import app
 
 SALES = "Обязанности:\n- холодные звонки\n- выполнение плана продаж\n- ведение сделок в CRM"
+COURIER = "Обязанности:\n- доставка заказов клиентам по адресам\n- соблюдение сроков доставки\n- выдача заказов и приём оплаты\n- работа по маршруту в пределах города\nТребования: готовность много ходить пешком"
 GOOD = "Обязанности:\n- организовывать митапы участников\n- знакомить новичков друг с другом\n- модерировать чат сообщества"
 
 
@@ -15,6 +16,8 @@ def test_evaluate_labeled_and_retitled(tmp_path: Path) -> None:
         {"id": "1", "title": "Комьюнити-менеджер", "text": SALES, "confused": True, "title_role": "community", "actual_role": "sales"},
         {"id": "2", "title": "Комьюнити-менеджер", "text": GOOD, "confused": False, "title_role": "community", "actual_role": "community"},
         {"id": "3", "title": "Менеджер по продажам", "text": SALES, "title_family": "sales"},
+        {"id": "4", "title": "Курьер", "text": COURIER},
+        {"id": "5", "title": "Работа мечты", "text": COURIER},
     ]
     labeled.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
     result = CliRunner().invoke(app, ["evaluate", str(labeled), "--format", "json"])
@@ -22,10 +25,13 @@ def test_evaluate_labeled_and_retitled(tmp_path: Path) -> None:
     data = json.loads(result.stdout)
     assert data["labeled"]["cm001"] == {"tp": 1, "fp": 0, "fn": 0, "tn": 1, "precision": 1.0, "recall": 1.0, "f1": 1.0}
     assert data["labeled"]["top1_accuracy"] == 1.0
-    assert data["retitled"]["postings"] == 1
-    assert data["retitled"]["own_title_flagged"] == 0.0 and data["retitled"]["retitled_flagged"] == 1.0
+    assert data["own_titles"]["postings"] == 3 and data["own_titles"]["flagged"] == 0
+    family, occupation = data["retitled"]["family"], data["retitled"]["occupation"]
+    assert (family["postings"], family["flagged_share"], family["top2_share"]) == (1, 1.0, 1.0)
+    assert (occupation["by_role"], occupation["flagged_share"], occupation["top2_share"]) == ({"courier": 1}, 1.0, 1.0)
+    assert data["retitled"]["unknown"] == 1  # «Работа мечты» names no role
     text = CliRunner().invoke(app, ["evaluate", str(labeled)])
-    assert "F1 1.000" in text.stdout
+    assert "F1 1.000" in text.stdout and "другие профессии: 1 вакансия, CM001 100,0\u00a0%" in text.stdout
 
 
 def test_evaluate_bad_corpus_names_the_line(tmp_path: Path) -> None:

@@ -1,20 +1,39 @@
-"""The CM001 decision on hand-made duty profiles: unsupported titles, take-overs, honest titles."""
+"""The CM001 decision on hand-made profiles: unsupported titles, take-overs, honest titles, other occupations."""
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
-from cmlint.roles.decision import decide, title_support
-from cmlint.roles.evidence import DutyProfile
+from cmlint.roles.decision import decide, fitting_occupations, title_support
+from cmlint.roles.profile import DutyProfile, OccupationScores
 from cmlint.roles.taxonomy import load_taxonomy
 from cmlint.scoring import Scoring
 
 TAXONOMY = load_taxonomy()
 SCORING = Scoring()
+#: Occupation scores that say nothing (no lines read).
+SILENT = OccupationScores({}, {}, 0.0, (), 0.01)
+
+
+def phrases(mass: dict[str, float], witnesses: int = 2) -> DutyProfile:
+    """A phrase profile in which every role has ``witnesses`` phrase matches."""
+    return DutyProfile(mass, dict.fromkeys(mass, witnesses))
+
+
+def lines(probabilities: list[dict[str, float]], weight: float = 1.0) -> OccupationScores:
+    """Occupation scores of lines with these probabilities (what is not given counts as the floor)."""
+    labels = sorted({label for line in probabilities for label in line} | {"community", "marketing_pr"})
+    floor = SCORING.occupations.floor_probability
+    log_scores = {label: sum(weight * math.log(max(line.get(label, 0.0), floor)) for line in probabilities) for label in labels}
+    shares = {label: sum(line.get(label, 0.0) for line in probabilities) / len(probabilities) for label in labels}
+    witnesses = tuple((weight, line) for line in probabilities)
+    return OccupationScores(log_scores, shares, weight * len(probabilities), witnesses, floor)
 
 
 def decision(title_roles: tuple[str, ...], mass: dict[str, float], scoring: Scoring = SCORING) -> bool:
-    return decide(title_roles, DutyProfile(mass), TAXONOMY, scoring).confused
+    return decide(title_roles, phrases(mass), SILENT, TAXONOMY, scoring).confused
 
 
 @pytest.mark.parametrize(
@@ -27,14 +46,22 @@ def decision(title_roles: tuple[str, ...], mass: dict[str, float], scoring: Scor
         ((), {"sales": 9.0}, False),  # no title role, nothing to compare
         (("smm", "community"), {"smm": 3.0, "community": 3.0}, False),  # an honest combined title
         (("event",), {"community": 6.0}, True),  # a related role took the posting over
+        (("executive",), {"sales": 9.0}, False),  # «Директор» is too broad to check
+        (("developer",), {"sales": 9.0}, False),  # phrases of community-adjacent roles do not judge other occupations
     ],
 )
 def test_decision(title_roles: tuple[str, ...], mass: dict[str, float], confused: bool) -> None:
     assert decision(title_roles, mass) is confused
 
 
+def test_one_phrase_of_another_role_is_not_enough() -> None:
+    profile = DutyProfile({"sales": 5.0}, {"sales": 1})
+    assert not decide(("community",), profile, SILENT, TAXONOMY, SCORING).confused
+    assert decide(("community",), profile, SILENT, TAXONOMY, Scoring(min_foreign_evidence=1)).confused
+
+
 def test_fitting_roles_include_the_compatible_ones() -> None:
-    result = decide(("community",), DutyProfile({"sales": 1.0}), TAXONOMY, SCORING)
+    result = decide(("community",), phrases({"sales": 1.0}), SILENT, TAXONOMY, SCORING)
     assert {"community", "event", "moderation"} <= result.fitting
 
 
@@ -50,3 +77,29 @@ def test_thresholds_come_from_the_scoring_model() -> None:
     assert decision(("community",), mass) is False
     strict = Scoring(max_title_support=0.5, min_other_share=0.6)
     assert decision(("community",), mass, strict) is True
+
+
+ACCOUNTANT_LINES = [{"accountant": 0.8, "finance": 0.1}, {"accountant": 0.7, "office": 0.2}, {"accountant": 0.9}]
+
+
+def test_another_occupation_is_found_by_the_lines() -> None:
+    result = decide(("community",), DutyProfile({}), lines(ACCOUNTANT_LINES), TAXONOMY, SCORING)
+    assert (result.confused, result.kind, result.actual) == (True, "occupation", "accountant")
+
+
+def test_the_title_occupation_is_not_confused_with_itself() -> None:
+    assert not decide(("accountant",), DutyProfile({}), lines(ACCOUNTANT_LINES), TAXONOMY, SCORING).confused
+
+
+def test_related_occupations_fit_the_title() -> None:
+    """An economist's posting whose lines read as an accountant's is the same trade."""
+    assert not decide(("finance",), DutyProfile({}), lines(ACCOUNTANT_LINES), TAXONOMY, SCORING).confused
+
+
+def test_a_single_unsure_line_is_not_enough() -> None:
+    assert not decide(("community",), DutyProfile({}), lines([{"accountant": 0.4, "marketing_pr": 0.2}]), TAXONOMY, SCORING).confused
+
+
+def test_fitting_occupations_of_a_fine_role_are_its_own_not_every_marketing_job() -> None:
+    assert fitting_occupations({"community"}, TAXONOMY) == {"marketing_pr"}
+    assert {"developer", "devops", "qa"} <= fitting_occupations({"developer"}, TAXONOMY)

@@ -29,7 +29,7 @@ from cmlint import Linter
         ("Модератор чата", ["moderation"]),
         ("Интернет-маркетолог", ["marketing"]),
         ("HR-менеджер", ["hr"]),
-        ("Бухгалтер", []),
+        ("Бухгалтер", ["accountant"]),
     ],
 )
 def test_title_roles(linter: Linter, title: str, roles: list[str]) -> None:

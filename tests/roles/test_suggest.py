@@ -36,3 +36,37 @@ def test_combined_title_when_two_roles_share_the_work(linter: Linter) -> None:
     )
     titles = [s.title for s in linter.lint(body, title="Менеджер").suggested_titles]
     assert titles[0] == "SMM/комьюнити-менеджер"
+
+
+def test_suggestion_keeps_seniority_and_qualifiers(linter: Linter) -> None:
+    report = linter.lint(SALES, title="Старший комьюнити-менеджер (удалённо)")
+    assert report.suggested_titles[0].title == "Старший менеджер по продажам (удалённо)"
+
+
+def test_rename_inflects_a_mention_in_the_genitive(linter: Linter) -> None:
+    (finding,) = [f for f in linter.lint(SALES, title="Ассистент комьюнити-менеджера").findings if f.code == "CM001"]
+    assert [(e.span.text, e.replacement) for e in finding.suggestions[0].edits] == [
+        ("комьюнити-менеджера", "менеджера по продажам")
+    ]
+
+
+def test_rename_leaves_words_that_are_not_a_position_alone(linter: Linter) -> None:
+    body = "Ищем SMM-менеджера.\n" + SALES + "\n- разработка SMM-стратегии для продаж"
+    (finding,) = [f for f in linter.lint(body, title="SMM-менеджер").findings if f.code == "CM001"]
+    replaced = [e.span.text for e in finding.suggestions[0].edits]
+    assert replaced == ["SMM-менеджер", "SMM-менеджера"]  # «SMM-стратегии» names no one
+
+
+def test_another_occupation_gets_its_market_title(linter: Linter) -> None:
+    body = (
+        "Обязанности:\n- ведение первичной бухгалтерской документации\n- расчёт заработной платы\n"
+        "- сдача отчётности в ФНС и СФР\n- сверка с контрагентами\nТребования: знание 1С:Бухгалтерия"
+    )
+    report = linter.lint(body, title="Комьюнити-менеджер")
+    assert "CM001" in report.codes()
+    assert report.suggested_titles[0].role == "accountant" and report.suggested_titles[0].title == "Бухгалтер"
+    assert report.roles["accountant"].board_name == "Бухгалтер" and report.roles["accountant"].kind == "occupation"
+
+
+def test_no_suggestion_when_the_duties_say_nothing(linter: Linter) -> None:
+    assert linter.lint("Обязанности:\n- работа в дружной команде", title="Комьюнити-менеджер").suggested_titles == []

@@ -1,0 +1,1 @@
+"""Occupations learned from real postings: features of a line and the linear model that reads them."""

@@ -1,0 +1,109 @@
+"""The occupation model: a linear classifier of lines, learned from real postings.
+
+Every line becomes a probability for each occupation: ``softmax(W·x + b)``,
+where ``x`` are the line's features (:mod:`cmlint.occupations.features`).
+Multinomial logistic regression is small (a few megabytes), fast (a posting
+costs a few hundred row additions), deterministic and explainable: the
+weights of a line's features say why it reads as an accountant's duty.
+``tools/train_occupations.py`` trains it; the weights and a card with the
+training data's and code's fingerprints ship inside the package.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from functools import cache
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict
+
+#: Where the shipped model lives inside the package: a card, the feature list, the weights.
+DATA = "cmlint.occupations"
+CARD_FILE = "model.json"
+VOCABULARY_FILE = "model.vocab"
+WEIGHTS_FILE = "model.npy"
+
+
+class ModelCard(BaseModel):
+    """What a trained model is: its labels and how it was made (fingerprints, parameters, metrics)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    labels: list[str]
+    features: int
+    code_fingerprint: str
+    data_fingerprint: str
+    postings: int
+    lines: int
+    seed: int
+    parameters: dict[str, float]
+    validation: dict[str, float]
+    #: Per role, its candidate titles (the taxonomy's ``titles``) that real postings use, most used first,
+    #: with how many training postings carry exactly that title.
+    market_titles: dict[str, list[tuple[str, int]]]
+
+
+class OccupationModel:
+    """Probabilities of occupations for lines of a posting."""
+
+    def __init__(self, card: ModelCard, vocabulary: Sequence[str], weights: np.ndarray, bias: np.ndarray) -> None:
+        if weights.shape != (len(vocabulary), len(card.labels)) or bias.shape != (len(card.labels),):
+            raise ValueError("веса модели не соответствуют её словарю и меткам")
+        self.card = card
+        self.labels: tuple[str, ...] = tuple(card.labels)
+        self._index = {feature: row for row, feature in enumerate(vocabulary)}
+        self._weights = weights.astype(np.float32)
+        self._bias = bias.astype(np.float32)
+
+    def predict(self, lines: Sequence[Sequence[str]]) -> np.ndarray:
+        """One row of label probabilities per line (a line with no known feature gets a row of zeros)."""
+        index = self._index
+        rows = [[index[f] for f in line if f in index] for line in lines]
+        result = np.zeros((len(rows), len(self.labels)), dtype=np.float32)
+        known = [i for i, row in enumerate(rows) if row]
+        if not known:
+            return result
+        flat = np.fromiter((f for i in known for f in rows[i]), dtype=np.int64)
+        starts = np.cumsum([0] + [len(rows[i]) for i in known[:-1]])
+        scores = np.add.reduceat(self._weights[flat], starts, axis=0) + self._bias
+        scores -= scores.max(axis=1, keepdims=True)
+        np.exp(scores, out=scores)
+        scores /= scores.sum(axis=1, keepdims=True)
+        result[known] = scores
+        return result
+
+    def save(self, folder: Path) -> None:
+        """Write the card, the features (one a line) and the weights (half precision, bias last) into ``folder``."""
+        vocabulary = sorted(self._index, key=self._index.__getitem__)
+        (folder / CARD_FILE).write_text(self.card.model_dump_json(indent=2) + "\n", encoding="utf-8")
+        (folder / VOCABULARY_FILE).write_text("\n".join(vocabulary) + "\n", encoding="utf-8")
+        with (folder / WEIGHTS_FILE).open("wb") as handle:
+            np.save(handle, np.vstack([self._weights, self._bias]).astype(np.float16), allow_pickle=False)
+
+    @classmethod
+    def read(cls, folder: Traversable | Path) -> OccupationModel:
+        """Read a model written by :meth:`save`."""
+        card = ModelCard.model_validate_json(folder.joinpath(CARD_FILE).read_text(encoding="utf-8"))
+        vocabulary = folder.joinpath(VOCABULARY_FILE).read_text(encoding="utf-8").splitlines()
+        with folder.joinpath(WEIGHTS_FILE).open("rb") as handle:
+            table = np.load(handle, allow_pickle=False)
+        return cls(card, vocabulary, table[:-1], table[-1])
+
+
+@cache
+def shipped_model() -> OccupationModel:
+    """The model shipped with cmlint (read once per process)."""
+    return OccupationModel.read(resources.files(DATA))
+
+
+def fingerprint(parts: Sequence[str]) -> str:
+    """A short stable hash of the texts (code, label definitions) a trained model depends on."""
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode("utf-8"))
+        digest.update(b"\0")
+    return digest.hexdigest()[:16]

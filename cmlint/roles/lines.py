@@ -1,0 +1,94 @@
+"""The occupation of every duty line, read by the occupation model.
+
+Each item that counts as a duty (a duty, a readiness, an unlabelled line …)
+becomes a :class:`LineReading`: the occupations it reads as, most probable
+first.  Requirements are read too (``duty`` false): they are no duties, but
+what a job asks for tells which job it is («права категории C», «знание
+1С»).  Conditions and the company description are not read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from cmlint.matching.lemma_matcher import TokenView
+from cmlint.occupations.features import features, terms
+from cmlint.occupations.model import OccupationModel
+from cmlint.roles.evidence import item_weight
+from cmlint.scoring import EvidenceWeights, OccupationWeights
+from cmlint.text.segment import Structure
+
+#: Items that say what the job asks for (read as witnesses of the occupation, not as duties).
+REQUIREMENT_KINDS = frozenset({"requirement", "wish", "listed"})
+
+
+@dataclass(frozen=True, slots=True)
+class LineReading:
+    """The model's reading of one duty line: occupations with their probabilities, most probable first.
+
+    ``weight`` is how much the item counts: as a duty (a duty 1, a readiness
+    ½ …) or, for a requirement (``duty`` false), as a witness of the occupation.
+    """
+
+    item: int
+    weight: float
+    probabilities: tuple[tuple[str, float], ...]
+    duty: bool = True
+
+    @property
+    def occupation(self) -> str | None:
+        """The most probable occupation (None when the line has no word the model knows)."""
+        return self.probabilities[0][0] if self.probabilities else None
+
+    @property
+    def probability(self) -> float:
+        return self.probabilities[0][1] if self.probabilities else 0.0
+
+
+def read_items(
+    structure: Structure, evidence: EvidenceWeights, weights: OccupationWeights
+) -> Iterator[tuple[int, float, bool]]:
+    """The items the model reads, as (index, weight, is a duty): duties by their duty weight, requirements lower."""
+    unsectioned = not structure.has_duty_section
+    for index, item in enumerate(structure.items):
+        weight = item_weight(item, unsectioned, evidence)
+        if weight:
+            yield index, weight, True
+        elif item.kind in REQUIREMENT_KINDS and weights.requirement_weight:
+            yield index, weights.requirement_weight, False
+
+
+def read_lines(
+    model: OccupationModel,
+    view: TokenView,
+    token_items: Sequence[int],
+    structure: Structure,
+    evidence: EvidenceWeights,
+    weights: OccupationWeights,
+) -> tuple[LineReading, ...]:
+    """Readings of the duty and requirement lines; a line with no known word gets no probabilities."""
+    bounds: dict[int, list[int]] = {}
+    for token, item in enumerate(token_items):
+        if item >= 0:
+            bounds.setdefault(item, [token, token])[1] = token + 1
+    chosen: list[tuple[int, float, bool, list[str]]] = []
+    for item, weight, duty in read_items(structure, evidence, weights):
+        if item in bounds:
+            first, last = bounds[item]
+            chosen.append((item, weight, duty, features(terms(view.lemma, view.pos, first, last))))
+    if not chosen:
+        return ()
+    probabilities = model.predict([found for _, _, _, found in chosen])
+    labels = model.labels
+    readings: list[LineReading] = []
+    for (item, weight, duty, _), row in zip(chosen, probabilities, strict=True):
+        if not row.any():
+            readings.append(LineReading(item, weight, (), duty))
+            continue
+        order = np.argsort(-row)
+        kept = tuple((labels[i], round(float(row[i]), 4)) for i in order if row[i] >= weights.min_probability)
+        readings.append(LineReading(item, weight, kept or ((labels[order[0]], round(float(row[order[0]]), 4)),), duty))
+    return tuple(readings)

@@ -1,0 +1,229 @@
+"""The duty profile: how much of the duties belongs to each role or occupation.
+
+Every duty line counts once, by its weight (a duty 1, a readiness ½ …), and
+spreads that over roles.  Two sources meet on a line.  The occupation model
+reads every line, so duties of any occupation count — a courier's, an
+accountant's, a developer's.  Phrase evidence (the taxonomy's duty phrases,
+with negation and other teams handled) names the fine roles around
+community work precisely: the stronger the phrase, the more of the line goes
+to its role, and the model's probability for the role's occupation goes to
+the role itself («Маркетинг, реклама, PR» becomes SMM on a line about posts).
+When the model is sure a line belongs to an occupation unrelated to the
+phrase's role («реализовывать пайплайны» is a developer's line, «анализ
+продаж» an analyst's), the phrase counts for little.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from cmlint.roles.evidence import Collected, Evidence
+from cmlint.roles.lines import LineReading
+from cmlint.roles.taxonomy import Taxonomy
+from cmlint.scoring import OccupationWeights, Scoring
+
+
+class DutyProfile:
+    """Raw role mass over the duties, each role's share of it, and how many witnesses speak for each role
+    (phrase matches in a phrase profile, lines in a mixed one)."""
+
+    __slots__ = ("mass", "total", "witnesses", "_shares")
+
+    def __init__(self, mass: dict[str, float], witnesses: dict[str, int] | None = None) -> None:
+        self.mass = mass
+        self.witnesses = witnesses or {}
+        self.total = sum(mass.values())
+        ranked = sorted(mass.items(), key=lambda kv: (-kv[1], kv[0]))
+        total = self.total
+        self._shares = {role: round(value / total, 3) for role, value in ranked if value > 0} if total else {}
+
+    def share(self, role: str) -> float:
+        return self.mass.get(role, 0.0) / self.total if self.total else 0.0
+
+    def shares(self) -> dict[str, float]:
+        """Shares by role, largest first, rounded to three digits."""
+        return dict(self._shares)
+
+    def ranked(self) -> list[tuple[str, float]]:
+        return list(self._shares.items())
+
+
+def item_masses(
+    collected: Collected, lines: Sequence[LineReading], taxonomy: Taxonomy, weights: OccupationWeights
+) -> dict[int, dict[str, float]]:
+    """What each duty line gives each role (the line's masses sum to its weight).
+
+    Where a phrase was cancelled («продавать не нужно», «вместе с отделом
+    продаж»), the model's reading of that line loses the phrase role's
+    occupation too: the model does not see negation.
+    """
+    phrases: dict[int, dict[str, float]] = {}
+    for ev in collected.evidence:
+        strengths = phrases.setdefault(ev.item, {})
+        strengths[ev.role] = strengths.get(ev.role, 0.0) + ev.weight
+    denied: dict[int, set[str]] = {}
+    for item, role in collected.cancelled:
+        denied.setdefault(item, set()).add(taxonomy.occupation_of(role))
+    masses: dict[int, dict[str, float]] = {}
+    for line in lines:
+        if not line.duty:
+            continue
+        model = {occupation: p for occupation, p in line.probabilities if occupation not in denied.get(line.item, ())}
+        strengths = phrases.get(line.item, {})
+        if not strengths:
+            if model:
+                masses[line.item] = {role: line.weight * p / sum(model.values()) for role, p in model.items()}
+            continue
+        mixed: dict[str, float] = {}
+        pulls = {
+            role: _pull(strength / line.weight, weights)
+            * (weights.contradicted_factor if _contradicts(line, role, taxonomy, weights) else 1.0)
+            for role, strength in strengths.items()
+        }
+        pull = min(1.0, sum(pulls.values())) if model else 1.0
+        total = sum(pulls.values()) or 1.0
+        for role, value in pulls.items():
+            mixed[role] = mixed.get(role, 0.0) + pull * value / total
+        rest = 1.0 - pull
+        if rest > 0 and model:
+            refined = {taxonomy.occupation_of(role): role for role in strengths}
+            norm = sum(model.values())
+            for occupation, p in model.items():
+                target = refined.get(occupation, occupation)
+                mixed[target] = mixed.get(target, 0.0) + rest * p / norm
+        masses[line.item] = {role: line.weight * value for role, value in mixed.items()}
+    return masses
+
+
+def _pull(strength: float, weights: OccupationWeights) -> float:
+    """How much of a line a phrase of this strength takes (half at ``phrase_half``)."""
+    return strength / (strength + weights.phrase_half)
+
+
+def _contradicts(line: LineReading, role: str, taxonomy: Taxonomy, weights: OccupationWeights) -> bool:
+    """Whether the model reads the line, surely enough, as an occupation unrelated to ``role``.
+
+    Where the model knows the role's occupation well (sales, support, HR) its
+    word weighs more than where real data is scarce (community, SMM, PR).
+    """
+    occupation = taxonomy.occupation_of(role)
+    scarce = occupation in weights.scarce_occupations
+    needed = weights.scarce_contradiction_probability if scarce else weights.contradiction_probability
+    top = line.occupation
+    return top is not None and line.probability >= needed and not taxonomy.related(occupation, top)
+
+
+def phrase_profile(
+    evidence: Sequence[Evidence], lines: Sequence[LineReading], taxonomy: Taxonomy, scoring: Scoring
+) -> DutyProfile:
+    """The fine roles' phrase evidence alone (capped per item and role), weakened where the model contradicts it."""
+    cap = scoring.evidence.item_role_cap
+    readings = {line.item: line for line in lines}
+    masses: dict[int, dict[str, float]] = {}
+    witnesses: dict[str, int] = {}
+    for ev in evidence:
+        item = masses.setdefault(ev.item, {})
+        item[ev.role] = min(cap, item.get(ev.role, 0.0) + ev.weight)
+        witnesses[ev.role] = witnesses.get(ev.role, 0) + 1
+    for index, item in masses.items():
+        line = readings.get(index)
+        if line is not None:
+            for role in item:
+                if _contradicts(line, role, taxonomy, scoring.occupations):
+                    item[role] *= scoring.occupations.contradicted_factor
+    return DutyProfile(summed(masses.values()).mass, witnesses)
+
+
+def summed(items: Iterable[dict[str, float]]) -> DutyProfile:
+    """The profile of per-item role masses."""
+    mass: dict[str, float] = {}
+    count: dict[str, int] = {}
+    for item in items:
+        for role, value in item.items():
+            mass[role] = mass.get(role, 0.0) + value
+            count[role] = count.get(role, 0) + 1
+    return DutyProfile(mass, count)
+
+
+@dataclass(frozen=True, slots=True)
+class OccupationScores:
+    """What the duty lines together say about the posting's occupation.
+
+    Each line is a distribution over occupations: a duty line's is the
+    model's, pulled toward the occupation of a fine role its phrases name (a
+    line about meetups is community work even where the model has not seen
+    one); a requirement line's is the model's, at a lower weight.
+    ``log_scores``: per occupation, the weighted sum of its log-probability
+    over the lines (the lines as independent witnesses); ``shares``: the
+    weighted mean probability; ``weight``: the lines' total weight;
+    ``witnesses``: each line's weight and distribution.
+    """
+
+    log_scores: dict[str, float]
+    shares: dict[str, float]
+    weight: float
+    witnesses: tuple[tuple[float, dict[str, float]], ...]
+    floor: float
+
+    @classmethod
+    def of(
+        cls,
+        masses: Mapping[int, dict[str, float]],
+        lines: Sequence[LineReading],
+        taxonomy: Taxonomy,
+        labels: Sequence[str],
+        weights: OccupationWeights,
+    ) -> OccupationScores:
+        """Scores from the duty lines' :func:`item_masses` (each sums to its weight) and the requirement lines."""
+        witnesses: list[tuple[float, dict[str, float]]] = []
+        for item in masses.values():
+            line_weight = sum(item.values())
+            if line_weight:
+                probabilities: dict[str, float] = {}
+                for role, mass in item.items():
+                    occupation = taxonomy.occupation_of(role)
+                    probabilities[occupation] = probabilities.get(occupation, 0.0) + mass / line_weight
+                witnesses.append((line_weight, probabilities))
+        witnesses += [(line.weight, dict(line.probabilities)) for line in lines if not line.duty and line.probabilities]
+        weight = sum(w for w, _ in witnesses)
+        floor = math.log(weights.floor_probability)
+        log_scores = dict.fromkeys(labels, 0.0)
+        shares = dict.fromkeys(labels, 0.0)
+        for line_weight, probabilities in witnesses:
+            for label in labels:
+                p = probabilities.get(label, 0.0)
+                log_scores[label] += line_weight * (math.log(p) if p > weights.floor_probability else floor)
+                shares[label] += line_weight * p / weight
+        return cls(log_scores, shares, weight, tuple(witnesses), weights.floor_probability)
+
+    def margin(self, rival: set[str] | frozenset[str], fitting: set[str] | frozenset[str]) -> float:
+        """How much more the lines speak for the ``rival`` occupations than for the ``fitting`` ones.
+
+        Per line, the log-odds of the mass on ``rival`` against the mass on
+        ``fitting``, weighted and summed.  A rival is one occupation with its
+        related ones, so a courier's lines reading partly as driver's and
+        warehouse work still speak with one voice; lines that read as nothing
+        in particular spread their mass and speak for no rival.
+        """
+        total = 0.0
+        for line_weight, probabilities in self.witnesses:
+            inside = sum(p for occupation, p in probabilities.items() if occupation in fitting)
+            outside = sum(p for occupation, p in probabilities.items() if occupation in rival)
+            total += line_weight * (math.log(max(outside, self.floor)) - math.log(max(inside, self.floor)))
+        return total
+
+    def best(self, labels: set[str] | frozenset[str]) -> tuple[str | None, float]:
+        """The label among ``labels`` with the highest log-score, and that score."""
+        found = [(score, label) for label, score in self.log_scores.items() if label in labels]
+        if not found:
+            return None, -math.inf
+        score, label = max(found)
+        return label, score
+
+    def ranked(self) -> list[tuple[str, float]]:
+        """Occupations by mean probability, largest first (those above zero)."""
+        return sorted(
+            ((label, share) for label, share in self.shares.items() if share > 0), key=lambda kv: (-kv[1], kv[0])
+        )

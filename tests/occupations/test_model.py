@@ -1,0 +1,83 @@
+"""The occupation model: predictions, saving and reading, and the shipped model being current."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import numpy as np
+import pytest
+
+from cmlint.occupations.features import features, terms
+from cmlint.occupations.model import ModelCard, OccupationModel, shipped_model
+from cmlint.roles.taxonomy import load_taxonomy
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+TRAINING_DATA = ROOT.parent / "shared" / "eval" / "real" / "large" / "train.jsonl"
+
+
+def trainer() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("train_occupations", ROOT / "tools" / "train_occupations.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("train_occupations", module)  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def tiny() -> OccupationModel:
+    card = ModelCard(
+        labels=["courier", "developer"], features=2, code_fingerprint="x", data_fingerprint="y", postings=2, lines=2,
+        seed=0, parameters={}, validation={}, market_titles={},
+    )
+    weights = np.array([[2.0, -2.0], [-2.0, 2.0]], dtype=np.float32)
+    return OccupationModel(card, ["w:доставка", "w:код"], weights, np.zeros(2, dtype=np.float32))
+
+
+def test_predict_gives_a_distribution_per_line() -> None:
+    rows = tiny().predict([["w:доставка"], ["w:код", "w:лишнее"], ["w:незнакомое"]])
+    assert rows.shape == (3, 2)
+    assert rows[0].argmax() == 0 and rows[1].argmax() == 1
+    assert rows[0].sum() == pytest.approx(1.0) and not rows[2].any()  # no known feature: no reading
+
+
+def test_saved_model_reads_back_the_same(tmp_path: Path) -> None:
+    model = tiny()
+    model.save(tmp_path)
+    again = OccupationModel.read(tmp_path)
+    assert again.card == model.card
+    lines = [["w:доставка"], ["w:код"]]
+    assert np.allclose(again.predict(lines), model.predict(lines), atol=1e-3)
+
+
+def test_weights_must_fit_the_vocabulary() -> None:
+    with pytest.raises(ValueError, match="не соответствуют"):
+        OccupationModel(tiny().card, ["w:один"], np.zeros((2, 2), dtype=np.float32), np.zeros(2, dtype=np.float32))
+
+
+def test_features_are_lemmas_and_neighbour_pairs() -> None:
+    words = terms(["ведение", "первичный", "документация", "."], ["NOUN", "ADJ", "NOUN", "PUNCT"], 0, 4)
+    assert features(words) == [
+        "w:ведение", "w:первичный", "w:документация", "b:ведение_первичный", "b:первичный_документация",
+    ]
+
+
+def test_shipped_model_knows_only_taxonomy_roles() -> None:
+    model = shipped_model()
+    taxonomy = load_taxonomy()
+    assert set(model.labels) <= set(taxonomy.roles)
+    assert all(taxonomy.occupation_of(label) == label for label in model.labels)
+    assert model.card.validation["top2"] >= 0.8
+
+
+def test_shipped_model_was_trained_by_the_current_code() -> None:
+    """Retrain after changing features, the model code, the trainer or title patterns:
+    python -m tools.train_occupations --data ../shared/eval/real/large/train.jsonl"""
+    assert shipped_model().card.code_fingerprint == trainer().code_fingerprint(load_taxonomy())
+
+
+@pytest.mark.skipif(not TRAINING_DATA.exists(), reason="the training data is not on this machine")
+def test_shipped_model_was_trained_on_the_current_data() -> None:
+    assert shipped_model().card.data_fingerprint == trainer().data_fingerprint(TRAINING_DATA)

@@ -1,0 +1,1 @@
+"""Developer tools: training the occupation model, measuring rules on real postings."""
