@@ -129,7 +129,7 @@ def test_catalogue_size_and_codes() -> None:
     specs = [spec for _, pack in shipped_packs() for spec in pack.rules]
     codes = [spec.code for spec in specs]
     assert len(codes) == len(set(codes)) and len(codes) >= 13
-    assert {"CM", "LG", "ST", "SY"} == {code[:2] for code in codes}
+    assert {"CM", "LG", "RL", "ST", "SY"} == {code[:2] for code in codes}
 
 
 def test_item_exceptions_drop_matches_in_the_same_item(tmp_path: Path) -> None:
