@@ -15,11 +15,15 @@ import typer
 
 from cmlint.cli.check import fail, run_check
 from cmlint.cli.options import CheckOptions, command
+from cmlint.cli.typer_ru import RussianCommand, RussianGroup
 from cmlint.config import Config, ConfigError, load_config
 from cmlint.engine.specs import PackError
 
 app = typer.Typer(
     name="cmlint",
+    cls=RussianGroup,
+    options_metavar="[ПАРАМЕТРЫ]",
+    subcommand_metavar="КОМАНДА [АРГУМЕНТЫ]...",
     help="Линтер вакансий на русском: путаница ролей (комьюнити-менеджер, который на деле продаёт), юридические и стилистические проблемы.",
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -43,6 +47,10 @@ def _main(
     """Линтер вакансий на русском: путаница ролей (комьюнити-менеджер, который на деле продаёт), юридические и стилистические проблемы."""
 
 
+_CONFIG_HELP = "Файл конфигурации (cmlint.toml или pyproject.toml; иначе — встроенные настройки)."
+_LIST_FORMAT_HELP = "text или json."
+
+
 class ListFormat(str, Enum):
     text = "text"
     json = "json"
@@ -61,13 +69,13 @@ def _config(path: Path | None) -> Config:
         raise fail(str(error)) from None
 
 
-app.command("check")(command(CheckOptions, run_check))
+app.command("check", cls=RussianCommand)(command(CheckOptions, run_check))
 
 
-@app.command()
+@app.command(cls=RussianCommand)
 def rules(
-    output_format: RulesFormat = typer.Option(RulesFormat.text, "--format", "-f"),
-    config_path: Path | None = typer.Option(None, "--config"),
+    output_format: RulesFormat = typer.Option(RulesFormat.text, "--format", "-f", metavar="ФОРМАТ", help="text, json или markdown."),
+    config_path: Path | None = typer.Option(None, "--config", metavar="ФАЙЛ", help=_CONFIG_HELP),
 ) -> None:
     """Список правил: код, имя, важность, описание.
 
@@ -91,10 +99,10 @@ def rules(
         typer.echo(f"{spec.code}  {spec.name.ljust(width)}  {spec.severity.value:<10}  {spec.title}")
 
 
-@app.command()
+@app.command(cls=RussianCommand)
 def explain(
-    code: str = typer.Argument(..., help="Код или имя правила, например CM001 или role-confusion."),
-    config_path: Path | None = typer.Option(None, "--config"),
+    code: str = typer.Argument(..., metavar="КОД", help="Код или имя правила, например CM001 или role-confusion."),
+    config_path: Path | None = typer.Option(None, "--config", metavar="ФАЙЛ", help=_CONFIG_HELP),
 ) -> None:
     """Подробное объяснение правила с примерами."""
     from cmlint.docs import render_explanation
@@ -118,7 +126,7 @@ def _specs(config_path: Path | None) -> list:
     return sorted(specs, key=lambda s: s.code)
 
 
-@app.command()
+@app.command(cls=RussianCommand)
 def schema(
     name: str = typer.Argument("report", metavar="МОДЕЛЬ", help="report — один отчёт; result — строка вывода jsonl."),
 ) -> None:
@@ -130,13 +138,13 @@ def schema(
     typer.echo(render(name), nl=False)
 
 
-@app.command()
+@app.command(cls=RussianCommand)
 def evaluate(
-    corpus: list[Path] = typer.Argument(..., help="JSONL-файлы или папки с размеченными вакансиями."),
-    output_format: ListFormat = typer.Option(ListFormat.text, "--format", "-f"),
-    retitle: str = typer.Option("Комьюнити-менеджер", "--retitle", help="Название для проверки чужих вакансий."),
-    jobs: int = typer.Option(1, "--jobs", "-j", min=1),
-    config_path: Path | None = typer.Option(None, "--config"),
+    corpus: list[Path] = typer.Argument(..., metavar="КОРПУС...", help="JSONL-файлы или папки с размеченными вакансиями."),
+    output_format: ListFormat = typer.Option(ListFormat.text, "--format", "-f", metavar="ФОРМАТ", help=_LIST_FORMAT_HELP),
+    retitle: str = typer.Option("Комьюнити-менеджер", "--retitle", metavar="НАЗВАНИЕ", help="Название для проверки чужих вакансий."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, metavar="N", help="Число процессов."),
+    config_path: Path | None = typer.Option(None, "--config", metavar="ФАЙЛ", help=_CONFIG_HELP),
 ) -> None:
     """Точность CM001 и подсказок названий на размеченном корпусе."""
     from cmlint.evaluate import CorpusError, evaluate as run_evaluation, read_corpus, render_text
@@ -159,12 +167,12 @@ def evaluate(
         typer.echo(render_text(result), nl=False)
 
 
-@app.command()
+@app.command(cls=RussianCommand)
 def bench(
-    postings: int = typer.Option(2000, "--postings", "-n", min=10, help="Сколько вакансий прогнать."),
-    jobs: int = typer.Option(2, "--jobs", "-j", min=1, help="Число процессов для параллельного замера."),
-    output_format: ListFormat = typer.Option(ListFormat.text, "--format", "-f"),
-    corpus: list[Path] = typer.Option([], "--corpus", help="JSONL-файлы или папки с вакансиями (по умолчанию — наши, из пакета)."),
+    postings: int = typer.Option(2000, "--postings", "-n", min=10, metavar="N", help="Сколько вакансий прогнать."),
+    jobs: int = typer.Option(2, "--jobs", "-j", min=1, metavar="N", help="Число процессов для параллельного замера."),
+    output_format: ListFormat = typer.Option(ListFormat.text, "--format", "-f", metavar="ФОРМАТ", help=_LIST_FORMAT_HELP),
+    corpus: list[Path] = typer.Option([], "--corpus", metavar="ПУТЬ", help="JSONL-файлы или папки с вакансиями (по умолчанию — наши, из пакета)."),
 ) -> None:
     """Замер скорости и памяти на воспроизводимом корпусе."""
     from cmlint.bench import render_text as render_bench, run_bench
@@ -179,7 +187,7 @@ def bench(
         typer.echo(render_bench(result), nl=False)
 
 
-@app.command()
+@app.command(cls=RussianCommand)
 def serve(
     host: str = typer.Option("127.0.0.1", "--host", metavar="АДРЕС", help="Адрес (0.0.0.0 — доступ с других компьютеров)."),
     port: int = typer.Option(8000, "--port", "-p", min=0, max=65535, metavar="ПОРТ", help="Порт."),
