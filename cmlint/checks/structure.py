@@ -27,9 +27,11 @@ class NoDutiesOptions(Options):
 
 @check("no-duties", NoDutiesOptions)
 def no_duties(posting: AnalyzedPosting, ctx: CheckContext[NoDutiesOptions]) -> Iterable[Finding]:
-    """Only company text, requirements and conditions: no duty item, no unlabelled lines that could be duties."""
+    """Only company text, requirements and conditions: no duty item, no item under a duties heading
+    (even one that reads like a requirement), no unlabelled lines that could be duties."""
     items = posting.text.structure.items
-    if not items or posting.roles.profile.total > 0 or any(item.kind == "duty" for item in items):
+    listed = any(item.kind == "duty" or item.section == "duties" for item in items)
+    if not items or posting.roles.profile.total > 0 or listed:
         return
     possible = sum(1 for item in items if item.kind in ("other", "readiness", "listed"))
     if possible < ctx.options.min_unlabelled:
@@ -120,15 +122,15 @@ def _position(title: Title, cleaned: str, start: int, end: int, options: Positio
 
 
 def _different_positions(a: _Position, b: _Position, taxonomy: Taxonomy) -> bool:
-    """Nothing makes the parts one position (a shared word or stem, a shared trade, roles the taxonomy relates),
-    and their roles or their trades are known to differ."""
+    """Both trades are known and share nothing, the parts share no word or stem, and the taxonomy
+    does not make their roles one position."""
+    if not a.families or not b.families or a.families & b.families:
+        return False
     if a.head == b.head or _common_prefix(a.head, b.head) >= 5:
         return False
-    if a.words & b.words or {a.head, b.head} & (a.words | b.words) or a.families & b.families:
+    if a.words & b.words or {a.head, b.head} & (a.words | b.words):
         return False
-    if a.roles and b.roles:
-        return not (a.roles & b.roles) and not any(_one_position(x, y, taxonomy) for x in a.roles for y in b.roles)
-    return bool(a.families and b.families)
+    return not any(_one_position(x, y, taxonomy) for x in a.roles for y in b.roles)
 
 
 def _one_position(x: str, y: str, taxonomy: Taxonomy) -> bool:
