@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from cmlint.cli.options import CheckOptions
-from cmlint.cli.process import interrupted
+from cmlint.cli.interrupt import interrupted
 from cmlint.config import Config, ConfigError, load_config
 from cmlint.io.output import OutputError, PipeClosed, check_target, open_output
 

@@ -15,19 +15,8 @@ import signal
 import sys
 from types import FrameType
 
+from cmlint.cli.interrupt import Terminated, interrupted, say
 from cmlint.io.output import PipeClosed
-
-
-class Terminated(KeyboardInterrupt):
-    """SIGTERM, raised where Ctrl-C would be so that the same clean-up runs."""
-
-
-def interrupted(error: KeyboardInterrupt, outcome: str = "") -> int:
-    """Say on stderr that the run was stopped (and ``outcome``); the exit code, 128 + the signal's number."""
-    terminated = isinstance(error, Terminated)
-    reason = "остановлено сигналом SIGTERM" if terminated else "прервано (Ctrl-C)"
-    _say(f"cmlint: {reason}" + (f"; {outcome}" if outcome else ""))
-    return 128 + (signal.SIGTERM if terminated else signal.SIGINT)
 
 
 def main() -> None:
@@ -54,7 +43,7 @@ def _run() -> int:
         app(prog_name="cmlint")
     except SystemExit as exit:
         if isinstance(exit.code, str):
-            _say(exit.code)
+            say(exit.code)
             return 1
         return exit.code or 0
     except KeyboardInterrupt as error:
@@ -71,7 +60,7 @@ def _flush(code: int) -> int:
     except BrokenPipeError:
         _silence_stdout()
     except (OSError, ValueError) as error:
-        _say(f"cmlint: не удалось записать stdout: {getattr(error, 'strerror', None) or error}")
+        say(f"cmlint: не удалось записать stdout: {getattr(error, 'strerror', None) or error}")
         code = 2
     try:
         sys.stderr.flush()
@@ -85,14 +74,6 @@ def _silence_stdout() -> None:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
     os.close(devnull)
-
-
-def _say(line: str) -> None:
-    try:
-        sys.stderr.write(line + "\n")
-        sys.stderr.flush()
-    except (OSError, ValueError):
-        pass  # stderr is closed too
 
 
 def _skip_spacy_cli() -> None:

@@ -6,7 +6,7 @@ commands therefore use :class:`RussianGroup` / :class:`RussianCommand`: their
 help pages go through :class:`RussianFormatter` («Использование», «Параметры»,
 the help and completion options' texts), and the group shows usage errors
 itself, in Russian, with click's exit code 2; an interrupted command ends
-with one line (:mod:`cmlint.cli.process`).
+with one line (:mod:`cmlint.cli.interrupt`).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from typer._click.exceptions import (
 from typer._click.formatting import HelpFormatter
 from typer.core import TyperCommand, TyperGroup
 
-from cmlint.cli.process import interrupted
+from cmlint.cli.interrupt import interrupted
 from cmlint.io.output import PipeClosed
 from cmlint.russian import count
 from cmlint.text.printable import printable
