@@ -36,7 +36,7 @@ def distinct_roles(posting: AnalyzedPosting, ctx: CheckContext[OverloadOptions])
     return chosen
 
 
-@check("role-overload", OverloadOptions, fields=["count", "breakdown"])
+@check("role-overload", OverloadOptions, fields={"count": int, "breakdown": str})
 def role_overload(posting: AnalyzedPosting, ctx: CheckContext[OverloadOptions]) -> Iterable[Finding]:
     thresholds = ctx.config.roles
     if posting.roles.profile.total < 2 * thresholds.min_evidence:

@@ -20,7 +20,7 @@ from cmlint.engine.suppression import review_of
 from cmlint.models import Finding
 
 
-@check("invalid-suppression", NoOptions, fields=["problem"])
+@check("invalid-suppression", NoOptions, fields={"problem": str})
 def invalid_suppression(posting: AnalyzedPosting, ctx: CheckContext[NoOptions]) -> Iterable[Finding]:
     review = review_of(posting)
     for problem in review.problems:
@@ -37,7 +37,7 @@ class UnusedOptions(Options):
     )
 
 
-@check("unused-suppression", UnusedOptions, fields=["reason"])
+@check("unused-suppression", UnusedOptions, fields={"reason": str})
 def unused_suppression(posting: AnalyzedPosting, ctx: CheckContext[UnusedOptions]) -> Iterable[Finding]:
     review = review_of(posting)
     for unused in review.unused:
