@@ -8,7 +8,6 @@ every other file has been reported).
 from __future__ import annotations
 
 import json
-import sys
 from enum import Enum
 from pathlib import Path
 import typer
@@ -208,60 +207,3 @@ def serve(
     if config_path is not None:
         _config(config_path)  # a broken file stops here with exit 2, before any worker starts
     run_server(ServerSettings(host=host, port=port, workers=workers, time_budget=time_budget, config_path=config_path))
-
-
-def _skip_spacy_cli() -> None:
-    """Let ``import spacy`` skip spaCy's own command line in this process.
-
-    ``import spacy`` imports ``spacy.cli`` (weasel, httpx, jinja2 …) only to
-    export ``spacy.info``; that is a fifth of cmlint's start-up.  The cmlint
-    command never uses spaCy's CLI, so before spaCy is imported it gets an
-    empty ``spacy.cli`` package.  Any failure falls back to a normal import.
-    """
-    if "spacy" in sys.modules:
-        return
-    import importlib.util
-    import os
-    import types
-
-    try:
-        spec = importlib.util.find_spec("spacy")
-        if spec is None or not spec.submodule_search_locations:
-            return
-        package = types.ModuleType("spacy.cli")
-        package.__path__ = [os.path.join(location, "cli") for location in spec.submodule_search_locations]
-        info = types.ModuleType("spacy.cli.info")
-
-        def unavailable(*args: object, **kwargs: object) -> None:
-            raise RuntimeError("spacy.info недоступен внутри команды cmlint")
-
-        info.info = unavailable  # type: ignore[attr-defined]
-        sys.modules["spacy.cli"], sys.modules["spacy.cli.info"] = package, info
-        import spacy  # noqa: F401
-    except Exception:
-        for name in [m for m in sys.modules if m == "spacy" or m.startswith("spacy.")]:
-            del sys.modules[name]
-
-
-def main() -> None:
-    """Console entry point.
-
-    Exits with ``os._exit`` after flushing the output: tearing down spaCy's
-    vocabulary and the analyzer caches at interpreter shutdown costs a fifth
-    of a second that a one-file ``cmlint check`` would otherwise pay.
-    """
-    import os
-
-    _skip_spacy_cli()
-    try:
-        app(prog_name="cmlint")
-        code = 0
-    except SystemExit as exit:
-        if isinstance(exit.code, str):
-            sys.stderr.write(exit.code + "\n")
-            code = 1
-        else:
-            code = exit.code or 0
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(code)

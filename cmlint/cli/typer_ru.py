@@ -5,7 +5,8 @@ literals, not gettext messages, so no catalog can translate them.  cmlint's
 commands therefore use :class:`RussianGroup` / :class:`RussianCommand`: their
 help pages go through :class:`RussianFormatter` («Использование», «Параметры»,
 the help and completion options' texts), and the group shows usage errors
-itself, in Russian, with click's exit code 2.
+itself, in Russian, with click's exit code 2; an interrupted command ends
+with one line (:mod:`cmlint.cli.interrupt`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from contextlib import contextmanager
 from typing import Any, NoReturn
 
 import typer
+from typer._click.core import Context
 from typer._click.exceptions import (
     BadOptionUsage,
     BadParameter,
@@ -29,6 +31,8 @@ from typer._click.exceptions import (
 from typer._click.formatting import HelpFormatter
 from typer.core import TyperCommand, TyperGroup
 
+from cmlint.cli.interrupt import interrupted
+from cmlint.io.output import PipeClosed
 from cmlint.russian import count
 from cmlint.text.printable import printable
 
@@ -132,6 +136,15 @@ class RussianGroup(TyperGroup):
             typer.echo("Прервано.", err=True)
             sys.exit(1)
         sys.exit(result if isinstance(result, int) else 0)
+
+    def invoke(self, ctx: Context) -> Any:
+        """Run the command; Ctrl-C or SIGTERM ends it with one line, a closed stdout quietly."""
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt as stop:
+            raise typer.Exit(interrupted(stop)) from None
+        except BrokenPipeError:
+            raise PipeClosed("stdout") from None
 
 
 def _exit(error: ClickException) -> NoReturn:

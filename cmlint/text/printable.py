@@ -16,9 +16,12 @@ from __future__ import annotations
 #: Bidi embeddings, overrides, isolates and marks, and the line/paragraph separators.
 _FORMAT = (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x2028, 0x2029)
 _CONTROLS = (*range(0x00, 0x20), *range(0x7F, 0xA0))
+_NAMED = {ord("\t"): "\\t", ord("\n"): "\\n", ord("\r"): "\\r"}
 
 
 def _escape(code: int) -> str:
+    if code in _NAMED:
+        return _NAMED[code]
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 

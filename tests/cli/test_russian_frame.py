@@ -76,7 +76,7 @@ def test_usage_error_names_the_help_option() -> None:
 
 def test_the_installed_command_speaks_russian() -> None:
     """The console entry point (not only typer's test runner) shows the Russian frame and errors."""
-    run = [sys.executable, "-c", "import sys; from cmlint.cli.app import main; sys.argv[0] = 'cmlint'; main()"]
+    run = [sys.executable, "-c", "import sys; from cmlint.cli.process import main; sys.argv[0] = 'cmlint'; main()"]
     help_page = subprocess.run([*run, "check", "--help"], capture_output=True, text=True, timeout=120)
     error = subprocess.run([*run, "check", "--bogus"], capture_output=True, text=True, timeout=120)
     assert help_page.returncode == 0 and english(help_page.stdout) == []
