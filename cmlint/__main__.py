@@ -1,5 +1,5 @@
 """``python -m cmlint`` — the same as the ``cmlint`` command."""
 
-from cmlint.cli.app import main
+from cmlint.cli.process import main
 
 main()

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator, Mapping
 
 from cmlint.analysis import AnalyzedPosting
 from cmlint.checks import shipped_checks
+from cmlint.checks.suppression import REVIEW_CHECKS
 from cmlint.budget import Budget, BudgetExceeded
 from cmlint.config import Config
 from cmlint.engine.build import Engine
@@ -19,7 +20,7 @@ from cmlint.engine.build import build_engine as _build_engine
 from cmlint.engine.registry import CheckContext
 from cmlint.engine.ruleset import Rule
 from cmlint.engine.specs import RuleSpec
-from cmlint.engine.suppression import suppressed
+from cmlint.engine.suppression import ReviewedPosting, Suppression
 from cmlint.models import Finding, Posting, Report, RoleInfo, Severity
 from cmlint.roles.taxonomy import Taxonomy
 from cmlint.posting import DEFAULT_FIELDS, PostingError, PostingLike, as_posting, check_format, make_posting
@@ -47,11 +48,18 @@ def known_rules(engine: Engine) -> list[tuple[str, str]]:
 
 @dataclass(frozen=True)
 class _Ruleset:
-    """The rules a config turns on in one engine, and their digest."""
+    """The rules a config turns on in one engine, and their digest.
+
+    ``names`` maps every code and rule name a suppression directive may use
+    (upper-cased) to its code; ``review`` are the codes of the rules that
+    review directives (they run after suppression).
+    """
 
     engine: Engine
     rules: list[tuple[Rule, CheckContext]]
     version: str
+    names: dict[str, str]
+    review: frozenset[str]
 
 
 @cache
@@ -226,7 +234,9 @@ class Linter:
                 severity = config.severity_of(spec.code, spec.name, spec.severity)
                 if config.enabled(spec.code, spec.name) and severity.rank >= config.min_severity.rank:
                     active.append((rule, CheckContext(spec, severity, config, engine.taxonomy, engine.morphology, rule.options, rule.fields)))
-            self._active = _Ruleset(engine, active, _digest(active, config))
+            names = {key.upper(): code for code, name in known_rules(engine) for key in (code, name)}
+            review = frozenset(rule.spec.code for rule in engine.rules if rule.spec.check in REVIEW_CHECKS)
+            self._active = _Ruleset(engine, active, _digest(active, config), names, review)
         return self._active
 
     def not_linted(self, posting: Posting, reason: str) -> Report:
@@ -253,16 +263,24 @@ class Linter:
         roles = posting.roles
         title_roles = set(roles.title_roles)
         ruleset = self._ruleset(engine)
+        running: set[str] = set()
+        reviewers = []
         for rule, ctx in ruleset.rules:
             budget.check()
             spec = rule.spec
             if path is not None and config.per_file_ignores and not config.enabled(spec.code, spec.name, path):
                 continue
-            if spec.title_roles and not title_roles.intersection(spec.title_roles):
-                continue
-            for finding in rule.run(posting, ctx):
-                if not suppressed(posting.posting.text, finding):
-                    findings.append(finding)
+            running.add(spec.code)
+            if spec.code in ruleset.review:
+                reviewers.append((rule, ctx))
+            elif not spec.title_roles or title_roles.intersection(spec.title_roles):
+                findings.extend(rule.run(posting, ctx))
+        suppression = Suppression(posting.posting.text, ruleset.names)
+        findings = suppression.filter(findings)
+        if reviewers and suppression.directives:
+            reviewed = ReviewedPosting.of(posting, suppression.review(frozenset(running), ruleset.review))
+            found = [finding for rule, ctx in reviewers for finding in rule.run(reviewed, ctx)]
+            findings.extend(suppression.filter(found, named_only=ruleset.review))
         findings.sort(key=_finding_order)
         duty_profile = roles.duties.shares()
         named = [*roles.title_roles, *duty_profile, *(s.role for s in roles.suggestions), *(e.role for f in findings for e in f.evidence)]

@@ -43,7 +43,7 @@ def test_the_python_rule_example_is_a_working_check(tmp_path: Path) -> None:
     pack = tmp_path / "titles.yaml"
     pack.write_text(
         "rules:\n  - {code: ACME010, name: long-title, severity: suggestion, kind: python, check: long-title,"
-        " message: 'В названии {words} слов'}\n",
+        " message: 'В названии {words:слово|слова|слов}'}\n",
         encoding="utf-8",
     )
     engine = build_engine(Config(extend_rules=[str(pack)]), {**shipped_checks(), "long-title": declared})

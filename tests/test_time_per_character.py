@@ -34,14 +34,8 @@ def _seconds_per_char(linter: Linter, text: str) -> float:
     return best / len(text)
 
 
-KNOWN_SLOW = {"suppressions": "1.8× time per character at 10× the size (measured): not yet linear"}
-
-
 @pytest.mark.slow
-@pytest.mark.parametrize(
-    "shape",
-    [pytest.param(s, marks=pytest.mark.xfail(reason=KNOWN_SLOW[s], strict=False)) if s in KNOWN_SLOW else s for s in sorted(SHAPES)],
-)
+@pytest.mark.parametrize("shape", sorted(SHAPES))
 def test_time_per_character_is_flat(shape: str) -> None:
     linter = Linter(Config(time_budget=None)).prepare()
     linter.lint("Обязанности: чат")

@@ -25,6 +25,7 @@ from cmlint.roles.profile import OccupationScores
 from cmlint.roles.suggest import candidates, market_names, suggestions
 from cmlint.roles.titles import TitleMatch
 from cmlint.scoring import Scoring
+from cmlint.text.money import salary_figures
 from cmlint.text.normalize import normalize
 from cmlint.text.segment import segment
 
@@ -58,6 +59,11 @@ class AnalyzedPosting:
         """The public span of offsets in the normalized body or the given title."""
         return self.text.spans.of(field_name, start, end)
 
+    @property
+    def states_salary(self) -> bool:
+        """Whether the title or the body states a salary figure."""
+        return bool(self.text.salaries) or bool(self.title.text and salary_figures(self.title.text))
+
 
 class Analyzer:
     """Runs the analysis pipeline with one spaCy pipeline, role matcher, occupation model and scoring."""
@@ -80,7 +86,8 @@ class Analyzer:
         view = TokenView.of(doc)
         starts = doc.to_array("IDX").tolist() if len(doc) else []
         spans = SpanFactory(normalized, posting.title)
-        text = TextAnalysis(normalized, structure, doc, view, token_items(starts, structure), spans)
+        salaries = tuple(salary_figures(normalized.text))
+        text = TextAnalysis(normalized, structure, doc, view, token_items(starts, structure), spans, salaries)
         title = self._title(posting, caller_title, text, starts)
         body_start = title.end if title.field == "text" else 0
 

@@ -65,6 +65,8 @@ class TextAnalysis:
     view: TokenView
     token_items: tuple[int, ...]
     spans: SpanFactory
+    #: Where the body states a salary figure (:func:`cmlint.text.money.salary_figures`).
+    salaries: tuple[tuple[int, int], ...]
 
     @property
     def content(self) -> str:

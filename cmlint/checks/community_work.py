@@ -20,7 +20,7 @@ def _items_with(posting: AnalyzedPosting, tag: str) -> list[int]:
     return sorted({ev.item for ev in posting.roles.evidence if tag in ev.tags})
 
 
-@check("no-member-connections", NoOptions, fields=["title"])
+@check("no-member-connections", NoOptions, fields={"title": str})
 def no_member_connections(posting: AnalyzedPosting, ctx: CheckContext[NoOptions]) -> Iterable[Finding]:
     roles = posting.roles
     if roles.profile.total < ctx.config.roles.min_evidence or roles.decision.confused:
@@ -35,7 +35,7 @@ class FirefighterOptions(Options):
     min_share: float = Field(default=0.4, ge=0, le=1, description="их доля среди пунктов с обязанностями")
 
 
-@check("lone-firefighter", FirefighterOptions, fields=["count", "total"])
+@check("lone-firefighter", FirefighterOptions, fields={"count": int, "total": int})
 def lone_firefighter(posting: AnalyzedPosting, ctx: CheckContext[FirefighterOptions]) -> Iterable[Finding]:
     negativity = _items_with(posting, "negativity")
     if len(negativity) < ctx.options.min_items:

@@ -28,7 +28,9 @@ class ConfusionOptions(Options):
     shown_roles: int = Field(default=3, ge=1, description="сколько ролей называть в сообщении")
 
 
-@check("role-confusion", ConfusionOptions, fields=["title", "title_role", "actual_role", "breakdown"])
+@check(
+    "role-confusion", ConfusionOptions, fields={"title": str, "title_role": str, "actual_role": str, "breakdown": str}
+)
 def role_confusion(posting: AnalyzedPosting, ctx: CheckContext[ConfusionOptions]) -> Iterable[Finding]:
     analysis = posting.roles
     decision = analysis.decision

@@ -17,7 +17,7 @@ class OverloadOptions(Options):
     min_items: int = Field(default=1, ge=1, description="в скольких пунктах должна встретиться роль, чтобы считаться")
 
 
-@check("role-overload", OverloadOptions, fields=["count", "breakdown"])
+@check("role-overload", OverloadOptions, fields={"count": int, "breakdown": str})
 def role_overload(posting: AnalyzedPosting, ctx: CheckContext[OverloadOptions]) -> Iterable[Finding]:
     scoring = ctx.config.roles
     weights = {line.item: line.weight for line in posting.roles.lines if line.duty}

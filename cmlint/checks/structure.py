@@ -5,17 +5,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from pydantic import Field
 
-from cmlint.analysis import AnalyzedPosting, TitleWord
-from cmlint.engine.registry import CheckContext, Options, check
+from cmlint.analysis import AnalyzedPosting, Title
+from cmlint.engine.registry import CheckContext, NoOptions, Options, check
 from cmlint.models import Finding
-from cmlint.nlp.words import Lemma, Regex
+from cmlint.nlp.words import Lemma
 from cmlint.roles.taxonomy import Taxonomy
 
 _CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
 _PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_AFTER_DASH = re.compile(r"\s[—–]\s.*")
 _PART = re.compile(r"(?:(?!\s+(?:или|or)\s+)[^/\\|;,])+", re.IGNORECASE)
 
 
@@ -25,9 +27,11 @@ class NoDutiesOptions(Options):
 
 @check("no-duties", NoDutiesOptions)
 def no_duties(posting: AnalyzedPosting, ctx: CheckContext[NoDutiesOptions]) -> Iterable[Finding]:
-    """Only company text, requirements and conditions: no duty item, no unlabelled lines that could be duties."""
+    """Only company text, requirements and conditions: no duty item, no item under a duties heading
+    (even one that reads like a requirement), no unlabelled lines that could be duties."""
     items = posting.text.structure.items
-    if not items or posting.roles.profile.total > 0 or any(item.kind == "duty" for item in items):
+    listed = any(item.kind == "duty" or item.section == "duties" for item in items)
+    if not items or posting.roles.profile.total > 0 or listed:
         return
     possible = sum(1 for item in items if item.kind in ("other", "readiness", "listed"))
     if possible < ctx.options.min_unlabelled:
@@ -39,82 +43,94 @@ class TitleWordsOptions(Options):
 
 
 class PositionsOptions(Options):
-    generic_heads: list[Lemma] = Field(description="слова, которые уточняют соседнюю должность, а не добавляют новую")
-    same_position: list[list[Lemma]] = Field(description="группы слов, которые называют одну должность")
-    latin_positions: list[str] = Field(description="латинские слова-должности (в нижнем регистре)")
+    generic_heads: list[Lemma] = Field(description="слова, которые сами не называют профессию («менеджер»)")
+    families: dict[str, list[Lemma]] = Field(description="профессии и слова, которые их называют")
+    role_families: dict[str, list[str]] = Field(description="профессии каждой роли из таксономии")
     position_suffixes: list[str] = Field(description="окончания лемм, по которым слово — должность")
 
 
-def _position_words(words: Iterable[TitleWord], options: PositionsOptions) -> list[str]:
-    """Lemmas of the words that name a position (a person doing a job)."""
-    latin = set(options.latin_positions)
-    suffixes = tuple(options.position_suffixes)
-    found: list[str] = []
-    for word in words:
-        lower = word.text.lower()
-        if lower in latin:
-            found.append(lower)
-        elif word.pos == "NOUN" and (word.animate or word.lemma.endswith(suffixes)):
-            found.append(word.lemma)
-    return found
-
-
-@check("no-position-in-title", TitleWordsOptions, fields=["problem"])
+@check("no-position-in-title", TitleWordsOptions, fields={"problem": str})
 def no_position_in_title(posting: AnalyzedPosting, ctx: CheckContext[TitleWordsOptions]) -> Iterable[Finding]:
     """The title is missing or made only of generic words («Вакансия», «Работа мечты!», «Срочно!»)."""
     title = posting.title
     if not title.text:
         if posting.text.structure.items:
-            yield ctx.finding(None, problem="у вакансии нет названия")
+            yield ctx.finding(None, problem="У вакансии нет названия")
         return
     if posting.roles.title_roles:
         return
     generic = set(ctx.options.generic_words)
     if all(word.lemma in generic or word.lemma.isdigit() for word in title.words):
-        yield ctx.finding(title.span(), problem=f"в названии «{title.text}» не названа должность")
+        yield ctx.finding(title.span(), problem=f"В названии «{title.text}» не названа должность")
 
 
-@check("multiple-positions-in-title", PositionsOptions, fields=["positions", "count"])
+@dataclass(frozen=True)
+class _Position:
+    """A part of a title that names a position: its text, head lemma, trades, other content words and roles."""
+
+    text: str
+    head: str
+    families: frozenset[str]
+    words: frozenset[str]
+    roles: frozenset[str]
+
+
+@check("multiple-positions-in-title", PositionsOptions, fields={"positions": str, "count": int})
 def multiple_positions_in_title(posting: AnalyzedPosting, ctx: CheckContext[PositionsOptions]) -> Iterable[Finding]:
-    """Two or more positions from unrelated roles (a Latin alias of a Russian title is not another position)."""
+    """Positions of different trades in one title; synonyms, related trades, teams, places and qualifiers are fine."""
     title = posting.title
     if not title.text:
         return
-    cleaned = _PARENTHESES.sub(lambda m: " " * len(m.group(0)), title.text)
+    # What follows a spaced dash names a team, a product or a place: «Разработчик — HRTech / AI-рекрутер».
+    cleaned = _AFTER_DASH.sub(_blank, _PARENTHESES.sub(_blank, title.text))
     parts = [(m.start(), m.end()) for m in _PART.finditer(cleaned) if m.group(0).strip()]
     if len(parts) < 2:
         return
-    generic = set(ctx.options.generic_heads)
-    same: dict[str, set[int]] = {}
-    for index, group in enumerate(ctx.options.same_position):
-        for word in group:
-            same.setdefault(word, set()).add(index)
-    positions: list[tuple[str, set[str], str]] = []
-    for start, end in parts:
-        part = cleaned[start:end]
-        inside = (w for w in title.words if start <= w.start < end and cleaned[w.start:w.end].strip())
-        words = _position_words(inside, ctx.options)
-        if words and _CYRILLIC.search(part):
-            positions.append((part.strip(), title.roles_in(start, end), words[0]))
-    for index, (_, roles_a, head_a) in enumerate(positions):
-        for _, roles_b, head_b in positions[index + 1:]:
-            if roles_a and roles_b:
-                clash = _unrelated(roles_a, roles_b, ctx)
-            else:
-                unknown_heads = {head for head, roles in ((head_a, roles_a), (head_b, roles_b)) if not roles}
-                synonyms = bool(same.get(head_a, set()) & same.get(head_b, set()))
-                clash = head_a != head_b and not synonyms and not unknown_heads & generic
-            if clash:
-                names = " / ".join(f"«{part}»" for part, _, _ in positions)
+    found = (_position(title, cleaned, start, end, ctx.options) for start, end in parts)
+    positions = [position for position in found if position is not None]
+    for index, first in enumerate(positions):
+        for second in positions[index + 1:]:
+            if _different_positions(first, second, ctx.taxonomy):
+                names = " / ".join(f"«{position.text}»" for position in positions)
                 yield ctx.finding(title.span(), positions=names, count=len(positions))
                 return
 
 
-def _unrelated(a: set[str], b: set[str], ctx: CheckContext[PositionsOptions]) -> bool:
-    if a & b:
+def _position(title: Title, cleaned: str, start: int, end: int, options: PositionsOptions) -> _Position | None:
+    """The position a part of the title names (a Cyrillic part with a word for a person at work), if any."""
+    part = cleaned[start:end]
+    if not _CYRILLIC.search(part):
+        return None
+    words = [w for w in title.words if start <= w.start < end and cleaned[w.start:w.end].strip()]
+    lemmas = [w.lemma for w in words]
+    known = {lemma for members in options.families.values() for lemma in members}
+    suffixes = tuple(options.position_suffixes)
+    head = next(
+        (w.lemma for w in words if w.lemma in known or (w.pos == "NOUN" and (w.animate or w.lemma.endswith(suffixes)))),
+        None,
+    )
+    if head is None:
+        return None
+    # A part's trades: its head's, its other words' («водитель погрузчика» is warehouse work too),
+    # and the trades of the roles it names («SMM-менеджер»).
+    families = {name for name, members in options.families.items() if set(lemmas) & set(members)}
+    roles = title.roles_in(start, end)
+    families |= {name for role in roles for name in options.role_families.get(role, ())}
+    generic = set(options.generic_heads)
+    content = frozenset(lemma for lemma in lemmas if len(lemma) > 2 and lemma not in generic and lemma != head)
+    return _Position(part.strip(), head, frozenset(families), content, frozenset(roles))
+
+
+def _different_positions(a: _Position, b: _Position, taxonomy: Taxonomy) -> bool:
+    """Both trades are known and share nothing, the parts share no word or stem, and the taxonomy
+    does not make their roles one position."""
+    if not a.families or not b.families or a.families & b.families:
         return False
-    taxonomy = ctx.taxonomy
-    return not any(_one_position(x, y, taxonomy) for x in a for y in b)
+    if a.head == b.head or _common_prefix(a.head, b.head) >= 5:
+        return False
+    if a.words & b.words or {a.head, b.head} & (a.words | b.words):
+        return False
+    return not any(_one_position(x, y, taxonomy) for x in a.roles for y in b.roles)
 
 
 def _one_position(x: str, y: str, taxonomy: Taxonomy) -> bool:
@@ -129,14 +145,21 @@ def _one_position(x: str, y: str, taxonomy: Taxonomy) -> bool:
     return fine and (y in roles[x].compatible or x in roles[y].compatible)
 
 
-class SalaryOptions(Options):
-    salary_patterns: list[Regex] = Field(description="регулярные выражения, по которым в тексте есть зарплата")
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group(0))
 
 
-@check("no-salary", SalaryOptions)
-def no_salary(posting: AnalyzedPosting, ctx: CheckContext[SalaryOptions]) -> Iterable[Finding]:
-    text = f"{posting.title.text or ''}\n{posting.text.content}".lower()
-    for pattern in ctx.options.salary_patterns:
-        if re.search(pattern, text):
-            return
-    yield ctx.finding(None)
+def _common_prefix(a: str, b: str) -> int:
+    length = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        length += 1
+    return length
+
+
+@check("no-salary", NoOptions)
+def no_salary(posting: AnalyzedPosting, ctx: CheckContext[NoOptions]) -> Iterable[Finding]:
+    """No salary figure anywhere (:mod:`cmlint.text.money` knows how people write them)."""
+    if not posting.states_salary:
+        yield ctx.finding(None)

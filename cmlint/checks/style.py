@@ -25,7 +25,7 @@ class ShoutingOptions(Options):
     min_letters: int = Field(default=8, ge=1, description="со скольких букв название заглавными считается криком")
 
 
-@check("shouting", ShoutingOptions, fields=["what"])
+@check("shouting", ShoutingOptions, fields={"what": str})
 def shouting(posting: AnalyzedPosting, ctx: CheckContext[ShoutingOptions]) -> Iterable[Finding]:
     title = posting.title
     if title.text and _shouted(title.text, ctx.options.min_letters):

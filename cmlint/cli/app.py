@@ -8,18 +8,21 @@ every other file has been reported).
 from __future__ import annotations
 
 import json
-import sys
 from enum import Enum
 from pathlib import Path
 import typer
 
 from cmlint.cli.check import fail, run_check
 from cmlint.cli.options import CheckOptions, command
+from cmlint.cli.typer_ru import RussianCommand, RussianGroup
 from cmlint.config import Config, ConfigError, load_config
 from cmlint.engine.specs import PackError
 
 app = typer.Typer(
     name="cmlint",
+    cls=RussianGroup,
+    options_metavar="[ПАРАМЕТРЫ]",
+    subcommand_metavar="КОМАНДА [АРГУМЕНТЫ]...",
     help="Линтер вакансий на русском: путаница ролей (комьюнити-менеджер, который на деле продаёт), юридические и стилистические проблемы.",
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -43,6 +46,10 @@ def _main(
     """Линтер вакансий на русском: путаница ролей (комьюнити-менеджер, который на деле продаёт), юридические и стилистические проблемы."""
 
 
+_CONFIG_HELP = "Файл конфигурации (cmlint.toml или pyproject.toml; иначе — встроенные настройки)."
+_LIST_FORMAT_HELP = "text или json."
+
+
 class ListFormat(str, Enum):
     text = "text"
     json = "json"
@@ -61,13 +68,13 @@ def _config(path: Path | None) -> Config:
         raise fail(str(error)) from None
 
 
-app.command("check")(command(CheckOptions, run_check))
+app.command("check", cls=RussianCommand)(command(CheckOptions, run_check))
 
 
-@app.command()
+@app.command(cls=RussianCommand)
 def rules(
-    output_format: RulesFormat = typer.Option(RulesFormat.text, "--format", "-f"),
-    config_path: Path | None = typer.Option(None, "--config"),
+    output_format: RulesFormat = typer.Option(RulesFormat.text, "--format", "-f", metavar="ФОРМАТ", help="text, json или markdown."),
+    config_path: Path | None = typer.Option(None, "--config", metavar="ФАЙЛ", help=_CONFIG_HELP),
 ) -> None:
     """Список правил: код, имя, важность, описание.
 
@@ -91,10 +98,10 @@ def rules(
         typer.echo(f"{spec.code}  {spec.name.ljust(width)}  {spec.severity.value:<10}  {spec.title}")
 
 
-@app.command()
+@app.command(cls=RussianCommand)
 def explain(
-    code: str = typer.Argument(..., help="Код или имя правила, например CM001 или role-confusion."),
-    config_path: Path | None = typer.Option(None, "--config"),
+    code: str = typer.Argument(..., metavar="КОД", help="Код или имя правила, например CM001 или role-confusion."),
+    config_path: Path | None = typer.Option(None, "--config", metavar="ФАЙЛ", help=_CONFIG_HELP),
 ) -> None:
     """Подробное объяснение правила с примерами."""
     from cmlint.docs import render_explanation
@@ -118,7 +125,7 @@ def _specs(config_path: Path | None) -> list:
     return sorted(specs, key=lambda s: s.code)
 
 
-@app.command()
+@app.command(cls=RussianCommand)
 def schema(
     name: str = typer.Argument("report", metavar="МОДЕЛЬ", help="report — один отчёт; result — строка вывода jsonl."),
 ) -> None:
@@ -130,13 +137,13 @@ def schema(
     typer.echo(render(name), nl=False)
 
 
-@app.command()
+@app.command(cls=RussianCommand)
 def evaluate(
-    corpus: list[Path] = typer.Argument(..., help="JSONL-файлы или папки с размеченными вакансиями."),
-    output_format: ListFormat = typer.Option(ListFormat.text, "--format", "-f"),
-    retitle: str = typer.Option("Комьюнити-менеджер", "--retitle", help="Название для проверки чужих вакансий."),
-    jobs: int = typer.Option(1, "--jobs", "-j", min=1),
-    config_path: Path | None = typer.Option(None, "--config"),
+    corpus: list[Path] = typer.Argument(..., metavar="КОРПУС...", help="JSONL-файлы или папки с размеченными вакансиями."),
+    output_format: ListFormat = typer.Option(ListFormat.text, "--format", "-f", metavar="ФОРМАТ", help=_LIST_FORMAT_HELP),
+    retitle: str = typer.Option("Комьюнити-менеджер", "--retitle", metavar="НАЗВАНИЕ", help="Название для проверки чужих вакансий."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, metavar="N", help="Число процессов."),
+    config_path: Path | None = typer.Option(None, "--config", metavar="ФАЙЛ", help=_CONFIG_HELP),
 ) -> None:
     """Точность CM001 и подсказок названий на размеченном корпусе."""
     from cmlint.evaluate import CorpusError, evaluate as run_evaluation, read_corpus, render_text
@@ -159,12 +166,12 @@ def evaluate(
         typer.echo(render_text(result), nl=False)
 
 
-@app.command()
+@app.command(cls=RussianCommand)
 def bench(
-    postings: int = typer.Option(2000, "--postings", "-n", min=10, help="Сколько вакансий прогнать."),
-    jobs: int = typer.Option(2, "--jobs", "-j", min=1, help="Число процессов для параллельного замера."),
-    output_format: ListFormat = typer.Option(ListFormat.text, "--format", "-f"),
-    corpus: list[Path] = typer.Option([], "--corpus", help="JSONL-файлы или папки с вакансиями (по умолчанию — наши, из пакета)."),
+    postings: int = typer.Option(2000, "--postings", "-n", min=10, metavar="N", help="Сколько вакансий прогнать."),
+    jobs: int = typer.Option(2, "--jobs", "-j", min=1, metavar="N", help="Число процессов для параллельного замера."),
+    output_format: ListFormat = typer.Option(ListFormat.text, "--format", "-f", metavar="ФОРМАТ", help=_LIST_FORMAT_HELP),
+    corpus: list[Path] = typer.Option([], "--corpus", metavar="ПУТЬ", help="JSONL-файлы или папки с вакансиями (по умолчанию — наши, из пакета)."),
 ) -> None:
     """Замер скорости и памяти на воспроизводимом корпусе."""
     from cmlint.bench import render_text as render_bench, run_bench
@@ -179,7 +186,7 @@ def bench(
         typer.echo(render_bench(result), nl=False)
 
 
-@app.command()
+@app.command(cls=RussianCommand)
 def serve(
     host: str = typer.Option("127.0.0.1", "--host", metavar="АДРЕС", help="Адрес (0.0.0.0 — доступ с других компьютеров)."),
     port: int = typer.Option(8000, "--port", "-p", min=0, max=65535, metavar="ПОРТ", help="Порт."),
@@ -200,60 +207,3 @@ def serve(
     if config_path is not None:
         _config(config_path)  # a broken file stops here with exit 2, before any worker starts
     run_server(ServerSettings(host=host, port=port, workers=workers, time_budget=time_budget, config_path=config_path))
-
-
-def _skip_spacy_cli() -> None:
-    """Let ``import spacy`` skip spaCy's own command line in this process.
-
-    ``import spacy`` imports ``spacy.cli`` (weasel, httpx, jinja2 …) only to
-    export ``spacy.info``; that is a fifth of cmlint's start-up.  The cmlint
-    command never uses spaCy's CLI, so before spaCy is imported it gets an
-    empty ``spacy.cli`` package.  Any failure falls back to a normal import.
-    """
-    if "spacy" in sys.modules:
-        return
-    import importlib.util
-    import os
-    import types
-
-    try:
-        spec = importlib.util.find_spec("spacy")
-        if spec is None or not spec.submodule_search_locations:
-            return
-        package = types.ModuleType("spacy.cli")
-        package.__path__ = [os.path.join(location, "cli") for location in spec.submodule_search_locations]
-        info = types.ModuleType("spacy.cli.info")
-
-        def unavailable(*args: object, **kwargs: object) -> None:
-            raise RuntimeError("spacy.info недоступен внутри команды cmlint")
-
-        info.info = unavailable  # type: ignore[attr-defined]
-        sys.modules["spacy.cli"], sys.modules["spacy.cli.info"] = package, info
-        import spacy  # noqa: F401
-    except Exception:
-        for name in [m for m in sys.modules if m == "spacy" or m.startswith("spacy.")]:
-            del sys.modules[name]
-
-
-def main() -> None:
-    """Console entry point.
-
-    Exits with ``os._exit`` after flushing the output: tearing down spaCy's
-    vocabulary and the analyzer caches at interpreter shutdown costs a fifth
-    of a second that a one-file ``cmlint check`` would otherwise pay.
-    """
-    import os
-
-    _skip_spacy_cli()
-    try:
-        app(prog_name="cmlint")
-        code = 0
-    except SystemExit as exit:
-        if isinstance(exit.code, str):
-            sys.stderr.write(exit.code + "\n")
-            code = 1
-        else:
-            code = exit.code or 0
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(code)

@@ -3,7 +3,8 @@
 Exit codes: 0 — no findings (at or above ``--fail-on``), 1 — findings,
 2 — usage, configuration, input or output errors (an unreadable file among
 good ones still gives 2, after every other file has been reported),
-130 — interrupted (every finished record is written).
+130 — interrupted by Ctrl-C, 143 — stopped by SIGTERM (every finished
+record is written either way).
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ from typing import TYPE_CHECKING
 import typer
 
 from cmlint.cli.options import CheckOptions
+from cmlint.cli.interrupt import interrupted
 from cmlint.config import Config, ConfigError, load_config
-from cmlint.io.output import OutputError, check_target, open_output
+from cmlint.io.output import OutputError, PipeClosed, check_target, open_output
 
 if TYPE_CHECKING:  # the engine is imported when a check runs, so `cmlint --help` stays fast
     from cmlint.formatters import Formatter
@@ -84,26 +86,25 @@ def jobs_of(options: CheckOptions, targets: list[Path | str | Failure]) -> Itera
             yield from read(target, fields, options.title, stdin_format=options.stdin_format)
 
 
-def lint_all(linter: Linter, options: CheckOptions, targets: list[Path | str | Failure], formatter: Formatter) -> bool:
-    """Lint and write every job; ``False`` when Ctrl-C stopped it (what was finished is written)."""
+def lint_all(linter: Linter, options: CheckOptions, targets: list[Path | str | Failure], formatter: Formatter) -> None:
+    """Lint and write every job; on Ctrl-C or SIGTERM the document is closed over what was finished."""
     from cmlint import batch
     from cmlint.cli.progress import Progress
 
     meter = Progress(sum(1 for t in targets if isinstance(t, (Path, str))), enabled=options.progress)
     results = batch.run(linter, jobs_of(options, targets), options.jobs)
     formatter.start()
-    finished = True
     try:
         for job, result in results:
             formatter.write(result, job.posting)
             meter.update(result.source, len(result.report.findings) if result.report else 0, result.error is not None)
     except KeyboardInterrupt:
-        results.close()  # stops the worker pool
-        finished = False
+        formatter.finish()  # the document closes over every finished record
+        raise
     finally:
+        results.close()  # stops the worker pool
         meter.close()
     formatter.finish()
-    return finished
 
 
 def exit_code(formatter: Formatter, config: Config, options: CheckOptions) -> int:
@@ -150,10 +151,11 @@ def run_check(options: CheckOptions) -> None:
         with open_output(options.output) as stream:
             color = options.color if options.color is not None else (options.output is None and stream.isatty())
             formatter = make_formatter(options.output_format, stream, color=color, rules=[r.spec for r in linter.rules])  # type: ignore[arg-type]
-            finished = lint_all(linter, options, targets, formatter)
+            lint_all(linter, options, targets, formatter)
+    except KeyboardInterrupt as stop:
+        raise typer.Exit(interrupted(stop, "всё, что успело провериться, записано")) from None
+    except PipeClosed:
+        raise
     except (UsageFailure, OutputError) as error:
         raise fail(str(error)) from None
-    if not finished:
-        typer.echo("cmlint: прервано; всё, что успело проверится, уже записано", err=True)
-        raise typer.Exit(130)
     raise typer.Exit(exit_code(formatter, linter.config, options))

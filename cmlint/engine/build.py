@@ -6,16 +6,17 @@ import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pymorphy3
 import pymorphy3_dicts_ru
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from spacy.language import Language
 
 import cmlint
 from cmlint.analysis import Analyzer
 from cmlint.config import Config
+from cmlint.engine.contexts import NEGATION_FILE, NegationWords
 from cmlint.engine.pattern_rules import PatternRule
 from cmlint.engine.registry import Check
 from cmlint.engine.ruleset import (
@@ -77,7 +78,8 @@ def build_engine(config: Config, checks: Mapping[str, Check[Any]]) -> Engine:
     context = LemmaCheck(morphology, tokenize).context()
     shared = SharedPatterns(nlp.vocab)
     roles = RoleMatcher(nlp, taxonomy, compiler, shared)
-    analyzer = Analyzer(nlp, roles, shipped_model(), _markers(context), config.roles)
+    analyzer = Analyzer(nlp, roles, shipped_model(), _validated(Markers, MARKERS_FILE, context), config.roles)
+    negation = _validated(NegationWords, NEGATION_FILE, context)
     specs = [(source, spec, pack.macros) for source, pack in packs for spec in pack.rules]
     check_unique([(source, spec) for source, spec, _ in specs])
     check_config_rules(config, [spec for _, spec, _ in specs])
@@ -89,19 +91,22 @@ def build_engine(config: Config, checks: Mapping[str, Check[Any]]) -> Engine:
         if spec.kind == "python":
             rules.append(python_rule(spec, source, checks, config, context))
         else:
-            rules.append(PatternRule(spec, shared, compiler, {**macros, **spec.macros}, source))
+            rules.append(PatternRule(spec, shared, compiler, {**macros, **spec.macros}, source, negation))
     if morphology.asked is not None:
         lemma_table.save(key, morphology.asked)
         morphology.asked = None
     return Engine(nlp, morphology, taxonomy, analyzer, rules)
 
 
-def _markers(context: dict[str, Any]) -> Markers:
-    """The evidence markers, every word checked to be a lemma."""
+Data = TypeVar("Data", bound=BaseModel)
+
+
+def _validated(model: type[Data], name: str, context: dict[str, Any]) -> Data:
+    """A shipped data file as ``model``, every word list checked to be lemmas."""
     try:
-        return Markers.model_validate(load_yaml(MARKERS_FILE), context=context)
+        return model.model_validate(load_yaml(name), context=context)
     except ValidationError as error:
-        raise PackError(f"rules/{MARKERS_FILE}: {problems(error, '')}") from None
+        raise PackError(f"rules/{name}: {problems(error, '')}") from None
 
 
 def _lemma_inputs(taxonomy: Taxonomy, packs: list[tuple[str, Pack]]) -> Iterator[str]:

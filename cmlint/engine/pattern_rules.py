@@ -10,16 +10,18 @@ antipattern match is dropped (LanguageTool's antipatterns).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from spacy.tokens import Doc
 
-from cmlint.analysis import AnalyzedPosting
+from cmlint.analysis import AnalyzedPosting, TextAnalysis
+from cmlint.engine.contexts import NegationWords, before_hyphen, in_compound, is_name, negated, quoted
+from cmlint.engine.messages import FieldType
 from cmlint.engine.registry import CheckContext, NoOptions
 from cmlint.engine.ruleset import check_message, where
-from cmlint.engine.specs import PackError, PatternSpec, RuleSpec
+from cmlint.engine.specs import PackError, PatternSpec, RuleSpec, ScopedPattern
 from cmlint.matching.lemma_matcher import Match
 from cmlint.matching.pattern_set import (
     MatchIndex,
@@ -35,13 +37,21 @@ from cmlint.nlp.inflect import fit_start, head_grammar, inflect_title
 
 @dataclass(frozen=True, slots=True)
 class Part:
-    """Which list of a rule a pattern comes from: matches (of substitution ``index``), antipatterns, exceptions."""
+    """Which list of a rule a pattern comes from: matches (of substitution ``index``), antipatterns, item or
+    title exceptions.
 
-    kind: Literal["match", "anti", "exception"]
+    ``scope`` narrows where a match counts and ``ignore`` adds contexts where it does not
+    (a pattern given as ``{pattern, scope, ignore}``).
+    """
+
+    kind: Literal["match", "anti", "exception", "title_exception"]
     index: int = 0
+    scope: frozenset[str] | None = None
+    ignore: frozenset[str] = frozenset()
 
 
 _ANTI = Part("anti")
+_TITLE_EXCEPTION = Part("title_exception")
 _EXCEPTION = Part("exception")
 
 
@@ -52,10 +62,19 @@ class PatternRule:
     options = NoOptions()
 
     def __init__(
-        self, spec: RuleSpec, shared: SharedPatterns, compiler: PhraseCompiler, macros: Mapping[str, str], source: str
+        self,
+        spec: RuleSpec,
+        shared: SharedPatterns,
+        compiler: PhraseCompiler,
+        macros: Mapping[str, str],
+        source: str,
+        negation: NegationWords,
     ) -> None:
         self.spec = spec
-        self.fields = frozenset({"match", "replacement"} if spec.kind == "substitution" else {"match"})
+        self._ignore = frozenset(spec.ignore)
+        self._negation = negation
+        replaces = spec.kind == "substitution"
+        self.fields: Mapping[str, FieldType] = {"match": str, "replacement": str} if replaces else {"match": str}
         check_message(spec, source, self.fields)
         if spec.options:
             raise PackError(f"{where(source, spec)}, options: у правил с шаблонами нет настроек")
@@ -63,18 +82,25 @@ class PatternRule:
         self._group: PatternGroup[Part] = PatternGroup(spec.code)
         self._scope = frozenset(spec.scope)
         place = where(source, spec)
-        self._replacements: dict[Part, str] = {}
+        self._replacements: dict[int, str] = {}
         if spec.substitutions:
             for index, substitution in enumerate(spec.substitutions, start=1):
+                self._replacements[index] = substitution.replacement
                 part = Part("match", index)
-                self._replacements[part] = substitution.replacement
                 self._add(part, f"substitutions[{index}]", [substitution.pattern], compiler, macros, place)
         else:
-            self._add(Part("match"), "patterns", spec.patterns, compiler, macros, place)
+            plain = [p for p in spec.patterns if not isinstance(p, ScopedPattern)]
+            self._add(Part("match"), "patterns", plain, compiler, macros, place)
+            for number, pattern in enumerate(spec.patterns, start=1):
+                if isinstance(pattern, ScopedPattern):
+                    scope = frozenset(pattern.scope) if pattern.scope else None
+                    part = Part("match", 0, scope, frozenset(pattern.ignore))
+                    self._add(part, f"patterns[{number}]", [pattern.pattern], compiler, macros, place)
             if spec.replacement:
-                self._replacements[Part("match")] = spec.replacement
+                self._replacements[0] = spec.replacement
         self._add(_ANTI, "antipatterns", spec.antipatterns, compiler, macros, place)
         self._add(_EXCEPTION, "item_exceptions", spec.item_exceptions, compiler, macros, place)
+        self._add(_TITLE_EXCEPTION, "title_exceptions", spec.title_exceptions, compiler, macros, place)
 
     def _add(
         self,
@@ -101,6 +127,9 @@ class PatternRule:
     def run(self, posting: AnalyzedPosting, ctx: CheckContext[Any]) -> Iterable[Finding]:
         scope = self._scope
         title = posting.title
+        excepted = (key == _TITLE_EXCEPTION for key, _, _ in posting.matches.title.get(self._group))
+        if title.doc is not None and any(excepted):
+            return
         if "title" in scope and title.doc is not None:
             yield from self._findings(posting, ctx, title.doc, posting.matches.title, in_title=True)
         if scope - {"title"}:
@@ -110,23 +139,22 @@ class PatternRule:
         self, posting: AnalyzedPosting, ctx: CheckContext[Any], doc: Doc, index: MatchIndex, in_title: bool
     ) -> Iterable[Finding]:
         mine = index.get(self._group)
-        matches = _longest_first([m for m in mine if m[0].kind == "match"])
-        if not matches:
+        if not any(key.kind == "match" for key, _, _ in mine):
             return
         text = posting.text
-        token_items = text.token_items
+        items: Sequence[int] = () if in_title else text.token_items
         anti = [(s, e) for key, s, e in mine if key == _ANTI]
-        excepted = set() if in_title else {token_items[s] for key, s, _ in mine if key == _EXCEPTION} - {-1}
-        scope = self._scope
-        for key, m_start, m_end in matches:
-            if any(a_start < m_end and m_start < a_end for a_start, a_end in anti):
-                continue
-            if not in_title:
-                item = token_items[m_start]
-                if item in excepted:
-                    continue
-                if "text" not in scope and (item < 0 or text.structure.items[item].kind not in scope):
-                    continue
+        excepted = set() if in_title else {items[s] for key, s, _ in mine if key == _EXCEPTION} - {-1}
+        candidates = [
+            (key, start, end)
+            for key, start, end in mine
+            if key.kind == "match"
+            and not any(a_start < end and start < a_end for a_start, a_end in anti)
+            and (in_title or items[start] not in excepted)
+            and self._in_scope(key, text, items, start, in_title)
+            and not self._ignored(key, posting, doc, items, start, end, in_title)
+        ]
+        for key, m_start, m_end in _longest_first(candidates):
             matched = doc[m_start:m_end]
             place = posting.title.token_span(m_start, m_end) if in_title else text.token_span(m_start, m_end)
             replacement = self._fit(key, matched.text, ctx)
@@ -135,9 +163,40 @@ class PatternRule:
             values: dict[str, Any] = {"match": matched.text, "replacement": replacement or ""}
             yield ctx.finding(place, suggestions=fixes, **values)
 
+    def _in_scope(self, key: Part, text: TextAnalysis, items: Sequence[int], start: int, in_title: bool) -> bool:
+        """Whether a match at ``start`` is in the rule's scope and its pattern's."""
+        for scope in (self._scope, key.scope):
+            if scope is None or "text" in scope and not in_title:
+                continue
+            if in_title:
+                if "title" not in scope:
+                    return False
+                continue
+            item = items[start]
+            if item < 0 or text.structure.items[item].kind not in scope:
+                return False
+        return True
+
+    def _ignored(
+        self, key: Part, posting: AnalyzedPosting, doc: Doc, items: Sequence[int], start: int, end: int, in_title: bool
+    ) -> bool:
+        """Whether the match is in a context the rule or its pattern ignores (:mod:`cmlint.engine.contexts`)."""
+        ignore = self._ignore | key.ignore
+        if not ignore:
+            return False
+        view = posting.title.view if in_title else posting.text.view
+        return (
+            ("salary" in ignore and posting.states_salary)
+            or ("compound" in ignore and in_compound(doc, start))
+            or ("prefix" in ignore and before_hyphen(doc, end))
+            or ("name" in ignore and is_name(doc, start, items))
+            or ("quote" in ignore and quoted(doc, start, end))
+            or ("negation" in ignore and view is not None and negated(view, items, start, end, self._negation))
+        )
+
     def _fit(self, key: Part, matched: str, ctx: CheckContext[Any]) -> str | None:
         """The replacement for a match of ``key``, inflected like the matched words."""
-        replacement = self._replacements.get(key)
+        replacement = self._replacements.get(key.index)
         if replacement is None:
             return None
         grammar = head_grammar(matched.split(), ctx.morphology)

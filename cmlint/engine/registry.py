@@ -11,30 +11,27 @@ checks: whoever builds it hands the declarations in.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import ConfigDict
 
 from cmlint.analysis import AnalyzedPosting
 from cmlint.config import Config
+from cmlint.engine.messages import FieldType, render
 from cmlint.engine.specs import RuleSpec
 from cmlint.models import EvidenceItem, Finding, Fix, Severity, Span
 from cmlint.nlp.morphology import Morphology
 from cmlint.roles.taxonomy import Taxonomy
+from cmlint.scoring import Section
 
 
-def _kebab(name: str) -> str:
-    return name.replace("_", "-")
-
-
-class Options(BaseModel):
+class Options(Section):
     """Options of a check: typed, immutable; keys as in packs (``min_items``) or in TOML (``min-items``)."""
 
-    model_config = ConfigDict(
-        extra="forbid", frozen=True, alias_generator=_kebab, populate_by_name=True, loc_by_alias=False
-    )
+    model_config = ConfigDict(loc_by_alias=False)
 
 
 class NoOptions(Options):
@@ -55,7 +52,7 @@ class CheckContext(Generic[OptionsT]):
     morphology: Morphology
     options: OptionsT
     #: The message fields the rule fills in (checked against the message when the rule was built).
-    fields: frozenset[str]
+    fields: Mapping[str, FieldType]
 
     def finding(
         self,
@@ -65,14 +62,14 @@ class CheckContext(Generic[OptionsT]):
         **values: Any,
     ) -> Finding:
         """A finding of this rule with its message filled in (every declared field must be given)."""
-        missing = self.fields.difference(values)
+        missing = set(self.fields).difference(values)
         if missing:
             raise ValueError(f"{self.spec.code}: проверка не передала поля сообщения {sorted(missing)}")
         return Finding(
             code=self.spec.code,
             name=self.spec.name,
             severity=self.severity,
-            message=self.spec.message.format_map(values),
+            message=render(self.spec.message, values),
             span=span,
             suggestions=list(suggestions),
             evidence=list(evidence),
@@ -88,7 +85,7 @@ class Check(Generic[OptionsT]):
 
     name: str
     options: type[OptionsT]
-    fields: frozenset[str]
+    fields: Mapping[str, FieldType]
     function: CheckFunction[OptionsT]
 
     def __call__(self, posting: AnalyzedPosting, ctx: CheckContext[OptionsT]) -> Iterable[Finding]:
@@ -96,11 +93,12 @@ class Check(Generic[OptionsT]):
 
 
 def check(
-    name: str, options: type[OptionsT], fields: Iterable[str] = ()
+    name: str, options: type[OptionsT], fields: Mapping[str, FieldType] | None = None
 ) -> Callable[[CheckFunction[OptionsT]], Check[OptionsT]]:
-    """Declare a Python check: ``name`` (a pack's ``check:``), its ``options`` model and message ``fields``."""
+    """Declare a Python check: ``name`` (a pack's ``check:``), its ``options`` model and message ``fields``
+    (name → ``int`` for a number, ``str`` for text)."""
 
     def declare(function: CheckFunction[OptionsT]) -> Check[OptionsT]:
-        return Check(name, options, frozenset(fields), function)
+        return Check(name, options, MappingProxyType(dict(fields or {})), function)
 
     return declare

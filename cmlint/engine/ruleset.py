@@ -12,15 +12,10 @@ from pydantic import ValidationError
 
 from cmlint.analysis import AnalyzedPosting
 from cmlint.config import Config, ConfigError
+from cmlint.engine import messages
+from cmlint.engine.messages import FieldType
 from cmlint.engine.registry import Check, CheckContext, Options
-from cmlint.engine.specs import (
-    Pack,
-    PackError,
-    RuleSpec,
-    load_pack_file,
-    message_fields,
-    parse_pack,
-)
+from cmlint.engine.specs import Pack, PackError, RuleSpec, load_pack_file, parse_pack
 from cmlint.models import Finding
 from cmlint.resources import data_dir, parse_yaml
 
@@ -35,7 +30,7 @@ class Rule(Protocol):
     def options(self) -> Options: ...
 
     @property
-    def fields(self) -> frozenset[str]: ...
+    def fields(self) -> Mapping[str, FieldType]: ...
 
     def run(self, posting: AnalyzedPosting, ctx: CheckContext[Any]) -> Iterable[Finding]: ...
 
@@ -49,7 +44,7 @@ class PythonRule:
     options: Options
 
     @property
-    def fields(self) -> frozenset[str]:
+    def fields(self) -> Mapping[str, FieldType]:
         return self.check.fields
 
     def run(self, posting: AnalyzedPosting, ctx: CheckContext[Any]) -> Iterable[Finding]:
@@ -92,12 +87,11 @@ def where(source: str, spec: RuleSpec) -> str:
     return f"{source}: правило {spec.code} ({spec.name})"
 
 
-def check_message(spec: RuleSpec, source: str, allowed: frozenset[str]) -> None:
-    """Every placeholder of the rule's message must be a field the rule fills in."""
-    for field in sorted(message_fields(spec.message) - allowed):
-        hint = " (в имени есть нелатинские буквы)" if not field.isascii() else ""
-        known = ", ".join(f"{{{name}}}" for name in sorted(allowed)) or "никаких"
-        raise PackError(f"{where(source, spec)}, message: неизвестное поле {{{field}}}{hint}; доступны: {known}")
+def check_message(spec: RuleSpec, source: str, declared: Mapping[str, FieldType]) -> None:
+    """Every placeholder of the rule's message must be a field the rule fills in, numbers with their word forms."""
+    found = messages.problems(spec.message, declared)
+    if found:
+        raise PackError(f"{where(source, spec)}, message: " + "; ".join(found))
 
 
 def python_rule(

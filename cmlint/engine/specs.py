@@ -8,7 +8,6 @@ carry a summary, an explanation and should-fire / must-not-fire examples.
 from __future__ import annotations
 
 import re
-import string
 from pathlib import Path
 from typing import Any, Literal
 
@@ -22,6 +21,7 @@ from pydantic import (
     model_validator,
 )
 
+from cmlint.engine import messages
 from cmlint.files import FileProblem, read_small_text
 from cmlint.kinds import ItemKind
 from cmlint.models import Severity
@@ -32,25 +32,6 @@ NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
 #: Where a rule's patterns match: the title, the whole body (``text``) or items of a kind.
 Scope = ItemKind | Literal["title", "text"]
-
-
-def message_fields(template: str) -> frozenset[str]:
-    """The placeholders of a message template; only plain ``{name}`` fields are allowed."""
-    try:
-        parsed = list(string.Formatter().parse(template))
-    except ValueError as error:
-        braces = "фигурная скобка пишется как {{ или }}"
-        raise ValueError(f"шаблон сообщения не разбирается ({error}); {braces}") from None
-    fields: set[str] = set()
-    for _, name, spec, conversion in parsed:
-        if name is None:
-            continue
-        if not name.isidentifier():
-            raise ValueError(f"поле {{{name}}} в сообщении должно быть именем, например {{match}}")
-        if spec or conversion:
-            raise ValueError(f"в поле {{{name}}} нельзя указывать формат или преобразование")
-        fields.add(name)
-    return frozenset(fields)
 
 
 class Example(BaseModel):
@@ -103,6 +84,27 @@ class Examples(BaseModel):
 PatternSpec = str | list[dict[str, Any]]
 
 
+#: Contexts in which a match of a pattern rule does not count:
+#: ``negation`` — negated, contrasted or waived («не даём печеньки», «а не просто печеньки»,
+#: «без прописки», «прописка не важна»); ``compound`` — the match starts inside a hyphenated
+#: or dotted compound («тест-драйв», «Яндекс.Драйв»); ``prefix`` — the match is the first part of
+#: a hyphenated compound («эйчар-процесс»); ``name`` — a capitalised word after another word that is
+#: not all capitals (a brand: «пользователи Драйва», «Тил Эйчар»); ``quote`` — the match alone in quotes
+#: (the word is mentioned, not used: «„продажник“ звучит гордо»); ``salary`` — the posting
+#: states a salary figure somewhere («высокая зарплата» after «от 45 000 до 200 000 ₽»).
+Ignorable = Literal["negation", "compound", "prefix", "name", "quote", "salary"]
+
+
+class ScopedPattern(BaseModel):
+    """A pattern with its own narrower ``scope`` or extra contexts to ``ignore`` (beyond its rule's)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    pattern: PatternSpec
+    scope: list[Scope] | None = Field(default=None, min_length=1)
+    ignore: list[Ignorable] = Field(default_factory=list)
+
+
 class Substitution(BaseModel):
     """A pattern and the wording to use instead (inflected to fit the match)."""
 
@@ -117,10 +119,14 @@ class RuleSpec(BaseModel):
 
     ``antipatterns`` drop a match they overlap; ``item_exceptions`` drop a
     match when they occur anywhere in the same item (sentence or list entry).
+    ``title_exceptions`` switch the rule off when the title matches one of them (a job for which a
+    federal law or the work itself sets the requirement: police age limits, a fit model's height).
     ``scope`` limits where patterns match: ``title``, ``text`` (everywhere
     else) or item kinds (``duty``, ``requirement``, ``wish``, ``condition`` …).
-    ``title_roles`` runs the rule only when the title names one of these roles.
-    ``options`` are parameters of a Python check.
+    A pattern may be ``{pattern: ..., scope: [...]}`` to count only in some of
+    those places.  ``ignore`` names contexts where matches do not count
+    (:data:`Ignorable`).  ``title_roles`` runs the rule only when the title
+    names one of these roles.  ``options`` are parameters of a Python check.
     """
 
     model_config = ConfigDict(extra="forbid")
@@ -133,12 +139,14 @@ class RuleSpec(BaseModel):
     summary: str | None = None
     explanation: Explanation | None = None
     examples: Examples = Field(default_factory=Examples)
-    patterns: list[PatternSpec] = Field(default_factory=list)
+    patterns: list[PatternSpec | ScopedPattern] = Field(default_factory=list)
     antipatterns: list[PatternSpec] = Field(default_factory=list)
     item_exceptions: list[PatternSpec] = Field(default_factory=list)
+    title_exceptions: list[PatternSpec] = Field(default_factory=list)
     replacement: str | None = None
     substitutions: list[Substitution] = Field(default_factory=list)
     scope: list[Scope] = Field(default_factory=lambda: list[Scope](["text"]))
+    ignore: list[Ignorable] = Field(default_factory=list)
     title_roles: list[str] = Field(default_factory=list)
     check: str | None = None
     options: dict[str, Any] = Field(default_factory=dict)
@@ -154,7 +162,7 @@ class RuleSpec(BaseModel):
     @field_validator("message")
     @classmethod
     def _message(cls, value: str) -> str:
-        message_fields(value)
+        messages.parse(value)
         return value
 
     @field_validator("name")

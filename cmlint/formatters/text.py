@@ -30,9 +30,15 @@ from cmlint.formatters.wording import (
 )
 from cmlint.models import Finding, LintResult, Posting, Report, Severity, Verdict
 from cmlint.russian import count, percent
+from cmlint.text.printable import printable
 
 _SEVERITY_COLOR = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.SUGGESTION: "cyan"}
 _MAX_QUOTE = 90
+
+
+def _plain(text: str) -> str:
+    """Text from a posting or a path, safe for the terminal: controls and bidi overrides escaped, one line."""
+    return printable(text, lines=False)
 
 
 class TextFormatter(Formatter):
@@ -48,7 +54,7 @@ class TextFormatter(Formatter):
 
     def write(self, result: LintResult, posting: Posting | None = None) -> None:
         super().write(result)
-        where = where_label(result)
+        where = _plain(where_label(result))
         out = self.stream
         if result.error is not None or (result.report is not None and result.report.findings):
             if self._last_source is not None:
@@ -56,7 +62,7 @@ class TextFormatter(Formatter):
             self._last_source = result.source
         if result.error is not None:
             error = self._style("ошибка ввода", fg="red", bold=True)
-            out.write(f"{self._style(where, bold=True)}: {error} [{result.error.kind}] {result.error.message}\n")
+            out.write(f"{self._style(where, bold=True)}: {error} [{result.error.kind}] {_plain(result.error.message)}\n")
             return
         report = result.report
         assert report is not None
@@ -71,9 +77,9 @@ class TextFormatter(Formatter):
                 out.write(f"    {line}\n")
             if report.suggested_titles and not titles_shown and offers_titles(finding):
                 best, *others = report.suggested_titles
-                titles = f"«{best.title}» (уверенность {percent(best.confidence)})"
+                titles = f"«{_plain(best.title)}» (уверенность {percent(best.confidence)})"
                 if others:
-                    titles += "; другие: " + ", ".join(f"«{s.title}» ({percent(s.confidence)})" for s in others)
+                    titles += "; другие: " + ", ".join(f"«{_plain(s.title)}» ({percent(s.confidence)})" for s in others)
                 out.write(f"    {self._style('предлагаемое название:', bold=True)} {titles}\n")
                 titles_shown = True
 
@@ -93,7 +99,7 @@ class TextFormatter(Formatter):
             position = f"{where}:{span.line}:{span.column}"
         color = _SEVERITY_COLOR[finding.severity]
         severity = self._style(severity_word(finding.severity), fg=color, bold=True)
-        return f"{self._style(position, bold=True)}: {severity} {self._style(finding.code, fg=color)} {finding.message} [{finding.name}]"
+        return f"{self._style(position, bold=True)}: {severity} {self._style(finding.code, fg=color)} {_plain(finding.message)} [{finding.name}]"
 
     def _details(self, finding: Finding) -> list[str]:
         lines: list[str] = []
@@ -101,12 +107,12 @@ class TextFormatter(Formatter):
             quote = item.span.text.replace("\n", " ")
             if len(quote) > _MAX_QUOTE:
                 quote = quote[: _MAX_QUOTE - 1] + "…"
-            lines.append(f"{item.span.line}:{item.span.column}  {self._style(label(item.role), fg='magenta')}  «{quote}»")
+            lines.append(f"{item.span.line}:{item.span.column}  {self._style(label(item.role), fg='magenta')}  «{_plain(quote)}»")
         for fix in finding.suggestions[:1]:
-            lines.append(f"{self._style('исправление:', fg='green')} {fix.message}")
+            lines.append(f"{self._style('исправление:', fg='green')} {_plain(fix.message)}")
             for edit in fix.edits:
                 where = "название" if edit.span.field == "title" else f"{edit.span.line}:{edit.span.column}"
-                lines.append(f"  {where}: «{edit.span.text}» → «{edit.replacement}»")
+                lines.append(f"  {where}: «{_plain(edit.span.text)}» → «{_plain(edit.replacement)}»")
         return lines
 
     def finish(self) -> None:

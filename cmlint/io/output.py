@@ -22,6 +22,10 @@ class OutputError(Exception):
     """The output cannot be written; the message names the target and the reason."""
 
 
+class PipeClosed(OutputError):
+    """The reader of the output pipe has gone (``cmlint check … | head -1``): not an error, the end of the run."""
+
+
 class OutputStream:
     """A text stream whose write failures become :class:`OutputError` (what formatters write to)."""
 
@@ -32,12 +36,16 @@ class OutputStream:
     def write(self, text: str) -> int:
         try:
             return self._stream.write(text)
+        except BrokenPipeError:
+            raise PipeClosed(self.name) from None
         except (OSError, ValueError) as error:  # ValueError: the stream was closed under us
             raise _failure(self.name, error) from None
 
     def flush(self) -> None:
         try:
             self._stream.flush()
+        except BrokenPipeError:
+            raise PipeClosed(self.name) from None
         except (OSError, ValueError) as error:
             raise _failure(self.name, error) from None
 

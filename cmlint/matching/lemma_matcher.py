@@ -48,7 +48,7 @@ class TokenView:
 
     def columns(self) -> tuple[list[str], ...]:
         """The token strings each step kind tests, indexed by kind."""
-        return (self.lemma, self.lower, self.text, self.pos, self.pos, self.pos)
+        return (self.lemma, self.lower, self.text, self.pos, self.pos, self.pos, self.text)
 
     @property
     def words(self) -> set[str]:
@@ -104,6 +104,9 @@ class LemmaMatcher(Generic[K]):
         if first.kind is Kind.POS:
             for value in first.values:
                 self._first_pos[value].append(index)
+            return
+        if first.kind is Kind.RANGE:  # numbers in digits are tagged NUM
+            self._first_pos["NUM"].append(index)
             return
         if first.kind not in _INDEXED:
             self._unindexed.append(index)
@@ -161,6 +164,8 @@ class LemmaMatcher(Generic[K]):
 
 def _first_holds(step: Step, view: TokenView, i: int) -> bool:
     """Whether a one-step pattern holds at ``i`` (its index may point at a near miss)."""
+    if step.kind is Kind.RANGE:
+        return step.in_range(view.text[i])
     column = view.columns()[step.kind]
     return (column[i] in step.values) is not step.negated
 
@@ -177,8 +182,11 @@ def _longest(steps: StepPattern, view: TokenView, start: int, stop: int) -> int:
         if step.kind is Kind.GAP:
             positions = _gap(positions, view, stop)
             continue
-        column, values, negated = columns[step.kind], step.values, step.negated
-        advanced = [p + 1 for p in positions if p < stop and (column[p] in values) is not negated]
+        if step.kind is Kind.RANGE:
+            advanced = [p + 1 for p in positions if p < stop and step.in_range(view.text[p])]
+        else:
+            column, values, negated = columns[step.kind], step.values, step.negated
+            advanced = [p + 1 for p in positions if p < stop and (column[p] in values) is not negated]
         if step.optional:
             if advanced:
                 positions = positions + [p for p in advanced if p not in positions]

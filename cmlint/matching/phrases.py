@@ -8,11 +8,12 @@ Syntax of a phrase (words separated by spaces):
 - ``a|b|c`` — any of the words (each lemmatized; «офлайн-встреча|митап» mixes
   compound and simple words);
 - ``(a b|c d)`` — any of several multi-word phrases («(холодный звонок|обзвон базы)»);
+  ``(a b|c d)?`` — the same, or nothing;
 - ``word?`` — the word may be absent;
 - ``...`` — up to three arbitrary words (no punctuation) in between;
 - ``$NAME`` — a macro defined in the pack (a word group such as «организовывать|проводить|организация»);
 - ``=word`` — match the exact word form (lower-cased), without lemmatizing;
-- ``#NUM`` — any number («25», «двадцать»);
+- ``#NUM`` — any number («25», «двадцать»); ``#NUM:14-80`` — a number in digits between the bounds;
 - hyphens inside words («контент-план») match with or without the hyphen.
 
 Between consecutive words a hyphen, dash, colon or quote and up to two modifiers (adjectives and
@@ -36,7 +37,7 @@ from cmlint.nlp.morphology import Morphology
 
 _WORD_SPLIT = re.compile(r"(-)")
 _MACRO = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
-_GROUP = re.compile(r"\(([^()]*)\)")
+_GROUP = re.compile(r"\(([^()]*)\)(\?)?")
 _MAX_EXPANSION = 64
 
 
@@ -83,6 +84,8 @@ class PhraseCompiler:
 
     def _word(self, word: str) -> list[StepPattern]:
         """The step sequences one word of a phrase may match."""
+        if word == "?":
+            raise PatternError("«?» должен стоять сразу после слова или скобки")
         optional = word.endswith("?") and len(word) > 1
         if optional:
             word = word[:-1]
@@ -104,16 +107,33 @@ class PhraseCompiler:
     def _alternative(self, alt: str) -> StepPattern:
         if alt == "#NUM":
             return (NUMBER,)
-        if alt.startswith("="):
-            return (Step(Kind.LOWER, frozenset([alt[1:].lower()])),)
+        if alt.startswith("#NUM:"):
+            return (_number_range(alt),)
+        exact = alt.startswith("=")
         steps: list[Step] = []
-        for part in (p for p in _WORD_SPLIT.split(alt) if p):
+        for part in (p for p in _WORD_SPLIT.split(alt.removeprefix("=")) if p):
             if part == "-":
                 steps.append(HYPHEN)
                 continue
             for piece in self.tokenize(part):
-                steps.append(Step(Kind.LEMMA, frozenset(self.morphology.lemmas(piece))))
+                if exact:
+                    steps.append(Step(Kind.LOWER, frozenset([piece.lower()])))
+                else:
+                    steps.append(Step(Kind.LEMMA, frozenset(self.morphology.lemmas(piece))))
+        if not steps or all(step.optional for step in steps):
+            hint = "дефис или тире между словами фразы писать не нужно — они допускаются и так"
+            raise PatternError(f"«{alt}»: в слове нет букв ({hint})")
         return tuple(steps)
+
+
+_RANGE = re.compile(r"#NUM:(\d{1,9})-(\d{1,9})")
+
+
+def _number_range(alt: str) -> Step:
+    match = _RANGE.fullmatch(alt)
+    if match is None or int(match[1]) > int(match[2]):
+        raise PatternError(f"«{alt}»: диапазон чисел пишется как #NUM:14-80")
+    return Step(Kind.RANGE, frozenset(), bounds=(int(match[1]), int(match[2])))
 
 
 def _expand_macros(phrase: str, macros: Mapping[str, str]) -> str:
@@ -136,6 +156,8 @@ def _expand_groups(phrase: str) -> list[str]:
     alternatives = [alt.strip() for alt in match.group(1).split("|")]
     if not all(alternatives):
         raise PatternError("пустой вариант в скобках")
+    if match.group(2):
+        alternatives.append("")
     head, tail = phrase[: match.start()], phrase[match.end():]
     return [variant for alt in alternatives for variant in _expand_groups(f"{head} {alt} {tail}")]
 
@@ -145,7 +167,7 @@ def _merge_alternatives(steps: list[Step]) -> Step:
     lemmas: set[str] = set()
     lowers: set[str] = set()
     for step in steps:
-        if step.kind is Kind.POS:
+        if step.kind in (Kind.POS, Kind.RANGE):
             raise PatternError("#NUM нельзя объединять с другими вариантами через |")
         if step.kind is Kind.ORTH:
             raise PatternError("дефис не может быть вариантом")

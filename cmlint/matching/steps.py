@@ -22,6 +22,8 @@ class Kind(IntEnum):
     WORD = 4
     #: The fused joint the DSL puts between words: an optional joint, then up to two optional modifiers.
     GAP = 5
+    #: A number written in digits within ``Step.bounds`` («#NUM:14-80»).
+    RANGE = 6
 
 
 #: Between words: a hyphen, a dash, a colon or a quote («"Холодные" звонки», «пол: мужской»).
@@ -44,11 +46,18 @@ class Step:
     kind: Kind
     values: frozenset[str]
     optional: bool = False
+    #: The inclusive bounds of a ``RANGE`` step.
+    bounds: tuple[int, int] | None = None
     #: Derived from ``kind`` (a plain attribute: the matcher reads it in its inner loop).
     negated: bool = field(init=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "negated", self.kind is Kind.WORD)
+
+    def in_range(self, text: str) -> bool:
+        """Whether ``text`` is a number in digits within the bounds (``RANGE`` steps)."""
+        assert self.bounds is not None
+        return text.isdigit() and len(text) <= 9 and self.bounds[0] <= int(text) <= self.bounds[1]
 
 
 StepPattern = tuple[Step, ...]

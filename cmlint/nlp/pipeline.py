@@ -30,7 +30,12 @@ MORPH_COMPONENT = "cmlint_morphology"
 # Split what job-board scrapes glue together: «чатов;-модерация»,
 # «•Ведение», «расчетаВедение» (a lower-case letter directly followed by an
 # upper-case word starts a new list item).
-_EXTRA_INFIXES = [r"[;•·▪►✓✔|]", r"(?<=[а-яё])(?=[А-ЯЁ][а-яё])", r"(?<=[\w)])(?=[-–—][А-ЯЁа-яё])"]
+_EXTRA_INFIXES = [
+    r"[;•·▪►✓✔|]",
+    r"(?<=[а-яё])(?=[А-ЯЁ][а-яё])",
+    r"(?<=[А-ЯЁ]{2})(?=[А-ЯЁ][а-яё]{2})",
+    r"(?<=[\w)])(?=[-–—][А-ЯЁа-яё])",
+]
 _EXTRA_PREFIXES = [r"[•·▪►✓✔–—]"]
 _EXTRA_SUFFIXES = [r"(?<=[\w).;!?])[-–—]+", r"(?<=\w)/+"]
 

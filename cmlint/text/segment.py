@@ -38,7 +38,8 @@ _BREAK = re.compile(
 )
 # Glued job-board items: an upper-case word right after a lower-case one
 # («данныхВедение»); the match starts at the capital.
-_GLUED = re.compile(r"[А-ЯЁ](?:(?<=[а-яё]{3}[А-ЯЁ])|(?<=[а-яё][)»][А-ЯЁ]))(?=[а-яё]{2})")
+# Also after an abbreviation: «Гражданство РФОпыт работы» (the match starts at «О»).
+_GLUED = re.compile(r"[А-ЯЁ](?:(?<=[а-яё]{3}[А-ЯЁ])|(?<=[а-яё][)»][А-ЯЁ])|(?<=[А-ЯЁ]{3}))(?=[а-яё]{2})")
 _WORD = re.compile(r"[\w\u0400-\u04ff]+")
 # A sentence that opens a list of duties without a heading:
 # «Ищем комьюнити-менеджера, который будет:», «Тебе предстоит:».
@@ -123,6 +124,9 @@ def classify_heading(line: str) -> tuple[SectionKind, int] | None:
     words = len(_WORD.findall(folded))
     if not words:
         return None
+    # A list entry is a heading only when it is nothing but one («- Условия:», «✅ Обязанности»),
+    # not an item that starts with a heading word («- Условия акции для клиентов», «- звонить клиентам»).
+    listed = bool(_BULLET.match(line))
     colon = folded.find(":")
     head = folded[:colon] if colon != -1 and len(_WORD.findall(folded[:colon])) <= 6 else None
     for kind, at_start, anywhere in _grammar().headings:
@@ -133,7 +137,8 @@ def classify_heading(line: str) -> tuple[SectionKind, int] | None:
             after_colon = folded[colon + 1:].strip() if head is not None else ""
             if head is not None and after_colon and not _WORD.search(folded[match.end():colon]):
                 return kind, lead + colon + 1
-            if not tail or (len(_WORD.findall(tail)) <= 3 and (rest.rstrip().endswith(":") or words <= 4)):
+            short = len(_WORD.findall(tail)) <= 3 and (rest.rstrip().endswith(":") or (words <= 4 and not listed))
+            if not tail or short:
                 return kind, len(line)
             if head is not None:
                 return kind, lead + colon + 1

@@ -1,0 +1,101 @@
+"""Contexts in which a pattern rule's match does not count (a rule's ``ignore`` list).
+
+- ``negation``: a negator before the match in its clause («не даём печеньки»,
+  «без прописки», «а не просто печеньки»), or a waiver after it («прописка не
+  важна», «значения не имеет»); the words are in ``rules/negation.yaml``;
+- ``compound``: the match starts inside a hyphenated or dotted compound
+  («тест-драйв», «Яндекс.Драйв»);
+- ``prefix``: the match is glued by a hyphen to the word after it — the first
+  part of a compound («эйчар-процесс»);
+- ``name``: a capitalised word right after another word — a brand or a name
+  («пользователи Драйва», «Тил Эйчар»);
+- ``quote``: the match stands alone in quotes — the word is mentioned, not used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pydantic import BaseModel, ConfigDict, Field
+from spacy.tokens import Doc
+
+from cmlint.matching.lemma_matcher import TokenView
+from cmlint.nlp.words import Lemma
+
+NEGATION_FILE = "negation.yaml"
+_JOINERS = frozenset({"-", "‑", "–", "."})
+_QUOTES_OPEN = frozenset({"«", '"', "“", "„", "'"})
+_QUOTES_CLOSE = frozenset({"»", '"', "”", "“", "'"})
+#: Tokens that end a clause for negation (a negator does not reach past them).
+_CLAUSE_ENDS = frozenset({",", ";", ".", ":", "!", "?", "(", ")", "—", "…"})
+
+
+class NegationWords(BaseModel):
+    """The words of ``rules/negation.yaml`` (lemmas)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    window: int = Field(ge=0)
+    negators: frozenset[Lemma]
+    keeps: frozenset[Lemma]
+    waivers: frozenset[Lemma]
+    waived: frozenset[Lemma]
+
+
+def negated(view: TokenView, items: Sequence[int], start: int, end: int, words: NegationWords) -> bool:
+    """A negator within the window before the match, or a waiver within the window after it (same item and clause)."""
+    lemmas, texts = view.lemma, view.text
+    item = items[start] if items else -1
+    index = start - 1
+    while index >= 0 and start - index <= words.window and _same_item(items, index, item):
+        if texts[index] in _CLAUSE_ENDS or texts[index].isspace():
+            break
+        if lemmas[index] in words.negators and not (index + 1 < start and lemmas[index + 1] in words.keeps):
+            return True
+        index -= 1
+    index = end
+    while index < len(lemmas) and index - end < words.window and _same_item(items, index, item):
+        lemma = lemmas[index]
+        if texts[index] in _CLAUSE_ENDS or texts[index].isspace():
+            break
+        if lemma in words.waived:
+            return True
+        if lemma == "не" and index + 1 < len(lemmas) and lemmas[index + 1] in words.waivers:
+            return True
+        index += 1
+    return False
+
+
+def in_compound(doc: Doc, start: int) -> bool:
+    """The match starts right after a hyphen or dot glued to the word before it («тест-драйв», «тест- драйвы»)."""
+    if start < 2:
+        return False
+    joiner, before = doc[start - 1], doc[start - 2]
+    return joiner.text in _JOINERS and not before.whitespace_ and any(ch.isalpha() for ch in before.text)
+
+
+def is_name(doc: Doc, start: int, items: Sequence[int]) -> bool:
+    """A capitalised word right after a word of the same item that is not all capitals (a brand, not a sentence
+    start)."""
+    if start < 1 or (items and items[start - 1] != items[start]):
+        return False
+    word, before = doc[start].text, doc[start - 1].text
+    return word[:1].isupper() and word[1:2].islower() and before.isalpha() and not before.isupper()
+
+
+def before_hyphen(doc: Doc, end: int) -> bool:
+    """The match is glued by a hyphen to a word after it («эйчар-процесс»)."""
+    if end + 1 >= len(doc):
+        return False
+    joiner, after = doc[end], doc[end + 1]
+    glued = not doc[end - 1].whitespace_ and not joiner.whitespace_
+    return joiner.text in {"-", "‑"} and glued and any(ch.isalpha() for ch in after.text)
+
+
+def quoted(doc: Doc, start: int, end: int) -> bool:
+    """The match is all there is between a pair of quotes."""
+    return start >= 1 and end < len(doc) and doc[start - 1].text in _QUOTES_OPEN and doc[end].text in _QUOTES_CLOSE
+
+
+def _same_item(items: Sequence[int], index: int, item: int) -> bool:
+    return not items or items[index] == item

@@ -1,0 +1,43 @@
+"""Salary figures as people write them: «от 60.000 до 70.000», «35 т. р.», «от 35к», «100–150 тыс.», «$1500».
+
+A figure is a number with a money unit («₽», «руб.», «т. р.», «$1500»; «тыс.»
+and «к» when no noun follows them: «100 тыс. пользователей» is not pay), a
+number of at least a thousand after a word for pay («оклад 65000»), a range
+of grouped thousands («от 60.000 до 70.000»), a gross or net amount, or a
+rate («250 за час»).  «По итогам собеседования» and «достойная оплата» are
+not figures.  Numbers are matched atomically and with bounded repetition, so
+every expression runs in linear time on any input.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SEPARATOR = r"[ \u00a0\u202f.,]"
+#: A number in digits: grouped thousands («60 000», «60.000») or plain («60000», «1,5»).
+_NUMBER = rf"(?>\d{{1,3}}(?:{_SEPARATOR}\d{{3}}){{1,3}}(?!\d)|\d{{1,9}}(?:[.,]\d{{1,2}})?(?!\d))"
+_GROUPED = rf"(?>\d{{1,3}}(?:{_SEPARATOR}\d{{3}}){{1,3}}(?!\d)|\d{{4,9}}(?!\d))"
+_START = r"(?<![\w.,])"
+_STRONG_UNIT = r"(?>₽|руб\w*\.?|р\.|р(?![а-яёa-z])|т\.?\s?р\.?|usd|eur|rub|долл\w*|евро|\$|€)"
+#: «тыс.» and «к» (glued to the digits) mean money unless a noun follows them («100 тыс. пользователей»).
+_NOT_A_NOUN_NEXT = r"(?!\s*(?!руб|после\b|плюс\b|или\b|gross\b|net\b|гросс\b|нетто\b)[а-яёa-z]{3,})"
+_WEAK_UNIT = rf"(?>тыс(?:яч\w*|\.)?|(?<=\d)(?:k|к))(?![а-яёa-z]){_NOT_A_NOUN_NEXT}"
+_FLAGS = re.IGNORECASE | re.MULTILINE
+
+_AMOUNT = re.compile(rf"{_START}{_NUMBER}\s?(?:[-–—]\s?{_NUMBER}\s?)?(?:{_STRONG_UNIT}|{_WEAK_UNIT})", _FLAGS)
+_CURRENCY_FIRST = re.compile(rf"(?:[$€₽]|usd|eur|rub)\s?{_NUMBER}", _FLAGS)
+_PAY_WORD = (
+    r"(?:зарплат\w*|заработн\w*\s+плат\w*|зар\.\s?плат\w*|з\s?/\s?п|з\.\s?п\.|(?<![а-яё])зп(?![а-яё])"
+    r"|оклад\w*|доход\w*|вознагражден\w*|оплат\w*\s+труда|ставк\w*|salary|compensation)"
+)
+_PAY_FIGURE = re.compile(rf"{_PAY_WORD}[^\n\d]{{0,40}}?{_START}{_GROUPED}", _FLAGS)
+# A range of grouped thousands not followed by a noun («от 10 000 до 50 000 подписчиков» is not pay).
+_RANGE = re.compile(rf"(?<![а-яё])от\s?{_GROUPED}\s?(?:[а-яё]{{1,3}}\.?\s?)?до\s?{_GROUPED}{_NOT_A_NOUN_NEXT}", _FLAGS)
+_GROSS = re.compile(rf"{_START}{_GROUPED}\s?(?:gross|net|гросс|нетто|на\s+руки|до\s+вычета|после\s+вычета)", _FLAGS)
+_RATE = re.compile(rf"{_START}{_NUMBER}\s?(?:за|в|/)\s?(?:час|смену|день|мес\w*)", _FLAGS)
+_PATTERNS = (_AMOUNT, _CURRENCY_FIRST, _PAY_FIGURE, _RANGE, _GROSS, _RATE)
+
+
+def salary_figures(text: str) -> list[tuple[int, int]]:
+    """Offsets of the salary figures in ``text``, in order."""
+    return sorted({match.span() for pattern in _PATTERNS for match in pattern.finditer(text)})
