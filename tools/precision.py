@@ -152,9 +152,9 @@ def counts(names: list[str]) -> None:
     print("posts  " + "  ".join(f"{postings[n]:>9}" for n in names))
 
 
-def sheet(out: Path, names: list[str], per_rule: int, seed: int, codes: set[str] | None, exclude: Path | None) -> None:
+def sheet(out: Path, names: list[str], per_rule: int, seed: int, codes: set[str] | None, exclude: list[Path]) -> None:
     linter = Linter().prepare()
-    known = {verdict.key for verdict in load_verdicts([exclude])} if exclude else set()
+    known = {verdict.key for verdict in load_verdicts(exclude)}
     by_code: dict[str, list[tuple[Hit, dict[str, str]]]] = defaultdict(list)
     for hit, record in hits(linter, names):
         if (codes is None or hit.code in codes) and hit.key not in known:
@@ -229,7 +229,7 @@ def main(argv: list[str]) -> int:
     make.add_argument("--per-rule", type=int, default=15)
     make.add_argument("--seed", type=int, default=9)
     make.add_argument("--codes", default="", help="only these codes (comma-separated)")
-    make.add_argument("--exclude", type=Path, help="a verdicts file whose keys are not sampled again")
+    make.add_argument("--exclude", type=Path, action="append", default=[], help="verdicts not to sample again")
     keep = commands.add_parser("verdicts")
     keep.add_argument("sheet", type=Path)
     keep.add_argument("out", type=Path)
