@@ -80,18 +80,18 @@ def jobs_of(
 
 
 def _one_job(a: str, b: str, taxonomy: Taxonomy) -> bool:
-    """Whether two roles make one job: compatible ones (either way round) or a role and its own occupation.
+    """Whether two roles make one job.
 
-    Close roles that are still different jobs (sales and support) stay apart.
+    Fine roles: compatible ones (either way round); close roles that are
+    still different jobs (sales and support) stay apart.  Occupations: any
+    related ones, one family (IT, engineering), or a fine role and its own
+    occupation — the model tells related trades apart too unsurely to count
+    them as two jobs.
     """
     first, second = taxonomy.roles[a], taxonomy.roles[b]
-    return (
-        a == b
-        or b in first.compatible
-        or a in second.compatible
-        or taxonomy.occupation_of(a) == b
-        or taxonomy.occupation_of(b) == a
-    )
+    if first.kind == "role" and second.kind == "role":
+        return a == b or b in first.compatible or a in second.compatible
+    return taxonomy.related(a, b) or (first.family is not None and first.family == second.family)
 
 
 def overloaded(overload: Overload, scoring: Scoring) -> bool:
