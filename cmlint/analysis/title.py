@@ -24,6 +24,8 @@ class TitleWord:
     lemma: str
     pos: str
     animate: bool
+    #: The dictionary says the noun is inanimate («контент»); unknown words are neither.
+    inanimate: bool
     start: int
     end: int
 
@@ -82,6 +84,8 @@ def title_words(doc: Doc, first: int, end: int, offset: int) -> tuple[TitleWord,
     for token in doc[first:end]:
         if any(ch.isalnum() for ch in token.text):
             start = token.idx - offset
-            animate = "Anim" in token.morph.get("Animacy", [])
-            words.append(TitleWord(token.text, token.lemma_, token.pos_, animate, start, start + len(token.text)))
+            animacy = token.morph.get("Animacy", [])
+            anim, inan = "Anim" in animacy, "Inan" in animacy
+            word = TitleWord(token.text, token.lemma_, token.pos_, anim, inan, start, start + len(token.text))
+            words.append(word)
     return tuple(words)

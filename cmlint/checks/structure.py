@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from pydantic import Field
 
-from cmlint.analysis import AnalyzedPosting, Title
+from cmlint.analysis import AnalyzedPosting, Title, TitleWord
 from cmlint.engine.registry import CheckContext, NoOptions, Options, check
 from cmlint.models import Finding
 from cmlint.nlp.words import Lemma
@@ -27,9 +27,11 @@ class NoDutiesOptions(Options):
 
 @check("no-duties", NoDutiesOptions)
 def no_duties(posting: AnalyzedPosting, ctx: CheckContext[NoDutiesOptions]) -> Iterable[Finding]:
-    """Only company text, requirements and conditions: no duty item, no unlabelled lines that could be duties."""
+    """Only company text, requirements and conditions: no duty item, no item under a duties heading
+    (even one that reads like a requirement), no unlabelled lines that could be duties."""
     items = posting.text.structure.items
-    if not items or posting.roles.profile.total > 0 or any(item.kind == "duty" for item in items):
+    listed = any(item.kind == "duty" or item.section == "duties" for item in items)
+    if not items or posting.roles.profile.total > 0 or listed:
         return
     possible = sum(1 for item in items if item.kind in ("other", "readiness", "listed"))
     if possible < ctx.options.min_unlabelled:
@@ -102,33 +104,42 @@ def _position(title: Title, cleaned: str, start: int, end: int, options: Positio
     words = [w for w in title.words if start <= w.start < end and cleaned[w.start:w.end].strip()]
     lemmas = [w.lemma for w in words]
     known = {lemma for members in options.families.values() for lemma in members}
-    suffixes = tuple(options.position_suffixes)
-    head = next(
-        (w.lemma for w in words if w.lemma in known or (w.pos == "NOUN" and (w.animate or w.lemma.endswith(suffixes)))),
-        None,
-    )
-    if head is None:
-        return None
-    # A part's trades: its head's, its other words' («водитель погрузчика» is warehouse work too),
-    # and the trades of the roles it names («SMM-менеджер»).
-    families = {name for name, members in options.families.items() if set(lemmas) & set(members)}
-    roles = title.roles_in(start, end)
-    families |= {name for role in roles for name in options.role_families.get(role, ())}
     generic = set(options.generic_heads)
+    # The part's first noun says what it is: a person at work («Администратор сайта»), or a team,
+    # a product or a place («Личный кабинет продавца», «Контент и товары», «офис компании»).
+    # (the first part of a hyphenated word qualifies the second: «Контент-менеджер»)
+    nouns = (w for w in words if (w.pos == "NOUN" or w.lemma in known) and cleaned[w.end:w.end + 1] != "-")
+    first = next(nouns, None)
+    if first is None or not _names_a_person(first, known | generic, tuple(options.position_suffixes)):
+        return None
+    head = first.lemma
+    # A part's trades: its words' («водитель погрузчика» is warehouse work too) and its roles'
+    # («SMM-менеджер»); a generic head alone («/ разработчик») takes no trade of its own.
     content = frozenset(lemma for lemma in lemmas if len(lemma) > 2 and lemma not in generic and lemma != head)
+    roles = title.roles_in(start, end)
+    families: set[str] = set()
+    if content or head not in generic:
+        families = {name for name, members in options.families.items() if set(lemmas) & set(members)}
+        families |= {name for role in roles for name in options.role_families.get(role, ())}
     return _Position(part.strip(), head, frozenset(families), content, frozenset(roles))
 
 
+def _names_a_person(word: TitleWord, known: set[str], suffixes: tuple[str, ...]) -> bool:
+    """A word for a person at work: animate, a known position word, or a position ending on a word the
+    dictionary does not call inanimate."""
+    return word.animate or word.lemma in known or (word.lemma.endswith(suffixes) and not word.inanimate)
+
+
 def _different_positions(a: _Position, b: _Position, taxonomy: Taxonomy) -> bool:
-    """Nothing makes the parts one position (a shared word or stem, a shared trade, roles the taxonomy relates),
-    and their roles or their trades are known to differ."""
+    """Both trades are known and share nothing, the parts share no word or stem, and the taxonomy
+    does not make their roles one position."""
+    if not a.families or not b.families or a.families & b.families:
+        return False
     if a.head == b.head or _common_prefix(a.head, b.head) >= 5:
         return False
-    if a.words & b.words or {a.head, b.head} & (a.words | b.words) or a.families & b.families:
+    if a.words & b.words or {a.head, b.head} & (a.words | b.words):
         return False
-    if a.roles and b.roles:
-        return not (a.roles & b.roles) and not any(_one_position(x, y, taxonomy) for x in a.roles for y in b.roles)
-    return bool(a.families and b.families)
+    return not any(_one_position(x, y, taxonomy) for x in a.roles for y in b.roles)
 
 
 def _one_position(x: str, y: str, taxonomy: Taxonomy) -> bool:

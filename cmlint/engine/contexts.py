@@ -5,8 +5,10 @@
   важна», «значения не имеет»); the words are in ``rules/negation.yaml``;
 - ``compound``: the match starts inside a hyphenated or dotted compound
   («тест-драйв», «Яндекс.Драйв»);
-- ``name``: a capitalised word right after a lower-case one — a brand or a
-  name («пользователи Драйва»);
+- ``prefix``: the match is glued by a hyphen to the word after it — the first
+  part of a compound («эйчар-процесс»);
+- ``name``: a capitalised word right after another word — a brand or a name
+  («пользователи Драйва», «Тил Эйчар»);
 - ``quote``: the match stands alone in quotes — the word is mentioned, not used.
 """
 
@@ -73,11 +75,21 @@ def in_compound(doc: Doc, start: int) -> bool:
 
 
 def is_name(doc: Doc, start: int, items: Sequence[int]) -> bool:
-    """A capitalised word right after a lower-case word of the same item (a brand, not a sentence start)."""
+    """A capitalised word right after a word of the same item that is not all capitals (a brand, not a sentence
+    start)."""
     if start < 1 or (items and items[start - 1] != items[start]):
         return False
     word, before = doc[start].text, doc[start - 1].text
-    return word[:1].isupper() and word[1:2].islower() and before[:1].islower() and before.isalpha()
+    return word[:1].isupper() and word[1:2].islower() and before.isalpha() and not before.isupper()
+
+
+def before_hyphen(doc: Doc, end: int) -> bool:
+    """The match is glued by a hyphen to a word after it («эйчар-процесс»)."""
+    if end + 1 >= len(doc):
+        return False
+    joiner, after = doc[end], doc[end + 1]
+    glued = not doc[end - 1].whitespace_ and not joiner.whitespace_
+    return joiner.text in {"-", "‑"} and glued and any(ch.isalpha() for ch in after.text)
 
 
 def quoted(doc: Doc, start: int, end: int) -> bool:

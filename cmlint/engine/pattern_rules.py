@@ -17,7 +17,7 @@ from typing import Any, Literal
 from spacy.tokens import Doc
 
 from cmlint.analysis import AnalyzedPosting, TextAnalysis
-from cmlint.engine.contexts import NegationWords, in_compound, is_name, negated, quoted
+from cmlint.engine.contexts import NegationWords, before_hyphen, in_compound, is_name, negated, quoted
 from cmlint.engine.messages import FieldType
 from cmlint.engine.registry import CheckContext, NoOptions
 from cmlint.engine.ruleset import check_message, where
@@ -37,19 +37,21 @@ from cmlint.nlp.inflect import fit_start, head_grammar, inflect_title
 
 @dataclass(frozen=True, slots=True)
 class Part:
-    """Which list of a rule a pattern comes from: matches (of substitution ``index``), antipatterns, exceptions.
+    """Which list of a rule a pattern comes from: matches (of substitution ``index``), antipatterns, item or
+    title exceptions.
 
     ``scope`` narrows where a match counts and ``ignore`` adds contexts where it does not
     (a pattern given as ``{pattern, scope, ignore}``).
     """
 
-    kind: Literal["match", "anti", "exception"]
+    kind: Literal["match", "anti", "exception", "title_exception"]
     index: int = 0
     scope: frozenset[str] | None = None
     ignore: frozenset[str] = frozenset()
 
 
 _ANTI = Part("anti")
+_TITLE_EXCEPTION = Part("title_exception")
 _EXCEPTION = Part("exception")
 
 
@@ -98,6 +100,7 @@ class PatternRule:
                 self._replacements[0] = spec.replacement
         self._add(_ANTI, "antipatterns", spec.antipatterns, compiler, macros, place)
         self._add(_EXCEPTION, "item_exceptions", spec.item_exceptions, compiler, macros, place)
+        self._add(_TITLE_EXCEPTION, "title_exceptions", spec.title_exceptions, compiler, macros, place)
 
     def _add(
         self,
@@ -124,6 +127,9 @@ class PatternRule:
     def run(self, posting: AnalyzedPosting, ctx: CheckContext[Any]) -> Iterable[Finding]:
         scope = self._scope
         title = posting.title
+        excepted = (key == _TITLE_EXCEPTION for key, _, _ in posting.matches.title.get(self._group))
+        if title.doc is not None and any(excepted):
+            return
         if "title" in scope and title.doc is not None:
             yield from self._findings(posting, ctx, title.doc, posting.matches.title, in_title=True)
         if scope - {"title"}:
@@ -182,6 +188,7 @@ class PatternRule:
         return (
             ("salary" in ignore and posting.states_salary)
             or ("compound" in ignore and in_compound(doc, start))
+            or ("prefix" in ignore and before_hyphen(doc, end))
             or ("name" in ignore and is_name(doc, start, items))
             or ("quote" in ignore and quoted(doc, start, end))
             or ("negation" in ignore and view is not None and negated(view, items, start, end, self._negation))

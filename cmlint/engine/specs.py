@@ -86,11 +86,12 @@ PatternSpec = str | list[dict[str, Any]]
 #: Contexts in which a match of a pattern rule does not count:
 #: ``negation`` — negated, contrasted or waived («не даём печеньки», «а не просто печеньки»,
 #: «без прописки», «прописка не важна»); ``compound`` — the match starts inside a hyphenated
-#: or dotted compound («тест-драйв», «Яндекс.Драйв»); ``name`` — a capitalised word after a
-#: lower-case one (a brand: «пользователи Драйва»); ``quote`` — the match alone in quotes
+#: or dotted compound («тест-драйв», «Яндекс.Драйв»); ``prefix`` — the match is the first part of
+#: a hyphenated compound («эйчар-процесс»); ``name`` — a capitalised word after another word that is
+#: not all capitals (a brand: «пользователи Драйва», «Тил Эйчар»); ``quote`` — the match alone in quotes
 #: (the word is mentioned, not used: «„продажник“ звучит гордо»); ``salary`` — the posting
 #: states a salary figure somewhere («высокая зарплата» after «от 45 000 до 200 000 ₽»).
-Ignorable = Literal["negation", "compound", "name", "quote", "salary"]
+Ignorable = Literal["negation", "compound", "prefix", "name", "quote", "salary"]
 
 
 class ScopedPattern(BaseModel):
@@ -117,6 +118,8 @@ class RuleSpec(BaseModel):
 
     ``antipatterns`` drop a match they overlap; ``item_exceptions`` drop a
     match when they occur anywhere in the same item (sentence or list entry).
+    ``title_exceptions`` switch the rule off when the title matches one of them (a job for which a
+    federal law or the work itself sets the requirement: police age limits, a fit model's height).
     ``scope`` limits where patterns match: ``title``, ``text`` (everywhere
     else) or item kinds (``duty``, ``requirement``, ``wish``, ``condition`` …).
     A pattern may be ``{pattern: ..., scope: [...]}`` to count only in some of
@@ -138,6 +141,7 @@ class RuleSpec(BaseModel):
     patterns: list[PatternSpec | ScopedPattern] = Field(default_factory=list)
     antipatterns: list[PatternSpec] = Field(default_factory=list)
     item_exceptions: list[PatternSpec] = Field(default_factory=list)
+    title_exceptions: list[PatternSpec] = Field(default_factory=list)
     replacement: str | None = None
     substitutions: list[Substitution] = Field(default_factory=list)
     scope: list[Scope] = Field(default_factory=lambda: list[Scope](["text"]))

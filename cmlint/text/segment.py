@@ -199,7 +199,7 @@ def segment(text: str, title_from_text: bool) -> Structure:
 
 # A capitalised phrase of a few words ending in a colon, inside a line: a candidate for
 # a heading that a scrape glued to the text before it («…данных. Требования: опыт…»).
-_INLINE_HEADING = re.compile(r"(?<=[^\s])(?:\s+|(?<=[а-яё.;!?)»]))(?=[А-ЯЁA-Z][\w\- ]{2,50}:)")
+_INLINE_HEADING = re.compile(r"(?<=[^\s])(?:\s+|(?<=[а-яё.;!?)»]))(?=[А-ЯЁA-Z][\w\-, ]{2,50}:)")
 
 
 def _lines(text: str) -> list[tuple[int, str]]:

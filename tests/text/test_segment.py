@@ -93,3 +93,23 @@ def test_caller_title_means_first_line_is_body() -> None:
     structure = segment("Ищем комьюнити-менеджера\nОбязанности:\n- чат", title_from_text=False)
     assert structure.title is None
     assert structure.items[0].section == "intro"
+
+
+@pytest.mark.parametrize("bullet", ["- звонить клиентам", "- Контакт с клиентами", "- Условия акции для клиентов", "- Задачи из CRM"])
+def test_a_bullet_that_starts_with_a_heading_word_is_an_item(bullet: str) -> None:
+    assert classify_heading(bullet) is None
+    assert items(f"Обязанности:\n{bullet}\n- вести отчёты")[0] == ("duties", "duty", bullet[2:])
+
+
+def test_a_bullet_that_is_only_a_heading_is_a_heading() -> None:
+    assert classify_heading("- Условия:") == ("conditions", len("- Условия:"))
+
+
+def test_lines_glued_after_an_abbreviation_are_split() -> None:
+    found = items("Требования:\nГражданство РФОпыт работы от года")
+    assert [text for _, _, text in found] == ["Гражданство РФ", "Опыт работы от года"]
+
+
+def test_headings_glued_mid_line_start_sections() -> None:
+    text = "Мы растём. Задачи, которые предстоит решать: работа с обращениями. Что вы будете делать: сборки."
+    assert [section for section, _, _ in items(text)][-2:] == ["duties", "duties"]
