@@ -60,8 +60,10 @@ class PhraseCompiler:
         Raises :class:`PatternError` on a bad phrase.
         """
         with_macros = _expand_macros(phrase, macros or {})
-        if math.prod(group[1].count("|") + 1 + bool(group[2]) for group in _GROUP.finditer(with_macros)) > _MAX_EXPANSION:
-            raise PatternError(_TOO_MANY)  # counted before expanding: 24 «(а|б)» groups would be 16 million phrases
+        # Counted before expanding: 24 «(а|б)» groups would be 16 million phrases.
+        variants = math.prod(group[1].count("|") + 1 + bool(group[2]) for group in _GROUP.finditer(with_macros))
+        if variants > _MAX_EXPANSION:
+            raise PatternError(_TOO_MANY)
         patterns = [p for variant in _expand_groups(with_macros) for p in self._compile_simple(variant)]
         if len(patterns) > _MAX_EXPANSION:
             raise PatternError(_TOO_MANY)
