@@ -299,7 +299,8 @@ def render_text(result: Evaluation) -> str:
         own = result.own_titles
         lines += [
             "",
-            f"Под своими названиями: {own.postings} вакансий, CM001 у {own.flagged} ({own.flagged_share:.2%})",
+            f"Под своими названиями: {count(own.postings, 'вакансия', 'вакансии', 'вакансий')}, "
+            f"CM001 у {own.flagged} ({percent_precise(own.flagged_share)})",
         ]
     if result.retitled:
         ret = result.retitled
@@ -312,7 +313,7 @@ def render_text(result: Evaluation) -> str:
                 postings = count(group.postings, "вакансия", "вакансии", "вакансий")
                 lines.append(
                     f"  {name}: {postings}, CM001 {percent_precise(group.flagged_share)}, "
-                    f"верная роль в топ-2 подсказок {percent_precise(group.top2_share)}"
+                    f"верная роль в первых двух подсказках {percent_precise(group.top2_share)}"
                 )
     return "\n".join(lines).strip() + "\n"
 
@@ -321,8 +322,10 @@ def _render_labeled(lab: LabeledResult) -> list[str]:
     s = lab.cm001
     lines = [
         f"Размеченных вакансий: {lab.postings}",
-        f"CM001: precision {s.precision:.3f}  recall {s.recall:.3f}  F1 {s.f1:.3f}  (TP {s.tp}, FP {s.fp}, FN {s.fn}, TN {s.tn})",
-        f"Роль в подсказках: top-1 {lab.top1_accuracy:.3f}  top-2 {lab.top2_accuracy:.3f}  (из {lab.role_postings})",
+        f"CM001: точность {_decimal(s.precision)}, полнота {_decimal(s.recall)}, F1 {_decimal(s.f1)} "
+        f"(верных срабатываний {s.tp}, ложных {s.fp}, пропусков {s.fn}, верных молчаний {s.tn})",
+        f"Роль в подсказках: первая верна {_decimal(lab.top1_accuracy)}, в первых двух {_decimal(lab.top2_accuracy)} "
+        f"(из {lab.role_postings})",
         "",
         "Матрица: фактическая роль → первая подсказанная роль",
     ]
@@ -336,5 +339,10 @@ def _render_labeled(lab: LabeledResult) -> list[str]:
     if lab.false_negatives:
         lines.append(f"Пропуски: {', '.join(lab.false_negatives)}")
     if lab.wrong_role:
-        lines.append(f"Роль не в топ-2: {', '.join(lab.wrong_role)}")
+        lines.append(f"Роль не в первых двух подсказках: {', '.join(lab.wrong_role)}")
     return lines
+
+
+def _decimal(value: float) -> str:
+    """A measure with three decimals and a decimal comma: «0,985»."""
+    return f"{value:.3f}".replace(".", ",")

@@ -137,7 +137,7 @@ class Scoring(Section):
     """The thresholds of the role checks and the weights of the analysis (shares are fractions of the duty profile)."""
 
     min_evidence: float = Field(
-        default=2.0, ge=0, description="минимальный вес обязанностей, при котором роли оцениваются"
+        default=3.0, ge=0, description="минимальный вес фраз обязанностей, при котором роли оцениваются"
     )
     max_title_support: float = Field(
         default=0.3, ge=0, le=1, description="доля роли из названия, ниже которой название не подтверждено"
@@ -153,19 +153,33 @@ class Scoring(Section):
         default=0.6, ge=0, le=1, description="с каким весом обязанности совместимой роли подтверждают название"
     )
     overload_roles: int = Field(default=3, ge=2, description="сколько ролей делают вакансию «человеком-оркестром»")
-    overload_min_share: float = Field(default=0.15, ge=0, le=1, description="доля, с которой роль считается заметной")
+    overload_min_share: float = Field(
+        default=0.15, ge=0, le=1, description="доля, с которой роль считается заметной (в доказательствах CM001)"
+    )
+    overload_min_spread: float = Field(
+        default=2.5, ge=1, description="эффективное число несвязанных ролей (экспонента энтропии их долей) для CM002"
+    )
+    overload_line_confidence: float = Field(
+        default=0.5, ge=0, le=1, description="какая доля пункта должна приходиться на роль, чтобы пункт ей засчитался"
+    )
     min_foreign_evidence: int = Field(default=2, ge=1, description="сколько фраз чужих ролей нужно для CM001 по фразам")
     occupation_min_weight: float = Field(
-        default=1.5, ge=0, description="минимальный вес строк, при котором сравниваются профессии"
+        default=1.5, ge=0, description="минимальный вес прочитанных строк, при котором сравниваются профессии"
     )
     occupation_min_margin: float = Field(
-        default=6.0, ge=0, description="минимальный перевес чужой профессии (сумма логарифмов вероятностей по строкам)"
+        default=8.0, ge=0, description="минимальный перевес чужой профессии (сумма логарифмов вероятностей по строкам)"
     )
     occupation_margin_per_line: float = Field(
         default=1.0, ge=0, description="минимальный перевес чужой профессии на единицу веса строк"
     )
     occupation_share_ratio: float = Field(
-        default=1.0, ge=0, description="во сколько раз средняя доля чужой профессии должна превышать долю подходящих"
+        default=1.5, ge=0, description="во сколько раз средняя доля чужой профессии должна превышать долю подходящих"
+    )
+    occupation_takeover_share: float = Field(
+        default=0.35, ge=0, le=1, description="средняя доля смежной профессии, при которой она «забирает» вакансию"
+    )
+    occupation_takeover_ratio: float = Field(
+        default=3.0, ge=1, description="во сколько раз доля «забравшей» профессии должна превышать долю своей"
     )
     evidence: EvidenceWeights = Field(default_factory=EvidenceWeights)
     occupations: OccupationWeights = Field(default_factory=OccupationWeights)

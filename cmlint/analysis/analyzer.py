@@ -150,7 +150,7 @@ class Analyzer:
         in_title = [replace(m, start=m.start - shift, end=m.end - shift) for m in mentions[: len(named)]]
         titles = tuple(suggestions(found, title.text, in_title, self.roles.morphology))
         return RoleAnalysis(
-            title_roles, tuple(mentions), evidence, lines, profile, scores, duties, decision, found, titles
+            title_roles, tuple(mentions), evidence, lines, profile, scores, duties, masses, decision, found, titles
         )
 
     def _suspended_roles(self, title: str) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from cmlint.models import TitleSuggestion
@@ -24,6 +25,7 @@ class RoleAnalysis:
     - ``profile``: the phrase evidence's duty profile (fine roles, mass and shares);
     - ``occupations``: what the lines say about the posting's occupation (the model);
     - ``duties``: every duty line spread over roles and occupations (phrases and model together);
+    - ``line_masses``: the same per duty line (item → role → mass), for counting jobs;
     - ``decision``: whether the duties support the title (CM001), made once;
     - ``candidates``: roles that fit the duties, best first, with their market titles;
     - ``suggestions``: the same as titles (the original title with its role words replaced).
@@ -36,6 +38,7 @@ class RoleAnalysis:
     profile: DutyProfile
     occupations: OccupationScores
     duties: DutyProfile
+    line_masses: Mapping[int, Mapping[str, float]]
     decision: RoleDecision
     candidates: tuple[Candidate, ...]
     suggestions: tuple[TitleSuggestion, ...]

@@ -44,7 +44,7 @@ def role_confusion(posting: AnalyzedPosting, ctx: CheckContext[ConfusionOptions]
         shares = analysis.profile.ranked()
         items = _phrase_lines(posting, analysis, ctx.config.roles.overload_min_share, ctx.options.max_evidence)
     own = next(role for role in analysis.title_roles if not taxonomy.roles[role].generic)
-    shown = shares[: ctx.options.shown_roles]
+    shown = [(role, share) for role, share in shares[: ctx.options.shown_roles] if share >= 0.005] or shares[:1]
     own_share = dict(shares).get(taxonomy.occupation_of(own) if decision.kind == "occupation" else own, 0.0)
     if not any(role in decision.fitting for role, _ in shown):
         shown.append((own, own_share))

@@ -1,4 +1,4 @@
-"""CM002 role-overload: one posting asks for three or more unrelated roles."""
+"""CM002 role-overload: one posting asks for three or more unrelated jobs."""
 
 from __future__ import annotations
 
@@ -9,46 +9,28 @@ from pydantic import Field
 from cmlint.analysis import AnalyzedPosting
 from cmlint.engine.registry import CheckContext, Options, check
 from cmlint.models import EvidenceItem, Finding
+from cmlint.roles.overload import Job, jobs_of, overloaded
+from cmlint.russian import percent
 
 
 class OverloadOptions(Options):
-    min_items: int = Field(default=2, ge=1, description="в скольких пунктах должна встретиться роль, чтобы считаться")
-
-
-def distinct_roles(posting: AnalyzedPosting, ctx: CheckContext[OverloadOptions]) -> list[tuple[str, float]]:
-    """Noticeable roles of the duties, skipping those compatible with one already counted."""
-    thresholds = ctx.config.roles
-    items: dict[str, set[int]] = {}
-    for ev in posting.roles.evidence:
-        items.setdefault(ev.role, set()).add(ev.item)
-    chosen: list[tuple[str, float]] = []
-    for role, share in posting.roles.profile.ranked():
-        if share < thresholds.overload_min_share:
-            break
-        if len(items.get(role, ())) < ctx.options.min_items:
-            continue
-        related = any(
-            role in ctx.taxonomy.roles[other].compatible or other in ctx.taxonomy.roles[role].compatible
-            for other, _ in chosen
-        )
-        if not related:
-            chosen.append((role, share))
-    return chosen
+    min_items: int = Field(default=1, ge=1, description="в скольких пунктах должна встретиться роль, чтобы считаться")
 
 
 @check("role-overload", OverloadOptions, fields={"count": int, "breakdown": str})
 def role_overload(posting: AnalyzedPosting, ctx: CheckContext[OverloadOptions]) -> Iterable[Finding]:
-    thresholds = ctx.config.roles
-    if posting.roles.profile.total < 2 * thresholds.min_evidence:
+    scoring = ctx.config.roles
+    weights = {line.item: line.weight for line in posting.roles.lines if line.duty}
+    overload = jobs_of(posting.roles.line_masses, weights, ctx.taxonomy, scoring, ctx.options.min_items)
+    if not overloaded(overload, scoring):
         return
-    roles = distinct_roles(posting, ctx)
-    if len(roles) < thresholds.overload_roles:
-        return
-    evidence: list[EvidenceItem] = []
-    for role, _ in roles:
-        best = max((ev for ev in posting.roles.evidence if ev.role == role), key=lambda ev: ev.weight)
-        span = posting.text.item_span(best.item)
-        phrase = posting.text.doc[best.start:best.end].text
-        evidence.append(EvidenceItem(role=role, span=span, phrase=phrase, weight=round(best.weight, 2)))
-    breakdown = ", ".join(f"{ctx.taxonomy.label(role)} — {round(share * 100)} %" for role, share in roles)
-    yield ctx.finding(posting.title.span(), evidence=evidence, count=len(roles), breakdown=breakdown)
+    evidence = [_witness(posting, job) for job in overload.jobs]
+    breakdown = ", ".join(f"{ctx.taxonomy.label(job.role)} — {percent(overload.share(job))}" for job in overload.jobs)
+    yield ctx.finding(posting.title.span(), evidence=evidence, count=len(overload.jobs), breakdown=breakdown)
+
+
+def _witness(posting: AnalyzedPosting, job: Job) -> EvidenceItem:
+    """The job's first line, as evidence."""
+    item = job.items[0]
+    span = posting.text.item_span(item)
+    return EvidenceItem(role=job.role, span=span, phrase=span.text, weight=round(job.weight, 2))

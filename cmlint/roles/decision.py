@@ -13,7 +13,9 @@ Two questions, asked in order:
 
 Made once per posting by the analyzer; CM001 reports it and the checks that
 need it (CM004) read it instead of deciding again.  A broad title
-(«Директор», «Руководитель направления») is never checked.
+(«Директор», «Руководитель направления») is never checked, nor a posting
+whose lines say too little (``occupation_min_weight`` of read lines for the
+first question, ``min_evidence`` of phrase evidence for the second).
 """
 
 from __future__ import annotations
@@ -53,7 +55,9 @@ def decide(
     fitting = frozenset(roles.union(*(taxonomy.fitting(r) for r in roles)))
     if not roles:
         return RoleDecision(False, fitting)
-    foreign = _foreign_occupation(roles, scores, taxonomy, thresholds)
+    foreign = _foreign_occupation(roles, scores, taxonomy, thresholds) or _occupation_taken_over(
+        roles, scores, taxonomy, thresholds
+    )
     if foreign is not None:
         return RoleDecision(True, fitting, "occupation", foreign)
     if profile.total < thresholds.min_evidence or any(taxonomy.roles[r].kind != "role" for r in roles):
@@ -106,6 +110,36 @@ def _foreign_occupation(
     margin = scores.margin({foreign}, fitting)
     if margin >= thresholds.occupation_min_margin and margin >= thresholds.occupation_margin_per_line * scores.weight:
         return foreign
+    return None
+
+
+def _occupation_taken_over(
+    roles: set[str], scores: OccupationScores, taxonomy: Taxonomy, thresholds: Scoring
+) -> str | None:
+    """The other occupation that does nearly all the work while the title's own is nearly absent.
+
+    Related occupations fit a title (a driver may load the van), but not when
+    one of them is the whole job: an accountant's posting of secretarial
+    duties, a support specialist's of server administration.  The rival must
+    hold a large mean share, several times the title's own occupations', and
+    win against them by the same log-probability margin as an unrelated one.
+    Within a family whose titles the market uses interchangeably (IT,
+    engineering) a take-over is not a confusion.
+    """
+    if scores.weight < thresholds.occupation_min_weight:
+        return None
+    own = {taxonomy.occupation_of(role) for role in roles}
+    families = {taxonomy.roles[occupation].family for occupation in own} - {None}
+    rival, share = next(((label, s) for label, s in scores.ranked() if label not in own), (None, 0.0))
+    if rival is not None and taxonomy.roles[rival].family in families:
+        return None
+    if rival is None or share < thresholds.occupation_takeover_share:
+        return None
+    if thresholds.occupation_takeover_ratio * sum(scores.shares.get(o, 0.0) for o in own) > share:
+        return None
+    margin = scores.margin({rival}, own)
+    if margin >= thresholds.occupation_min_margin and margin >= thresholds.occupation_margin_per_line * scores.weight:
+        return rival
     return None
 
 

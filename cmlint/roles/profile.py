@@ -53,8 +53,11 @@ class DutyProfile:
 def item_masses(
     collected: Collected, lines: Sequence[LineReading], taxonomy: Taxonomy, weights: OccupationWeights
 ) -> dict[int, dict[str, float]]:
-    """What each duty line gives each role (the line's masses sum to its weight).
+    """What each duty line gives each role.
 
+    A line's masses sum to at most its weight: the model's probabilities are
+    taken as they are, so a line it cannot place (no occupation above a few
+    per cent) gives little to anyone instead of all to its best guess.
     Where a phrase was cancelled («продавать не нужно», «вместе с отделом
     продаж»), the model's reading of that line loses the phrase role's
     occupation too: the model does not see negation.
@@ -74,7 +77,7 @@ def item_masses(
         strengths = phrases.get(line.item, {})
         if not strengths:
             if model:
-                masses[line.item] = {role: line.weight * p / sum(model.values()) for role, p in model.items()}
+                masses[line.item] = {role: line.weight * p for role, p in model.items()}
             continue
         mixed: dict[str, float] = {}
         pulls = {
@@ -89,10 +92,9 @@ def item_masses(
         rest = 1.0 - pull
         if rest > 0 and model:
             refined = {taxonomy.occupation_of(role): role for role in strengths}
-            norm = sum(model.values())
             for occupation, p in model.items():
                 target = refined.get(occupation, occupation)
-                mixed[target] = mixed.get(target, 0.0) + rest * p / norm
+                mixed[target] = mixed.get(target, 0.0) + rest * p
         masses[line.item] = {role: line.weight * value for role, value in mixed.items()}
     return masses
 
@@ -176,11 +178,12 @@ class OccupationScores:
         labels: Sequence[str],
         weights: OccupationWeights,
     ) -> OccupationScores:
-        """Scores from the duty lines' :func:`item_masses` (each sums to its weight) and the requirement lines."""
+        """Scores from the duty lines' :func:`item_masses` and the requirement lines."""
+        weights_of = {line.item: line.weight for line in lines}
         witnesses: list[tuple[float, dict[str, float]]] = []
-        for item in masses.values():
-            line_weight = sum(item.values())
-            if line_weight:
+        for index, item in masses.items():
+            line_weight = weights_of.get(index, 0.0)
+            if line_weight and item:
                 probabilities: dict[str, float] = {}
                 for role, mass in item.items():
                     occupation = taxonomy.occupation_of(role)

@@ -65,7 +65,8 @@ class Role(BaseModel):
     confused either; ``combined``: the title to suggest when this role
     honestly shares the work with another; ``occupation``: the model's
     occupation this fine role belongs to; ``generic``: a name too broad to
-    check a posting against («Директор»).
+    check a posting against («Директор»); ``family``: occupations whose titles
+    the market uses interchangeably (``it``, ``engineering``).
     """
 
     model_config = ConfigDict(extra="forbid")
@@ -83,6 +84,7 @@ class Role(BaseModel):
     occupation: str | None = None
     hh_roles: list[int] = Field(default_factory=list)
     generic: bool = False
+    family: str | None = None
 
     @model_validator(mode="after")
     def _a_role_has_duties(self) -> Role:

@@ -65,7 +65,8 @@ POSITION_HEADS = frozenset(
     }
 )
 HYPHENS = frozenset({"-", "‑", "–"})
-#: Shortest word that is corrected when misspelt; longer words allow two edits.
+#: Shortest word that is corrected when misspelt; longer words allow two edits, but a typo
+#: changes a word's length by one letter at most («Comunity»), never two («директолог» is not «диетолог»).
 MIN_FUZZY_LENGTH = 5
 TWO_EDITS_LENGTH = 9
 
@@ -184,7 +185,7 @@ class TitleSpeller:
         limit = 2 if len(word) >= TWO_EDITS_LENGTH else 1
         best: tuple[int, str] | None = None
         for candidate in self._by_start.get(word[0], ()):
-            if abs(len(candidate) - len(word)) > limit:
+            if abs(len(candidate) - len(word)) > 1:
                 continue
             distance = edit_distance(word, candidate, limit)
             if distance <= limit and (best is None or distance < best[0]):

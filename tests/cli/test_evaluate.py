@@ -31,7 +31,7 @@ def test_evaluate_labeled_and_retitled(tmp_path: Path) -> None:
     assert (occupation["by_role"], occupation["flagged_share"], occupation["top2_share"]) == ({"courier": 1}, 1.0, 1.0)
     assert data["retitled"]["unknown"] == 1  # «Работа мечты» names no role
     text = CliRunner().invoke(app, ["evaluate", str(labeled)])
-    assert "F1 1.000" in text.stdout and "другие профессии: 1 вакансия, CM001 100,0\u00a0%" in text.stdout
+    assert "F1 1,000" in text.stdout and "другие профессии: 1 вакансия, CM001 100,0\u00a0%" in text.stdout
 
 
 def test_evaluate_bad_corpus_names_the_line(tmp_path: Path) -> None:

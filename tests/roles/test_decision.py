@@ -13,8 +13,8 @@ from cmlint.scoring import Scoring
 
 TAXONOMY = load_taxonomy()
 SCORING = Scoring()
-#: Occupation scores that say nothing (no lines read).
-SILENT = OccupationScores({}, {}, 0.0, (), 0.01)
+#: Occupation scores of lines that say nothing about any occupation (ten lines' weight).
+SILENT = OccupationScores({}, {}, 10.0, (), 0.01)
 
 
 def phrases(mass: dict[str, float], witnesses: int = 2) -> DutyProfile:
@@ -73,7 +73,7 @@ def test_compatible_roles_count_at_the_configured_factor() -> None:
 
 
 def test_thresholds_come_from_the_scoring_model() -> None:
-    mass = {"sales": 2.0, "community": 1.0}
+    mass = {"sales": 3.0, "community": 1.5}
     assert decision(("community",), mass) is False
     strict = Scoring(max_title_support=0.5, min_other_share=0.6)
     assert decision(("community",), mass, strict) is True
@@ -94,6 +94,24 @@ def test_the_title_occupation_is_not_confused_with_itself() -> None:
 def test_related_occupations_fit_the_title() -> None:
     """An economist's posting whose lines read as an accountant's is the same trade."""
     assert not decide(("finance",), DutyProfile({}), lines(ACCOUNTANT_LINES), TAXONOMY, SCORING).confused
+
+
+def test_a_related_occupation_that_does_all_the_work_takes_the_posting_over() -> None:
+    """A driver may load the van, but a driver's posting of warehouse work only is another job."""
+    warehouse = [{"warehouse": 0.8, "driver": 0.05}, {"warehouse": 0.7, "courier": 0.1}, {"warehouse": 0.9}]
+    result = decide(("driver",), DutyProfile({}), lines(warehouse), TAXONOMY, SCORING)
+    assert (result.confused, result.kind, result.actual) == (True, "occupation", "warehouse")
+
+
+def test_a_driver_who_also_loads_is_not_taken_over() -> None:
+    mixed = [{"driver": 0.8}, {"warehouse": 0.8, "driver": 0.1}, {"driver": 0.7, "logistics": 0.2}]
+    assert not decide(("driver",), DutyProfile({}), lines(mixed), TAXONOMY, SCORING).confused
+
+
+def test_no_take_over_within_a_family_the_market_mixes() -> None:
+    """Support titles over system administration are common on real boards: the same family (IT)."""
+    admin = [{"sysadmin": 0.8, "support": 0.05}, {"sysadmin": 0.7, "devops": 0.1}, {"sysadmin": 0.9}]
+    assert not decide(("support",), DutyProfile({}), lines(admin), TAXONOMY, SCORING).confused
 
 
 def test_a_single_unsure_line_is_not_enough() -> None:

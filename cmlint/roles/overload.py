@@ -1,0 +1,99 @@
+"""Role overload: how many unrelated jobs a posting's duty lines make up (CM002).
+
+Every duty line goes to the role or occupation that holds most of it (lines
+that read as nothing in particular go nowhere).  Compatible roles join into one
+job: a community manager who runs events, a driver who loads the van.  The
+posting is overloaded when at least ``overload_roles`` jobs have lines and
+the duties spread over them evenly enough: the *effective number* of jobs
+(the exponent of the entropy of their weights) reaches ``overload_min_spread``.
+Nine jobs of one line each count as nine; one main job with two stray lines
+counts as less than two.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from cmlint.roles.taxonomy import Taxonomy
+from cmlint.scoring import Scoring
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One of the unrelated jobs of a posting: its main role, the lines it holds and their weight."""
+
+    role: str
+    items: tuple[int, ...]
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class Overload:
+    """The jobs a posting's duties make up, largest first, and their effective number."""
+
+    jobs: tuple[Job, ...]
+    spread: float
+
+    def share(self, job: Job) -> float:
+        total = sum(j.weight for j in self.jobs)
+        return job.weight / total if total else 0.0
+
+
+def jobs_of(
+    masses: Mapping[int, Mapping[str, float]],
+    weights: Mapping[int, float],
+    taxonomy: Taxonomy,
+    scoring: Scoring,
+    min_lines: int = 1,
+) -> Overload:
+    """The unrelated jobs of the duty lines, of at least ``min_lines`` lines each.
+
+    ``masses``: what each duty line gives each role or occupation;
+    ``weights``: each line's weight (its masses sum to at most that).
+    """
+    lines: dict[str, list[tuple[int, float]]] = {}
+    for item, spread in masses.items():
+        weight = weights.get(item, 0.0)
+        if not weight or not spread:
+            continue
+        role, mass = max(spread.items(), key=lambda kv: (kv[1], kv[0]))
+        if mass / weight >= scoring.overload_line_confidence:
+            lines.setdefault(role, []).append((item, weight))
+    by_weight = sorted(lines.items(), key=lambda kv: (-sum(w for _, w in kv[1]), kv[0]))
+    groups: list[tuple[str, list[tuple[int, float]]]] = []
+    for role, held in by_weight:
+        home = next((group for head, group in groups if _one_job(head, role, taxonomy)), None)
+        if home is None:
+            groups.append((role, list(held)))
+        else:
+            home.extend(held)
+    jobs = tuple(
+        Job(head, tuple(sorted(item for item, _ in held)), sum(w for _, w in held))
+        for head, held in groups
+        if len(held) >= min_lines
+    )
+    total = sum(job.weight for job in jobs)
+    entropy = -sum(job.weight / total * math.log(job.weight / total) for job in jobs) if total else 0.0
+    return Overload(tuple(sorted(jobs, key=lambda job: -job.weight)), math.exp(entropy))
+
+
+def _one_job(a: str, b: str, taxonomy: Taxonomy) -> bool:
+    """Whether two roles make one job: compatible ones (either way round) or a role and its own occupation.
+
+    Close roles that are still different jobs (sales and support) stay apart.
+    """
+    first, second = taxonomy.roles[a], taxonomy.roles[b]
+    return (
+        a == b
+        or b in first.compatible
+        or a in second.compatible
+        or taxonomy.occupation_of(a) == b
+        or taxonomy.occupation_of(b) == a
+    )
+
+
+def overloaded(overload: Overload, scoring: Scoring) -> bool:
+    """Whether the posting asks for too many unrelated jobs at once."""
+    return len(overload.jobs) >= scoring.overload_roles and overload.spread >= scoring.overload_min_spread
