@@ -39,13 +39,17 @@ class _Model(BaseModel):
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+#: Bidi marks, embeddings, overrides and isolates: invisible, they would keep a title's words from matching.
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 class Posting(_Model):
     """A vacancy to lint: a title (optional) and a body in some markup format.
 
     Lone surrogates (``"\\udfff"`` in JSON) become U+FFFD, one for one, so
-    offsets stay right and every output encoder can write the text.
+    offsets stay right and every output encoder can write the text.  Bidi
+    controls in the title (U+202E …) become spaces, one for one (the body's
+    are dropped by normalization, with its offset map).
     """
 
     text: str
@@ -59,6 +63,11 @@ class Posting(_Model):
         if value is not None and _LONE_SURROGATE.search(value):
             return _LONE_SURROGATE.sub("\ufffd", value)
         return value
+
+    @field_validator("title")
+    @classmethod
+    def _no_bidi_controls(cls, value: str | None) -> str | None:
+        return _BIDI.sub(" ", value) if value is not None else None
 
 
 class Span(_Model):

@@ -22,10 +22,9 @@ from pydantic import (
 )
 
 from cmlint.engine import messages
-from cmlint.files import FileProblem, read_small_text
+from cmlint.files import FileProblem, parse_small_yaml, read_small_text
 from cmlint.kinds import ItemKind
 from cmlint.models import Severity
-from cmlint.resources import parse_yaml
 
 CODE = re.compile(r"^[A-Z]{1,6}[0-9]{3}$")
 NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -222,7 +221,9 @@ def load_pack_file(path: Path) -> Pack:
     except FileProblem as error:
         raise PackError(f"{path}: не удалось прочитать файл пакета правил: {error}") from None
     try:
-        data = parse_yaml(text)
+        data = parse_small_yaml(text)
+    except FileProblem as error:
+        raise PackError(f"{path}: {error}") from None
     except yaml.YAMLError as error:
         raise PackError(f"{path}: не YAML: {error}") from None
     except RecursionError:

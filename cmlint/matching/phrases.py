@@ -29,6 +29,7 @@ patterns are a separate input (:mod:`cmlint.matching.token_patterns`).
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Mapping
 
@@ -39,6 +40,7 @@ _WORD_SPLIT = re.compile(r"(-)")
 _MACRO = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _GROUP = re.compile(r"\(([^()]*)\)(\?)?")
 _MAX_EXPANSION = 64
+_TOO_MANY = f"слишком много вариантов (больше {_MAX_EXPANSION}); разбейте фразу на несколько"
 
 
 class PatternError(ValueError):
@@ -57,10 +59,14 @@ class PhraseCompiler:
 
         Raises :class:`PatternError` on a bad phrase.
         """
-        expanded = _expand_groups(_expand_macros(phrase, macros or {}))
-        patterns = [p for variant in expanded for p in self._compile_simple(variant)]
+        with_macros = _expand_macros(phrase, macros or {})
+        # Counted before expanding: 24 «(а|б)» groups would be 16 million phrases.
+        variants = math.prod(group[1].count("|") + 1 + bool(group[2]) for group in _GROUP.finditer(with_macros))
+        if variants > _MAX_EXPANSION:
+            raise PatternError(_TOO_MANY)
+        patterns = [p for variant in _expand_groups(with_macros) for p in self._compile_simple(variant)]
         if len(patterns) > _MAX_EXPANSION:
-            raise PatternError(f"слишком много вариантов (больше {_MAX_EXPANSION}); разбейте фразу на несколько")
+            raise PatternError(_TOO_MANY)
         return patterns
 
     def _compile_simple(self, phrase: str) -> list[StepPattern]:
@@ -77,7 +83,7 @@ class PhraseCompiler:
             joint: StepPattern = (GAP,) if index and words[index - 1] != "..." else ()
             patterns = [p + joint + alternative for p in patterns for alternative in self._word(word)]
             if len(patterns) > _MAX_EXPANSION:
-                raise PatternError(f"слишком много вариантов (больше {_MAX_EXPANSION}); разбейте фразу на несколько")
+                raise PatternError(_TOO_MANY)
         if any(all(step.optional for step in pattern) for pattern in patterns):
             raise PatternError("во фразе должно быть хотя бы одно обязательное слово")
         return patterns

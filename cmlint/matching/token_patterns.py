@@ -9,7 +9,6 @@ operators, value types, quantifiers — exactly as its ``Matcher`` will.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,6 +17,7 @@ from spacy.schemas import TokenPatternSchema
 
 from cmlint.matching.phrases import PatternError
 from cmlint.nlp.morphology import UD_FEATURES, UD_POS
+from cmlint.text.user_regex import regex_problem
 
 #: Token attributes our pipeline sets (spaCy knows more, e.g. DEP or ENT_TYPE, which stay empty here).
 ATTRIBUTES = frozenset({
@@ -75,10 +75,9 @@ def _check_attribute(position: int, attr: Any, value: Any) -> None:
         for feats in values:
             _check_feats(feats, position)
     if isinstance(value, dict) and "REGEX" in value:
-        try:
-            re.compile(str(value["REGEX"]))
-        except re.error as error:
-            raise PatternError(f"токен {position}: {attr}: неверное регулярное выражение: {error}") from None
+        problem = regex_problem(str(value["REGEX"]))
+        if problem:
+            raise PatternError(f"токен {position}: {attr}: {problem}")
 
 
 def _values(value: Any, position: int, attr: str) -> list[str]:

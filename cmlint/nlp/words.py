@@ -10,7 +10,6 @@ words are not checked.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Annotated, Any
 
@@ -18,6 +17,7 @@ from pydantic import AfterValidator, ValidationInfo
 
 from cmlint.nlp.morphology import Morphology
 from cmlint.russian import count
+from cmlint.text.user_regex import regex_problem
 
 #: The key of the lemma check in a pydantic validation context.
 CONTEXT_KEY = "cmlint.lemma_check"
@@ -55,10 +55,9 @@ def _lemma(value: str, info: ValidationInfo) -> str:
 
 
 def _regex(value: str) -> str:
-    try:
-        re.compile(value)
-    except re.error as error:
-        raise ValueError(f"неверное регулярное выражение «{value}»: {error}") from None
+    problem = regex_problem(value)
+    if problem:
+        raise ValueError(problem)
     return value
 
 

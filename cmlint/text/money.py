@@ -28,7 +28,7 @@ _AMOUNT = re.compile(rf"{_START}{_NUMBER}\s?(?:[-–—]\s?{_NUMBER}\s?)?(?:{_ST
 _CURRENCY_FIRST = re.compile(rf"(?:[$€₽]|usd|eur|rub)\s?{_NUMBER}", _FLAGS)
 _PAY_WORD = (
     r"(?:зарплат\w*|заработн\w*\s+плат\w*|зар\.\s?плат\w*|з\s?/\s?п|з\.\s?п\.|(?<![а-яё])зп(?![а-яё])"
-    r"|оклад\w*|доход\w*|вознагражден\w*|оплат\w*\s+труда|ставк\w*|salary|compensation)"
+    r"|оклад\w*|доход\w*|вознагражден\w*|оплат\w*|ставк\w*|salary|compensation)"
 )
 _PAY_FIGURE = re.compile(rf"{_PAY_WORD}[^\n\d]{{0,40}}?{_START}{_GROUPED}", _FLAGS)
 # A range of grouped thousands not followed by a noun («от 10 000 до 50 000 подписчиков» is not pay).

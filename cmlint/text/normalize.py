@@ -114,8 +114,9 @@ class Normalized:
 
 
 # Dropped everywhere: HTML comments (cmlint directives live there), zero-width
-# characters, soft hyphens, BOM and carriage returns.
-_DROP = re.compile(r"<!--.*?-->|(?:[\u200b-\u200d\u2060\ufeff\u00ad]|\r(?=\n))+", re.DOTALL)
+# characters, bidi marks, embeddings, overrides and isolates (U+202E could hide a
+# title from the checks), soft hyphens, BOM and carriage returns.
+_DROP = re.compile(r"<!--.*?-->|(?:[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad\u061c]|\r(?=\n))+", re.DOTALL)
 # Characters replaced one-for-one: exotic spaces and controls become spaces.
 _SPACE_CHARS = "\u00a0\u2007\u202f\t\x0b\x0c\u3000"
 _SPACE_RUN = re.compile(f"[{_SPACE_CHARS}]")
@@ -197,7 +198,7 @@ _HTML_TOKEN = re.compile(
     r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<!\w[^>]*>|<\?.*?\?>"
     r"|<(?P<close>/)?(?P<tag>[a-zA-Z][a-zA-Z0-9]*)\b(?:[^<>\"']|\"[^\"<]*\"|'[^'<]*')*+>"
     r"|&(?P<entity>#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});?"
-    r"|[\r\u200b-\u200d\u2060\ufeff\u00ad]",
+    r"|[\r\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad\u061c]",
     re.DOTALL,
 )
 _WHITESPACE_RUN = re.compile(r"[ \t\n\u00a0]+")
@@ -259,7 +260,7 @@ _MD_TOKEN = re.compile(
     r"|(?P<image>!\[[^\]\n]*\]\([^)\n]*\))"
     r"|\[(?P<link>[^\]\n]+)\]\([^)\n]*\)"
     r"|(?P<emphasis>\*\*|__|~~|`+)"
-    r"|(?P<drop><!--.*?-->|\r(?=\n)|[\u200b-\u200d\u2060\ufeff\u00ad]|\\(?=[\\`*_{}\[\]()#+\-.!]))",
+    r"|(?P<drop><!--.*?-->|\r(?=\n)|[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad\u061c]|\\(?=[\\`*_{}\[\]()#+\-.!]))",
     re.MULTILINE | re.DOTALL,
 )
 

@@ -24,13 +24,13 @@ _LEADING_NOISE = re.compile(r"^[\W_]+")
 _TRAILING_NOISE = re.compile(r"[\s:!?.\-–—)(\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]+$")
 # Where a line breaks into items.  Every alternative starts with a literal
 # character class, so the scan is cheap on ordinary text:
-#   «;» run-ons; inline bullets; a dash after a sentence end; a spaced dash
+#   «;» run-ons; inline bullets; a dash after a sentence end («… отчёты. -работа в CRM»); a spaced dash
 #   before a capital; a dash glued to the previous word («почта)- Контроль»);
 #   a sentence end (the punctuation goes with the break, _trim drops it anyway).
 _BREAK = re.compile(
     r"\s*;\s*"
     r"|\s+[•·▪►]\s*"
-    r"|[.;!?]\s*[-–—]\s+(?=[А-ЯЁA-Zа-яё])"
+    r"|[.;!?]\s*[-–—]\s*(?=[А-ЯЁA-Zа-яё])"
     r"|\s[-–—]\s(?=[А-ЯЁ][а-яё])"
     r"|[-–—](?<=[)\w][-–—])\s(?=[А-ЯЁ][а-яё])"
     r"|[.!?…]\s+(?=[«\"(]?[А-ЯЁA-Z0-9])"
@@ -96,7 +96,9 @@ def _grammar() -> _Grammar:
     for kind, patterns in data["headings"].items():
         body = "|".join(f"(?:{p})" for p in patterns)
         end = r"\w*(?=$|[\s:.,!?(—–-])"
-        headings.append((kind, re.compile(rf"^(?:{body}){end}"), re.compile(rf"(?:^|\s)(?:{body}){end}")))
+        # Inside a line a heading word glued by a hyphen is part of a compound («решения контакт-центра:»).
+        inner = r"\w*(?=$|[\s:.,!?(—–])"
+        headings.append((kind, re.compile(rf"^(?:{body}){end}"), re.compile(rf"(?:^|\s)(?:{body}){inner}")))
     cues = {}
     for name, patterns in data["cues"].items():
         pattern = re.compile("|".join(f"(?:{p})" for p in patterns))

@@ -113,3 +113,12 @@ def test_lines_glued_after_an_abbreviation_are_split() -> None:
 def test_headings_glued_mid_line_start_sections() -> None:
     text = "Мы растём. Задачи, которые предстоит решать: работа с обращениями. Что вы будете делать: сборки."
     assert [section for section, _, _ in items(text)][-2:] == ["duties", "duties"]
+
+
+def test_a_heading_word_inside_a_compound_is_not_a_heading() -> None:
+    assert classify_heading("Разрабатывать и улучшать решения контакт-центра: телефония, чат-боты") is None
+
+
+def test_a_dash_glued_to_the_next_item_after_a_sentence_end_splits() -> None:
+    found = items("Самостоятельный поиск клиентов. -Подбор объектов под запрос. -Показы")
+    assert [kind for _, kind, _ in found] == ["other", "other", "other"]
