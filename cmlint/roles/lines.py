@@ -88,7 +88,10 @@ def read_lines(
         if not row.any():
             readings.append(LineReading(item, weight, (), duty))
             continue
-        order = np.argsort(-row)
-        kept = tuple((labels[i], round(float(row[i]), 4)) for i in order if row[i] >= weights.min_probability)
-        readings.append(LineReading(item, weight, kept or ((labels[order[0]], round(float(row[order[0]]), 4)),), duty))
+        chosen_labels = np.flatnonzero(row >= weights.min_probability)
+        if not chosen_labels.size:
+            chosen_labels = np.array([int(np.argmax(row))])
+        order = chosen_labels[np.argsort(-row[chosen_labels], kind="stable")]
+        kept = tuple((labels[i], round(float(row[i]), 4)) for i in order)
+        readings.append(LineReading(item, weight, kept, duty))
     return tuple(readings)

@@ -192,12 +192,14 @@ class OccupationScores:
         witnesses += [(line.weight, dict(line.probabilities)) for line in lines if not line.duty and line.probabilities]
         weight = sum(w for w, _ in witnesses)
         floor = math.log(weights.floor_probability)
-        log_scores = dict.fromkeys(labels, 0.0)
+        log_scores = dict.fromkeys(labels, weight * floor)
         shares = dict.fromkeys(labels, 0.0)
         for line_weight, probabilities in witnesses:
-            for label in labels:
-                p = probabilities.get(label, 0.0)
-                log_scores[label] += line_weight * (math.log(p) if p > weights.floor_probability else floor)
+            for label, p in probabilities.items():
+                if label not in shares:
+                    continue
+                if p > weights.floor_probability:
+                    log_scores[label] += line_weight * (math.log(p) - floor)
                 shares[label] += line_weight * p / weight
         return cls(log_scores, shares, weight, tuple(witnesses), weights.floor_probability)
 
