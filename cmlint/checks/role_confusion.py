@@ -26,6 +26,9 @@ from cmlint.russian import percent
 class ConfusionOptions(Options):
     max_evidence: int = Field(default=8, ge=1, description="сколько строк-доказательств показывать")
     shown_roles: int = Field(default=3, ge=1, description="сколько ролей называть в сообщении")
+    min_shown_share: float = Field(
+        default=0.05, ge=0, le=1, description="роли с меньшей долей не называются (роль из названия — всегда)"
+    )
 
 
 @check(
@@ -38,13 +41,16 @@ def role_confusion(posting: AnalyzedPosting, ctx: CheckContext[ConfusionOptions]
         return
     taxonomy = ctx.taxonomy
     if decision.kind == "occupation":
-        shares = analysis.occupations.ranked()
+        read = analysis.occupations.ranked()
+        total = sum(share for _, share in read) or 1.0
+        shares = [(occupation, share / total) for occupation, share in read]
         items = _occupation_lines(posting, decision.actual, taxonomy, ctx.options.max_evidence)
     else:
         shares = analysis.profile.ranked()
         items = _phrase_lines(posting, analysis, ctx.config.roles.overload_min_share, ctx.options.max_evidence)
     own = next(role for role in analysis.title_roles if not taxonomy.roles[role].generic)
-    shown = [(role, share) for role, share in shares[: ctx.options.shown_roles] if share >= 0.005] or shares[:1]
+    noticed = [(role, share) for role, share in shares if share >= ctx.options.min_shown_share]
+    shown = noticed[: ctx.options.shown_roles] or shares[:1]
     own_share = dict(shares).get(taxonomy.occupation_of(own) if decision.kind == "occupation" else own, 0.0)
     if not any(role in decision.fitting for role, _ in shown):
         shown.append((own, own_share))
