@@ -15,6 +15,11 @@ POSTING = "Комьюнити-менеджер\n\nОбязанности:\n- х�
 CMLINT = [sys.executable, "-m", "cmlint"]
 
 
+def _interactive() -> None:
+    """Run the child as a terminal would: a shell's background job (``… &``, as CI may run us) ignores SIGINT."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _wait(process: subprocess.Popen[str]) -> tuple[int, str]:
     _, stderr = process.communicate(timeout=180)
     return process.returncode, stderr
@@ -26,6 +31,7 @@ def test_a_signal_during_start_up_ends_with_one_line(number: int, code: int, del
     """Stopped while Python imports spaCy, while the engine is built or while stdin is awaited: one line, 128 + the signal."""
     process = subprocess.Popen(
         [*CMLINT, "check", "-"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        preexec_fn=_interactive,
     )  # stdin stays open: the run cannot end before the signal
     time.sleep(delay)
     process.send_signal(number)
