@@ -32,7 +32,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from cmlint.linter import Linter
 from cmlint.models import Posting, Report
 from cmlint.roles.taxonomy import Taxonomy
-from cmlint.russian import count, percent_precise
+from cmlint.russian import count, decimal, percent_precise
 
 CODE = "CM001"
 
@@ -322,9 +322,9 @@ def _render_labeled(lab: LabeledResult) -> list[str]:
     s = lab.cm001
     lines = [
         f"Размеченных вакансий: {lab.postings}",
-        f"CM001: точность {_decimal(s.precision)}, полнота {_decimal(s.recall)}, F1 {_decimal(s.f1)} "
+        f"CM001: точность {decimal(s.precision, 3)}, полнота {decimal(s.recall, 3)}, F1 {decimal(s.f1, 3)} "
         f"(верных срабатываний {s.tp}, ложных {s.fp}, пропусков {s.fn}, верных молчаний {s.tn})",
-        f"Роль в подсказках: первая верна {_decimal(lab.top1_accuracy)}, в первых двух {_decimal(lab.top2_accuracy)} "
+        f"Роль в подсказках: первая верна {decimal(lab.top1_accuracy, 3)}, в первых двух {decimal(lab.top2_accuracy, 3)} "
         f"(из {lab.role_postings})",
         "",
         "Матрица: фактическая роль → первая подсказанная роль",
@@ -341,8 +341,3 @@ def _render_labeled(lab: LabeledResult) -> list[str]:
     if lab.wrong_role:
         lines.append(f"Роль не в первых двух подсказках: {', '.join(lab.wrong_role)}")
     return lines
-
-
-def _decimal(value: float) -> str:
-    """A measure with three decimals and a decimal comma: «0,985»."""
-    return f"{value:.3f}".replace(".", ",")

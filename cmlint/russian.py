@@ -40,6 +40,11 @@ def percent(share: float) -> str:
     return f"{round(share * 100)}\u00a0%"
 
 
+def decimal(value: float, digits: int) -> str:
+    """A measurement with ``digits`` decimals and a decimal comma: «0,985»."""
+    return f"{value:.{digits}f}".replace(".", ",")
+
+
 def percent_precise(share: float) -> str:
     """A share as a percentage with one decimal, for measurements: «0,5 %»."""
-    return f"{share * 100:.1f}".replace(".", ",") + "\u00a0%"
+    return decimal(share * 100, 1) + "\u00a0%"

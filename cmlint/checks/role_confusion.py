@@ -80,8 +80,8 @@ def _occupation_lines(posting: AnalyzedPosting, occupation: str, taxonomy: Taxon
             phrased[ev.item] = max(phrased.get(ev.item, 0.0), ev.weight)
     scored = []
     for line in posting.roles.lines:
-        probability = dict(line.probabilities).get(occupation, 0.0)
         if line.duty and (line.occupation == occupation or line.item in phrased):
+            probability = dict(line.probabilities).get(occupation, 0.0)
             scored.append((max(probability, min(1.0, phrased.get(line.item, 0.0))) * line.weight, line.item))
     scored.sort(key=lambda pair: -pair[0])
     items = [

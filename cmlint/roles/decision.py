@@ -55,11 +55,12 @@ def decide(
     fitting = frozenset(roles.union(*(taxonomy.fitting(r) for r in roles)))
     if not roles:
         return RoleDecision(False, fitting)
-    foreign = _foreign_occupation(roles, scores, taxonomy, thresholds) or _occupation_taken_over(
-        roles, scores, taxonomy, thresholds
-    )
-    if foreign is not None:
-        return RoleDecision(True, fitting, "occupation", foreign)
+    if scores.weight >= thresholds.occupation_min_weight:
+        foreign = _foreign_occupation(roles, scores, taxonomy, thresholds) or _occupation_taken_over(
+            roles, scores, taxonomy, thresholds
+        )
+        if foreign is not None:
+            return RoleDecision(True, fitting, "occupation", foreign)
     if profile.total < thresholds.min_evidence or any(taxonomy.roles[r].kind != "role" for r in roles):
         return RoleDecision(False, fitting)
     ordered = tuple(role for role in title_roles if role in roles)
@@ -98,8 +99,6 @@ def _foreign_occupation(
     and win against them by a margin in log-probability, in all and per unit
     of line weight.
     """
-    if scores.weight < thresholds.occupation_min_weight:
-        return None
     fitting = fitting_occupations(roles, taxonomy)
     foreign, _ = scores.best(frozenset(scores.log_scores) - fitting)
     if foreign is None:
@@ -107,10 +106,7 @@ def _foreign_occupation(
     own_share = sum(scores.shares.get(occupation, 0.0) for occupation in fitting)
     if scores.shares[foreign] < thresholds.occupation_share_ratio * own_share:
         return None
-    margin = scores.margin({foreign}, fitting)
-    if margin >= thresholds.occupation_min_margin and margin >= thresholds.occupation_margin_per_line * scores.weight:
-        return foreign
-    return None
+    return foreign if _clear_margin(scores.margin({foreign}, fitting), scores, thresholds) else None
 
 
 def _occupation_taken_over(
@@ -126,21 +122,20 @@ def _occupation_taken_over(
     Within a family whose titles the market uses interchangeably (IT,
     engineering) a take-over is not a confusion.
     """
-    if scores.weight < thresholds.occupation_min_weight:
-        return None
     own = {taxonomy.occupation_of(role) for role in roles}
     families = {taxonomy.roles[occupation].family for occupation in own} - {None}
     rival, share = next(((label, s) for label, s in scores.ranked() if label not in own), (None, 0.0))
-    if rival is not None and taxonomy.roles[rival].family in families:
-        return None
-    if rival is None or share < thresholds.occupation_takeover_share:
+    if rival is None or taxonomy.roles[rival].family in families or share < thresholds.occupation_takeover_share:
         return None
     if thresholds.occupation_takeover_ratio * sum(scores.shares.get(o, 0.0) for o in own) > share:
         return None
-    margin = scores.margin({rival}, own)
-    if margin >= thresholds.occupation_min_margin and margin >= thresholds.occupation_margin_per_line * scores.weight:
-        return rival
-    return None
+    return rival if _clear_margin(scores.margin({rival}, own), scores, thresholds) else None
+
+
+def _clear_margin(margin: float, scores: OccupationScores, thresholds: Scoring) -> bool:
+    """Whether a rival's log-probability margin is large enough, in all and per unit of line weight."""
+    per_line = thresholds.occupation_margin_per_line * scores.weight
+    return margin >= thresholds.occupation_min_margin and margin >= per_line
 
 
 def title_support(roles: set[str], fitting: frozenset[str], profile: DutyProfile, compatible_factor: float) -> float:

@@ -104,12 +104,14 @@ def _by_occupation(
 ) -> list[Candidate]:
     """Occupations by the model; an occupation the phrases name a finer role of becomes that role."""
     certainty = min(1.0, scores.weight / settings.full_confidence_lines)
+    finest: dict[str, str] = {}
+    for role, _ in profile.ranked():
+        finest.setdefault(taxonomy.occupation_of(role), role)
     found: list[Candidate] = []
     for occupation, share in scores.ranked():
         if share < settings.min_share:
             break
-        finer = [role for role, _ in profile.ranked() if taxonomy.occupation_of(role) == occupation]
-        role = finer[0] if finer else occupation
+        role = finest.get(occupation, occupation)
         if all(c.role != role for c in found):
             found.append(Candidate(role, round(share * certainty, 2), names[role]))
     return found
