@@ -39,6 +39,8 @@ SETS = {
     "full": "full.jsonl",
     "snippets": "snippets.jsonl",
     "train": "large/train.jsonl",
+    # Measuring only: a sample read from it is never used to tune a rule.
+    "test": "large/test.jsonl",
 }
 #: Characters of context on each side of a span in a sheet.
 CONTEXT = 110
