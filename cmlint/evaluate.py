@@ -87,7 +87,8 @@ def read_corpus(paths: Iterable[Path]) -> list[LabeledRecord]:
         files = sorted(path.rglob("*.jsonl")) if path.is_dir() else [path]
         for file in files:
             try:
-                lines = file.read_text(encoding="utf-8").splitlines()
+                # JSON Lines end at "\n" only: a text may hold U+2028 and other breaks str.splitlines() splits on.
+                lines = file.read_text(encoding="utf-8").split("\n")
             except (OSError, UnicodeDecodeError) as error:
                 raise CorpusError(f"{file}: не удалось прочитать: {error}") from None
             for number, line in enumerate(lines, start=1):

@@ -32,3 +32,9 @@ def test_cm001_scores(records, linter: Linter) -> None:
     result = evaluate_labeled(records, linter)
     assert result.cm001.f1 >= 0.9, result.model_dump_json(indent=1)
     assert result.top2_accuracy >= 0.85
+
+
+def test_a_record_may_hold_a_line_separator(tmp_path: Path) -> None:
+    file = tmp_path / "one.jsonl"
+    file.write_text('{"id": "a", "title": "Курьер", "text": "Доставка\u2028заказов"}\n', encoding="utf-8")
+    assert [r.text for r in read_corpus([file])] == ["Доставка\u2028заказов"]

@@ -93,11 +93,13 @@ class Analyzer:
 
         in_title = _NO_MATCHES
         named: tuple[TitleMatch, ...] = ()
+        read: tuple[str, ...] = ()
         if title.doc is not None and title.view is not None:
             in_title = self.roles.shared.matches(title.doc, title.view, title.first, title.end)
-            named = self.roles.read_title(title.doc, title.view, title.first, title.end).matches
+            reading = self.roles.read_title(title.doc, title.view, title.first, title.end)
+            named, read = reading.matches, reading.roles
         in_text = self.roles.shared.matches(doc, view, body_start, len(doc))
-        roles = self._roles(text, title, named, in_text, body_start)
+        roles = self._roles(text, title, named, read, in_text, body_start)
         return AnalyzedPosting(posting, text, title, Matches(in_title, in_text), roles)
 
     def _title(self, posting: Posting, caller_title: str | None, text: TextAnalysis, starts: list[int]) -> Title:
@@ -122,14 +124,24 @@ class Analyzer:
         return Title(None, "text", None, None, 0, 0, (), offset=0, base=0, _spans=text.spans, _names=self.roles.titles)
 
     def _roles(
-        self, text: TextAnalysis, title: Title, named: tuple[TitleMatch, ...], in_text: MatchIndex, body_start: int
+        self,
+        text: TextAnalysis,
+        title: Title,
+        named: tuple[TitleMatch, ...],
+        read: tuple[str, ...],
+        in_text: MatchIndex,
+        body_start: int,
     ) -> RoleAnalysis:
-        title_roles = tuple(dict.fromkeys(m.role for m in named))
+        """``named``: the title's role names; ``read``: every role the title reads (names and what they work on)."""
+        title_roles = read
         if title.text is not None and _SUSPENDED_HYPHEN.search(title.text):
             title_roles = tuple(dict.fromkeys([*self._suspended_roles(title.text), *title_roles]))
         mentions = [_mention(title.doc, m, title.field, title.base) for m in named if title.doc is not None]
-        if title_roles:
-            for match in self.roles.mentions(in_text, text.view, body_start, list(title_roles)):
+        # What the title's positions work on is not a name to look for in the body.
+        worked_on = set(read) - {m.role for m in named}
+        named_roles = [role for role in title_roles if role not in worked_on]
+        if named_roles:
+            for match in self.roles.mentions(in_text, text.view, body_start, named_roles):
                 if _names_a_position(text.doc, match):
                     mentions.append(_mention(text.doc, match, "text", 0))
         view = text.view

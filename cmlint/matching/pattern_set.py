@@ -9,9 +9,11 @@ read per :class:`PatternGroup`.
 from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
+from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.matcher import Matcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -21,6 +23,31 @@ from cmlint.matching.token_patterns import SpacyPattern
 
 K = TypeVar("K", bound=Hashable)
 Pattern = StepPattern | SpacyPattern
+
+
+class _SpacyKey:
+    """One key's spaCy token patterns on a ``Matcher`` of their own, with the words each needs.
+
+    spaCy's ``Matcher`` tests its predicates on every token; most docs lack a
+    word some token of the pattern must be, and then the matcher is not run.
+    (One matcher per key keeps ``greedy="LONGEST"`` choosing among that key's
+    patterns only, as one shared matcher does.)
+    """
+
+    __slots__ = ("matcher", "_needs")
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.matcher = Matcher(vocab, validate=True)
+        self._needs: list[tuple[frozenset[int], ...]] = []
+
+    def add(self, ident: int, patterns: list[SpacyPattern]) -> None:
+        self.matcher.add(str(ident), [[dict(token) for token in p.tokens] for p in patterns], greedy="LONGEST")
+        for pattern in patterns:
+            self._needs.append(tuple(frozenset(map(get_string_id, words)) for words in pattern.required_words()))
+
+    def may_match(self, words: set[int]) -> bool:
+        """Whether some pattern has every word it needs among ``words`` (hashes of lemmas and forms)."""
+        return any(all(not needed.isdisjoint(words) for needed in needs) for needs in self._needs)
 
 
 class PatternSet(Generic[K]):
@@ -33,7 +60,7 @@ class PatternSet(Generic[K]):
 
     def __init__(self, vocab: Vocab) -> None:
         self._fast: LemmaMatcher[int] = LemmaMatcher()
-        self._spacy: Matcher | None = None
+        self._spacy: dict[int, _SpacyKey] = {}
         self._vocab = vocab
         self.keys: list[K] = []
         self._ids: dict[K, int] = {}
@@ -43,24 +70,25 @@ class PatternSet(Generic[K]):
         if ident is None:
             ident = self._ids[key] = len(self.keys)
             self.keys.append(key)
-        raw: list[list[dict[str, Any]]] = []
+        raw: list[SpacyPattern] = []
         for pattern in patterns:
             if isinstance(pattern, SpacyPattern):
-                raw.append([dict(token) for token in pattern.tokens])
+                raw.append(pattern)
             else:
                 self._fast.add(ident, pattern)
         if raw:
-            if self._spacy is None:
-                self._spacy = Matcher(self._vocab, validate=True)
-            self._spacy.add(str(ident), raw, greedy="LONGEST")
+            self._spacy.setdefault(ident, _SpacyKey(self._vocab)).add(ident, raw)
 
     def ids(self, doc: Doc, view: TokenView, start: int = 0, end: int | None = None) -> list[Match[int]]:
         """Matches with the keys' positions in :attr:`keys`, in text order."""
         found = self._fast(view, start, end)
-        if self._spacy is not None:
+        if self._spacy:
             span = doc[start:end] if end is not None else doc[start:]
-            strings = self._vocab.strings
-            found += [(int(strings[key]), span.start + s, span.start + e) for key, s, e in self._spacy(span)]
+            # spaCy types ``to_array`` as floats; these attributes are uint64 string hashes.
+            words = set(cast(list[int], doc.to_array([LEMMA, LOWER, ORTH])[span.start:span.end].ravel().tolist()))
+            for ident, patterns in self._spacy.items():
+                if patterns.may_match(words):
+                    found += [(ident, span.start + s, span.start + e) for _, s, e in patterns.matcher(span)]
             found.sort(key=lambda m: (m[1], m[2], m[0]))
         return found
 

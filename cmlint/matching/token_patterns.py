@@ -39,11 +39,31 @@ _SCHEMA_PROBLEMS = {
 }
 
 
+#: Attributes whose values are a token's words (what :attr:`TokenView.words` holds).
+_WORD_ATTRIBUTES = ("LEMMA", "LOWER", "ORTH", "TEXT")
+
+
 @dataclass(frozen=True, slots=True)
 class SpacyPattern:
     """A validated spaCy token pattern (run by spaCy's ``Matcher``)."""
 
     tokens: tuple[dict[str, Any], ...]
+
+    def required_words(self) -> tuple[frozenset[str], ...]:
+        """Per token that must occur once or more: the words (lemma or form) one of which it must be.
+
+        A doc without a word of some set cannot match, so the matcher need not run.
+        """
+        needs: list[frozenset[str]] = []
+        for token in self.tokens:
+            if token.get("OP", "+") != "+":
+                continue
+            for attr in _WORD_ATTRIBUTES:
+                value = token.get(attr)
+                values = value.get("IN") if isinstance(value, dict) else [value] if isinstance(value, str) else None
+                if isinstance(values, list) and all(isinstance(v, str) for v in values):
+                    needs.append(frozenset(values))
+        return tuple(needs)
 
 
 def validate_token_pattern(pattern: Any) -> SpacyPattern:

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-
-import numpy as np
+from itertools import compress, groupby
 
 from cmlint.matching.lemma_matcher import TokenView
 from cmlint.occupations.features import features, terms
@@ -70,10 +69,7 @@ def read_lines(
     weights: OccupationWeights,
 ) -> tuple[LineReading, ...]:
     """Readings of the duty and requirement lines; a line with no known word gets no probabilities."""
-    bounds: dict[int, list[int]] = {}
-    for token, item in enumerate(token_items):
-        if item >= 0:
-            bounds.setdefault(item, [token, token])[1] = token + 1
+    bounds = _item_bounds(token_items)
     chosen: list[tuple[int, float, bool, list[str]]] = []
     for item, weight, duty in read_items(structure, evidence, weights):
         if item in bounds:
@@ -82,16 +78,27 @@ def read_lines(
     if not chosen:
         return ()
     probabilities = model.predict([found for _, _, _, found in chosen])
+    above = (probabilities >= weights.min_probability).tolist()
     labels = model.labels
     readings: list[LineReading] = []
-    for (item, weight, duty, _), row in zip(chosen, probabilities, strict=True):
-        if not row.any():
+    for (item, weight, duty, _), row, kept in zip(chosen, probabilities.tolist(), above, strict=True):
+        if not any(row):
             readings.append(LineReading(item, weight, (), duty))
             continue
-        chosen_labels = np.flatnonzero(row >= weights.min_probability)
-        if not chosen_labels.size:
-            chosen_labels = np.array([int(np.argmax(row))])
-        order = chosen_labels[np.argsort(-row[chosen_labels], kind="stable")]
-        kept = tuple((labels[i], round(float(row[i]), 4)) for i in order)
-        readings.append(LineReading(item, weight, kept, duty))
+        # The labels at or above the threshold (else the most probable), most probable first, ties in label order.
+        picked = list(compress(range(len(row)), kept)) or [row.index(max(row))]
+        picked.sort(key=lambda i: -row[i])
+        readings.append(LineReading(item, weight, tuple((labels[i], round(row[i], 4)) for i in picked), duty))
     return tuple(readings)
+
+
+def _item_bounds(token_items: Sequence[int]) -> dict[int, tuple[int, int]]:
+    """Per item, its first token and one past its last (``token_items`` runs item by item)."""
+    bounds: dict[int, tuple[int, int]] = {}
+    position = 0
+    for item, run in groupby(token_items):
+        size = len(list(run))
+        if item >= 0:
+            bounds[item] = (bounds[item][0] if item in bounds else position, position + size)
+        position += size
+    return bounds

@@ -14,7 +14,16 @@ from cmlint.matching.phrases import PatternError, PhraseCompiler
 from cmlint.matching.steps import Kind, StepPattern
 from cmlint.matching.token_patterns import validate_token_pattern
 from cmlint.roles.taxonomy import Taxonomy
-from cmlint.roles.titles import TitleMatch, TitleReading, TitleSpeller, read_title, with_position
+from cmlint.roles.titles import (
+    GENERIC_HEADS,
+    POSITION_HEADS,
+    SENIORITY,
+    TitleMatch,
+    TitleReading,
+    TitleSpeller,
+    read_title,
+    with_position,
+)
 
 # A title word after one of these is context, not the position
 # («Комьюнити-менеджер в отдел продаж», «SMM-менеджер для сообщества»).
@@ -69,6 +78,8 @@ class RoleMatcher:
         self.duty_group: PatternGroup[DutyKey] = PatternGroup("roles.duties")
         self.title_group: PatternGroup[str] = PatternGroup("roles.titles")
         self._titles: PatternSet[str] = PatternSet(nlp.vocab)
+        #: What positions work on («сайт» in «Администратор сайтов»), read in titles only.
+        self._objects: PatternSet[str] = PatternSet(nlp.vocab)
         self._duties: dict[DutyKey, tuple[float, tuple[str, ...]]] = {}
         for role_id, role in taxonomy.roles.items():
             for index, duty in enumerate(role.duties):
@@ -86,15 +97,23 @@ class RoleMatcher:
                 self._duties[key] = (duty.weight, tuple(duty.tags))
             names = [
                 p
-                for index, phrase in enumerate(role.title_patterns)
+                for index, phrase in enumerate([*role.title_patterns, *role.shared_titles])
                 for p in _compile(compiler, phrase, taxonomy.macros, f"роль {role_id}, название {index + 1}")
             ]
+            objects = [
+                p
+                for index, phrase in enumerate(role.title_objects)
+                for p in _compile(compiler, phrase, taxonomy.macros, f"роль {role_id}, объект {index + 1}")
+            ]
             self._titles.add(role_id, names)
+            if objects:
+                self._objects.add(role_id, objects)
             shared.add(self.title_group, role_id, names)
             title_words.update(
                 v for steps in names for step in steps if step.kind in (Kind.LEMMA, Kind.LOWER) for v in step.values
             )
-        self._speller = TitleSpeller(title_words, compiler.morphology)
+        # Position nouns and seniority words are title words too: «officer» is not a misspelt «office».
+        self._speller = TitleSpeller(title_words | POSITION_HEADS | GENERIC_HEADS | SENIORITY, compiler.morphology)
 
     def duties(self, matches: MatchIndex) -> list[DutyMatch]:
         """Duty phrases among the shared matches of a posting, in text order."""
@@ -118,7 +137,14 @@ class RoleMatcher:
         """What the title in ``doc[start:end]`` names, misspelt words read as the nearest known ones."""
         stop = len(doc) if end is None else end
         corrected = self._speller.correct(view)
-        return read_title(self._titles(doc, corrected, start, stop), corrected, start, stop, self._generic)
+        return read_title(
+            self._titles(doc, corrected, start, stop),
+            corrected,
+            start,
+            stop,
+            self._generic,
+            self._objects(doc, corrected, start, stop),
+        )
 
     def _title_matches(self, raw: list[Match[str]], view: TokenView, start: int) -> list[TitleMatch]:
         found: list[TitleMatch] = []

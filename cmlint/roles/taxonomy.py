@@ -67,6 +67,10 @@ class Role(BaseModel):
     occupation this fine role belongs to; ``generic``: a name too broad to
     check a posting against («Директор»); ``family``: occupations whose titles
     the market uses interchangeably (``it``, ``engineering``).
+    ``shared_titles``: names this role shares with another one, so a title
+    naming it names both («Упаковщик»: production or warehouse);
+    ``title_objects``: what the role works on, as a title's complement names
+    it («Администратор сайтов», «Аудитор торговых точек»).
     """
 
     model_config = ConfigDict(extra="forbid")
@@ -77,6 +81,8 @@ class Role(BaseModel):
     titles: list[str] = Field(min_length=1)
     en_titles: list[str] = Field(default_factory=list)
     title_patterns: list[str] = Field(default_factory=list)
+    shared_titles: list[str] = Field(default_factory=list)
+    title_objects: list[str] = Field(default_factory=list)
     compatible: list[str] = Field(default_factory=list)
     close: list[str] = Field(default_factory=list)
     combined: dict[str, str] = Field(default_factory=dict)

@@ -3,10 +3,16 @@
 «Старший бухгалтер / кассир (удалённо)» names two occupations in two parts;
 «Старший» is seniority and «(удалённо)» a qualifier.  «Комьюнити-менеджер в
 отдел продаж» names one role: what follows «в», «для», «на» or an opening
-bracket is context, read only when the part names nothing before it.  A broad
-name («Руководитель направления») gives way to a specific one in the same
-title.  Misspelt words («Комъюнити», «Comunity») are read as the nearest
-word the taxonomy knows.
+bracket is context, read only when the part names nothing before it, unless
+the bracket combines a second position with the first («Оператор ПК (с
+функциями менеджера по продажам)»).  Each half of a hyphenated compound of
+two job nouns counts («Бухгалтер-аналитик», «Водитель-экспедитор»), and a
+word that names two occupations names both («Упаковщик»: production or
+warehouse).  What a position works on, named in its complement, adds the
+occupation it belongs to («Администратор сайтов», «Аудитор торговых точек»):
+see ``title_objects`` in the taxonomy.  A broad name («Руководитель
+направления») gives way to a specific one in the same title.  Misspelt words
+(«Комъюнити», «Comunity») are read as the nearest word the taxonomy knows.
 """
 
 from __future__ import annotations
@@ -23,6 +29,13 @@ PART_SEPARATORS = frozenset({"/", "\\", "|", ";", ",", "или", "or", "+", "&"}
 #: Tokens after which the rest of a part is context (where, for whom), not the position.
 CONTEXT_OPENERS = frozenset(
     {"в", "во", "для", "на", "при", "к", "из", "in", "for", "at", "to", "(", "[", "«", '"', "—", "–"}
+)
+#: Words after which a bracket names a second position, not context: «(с функциями менеджера по продажам)».
+COMBINERS = frozenset({"функция", "обязанность", "совмещение"})
+#: Tokens after which an object is not what the position works on: where it works
+#: («Комьюнити-менеджер в отдел продаж») or what it does not do («SMM-менеджер (без продаж)»).
+OBJECT_BLOCKERS = frozenset(
+    {"в", "во", "на", "при", "к", "из", "in", "at", "to", "—", "–", "без", "не", "кроме", "no", "not", "without"}
 )
 #: Words that say how senior the position is (lemmas or lower-cased forms).
 SENIORITY = frozenset(
@@ -64,9 +77,17 @@ POSITION_HEADS = frozenset(
         "assistant", "officer", "executive", "editor", "writer", "designer", "creator", "builder", "strategist",
     }
 )
+#: Position nouns that name no role on their own but take a complement that does («Администратор сайта»).
+GENERIC_HEADS = frozenset(
+    {
+        "администратор", "аудитор", "ревизор", "инспектор", "оператор", "инженер", "сотрудник", "работник",
+        "консультант", "эксперт", "контролер",
+    }
+)
 HYPHENS = frozenset({"-", "‑", "–"})
 #: Shortest word that is corrected when misspelt; longer words allow two edits, but a typo
-#: changes a word's length by one letter at most («Comunity»), never two («директолог» is not «диетолог»).
+#: changes a word's length by one letter at most («Comunity»), never two («директолог» is not «диетолог»),
+#: and two edits that keep the length are two wrong letters: another word («директолог» is not «дефектолог»).
 MIN_FUZZY_LENGTH = 5
 TWO_EDITS_LENGTH = 9
 
@@ -90,18 +111,25 @@ class TitleReading:
 
 
 def read_title(
-    raw: Iterable[Match[str]], view: TokenView, start: int, end: int, generic: Collection[str]
+    raw: Iterable[Match[str]],
+    view: TokenView,
+    start: int,
+    end: int,
+    generic: Collection[str],
+    objects: Iterable[Match[str]] = (),
 ) -> TitleReading:
-    """Resolve the raw title matches in tokens ``start:end`` into a reading."""
+    """Resolve the raw title matches (and ``objects``: matches of what positions work on) in ``start:end``."""
     parts, context = _layout(view, start, end)
     raw = list(raw)
     # «Комьюнити-менеджер в отдел продаж»: a name may not run on into the context after «в».
+    raw = [m for m in raw if not _modifies_next_noun(m[2], view, end)]
     inside = [m for m in raw if not any(view.lower[i] in CONTEXT_OPENERS for i in range(m[1] + 1, m[2]))]
     kept: list[TitleMatch] = []
     for role, m_start, m_end in sorted(inside or raw, key=lambda m: (-(m[2] - m[1]), m[1], m[0])):
-        if any(k.start < m_end and m_start < k.end for k in kept):
+        if any(_hides(k, role, m_start, m_end, view) for k in kept):
             continue
         kept.append(TitleMatch(role, m_start, m_end))
+    kept = [m for m in kept if not _complement(m, kept, parts, view, start, end)]
     by_part: dict[int, list[TitleMatch]] = {}
     for match in sorted(kept, key=lambda m: m.start):
         by_part.setdefault(parts[match.start - start], []).append(match)
@@ -111,8 +139,92 @@ def read_title(
         chosen.extend(heads or matches[:1])
     specific = [m for m in chosen if m.role not in generic]
     chosen = [with_position(m, view, end) for m in (specific or chosen)]
+    worked_on = _objects(objects, parts, view, start)
     seniority = tuple(dict.fromkeys(w for w in view.lemma[start:end] if w.lower() in SENIORITY))
-    return TitleReading(tuple(dict.fromkeys(m.role for m in chosen)), tuple(chosen), seniority)
+    return TitleReading(tuple(dict.fromkeys([*(m.role for m in chosen), *worked_on])), tuple(chosen), seniority)
+
+
+def _hides(kept: TitleMatch, role: str, start: int, end: int, view: TokenView) -> bool:
+    """Whether a longer (or equal) match already kept hides the match ``role``, ``start:end``.
+
+    It does when it holds the match, except a match of another role on
+    exactly the same words (a word that names two occupations) or inside one
+    half of a hyphenated compound («Бухгалтер-аналитик»: the analyst half
+    counts too); two names that only share a word both count.
+    """
+    if not (kept.start < end and start < kept.end):
+        return False
+    if role == kept.role:
+        return True
+    if (kept.start, kept.end) == (start, end):
+        return False
+    if not (kept.start <= start and end <= kept.end):
+        return False  # each reads the shared word its own way: «PR менеджер отдела маркетинга»
+    hyphens = [i for i in range(kept.start + 1, kept.end - 1) if view.text[i] in HYPHENS]
+    if not hyphens:
+        return True
+    bounds = [kept.start, *hyphens, kept.end]
+    return not any(
+        low + (low > kept.start) <= start and end <= high for low, high in zip(bounds, bounds[1:], strict=False)
+    )
+
+
+def _modifies_next_noun(match_end: int, view: TokenView, end: int) -> bool:
+    """Whether a name ends on a Latin modifier of the hyphenated noun after it («IT» in «в IT-компанию»)."""
+    if match_end + 1 >= end or view.text[match_end] not in HYPHENS or not view.lower[match_end - 1].isascii():
+        return False
+    noun = view.lemma[match_end + 1].lower()
+    return not view.lower[match_end + 1].isascii() and noun not in POSITION_HEADS
+
+
+def _complement(
+    match: TitleMatch, kept: list[TitleMatch], parts: list[int], view: TokenView, start: int, end: int
+) -> bool:
+    """Whether a role name only says whom or what another position serves, not the position itself.
+
+    In Russian the position comes first and such a name follows it inflected
+    («Менеджер сообщества разработчиков», «Рекрутер водителей»); in English
+    it comes before the position («Developer Community Manager», «Developer
+    Relations Manager»).
+    """
+    first = match.start
+    part = parts[first - start]
+    word = view.lower[first]
+    if not word.isascii():
+        after_hyphen = first > start and view.text[first - 1] in HYPHENS
+        inflected = word != view.lemma[first].lower()
+        before = any(k.role != match.role and k.end <= first and parts[k.start - start] == part for k in kept)
+        return inflected and before and not after_hyphen
+    run: list[str] = []
+    for index in range(match.end, end):
+        if parts[index - start] != part or not view.lower[index].isascii() or not view.lower[index].isalpha():
+            break
+        run.append(view.lemma[index].lower())
+    return bool(run) and run[0] not in POSITION_HEADS and any(w in POSITION_HEADS for w in run[1:])
+
+
+def _objects(objects: Iterable[Match[str]], parts: list[int], view: TokenView, start: int) -> list[str]:
+    """Roles of what a generic position works on: an object after a position noun of its part.
+
+    Only a position noun that opens its name takes such a complement
+    («Администратор сайтов», «Специалист по обслуживанию клиентов»); a name
+    that says its field itself is placed, not changed, by one
+    («Комьюнити-менеджер медицинского портала»).  An object after «в», «на»
+    … is where the position works, not what it works on.
+    """
+    found: list[str] = []
+    for role, o_start, _ in sorted(objects, key=lambda m: m[1]):
+        part = parts[o_start - start]
+        heads = [
+            i
+            for i in range(start, o_start)
+            if parts[i - start] == part
+            and view.lemma[i].lower() in POSITION_HEADS | GENERIC_HEADS
+            and not (i > start and view.text[i - 1] in HYPHENS)
+        ]
+        if heads and not any(view.lower[i] in OBJECT_BLOCKERS for i in range(min(heads) + 1, o_start)):
+            found.append(role)
+    return found
 
 
 def with_position(match: TitleMatch, view: TokenView, stop: int) -> TitleMatch:
@@ -130,18 +242,23 @@ def _layout(view: TokenView, start: int, end: int) -> tuple[list[int], list[bool
     parts: list[int] = []
     context: list[bool] = []
     part, depth, opened = 0, 0, False
+    combined: int | None = None  # the bracket depth at which «с функциями …» opened a part of its own
     for index in range(start, end):
         token = view.lower[index]
         if token in ("(", "["):
             depth += 1
         elif token in (")", "]"):
             depth = max(0, depth - 1)
+            if combined is not None and depth < combined:
+                part, opened, combined = part + 1, True, None
         elif token in PART_SEPARATORS and depth == 0:
-            part, opened = part + 1, False
+            part, opened, combined = part + 1, False, None
+        elif view.lemma[index].lower() in COMBINERS and combined is None:
+            part, opened, combined = part + 1, False, depth
         if token in CONTEXT_OPENERS and index > start:
             opened = True
         parts.append(part)
-        context.append(opened or depth > 0)
+        context.append(opened or (depth > 0 and combined is None))
     return parts, context
 
 
@@ -182,11 +299,12 @@ class TitleSpeller:
             return None
         if not word.isascii() and self._morphology.analyzer.word_is_known(word):
             return None
-        limit = 2 if len(word) >= TWO_EDITS_LENGTH else 1
+        long = len(word) >= TWO_EDITS_LENGTH
         best: tuple[int, str] | None = None
         for candidate in self._by_start.get(word[0], ()):
             if abs(len(candidate) - len(word)) > 1:
                 continue
+            limit = 2 if long and len(candidate) != len(word) else 1
             distance = edit_distance(word, candidate, limit)
             if distance <= limit and (best is None or distance < best[0]):
                 best = (distance, candidate)

@@ -23,18 +23,27 @@ _STRONG_UNIT = r"(?>₽|руб\w*\.?|р\.|р(?![а-яёa-z])|т\.?\s?р\.?|usd|e
 _NOT_A_NOUN_NEXT = r"(?!\s*(?!руб|после\b|плюс\b|или\b|gross\b|net\b|гросс\b|нетто\b)[а-яёa-z]{3,})"
 _WEAK_UNIT = rf"(?>тыс(?:яч\w*|\.)?|(?<=\d)(?:k|к))(?![а-яёa-z]){_NOT_A_NOUN_NEXT}"
 _FLAGS = re.IGNORECASE | re.MULTILINE
+#: Each expression opens with a lookahead on its first character: the engine then skips the
+#: positions that cannot start a match at once instead of trying every alternative there.
+_DIGIT_FIRST = r"(?=\d)"
 
-_AMOUNT = re.compile(rf"{_START}{_NUMBER}\s?(?:[-–—]\s?{_NUMBER}\s?)?(?:{_STRONG_UNIT}|{_WEAK_UNIT})", _FLAGS)
-_CURRENCY_FIRST = re.compile(rf"(?:[$€₽]|usd|eur|rub)\s?{_NUMBER}", _FLAGS)
+_AMOUNT = re.compile(
+    rf"{_DIGIT_FIRST}{_START}{_NUMBER}\s?(?:[-–—]\s?{_NUMBER}\s?)?(?:{_STRONG_UNIT}|{_WEAK_UNIT})", _FLAGS
+)
+_CURRENCY_FIRST = re.compile(rf"(?=[$€₽uer])(?:[$€₽]|usd|eur|rub)\s?{_NUMBER}", _FLAGS)
 _PAY_WORD = (
     r"(?:зарплат\w*|заработн\w*\s+плат\w*|зар\.\s?плат\w*|з\s?/\s?п|з\.\s?п\.|(?<![а-яё])зп(?![а-яё])"
     r"|оклад\w*|доход\w*|вознагражден\w*|оплат\w*|ставк\w*|salary|compensation)"
 )
-_PAY_FIGURE = re.compile(rf"{_PAY_WORD}[^\n\d]{{0,40}}?{_START}{_GROUPED}", _FLAGS)
+_PAY_FIGURE = re.compile(rf"(?=[зодвсsc]){_PAY_WORD}[^\n\d]{{0,40}}?{_START}{_GROUPED}", _FLAGS)
 # A range of grouped thousands not followed by a noun («от 10 000 до 50 000 подписчиков» is not pay).
-_RANGE = re.compile(rf"(?<![а-яё])от\s?{_GROUPED}\s?(?:[а-яё]{{1,3}}\.?\s?)?до\s?{_GROUPED}{_NOT_A_NOUN_NEXT}", _FLAGS)
-_GROSS = re.compile(rf"{_START}{_GROUPED}\s?(?:gross|net|гросс|нетто|на\s+руки|до\s+вычета|после\s+вычета)", _FLAGS)
-_RATE = re.compile(rf"{_START}{_NUMBER}\s?(?:за|в|/)\s?(?:час|смену|день|мес\w*)", _FLAGS)
+_RANGE = re.compile(
+    rf"(?=о)(?<![а-яё])от\s?{_GROUPED}\s?(?:[а-яё]{{1,3}}\.?\s?)?до\s?{_GROUPED}{_NOT_A_NOUN_NEXT}", _FLAGS
+)
+_GROSS = re.compile(
+    rf"{_DIGIT_FIRST}{_START}{_GROUPED}\s?(?:gross|net|гросс|нетто|на\s+руки|до\s+вычета|после\s+вычета)", _FLAGS
+)
+_RATE = re.compile(rf"{_DIGIT_FIRST}{_START}{_NUMBER}\s?(?:за|в|/)\s?(?:час|смену|день|мес\w*)", _FLAGS)
 _PATTERNS = (_AMOUNT, _CURRENCY_FIRST, _PAY_FIGURE, _RANGE, _GROSS, _RATE)
 
 

@@ -40,7 +40,7 @@ def test_community_titles_however_written(linter: Linter, title: str) -> None:
         ("Руководитель отдела продаж / маркетолог", ("sales", "marketing")),
         ("Руководитель направления / аналитик", ("analyst",)),  # a broad name gives way to a specific one
         ("Руководитель направления", ("executive",)),  # … and stays when it is all there is
-        ("Водитель-экспедитор", ("driver",)),
+        ("Водитель-экспедитор", ("driver", "courier")),  # each half of a compound of two job nouns counts
         ("Инженер по автоматизации тестирования", ("qa",)),
         ("Работа мечты!", ()),
     ],
@@ -59,3 +59,111 @@ def test_edit_distance_counts_swaps_once_and_stops_early() -> None:
     assert edit_distance("комъюнити", "комьюнити", 1) == 1
     assert edit_distance("mnaager", "manager", 1) == 1  # an adjacent swap
     assert edit_distance("бухгалтер", "водитель", 2) == 3  # beyond the limit: limit + 1
+
+
+@pytest.mark.parametrize(
+    ("title", "roles"),
+    [
+        # A compound the taxonomy lists whole still names its other half («аналитик»).
+        ("Ведущий бухгалтер-аналитик", ("accountant", "analyst")),
+        ("Повар-кассир", ("food", "retail")),
+        ("Юрист-бухгалтер", ("lawyer", "accountant")),
+        # A half that names nothing on its own leaves the compound as it is.
+        ("Контент-менеджер", ("content",)),
+        ("Продавец-консультант", ("retail",)),
+    ],
+)
+def test_every_half_of_a_hyphenated_compound_counts(linter: Linter, title: str, roles: tuple[str, ...]) -> None:
+    assert read(linter, title).roles == roles
+
+
+@pytest.mark.parametrize("title", ["Упаковщик", "Фасовщица", "Сортировщик на склад"])
+def test_a_word_that_names_two_occupations_names_both(linter: Linter, title: str) -> None:
+    assert set(read(linter, title).roles) == {"production", "warehouse"}
+
+
+@pytest.mark.parametrize(
+    ("title", "roles"),
+    [
+        ("Администратор сайтов", ("administrator", "content")),  # a website's administrator works on content
+        ("Ревизор торговых точек", ("retail",)),
+        ("Аудитор магазинов", ("accountant", "retail")),
+        ("Специалист по обслуживанию клиентов", ("service_engineer", "support")),
+        ("Ассистент отдела продаж", ("office", "sales")),
+        ("Менеджер лендингов", ("content",)),
+        ("Специалист по рекламе", ("marketing",)),
+        # Where a position works, or what it does not do, is not what it works on.
+        ("Комьюнити-менеджер в отдел продаж", ("community",)),
+        ("Маркетолог (без продаж)", ("marketing",)),
+        ("Комьюнити-менеджер городского портала", ("community",)),  # a name with its field is only placed
+        ("Инженер по обслуживанию оборудования", ("service_engineer",)),
+    ],
+)
+def test_what_a_position_works_on_adds_its_occupation(linter: Linter, title: str, roles: tuple[str, ...]) -> None:
+    assert read(linter, title).roles == roles
+
+
+def test_object_roles_are_read_but_not_named(linter: Linter) -> None:
+    reading = read(linter, "Администратор сайтов")
+    assert [m.role for m in reading.matches] == ["administrator"]  # a rename replaces «Администратор» only
+
+
+@pytest.mark.parametrize(
+    ("title", "roles"),
+    [
+        ("Секретарь (с функциями кадровика)", ("office", "hr")),
+        ("Оператор ПК (с обязанностями менеджера по продажам)", ("office", "sales")),
+        ("Секретарь (в кадровое агентство)", ("office",)),  # a bracket that does not combine stays context
+    ],
+)
+def test_a_bracket_with_functions_names_a_second_position(
+    linter: Linter, title: str, roles: tuple[str, ...]
+) -> None:
+    assert read(linter, title).roles == roles
+
+
+@pytest.mark.parametrize(
+    ("title", "roles"),
+    [
+        ("Специалист по рекламе (Директолог)", ("marketing",)),  # not a misspelt «дефектолог»
+        ("Compliance Officer", ("lawyer",)),  # not a misspelt «office»
+        ("Разработчтик", ("developer",)),  # a typo is still read
+    ],
+)
+def test_a_real_word_is_not_read_as_a_misspelt_other_one(linter: Linter, title: str, roles: tuple[str, ...]) -> None:
+    assert read(linter, title).roles == roles
+
+
+@pytest.mark.parametrize(
+    ("title", "roles"),
+    [
+        # Whom a position serves is not a second position: inflected after it in Russian …
+        ("Менеджер сообщества разработчиков", ("community",)),
+        ("Рекрутер водителей", ("hr",)),
+        ("Руководитель группы разработчиков", ("developer",)),  # … unless nothing before it names a position
+        # … and before it in English.
+        ("Developer Community Manager", ("community",)),
+        ("Developer Relations Manager", ()),
+        ("Python Developer Lead", ("developer",)),
+    ],
+)
+def test_a_role_name_that_only_says_whom_a_position_serves(
+    linter: Linter, title: str, roles: tuple[str, ...]
+) -> None:
+    assert read(linter, title).roles == roles
+
+
+@pytest.mark.parametrize(
+    ("title", "roles"),
+    [
+        ("PR-менеджер отдела маркетинга", ("pr", "marketing")),  # two names sharing a word both count
+        ("Стажёр в IT-компанию", ()),  # «IT» here only says what kind of company
+        ("IT-рекрутер", ("hr",)),
+        ("Менеджер по подбору квартир", ("hr", "realty")),
+        ("Консультант 1С по зарплатному учёту", ("developer", "accountant")),
+        ("Инженер-программист (контроллеры станков)", ("developer", "power_engineer", "production")),
+        ("Менеджер по продвижению продуктов", ("smm", "sales")),
+    ],
+)
+def test_more_title_readings(linter: Linter, title: str, roles: tuple[str, ...]) -> None:
+    assert read(linter, title).roles == roles

@@ -1,0 +1,42 @@
+"""Raw spaCy token patterns in a pattern set: skipped on docs that lack a word they need, same matches."""
+
+from __future__ import annotations
+
+from spacy.matcher import Matcher
+
+from cmlint.linter import Engine
+from cmlint.matching.lemma_matcher import TokenView
+from cmlint.matching.pattern_set import PatternSet
+from cmlint.matching.token_patterns import validate_token_pattern
+
+YOUNG = validate_token_pattern([{"LEMMA": "молодой"}, {"POS": "ADJ", "OP": "*"}, {"LEMMA": {"IN": ["человек", "люди"]}}])
+ANY_NOUN = validate_token_pattern([{"POS": "NOUN"}, {"LOWER": "для", "OP": "?"}])
+
+
+def test_required_words_are_the_words_of_tokens_that_must_occur() -> None:
+    assert YOUNG.required_words() == (frozenset({"молодой"}), frozenset({"человек", "люди"}))
+    assert ANY_NOUN.required_words() == ()
+
+
+def test_matches_equal_spacy_matcher_with_and_without_the_needed_words(engine: Engine) -> None:
+    texts = [
+        "Ищем молодого энергичного человека в команду.",
+        "Ищем молодую команду для проекта.",  # «молодой» without «человек»: the pattern is skipped
+        "Ждём людей с опытом продаж.",
+        "",
+    ]
+    patterns: PatternSet[str] = PatternSet(engine.nlp.vocab)
+    patterns.add("young", [YOUNG])
+    patterns.add("noun", [ANY_NOUN])
+    reference = Matcher(engine.nlp.vocab)
+    reference.add("young", [list(YOUNG.tokens)], greedy="LONGEST")
+    reference.add("noun", [list(ANY_NOUN.tokens)], greedy="LONGEST")
+    strings = engine.nlp.vocab.strings
+    found_young = False
+    for text in texts:
+        doc = engine.nlp(text)
+        expected = sorted(((strings[key], s, e) for key, s, e in reference(doc)), key=lambda m: (m[1], m[2], m[0]))
+        got = patterns(doc, TokenView.of(doc))
+        assert got == expected, text
+        found_young = found_young or any(key == "young" for key, _, _ in got)
+    assert found_young
