@@ -136,6 +136,9 @@ def test_the_average_age_of_students_or_clients_is_no_hint_but_the_teams_is(lint
     assert legal_codes(linter, "О нас:\nСредний возраст наших студентов 25 лет.") == []
     assert legal_codes(linter, "О нас:\nНаша аудитория — молодёжь, средний возраст 25 лет.") == []
     assert legal_codes(linter, "Мы делаем товары для молодых людей.") == []
+    assert legal_matches(linter, "Даём быстрый старт карьеры для активных молодых людей.") == [
+        ("LG009", "молодых людей")
+    ]
     assert legal_matches(linter, "О нас:\nСредний возраст команды 27 лет, клиентов — 40.") == [
         ("LG009", "Средний возраст команды")
     ]
