@@ -62,12 +62,21 @@ def candidates(
     names: Mapping[str, str],
     settings: SuggestionSettings,
 ) -> list[Candidate]:
-    """Roles that describe the duties, best first: by phrase evidence within community-adjacent work,
-    by the occupation model otherwise."""
-    if decision.kind != "occupation" and profile.total and _phrase_led(profile, scores, taxonomy):
-        found = _by_phrases(profile, taxonomy, names, settings)
-    else:
+    """Roles that describe the duties, best first: by phrase evidence within community-adjacent work
+    or when the phrases made the decision, by the occupation model otherwise.
+
+    When the model reads no occupation surely enough to name one (duties in
+    English, a short list), the phrases name the roles instead: a finding is
+    never left without a suggestion the evidence supports.
+    """
+    phrase_led = decision.kind == "role" or (
+        decision.kind != "occupation" and profile.total > 0 and _phrase_led(profile, scores, taxonomy)
+    )
+    found = _by_phrases(profile, taxonomy, names, settings) if phrase_led else []
+    if not found:
         found = _by_occupation(profile, scores, taxonomy, names, settings)
+    if not found and profile.total:
+        found = _by_phrases(profile, taxonomy, names, settings)
     return [c for c in found if c.confidence >= settings.min_confidence][: settings.max_suggestions]
 
 

@@ -1,4 +1,8 @@
 from cmlint import Linter
+from cmlint.roles.decision import RoleDecision
+from cmlint.roles.profile import DutyProfile, OccupationScores
+from cmlint.roles.suggest import candidates
+from cmlint.scoring import Scoring
 
 SALES = "Обязанности:\n- холодные звонки\n- выполнение плана продаж\n- ведение сделок в CRM"
 
@@ -70,3 +74,17 @@ def test_another_occupation_gets_its_market_title(linter: Linter) -> None:
 
 def test_no_suggestion_when_the_duties_say_nothing(linter: Linter) -> None:
     assert linter.lint("Обязанности:\n- работа в дружной команде", title="Комьюнити-менеджер").suggested_titles == []
+
+
+
+def test_a_finding_the_phrases_made_gets_their_suggestion(linter: Linter) -> None:
+    """The model reads no occupation surely enough to name one (duties in English) while the phrases
+    name support: the suggestion follows the phrases instead of leaving the finding without one."""
+    engine = linter.prepare().engine
+    taxonomy = engine.taxonomy
+    decision = RoleDecision(True, frozenset({"community"}), "occupation", "developer")
+    profile = DutyProfile({"support": 5.7, "sales": 0.3})
+    weak = {"developer": 0.09, "support": 0.04, "qa": 0.04}
+    scores = OccupationScores({label: 0.0 for label in weak}, weak, 4.0, ((4.0, weak),), 0.01)
+    found = candidates(decision, profile, scores, taxonomy, engine.analyzer.names, Scoring().suggestions)
+    assert [c.role for c in found][:1] == ["support"]
