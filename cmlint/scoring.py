@@ -157,10 +157,16 @@ class Scoring(Section):
         default=0.15, ge=0, le=1, description="доля, с которой роль считается заметной (в доказательствах CM001)"
     )
     overload_min_spread: float = Field(
-        default=2.9, ge=1, description="эффективное число несвязанных ролей (экспонента энтропии их долей) для CM002"
+        default=2.8, ge=1, description="эффективное число несвязанных ролей (экспонента энтропии их долей) для CM002"
     )
     overload_line_confidence: float = Field(
-        default=0.7, ge=0, le=1, description="какая доля пункта должна приходиться на роль, чтобы пункт ей засчитался"
+        default=0.8, ge=0, le=1, description="какая доля пункта должна приходиться на роль, чтобы пункт ей засчитался"
+    )
+    overload_min_coverage: float = Field(
+        default=0.5,
+        ge=0,
+        le=1,
+        description="какая доля пунктов обязанностей должна уверенно относиться к ролям, чтобы CM002 судил о них",
     )
     min_foreign_evidence: int = Field(default=2, ge=1, description="сколько фраз чужих ролей нужно для CM001 по фразам")
     occupation_min_weight: float = Field(

@@ -1,4 +1,8 @@
-"""CM002 role-overload: one posting asks for three or more unrelated jobs."""
+"""CM002 role-overload: one posting asks for three or more unrelated jobs.
+
+Only the lines under a duties heading count: a company description, the
+benefits or a list with no heading are not duties to split into jobs.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from pydantic import Field
 from cmlint.analysis import AnalyzedPosting
 from cmlint.engine.registry import CheckContext, Options, check
 from cmlint.models import EvidenceItem, Finding
+from cmlint.roles.decision import fitting_occupations
 from cmlint.roles.overload import Job, jobs_of, overloaded
 from cmlint.russian import percent
 
@@ -20,8 +25,13 @@ class OverloadOptions(Options):
 @check("role-overload", OverloadOptions, fields={"count": int, "breakdown": str})
 def role_overload(posting: AnalyzedPosting, ctx: CheckContext[OverloadOptions]) -> Iterable[Finding]:
     scoring = ctx.config.roles
-    weights = {line.item: line.weight for line in posting.roles.lines if line.duty}
-    overload = jobs_of(posting.roles.line_masses, weights, ctx.taxonomy, scoring, ctx.options.min_items)
+    items = posting.text.structure.items
+    weights = {
+        line.item: line.weight for line in posting.roles.lines if line.duty and items[line.item].section == "duties"
+    }
+    named = {role for role in posting.roles.title_roles if not ctx.taxonomy.roles[role].generic}
+    title_job = posting.roles.decision.fitting | fitting_occupations(named, ctx.taxonomy)
+    overload = jobs_of(posting.roles.line_masses, weights, ctx.taxonomy, scoring, ctx.options.min_items, title_job)
     if not overloaded(overload, scoring):
         return
     evidence = [_witness(posting, job) for job in overload.jobs]

@@ -144,7 +144,19 @@ class RoleMatcher:
             stop,
             self._generic,
             self._objects(doc, corrected, start, stop),
+            self._nouns(corrected, start, stop),
         )
+
+    def _nouns(self, view: TokenView, start: int, stop: int) -> dict[int, bool]:
+        """The title's Russian nouns by token index: true for people in an oblique plural («водителей»)."""
+        nouns: dict[int, bool] = {}
+        for index in range(start, stop):
+            word = view.lower[index]
+            parses = self.morphology.parses(word) if word.isalpha() and not word.isascii() else []
+            if parses and "NOUN" in parses[0].tag:
+                tag = parses[0].tag
+                nouns[index] = "plur" in tag and "anim" in tag and "nomn" not in tag
+        return nouns
 
     def _title_matches(self, raw: list[Match[str]], view: TokenView, start: int) -> list[TitleMatch]:
         found: list[TitleMatch] = []

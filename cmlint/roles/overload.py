@@ -2,12 +2,18 @@
 
 Every duty line goes to the role or occupation that holds most of it (lines
 that read as nothing in particular go nowhere).  Compatible roles join into one
-job: a community manager who runs events, a driver who loads the van.  The
+job: a community manager who runs events, a driver who loads the van; and
+everything the title names is one job, the title's own (an «Инженер
+технической поддержки отдела продаж» supports and sells as one job).  The
 posting is overloaded when at least ``overload_roles`` jobs have lines and
 the duties spread over them evenly enough: the *effective number* of jobs
 (the exponent of the entropy of their weights) reaches ``overload_min_spread``.
 Nine jobs of one line each count as nine; one main job with two stray lines
-counts as less than two.
+counts as less than two.  The jobs must also account for most of the duty
+list (``overload_min_coverage``): when most lines read as nothing in
+particular, the few sure ones are a sample too small to call the posting an
+orchestra — the model splitting one unusual job (a property manager, a
+marketplace manager) across the trades its lines touch.
 """
 
 from __future__ import annotations
@@ -35,6 +41,7 @@ class Overload:
 
     jobs: tuple[Job, ...]
     spread: float
+    coverage: float
 
     def share(self, job: Job) -> float:
         total = sum(j.weight for j in self.jobs)
@@ -47,11 +54,15 @@ def jobs_of(
     taxonomy: Taxonomy,
     scoring: Scoring,
     min_lines: int = 1,
+    title_job: frozenset[str] = frozenset(),
 ) -> Overload:
     """The unrelated jobs of the duty lines, of at least ``min_lines`` lines each.
 
     ``masses``: what each duty line gives each role or occupation;
-    ``weights``: each line's weight (its masses sum to at most that).
+    ``weights``: each duty line's weight (its masses sum to at most that);
+    lines without a weight are not duties and count nowhere;
+    ``title_job``: the roles and occupations of the title's own job, which
+    make one job together.
     """
     lines: dict[str, list[tuple[int, float]]] = {}
     for item, spread in masses.items():
@@ -64,7 +75,10 @@ def jobs_of(
     by_weight = sorted(lines.items(), key=lambda kv: (-sum(w for _, w in kv[1]), kv[0]))
     groups: list[tuple[str, list[tuple[int, float]]]] = []
     for role, held in by_weight:
-        home = next((group for head, group in groups if _one_job(head, role, taxonomy)), None)
+        if role in title_job:
+            home = next((group for head, group in groups if head in title_job), None)
+        else:
+            home = next((group for head, group in groups if _one_job(head, role, taxonomy)), None)
         if home is None:
             groups.append((role, list(held)))
         else:
@@ -76,7 +90,9 @@ def jobs_of(
     )
     total = sum(job.weight for job in jobs)
     entropy = -sum(job.weight / total * math.log(job.weight / total) for job in jobs) if total else 0.0
-    return Overload(tuple(sorted(jobs, key=lambda job: -job.weight)), math.exp(entropy))
+    duty_weight = sum(weights.values())
+    coverage = total / duty_weight if duty_weight else 0.0
+    return Overload(tuple(sorted(jobs, key=lambda job: -job.weight)), math.exp(entropy), coverage)
 
 
 def _one_job(a: str, b: str, taxonomy: Taxonomy) -> bool:
@@ -96,4 +112,8 @@ def _one_job(a: str, b: str, taxonomy: Taxonomy) -> bool:
 
 def overloaded(overload: Overload, scoring: Scoring) -> bool:
     """Whether the posting asks for too many unrelated jobs at once."""
-    return len(overload.jobs) >= scoring.overload_roles and overload.spread >= scoring.overload_min_spread
+    return (
+        len(overload.jobs) >= scoring.overload_roles
+        and overload.spread >= scoring.overload_min_spread
+        and overload.coverage >= scoring.overload_min_coverage
+    )

@@ -17,7 +17,7 @@ see ``title_objects`` in the taxonomy.  A broad name («Руководитель
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -35,7 +35,8 @@ COMBINERS = frozenset({"функция", "обязанность", "совмещ
 #: Tokens after which an object is not what the position works on: where it works
 #: («Комьюнити-менеджер в отдел продаж») or what it does not do («SMM-менеджер (без продаж)»).
 OBJECT_BLOCKERS = frozenset(
-    {"в", "во", "на", "при", "к", "из", "in", "at", "to", "—", "–", "без", "не", "кроме", "no", "not", "without"}
+    {"в", "во", "на", "при", "к", "из", "для", "in", "at", "to", "for", "—", "–"}
+    | {"без", "не", "кроме", "no", "not", "without"}
 )
 #: Words that say how senior the position is (lemmas or lower-cased forms).
 SENIORITY = frozenset(
@@ -117,8 +118,13 @@ def read_title(
     end: int,
     generic: Collection[str],
     objects: Iterable[Match[str]] = (),
+    nouns: Mapping[int, bool] | None = None,
 ) -> TitleReading:
-    """Resolve the raw title matches (and ``objects``: matches of what positions work on) in ``start:end``."""
+    """Resolve the raw title matches in ``start:end`` into a reading.
+
+    ``objects``: matches of what positions work on; ``nouns``: the title's
+    Russian nouns by token index, true for people in an oblique plural («водителей»).
+    """
     parts, context = _layout(view, start, end)
     raw = list(raw)
     # «Комьюнити-менеджер в отдел продаж»: a name may not run on into the context after «в».
@@ -129,7 +135,7 @@ def read_title(
         if any(_hides(k, role, m_start, m_end, view) for k in kept):
             continue
         kept.append(TitleMatch(role, m_start, m_end))
-    kept = [m for m in kept if not _complement(m, kept, parts, view, start, end)]
+    kept = [m for m in kept if not _complement(m, kept, parts, view, start, end, nouns or {})]
     by_part: dict[int, list[TitleMatch]] = {}
     for match in sorted(kept, key=lambda m: m.start):
         by_part.setdefault(parts[match.start - start], []).append(match)
@@ -139,7 +145,7 @@ def read_title(
         chosen.extend(heads or matches[:1])
     specific = [m for m in chosen if m.role not in generic]
     chosen = [with_position(m, view, end) for m in (specific or chosen)]
-    worked_on = _objects(objects, parts, view, start)
+    worked_on = _objects(objects, parts, view, start) if any(m.role not in generic for m in chosen) else []
     seniority = tuple(dict.fromkeys(w for w in view.lemma[start:end] if w.lower() in SENIORITY))
     return TitleReading(tuple(dict.fromkeys([*(m.role for m in chosen), *worked_on])), tuple(chosen), seniority)
 
@@ -178,23 +184,28 @@ def _modifies_next_noun(match_end: int, view: TokenView, end: int) -> bool:
 
 
 def _complement(
-    match: TitleMatch, kept: list[TitleMatch], parts: list[int], view: TokenView, start: int, end: int
+    match: TitleMatch,
+    kept: list[TitleMatch],
+    parts: list[int],
+    view: TokenView,
+    start: int,
+    end: int,
+    nouns: Mapping[int, bool],
 ) -> bool:
-    """Whether a role name only says whom or what another position serves, not the position itself.
+    """Whether a role name only says whom another position serves, not the position itself.
 
-    In Russian the position comes first and such a name follows it inflected
-    («Менеджер сообщества разработчиков», «Рекрутер водителей»); in English
-    it comes before the position («Developer Community Manager», «Developer
-    Relations Manager»).
+    In Russian the position comes first and such a name follows it as
+    people in an oblique plural («Менеджер сообщества разработчиков»,
+    «Рекрутер водителей»; not the field in «Руководитель проектов по защите
+    информации»); in English it comes before the position («Developer
+    Community Manager», «Developer Relations Manager»).
     """
     first = match.start
     part = parts[first - start]
-    word = view.lower[first]
-    if not word.isascii():
-        after_hyphen = first > start and view.text[first - 1] in HYPHENS
-        inflected = word != view.lemma[first].lower()
+    if not view.lower[first].isascii():
+        noun = next((i for i in range(first, match.end) if i in nouns), None)
         before = any(k.role != match.role and k.end <= first and parts[k.start - start] == part for k in kept)
-        return inflected and before and not after_hyphen
+        return noun is not None and nouns[noun] and before
     run: list[str] = []
     for index in range(match.end, end):
         if parts[index - start] != part or not view.lower[index].isascii() or not view.lower[index].isalpha():
@@ -210,7 +221,9 @@ def _objects(objects: Iterable[Match[str]], parts: list[int], view: TokenView, s
     («Администратор сайтов», «Специалист по обслуживанию клиентов»); a name
     that says its field itself is placed, not changed, by one
     («Комьюнити-менеджер медицинского портала»).  An object after «в», «на»
-    … is where the position works, not what it works on.
+    … is where («в IT-компанию») or for what («для ритейла») the position
+    works, not what it works on.  Objects only add to a title that names a
+    specific role: they never make a title checkable on their own.
     """
     found: list[str] = []
     for role, o_start, _ in sorted(objects, key=lambda m: m[1]):

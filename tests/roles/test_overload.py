@@ -11,8 +11,9 @@ from cmlint.scoring import Scoring
 
 TAXONOMY = load_taxonomy()
 SCORING = Scoring()
-#: Every line weighs 1.
-ONE: dict[int, float] = {index: 1.0 for index in range(20)}
+def ones(lines: int) -> dict[int, float]:
+    """Every duty line weighs 1."""
+    return dict.fromkeys(range(lines), 1.0)
 
 
 def masses(*roles: str) -> dict[int, dict[str, float]]:
@@ -36,18 +37,38 @@ def masses(*roles: str) -> dict[int, dict[str, float]]:
     ],
 )
 def test_jobs_and_overload(roles: tuple[str, ...], jobs: int, expected: bool) -> None:
-    overload = jobs_of(masses(*roles), ONE, TAXONOMY, SCORING)
+    overload = jobs_of(masses(*roles), ones(len(roles)), TAXONOMY, SCORING)
     assert len(overload.jobs) == jobs
     assert overloaded(overload, SCORING) is expected
 
 
 def test_unsure_lines_count_for_no_job() -> None:
     unsure = {index: {role: 0.3, "office": 0.1} for index, role in enumerate(("sales", "courier", "food"))}
-    assert jobs_of(unsure, ONE, TAXONOMY, SCORING).jobs == ()
+    assert jobs_of(unsure, ones(3), TAXONOMY, SCORING).jobs == ()
+
+
+def test_a_few_sure_lines_among_many_unsure_ones_are_no_orchestra() -> None:
+    """Three sure lines of three jobs in a list of eight: the model splitting one unusual job, not an orchestra."""
+    sure = masses("sales", "accountant", "courier")
+    unsure = {index: {"office": 0.3, "retail": 0.2} for index in range(3, 8)}
+    overload = jobs_of(sure | unsure, ones(8), TAXONOMY, SCORING)
+    assert len(overload.jobs) == 3 and overload.coverage == 3 / 8
+    assert not overloaded(overload, SCORING)
+
+
+def test_what_the_title_names_is_one_job() -> None:
+    """Support and sales under a title naming both are the title's one job; a third stray line makes two."""
+    lines = masses("support", "sales", "support", "lawyer")
+    title_job = frozenset({"support", "sales"})
+    assert len(jobs_of(lines, ones(4), TAXONOMY, SCORING).jobs) == 3
+    assert [job.role for job in jobs_of(lines, ones(4), TAXONOMY, SCORING, title_job=title_job).jobs] == [
+        "support",
+        "lawyer",
+    ]
 
 
 def test_min_lines_drops_one_line_jobs() -> None:
-    overload = jobs_of(masses("sales", "sales", "accountant", "courier"), ONE, TAXONOMY, SCORING, min_lines=2)
+    overload = jobs_of(masses("sales", "sales", "accountant", "courier"), ones(4), TAXONOMY, SCORING, min_lines=2)
     assert [job.role for job in overload.jobs] == ["sales"]
 
 
@@ -72,3 +93,15 @@ def test_one_job_with_a_stray_line_is_not_an_orchestra() -> None:
         "- иногда отвезти документы в банк\n"
     )
     assert "CM002" not in lint(text, title="Бухгалтер").codes()
+
+
+def test_lines_without_a_duties_heading_are_not_split_into_jobs() -> None:
+    """A company description and benefits with no duties heading: no job count at all."""
+    text = (
+        "Мы — сеть кофеен и пекарен, у нас свой отдел продаж, бухгалтерия и служба доставки.\n"
+        "Наши курьеры доставляют заказы клиентам на автомобилях компании.\n"
+        "Бухгалтерия ведёт учёт и сдаёт отчётность в налоговую.\n"
+        "Повара готовят блюда на кухне по технологическим картам.\n"
+        "Отдел продаж делает холодные звонки и выполняет план продаж.\n"
+    )
+    assert "CM002" not in lint(text, title="Менеджер").codes()
