@@ -52,7 +52,8 @@ class _Ruleset:
 
     ``names`` maps every code and rule name a suppression directive may use
     (upper-cased) to its code; ``review`` are the codes of the rules that
-    review directives (they run after suppression).
+    review directives (they run after suppression); ``role_infos`` describe
+    every role and occupation of the taxonomy (reports share these frozen models).
     """
 
     engine: Engine
@@ -60,6 +61,7 @@ class _Ruleset:
     version: str
     names: dict[str, str]
     review: frozenset[str]
+    role_infos: dict[str, RoleInfo]
 
 
 @cache
@@ -236,7 +238,8 @@ class Linter:
                     active.append((rule, CheckContext(spec, severity, config, engine.taxonomy, engine.morphology, rule.options, rule.fields)))
             names = {key.upper(): code for code, name in known_rules(engine) for key in (code, name)}
             review = frozenset(rule.spec.code for rule in engine.rules if rule.spec.check in REVIEW_CHECKS)
-            self._active = _Ruleset(engine, active, _digest(active, config), names, review)
+            infos = {role: _role_info(engine.taxonomy, role) for role in engine.taxonomy.roles}
+            self._active = _Ruleset(engine, active, _digest(active, config), names, review, infos)
         return self._active
 
     def not_linted(self, posting: Posting, reason: str) -> Report:
@@ -290,7 +293,7 @@ class Linter:
             title_roles=list(roles.title_roles),
             duty_profile=duty_profile,
             suggested_titles=list(roles.suggestions),
-            roles={role: _role_info(engine.taxonomy, role) for role in dict.fromkeys(named)},
+            roles={role: ruleset.role_infos[role] for role in dict.fromkeys(named)},
             findings=findings,
             ruleset_version=ruleset.version,
             **assess(findings).model_dump(),

@@ -14,6 +14,7 @@ from cmlint.engine.registry import CheckContext, NoOptions, Options, check
 from cmlint.models import Finding
 from cmlint.nlp.words import Lemma
 from cmlint.roles.taxonomy import Taxonomy
+from cmlint.text.segment import reads_like_action
 
 _CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
 _PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
@@ -28,13 +29,17 @@ class NoDutiesOptions(Options):
 @check("no-duties", NoDutiesOptions)
 def no_duties(posting: AnalyzedPosting, ctx: CheckContext[NoDutiesOptions]) -> Iterable[Finding]:
     """Only company text, requirements and conditions: no duty item, no item under a duties heading
-    (even one that reads like a requirement), no unlabelled lines that could be duties."""
-    items = posting.text.structure.items
+    (even one that reads like a requirement), no unlabelled lines that could be duties, no unlabelled
+    line that starts with an action («Редактирование рукописей» after the requirements of a cut snippet)."""
+    text = posting.text
+    items = text.structure.items
     listed = any(item.kind == "duty" or item.section == "duties" for item in items)
     if not items or posting.roles.profile.total > 0 or listed:
         return
-    possible = sum(1 for item in items if item.kind in ("other", "readiness", "listed"))
-    if possible < ctx.options.min_unlabelled:
+    possible = [index for index, item in enumerate(items) if item.kind in ("other", "readiness", "listed")]
+    if len(possible) >= ctx.options.min_unlabelled:
+        return
+    if not any(reads_like_action(text.item_text(index)) for index in possible):
         yield ctx.finding(posting.title.span())
 
 

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 import pymorphy3
 import pymorphy3_dicts_ru
 from pydantic import BaseModel, ValidationError
+from spacy import about as spacy_about
 from spacy.language import Language
 
 import cmlint
@@ -32,7 +33,8 @@ from cmlint.engine.specs import Pack, PackError
 from cmlint.matching import phrases
 from cmlint.matching.pattern_set import SharedPatterns
 from cmlint.matching.phrases import PhraseCompiler
-from cmlint.nlp import lemma_table, morphology as morphology_module
+from cmlint.nlp import lemma_table, morphology as morphology_module, pipeline as pipeline_module, words
+from cmlint.nlp.lemma_table import LemmaTable
 from cmlint.nlp.morphology import Morphology, default_lexicon
 from cmlint.nlp.pipeline import build_nlp
 from cmlint.nlp.words import LemmaCheck
@@ -57,17 +59,18 @@ class Engine:
 def build_engine(config: Config, checks: Mapping[str, Check[Any]]) -> Engine:
     """Compile the pipeline, the taxonomy and every pack; ``checks`` are the Python checks packs may name.
 
-    The lemmas of the shipped rules' words come from the cached table of
-    :mod:`cmlint.nlp.lemma_table` when it matches the inputs, else from
-    pymorphy3 (and the table is written for the next time); words of a
-    user's packs are asked when they are not in the table.
+    The lemmas of the shipped rules' words, and which word list entries are
+    lemmas, come from the cached table of :mod:`cmlint.nlp.lemma_table`
+    when it matches the inputs, else from the tokenizer and pymorphy3 (and
+    the table is written for the next time); words of a user's packs are
+    asked when they are not in the table.
     """
     taxonomy = load_taxonomy()
     shipped = shipped_packs()
     packs = shipped + user_packs(config.extend_rules, config.base_dir)
     key = lemma_table.fingerprint(_lemma_inputs(taxonomy, shipped))
     table = lemma_table.load(key)
-    morphology = Morphology(lemma_table=table)
+    morphology = Morphology(lemma_table=table.lemmas if table else None)
     if table is None:
         morphology.asked = {}
     nlp = build_nlp(morphology)
@@ -75,7 +78,8 @@ def build_engine(config: Config, checks: Mapping[str, Check[Any]]) -> Engine:
         return [token.text for token in nlp.make_doc(text)]
 
     compiler = PhraseCompiler(morphology, lambda text: [text] if text.isalpha() else tokenize(text))
-    context = LemmaCheck(morphology, tokenize).context()
+    verified = table.verified if table else set()
+    context = LemmaCheck(morphology, tokenize, verified).context()
     shared = SharedPatterns(nlp.vocab)
     roles = RoleMatcher(nlp, taxonomy, compiler, shared)
     analyzer = Analyzer(nlp, roles, shipped_model(), _validated(Markers, MARKERS_FILE, context), config.roles)
@@ -93,7 +97,7 @@ def build_engine(config: Config, checks: Mapping[str, Check[Any]]) -> Engine:
         else:
             rules.append(PatternRule(spec, shared, compiler, {**macros, **spec.macros}, source, negation))
     if morphology.asked is not None:
-        lemma_table.save(key, morphology.asked)
+        lemma_table.save(key, LemmaTable(morphology.asked, verified))
         morphology.asked = None
     return Engine(nlp, morphology, taxonomy, analyzer, rules)
 
@@ -110,10 +114,11 @@ def _validated(model: type[Data], name: str, context: dict[str, Any]) -> Data:
 
 
 def _lemma_inputs(taxonomy: Taxonomy, packs: list[tuple[str, Pack]]) -> Iterator[str]:
-    """Everything the lemmas of the shipped rules' words depend on."""
+    """Everything the lemmas of the shipped rules' words and the lemma check's verdicts depend on."""
     yield cmlint.__version__
     yield f"pymorphy3 {pymorphy3.__version__}, dictionaries {pymorphy3_dicts_ru.__version__}"
-    for module in (morphology_module, phrases):
+    yield f"spaCy {spacy_about.__version__}"
+    for module in (morphology_module, phrases, pipeline_module, words):
         yield Path(str(module.__file__)).read_text(encoding="utf-8")
     yield default_lexicon().model_dump_json()
     yield taxonomy.model_dump_json()

@@ -52,24 +52,28 @@ class MorphologyComponent:
         self.vocab = nlp.vocab
         self.morphology = morphology
         self._morph_keys: dict[str, int] = {}
-        self._rows: dict[int, tuple[int, int, int, str, str, str]] = {}
+        #: Orth hash → ((lemma, POS, morph) hashes to write, text, lemma, POS).
+        self._rows: dict[int, tuple[tuple[int, int, int], str, str, str]] = {}
         self._cache_size = cache_size
 
     def __call__(self, doc: Doc) -> Doc:
         """Set lemma, POS and morph; keep the token strings in ``doc.user_data["cmlint.tokens"]``."""
         rows = self._rows
         found = [rows.get(orth) or self._row(orth) for orth in doc.to_array(ORTH).tolist()]
-        if found:
-            doc.from_array([LEMMA, POS, MORPH], numpy.array([row[:3] for row in found], dtype="uint64"))
-        doc.user_data["cmlint.tokens"] = ([r[3] for r in found], [r[4] for r in found], [r[5] for r in found])
+        if not found:
+            doc.user_data["cmlint.tokens"] = ([], [], [])
+            return doc
+        keys, text, lemma, pos = zip(*found, strict=True)
+        doc.from_array([LEMMA, POS, MORPH], numpy.array(keys, dtype="uint64"))
+        doc.user_data["cmlint.tokens"] = (list(text), list(lemma), list(pos))
         return doc
 
-    def _row(self, orth: int) -> tuple[int, int, int, str, str, str]:
+    def _row(self, orth: int) -> tuple[tuple[int, int, int], str, str, str]:
         strings = self.vocab.strings
         text = strings[orth]
         analysis = self.morphology.analyze(text)
         keys = (strings.add(analysis.lemma), IDS[analysis.pos], self._morph_key(analysis.feats))
-        row = (*keys, text, analysis.lemma, analysis.pos)
+        row = (keys, text, analysis.lemma, analysis.pos)
         if len(self._rows) >= self._cache_size:
             self._rows.clear()
         self._rows[orth] = row

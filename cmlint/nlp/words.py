@@ -24,13 +24,20 @@ CONTEXT_KEY = "cmlint.lemma_check"
 
 
 class LemmaCheck:
-    """Says why a word is not a lemma the pipeline can produce (None when it is one)."""
+    """Says why a word is not a lemma the pipeline can produce (None when it is one).
 
-    def __init__(self, morphology: Morphology, tokenize: Callable[[str], list[str]]) -> None:
+    ``verified`` holds the words already found to be lemmas (from the lemma
+    table, see :mod:`cmlint.nlp.lemma_table`); every word found to be one is added.
+    """
+
+    def __init__(self, morphology: Morphology, tokenize: Callable[[str], list[str]], verified: set[str]) -> None:
         self.morphology = morphology
         self.tokenize = tokenize
+        self.verified = verified
 
     def __call__(self, word: str) -> str | None:
+        if word in self.verified:
+            return None
         tokens = self.tokenize(word)
         if len(tokens) != 1:
             pieces = count(len(tokens), "токен", "токена", "токенов")
@@ -38,6 +45,7 @@ class LemmaCheck:
         lemma = self.morphology.analyze(word).lemma
         if lemma != word:
             return f"«{word}» — не начальная форма: в тексте это слово получит лемму «{lemma}»"
+        self.verified.add(word)
         return None
 
     def context(self) -> dict[str, Any]:

@@ -204,6 +204,15 @@ def segment(text: str, title_from_text: bool) -> Structure:
 # A capitalised phrase of a few words ending in a colon, inside a line: a candidate for
 # a heading that a scrape glued to the text before it («…данных. Требования: опыт…»).
 _INLINE_HEADING = re.compile(r"(?<=[^\s])(?:\s+|(?<=[а-яё.;!?)»]))(?=[А-ЯЁA-Z][\w\-, ]{2,50}:)")
+# A scrape that dropped the colons: after a sentence end, one to three words, the first capitalised,
+# then a capitalised word that starts the first item («…сервиса. Задачи Разработка клиента…»);
+# the polite «Вы», «Вам», «Ваш…» start a sentence, not an item.
+_BARE_HEADING = re.compile(
+    r"(?<=[.!?])\s+([А-ЯЁ][а-яё]+(?: [а-яё]+){0,2})(?= (?!(?:Вы|Вас|Вам|Вами|Ваш\w*)\b)[«\"]?[А-ЯЁ][а-яё])"
+)
+# A lower-case phrase ending in a colon inside a line (a scrape without capitals: «…bootstrap что делать:
+# верстать…»): a heading only of the duties kind and only before an action (:func:`reads_like_action`).
+_LOWER_HEADING = re.compile(r"(?<=[^\s])\s+(?=[а-яё][\w\-, ]{2,50}:)")
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
@@ -213,23 +222,45 @@ def _lines(text: str) -> list[tuple[int, str]]:
     for raw in text.split("\n"):
         start = position
         position += len(raw) + 1
-        cuts = [m.end() for m in _INLINE_HEADING.finditer(raw) if _heads(raw[m.end():])] if ":" in raw else []
-        for begin, end in zip([0, *cuts], [*cuts, len(raw)], strict=True):
+        cuts: set[int] = set()
+        if ":" in raw:
+            cuts.update(m.end() for m in _INLINE_HEADING.finditer(raw) if _heading_kind(raw[m.end():]))
+            cuts.update(m.end() for m in _LOWER_HEADING.finditer(raw) if _opens_duties(raw[m.end():]))
+        for match in _BARE_HEADING.finditer(raw):
+            if _heading_kind(match.group(1) + ":"):
+                cuts.update(match.span(1))
+        ordered = sorted(cuts)
+        for begin, end in zip([0, *ordered], [*ordered, len(raw)], strict=True):
             found.append((start + begin, raw[begin:end]))
     return found
 
 
-def _heads(piece: str) -> bool:
-    """Whether ``piece`` starts with a known heading that ends at its first colon."""
+def _heading_kind(piece: str) -> SectionKind | None:
+    """The kind of the known heading ``piece`` starts with, when that heading ends at its first colon."""
     colon = piece.find(":")
     if colon < 0 or len(_WORD.findall(piece[:colon])) > 4:
-        return False
+        return None
     folded = _fold(piece[:colon])
-    for _, at_start, _ in _grammar().headings:
+    for kind, at_start, _ in _grammar().headings:
         match = at_start.match(folded)
         if match and not _WORD.search(folded[match.end():]):
-            return True
-    return False
+            return kind
+    return None
+
+
+def _opens_duties(piece: str) -> bool:
+    """Whether ``piece`` starts with a duties heading and a colon followed by an action («что делать: верстать»)."""
+    if _heading_kind(piece) != "duties":
+        return False
+    return reads_like_action(piece[piece.find(":") + 1:].lstrip())
+
+
+def reads_like_action(text: str) -> bool:
+    """Whether ``text`` starts with an action, an infinitive or a noun of action («верстать», «Редактирование»),
+    that is not a requirement or a condition («знать», «Знание», «Оформление по ТК»): a duty even under no heading."""
+    folded = _fold(text)
+    cues = _grammar().cues
+    return bool(cues["action"](folded)) and not (cues["requirement"](folded) or cues["condition"](folded))
 
 
 def _looks_like_title(line: str) -> bool:

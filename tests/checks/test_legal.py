@@ -164,3 +164,10 @@ def test_recruiter_wordings_are_caught(linter: Linter, text: str, code: str) -> 
 def test_experience_numbers_are_not_age_but_an_age_beside_them_is(linter: Linter) -> None:
     assert legal_codes(linter, "Требования:\n- опыт работы от 15 до 20 лет") == []
     assert legal_codes(linter, "Требования:\n- возраст 25-40 лет, опыт от 2 лет") == ["LG002"]
+
+
+def test_an_age_attached_to_the_candidate_counts_beside_children_the_work_is_with(linter: Linter) -> None:
+    """Children named after the age are the work's, the age is the candidate's; named before it, the age is theirs."""
+    assert legal_codes(linter, "Требования:\n- мужчина 30-45 лет, опыт работы с подростками") == ["LG001", "LG002"]
+    assert legal_codes(linter, "Требования:\n- умение ладить с подростками от 14 до 17 лет") == []
+    assert legal_codes(linter, "Требования:\n- опыт работы с детьми от 3 до 7 лет") == []

@@ -26,6 +26,21 @@ def test_no_duties(linter: Linter, text: str, fires: bool) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        # A snippet cut short: requirements, then one line that starts with an action and has no heading.
+        ("Опыт работы в архиве от 2 лет. Высшее образование.\n\nСоставление описей и подготовка дел к передаче.", False),
+        ("Опыт работы в архиве от 2 лет. Высшее образование.\n\nПарковка для сотрудников.", True),
+        # Headings glued into one line without colons, or in lower case.
+        ("О нас: мы храним документы. Задачи Сверка описей, подготовка дел. Требования Опыт от года.", False),
+        ("знать: основы делопроизводства что делать: сверять описи, готовить дела к передаче", False),
+    ],
+)
+def test_no_duties_reads_unlabelled_actions_and_glued_headings(linter: Linter, text: str, fires: bool) -> None:
+    assert bool(found(linter, "ST001", text, title="Архивариус")) is fires
+
+
+@pytest.mark.parametrize(
     ("title", "fires"),
     [
         ("Срочно! Работа мечты", True),
@@ -53,6 +68,9 @@ def test_a_missing_title_is_a_finding_without_a_place(linter: Linter) -> None:
         ("Программист / разработчик", False),  # declared synonyms
         ("Менеджер по продажам (холодные звонки / встречи)", False),  # parentheses are not positions
         ("SMM/комьюнити-менеджер", False),  # compatible roles
+        ("Разработчик Java / Архитектор проектов", False),  # «архитектор» names positions in IT too: one field
+        ("Приемщик-оценщик / Администратор комиссионного магазина", False),  # one front desk of one shop
+        ("Архитектор зданий / Бухгалтер", True),
     ],
 )
 def test_multiple_positions_in_title(linter: Linter, title: str, fires: bool) -> None:

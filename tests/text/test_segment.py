@@ -1,6 +1,6 @@
 import pytest
 
-from cmlint.text.segment import classify_heading, segment
+from cmlint.text.segment import classify_heading, reads_like_action, segment
 
 
 def items(text: str, title_from_text: bool = False) -> list[tuple[str, str, str]]:
@@ -122,3 +122,39 @@ def test_a_heading_word_inside_a_compound_is_not_a_heading() -> None:
 def test_a_dash_glued_to_the_next_item_after_a_sentence_end_splits() -> None:
     found = items("Самостоятельный поиск клиентов. -Подбор объектов под запрос. -Показы")
     assert [kind for _, kind, _ in found] == ["other", "other", "other"]
+
+
+def test_headings_without_colons_glued_after_a_sentence_end_start_sections() -> None:
+    text = "О нас: мы храним документы. Задачи Сверка описей, подготовка дел. Требования Опыт в архиве от года."
+    assert items(text)[-2:] == [
+        ("duties", "duty", "Сверка описей, подготовка дел"),
+        ("requirements", "requirement", "Опыт в архиве от года"),
+    ]
+
+
+def test_a_capitalised_word_after_a_polite_pronoun_is_no_heading() -> None:
+    assert [section for section, _, _ in items("Мы растём. Предлагаем Вам работу у метро.")] == ["intro", "intro"]
+
+
+def test_a_lower_case_duties_heading_glued_mid_line_starts_duties_only_before_an_action() -> None:
+    found = items("знать: основы делопроизводства что делать: сверять описи, готовить дела")
+    assert found[-1][:2] == ("duties", "duty")
+    assert [section for section, _, _ in items("мы растём быстро и дружно что делать: по ситуации")] == ["intro"]
+    # Other kinds of lower-case headings are not split off: «условия:» here is part of a sentence.
+    assert [section for section, _, _ in items("мы растём быстро и дружно, наши условия: офис у метро")] == ["intro"]
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("Редактирование рукописей", True),
+        ("сверять описи", True),
+        ("Знание делопроизводства", False),
+        ("Стремление расти", False),
+        ("Оформление по ТК", False),
+        ("знать основы учёта", False),
+        ("Офис у метро", False),
+    ],
+)
+def test_an_item_that_starts_with_an_action(text: str, action: bool) -> None:
+    assert reads_like_action(text) is action
