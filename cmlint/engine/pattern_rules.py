@@ -37,14 +37,14 @@ from cmlint.nlp.inflect import fit_start, head_grammar, inflect_title
 
 @dataclass(frozen=True, slots=True)
 class Part:
-    """Which list of a rule a pattern comes from: matches (of substitution ``index``), antipatterns, item or
-    title exceptions.
+    """Which list of a rule a pattern comes from: matches (of substitution ``index``), antipatterns, item,
+    title or text exceptions.
 
     ``scope`` narrows where a match counts and ``ignore`` adds contexts where it does not
     (a pattern given as ``{pattern, scope, ignore}``).
     """
 
-    kind: Literal["match", "anti", "exception", "title_exception"]
+    kind: Literal["match", "anti", "exception", "title_exception", "text_exception"]
     index: int = 0
     scope: frozenset[str] | None = None
     ignore: frozenset[str] = frozenset()
@@ -52,6 +52,7 @@ class Part:
 
 _ANTI = Part("anti")
 _TITLE_EXCEPTION = Part("title_exception")
+_TEXT_EXCEPTION = Part("text_exception")
 _EXCEPTION = Part("exception")
 
 
@@ -101,6 +102,7 @@ class PatternRule:
         self._add(_ANTI, "antipatterns", spec.antipatterns, compiler, macros, place)
         self._add(_EXCEPTION, "item_exceptions", spec.item_exceptions, compiler, macros, place)
         self._add(_TITLE_EXCEPTION, "title_exceptions", spec.title_exceptions, compiler, macros, place)
+        self._add(_TEXT_EXCEPTION, "text_exceptions", spec.text_exceptions, compiler, macros, place)
 
     def _add(
         self,
@@ -129,6 +131,8 @@ class PatternRule:
         title = posting.title
         excepted = (key == _TITLE_EXCEPTION for key, _, _ in posting.matches.title.get(self._group))
         if title.doc is not None and any(excepted):
+            return
+        if any(key == _TEXT_EXCEPTION for key, _, _ in posting.matches.text.get(self._group)):
             return
         if "title" in scope and title.doc is not None:
             yield from self._findings(posting, ctx, title.doc, posting.matches.title, in_title=True)

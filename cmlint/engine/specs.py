@@ -119,7 +119,9 @@ class RuleSpec(BaseModel):
     ``antipatterns`` drop a match they overlap; ``item_exceptions`` drop a
     match when they occur anywhere in the same item (sentence or list entry).
     ``title_exceptions`` switch the rule off when the title matches one of them (a job for which a
-    federal law or the work itself sets the requirement: police age limits, a fit model's height).
+    federal law or the work itself sets the requirement: police age limits, a fit model's height);
+    ``text_exceptions`` do the same when the posting's text matches (the employer names itself as such
+    a body, or the posting lifts the restriction elsewhere: «приглашаем на службу в полицию»).
     ``scope`` limits where patterns match: ``title``, ``text`` (everywhere
     else) or item kinds (``duty``, ``requirement``, ``wish``, ``condition`` …).
     A pattern may be ``{pattern: ..., scope: [...]}`` to count only in some of
@@ -142,6 +144,7 @@ class RuleSpec(BaseModel):
     antipatterns: list[PatternSpec] = Field(default_factory=list)
     item_exceptions: list[PatternSpec] = Field(default_factory=list)
     title_exceptions: list[PatternSpec] = Field(default_factory=list)
+    text_exceptions: list[PatternSpec] = Field(default_factory=list)
     replacement: str | None = None
     substitutions: list[Substitution] = Field(default_factory=list)
     scope: list[Scope] = Field(default_factory=lambda: list[Scope](["text"]))

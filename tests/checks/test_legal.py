@@ -30,6 +30,120 @@ def test_wording_that_removes_a_restriction_is_compliant(linter: Linter, text: s
     assert legal_codes(linter, text) == []
 
 
+def legal_matches(linter: Linter, text: str, title: str | None = None) -> list[tuple[str, str]]:
+    """Each legal finding as (code, matched text)."""
+    report = linter.lint(text, title=title)
+    found = []
+    for finding in report.findings:
+        if finding.code.startswith("LG") and finding.span is not None:
+            source = (title or "") if finding.span.field == "title" else text
+            found.append((finding.code, source[finding.span.start : finding.span.end]))
+    return found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Приглашаем также женщин.",
+        "Рассматриваем и мужчин, и женщин.",
+        "Рассматриваем кандидатов, в том числе женщин.",
+        "Требования:\n- мужчины без службы в армии тоже, женщины — приглашаем",
+        "Требования:\n- не только мужчины, но и женщины.",
+    ],
+)
+def test_inviting_both_sexes_is_compliant(linter: Linter, text: str) -> None:
+    assert legal_codes(linter, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "match"),
+    [
+        ("Ищем девушку на ресепшн, мужчин просим не беспокоить.", "Ищем девушку"),
+        ("Требования:\n- девушки, мужчин не рассматриваем.", "девушки"),
+        ("Требования:\n- мужчина от 25 лет, опыт работы с женщинами.", "мужчина от 25"),
+        ("Также нужна девушка-администратор.", "девушка-администратор"),
+    ],
+)
+def test_one_sex_turned_away_or_the_other_as_clients_still_counts(linter: Linter, text: str, match: str) -> None:
+    assert ("LG001", match) in legal_matches(linter, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Требования:\n- гражданство РФ или стран СНГ", None),
+        ("Требования:\n- гражданство: РФ, РБ, Казахстан", None),
+        ("Требования:\n- гражданство РФ\n- граждане СНГ тоже рассматриваются.", None),
+        ("Требования:\n- гражданство РФ\n- рассматриваем иностранных граждан с патентом", None),
+        ("Мы поможем с получением гражданства РФ.", None),
+        ("Предлагаем содействие в оформлении гражданства РФ, жильё.", None),
+        ("Требования:\n- гражданство РФ", "Оперуполномоченный"),
+        ("Требования:\n- гражданство РФ", "Инспектор таможни"),
+        ("Требования:\n- гражданство РФ", "Охранник 4 разряда"),
+        ("Требования:\n- гражданство РФ", "Главный специалист отдела муниципальной службы"),
+        ("УМВД приглашает на службу в полицию.\nТребования:\n- гражданство РФ", "Водитель"),
+        ("Приглашаем на военную службу по контракту.\nТребования:\n- гражданство РФ", "Стрелок"),
+    ],
+)
+def test_citizenship_that_is_inclusive_offered_or_set_by_law_is_not_flagged(
+    linter: Linter, text: str, title: str | None
+) -> None:
+    assert "LG008" not in legal_codes(linter, text, title)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Требования:\n- гражданство РФ\n- иностранные граждане не рассматриваются", None),
+        ("Требования:\n- гражданство РФ\n- граждан СНГ не рассматриваем", None),
+        ("Требования:\n- гражданство РФ\n- знание иностранного языка", None),
+        ("Требования:\n- гражданство РФ\n- опыт службы в органах внутренних дел", "Специалист службы безопасности"),
+        ("Требования:\n- гражданство РФ", "Специалист по охране труда"),
+        ("Требования:\n- гражданство РФ", "Таможенный декларант"),
+    ],
+)
+def test_citizenship_required_of_everyone_else_is_flagged(linter: Linter, text: str, title: str | None) -> None:
+    assert ("LG008", "гражданство РФ") in legal_matches(linter, text, title)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Мы производим одежду для малышей в возрасте до 3 лет.", None),
+        ("Обязанности:\n- вести курсы для школьников в возрасте от 12 до 17 лет", None),
+        ("Лагерь принимает воспитанников от 14 до 17 лет.", None),
+        ("Обязанности:\n- проводить уроки для студентов 18-25 лет", None),
+        ("Обязанности:\n- вести тренировки", "Тренер для подростков 14-17 лет"),
+    ],
+)
+def test_ages_of_products_and_their_audience_are_not_the_candidates(
+    linter: Linter, text: str, title: str | None
+) -> None:
+    assert "LG002" not in legal_codes(linter, text, title)
+
+
+@pytest.mark.parametrize(
+    ("title", "match"),
+    [("Продавец одежды 20-35 лет", "20-35 лет"), ("Работа для студентов 18-25 лет", "18-25 лет")],
+)
+def test_an_age_in_the_title_beside_products_or_for_whom_the_work_is_counts(
+    linter: Linter, title: str, match: str
+) -> None:
+    assert ("LG002", match) in legal_matches(linter, "Обязанности:\n- работа в зале", title)
+
+
+def test_the_average_age_of_students_or_clients_is_no_hint_but_the_teams_is(linter: Linter) -> None:
+    assert legal_codes(linter, "О нас:\nСредний возраст наших студентов 25 лет.") == []
+    assert legal_codes(linter, "О нас:\nНаша аудитория — молодёжь, средний возраст 25 лет.") == []
+    assert legal_codes(linter, "Мы делаем товары для молодых людей.") == []
+    assert legal_matches(linter, "Даём быстрый старт карьеры для активных молодых людей.") == [
+        ("LG009", "молодых людей")
+    ]
+    assert legal_matches(linter, "О нас:\nСредний возраст команды 27 лет, клиентов — 40.") == [
+        ("LG009", "Средний возраст команды")
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "code"),
     [
