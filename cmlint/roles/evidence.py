@@ -91,6 +91,8 @@ def collect(
         item_index = token_items[match.start]
         if item_index < 0 or token_items[match.end - 1] != item_index:
             continue
+        if _attribute(match, pos):
+            continue
         item = structure.items[item_index]
         weight = item_weight(item, unsectioned, weights)
         if not weight:
@@ -107,6 +109,12 @@ def collect(
             Evidence(match.role, match.weight * weight * cooperation, match.start, match.end, item_index, match.tags)
         )
     return Collected(tuple(_dedupe(kept)), frozenset(cancelled))
+
+
+def _attribute(match: DutyMatch, pos: Sequence[str]) -> bool:
+    """A one-word match that only describes the noun after it: «продающих объявлений» is copywriting, not selling."""
+    one_word = match.end - match.start == 1
+    return one_word and pos[match.start] == "ADJ" and match.end < len(pos) and pos[match.end] == "NOUN"
 
 
 def item_weight(item: Item, unsectioned: bool, weights: EvidenceWeights) -> float:

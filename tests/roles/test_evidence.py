@@ -23,6 +23,12 @@ def test_sales_duties(linter: Linter, duty: str) -> None:
     assert max(profile(linter, DUTIES + duty), key=profile(linter, DUTIES + duty).get) == "sales"
 
 
+def test_a_word_that_describes_a_noun_is_not_the_duty(linter: Linter) -> None:
+    """«продающие объявления» are copy to write (a participle describing a noun), not selling."""
+    assert "sales" not in profile(linter, DUTIES + "- подготовка продающих объявлений\n- продающие посты для соцсетей")
+    assert "sales" in profile(linter, DUTIES + "- продавать товары покупателям")
+
+
 @pytest.mark.parametrize(
     "duty",
     [
