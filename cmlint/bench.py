@@ -165,7 +165,8 @@ def run_bench(postings: int = 2000, jobs: int = 2, paths: Sequence[str] = ()) ->
 
 
 def _rate(per_second: float) -> str:
-    return f"{number(round(per_second))} вакансий/с"
+    """«491 вакансия в секунду», «124 вакансии в секунду»: the noun agrees with the number."""
+    return count_of(round(per_second), "вакансия", "вакансии", "вакансий") + " в секунду"
 
 
 def _processes(n: int) -> str:

@@ -26,6 +26,7 @@ import httpx
 
 from cmlint.linter import Linter
 from cmlint.models import Posting
+from cmlint.russian import decimal
 
 
 @dataclass
@@ -47,7 +48,7 @@ class LoadResult:
             f"запросов: {count}, ошибок: {len(self.errors)}, расхождений с библиотекой: {len(self.mismatches)}; "
             f"задержка p50 {self.percentile(0.5) * 1000:.0f} мс, p95 {self.percentile(0.95) * 1000:.0f} мс, "
             f"p99 {self.percentile(0.99) * 1000:.0f} мс, макс. {max(self.latencies, default=0) * 1000:.0f} мс; "
-            f"{count / self.seconds:.1f} вакансий/с за {self.seconds:.1f} с"
+            f"{decimal(count / self.seconds, 1)} вакансии в секунду за {decimal(self.seconds, 1)} с"
         )
 
 

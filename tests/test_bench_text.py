@@ -1,0 +1,26 @@
+"""`cmlint bench` prints its rates in Russian with the noun agreeing with the number."""
+
+from __future__ import annotations
+
+from cmlint.bench import BenchResult, render_text
+
+
+def test_rates_agree_with_their_numbers() -> None:
+    result = BenchResult(
+        postings=3000,
+        corpus_postings=340,
+        floor_per_second=491.2,
+        single_per_second=124.0,
+        jobs=2,
+        parallel_per_second=167.0,
+        cold_start_seconds=2.47,
+        single_peak_rss_mb=156.0,
+        parallel_peak_rss_mb=148.0,
+        cpu_count=2,
+        ratio_to_floor=124.0 / 491.2,
+    )
+    text = render_text(result)
+    assert "491 вакансия в секунду" in text
+    assert "124 вакансии в секунду" in text
+    assert "167 вакансий в секунду" in text
+    assert "/с" not in text
