@@ -72,11 +72,14 @@ def candidates(
     phrase_led = decision.kind == "role" or (
         decision.kind != "occupation" and profile.total > 0 and _phrase_led(profile, scores, taxonomy)
     )
-    found = _by_phrases(profile, taxonomy, names, settings) if phrase_led else []
-    if not found:
-        found = _by_occupation(profile, scores, taxonomy, names, settings)
-    if not found and profile.total:
-        found = _by_phrases(profile, taxonomy, names, settings)
+    if phrase_led:
+        found = _by_phrases(profile, taxonomy, names, settings) or _by_occupation(
+            profile, scores, taxonomy, names, settings
+        )
+    else:
+        found = _by_occupation(profile, scores, taxonomy, names, settings) or _by_phrases(
+            profile, taxonomy, names, settings
+        )
     return [c for c in found if c.confidence >= settings.min_confidence][: settings.max_suggestions]
 
 
