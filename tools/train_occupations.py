@@ -1,18 +1,20 @@
 """Train the occupation model on real postings, with the title as distant supervision.
 
 A posting titled «Водитель-экспедитор» teaches what a driver's duty lines
-look like: the title is read with the taxonomy's title patterns, and every
-duty line of the posting gets the title's occupation as its label
-(requirement lines count half).  Postings whose title names no occupation,
-or several different ones, teach nothing.  Identical bodies count once.
+look like: the title is read with the taxonomy's title patterns only
+(:class:`TitleNames`), and every duty line of the posting gets the title's
+occupation as its label (requirement lines count half).  Postings whose title
+names no occupation, or several different ones, teach nothing.  Identical
+bodies count once.
 
-    python -m tools.train_occupations --data ../shared/eval/real/large/train.jsonl
+    python -m tools.train_occupations [--data …/shared/eval/real/large/train.jsonl]
 
 A fifth of the postings (chosen by a hash of the body, so by the data, not
 by chance) is held out to report validation accuracy; the shipped model is
 then trained on all of them.  Everything is seeded: the same data and code
 give the same weights.  The raw postings never enter the repository; the
-model card records a fingerprint of the data file and of the code.
+model card records fingerprints of the data file, of the code and title
+patterns the labels and features come from, and of the labels themselves.
 """
 
 from __future__ import annotations
@@ -24,17 +26,21 @@ import sys
 import time
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict
+from spacy.language import Language
 
 import cmlint.occupations.features as features_module
 import cmlint.occupations.model as model_module
+from cmlint.engine.build import Engine
 from cmlint.linter import Linter
 from cmlint.matching.lemma_matcher import TokenView
+from cmlint.matching.pattern_set import PatternSet
+from cmlint.matching.phrases import PhraseCompiler
 from cmlint.occupations.features import features, terms
 from cmlint.occupations.model import ModelCard, OccupationModel, fingerprint
 from cmlint.roles.lines import read_items
@@ -42,9 +48,9 @@ from cmlint.roles.taxonomy import Taxonomy
 from cmlint.scoring import Scoring
 from cmlint.text.normalize import normalize
 from cmlint.text.segment import segment
+from tools.precision import data_dir
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DATA = ROOT.parent / "shared" / "eval" / "real" / "large" / "train.jsonl"
 DEFAULT_OUT = ROOT / "cmlint" / "occupations"
 #: The line weights of the default configuration: training reads lines the way the linter does.
 SCORING = Scoring()
@@ -76,21 +82,80 @@ class Example:
     body: str
 
 
+def default_data() -> Path:
+    """The training split of the real postings (``$CMLINT_REAL_DATA`` or the nearest ``shared/eval/real`` above)."""
+    return data_dir() / "large" / "train.jsonl"
+
+
 def code_fingerprint(taxonomy: Taxonomy) -> str:
-    """What the labels and features depend on: this script, the feature and model code, the title patterns."""
+    """What the labels and features depend on: this script (with :class:`TitleNames`), the feature and
+    model code, the title patterns with the macros they may use, and which occupation each role belongs to."""
     labels = {
         role_id: [role.title_patterns, taxonomy.occupation_of(role_id), role.generic]
         for role_id, role in taxonomy.roles.items()
     }
     sources = [Path(module.__file__).read_text(encoding="utf-8") for module in (features_module, model_module)]
-    return fingerprint(
-        [*sources, Path(__file__).read_text(encoding="utf-8"), json.dumps(labels, ensure_ascii=False, sort_keys=True)]
-    )
+    named = json.dumps([labels, taxonomy.macros], ensure_ascii=False, sort_keys=True)
+    return fingerprint([*sources, Path(__file__).read_text(encoding="utf-8"), named])
 
 
 def data_fingerprint(path: Path) -> str:
     """The SHA-256 of the training file (its first 16 hex digits)."""
     return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+
+
+def label_fingerprint(labels: Iterable[tuple[str, str | None]]) -> str:
+    """A hash of every distinct title with the occupation it labels (``None``: the title teaches nothing)."""
+    return fingerprint([json.dumps(sorted(set(labels), key=str), ensure_ascii=False)])
+
+
+class TitleNames:
+    """The strict reading of a title that labels the training postings: the occupations its patterns name.
+
+    Only the taxonomy's ``title_patterns`` count (a name inside a longer name
+    of another occupation gives way to it); nothing else of the linter's title
+    reader — hyphenated compounds, ``shared_titles``, ``title_objects``,
+    context after «в», the speller — decides a label.  So the labels depend on
+    what :func:`code_fingerprint` covers, and fixes of the runtime reading do
+    not silently change what the shipped model was taught.
+    """
+
+    def __init__(self, taxonomy: Taxonomy, compiler: PhraseCompiler, nlp: Language) -> None:
+        self.nlp = nlp
+        self._names: PatternSet[str] = PatternSet(nlp.vocab)
+        for role_id, role in taxonomy.roles.items():
+            if not role.generic:
+                patterns = [p for phrase in role.title_patterns for p in compiler.compile(phrase, taxonomy.macros)]
+                self._names.add(taxonomy.occupation_of(role_id), patterns)
+
+    def label(self, title: str) -> str | None:
+        """The one occupation a title names, or ``None``."""
+        doc = self.nlp(title)
+        found = self._names(doc, TokenView.of(doc))
+        occupations = {
+            name
+            for name, start, end in found
+            if not any(other != name and s <= start and end <= e and e - s > end - start for other, s, e in found)
+        }
+        return occupations.pop() if len(occupations) == 1 else None
+
+
+def title_names(engine: Engine) -> TitleNames:
+    """The strict title reading with the engine's pipeline and morphology."""
+    nlp = engine.nlp
+
+    def tokenize(text: str) -> list[str]:
+        return [token.text for token in nlp.make_doc(text)]
+
+    return TitleNames(engine.taxonomy, PhraseCompiler(engine.morphology, tokenize), nlp)
+
+
+def title_labels(path: Path, names: TitleNames) -> Iterator[tuple[str, str | None]]:
+    """Every title of a JSONL file with the occupation it labels."""
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            title = json.loads(line).get("title") or ""
+            yield title, names.label(title)
 
 
 class Extractor:
@@ -100,20 +165,14 @@ class Extractor:
         engine = Linter().engine
         self.nlp = engine.nlp
         self.taxonomy = engine.taxonomy
-        self.roles = engine.analyzer.roles
+        self.titles = title_names(engine)
         self.parameters = parameters
-
-    def label(self, title: str) -> str | None:
-        """The one occupation a title names, or ``None``."""
-        doc = self.nlp(title)
-        reading = self.roles.read_title(doc, TokenView.of(doc))
-        occupations = {
-            self.taxonomy.occupation_of(role) for role in reading.roles if not self.taxonomy.roles[role].generic
-        }
-        return occupations.pop() if len(occupations) == 1 else None
+        #: Every title read so far with its label (for the card's label fingerprint).
+        self.labels: dict[str, str | None] = {}
 
     def example(self, record: dict[str, str]) -> Example | None:
-        label = self.label(record.get("title") or "")
+        title = record.get("title") or ""
+        label = self.labels[title] = self.titles.label(title)
         if label is None:
             return None
         normalized = normalize(record.get("text") or "")
@@ -155,6 +214,11 @@ def train(
 ) -> tuple[list[str], np.ndarray, np.ndarray]:
     """Multinomial logistic regression by mini-batch Adam; returns vocabulary, weights and bias.
 
+    The learning rate falls linearly to zero over the run, so the weights settle
+    near the optimum instead of ending wherever the last batches left them: at
+    a constant rate two seeds differed by 1.2 points of validation top-1 (0.791
+    and 0.779), with the decay by 0.4 (0.816 and 0.820).
+
     Features whose weights all stay below ``prune`` in size are dropped: they barely move a
     prediction and would only make the shipped model larger.
     """
@@ -180,6 +244,7 @@ def train(
     moments = [[np.zeros_like(w), np.zeros_like(w)], [np.zeros_like(b), np.zeros_like(b)]]
     rng = np.random.default_rng(seed)
     step = 0
+    steps = parameters.epochs * -(-len(rows) // parameters.batch)
     for _ in range(parameters.epochs):
         order = rng.permutation(len(rows))
         for begin in range(0, len(rows), parameters.batch):
@@ -198,15 +263,14 @@ def train(
             gradient *= sample_weight[batch, None] / len(batch)
             grad_w = parameters.l2 * w
             np.add.at(grad_w, flat, gradient[owner])
+            rate = parameters.learning_rate * (1 - step / steps)
             step += 1
             for value, grad, (first, second) in ((w, grad_w, moments[0]), (b, gradient.sum(axis=0), moments[1])):
                 first *= 0.9
                 first += 0.1 * grad
                 second *= 0.999
                 second += 0.001 * grad * grad
-                value -= (
-                    parameters.learning_rate * (first / (1 - 0.9**step)) / (np.sqrt(second / (1 - 0.999**step)) + 1e-8)
-                )
+                value -= rate * (first / (1 - 0.9**step)) / (np.sqrt(second / (1 - 0.999**step)) + 1e-8)
     keep = np.abs(w).max(axis=1) >= parameters.prune
     return [f for f, kept in zip(vocabulary, keep, strict=True) if kept], w[keep], b
 
@@ -252,17 +316,24 @@ def _plain(title: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Обучить модель профессий на реальных вакансиях.")
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="JSONL с полями title и text")
+    parser.add_argument(
+        "--data", type=Path, help="JSONL с полями title и text (по умолчанию shared/eval/real/large/train.jsonl)"
+    )
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="папка для файлов модели")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument(
         "--held-out-only", action="store_true", help="обучить только на 80 %% (для подбора порогов на отложенной части)"
     )
     args = parser.parse_args(argv)
+    data: Path = args.data or default_data()
+    if not data.is_file():
+        print(f"train_occupations: нет файла с обучающими вакансиями {data}; укажите его в --data", file=sys.stderr)
+        return 2
     parameters = Parameters()
     started = time.monotonic()
     extractor = Extractor(parameters)
-    examples = list(read_examples(args.data, extractor))
+    examples = list(read_examples(data, extractor))
+    labels_read = label_fingerprint(extractor.labels.items())
     per_label = Counter(example.label for example in examples)
     labels = sorted(label for label, n in per_label.items() if n >= parameters.min_postings)
     examples = [example for example in examples if example.label in labels]
@@ -275,13 +346,14 @@ def main(argv: list[str] | None = None) -> int:
             labels=labels,
             features=features,
             code_fingerprint=code_fingerprint(extractor.taxonomy),
-            data_fingerprint=data_fingerprint(args.data),
+            data_fingerprint=data_fingerprint(data),
+            label_fingerprint=labels_read,
             postings=len(final),
             lines=sum(len(example.lines) for example in final),
             seed=args.seed,
             parameters={k: float(v) for k, v in parameters.model_dump().items()},
             validation=scores,
-            market_titles=market_titles(args.data, extractor.taxonomy),
+            market_titles=market_titles(data, extractor.taxonomy),
         )
 
     vocabulary, w, b = train(training, labels, parameters, args.seed)

@@ -94,12 +94,13 @@ class Analyzer:
         in_title = _NO_MATCHES
         named: tuple[TitleMatch, ...] = ()
         read: tuple[str, ...] = ()
+        whole = True
         if title.doc is not None and title.view is not None:
             in_title = self.roles.shared.matches(title.doc, title.view, title.first, title.end)
             reading = self.roles.read_title(title.doc, title.view, title.first, title.end)
-            named, read = reading.matches, reading.roles
+            named, read, whole = reading.matches, reading.roles, not reading.unread_part
         in_text = self.roles.shared.matches(doc, view, body_start, len(doc))
-        roles = self._roles(text, title, named, read, in_text, body_start)
+        roles = self._roles(text, title, named, read, in_text, body_start, whole)
         return AnalyzedPosting(posting, text, title, Matches(in_title, in_text), roles)
 
     def _title(self, posting: Posting, caller_title: str | None, text: TextAnalysis, starts: list[int]) -> Title:
@@ -131,8 +132,10 @@ class Analyzer:
         read: tuple[str, ...],
         in_text: MatchIndex,
         body_start: int,
+        whole: bool,
     ) -> RoleAnalysis:
-        """``named``: the title's role names; ``read``: every role the title reads (names and what they work on)."""
+        """``named``: the title's role names; ``read``: every role the title reads (names and what they work on);
+        ``whole``: every part of the title was read."""
         title_roles = read
         if title.text is not None and _SUSPENDED_HYPHEN.search(title.text):
             title_roles = tuple(dict.fromkeys([*self._suspended_roles(title.text), *title_roles]))
@@ -155,7 +158,7 @@ class Analyzer:
         profile = role_profile.phrase_profile(evidence, lines, taxonomy, scoring)
         masses = role_profile.item_masses(collected, lines, taxonomy, scoring.occupations)
         scores = OccupationScores.of(masses, lines, taxonomy, self.occupations.labels, scoring.occupations)
-        decision = decide(title_roles, profile, scores, taxonomy, scoring)
+        decision = decide(title_roles, profile, scores, taxonomy, scoring, whole)
         duties = role_profile.summed(masses.values())
         found = tuple(candidates(decision, profile, scores, taxonomy, self.names, scoring.suggestions))
         shift = title.base if title.field == "title" else title.offset

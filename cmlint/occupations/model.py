@@ -37,6 +37,8 @@ class ModelCard(BaseModel):
     features: int
     code_fingerprint: str
     data_fingerprint: str
+    #: A hash of every training title with the occupation it labelled (see ``tools/train_occupations.py``).
+    label_fingerprint: str
     postings: int
     lines: int
     seed: int

@@ -49,11 +49,16 @@ def decide(
     scores: OccupationScores,
     taxonomy: Taxonomy,
     thresholds: Scoring,
+    whole_title: bool = True,
 ) -> RoleDecision:
-    """Decide for one posting (see :class:`RoleDecision`); ``profile`` is the phrase profile."""
+    """Decide for one posting (see :class:`RoleDecision`); ``profile`` is the phrase profile.
+
+    ``whole_title``: false when a part of a combined title names a position
+    that could not be read — the duties may be that part's, so nothing is decided.
+    """
     roles = {role for role in title_roles if not taxonomy.roles[role].generic}
     fitting = frozenset(roles.union(*(taxonomy.fitting(r) for r in roles)))
-    if not roles:
+    if not roles or not whole_title:
         return RoleDecision(False, fitting)
     if scores.weight >= thresholds.occupation_min_weight:
         foreign = _foreign_occupation(roles, scores, taxonomy, thresholds) or _occupation_taken_over(

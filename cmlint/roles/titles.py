@@ -86,6 +86,8 @@ GENERIC_HEADS = frozenset(
     }
 )
 HYPHENS = frozenset({"-", "‑", "–"})
+#: Position nouns that make a part of a combined title a position of its own (seniority words only qualify one).
+UNREAD_POSITIONS = (POSITION_HEADS | GENERIC_HEADS) - SENIORITY
 #: Shortest word that is corrected when misspelt; longer words allow two edits, but a typo
 #: changes a word's length by one letter at most («Comunity»), never two («директолог» is not «диетолог»),
 #: and two edits that keep the length are two wrong letters: another word («директолог» is not «дефектолог»).
@@ -104,11 +106,16 @@ class TitleMatch:
 
 @dataclass(frozen=True, slots=True)
 class TitleReading:
-    """What a title names: its roles (in order), the matches that name them, its seniority words."""
+    """What a title names: its roles (in order), the matches that name them, its seniority words.
+
+    ``unread_part``: a part of a combined title names a position the taxonomy
+    does not know («… / Банкетный менеджер»): the duties may be that part's.
+    """
 
     roles: tuple[str, ...]
     matches: tuple[TitleMatch, ...]
     seniority: tuple[str, ...]
+    unread_part: bool = False
 
 
 def read_title(
@@ -126,7 +133,8 @@ def read_title(
     Russian nouns by token index, true for people in an oblique plural («водителей»).
     """
     parts, context = _layout(view, start, end)
-    raw = list(raw)
+    raw, objects = list(raw), list(objects)
+    unread = _unread_part([*raw, *objects], parts, context, view, start)
     # «Комьюнити-менеджер в отдел продаж»: a name may not run on into the context after «в».
     raw = [m for m in raw if not _modifies_next_noun(m[2], view, end)]
     inside = [m for m in raw if not any(view.lower[i] in CONTEXT_OPENERS for i in range(m[1] + 1, m[2]))]
@@ -147,7 +155,21 @@ def read_title(
     chosen = [with_position(m, view, end) for m in (specific or chosen)]
     worked_on = _objects(objects, parts, view, start) if any(m.role not in generic for m in chosen) else []
     seniority = tuple(dict.fromkeys(w for w in view.lemma[start:end] if w.lower() in SENIORITY))
-    return TitleReading(tuple(dict.fromkeys([*(m.role for m in chosen), *worked_on])), tuple(chosen), seniority)
+    roles = tuple(dict.fromkeys([*(m.role for m in chosen), *worked_on]))
+    return TitleReading(roles, tuple(chosen), seniority, unread)
+
+
+def _unread_part(
+    found: list[Match[str]], parts: list[int], context: list[bool], view: TokenView, start: int
+) -> bool:
+    """Whether a part of a combined title has a position noun (not context) but no name the taxonomy knows."""
+    if parts[-1:] in ([], [0]):
+        return False
+    named = {parts[m_start - start] for _, m_start, _ in found}
+    return any(
+        parts[i] not in named and not context[i] and view.lemma[start + i].lower() in UNREAD_POSITIONS
+        for i in range(len(parts))
+    )
 
 
 def _hides(kept: TitleMatch, role: str, start: int, end: int, view: TokenView) -> bool:

@@ -2,35 +2,39 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
+from functools import cache
 from pathlib import Path
-from types import ModuleType
 
 import numpy as np
 import pytest
 
+from cmlint.linter import Linter
 from cmlint.occupations.features import features, terms
 from cmlint.occupations.model import ModelCard, OccupationModel, shipped_model
 from cmlint.roles.taxonomy import load_taxonomy
+from tools.train_occupations import (
+    TitleNames,
+    code_fingerprint,
+    data_fingerprint,
+    default_data,
+    label_fingerprint,
+    main,
+    title_labels,
+    title_names,
+)
 
-ROOT = Path(__file__).resolve().parent.parent.parent
-TRAINING_DATA = ROOT.parent / "shared" / "eval" / "real" / "large" / "train.jsonl"
+TRAINING_DATA = default_data()
 
 
-def trainer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("train_occupations", ROOT / "tools" / "train_occupations.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("train_occupations", module)  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
+@cache
+def names() -> TitleNames:
+    return title_names(Linter().engine)
 
 
 def tiny() -> OccupationModel:
     card = ModelCard(
-        labels=["courier", "developer"], features=2, code_fingerprint="x", data_fingerprint="y", postings=2, lines=2,
-        seed=0, parameters={}, validation={}, market_titles={},
+        labels=["courier", "developer"], features=2, code_fingerprint="x", data_fingerprint="y", label_fingerprint="z",
+        postings=2, lines=2, seed=0, parameters={}, validation={}, market_titles={},
     )
     weights = np.array([[2.0, -2.0], [-2.0, 2.0]], dtype=np.float32)
     return OccupationModel(card, ["w:доставка", "w:код"], weights, np.zeros(2, dtype=np.float32))
@@ -72,12 +76,37 @@ def test_shipped_model_knows_only_taxonomy_roles() -> None:
     assert model.card.validation["top2"] >= 0.8
 
 
+@pytest.mark.parametrize(
+    ("title", "label"),
+    [
+        ("Старший бухгалтер", "accountant"),
+        ("Водитель-экспедитор", "driver"),
+        ("Бухгалтер / кассир", None),  # two occupations teach nothing
+        ("Менеджер", None),  # a broad name names none
+        ("Инженер-программист", "developer"),  # the longer name, not the engineer in it
+        ("Бугхалтер", None),  # no speller: a misspelt title teaches nothing
+        ("Оператор колл-центра", "support"),  # a name shared with sales (``shared_titles``) does not count
+    ],
+)
+def test_training_labels_come_from_title_patterns_only(title: str, label: str | None) -> None:
+    assert names().label(title) == label
+
+
 def test_shipped_model_was_trained_by_the_current_code() -> None:
     """Retrain after changing features, the model code, the trainer or title patterns:
-    python -m tools.train_occupations --data ../shared/eval/real/large/train.jsonl"""
-    assert shipped_model().card.code_fingerprint == trainer().code_fingerprint(load_taxonomy())
+    python -m tools.train_occupations"""
+    assert shipped_model().card.code_fingerprint == code_fingerprint(load_taxonomy())
 
 
 @pytest.mark.skipif(not TRAINING_DATA.exists(), reason="the training data is not on this machine")
-def test_shipped_model_was_trained_on_the_current_data() -> None:
-    assert shipped_model().card.data_fingerprint == trainer().data_fingerprint(TRAINING_DATA)
+def test_shipped_model_was_trained_on_the_current_data_and_labels() -> None:
+    """The data file, and every title's label as the trainer reads it today (the matcher and morphology included)."""
+    card = shipped_model().card
+    assert card.data_fingerprint == data_fingerprint(TRAINING_DATA)
+    assert card.label_fingerprint == label_fingerprint(title_labels(TRAINING_DATA, names()))
+
+
+def test_trainer_names_missing_data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "нет.jsonl"
+    assert main(["--data", str(missing), "--out", str(tmp_path)]) == 2
+    assert f"нет файла с обучающими вакансиями {missing}" in capsys.readouterr().err

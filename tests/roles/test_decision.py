@@ -121,3 +121,9 @@ def test_a_single_unsure_line_is_not_enough() -> None:
 def test_fitting_occupations_of_a_fine_role_are_its_own_not_every_marketing_job() -> None:
     assert fitting_occupations({"community"}, TAXONOMY) == {"marketing_pr"}
     assert {"developer", "devops", "qa"} <= fitting_occupations({"developer"}, TAXONOMY)
+
+
+def test_nothing_is_decided_when_a_part_of_the_title_could_not_be_read() -> None:
+    scores = lines(ACCOUNTANT_LINES)
+    assert decide(("community",), DutyProfile({}), scores, TAXONOMY, SCORING).confused
+    assert not decide(("community",), DutyProfile({}), scores, TAXONOMY, SCORING, whole_title=False).confused

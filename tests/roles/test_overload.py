@@ -82,7 +82,8 @@ def test_orchestra_under_a_broad_title_is_reported() -> None:
     )
     found = [f for f in lint(text, title="Менеджер").findings if f.code == "CM002"]
     assert len(found) == 1
-    assert len(found[0].evidence) >= 5
+    # Eight trades, of which related ones join (a cook and a cleaner …) and unsure lines count nowhere.
+    assert len(found[0].evidence) >= 4
     assert "несвязанн" in found[0].message
 
 
