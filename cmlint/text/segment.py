@@ -251,7 +251,9 @@ def _lines(text: str) -> list[tuple[int, str]]:
 
 # What may follow a heading noun in the same heading (up to five words): whose or what work it is («Требования к кандидату»,
 # «Задачи iOS-разработчика», «Твои главные задачи в роли аналитика», «Условия работы»).
-_HEADING_NOUN = re.compile(r"(?:обязанност|задач|функци|функционал|требовани|ожидани|услови|навык|компетенц)\w*$")
+_HEADING_NOUN = re.compile(
+    r"(?:обязанност|задач|функци|функционал|требовани|ожидани|услови|навык|компетенц)\w*$"
+)
 
 
 def _heading_kind(piece: str) -> SectionKind | None:
