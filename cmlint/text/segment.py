@@ -249,8 +249,8 @@ def _lines(text: str) -> list[tuple[int, str]]:
     return found
 
 
-# What may follow a heading noun in the same heading (up to five words): whose or what work it is («Требования к кандидату»,
-# «Задачи iOS-разработчика», «Твои главные задачи в роли аналитика», «Условия работы»).
+# What may follow a heading noun in the same heading (up to five words): whose or what work it is
+# («Требования к кандидату», «Задачи iOS-разработчика», «Твои главные задачи в роли аналитика», «Условия работы»).
 _HEADING_NOUN = re.compile(
     r"(?:обязанност|задач|функци|функционал|требовани|ожидани|услови|навык|компетенц)\w*$"
 )
