@@ -9,11 +9,9 @@ read per :class:`PatternGroup`.
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Sequence
-from typing import Any, Generic, TypeVar, cast
+from typing import Any, Generic, TypeVar
 
-from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.matcher import Matcher
-from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
@@ -38,15 +36,15 @@ class _SpacyKey:
 
     def __init__(self, vocab: Vocab) -> None:
         self.matcher = Matcher(vocab, validate=True)
-        self._needs: list[tuple[frozenset[int], ...]] = []
+        self._needs: list[tuple[frozenset[str], ...]] = []
 
     def add(self, ident: int, patterns: list[SpacyPattern]) -> None:
         self.matcher.add(str(ident), [[dict(token) for token in p.tokens] for p in patterns], greedy="LONGEST")
         for pattern in patterns:
-            self._needs.append(tuple(frozenset(map(get_string_id, words)) for words in pattern.required_words()))
+            self._needs.append(pattern.required_words())
 
-    def may_match(self, words: set[int]) -> bool:
-        """Whether some pattern has every word it needs among ``words`` (hashes of lemmas and forms)."""
+    def may_match(self, words: set[str]) -> bool:
+        """Whether some pattern has every word it needs among ``words`` (lemmas and forms)."""
         return any(all(not needed.isdisjoint(words) for needed in needs) for needs in self._needs)
 
 
@@ -99,8 +97,8 @@ class PatternSet(Generic[K]):
         found = self._fast(view, start, end)
         if self._spacy or self._waiting:
             span = doc[start:end] if end is not None else doc[start:]
-            # spaCy types ``to_array`` as floats; these attributes are uint64 string hashes.
-            words = set(cast(list[int], doc.to_array([LEMMA, LOWER, ORTH])[span.start:span.end].ravel().tolist()))
+            # The words of the whole doc: a superset of the stretch's only runs a matcher that finds nothing.
+            words = view.words
             _run_spacy(self._spacy.items(), span, words, found)
             if self._waiting:
                 opens = self._opens
@@ -114,7 +112,7 @@ class PatternSet(Generic[K]):
         return [(keys[ident], s, e) for ident, s, e in self.ids(doc, view, start, end)]
 
 
-def _run_spacy(keys: Iterable[tuple[int, _SpacyKey]], span: Span, words: set[int], found: list[Match[int]]) -> None:
+def _run_spacy(keys: Iterable[tuple[int, _SpacyKey]], span: Span, words: set[str], found: list[Match[int]]) -> None:
     """Add to ``found`` the matches in ``span`` of the keys whose required words are among ``words``."""
     for ident, patterns in keys:
         if patterns.may_match(words):
