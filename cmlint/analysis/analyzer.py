@@ -25,7 +25,7 @@ from cmlint.roles.profile import OccupationScores
 from cmlint.roles.suggest import candidates, market_names, suggestions
 from cmlint.roles.titles import TitleMatch
 from cmlint.scoring import Scoring
-from cmlint.text.money import salary_figures
+from cmlint.text.money import states_salary
 from cmlint.text.normalize import normalize
 from cmlint.text.segment import segment
 
@@ -62,7 +62,7 @@ class AnalyzedPosting:
     @property
     def states_salary(self) -> bool:
         """Whether the title or the body states a salary figure."""
-        return bool(self.text.salaries) or bool(self.title.text and salary_figures(self.title.text))
+        return self.text.states_salary or bool(self.title.text and states_salary(self.title.text))
 
 
 class Analyzer:
@@ -86,8 +86,8 @@ class Analyzer:
         view = TokenView.of(doc)
         starts = doc.to_array("IDX").tolist() if len(doc) else []
         spans = SpanFactory(normalized, posting.title)
-        salaries = tuple(salary_figures(normalized.text))
-        text = TextAnalysis(normalized, structure, doc, view, token_items(starts, structure), spans, salaries)
+        salaried = states_salary(normalized.text)
+        text = TextAnalysis(normalized, structure, doc, view, token_items(starts, structure), spans, salaried)
         title = self._title(posting, caller_title, text, starts)
         body_start = title.end if title.field == "text" else 0
 

@@ -65,8 +65,8 @@ class TextAnalysis:
     view: TokenView
     token_items: tuple[int, ...]
     spans: SpanFactory
-    #: Where the body states a salary figure (:func:`cmlint.text.money.salary_figures`).
-    salaries: tuple[tuple[int, int], ...]
+    #: Whether the body states a salary figure (:func:`cmlint.text.money.states_salary`).
+    states_salary: bool
 
     @property
     def content(self) -> str:

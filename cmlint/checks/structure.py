@@ -14,7 +14,7 @@ from cmlint.engine.registry import CheckContext, NoOptions, Options, check
 from cmlint.models import Finding
 from cmlint.nlp.words import Lemma
 from cmlint.roles.taxonomy import Taxonomy
-from cmlint.text.segment import reads_like_action
+from cmlint.text.segment import describes_work
 
 _CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
 _PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
@@ -30,7 +30,8 @@ class NoDutiesOptions(Options):
 def no_duties(posting: AnalyzedPosting, ctx: CheckContext[NoDutiesOptions]) -> Iterable[Finding]:
     """Only company text, requirements and conditions: no duty item, no item under a duties heading
     (even one that reads like a requirement), no unlabelled lines that could be duties, no unlabelled
-    line that starts with an action («Редактирование рукописей» after the requirements of a cut snippet)."""
+    line that starts with an action («Редактирование рукописей» after the requirements of a cut snippet)
+    or tells the work in prose («Специалист будет отвечать за приёмку товара»)."""
     text = posting.text
     items = text.structure.items
     listed = any(item.kind == "duty" or item.section == "duties" for item in items)
@@ -39,7 +40,7 @@ def no_duties(posting: AnalyzedPosting, ctx: CheckContext[NoDutiesOptions]) -> I
     possible = [index for index, item in enumerate(items) if item.kind in ("other", "readiness", "listed")]
     if len(possible) >= ctx.options.min_unlabelled:
         return
-    if not any(reads_like_action(text.item_text(index)) for index in possible):
+    if not any(describes_work(text.item_text(index)) for index in possible):
         yield ctx.finding(posting.title.span())
 
 

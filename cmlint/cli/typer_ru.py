@@ -28,7 +28,9 @@ from typer._click.exceptions import (
     NoSuchOption,
     UsageError,
 )
+from typer._click.core import Parameter
 from typer._click.formatting import HelpFormatter
+from typer._completion_shared import _get_shell_name, install
 from typer.core import TyperCommand, TyperGroup
 
 from cmlint.cli.interrupt import interrupted
@@ -126,6 +128,9 @@ class RussianGroup(TyperGroup):
         windows_expand_args: bool = True,
         **extra: Any,
     ) -> Any:
+        for param in self.params:
+            if param.name == "install_completion":
+                param.callback = install_completion
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
         try:
@@ -145,6 +150,24 @@ class RussianGroup(TyperGroup):
             raise typer.Exit(interrupted(stop)) from None
         except BrokenPipeError:
             raise PipeClosed("stdout") from None
+
+
+#: The shells typer can install completion for.
+SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+
+
+def install_completion(ctx: Context, param: Parameter, value: Any) -> Any:
+    """``--install-completion [SHELL]``: typer's installer, with its messages in Russian."""
+    if not value or ctx.resilient_parsing:
+        return value
+    shell = value if isinstance(value, str) else _get_shell_name()
+    if shell not in SHELLS:
+        what = f"оболочка {printable(shell)} не поддерживается" if shell else "не удалось определить оболочку"
+        typer.echo(f"Ошибка: {what}; поддерживаются: {', '.join(SHELLS)}.", err=True)
+        sys.exit(2)
+    shell, path = install(shell=shell)
+    typer.echo(f"Автодополнение для {shell} установлено в {path}; оно заработает в новом окне терминала.")
+    sys.exit(0)
 
 
 def _exit(error: ClickException) -> NoReturn:

@@ -99,8 +99,9 @@ class PatternRule:
                     self._add(part, f"patterns[{number}]", [pattern.pattern], compiler, macros, place)
             if spec.replacement:
                 self._replacements[0] = spec.replacement
-        self._add(_ANTI, "antipatterns", spec.antipatterns, compiler, macros, place)
-        self._add(_EXCEPTION, "item_exceptions", spec.item_exceptions, compiler, macros, place)
+        # Antipatterns and item exceptions only ever drop a match of the rule.
+        self._add(_ANTI, "antipatterns", spec.antipatterns, compiler, macros, place, dependent=True)
+        self._add(_EXCEPTION, "item_exceptions", spec.item_exceptions, compiler, macros, place, dependent=True)
         self._add(_TITLE_EXCEPTION, "title_exceptions", spec.title_exceptions, compiler, macros, place)
         self._add(_TEXT_EXCEPTION, "text_exceptions", spec.text_exceptions, compiler, macros, place)
 
@@ -112,6 +113,7 @@ class PatternRule:
         compiler: PhraseCompiler,
         macros: Mapping[str, str],
         where: str,
+        dependent: bool = False,
     ) -> None:
         if not specs:
             return
@@ -124,7 +126,7 @@ class PatternRule:
                     patterns.append(validate_token_pattern(pattern))
             except PatternError as error:
                 raise PackError(f"{where}, {key}[{index}]: {error}") from None
-        self._shared.add(self._group, part, patterns)
+        self._shared.add(self._group, part, patterns, dependent)
 
     def run(self, posting: AnalyzedPosting, ctx: CheckContext[Any]) -> Iterable[Finding]:
         scope = self._scope

@@ -61,12 +61,9 @@ class TokenView:
     def of(cls, doc: Doc) -> TokenView:
         data = doc.user_data.get("cmlint.tokens")
         if data is not None:
-            text, lemma, pos = data
-        else:
-            text = [t.text for t in doc]
-            lemma = [t.lemma_ for t in doc]
-            pos = [t.pos_ for t in doc]
-        return cls(text, [t.lower() for t in text], lemma, pos)
+            return cls(*data)
+        text = [t.text for t in doc]
+        return cls(text, [t.lower() for t in text], [t.lemma_ for t in doc], [t.pos_ for t in doc])
 
 
 class LemmaMatcher(Generic[K]):

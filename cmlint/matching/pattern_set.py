@@ -8,13 +8,11 @@ read per :class:`PatternGroup`.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
-from typing import Any, Generic, TypeVar, cast
+from collections.abc import Hashable, Iterable, Sequence
+from typing import Any, Generic, TypeVar
 
-from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.matcher import Matcher
-from spacy.strings import get_string_id
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from cmlint.matching.lemma_matcher import LemmaMatcher, Match, TokenView
@@ -38,15 +36,15 @@ class _SpacyKey:
 
     def __init__(self, vocab: Vocab) -> None:
         self.matcher = Matcher(vocab, validate=True)
-        self._needs: list[tuple[frozenset[int], ...]] = []
+        self._needs: list[tuple[frozenset[str], ...]] = []
 
     def add(self, ident: int, patterns: list[SpacyPattern]) -> None:
         self.matcher.add(str(ident), [[dict(token) for token in p.tokens] for p in patterns], greedy="LONGEST")
         for pattern in patterns:
-            self._needs.append(tuple(frozenset(map(get_string_id, words)) for words in pattern.required_words()))
+            self._needs.append(pattern.required_words())
 
-    def may_match(self, words: set[int]) -> bool:
-        """Whether some pattern has every word it needs among ``words`` (hashes of lemmas and forms)."""
+    def may_match(self, words: set[str]) -> bool:
+        """Whether some pattern has every word it needs among ``words`` (lemmas and forms)."""
         return any(all(not needed.isdisjoint(words) for needed in needs) for needs in self._needs)
 
 
@@ -56,45 +54,69 @@ class PatternSet(Generic[K]):
     Step patterns run on :class:`LemmaMatcher`; spaCy token patterns on
     spaCy's ``Matcher`` with ``greedy="LONGEST"``.  Keys may be any hashable
     value; inside, both matchers see the key's position in :attr:`keys`.
+
+    Gates: the spaCy token patterns of a key added with ``waits_for=gate``
+    run only in a stretch where a key added with ``opens=gate`` matched (a
+    rule's antipatterns need not be looked for where the rule found
+    nothing).  Step patterns always run: the one fast pass costs the same.
     """
 
     def __init__(self, vocab: Vocab) -> None:
         self._fast: LemmaMatcher[int] = LemmaMatcher()
         self._spacy: dict[int, _SpacyKey] = {}
+        #: Gated keys' spaCy patterns and the gate each waits for.
+        self._waiting: dict[int, tuple[Hashable, _SpacyKey]] = {}
+        #: Keys that open a gate when they match.
+        self._opens: dict[int, Hashable] = {}
         self._vocab = vocab
         self.keys: list[K] = []
         self._ids: dict[K, int] = {}
 
-    def add(self, key: K, patterns: Sequence[Pattern]) -> None:
+    def add(
+        self, key: K, patterns: Sequence[Pattern], opens: Hashable | None = None, waits_for: Hashable | None = None
+    ) -> None:
         ident = self._ids.get(key)
         if ident is None:
             ident = self._ids[key] = len(self.keys)
             self.keys.append(key)
+        if opens is not None:
+            self._opens[ident] = opens
         raw: list[SpacyPattern] = []
         for pattern in patterns:
             if isinstance(pattern, SpacyPattern):
                 raw.append(pattern)
             else:
                 self._fast.add(ident, pattern)
-        if raw:
+        if raw and waits_for is not None:
+            self._waiting.setdefault(ident, (waits_for, _SpacyKey(self._vocab)))[1].add(ident, raw)
+        elif raw:
             self._spacy.setdefault(ident, _SpacyKey(self._vocab)).add(ident, raw)
 
     def ids(self, doc: Doc, view: TokenView, start: int = 0, end: int | None = None) -> list[Match[int]]:
         """Matches with the keys' positions in :attr:`keys`, in text order."""
         found = self._fast(view, start, end)
-        if self._spacy:
+        if self._spacy or self._waiting:
             span = doc[start:end] if end is not None else doc[start:]
-            # spaCy types ``to_array`` as floats; these attributes are uint64 string hashes.
-            words = set(cast(list[int], doc.to_array([LEMMA, LOWER, ORTH])[span.start:span.end].ravel().tolist()))
-            for ident, patterns in self._spacy.items():
-                if patterns.may_match(words):
-                    found += [(ident, span.start + s, span.start + e) for _, s, e in patterns.matcher(span)]
+            # The words of the whole doc: a superset of the stretch's only runs a matcher that finds nothing.
+            words = view.words
+            _run_spacy(self._spacy.items(), span, words, found)
+            if self._waiting:
+                opens = self._opens
+                opened = {opens[ident] for ident, _, _ in found if ident in opens}
+                _run_spacy(((i, key) for i, (gate, key) in self._waiting.items() if gate in opened), span, words, found)
             found.sort(key=lambda m: (m[1], m[2], m[0]))
         return found
 
     def __call__(self, doc: Doc, view: TokenView, start: int = 0, end: int | None = None) -> list[Match[K]]:
         keys = self.keys
         return [(keys[ident], s, e) for ident, s, e in self.ids(doc, view, start, end)]
+
+
+def _run_spacy(keys: Iterable[tuple[int, _SpacyKey]], span: Span, words: set[str], found: list[Match[int]]) -> None:
+    """Add to ``found`` the matches in ``span`` of the keys whose required words are among ``words``."""
+    for ident, patterns in keys:
+        if patterns.may_match(words):
+            found += [(ident, span.start + s, span.start + e) for _, s, e in patterns.matcher(span)]
 
 
 class PatternGroup(Generic[K]):
@@ -118,7 +140,10 @@ class MatchIndex:
         self._found = found
 
     def get(self, group: PatternGroup[K]) -> list[Match[K]]:
-        """The group's matches in text order (empty when it has none)."""
+        """The group's matches in text order (empty when it has none).
+
+        A dependent key's matches are complete only where the group's other keys matched.
+        """
         return self._found.get(group, [])
 
 
@@ -128,8 +153,13 @@ class SharedPatterns:
     def __init__(self, vocab: Vocab) -> None:
         self._set: PatternSet[tuple[PatternGroup[Any], Hashable]] = PatternSet(vocab)
 
-    def add(self, group: PatternGroup[K], key: K, patterns: Sequence[Pattern]) -> None:
-        self._set.add((group, key), patterns)
+    def add(self, group: PatternGroup[K], key: K, patterns: Sequence[Pattern], dependent: bool = False) -> None:
+        """Add an owner's patterns; ``dependent`` ones (antipatterns, exceptions) matter only where the group's
+        other patterns matched, and their spaCy token patterns are run only there."""
+        if dependent:
+            self._set.add((group, key), patterns, waits_for=group)
+        else:
+            self._set.add((group, key), patterns, opens=group)
 
     def matches(self, doc: Doc, view: TokenView, start: int, end: int | None) -> MatchIndex:
         """Matches in ``doc[start:end]`` grouped by owner."""

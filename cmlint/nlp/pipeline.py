@@ -44,16 +44,17 @@ class MorphologyComponent:
     """Sets ``lemma``, ``pos`` and ``morph`` of every token from pymorphy3.
 
     Per word form (orth hash) it caches the hashes to write and the strings
-    for :class:`~cmlint.engine.lemma_matcher.TokenView`; the cache belongs to
-    this pipeline's vocabulary and is bounded like the morphology cache.
+    for :class:`~cmlint.matching.lemma_matcher.TokenView` (text, lower-cased
+    text, lemma, POS); the cache belongs to this pipeline's vocabulary and is
+    bounded like the morphology cache.
     """
 
     def __init__(self, nlp: Language, morphology: Morphology, cache_size: int = 100_000) -> None:
         self.vocab = nlp.vocab
         self.morphology = morphology
         self._morph_keys: dict[str, int] = {}
-        #: Orth hash → ((lemma, POS, morph) hashes to write, text, lemma, POS).
-        self._rows: dict[int, tuple[tuple[int, int, int], str, str, str]] = {}
+        #: Orth hash → ((lemma, POS, morph) hashes to write, text, lower-cased text, lemma, POS).
+        self._rows: dict[int, tuple[tuple[int, int, int], str, str, str, str]] = {}
         self._cache_size = cache_size
 
     def __call__(self, doc: Doc) -> Doc:
@@ -61,19 +62,19 @@ class MorphologyComponent:
         rows = self._rows
         found = [rows.get(orth) or self._row(orth) for orth in doc.to_array(ORTH).tolist()]
         if not found:
-            doc.user_data["cmlint.tokens"] = ([], [], [])
+            doc.user_data["cmlint.tokens"] = ([], [], [], [])
             return doc
-        keys, text, lemma, pos = zip(*found, strict=True)
+        keys, text, lower, lemma, pos = zip(*found, strict=True)
         doc.from_array([LEMMA, POS, MORPH], numpy.array(keys, dtype="uint64"))
-        doc.user_data["cmlint.tokens"] = (list(text), list(lemma), list(pos))
+        doc.user_data["cmlint.tokens"] = (list(text), list(lower), list(lemma), list(pos))
         return doc
 
-    def _row(self, orth: int) -> tuple[tuple[int, int, int], str, str, str]:
+    def _row(self, orth: int) -> tuple[tuple[int, int, int], str, str, str, str]:
         strings = self.vocab.strings
         text = strings[orth]
         analysis = self.morphology.analyze(text)
         keys = (strings.add(analysis.lemma), IDS[analysis.pos], self._morph_key(analysis.feats))
-        row = (keys, text, analysis.lemma, analysis.pos)
+        row = (keys, text, text.lower(), analysis.lemma, analysis.pos)
         if len(self._rows) >= self._cache_size:
             self._rows.clear()
         self._rows[orth] = row

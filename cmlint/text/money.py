@@ -50,3 +50,8 @@ _PATTERNS = (_AMOUNT, _CURRENCY_FIRST, _PAY_FIGURE, _RANGE, _GROSS, _RATE)
 def salary_figures(text: str) -> list[tuple[int, int]]:
     """Offsets of the salary figures in ``text``, in order."""
     return sorted({match.span() for pattern in _PATTERNS for match in pattern.finditer(text)})
+
+
+def states_salary(text: str) -> bool:
+    """Whether ``text`` has a salary figure (``bool(salary_figures(text))``, stopping at the first)."""
+    return any(pattern.search(text) for pattern in _PATTERNS)

@@ -96,7 +96,7 @@ def _grammar() -> _Grammar:
     data = load_yaml("sections.yaml")
     headings = []
     for kind, patterns in data["headings"].items():
-        body = "|".join(f"(?:{p})" for p in patterns)
+        body = "|".join(f"(?:{p})" for p in patterns).replace("$MODAL", data["modal"])
         end = r"\w*(?=$|[\s:.,!?(—–-])"
         # Inside a line a heading word glued by a hyphen is part of a compound («решения контакт-центра:»).
         inner = r"\w*(?=$|[\s:.,!?(—–])"
@@ -139,12 +139,13 @@ def classify_heading(line: str) -> tuple[SectionKind, int] | None:
             rest = folded[match.end():]
             tail = _TRAILING_NOISE.sub("", rest)
             after_colon = folded[colon + 1:].strip() if head is not None else ""
-            if head is not None and after_colon and not _WORD.search(folded[match.end():colon]):
+            whole = not _WORD.search(folded[match.end():colon]) or _heading_kind(stripped) == kind
+            if head is not None and after_colon and whole:
                 return kind, lead + colon + 1
             short = len(_WORD.findall(tail)) <= 3 and (rest.rstrip().endswith(":") or (words <= 4 and not listed))
             if not tail or short:
                 return kind, len(line)
-            if head is not None:
+            if head is not None or (colon != -1 and _heading_kind(stripped) == kind):
                 return kind, lead + colon + 1
         elif words <= 8 and folded.rstrip().endswith(":") and anywhere.search(folded):
             return kind, len(line)
@@ -203,12 +204,20 @@ def segment(text: str, title_from_text: bool) -> Structure:
 
 # A capitalised phrase of a few words ending in a colon, inside a line: a candidate for
 # a heading that a scrape glued to the text before it («…данных. Требования: опыт…»).
-_INLINE_HEADING = re.compile(r"(?<=[^\s])(?:\s+|(?<=[а-яё.;!?)»]))(?=[А-ЯЁA-Z][\w\-, ]{2,50}:)")
-# A scrape that dropped the colons: after a sentence end, one to three words, the first capitalised,
-# then a capitalised word that starts the first item («…сервиса. Задачи Разработка клиента…»);
-# the polite «Вы», «Вам», «Ваш…» start a sentence, not an item.
+# Glued also after a Latin word («…GreenplumЗадачи: …»).
+_INLINE_HEADING = re.compile(r"(?<=[^\s])(?:\s+|(?<=[а-яёa-z.;!?)»]))(?=[А-ЯЁA-Z][\w\-, ]{2,50}:)")
+# A question that is a heading, inside a line («…отдела. Чем предстоит заниматься? Сверка …»): it is cut
+# off on both sides, since nothing but a known heading ends with a question mark and starts a section.
+#: The kinds of question headings cut out of a line: «Кто мы?» would make the rest of a flattened text
+#: the company's description, duties told in prose included.
+_QUESTION_KINDS = frozenset({"duties", "requirements", "conditions"})
+_INLINE_QUESTION = re.compile(r"(?:^|(?<=[^\s])(?:\s+|(?<=[а-яёa-z.;!?)»])))(?=[А-ЯЁA-Z][\w\-, ]{2,60}\?)")
+# A scrape that dropped the colons (and often the line breaks): one to six words, the first capitalised,
+# that make up a whole known heading, then a capitalised word that starts the first item («…сервиса.
+# Задачи Разработка клиента…», «…в центре Функциональные обязанности Обеспечивать …»); the polite «Вы»,
+# «Вам», «Ваш…» start a sentence, not an item.
 _BARE_HEADING = re.compile(
-    r"(?<=[.!?])\s+([А-ЯЁ][а-яё]+(?: [а-яё]+){0,2})(?= (?!(?:Вы|Вас|Вам|Вами|Ваш\w*)\b)[«\"]?[А-ЯЁ][а-яё])"
+    r"(?:^|(?<=\S)\s+)([А-ЯЁ][а-яё]+(?: [а-яё]+){0,5})(?= (?!(?:Вы|Вас|Вам|Вами|Ваш\w*)\b)[«\"]?[А-ЯЁ][а-яё])"
 )
 # A lower-case phrase ending in a colon inside a line (a scrape without capitals: «…bootstrap что делать:
 # верстать…»): a heading only of the duties kind and only before an action (:func:`reads_like_action`).
@@ -229,21 +238,37 @@ def _lines(text: str) -> list[tuple[int, str]]:
         for match in _BARE_HEADING.finditer(raw):
             if _heading_kind(match.group(1) + ":"):
                 cuts.update(match.span(1))
+        if "?" in raw:
+            for match in _INLINE_QUESTION.finditer(raw):
+                end = raw.index("?", match.end())
+                if _heading_kind(raw[match.end():end] + ":") in _QUESTION_KINDS:
+                    cuts.update((match.end(), end + 1))
         ordered = sorted(cuts)
         for begin, end in zip([0, *ordered], [*ordered, len(raw)], strict=True):
             found.append((start + begin, raw[begin:end]))
     return found
 
 
+# What may follow a heading noun in the same heading (up to five words): whose or what work it is
+# («Требования к кандидату», «Задачи iOS-разработчика», «Твои главные задачи в роли аналитика», «Условия работы»).
+_HEADING_NOUN = re.compile(
+    r"(?:обязанност|задач|функци|функционал|требовани|ожидани|услови|навык|компетенц)\w*$"
+)
+
+
 def _heading_kind(piece: str) -> SectionKind | None:
-    """The kind of the known heading ``piece`` starts with, when that heading ends at its first colon."""
+    """The kind of the known heading ``piece`` starts with, when that heading ends at its first colon
+    (a heading noun may have a complement of up to five words before it)."""
     colon = piece.find(":")
-    if colon < 0 or len(_WORD.findall(piece[:colon])) > 4:
+    if colon < 0 or len(_WORD.findall(piece[:colon])) > 8:
         return None
     folded = _fold(piece[:colon])
     for kind, at_start, _ in _grammar().headings:
         match = at_start.match(folded)
-        if match and not _WORD.search(folded[match.end():]):
+        if match is None:
+            continue
+        rest = len(_WORD.findall(folded[match.end():]))
+        if not rest or (rest <= 5 and _HEADING_NOUN.search(folded[:match.end()])):
             return kind
     return None
 
@@ -253,6 +278,12 @@ def _opens_duties(piece: str) -> bool:
     if _heading_kind(piece) != "duties":
         return False
     return reads_like_action(piece[piece.find(":") + 1:].lstrip())
+
+
+def describes_work(text: str) -> bool:
+    """Whether ``text`` tells what the job does: it starts with an action (:func:`reads_like_action`) or
+    tells the work in prose («Вы будете вести учёт», «Специалист будет отвечать за приёмку»)."""
+    return reads_like_action(text) or bool(_grammar().cues["duty_prose"](_fold(text)))
 
 
 def reads_like_action(text: str) -> bool:

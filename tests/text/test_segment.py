@@ -1,6 +1,6 @@
 import pytest
 
-from cmlint.text.segment import classify_heading, reads_like_action, segment
+from cmlint.text.segment import classify_heading, describes_work, reads_like_action, segment
 
 
 def items(text: str, title_from_text: bool = False) -> list[tuple[str, str, str]]:
@@ -158,3 +158,74 @@ def test_a_lower_case_duties_heading_glued_mid_line_starts_duties_only_before_an
 )
 def test_an_item_that_starts_with_an_action(text: str, action: bool) -> None:
     assert reads_like_action(text) is action
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Что вам предстоит делать?",
+        "Чем нужно будет заниматься:",
+        "Над чем придётся работать",
+        "Что входит в обязанности:",
+        "В Ваши задачи будет входить:",
+        "Должностные обязанности",
+        "Задачи, которые нужно будет решать:",
+        "Задачи, которые будут стоять перед стажёром:",
+        "Твоя главная задача, с которой ты точно справишься:",
+        "В этой роли вы будете",
+    ],
+)
+def test_duties_headings_in_question_modal_and_noun_forms(line: str) -> None:
+    found = classify_heading(line)
+    assert found is not None and found[0] == "duties"
+
+
+@pytest.mark.parametrize("line", ["Что нужно знать:", "Что вы получите:", "Готовы присоединиться к команде?"])
+def test_other_questions_are_not_duties_headings(line: str) -> None:
+    found = classify_heading(line)
+    assert found is None or found[0] != "duties"
+
+
+def test_a_question_heading_inside_a_flattened_line_is_cut_off_on_both_sides() -> None:
+    text = "Мы растём Чем предстоит заниматься? Сверка описей. Готовы к переезду? Пишите."
+    assert items(text)[1] == ("duties", "duty", "Сверка описей")
+    structure = segment(text, title_from_text=False)
+    heading = next(section.heading for section in structure.sections if section.kind == "duties")
+    assert heading is not None and text[slice(*heading)] == "Чем предстоит заниматься?"
+
+
+def test_a_colonless_heading_in_a_flattened_line_starts_a_section_after_any_word() -> None:
+    text = "Склад у метро Функциональные обязанности Принимать товар Вести учёт Требования Опыт от года"
+    assert items(text)[1:] == [
+        ("duties", "duty", "Принимать товар Вести учёт"),
+        ("requirements", "requirement", "Опыт от года"),
+    ]
+
+
+def test_a_heading_glued_to_a_latin_word_starts_a_section() -> None:
+    assert items("Наш стек: PostgreSQL, GreenplumЗадачи: писать витрины")[-1] == ("duties", "duty", "писать витрины")
+
+
+def test_a_heading_noun_with_a_complement_is_a_heading_inside_a_line() -> None:
+    text = "Офис у метро; Требования к кандидату: опыт от года; Обязанности кладовщика: приёмка товара"
+    assert items(text)[-2:] == [("requirements", "requirement", "опыт от года"), ("duties", "duty", "приёмка товара")]
+
+
+@pytest.mark.parametrize(
+    ("text", "work"),
+    [
+        ("Специалист будет отвечать за приёмку товара", True),
+        ("Сотрудник занимается оформлением заказов", True),
+        ("Кладовщик ведёт учёт остатков", True),
+        ("Вы будете сверять описи и готовить дела", True),
+        ("Предстоит настраивать рекламные кампании", True),
+        ("В задачи оператора входит приём звонков", True),
+        ("Составление описей", True),
+        ("Кандидат должен иметь опыт продаж", False),
+        ("Менеджер получает бонус за каждую сделку", False),
+        ("Вы будете получать зарплату два раза в месяц", False),
+        ("Компания работает с 2005 года", False),
+    ],
+)
+def test_an_item_that_tells_the_work(text: str, work: bool) -> None:
+    assert describes_work(text) is work
