@@ -37,7 +37,6 @@ def _terminate(number: int, frame: FrameType | None) -> None:
 
 def _run() -> int:
     try:
-        _skip_spacy_cli()
         from cmlint.cli.app import app
 
         app(prog_name="cmlint")
@@ -74,35 +73,3 @@ def _silence_stdout() -> None:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
     os.close(devnull)
-
-
-def _skip_spacy_cli() -> None:
-    """Let ``import spacy`` skip spaCy's own command line in this process.
-
-    ``import spacy`` imports ``spacy.cli`` (weasel, httpx, jinja2 …) only to
-    export ``spacy.info``; that is a fifth of cmlint's start-up.  The cmlint
-    command never uses spaCy's CLI, so before spaCy is imported it gets an
-    empty ``spacy.cli`` package.  Any failure falls back to a normal import.
-    """
-    if "spacy" in sys.modules:
-        return
-    import importlib.util
-    import types
-
-    try:
-        spec = importlib.util.find_spec("spacy")
-        if spec is None or not spec.submodule_search_locations:
-            return
-        package = types.ModuleType("spacy.cli")
-        package.__path__ = [os.path.join(location, "cli") for location in spec.submodule_search_locations]
-        info = types.ModuleType("spacy.cli.info")
-
-        def unavailable(*args: object, **kwargs: object) -> None:
-            raise RuntimeError("spacy.info недоступен внутри команды cmlint")
-
-        info.info = unavailable  # type: ignore[attr-defined]
-        sys.modules["spacy.cli"], sys.modules["spacy.cli.info"] = package, info
-        import spacy  # noqa: F401
-    except Exception:
-        for name in [m for m in sys.modules if m == "spacy" or m.startswith("spacy.")]:
-            del sys.modules[name]
