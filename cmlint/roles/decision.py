@@ -125,9 +125,12 @@ def _occupation_taken_over(
     hold a large mean share, several times the title's own occupations', and
     win against them by the same log-probability margin as an unrelated one.
     Within a family whose titles the market uses interchangeably (IT,
-    engineering) a take-over is not a confusion.
+    engineering) a take-over is not a confusion, nor where the model has no
+    label for the title's occupation (too few training postings named it).
     """
     own = {taxonomy.occupation_of(role) for role in roles}
+    if not own & scores.log_scores.keys():
+        return None  # the model does not read the title's occupation, so it cannot find it absent
     families = {taxonomy.roles[occupation].family for occupation in own} - {None}
     rival, share = next(((label, s) for label, s in scores.ranked() if label not in own), (None, 0.0))
     if rival is None or taxonomy.roles[rival].family in families or share < thresholds.occupation_takeover_share:

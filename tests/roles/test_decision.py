@@ -127,3 +127,10 @@ def test_nothing_is_decided_when_a_part_of_the_title_could_not_be_read() -> None
     scores = lines(ACCOUNTANT_LINES)
     assert decide(("community",), DutyProfile({}), scores, TAXONOMY, SCORING).confused
     assert not decide(("community",), DutyProfile({}), scores, TAXONOMY, SCORING, whole_title=False).confused
+
+
+def test_no_take_over_of_an_occupation_the_model_does_not_read() -> None:
+    """A related occupation cannot take over a title whose own occupation the model has no label for."""
+    selling = lines([{"sales": 0.9, "support": 0.05}] * 6)
+    assert "realty" not in selling.log_scores
+    assert not decide(("realty",), DutyProfile({}), selling, TAXONOMY, SCORING).confused
