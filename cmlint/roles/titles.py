@@ -226,14 +226,26 @@ def _complement(
     part = parts[first - start]
     if not view.lower[first].isascii():
         noun = next((i for i in range(first, match.end) if i in nouns), None)
+        if noun is None or not nouns[noun]:
+            return False
         before = any(k.role != match.role and k.end <= first and parts[k.start - start] == part for k in kept)
-        return noun is not None and nouns[noun] and before
+        return before or _works_with(noun, part, parts, view, start)
     run: list[str] = []
     for index in range(match.end, end):
         if parts[index - start] != part or not view.lower[index].isascii() or not view.lower[index].isalpha():
             break
         run.append(view.lemma[index].lower())
     return bool(run) and run[0] not in POSITION_HEADS and any(w in POSITION_HEADS for w in run[1:])
+
+
+def _works_with(noun: int, part: int, parts: list[int], view: TokenView, start: int) -> bool:
+    """Whether people after «с» follow a position noun of their part: whom it works with
+    («Менеджер по работе с дизайнерами»), not a second position."""
+    if noun <= start or view.lower[noun - 1] not in ("с", "со"):
+        return False
+    return any(
+        parts[i - start] == part and view.lemma[i].lower() in POSITION_HEADS | GENERIC_HEADS for i in range(start, noun)
+    )
 
 
 def _objects(objects: Iterable[Match[str]], parts: list[int], view: TokenView, start: int) -> list[str]:

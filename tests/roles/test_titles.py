@@ -142,6 +142,10 @@ def test_a_real_word_is_not_read_as_a_misspelt_other_one(linter: Linter, title: 
         ("Рекрутер водителей", ("hr",)),
         ("Руководитель проектов по защите информации", ("project", "infosec")),  # a field, not people served
         ("Руководитель группы разработчиков", ("developer",)),  # … unless nothing before it names a position
+        # … or named after «с» as the people a position works with.
+        ("Менеджер по работе с дизайнерами", ()),
+        ("Специалист по взаимодействию с блогерами", ()),
+        ("Менеджер по работе с клиентами", ("account",)),
         # … and before it in English.
         ("Developer Community Manager", ("community",)),
         ("Developer Relations Manager", ()),
