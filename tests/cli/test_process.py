@@ -36,7 +36,7 @@ def test_a_signal_during_start_up_ends_with_one_line(number: int, code: int, del
     time.sleep(delay)
     process.send_signal(number)
     returncode, stderr = _wait(process)
-    assert returncode == code
+    assert returncode == code, stderr
     assert "Traceback" not in stderr
     assert len(stderr.splitlines()) == 1 and stderr.startswith("cmlint: ")
 
