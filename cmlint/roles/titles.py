@@ -86,8 +86,10 @@ GENERIC_HEADS = frozenset(
     }
 )
 HYPHENS = frozenset({"-", "‑", "–"})
+#: Every noun that heads a position's name, specific or generic.
+POSITION_NOUNS = POSITION_HEADS | GENERIC_HEADS
 #: Position nouns that make a part of a combined title a position of its own (seniority words only qualify one).
-UNREAD_POSITIONS = (POSITION_HEADS | GENERIC_HEADS) - SENIORITY
+UNREAD_POSITIONS = POSITION_NOUNS - SENIORITY
 #: Shortest word that is corrected when misspelt; longer words allow two edits, but a typo
 #: changes a word's length by one letter at most («Comunity»), never two («директолог» is not «диетолог»),
 #: and two edits that keep the length are two wrong letters: another word («директолог» is not «дефектолог»).
@@ -244,7 +246,7 @@ def _works_with(noun: int, part: int, parts: list[int], view: TokenView, start: 
     if noun <= start or view.lower[noun - 1] not in ("с", "со"):
         return False
     return any(
-        parts[i - start] == part and view.lemma[i].lower() in POSITION_HEADS | GENERIC_HEADS for i in range(start, noun)
+        parts[i - start] == part and view.lemma[i].lower() in POSITION_NOUNS for i in range(start, noun)
     )
 
 
@@ -266,7 +268,7 @@ def _objects(objects: Iterable[Match[str]], parts: list[int], view: TokenView, s
             i
             for i in range(start, o_start)
             if parts[i - start] == part
-            and view.lemma[i].lower() in POSITION_HEADS | GENERIC_HEADS
+            and view.lemma[i].lower() in POSITION_NOUNS
             and not (i > start and view.text[i - 1] in HYPHENS)
         ]
         if heads and not any(view.lower[i] in OBJECT_BLOCKERS for i in range(min(heads) + 1, o_start)):
