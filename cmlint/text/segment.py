@@ -139,8 +139,8 @@ def classify_heading(line: str) -> tuple[SectionKind, int] | None:
             rest = folded[match.end():]
             tail = _TRAILING_NOISE.sub("", rest)
             after_colon = folded[colon + 1:].strip() if head is not None else ""
-            whole = not _WORD.search(folded[match.end():colon]) or _heading_kind(stripped) == kind
-            if head is not None and after_colon and whole:
+            # The heading runs to the colon, or a known heading with its complement does.
+            if after_colon and (not _WORD.search(folded[match.end():colon]) or _heading_kind(stripped) == kind):
                 return kind, lead + colon + 1
             short = len(_WORD.findall(tail)) <= 3 and (rest.rstrip().endswith(":") or (words <= 4 and not listed))
             if not tail or short:
