@@ -24,8 +24,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from spacy.tokens import Doc
 
 from cmlint.matching.lemma_matcher import TokenView
-from cmlint.text.segment import Structure
 from cmlint.nlp.words import Lemma
+from cmlint.text.segment import Structure
 
 NEGATION_FILE = "negation.yaml"
 _JOINERS = frozenset({"-", "‑", "–", "."})
