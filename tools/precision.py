@@ -12,7 +12,7 @@ offsets and verdicts only (TSV, so no reader of postings takes them for postings
     python tools/precision.py returning corpora/precision/*.tsv  # marked false positives reported again
 
 A sheet is TSV: ``key`` (set:id:code:field:start:end), the title, the span in
-its sentence (⟦…⟧), and an empty ``verdict`` column to fill with ``tp`` or
+its sentence (⟦…⟧), the finding's message, and an empty ``verdict`` column to fill with ``tp`` or
 ``fp`` (and an optional short ``cause`` tag: contrast, negation, compound …).
 ``python tools/precision.py verdicts SHEET OUT.tsv`` keeps the marked rows
 as ids and verdicts (``key``, ``verdict``, ``cause``).
@@ -85,15 +85,15 @@ def records(names: list[str]) -> Iterator[tuple[str, dict[str, str]]]:
                 yield name, json.loads(line)
 
 
-def hits(linter: Linter, names: list[str]) -> Iterator[tuple[Hit, dict[str, str]]]:
-    """Every finding of every posting of the sets, under the posting's own title."""
+def hits(linter: Linter, names: list[str]) -> Iterator[tuple[Hit, dict[str, str], str]]:
+    """Every finding of every posting of the sets, under the posting's own title, with its message."""
     for name, record in records(names):
         report = linter.lint_posting(Posting(text=record["text"], title=record.get("title"), id=str(record["id"])))
         for finding in report.findings:
             span = finding.span
             field = span.field if span else "-"
             start, end = (span.start, span.end) if span else (-1, -1)
-            yield Hit(name, str(record["id"]), finding.code, field, start, end), record
+            yield Hit(name, str(record["id"]), finding.code, field, start, end), record, finding.message
 
 
 def context(hit: Hit, record: dict[str, str]) -> str:
@@ -142,7 +142,7 @@ def counts(names: list[str]) -> None:
     table: dict[str, Counter[str]] = defaultdict(Counter)
     postings: Counter[str] = Counter()
     seen: set[tuple[str, str]] = set()
-    for hit, _ in hits(linter, names):
+    for hit, _, _ in hits(linter, names):
         table[hit.code][hit.set] += 1
         seen.add((hit.set, hit.id))
     for name, _ in records(names):
@@ -157,19 +157,19 @@ def counts(names: list[str]) -> None:
 def sheet(out: Path, names: list[str], per_rule: int, seed: int, codes: set[str] | None, exclude: list[Path]) -> None:
     linter = Linter().prepare()
     known = {verdict.key for verdict in load_verdicts(exclude)}
-    by_code: dict[str, list[tuple[Hit, dict[str, str]]]] = defaultdict(list)
-    for hit, record in hits(linter, names):
+    by_code: dict[str, list[tuple[Hit, dict[str, str], str]]] = defaultdict(list)
+    for hit, record, message in hits(linter, names):
         if (codes is None or hit.code in codes) and hit.key not in known:
-            by_code[hit.code].append((hit, record))
+            by_code[hit.code].append((hit, record, message))
     rng = random.Random(seed)
     with out.open("w", encoding="utf-8", newline="") as sink:
         writer = csv.writer(sink, delimiter="\t")
-        writer.writerow(["key", "title", "context", "verdict", "cause"])
+        writer.writerow(["key", "title", "context", "message", "verdict", "cause"])
         for code in sorted(by_code):
             found = by_code[code]
             chosen = rng.sample(found, min(per_rule, len(found)))
-            for hit, record in sorted(chosen, key=lambda pair: pair[0].key):
-                writer.writerow([hit.key, record.get("title") or "", context(hit, record), "", ""])
+            for hit, record, message in sorted(chosen, key=lambda row: row[0].key):
+                writer.writerow([hit.key, record.get("title") or "", context(hit, record), message, "", ""])
     print(f"{out}: {sum(min(per_rule, len(v)) for v in by_code.values())} rows for {len(by_code)} rules")
     print("  ".join(f"{code} {len(found)}" for code, found in sorted(by_code.items())))
 

@@ -14,7 +14,7 @@ from cmlint.engine.registry import CheckContext, NoOptions, Options, check
 from cmlint.models import Finding
 from cmlint.nlp.words import Lemma
 from cmlint.roles.taxonomy import Taxonomy
-from cmlint.text.segment import describes_work
+from cmlint.text.segment import describes_work, tells_work
 
 _CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
 _PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
@@ -40,8 +40,17 @@ def no_duties(posting: AnalyzedPosting, ctx: CheckContext[NoDutiesOptions]) -> I
     possible = [index for index, item in enumerate(items) if item.kind in ("other", "readiness", "listed")]
     if len(possible) >= ctx.options.min_unlabelled:
         return
-    if not any(describes_work(text.item_text(index)) for index in possible):
+    if any(describes_work(text.item_text(index)) for index in possible):
+        return
+    # A text whose line breaks were lost often tells the work in prose inside the company's description
+    # («О нас: … Вы будете принимать товар …»): a sentence that tells the work is a duty there too.
+    told = (index for index, item in enumerate(items) if item.section in _PROSE_SECTIONS and item.kind != "duty")
+    if not any(tells_work(text.item_text(index)) for index in told):
         yield ctx.finding(posting.title.span())
+
+
+#: Sections where the work may be told in prose when the reader found no duties heading.
+_PROSE_SECTIONS = frozenset({"intro", "about", "other"})
 
 
 class TitleWordsOptions(Options):
@@ -76,6 +85,7 @@ class _Position:
 
     text: str
     head: str
+    lead: str | None
     families: frozenset[str]
     words: frozenset[str]
     roles: frozenset[str]
@@ -119,15 +129,24 @@ def _position(title: Title, cleaned: str, start: int, end: int, options: Positio
     if first is None or not _names_a_person(first, known | generic, tuple(options.position_suffixes)):
         return None
     head = first.lemma
+    # A person word glued before the head names the trade too: «Инженер-программист», «Администратор-кассир».
+    lead = next((w.lemma for w in words if w.end < first.start and cleaned[w.end:first.start] == "-"), None)
     # A part's trades: its words' («водитель погрузчика» is warehouse work too) and its roles'
     # («SMM-менеджер»); a generic head alone («/ разработчик») takes no trade of its own.
     content = frozenset(lemma for lemma in lemmas if len(lemma) > 2 and lemma not in generic and lemma != head)
     roles = title.roles_in(start, end)
     families: set[str] = set()
     if content or head not in generic:
-        families = {name for name, members in options.families.items() if set(lemmas) & set(members)}
+        # Words after «в», «для» … say where the position works, not its trade («Ассистент в магазин игр»).
+        cut = next((i for i, w in enumerate(words) if w.start > first.start and w.lemma in _PLACE_OPENERS), None)
+        named = set(lemmas[:cut])
+        families = {name for name, members in options.families.items() if named & set(members)}
         families |= {name for role in roles for name in options.role_families.get(role, ())}
-    return _Position(part.strip(), head, frozenset(families), content, frozenset(roles))
+    return _Position(part.strip(), head, lead, frozenset(families), content, frozenset(roles))
+
+
+#: Prepositions after which a title part names a place, an employer or a purpose.
+_PLACE_OPENERS = frozenset({"в", "во", "для", "на", "при"})
 
 
 def _names_a_person(word: TitleWord, known: set[str], suffixes: tuple[str, ...]) -> bool:
@@ -142,6 +161,9 @@ def _different_positions(a: _Position, b: _Position, taxonomy: Taxonomy) -> bool
     if not a.families or not b.families or a.families & b.families:
         return False
     if a.head == b.head or _common_prefix(a.head, b.head) >= 5:
+        return False
+    # «Инженер-программист / инженер-технолог»: one engineer; «Инженер-механик, администратор» are two people.
+    if {a.head, a.lead} & {b.head, b.lead} - {None}:
         return False
     if a.words & b.words or {a.head, b.head} & (a.words | b.words):
         return False

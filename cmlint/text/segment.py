@@ -168,6 +168,8 @@ def segment(text: str, title_from_text: bool) -> Structure:
     kind: SectionKind = "intro"
     section_start = 0
     heading: tuple[int, int] | None = None
+    # Under «Вас ждет:» the items may be the work or the perks (:func:`_item_kind`).
+    awaits = False
     for raw_start, raw in _lines(text):
         line = raw.strip()
         if not line:
@@ -184,20 +186,21 @@ def segment(text: str, title_from_text: bool) -> Structure:
             kind, heading_end = found
             heading = (start, start + heading_end)
             section_start = start
+            awaits = kind == "conditions" and bool(grammar.cues["awaits"](_fold(_LEADING_NOISE.sub("", line))))
             rest = line[heading_end:]
             if not rest.strip():
                 continue
             offset = start + heading_end + (len(rest) - len(rest.lstrip()))
-            _add_items(items, rest.strip(), offset, kind, grammar)
+            _add_items(items, rest.strip(), offset, kind, grammar, awaits)
             continue
         bullet = _BULLET.match(line)
         if bullet and bullet.end() < len(line):
-            _add_items(items, line[bullet.end():], start + bullet.end(), kind, grammar)
+            _add_items(items, line[bullet.end():], start + bullet.end(), kind, grammar, awaits)
         elif not bullet:
-            _add_items(items, line, start, kind, grammar)
+            _add_items(items, line, start, kind, grammar, awaits)
             if _OPENS_DUTIES.search(line):
                 sections.append(Section(kind, section_start, start + len(line), heading))
-                kind, heading, section_start = "duties", None, start + len(line)
+                kind, heading, section_start, awaits = "duties", None, start + len(line), False
     sections.append(Section(kind, section_start, len(text), heading))
     return Structure(title, tuple(s for s in sections if s.end > s.start or s.heading), tuple(items))
 
@@ -216,9 +219,15 @@ _INLINE_QUESTION = re.compile(r"(?:^|(?<=[^\s])(?:\s+|(?<=[а-яёa-z.;!?)»])))
 # that make up a whole known heading, then a capitalised word that starts the first item («…сервиса.
 # Задачи Разработка клиента…», «…в центре Функциональные обязанности Обеспечивать …»); the polite «Вы»,
 # «Вам», «Ваш…» start a sentence, not an item.
+# A bullet or a spaced dash glued to the heading starts the first item just as well («…Обязанности•Приёмка
+# товара•Учёт остатков Требования•Опыт…», «Обязанности - приёмка товара»).
 _BARE_HEADING = re.compile(
-    r"(?:^|(?<=\S)\s+)([А-ЯЁ][а-яё]+(?: [а-яё]+){0,5})(?= (?!(?:Вы|Вас|Вам|Вами|Ваш\w*)\b)[«\"]?[А-ЯЁ][а-яё])"
+    r"(?:^|(?<=\S)\s+|(?<=[a-z)»]))([А-ЯЁ][а-яё]+(?: [а-яё]+){0,5})"
+    r"(?= (?!(?:Вы|Вас|Вам|Вами|Ваш\w*)\b)[«\"]?[А-ЯЁ][а-яё]|\s*[•▪►●◦·]\s*\w| [-–—] \w)"
 )
+# Bullets inside a line (a list whose line breaks were lost: «•Приёмка товара•Учёт остатков»): each starts a line
+# of its own when there are at least two of them.
+_INLINE_BULLET = re.compile(r"(?<=\S)\s*(?=[•▪►●◦]\s*\w)|(?<=\S)\s+(?=·\s*\w)")
 # A lower-case phrase ending in a colon inside a line (a scrape without capitals: «…bootstrap что делать:
 # верстать…»): a heading only of the duties kind and only before an action (:func:`reads_like_action`).
 _LOWER_HEADING = re.compile(r"(?<=[^\s])\s+(?=[а-яё][\w\-, ]{2,50}:)")
@@ -235,8 +244,13 @@ def _lines(text: str) -> list[tuple[int, str]]:
         if ":" in raw:
             cuts.update(m.end() for m in _INLINE_HEADING.finditer(raw) if _heading_kind(raw[m.end():]))
             cuts.update(m.end() for m in _LOWER_HEADING.finditer(raw) if _opens_duties(raw[m.end():]))
+        bullets = [match.end() for match in _INLINE_BULLET.finditer(raw)]
+        if len(bullets) >= 2:
+            cuts.update(bullets)
         for match in _BARE_HEADING.finditer(raw):
-            if _heading_kind(match.group(1) + ":"):
+            kind = _heading_kind(match.group(1) + ":")
+            # Before a dash only the headings of a posting's lists: «Наша команда — это …» is a sentence.
+            if kind and (kind in _QUESTION_KINDS or raw[match.end(1):match.end(1) + 2].strip() not in "-–—"):
                 cuts.update(match.span(1))
         if "?" in raw:
             for match in _INLINE_QUESTION.finditer(raw):
@@ -286,6 +300,11 @@ def describes_work(text: str) -> bool:
     return reads_like_action(text) or bool(_grammar().cues["duty_prose"](_fold(text)))
 
 
+def tells_work(text: str) -> bool:
+    """Whether ``text`` tells the work in prose («Вы будете вести учёт», «Вам предстоит сверять описи»)."""
+    return bool(_grammar().cues["duty_prose"](_fold(text)))
+
+
 def reads_like_action(text: str) -> bool:
     """Whether ``text`` starts with an action, an infinitive or a noun of action («верстать», «Редактирование»),
     that is not a requirement or a condition («знать», «Знание», «Оформление по ТК»): a duty even under no heading."""
@@ -302,7 +321,9 @@ def _looks_like_title(line: str) -> bool:
     return not (line.rstrip().endswith(".") and words > 2)
 
 
-def _add_items(items: list[Item], line: str, start: int, section: SectionKind, grammar: _Grammar) -> None:
+def _add_items(
+    items: list[Item], line: str, start: int, section: SectionKind, grammar: _Grammar, awaits: bool = False
+) -> None:
     for piece_start, piece_end in _pieces(line):
         piece = line[piece_start:piece_end]
         inner = _BULLET.match(piece)
@@ -311,7 +332,7 @@ def _add_items(items: list[Item], line: str, start: int, section: SectionKind, g
             piece = line[piece_start:piece_end]
         if not _WORD.search(piece):
             continue
-        items.append(Item(start + piece_start, start + piece_end, section, _item_kind(piece, section, grammar)))
+        items.append(Item(start + piece_start, start + piece_end, section, _item_kind(piece, section, grammar, awaits)))
 
 
 def _pieces(line: str) -> list[tuple[int, int]]:
@@ -359,11 +380,16 @@ _SECTION_ITEM_KIND: dict[SectionKind, ItemKind] = {
 _CUED_KINDS: tuple[ItemKind, ...] = ("condition", "about", "contact")
 
 
-def _item_kind(text: str, section: SectionKind, grammar: _Grammar) -> ItemKind:
-    if section in ("conditions", "about", "contacts"):
-        return _SECTION_ITEM_KIND[section]
+def _item_kind(text: str, section: SectionKind, grammar: _Grammar, awaits: bool = False) -> ItemKind:
     folded = _fold(text)
     cues = grammar.cues
+    if awaits and not (cues["perk"](folded) or cues["condition"](folded) or cues["requirement"](folded)):
+        # «Вас ждет: приёмка товара, учёт остатков» is the work; «Вас ждет: ДМС, обучение» the perks;
+        # anything else there may be either.
+        work = cues["action"](folded) or cues["work_noun"](folded) or cues["duty_prose"](folded)
+        return "duty" if work else "other"
+    if section in ("conditions", "about", "contacts"):
+        return _SECTION_ITEM_KIND[section]
     if cues["wish"](folded):
         return "wish"
     if cues["readiness"](folded):

@@ -28,6 +28,26 @@ def test_no_duties(linter: Linter, text: str, fires: bool) -> None:
 @pytest.mark.parametrize(
     ("text", "fires"),
     [
+        # Headings glued to bullets or dashes in a text whose line breaks were lost.
+        ("Мы храним документы. Обязанности•Сверка описей•Подготовка дел Требования•Опыт от года", False),
+        ("О нас: мы храним документы. Обязанности - сверка описей - подготовка дел Требования - опыт", False),
+        # The work told in prose inside the company's description.
+        ("О компании: мы храним документы. Вы будете сверять описи и готовить дела. Условия: оклад 50 000 ₽.", False),
+        ("О компании: мы храним документы. Вы отвечаете за сверку описей. Условия: оклад 50 000 ₽.", False),
+        # «Вас ждет:» with the work, and with perks only (no duties: still a finding).
+        ("Мы храним документы. Вас ждет: сверка описей, подготовка дел к передаче.", False),
+        ("Мы храним документы. Вас ждет: ДМС, обучение за счёт компании, парковка у офиса.", True),
+        ("О компании: мы храним документы. Вы получите ДМС и станете частью команды. Условия: оклад 50 000 ₽.", True),
+        ("Что мы хотим от кандидата: опыт от года. Работая у нас, вы получаете: оклад 50 000 ₽, ДМС.", True),
+    ],
+)
+def test_no_duties_in_flattened_texts(linter: Linter, text: str, fires: bool) -> None:
+    assert bool(found(linter, "ST001", text, title="Архивариус")) is fires
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
         # A snippet cut short: requirements, then one line that starts with an action and has no heading.
         ("Опыт работы в архиве от 2 лет. Высшее образование.\n\nСоставление описей и подготовка дел к передаче.", False),
         ("Опыт работы в архиве от 2 лет. Высшее образование.\n\nПарковка для сотрудников.", True),
@@ -71,6 +91,13 @@ def test_a_missing_title_is_a_finding_without_a_place(linter: Linter) -> None:
         ("Разработчик Java / Архитектор проектов", False),  # «архитектор» names positions in IT too: one field
         ("Приемщик-оценщик / Администратор комиссионного магазина", False),  # one front desk of one shop
         ("Архитектор зданий / Бухгалтер", True),
+        ("Бухгалтер / водитель", True),
+        ("Охранник / дворник", True),
+        ("Инженер-конструктор / инженер-сметчик", False),  # one engineer: the person word glued before both
+        ("Администратор Telegram канала / Маркетолог", False),  # a channel is media work
+        ("Товаровед / кладовщик", False),  # goods in a shop and its stock: neighbours
+        ("Торговый представитель / медицинский представитель", False),  # a representative sells
+        ("Продавец-консультант / специалист сети магазинов", False),  # a chain of shops is no computer network
     ],
 )
 def test_multiple_positions_in_title(linter: Linter, title: str, fires: bool) -> None:

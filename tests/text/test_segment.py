@@ -229,3 +229,45 @@ def test_a_heading_noun_with_a_complement_is_a_heading_inside_a_line() -> None:
 )
 def test_an_item_that_tells_the_work(text: str, work: bool) -> None:
     assert describes_work(text) is work
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Что мы хотим от кандидата:", "requirements"),
+        ("Что мы ожидаем от вас:", "requirements"),
+        ("Работая у нас, вы получаете:", "conditions"),
+        ("Что ты получишь, работая у нас:", "conditions"),
+        ("Основная задача:", "duties"),
+        ("Вас ждут:", "conditions"),
+    ],
+)
+def test_more_heading_forms(line: str, kind: str) -> None:
+    found = classify_heading(line)
+    assert found is not None and found[0] == kind
+
+
+def test_headings_glued_to_bullets_start_sections() -> None:
+    text = "Склад у метро. Обязанности•Приёмка товара•Учёт остатков Требования•Опыт от года"
+    assert items(text)[1:] == [
+        ("duties", "duty", "Приёмка товара"),
+        ("duties", "duty", "Учёт остатков"),
+        ("requirements", "requirement", "Опыт от года"),
+    ]
+
+
+def test_a_heading_before_a_spaced_dash_starts_a_section_but_a_sentence_does_not() -> None:
+    assert items("Склад у метро. Обязанности - приёмка товара Требования - опыт")[1:] == [
+        ("duties", "duty", "приёмка товара"),
+        ("requirements", "requirement", "опыт"),
+    ]
+    assert [section for section, _, _ in items("Наша команда — это склад у метро.")] == ["intro"]
+
+
+def test_under_what_awaits_the_work_is_a_duty_and_a_perk_a_condition() -> None:
+    assert items("Вас ждет:\n- приёмка товара\n- ДМС\n- обучение за счёт компании\n- интересные люди") == [
+        ("conditions", "duty", "приёмка товара"),
+        ("conditions", "condition", "ДМС"),
+        ("conditions", "condition", "обучение за счёт компании"),
+        ("conditions", "other", "интересные люди"),
+    ]
