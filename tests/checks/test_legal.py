@@ -171,3 +171,96 @@ def test_an_age_attached_to_the_candidate_counts_beside_children_the_work_is_wit
     assert legal_codes(linter, "Требования:\n- мужчина 30-45 лет, опыт работы с подростками") == ["LG001", "LG002"]
     assert legal_codes(linter, "Требования:\n- умение ладить с подростками от 14 до 17 лет") == []
     assert legal_codes(linter, "Требования:\n- опыт работы с детьми от 3 до 7 лет") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # A feminine job noun (with a masculine counterpart) for the person wanted.
+        ("Срочно требуется посудомойщица.", "LG001"),
+        ("Ищем опытную маникюршу в студию.", "LG001"),
+        ("Приглашаем на должность кладовщицы.", "LG001"),
+        # Abbreviations.
+        ("Грузчик (муж., 20–45 лет)", "LG001"),
+        ("Грузчик (муж., 20–45 лет)", "LG002"),
+        ("Оператор колл-центра. Возраст 19–30 л.", "LG002"),
+        # English.
+        ("Receptionist, female only", "LG001"),
+        ("Age 20-35, driving licence", "LG002"),
+        ("Native Italian speaker is a must", "LG010"),
+        ("Citizenship: Russia", "LG008"),
+        # A group turned away.
+        ("Пенсионеров не берём.", "LG002"),
+        ("Мусульман не рассматриваем.", "LG007"),
+        ("Иногородних не берём.", "LG006"),
+        ("Иностранцев просим не откликаться.", "LG008"),
+        ("Не рассматриваем кандидатов, состоящих в браке.", "LG005"),
+        # Nationality or religion inside a compound with the job.
+        ("Нужен тренер-испанец для детской секции.", "LG003"),
+        ("Ищем садовника-буддиста.", "LG007"),
+        # Youth asked of the candidate.
+        ("Приглашаем молодых и активных в команду промоутеров.", "LG009"),
+        ("Ищем сотрудников нашего поколения.", "LG009"),
+    ],
+)
+def test_classes_of_recruiter_wording_are_caught(linter: Linter, text: str, code: str) -> None:
+    assert code in legal_codes(linter, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Курьер (м/ж), свободный график.",
+        "Gender: any. Age: any.",
+        "Male or female candidates are welcome.",
+        "Пенсионеры и студенты тоже рассматриваются.",
+        "Иностранные граждане рассматриваются при наличии патента.",
+        "Семейное положение — не важно.",
+        "Возраст — не помеха, научим всему.",
+        "Гражданство РФ не обязательно, поможем с патентом.",
+        "Отель для семейных пар ищет горничную.",
+        "Приглашаем молодых специалистов на оплачиваемую стажировку.",
+        "Тренер для юных и талантливых хоккеистов.",
+        "Обязанности:\n- вести переписку с партнёрами-японцами",
+        "Не принимаем иностранные карты к оплате.",
+        "Speaking club with native speakers every Friday.",
+        "Приглашаем на приём к нашей медсестре.",
+    ],
+)
+def test_compliant_look_alikes_of_those_classes_are_silent(linter: Linter, text: str) -> None:
+    assert legal_codes(linter, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Если ты уверена в себе и любишь общаться — откликайся.", "LG001"),
+        ("Срочно нужны мужики на разгрузку фур.", "LG001"),
+        ("Ищем весёлых девчонок в команду аниматоров.", "LG001"),
+        ("Candidates of European appearance", "LG003"),
+        ("Good-looking hostesses for the event", "LG004"),
+        ("Unmarried candidates preferred", "LG005"),
+        ("Local applicants only", "LG006"),
+        ("Orthodox candidates only", "LG007"),
+        ("Join our young and ambitious team!", "LG009"),
+    ],
+)
+def test_feminine_address_colloquial_nouns_and_english_wordings_are_caught(
+    linter: Linter, text: str, code: str
+) -> None:
+    assert code in legal_codes(linter, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Условия:\n- работа — творческая, интересная!",
+        "Требования:\n- грамотная, чёткая речь",
+        "Young specialists program with a mentor.",
+        "Офис недалеко от метро Чеховская, Тверская.",
+        "Задача сложная, но захватывающая и интересная.",
+        "Если ты такой, мы ждём именно тебя!",
+    ],
+)
+def test_look_alikes_of_feminine_words_and_english_are_silent(linter: Linter, text: str) -> None:
+    assert legal_codes(linter, text) == []
