@@ -112,12 +112,17 @@ class TitleReading:
 
     ``unread_part``: a part of a combined title names a position the taxonomy
     does not know («… / Банкетный менеджер»): the duties may be that part's.
+    ``context``: roles named only in the context — where, for what or on what
+    the position works («Код-ревьюер на курс "Python-разработчик"»,
+    «Руководитель проекта (портфельный аналитик)», «Рабочий на производство»):
+    not the position, but duties of that occupation fit the title.
     """
 
     roles: tuple[str, ...]
     matches: tuple[TitleMatch, ...]
     seniority: tuple[str, ...]
     unread_part: bool = False
+    context: tuple[str, ...] = ()
 
 
 def read_title(
@@ -158,7 +163,12 @@ def read_title(
     worked_on = _objects(objects, parts, view, start) if any(m.role not in generic for m in chosen) else []
     seniority = tuple(dict.fromkeys(w for w in view.lemma[start:end] if w.lower() in SENIORITY))
     roles = tuple(dict.fromkeys([*(m.role for m in chosen), *worked_on]))
-    return TitleReading(roles, tuple(chosen), seniority, unread)
+    in_context = (
+        role
+        for role, m_start, m_end in raw
+        if role not in roles and role not in generic and any(context[i - start] for i in range(m_start, m_end))
+    )
+    return TitleReading(roles, tuple(chosen), seniority, unread, tuple(dict.fromkeys(in_context)))
 
 
 def _unread_part(

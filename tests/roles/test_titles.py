@@ -216,3 +216,36 @@ def test_names_that_look_like_another_occupation(linter: Linter, title: str, rol
 )
 def test_a_part_naming_an_unknown_position_is_noticed(linter: Linter, title: str, unread: bool) -> None:
     assert read(linter, title).unread_part is unread
+
+
+@pytest.mark.parametrize(
+    ("title", "roles", "context"),
+    [
+        ("Наставник на курс «Java-разработчик»", ("teacher",), ("developer",)),  # the course's subject
+        ("Преподаватель курса для тестировщиков", ("teacher",), ("qa",)),
+        ("Рабочий на производство", ("trades",), ("production",)),  # where the worker works
+        ("Руководитель проекта (бизнес-аналитик)", ("project",), ("analyst",)),  # a bracket is context
+        ("Комьюнити-менеджер в отдел продаж", ("community",), ("sales",)),
+        ("Бухгалтер", ("accountant",), ()),
+    ],
+)
+def test_what_the_context_names_is_kept_apart(
+    linter: Linter, title: str, roles: tuple[str, ...], context: tuple[str, ...]
+) -> None:
+    reading = read(linter, title)
+    assert (reading.roles, reading.context) == (roles, context)
+
+
+@pytest.mark.parametrize(
+    ("title", "roles"),
+    [
+        ("Менеджер клиентского сервиса", ("support",)),  # customer service is support
+        ("Специалист клиентского сервиса", ("service_engineer", "support")),  # and a service specialist may be either
+        ("Специалист по сопровождению договоров", ("office",)),  # papers, not equipment
+        ("Руководитель отдела автоматизации тестирования", ("qa",)),
+        ("Консультант SAP", ("developer",)),  # ERP consulting is IT
+        ("Ведущий консультант ERP", ("developer",)),
+    ],
+)
+def test_titles_read_by_their_whole_name(linter: Linter, title: str, roles: tuple[str, ...]) -> None:
+    assert read(linter, title).roles == roles
