@@ -170,7 +170,12 @@ def test_a_role_name_that_only_says_whom_a_position_serves(
 @pytest.mark.parametrize(
     ("title", "roles"),
     [
-        ("PR-менеджер отдела маркетинга", ("pr", "marketing")),  # two names sharing a word both count
+        ("PR-менеджер отдела маркетинга", ("pr",)),  # a complement after a specified position is its place
+        ("Комьюнити-менеджер склада", ("community",)),
+        ("Комьюнити менеджер игрового проекта", ("community",)),
+        ("Менеджер склада", ("warehouse",)),  # … but it specifies a bare position noun
+        ("Менеджер проекта", ("project",)),
+        ("Заместитель директора по продажам", ("sales",)),  # a deputy is no specifier of the director
         ("Стажёр в IT-компанию", ()),  # «IT» here only says what kind of company
         ("IT-рекрутер", ("hr",)),
         ("Менеджер по подбору квартир", ()),  # picking flats is not recruiting
