@@ -168,7 +168,9 @@ class Scoring(Section):
         le=1,
         description="какая доля пунктов обязанностей должна уверенно относиться к ролям, чтобы CM002 судил о них",
     )
-    min_foreign_evidence: int = Field(default=2, ge=1, description="сколько фраз чужих ролей нужно для CM001 по фразам")
+    min_foreign_evidence: int = Field(
+        default=2, ge=1, description="сколько фраз чужих ролей нужно для CM001 по фразам (фразы на одних словах — одна)"
+    )
     occupation_min_weight: float = Field(
         default=1.5, ge=0, description="минимальный вес прочитанных строк, при котором сравниваются профессии"
     )
@@ -184,8 +186,26 @@ class Scoring(Section):
     occupation_takeover_share: float = Field(
         default=0.35, ge=0, le=1, description="средняя доля смежной профессии, при которой она «забирает» вакансию"
     )
+    occupation_related_takeover_share: float = Field(
+        default=0.6, ge=0, le=1,
+        description="то же для профессии, совместимой с профессией названия (compatible): её обязанности часто"
+        " входят в ту же работу, поэтому она должна занимать большую часть строк",
+    )
     occupation_takeover_ratio: float = Field(
         default=3.0, ge=1, description="во сколько раз доля «забравшей» профессии должна превышать долю своей"
+    )
+    role_model_veto_ratio: float = Field(
+        default=2.0, ge=0,
+        description="во сколько раз модель профессий должна чаще читать строки как профессию названия, чем как"
+        " профессию чужой роли из фраз, чтобы фразы одни не считались путаницей",
+    )
+    neighbour_min_rate: float = Field(
+        default=0.1, ge=0, le=1,
+        description="доля отложенных вакансий одной профессии, прочитанных моделью как другая, при которой"
+        " профессии — соседи (их обязанности пересекаются: одна не «забирает» вакансию другой)",
+    )
+    neighbour_min_postings: int = Field(
+        default=3, ge=1, description="… и сколько таких вакансий нужно как минимум"
     )
     evidence: EvidenceWeights = Field(default_factory=EvidenceWeights)
     occupations: OccupationWeights = Field(default_factory=OccupationWeights)

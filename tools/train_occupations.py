@@ -299,6 +299,19 @@ def validate(model: OccupationModel, examples: list[Example]) -> dict[str, float
     }
 
 
+def confusion(model: OccupationModel, examples: list[Example]) -> dict[str, dict[str, int]]:
+    """Per title occupation, how many held-out postings there are and how many read as each other occupation
+    (the model's top occupation of the posting), for the neighbours of :class:`ModelCard`."""
+    found: dict[str, Counter[str]] = {}
+    for example in examples:
+        row = found.setdefault(example.label, Counter())
+        row["postings"] += 1
+        top = model.labels[int(np.argmax(posting_scores(model, example)))]
+        if top != example.label:
+            row[top] += 1
+    return {label: dict(sorted(row.items())) for label, row in sorted(found.items())}
+
+
 def market_titles(path: Path, taxonomy: Taxonomy) -> dict[str, list[tuple[str, int]]]:
     """Per role, the taxonomy's candidate titles that real postings carry, most used first (with counts)."""
     used = Counter(_plain(json.loads(line).get("title") or "") for line in path.open(encoding="utf-8"))
@@ -341,7 +354,9 @@ def main(argv: list[str] | None = None) -> int:
     training = [e for e in examples if not held_out(e, parameters.validation_share)]
     validation = [e for e in examples if held_out(e, parameters.validation_share)]
 
-    def card(final: list[Example], features: int, scores: dict[str, float]) -> ModelCard:
+    def card(
+        final: list[Example], features: int, scores: dict[str, float], confused: dict[str, dict[str, int]]
+    ) -> ModelCard:
         return ModelCard(
             labels=labels,
             features=features,
@@ -354,15 +369,18 @@ def main(argv: list[str] | None = None) -> int:
             parameters={k: float(v) for k, v in parameters.model_dump().items()},
             validation=scores,
             market_titles=market_titles(data, extractor.taxonomy),
+            confusion=confused,
         )
 
     vocabulary, w, b = train(training, labels, parameters, args.seed)
-    scores = validate(OccupationModel(card(training, len(vocabulary), {}), vocabulary, w, b), validation)
+    held_model = OccupationModel(card(training, len(vocabulary), {}, {}), vocabulary, w, b)
+    scores = validate(held_model, validation)
+    confused = confusion(held_model, validation)
     print(f"отложенные {len(validation)}: top-1 {scores['top1']:.3f}, top-2 {scores['top2']:.3f}", file=sys.stderr)
     final = training if args.held_out_only else examples
     if final is examples:
         vocabulary, w, b = train(examples, labels, parameters, args.seed)
-    OccupationModel(card(final, len(vocabulary), scores), vocabulary, w, b).save(args.out)
+    OccupationModel(card(final, len(vocabulary), scores, confused), vocabulary, w, b).save(args.out)
     print(f"модель записана в {args.out} ({time.monotonic() - started:.0f} с)", file=sys.stderr)
     return 0
 

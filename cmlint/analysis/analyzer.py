@@ -75,6 +75,8 @@ class Analyzer:
         self.roles = roles
         self.occupations = occupations
         self.names = market_names(roles.taxonomy, occupations.card.market_titles)
+        #: Occupations the model confuses on held-out real postings under their own titles (the model card).
+        self.neighbours = occupations.card.neighbours(scoring.neighbour_min_rate, scoring.neighbour_min_postings)
         self.markers = markers
         self.scoring = scoring
 
@@ -95,12 +97,14 @@ class Analyzer:
         named: tuple[TitleMatch, ...] = ()
         read: tuple[str, ...] = ()
         whole = True
+        context: tuple[str, ...] = ()
         if title.doc is not None and title.view is not None:
             in_title = self.roles.shared.matches(title.doc, title.view, title.first, title.end)
             reading = self.roles.read_title(title.doc, title.view, title.first, title.end)
             named, read, whole = reading.matches, reading.roles, not reading.unread_part
+            context = reading.context
         in_text = self.roles.shared.matches(doc, view, body_start, len(doc))
-        roles = self._roles(text, title, named, read, in_text, body_start, whole)
+        roles = self._roles(text, title, named, read, in_text, body_start, whole, context)
         return AnalyzedPosting(posting, text, title, Matches(in_title, in_text), roles)
 
     def _title(self, posting: Posting, caller_title: str | None, text: TextAnalysis, starts: list[int]) -> Title:
@@ -133,9 +137,10 @@ class Analyzer:
         in_text: MatchIndex,
         body_start: int,
         whole: bool,
+        context: tuple[str, ...] = (),
     ) -> RoleAnalysis:
         """``named``: the title's role names; ``read``: every role the title reads (names and what they work on);
-        ``whole``: every part of the title was read."""
+        ``whole``: every part of the title was read; ``context``: roles named only in the title's context."""
         title_roles = read
         if title.text is not None and _SUSPENDED_HYPHEN.search(title.text):
             title_roles = tuple(dict.fromkeys([*self._suspended_roles(title.text), *title_roles]))
@@ -158,7 +163,9 @@ class Analyzer:
         profile = role_profile.phrase_profile(evidence, lines, taxonomy, scoring)
         masses = role_profile.item_masses(collected, lines, taxonomy, scoring.occupations)
         scores = OccupationScores.of(masses, lines, taxonomy, self.occupations.labels, scoring.occupations)
-        decision = decide(title_roles, profile, scores, taxonomy, scoring, whole)
+        decision = decide(
+            title_roles, profile, scores, taxonomy, scoring, whole, context, self.neighbours
+        )
         duties = role_profile.summed(masses.values())
         found = tuple(candidates(decision, profile, scores, taxonomy, self.names, scoring.suggestions))
         shift = title.base if title.field == "title" else title.offset

@@ -9,7 +9,11 @@
   part of a compound («эйчар-процесс»);
 - ``name``: a capitalised word right after another word — a brand or a name
   («пользователи Драйва», «Тил Эйчар»);
-- ``quote``: the match stands alone in quotes — the word is mentioned, not used.
+- ``quote``: the match stands alone in quotes — the word is mentioned, not used;
+- ``intro``: the match is in the company's story — an item of the opening text
+  or of an «о компании» section that is not a condition («ищем в нашу дружную
+  команду», «мы реализуем интересные проекты в финтехе»), not in what the
+  posting offers.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from spacy.tokens import Doc
 
 from cmlint.matching.lemma_matcher import TokenView
 from cmlint.nlp.words import Lemma
+from cmlint.text.segment import Structure
 
 NEGATION_FILE = "negation.yaml"
 _JOINERS = frozenset({"-", "‑", "–", "."})
@@ -100,6 +105,15 @@ def before_hyphen(doc: Doc, end: int) -> bool:
 def quoted(doc: Doc, start: int, end: int) -> bool:
     """The match is all there is between a pair of quotes."""
     return start >= 1 and end < len(doc) and doc[start - 1].text in _QUOTES_OPEN and doc[end].text in _QUOTES_CLOSE
+
+
+def in_intro(structure: Structure, items: Sequence[int], start: int) -> bool:
+    """The match is in an item of the opening text or of an «о компании» section that is not a condition."""
+    item = items[start] if items else -1
+    if item < 0:
+        return False
+    found = structure.items[item]
+    return found.section in ("intro", "about") and found.kind != "condition"
 
 
 def _same_item(items: Sequence[int], index: int, item: int) -> bool:

@@ -90,8 +90,10 @@ PatternSpec = str | list[dict[str, Any]]
 #: a hyphenated compound («эйчар-процесс»); ``name`` — a capitalised word after another word that is
 #: not all capitals (a brand: «пользователи Драйва», «Тил Эйчар»); ``quote`` — the match alone in quotes
 #: (the word is mentioned, not used: «„продажник“ звучит гордо»); ``salary`` — the posting
-#: states a salary figure somewhere («высокая зарплата» after «от 45 000 до 200 000 ₽»).
-Ignorable = Literal["negation", "compound", "prefix", "name", "quote", "salary"]
+#: states a salary figure somewhere («высокая зарплата» after «от 45 000 до 200 000 ₽»); ``intro`` — the match
+#: is in the company's story, not in what it offers: a sentence of the opening text or of an «о компании»
+#: section that is not a condition («ищем в нашу дружную команду», «мы делаем интересные проекты в финтехе»).
+Ignorable = Literal["negation", "compound", "prefix", "name", "quote", "salary", "intro"]
 
 
 class ScopedPattern(BaseModel):

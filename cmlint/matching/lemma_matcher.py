@@ -14,7 +14,7 @@ from __future__ import annotations
 from bisect import bisect_left, insort
 from collections import defaultdict
 from collections.abc import Hashable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 from spacy.tokens import Doc
@@ -36,8 +36,9 @@ class TokenView:
     lower: list[str]
     lemma: list[str]
     pos: list[str]
-    _words: set[str] | None = None
-    _gap_flags: tuple[list[bool], list[bool]] | None = None
+    # Caches, not fields: ``dataclasses.replace`` (a view with corrected spellings) must not copy them.
+    _words: set[str] | None = field(default=None, init=False, repr=False, compare=False)
+    _gap_flags: tuple[list[bool], list[bool]] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def gap_flags(self) -> tuple[list[bool], list[bool]]:

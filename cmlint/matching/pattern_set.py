@@ -32,14 +32,16 @@ class _SpacyKey:
     patterns only, as one shared matcher does.)
     """
 
-    __slots__ = ("matcher", "_needs")
+    __slots__ = ("matcher", "_needs", "_greedy")
 
-    def __init__(self, vocab: Vocab) -> None:
+    def __init__(self, vocab: Vocab, every: bool = False) -> None:
         self.matcher = Matcher(vocab, validate=True)
         self._needs: list[tuple[frozenset[str], ...]] = []
+        #: ``every``: keep every match, overlapping ones too (for dependent keys: any overlap counts).
+        self._greedy = None if every else "LONGEST"
 
     def add(self, ident: int, patterns: list[SpacyPattern]) -> None:
-        self.matcher.add(str(ident), [[dict(token) for token in p.tokens] for p in patterns], greedy="LONGEST")
+        self.matcher.add(str(ident), [[dict(token) for token in p.tokens] for p in patterns], greedy=self._greedy)
         for pattern in patterns:
             self._needs.append(pattern.required_words())
 
@@ -58,7 +60,8 @@ class PatternSet(Generic[K]):
     Gates: the spaCy token patterns of a key added with ``waits_for=gate``
     run only in a stretch where a key added with ``opens=gate`` matched (a
     rule's antipatterns need not be looked for where the rule found
-    nothing).  Step patterns always run: the one fast pass costs the same.
+    nothing), and give every match, overlapping ones included.  Step patterns
+    always run: the one fast pass costs the same.
     """
 
     def __init__(self, vocab: Vocab) -> None:
@@ -88,7 +91,10 @@ class PatternSet(Generic[K]):
             else:
                 self._fast.add(ident, pattern)
         if raw and waits_for is not None:
-            self._waiting.setdefault(ident, (waits_for, _SpacyKey(self._vocab)))[1].add(ident, raw)
+            # A gated key (a rule's antipatterns or exceptions) keeps all its matches: with ``LONGEST`` a long
+            # match of one antipattern would hide a shorter, overlapping one of another that covers the rule's
+            # match («развитие (обучение …» under «обучение … и перспективы роста»).
+            self._waiting.setdefault(ident, (waits_for, _SpacyKey(self._vocab, every=True)))[1].add(ident, raw)
         elif raw:
             self._spacy.setdefault(ident, _SpacyKey(self._vocab)).add(ident, raw)
 

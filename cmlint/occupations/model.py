@@ -47,6 +47,23 @@ class ModelCard(BaseModel):
     #: Per role, its candidate titles (the taxonomy's ``titles``) that real postings use, most used first,
     #: with how many training postings carry exactly that title.
     market_titles: dict[str, list[tuple[str, int]]]
+    #: How often held-out postings of one occupation (by their title) read as another: per title occupation,
+    #: ``{"postings": n, <other occupation>: how many of the n the model's top occupation was}``
+    #: (only the others met at least once).  Occupations that the model confuses on real postings under
+    #: their own titles are neighbours (:meth:`neighbours`).
+    confusion: dict[str, dict[str, int]] = {}
+
+    def neighbours(self, min_rate: float, min_count: int) -> dict[str, frozenset[str]]:
+        """Per occupation, the occupations it is confused with on held-out postings, either way round:
+        at least ``min_count`` postings and a share ``min_rate`` of the title occupation's held-out postings."""
+        found: dict[str, set[str]] = {}
+        for label, row in self.confusion.items():
+            postings = row.get("postings", 0)
+            for other, count in row.items():
+                if other != "postings" and count >= min_count and count >= min_rate * postings:
+                    found.setdefault(label, set()).add(other)
+                    found.setdefault(other, set()).add(label)
+        return {label: frozenset(others) for label, others in found.items()}
 
 
 class OccupationModel:

@@ -20,6 +20,7 @@ first question, ``min_evidence`` of phrase evidence for the second).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -50,31 +51,91 @@ def decide(
     taxonomy: Taxonomy,
     thresholds: Scoring,
     whole_title: bool = True,
+    context: tuple[str, ...] = (),
+    neighbours: Mapping[str, frozenset[str]] | None = None,
 ) -> RoleDecision:
     """Decide for one posting (see :class:`RoleDecision`); ``profile`` is the phrase profile.
 
     ``whole_title``: false when a part of a combined title names a position
     that could not be read — the duties may be that part's, so nothing is decided.
+    ``context``: roles the title names only as context («… на курс
+    "Python-разработчик"»); ``neighbours``: per occupation, those the model
+    confuses with it on held-out real postings under their own titles (the
+    model card's confusion).  Both widen only what fits the title in the
+    occupation question; neighbours only for a title that names occupations
+    of the labour market, never a community-adjacent role, where the
+    distinctions are the mission.
     """
     roles = {role for role in title_roles if not taxonomy.roles[role].generic}
     fitting = frozenset(roles.union(*(taxonomy.fitting(r) for r in roles)))
     if not roles or not whole_title:
         return RoleDecision(False, fitting)
     if scores.weight >= thresholds.occupation_min_weight:
-        foreign = _foreign_occupation(roles, scores, taxonomy, thresholds) or _occupation_taken_over(
-            roles, scores, taxonomy, thresholds
+        near = _near(roles, context, neighbours or {}, taxonomy)
+        foreign = _foreign_occupation(roles, scores, taxonomy, thresholds, near) or _occupation_taken_over(
+            roles, scores, taxonomy, thresholds, near, context
         )
         if foreign is not None:
             return RoleDecision(True, fitting, "occupation", foreign)
     if profile.total < thresholds.min_evidence or any(taxonomy.roles[r].kind != "role" for r in roles):
         return RoleDecision(False, fitting)
     ordered = tuple(role for role in title_roles if role in roles)
-    if sum(n for role, n in profile.witnesses.items() if role not in roles) < thresholds.min_foreign_evidence:
+    if _foreign_witnesses(roles, profile) < thresholds.min_foreign_evidence:
         return RoleDecision(False, fitting)
     if _unsupported(roles, fitting, profile, thresholds) or _taken_over(ordered, profile, taxonomy, thresholds):
         actual = next((role for role, _ in profile.ranked() if role not in fitting), profile.ranked()[0][0])
+        if _model_disagrees(roles, fitting, actual, profile, scores, taxonomy, thresholds):
+            return RoleDecision(False, fitting)
         return RoleDecision(True, fitting, "role", actual)
     return RoleDecision(False, fitting)
+
+
+def _foreign_witnesses(roles: set[str], profile: DutyProfile) -> int:
+    """How many phrases speak for roles the title does not name; phrases on the same words count once
+    («встреч с потенциальными клиентами» names sales and account work: one witness)."""
+    if not profile.spans:
+        return sum(n for role, n in profile.witnesses.items() if role not in roles)
+    spans = sorted(span for role, found in profile.spans.items() if role not in roles for span in found)
+    count, reach = 0, -1
+    for start, end in spans:
+        if start >= reach:
+            count += 1
+        reach = max(reach, end)
+    return count
+
+
+def _model_disagrees(
+    roles: set[str],
+    fitting: frozenset[str],
+    actual: str,
+    profile: DutyProfile,
+    scores: OccupationScores,
+    taxonomy: Taxonomy,
+    thresholds: Scoring,
+) -> bool:
+    """Whether the occupation model, reading the same lines, clearly sides with the title against the phrases.
+
+    Phrases name the fine roles precisely but also fire on talk about the
+    work («если вы боитесь продаж», «все продают» in a recruiter's posting):
+    when the other role belongs to another occupation of the model (sales,
+    support, HR) and the lines read as the title's occupation several times
+    as often as that one, the phrases alone do not make a confusion.  Between
+    roles of one occupation (community and SMM) the model cannot tell, so
+    the phrases decide, also when such a role holds a good part of the
+    phrases besides the other occupation's.
+    """
+    own = {taxonomy.occupation_of(role) for role in roles}
+    rival = taxonomy.occupation_of(actual)
+    if rival in own or scores.weight < thresholds.occupation_min_weight:
+        return False
+    # Other roles of the title's own occupation (SMM under a community title) are the phrases' to judge.
+    unseen = sum(
+        share for role, share in profile.ranked() if role not in fitting and taxonomy.occupation_of(role) in own
+    )
+    if unseen >= thresholds.max_title_support:
+        return False
+    own_share = sum(scores.shares.get(occupation, 0.0) for occupation in own)
+    return own_share > 0 and own_share >= thresholds.role_model_veto_ratio * scores.shares.get(rival, 0.0)
 
 
 def fitting_occupations(roles: set[str], taxonomy: Taxonomy) -> set[str]:
@@ -94,8 +155,22 @@ def fitting_occupations(roles: set[str], taxonomy: Taxonomy) -> set[str]:
     return found
 
 
+def _near(
+    roles: set[str], context: tuple[str, ...], neighbours: Mapping[str, frozenset[str]], taxonomy: Taxonomy
+) -> frozenset[str]:
+    """Occupations that fit a title besides its own and the related ones: what its context names and,
+    for a title that names only occupations (no community-adjacent role), the neighbours in the data of
+    both.  Only the occupation question reads them: the role question still tells a community manager
+    «в отдел продаж» who only sells."""
+    named = {taxonomy.occupation_of(role) for role in context if not taxonomy.roles[role].generic}
+    if any(taxonomy.roles[role].kind == "role" for role in roles):
+        return frozenset(named)
+    named |= {taxonomy.occupation_of(role) for role in roles}
+    return frozenset(named.union(*(neighbours.get(occupation, frozenset()) for occupation in named)))
+
+
 def _foreign_occupation(
-    roles: set[str], scores: OccupationScores, taxonomy: Taxonomy, thresholds: Scoring
+    roles: set[str], scores: OccupationScores, taxonomy: Taxonomy, thresholds: Scoring, near: frozenset[str]
 ) -> str | None:
     """The unrelated occupation the duty lines clearly belong to, if any.
 
@@ -104,7 +179,7 @@ def _foreign_occupation(
     and win against them by a margin in log-probability, in all and per unit
     of line weight.
     """
-    fitting = fitting_occupations(roles, taxonomy)
+    fitting = fitting_occupations(roles, taxonomy) | near
     foreign, _ = scores.best(frozenset(scores.log_scores) - fitting)
     if foreign is None:
         return None
@@ -115,7 +190,12 @@ def _foreign_occupation(
 
 
 def _occupation_taken_over(
-    roles: set[str], scores: OccupationScores, taxonomy: Taxonomy, thresholds: Scoring
+    roles: set[str],
+    scores: OccupationScores,
+    taxonomy: Taxonomy,
+    thresholds: Scoring,
+    near: frozenset[str],
+    context: tuple[str, ...] = (),
 ) -> str | None:
     """The other occupation that does nearly all the work while the title's own is nearly absent.
 
@@ -126,14 +206,27 @@ def _occupation_taken_over(
     win against them by the same log-probability margin as an unrelated one.
     Within a family whose titles the market uses interchangeably (IT,
     engineering) a take-over is not a confusion, nor where the model has no
-    label for the title's occupation (too few training postings named it).
+    label for the title's occupation (too few training postings named it),
+    nor by what the title's context names or a neighbour in the data
+    (``near``: a data analyst's posting reads like a developer's).  An
+    occupation compatible with the title's (``compatible`` in the taxonomy)
+    must hold most of the lines, not a third: on real postings under their
+    own titles such take-overs were nearly all one job read through the
+    trade next to it (a PLC programmer's lines as a power engineer's, a
+    credit-system analyst's as a financier's, a prompt engineer's of
+    pictures as a designer's).
     """
     own = {taxonomy.occupation_of(role) for role in roles}
     if not own & scores.log_scores.keys():
         return None  # the model does not read the title's occupation, so it cannot find it absent
     families = {taxonomy.roles[occupation].family for occupation in own} - {None}
     rival, share = next(((label, s) for label, s in scores.ranked() if label not in own), (None, 0.0))
-    if rival is None or taxonomy.roles[rival].family in families or share < thresholds.occupation_takeover_share:
+    if rival is None or rival in near or taxonomy.roles[rival].family in families:
+        return None
+    named = own | {taxonomy.occupation_of(role) for role in context if not taxonomy.roles[role].generic}
+    related = any(taxonomy.related(rival, occupation) for occupation in named)
+    needed = thresholds.occupation_related_takeover_share if related else thresholds.occupation_takeover_share
+    if share < needed:
         return None
     if thresholds.occupation_takeover_ratio * sum(scores.shares.get(o, 0.0) for o in own) > share:
         return None

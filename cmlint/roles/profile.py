@@ -29,11 +29,18 @@ class DutyProfile:
     """Raw role mass over the duties, each role's share of it, and how many witnesses speak for each role
     (phrase matches in a phrase profile, lines in a mixed one)."""
 
-    __slots__ = ("mass", "total", "witnesses", "_shares")
+    __slots__ = ("mass", "total", "witnesses", "spans", "_shares")
 
-    def __init__(self, mass: dict[str, float], witnesses: dict[str, int] | None = None) -> None:
+    def __init__(
+        self,
+        mass: dict[str, float],
+        witnesses: dict[str, int] | None = None,
+        spans: dict[str, tuple[tuple[int, int], ...]] | None = None,
+    ) -> None:
         self.mass = mass
         self.witnesses = witnesses or {}
+        #: Per role, the token spans of its phrases (a phrase profile only).
+        self.spans = spans or {}
         self.total = sum(mass.values())
         ranked = sorted(mass.items(), key=lambda kv: (-kv[1], kv[0]))
         total = self.total
@@ -125,17 +132,19 @@ def phrase_profile(
     readings = {line.item: line for line in lines}
     masses: dict[int, dict[str, float]] = {}
     witnesses: dict[str, int] = {}
+    found_on: dict[str, list[tuple[int, int]]] = {}
     for ev in evidence:
         item = masses.setdefault(ev.item, {})
         item[ev.role] = min(cap, item.get(ev.role, 0.0) + ev.weight)
         witnesses[ev.role] = witnesses.get(ev.role, 0) + 1
+        found_on.setdefault(ev.role, []).append((ev.start, ev.end))
     for index, item in masses.items():
         line = readings.get(index)
         if line is not None:
             for role in item:
                 if _contradicts(line, role, taxonomy, scoring.occupations):
                     item[role] *= scoring.occupations.contradicted_factor
-    return DutyProfile(summed(masses.values()).mass, witnesses)
+    return DutyProfile(summed(masses.values()).mass, witnesses, {role: tuple(on) for role, on in found_on.items()})
 
 
 def summed(items: Iterable[dict[str, float]]) -> DutyProfile:

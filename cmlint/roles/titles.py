@@ -112,12 +112,17 @@ class TitleReading:
 
     ``unread_part``: a part of a combined title names a position the taxonomy
     does not know («… / Банкетный менеджер»): the duties may be that part's.
+    ``context``: roles named only in the context — where, for what or on what
+    the position works («Код-ревьюер на курс "Python-разработчик"»,
+    «Руководитель проекта (портфельный аналитик)», «Рабочий на производство»):
+    not the position, but duties of that occupation fit the title.
     """
 
     roles: tuple[str, ...]
     matches: tuple[TitleMatch, ...]
     seniority: tuple[str, ...]
     unread_part: bool = False
+    context: tuple[str, ...] = ()
 
 
 def read_title(
@@ -146,6 +151,7 @@ def read_title(
             continue
         kept.append(TitleMatch(role, m_start, m_end))
     kept = [m for m in kept if not _complement(m, kept, parts, view, start, end, nouns or {})]
+    kept = [m for m in kept if not _placed_by(m, kept, view)]
     by_part: dict[int, list[TitleMatch]] = {}
     for match in sorted(kept, key=lambda m: m.start):
         by_part.setdefault(parts[match.start - start], []).append(match)
@@ -158,7 +164,12 @@ def read_title(
     worked_on = _objects(objects, parts, view, start) if any(m.role not in generic for m in chosen) else []
     seniority = tuple(dict.fromkeys(w for w in view.lemma[start:end] if w.lower() in SENIORITY))
     roles = tuple(dict.fromkeys([*(m.role for m in chosen), *worked_on]))
-    return TitleReading(roles, tuple(chosen), seniority, unread)
+    in_context = (
+        role
+        for role, m_start, m_end in raw
+        if role not in roles and role not in generic and any(context[i - start] for i in range(m_start, m_end))
+    )
+    return TitleReading(roles, tuple(chosen), seniority, unread, tuple(dict.fromkeys(in_context)))
 
 
 def _unread_part(
@@ -197,6 +208,23 @@ def _hides(kept: TitleMatch, role: str, start: int, end: int, view: TokenView) -
     return not any(
         low + (low > kept.start) <= start and end <= high for low, high in zip(bounds, bounds[1:], strict=False)
     )
+
+
+def _placed_by(match: TitleMatch, kept: list[TitleMatch], view: TokenView) -> bool:
+    """Whether a name is only the place of a position another name already specifies.
+
+    A position noun takes one specifier: a name before it («Комьюнити-менеджер»,
+    «PR менеджер») or a complement after it («Менеджер склада», «Менеджер
+    проекта»).  When a name ends on the noun, a second name opening on that noun
+    with a complement says where the position works, not a second one:
+    «Комьюнити-менеджер склада» is a community manager at a warehouse.  Only
+    the title's own head counts, in its dictionary form: in «Заместитель
+    директора по продажам» the director is a complement, named by the second name.
+    """
+    head = match.start
+    if view.lemma[head].lower() not in POSITION_NOUNS or view.lower[head] != view.lemma[head].lower():
+        return False
+    return any(k.role != match.role and k.start < head and k.end == head + 1 and match.end > k.end for k in kept)
 
 
 def _modifies_next_noun(match_end: int, view: TokenView, end: int) -> bool:

@@ -110,3 +110,14 @@ def test_trainer_names_missing_data(tmp_path: Path, capsys: pytest.CaptureFixtur
     missing = tmp_path / "нет.jsonl"
     assert main(["--data", str(missing), "--out", str(tmp_path)]) == 2
     assert f"нет файла с обучающими вакансиями {missing}" in capsys.readouterr().err
+
+
+def test_neighbours_come_from_the_held_out_confusion() -> None:
+    card = ModelCard(
+        labels=["developer", "power_engineer", "accountant"], features=1, code_fingerprint="x", data_fingerprint="y",
+        label_fingerprint="z", postings=1, lines=1, seed=0, parameters={}, validation={}, market_titles={},
+        confusion={"developer": {"postings": 40, "power_engineer": 6, "accountant": 1}, "accountant": {"postings": 9}},
+    )
+    assert card.neighbours(0.1, 3) == {"developer": {"power_engineer"}, "power_engineer": {"developer"}}
+    assert card.neighbours(0.2, 3) == {}
+    assert ModelCard.model_validate({**card.model_dump(), "confusion": {}}).neighbours(0.1, 3) == {}

@@ -6,6 +6,7 @@ import math
 
 import pytest
 
+from cmlint import Linter
 from cmlint.roles.decision import decide, fitting_occupations, title_support
 from cmlint.roles.profile import DutyProfile, OccupationScores
 from cmlint.roles.taxonomy import load_taxonomy
@@ -134,3 +135,86 @@ def test_no_take_over_of_an_occupation_the_model_does_not_read() -> None:
     selling = lines([{"sales": 0.9, "support": 0.05}] * 6)
     assert "realty" not in selling.log_scores
     assert not decide(("realty",), DutyProfile({}), selling, TAXONOMY, SCORING).confused
+
+
+#: Lines of a PLC programmer's duties (controllers, commissioning): the model reads them as a power engineer's.
+CONTROLLER_LINES = [{"power_engineer": 0.9, "developer": 0.05}, {"power_engineer": 0.8}, {"power_engineer": 0.85}]
+
+
+def test_a_neighbour_in_the_data_does_not_take_a_posting_over() -> None:
+    """Occupations the model confuses on held-out postings under their own titles share their duties."""
+    taken = decide(("developer",), DutyProfile({}), lines(CONTROLLER_LINES), TAXONOMY, SCORING)
+    assert (taken.confused, taken.actual) == (True, "power_engineer")
+    neighbours = {"developer": frozenset({"power_engineer"}), "power_engineer": frozenset({"developer"})}
+    kept = decide(("developer",), DutyProfile({}), lines(CONTROLLER_LINES), TAXONOMY, SCORING, neighbours=neighbours)
+    assert not kept.confused
+
+
+def test_neighbours_do_not_excuse_an_unrelated_occupation() -> None:
+    neighbours = {"developer": frozenset({"power_engineer"})}
+    result = decide(("developer",), DutyProfile({}), lines(ACCOUNTANT_LINES), TAXONOMY, SCORING, neighbours=neighbours)
+    assert (result.confused, result.actual) == (True, "accountant")
+
+
+def test_neighbours_do_not_widen_a_community_title() -> None:
+    """The community-adjacent roles keep their fine distinctions: a neighbour of marketing in the data still confuses."""
+    sales = [{"sales": 0.8}, {"sales": 0.7, "marketing_pr": 0.1}, {"sales": 0.9}]
+    neighbours = {"marketing_pr": frozenset({"sales"}), "sales": frozenset({"marketing_pr"})}
+    result = decide(("community",), DutyProfile({}), lines(sales), TAXONOMY, SCORING, neighbours=neighbours)
+    assert (result.confused, result.actual) == (True, "sales")
+
+
+def test_what_the_title_context_names_fits_the_title() -> None:
+    """A reviewer «на курс "Java-разработчик"» reads code: the course's subject is context that fits."""
+    code = [{"developer": 0.8}, {"developer": 0.7, "teacher": 0.1}, {"developer": 0.9}]
+    assert decide(("teacher",), DutyProfile({}), lines(code), TAXONOMY, SCORING).confused
+    assert not decide(("teacher",), DutyProfile({}), lines(code), TAXONOMY, SCORING, context=("developer",)).confused
+
+
+def test_the_model_can_overrule_phrases_of_another_occupation() -> None:
+    """A recruiter's posting that talks about selling vacancies: phrases say sales, every line reads as HR."""
+    profile = phrases({"sales": 5.0, "hr": 0.5})
+    recruiting = [{"hr": 0.8, "sales": 0.1}, {"hr": 0.7, "sales": 0.1}, {"hr": 0.9}]
+    assert decide(("hr",), profile, SILENT, TAXONOMY, SCORING).confused
+    assert not decide(("hr",), profile, lines(recruiting), TAXONOMY, SCORING).confused
+
+
+def test_the_model_does_not_overrule_phrases_within_one_occupation() -> None:
+    """Community and SMM are one occupation to the model: the phrases alone tell them apart."""
+    profile = phrases({"smm": 5.0, "community": 0.2})
+    marketing = [{"marketing_pr": 0.9}, {"marketing_pr": 0.8}, {"marketing_pr": 0.9}]
+    assert decide(("community",), profile, lines(marketing), TAXONOMY, SCORING).confused
+
+
+def test_phrases_on_the_same_words_are_one_witness() -> None:
+    """«Встречи с потенциальными клиентами» names sales and account work, but it is one phrase of the duties."""
+    mass = {"sales": 2.0, "account": 2.0}
+    same = DutyProfile(mass, {"sales": 1, "account": 1}, {"sales": ((10, 14),), "account": ((11, 14),)})
+    apart = DutyProfile(mass, {"sales": 1, "account": 1}, {"sales": ((10, 14),), "account": ((20, 23),)})
+    assert not decide(("smm",), same, SILENT, TAXONOMY, SCORING).confused
+    assert decide(("smm",), apart, SILENT, TAXONOMY, SCORING).confused
+
+
+def test_an_smm_manager_who_runs_a_channel_is_not_confused(linter: Linter) -> None:
+    text = (
+        "Обязанности:\n- Создание и ведение Telegram канала бренда\n- Помощь в организации мероприятий\n"
+        "- Обработка входящих запросов от партнёров\n"
+    )
+    report = linter.lint(text, title="SMM-специалист")
+    assert "CM001" not in {finding.code for finding in report.findings}
+
+
+def test_a_course_reviewer_who_reads_code_is_not_confused(linter: Linter) -> None:
+    """The subject of a course named in the title's context fits its duties; without it, they are a developer's."""
+    text = (
+        "Обязанности:\n- Проводить код-ревью на Python и Django\n- Проверять архитектуру, тесты и стиль кода\n"
+        "- Разбирать ошибки в SQL-запросах и API\n- Писать примеры кода на FastAPI\n"
+        "Требования:\n- Опыт backend-разработки на Python от трёх лет\n- Знание Django, FastAPI, PostgreSQL, Docker\n"
+    )
+
+    def flagged(title: str) -> bool:
+        return "CM001" in {finding.code for finding in linter.lint(text, title=title).findings}
+
+    assert flagged("Ревьюер на курс")
+    assert not flagged("Ревьюер на курс «Python-разработчик»")
+    assert not flagged("Наставник курса для разработчиков")
