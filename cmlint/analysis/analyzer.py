@@ -103,7 +103,7 @@ class Analyzer:
             reading = self.roles.read_title(title.doc, title.view, title.first, title.end)
             named, read, whole = reading.matches, reading.roles, not reading.unread_part
             context = reading.context
-        in_text = self.roles.shared.matches(doc, view, body_start, len(doc))
+        in_text = self.roles.shared.matches(doc, view, body_start, len(doc), title=False)
         roles = self._roles(text, title, named, read, in_text, body_start, whole, context)
         return AnalyzedPosting(posting, text, title, Matches(in_title, in_text), roles)
 

@@ -54,6 +54,8 @@ _ANTI = Part("anti")
 _TITLE_EXCEPTION = Part("title_exception")
 _TEXT_EXCEPTION = Part("text_exception")
 _EXCEPTION = Part("exception")
+#: A scope of the title alone: such patterns are not looked for in a body (text exceptions still are).
+_TITLE_ONLY = frozenset({"title"})
 
 
 class PatternRule:
@@ -126,7 +128,8 @@ class PatternRule:
                     patterns.append(validate_token_pattern(pattern))
             except PatternError as error:
                 raise PackError(f"{where}, {key}[{index}]: {error}") from None
-        self._shared.add(self._group, part, patterns, dependent)
+        title_only = part != _TEXT_EXCEPTION and _TITLE_ONLY in (self._scope, part.scope)
+        self._shared.add(self._group, part, patterns, dependent, title_only)
 
     def run(self, posting: AnalyzedPosting, ctx: CheckContext[Any]) -> Iterable[Finding]:
         scope = self._scope

@@ -57,6 +57,9 @@ class PatternSet(Generic[K]):
     spaCy's ``Matcher`` with ``greedy="LONGEST"``.  Keys may be any hashable
     value; inside, both matchers see the key's position in :attr:`keys`.
 
+    Keys added with ``title_only`` (a rule's patterns scoped to the title)
+    have their spaCy patterns run only when the call says it matches a title.
+
     Gates: the spaCy token patterns of a key added with ``waits_for=gate``
     run only in a stretch where a key added with ``opens=gate`` matched (a
     rule's antipatterns need not be looked for where the rule found
@@ -71,17 +74,26 @@ class PatternSet(Generic[K]):
         self._waiting: dict[int, tuple[Hashable, _SpacyKey]] = {}
         #: Keys that open a gate when they match.
         self._opens: dict[int, Hashable] = {}
+        #: Keys whose spaCy patterns count in a title only.
+        self._title_only: set[int] = set()
         self._vocab = vocab
         self.keys: list[K] = []
         self._ids: dict[K, int] = {}
 
     def add(
-        self, key: K, patterns: Sequence[Pattern], opens: Hashable | None = None, waits_for: Hashable | None = None
+        self,
+        key: K,
+        patterns: Sequence[Pattern],
+        opens: Hashable | None = None,
+        waits_for: Hashable | None = None,
+        title_only: bool = False,
     ) -> None:
         ident = self._ids.get(key)
         if ident is None:
             ident = self._ids[key] = len(self.keys)
             self.keys.append(key)
+        if title_only:
+            self._title_only.add(ident)
         if opens is not None:
             self._opens[ident] = opens
         raw: list[SpacyPattern] = []
@@ -98,14 +110,19 @@ class PatternSet(Generic[K]):
         elif raw:
             self._spacy.setdefault(ident, _SpacyKey(self._vocab)).add(ident, raw)
 
-    def ids(self, doc: Doc, view: TokenView, start: int = 0, end: int | None = None) -> list[Match[int]]:
-        """Matches with the keys' positions in :attr:`keys`, in text order."""
+    def ids(
+        self, doc: Doc, view: TokenView, start: int = 0, end: int | None = None, title: bool = True
+    ) -> list[Match[int]]:
+        """Matches with the keys' positions in :attr:`keys`, in text order (``title``: the stretch is a title)."""
         found = self._fast(view, start, end)
         if self._spacy or self._waiting:
             span = doc[start:end] if end is not None else doc[start:]
             # The words of the whole doc: a superset of the stretch's only runs a matcher that finds nothing.
             words = view.words
-            _run_spacy(self._spacy.items(), span, words, found)
+            spacy_keys: Iterable[tuple[int, _SpacyKey]] = self._spacy.items()
+            if not title and self._title_only:
+                spacy_keys = [(i, key) for i, key in spacy_keys if i not in self._title_only]
+            _run_spacy(spacy_keys, span, words, found)
             if self._waiting:
                 opens = self._opens
                 opened = {opens[ident] for ident, _, _ in found if ident in opens}
@@ -159,19 +176,27 @@ class SharedPatterns:
     def __init__(self, vocab: Vocab) -> None:
         self._set: PatternSet[tuple[PatternGroup[Any], Hashable]] = PatternSet(vocab)
 
-    def add(self, group: PatternGroup[K], key: K, patterns: Sequence[Pattern], dependent: bool = False) -> None:
+    def add(
+        self,
+        group: PatternGroup[K],
+        key: K,
+        patterns: Sequence[Pattern],
+        dependent: bool = False,
+        title_only: bool = False,
+    ) -> None:
         """Add an owner's patterns; ``dependent`` ones (antipatterns, exceptions) matter only where the group's
-        other patterns matched, and their spaCy token patterns are run only there."""
+        other patterns matched, and their spaCy token patterns are run only there; ``title_only`` ones count
+        in a title only, and their spaCy token patterns are not run on a body."""
         if dependent:
-            self._set.add((group, key), patterns, waits_for=group)
+            self._set.add((group, key), patterns, waits_for=group, title_only=title_only)
         else:
-            self._set.add((group, key), patterns, opens=group)
+            self._set.add((group, key), patterns, opens=group, title_only=title_only)
 
-    def matches(self, doc: Doc, view: TokenView, start: int, end: int | None) -> MatchIndex:
-        """Matches in ``doc[start:end]`` grouped by owner."""
+    def matches(self, doc: Doc, view: TokenView, start: int, end: int | None, title: bool = True) -> MatchIndex:
+        """Matches in ``doc[start:end]`` grouped by owner (``title``: the stretch is a title)."""
         found: dict[PatternGroup[Any], list[Match[Any]]] = {}
         keys = self._set.keys
-        for ident, s, e in self._set.ids(doc, view, start, end):
+        for ident, s, e in self._set.ids(doc, view, start, end, title):
             group, key = keys[ident]
             found.setdefault(group, []).append((key, s, e))
         return MatchIndex(found)

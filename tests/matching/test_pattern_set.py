@@ -40,3 +40,15 @@ def test_matches_equal_spacy_matcher_with_and_without_the_needed_words(engine: E
         assert got == expected, text
         found_young = found_young or any(key == "young" for key, _, _ in got)
     assert found_young
+
+
+def test_title_only_patterns_are_not_looked_for_in_a_body(engine: Engine) -> None:
+    patterns: PatternSet[str] = PatternSet(engine.nlp.vocab)
+    patterns.add("noun", [ANY_NOUN], title_only=True)
+    patterns.add("young", [YOUNG])
+    doc = engine.nlp("Ищем молодого человека")
+    view = TokenView.of(doc)
+    in_title = {patterns.keys[i] for i, _, _ in patterns.ids(doc, view, title=True)}
+    in_body = {patterns.keys[i] for i, _, _ in patterns.ids(doc, view, title=False)}
+    assert in_title == {"noun", "young"}
+    assert in_body == {"young"}
