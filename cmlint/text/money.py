@@ -47,11 +47,6 @@ _RATE = re.compile(rf"{_DIGIT_FIRST}{_START}{_NUMBER}\s?(?:за|в|/)\s?(?:ча�
 _PATTERNS = (_AMOUNT, _CURRENCY_FIRST, _PAY_FIGURE, _RANGE, _GROSS, _RATE)
 
 
-def salary_figures(text: str) -> list[tuple[int, int]]:
-    """Offsets of the salary figures in ``text``, in order."""
-    return sorted({match.span() for pattern in _PATTERNS for match in pattern.finditer(text)})
-
-
 def states_salary(text: str) -> bool:
-    """Whether ``text`` has a salary figure (``bool(salary_figures(text))``, stopping at the first)."""
+    """Whether ``text`` has a salary figure (stopping at the first)."""
     return any(pattern.search(text) for pattern in _PATTERNS)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cmlint.text.money import salary_figures, states_salary
+from cmlint.text.money import states_salary
 
 FIGURES = [
     "от 60.000 до 70.000 в зависимости от опыта",
@@ -40,17 +40,10 @@ NOT_FIGURES = [
 
 @pytest.mark.parametrize("text", FIGURES)
 def test_figures_are_found(text: str) -> None:
-    assert salary_figures(text), text
     assert states_salary(text), text
 
 
 @pytest.mark.parametrize("text", NOT_FIGURES)
 def test_look_alikes_are_not_figures(text: str) -> None:
-    assert not salary_figures(text), text
     assert not states_salary(text), text
 
-
-def test_offsets_point_at_the_figure() -> None:
-    text = "Условия: оклад 70 тыс. + бонусы"
-    (start, end), = salary_figures(text)
-    assert text[start:end] == "70 тыс."
