@@ -71,9 +71,10 @@ def decide(
     if not roles or not whole_title:
         return RoleDecision(False, fitting)
     if scores.weight >= thresholds.occupation_min_weight:
-        near = _near(roles, context, neighbours or {}, taxonomy)
+        placed = {taxonomy.occupation_of(role) for role in context if not taxonomy.roles[role].generic}
+        near = _near(roles, placed, neighbours or {}, taxonomy)
         foreign = _foreign_occupation(roles, scores, taxonomy, thresholds, near) or _occupation_taken_over(
-            roles, scores, taxonomy, thresholds, near, context
+            roles, scores, taxonomy, thresholds, near, placed
         )
         if foreign is not None:
             return RoleDecision(True, fitting, "occupation", foreign)
@@ -156,13 +157,13 @@ def fitting_occupations(roles: set[str], taxonomy: Taxonomy) -> set[str]:
 
 
 def _near(
-    roles: set[str], context: tuple[str, ...], neighbours: Mapping[str, frozenset[str]], taxonomy: Taxonomy
+    roles: set[str], placed: set[str], neighbours: Mapping[str, frozenset[str]], taxonomy: Taxonomy
 ) -> frozenset[str]:
-    """Occupations that fit a title besides its own and the related ones: what its context names and,
-    for a title that names only occupations (no community-adjacent role), the neighbours in the data of
-    both.  Only the occupation question reads them: the role question still tells a community manager
-    «в отдел продаж» who only sells."""
-    named = {taxonomy.occupation_of(role) for role in context if not taxonomy.roles[role].generic}
+    """Occupations that fit a title besides its own and the related ones: those its context names
+    (``placed``) and, for a title that names only occupations (no community-adjacent role), the neighbours
+    in the data of both.  Only the occupation question reads them: the role question still tells a
+    community manager «в отдел продаж» who only sells."""
+    named = set(placed)
     if any(taxonomy.roles[role].kind == "role" for role in roles):
         return frozenset(named)
     named |= {taxonomy.occupation_of(role) for role in roles}
@@ -195,7 +196,7 @@ def _occupation_taken_over(
     taxonomy: Taxonomy,
     thresholds: Scoring,
     near: frozenset[str],
-    context: tuple[str, ...] = (),
+    placed: set[str],
 ) -> str | None:
     """The other occupation that does nearly all the work while the title's own is nearly absent.
 
@@ -223,8 +224,7 @@ def _occupation_taken_over(
     rival, share = next(((label, s) for label, s in scores.ranked() if label not in own), (None, 0.0))
     if rival is None or rival in near or taxonomy.roles[rival].family in families:
         return None
-    named = own | {taxonomy.occupation_of(role) for role in context if not taxonomy.roles[role].generic}
-    related = any(taxonomy.related(rival, occupation) for occupation in named)
+    related = any(taxonomy.related(rival, occupation) for occupation in own | placed)
     needed = thresholds.occupation_related_takeover_share if related else thresholds.occupation_takeover_share
     if share < needed:
         return None
