@@ -45,6 +45,29 @@ def test_negation_cancels_a_duty(linter: Linter, duty: str) -> None:
     assert "sales" not in linter.lint(DUTIES + duty, title="Специалист").duty_profile
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- Продажи, продления и техподдержка — в других отделах",
+        "- Касса и продажи — не ваши задачи, для этого есть администраторы",
+        "- Холодные звонки не входят в ваши обязанности",
+        "- Продажами занимается отдел продаж",
+    ],
+)
+def test_a_line_that_gives_the_work_to_someone_else_is_not_a_duty(linter: Linter, line: str) -> None:
+    """Neither the phrases nor the occupation model read a line saying whose work it is instead."""
+    body = DUTIES + "- вести чат клиентов\n" + line
+    analyzed = linter.engine.analyzer.analyze(Posting(text=body, title="Специалист"))
+    assert "sales" not in analyzed.roles.profile.shares()
+    assert len(analyzed.roles.lines) == 1
+    assert "sales" in profile(linter, DUTIES + "- вести чат клиентов\n- продажи и продления подписок")
+
+
+def test_a_line_that_hands_over_in_passing_keeps_its_duty(linter: Linter) -> None:
+    """«переводить звонки в другие отделы» is the support duty itself, not a disclaimer."""
+    assert "support" in profile(linter, DUTIES + "- принимать звонки клиентов и переводить их в другие отделы")
+
+
 def test_not_only_is_not_a_negation(linter: Linter) -> None:
     assert "sales" in profile(linter, DUTIES + "- не только продавать, но и консультировать")
 
