@@ -23,6 +23,18 @@ def test_sales_duties(linter: Linter, duty: str) -> None:
     assert max(profile(linter, DUTIES + duty), key=profile(linter, DUTIES + duty).get) == "sales"
 
 
+@pytest.mark.parametrize(
+    "duty",
+    [
+        "- write two blog articles per week",
+        "- write and edit our weekly newsletter",
+        "- create case studies from customer interviews",
+    ],
+)
+def test_content_duties_in_english(linter: Linter, duty: str) -> None:
+    assert max(profile(linter, DUTIES + duty), key=profile(linter, DUTIES + duty).get) == "content"
+
+
 def test_a_word_that_describes_a_noun_is_not_the_duty(linter: Linter) -> None:
     """«продающие объявления» are copy to write (a participle describing a noun), not selling."""
     assert "sales" not in profile(linter, DUTIES + "- подготовка продающих объявлений\n- продающие посты для соцсетей")
