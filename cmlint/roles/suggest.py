@@ -72,15 +72,15 @@ def candidates(
     phrase_led = decision.kind == "role" or (
         decision.kind != "occupation" and profile.total > 0 and _phrase_led(profile, scores, taxonomy)
     )
-    if phrase_led:
-        found = _by_phrases(profile, taxonomy, names, settings) or _by_occupation(
-            profile, scores, taxonomy, names, settings
-        )
-    else:
-        found = _by_occupation(profile, scores, taxonomy, names, settings) or _by_phrases(
-            profile, taxonomy, names, settings
-        )
-    return [c for c in found if c.confidence >= settings.min_confidence][: settings.max_suggestions]
+    phrased = _confident(_by_phrases(profile, taxonomy, names, settings), settings)
+    modelled = _confident(_by_occupation(profile, scores, taxonomy, names, settings), settings)
+    found = (phrased or modelled) if phrase_led else (modelled or phrased)
+    return found[: settings.max_suggestions]
+
+
+def _confident(found: list[Candidate], settings: SuggestionSettings) -> list[Candidate]:
+    """The candidates sure enough to suggest: one source with none of them leaves the word to the other."""
+    return [c for c in found if c.confidence >= settings.min_confidence]
 
 
 def _phrase_led(profile: DutyProfile, scores: OccupationScores, taxonomy: Taxonomy) -> bool:

@@ -88,3 +88,17 @@ def test_a_finding_the_phrases_made_gets_their_suggestion(linter: Linter) -> Non
     scores = OccupationScores({label: 0.0 for label in weak}, weak, 4.0, ((4.0, weak),), 0.01)
     found = candidates(decision, profile, scores, taxonomy, engine.analyzer.names, Scoring().suggestions)
     assert [c.role for c in found][:1] == ["support"]
+
+
+def test_unsure_model_candidates_leave_the_suggestion_to_the_phrases(linter: Linter) -> None:
+    """The model names occupations, but none surely enough to suggest (below ``min_confidence``): the
+    phrases, which name support surely, make the suggestion instead of none at all."""
+    engine = linter.prepare().engine
+    decision = RoleDecision(True, frozenset({"community"}), "occupation", "developer")
+    profile = DutyProfile({"support": 5.7, "sales": 0.3})
+    unsure = {"developer": 0.14, "support": 0.13}
+    scores = OccupationScores({label: 0.0 for label in unsure}, unsure, 4.0, ((4.0, unsure),), 0.01)
+    settings = Scoring().suggestions
+    assert all(share >= settings.min_share and share < settings.min_confidence for share in unsure.values())
+    found = candidates(decision, profile, scores, engine.taxonomy, engine.analyzer.names, settings)
+    assert [c.role for c in found][:1] == ["support"]
