@@ -1,3 +1,4 @@
+import pymorphy3.dawg
 import pytest
 
 from cmlint.nlp.morphology import Morphology, convert_tag
@@ -59,3 +60,8 @@ def test_morphology_pickles_without_its_cache(morphology: Morphology) -> None:
 
     clone = pickle.loads(pickle.dumps(morphology))
     assert clone.analyze("тикетов").lemma == "тикет"
+
+
+def test_dictionaries_are_read_by_the_compiled_reader() -> None:
+    """``pymorphy3[fast]`` is a dependency: without DAWG2 every uncached word costs pure-Python lookups."""
+    assert pymorphy3.dawg.EXTENSION_AVAILABLE
