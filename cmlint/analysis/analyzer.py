@@ -157,9 +157,14 @@ class Analyzer:
         taxonomy = self.roles.taxonomy
         weights = scoring.evidence
         matches = self.roles.duties(in_text)
-        collected = role_evidence.collect(matches, view, text.token_items, text.structure, self.markers, weights)
+        disclaimed = role_evidence.disclaimed_items(view, text.token_items, self.markers)
+        collected = role_evidence.collect(
+            matches, view, text.token_items, text.structure, self.markers, weights, disclaimed
+        )
         evidence = collected.evidence
-        lines = read_lines(self.occupations, view, text.token_items, text.structure, weights, scoring.occupations)
+        lines = read_lines(
+            self.occupations, view, text.token_items, text.structure, weights, scoring.occupations, disclaimed
+        )
         profile = role_profile.phrase_profile(evidence, lines, taxonomy, scoring)
         masses = role_profile.item_masses(collected, lines, taxonomy, scoring.occupations)
         scores = OccupationScores.of(masses, lines, taxonomy, self.occupations.labels, scoring.occupations)

@@ -38,6 +38,7 @@ class TokenView:
     pos: list[str]
     # Caches, not fields: ``dataclasses.replace`` (a view with corrected spellings) must not copy them.
     _words: set[str] | None = field(default=None, init=False, repr=False, compare=False)
+    _positions: dict[str, list[int]] | None = field(default=None, init=False, repr=False, compare=False)
     _gap_flags: tuple[list[bool], list[bool]] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
@@ -57,6 +58,18 @@ class TokenView:
         if self._words is None:
             self._words = set(self.lemma) | set(self.lower) | set(self.text)
         return self._words
+
+    @property
+    def positions(self) -> dict[str, list[int]]:
+        """Every lemma, lower-cased form and exact form in the doc → the tokens that have it, in order
+        (a token at most once per word)."""
+        if self._positions is None:
+            positions: dict[str, list[int]] = {}
+            for i, words in enumerate(zip(self.lemma, self.lower, self.text, strict=True)):
+                for word in set(words):
+                    positions.setdefault(word, []).append(i)
+            self._positions = positions
+        return self._positions
 
     @classmethod
     def of(cls, doc: Doc) -> TokenView:

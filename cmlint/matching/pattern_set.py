@@ -12,7 +12,7 @@ from collections.abc import Hashable, Iterable, Sequence
 from typing import Any, Generic, TypeVar
 
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from cmlint.matching.lemma_matcher import LemmaMatcher, Match, TokenView
@@ -23,31 +23,106 @@ K = TypeVar("K", bound=Hashable)
 Pattern = StepPattern | SpacyPattern
 
 
-class _SpacyKey:
-    """One key's spaCy token patterns on a ``Matcher`` of their own, with the words each needs.
+class _Windowed:
+    """One spaCy token pattern on a ``Matcher`` of its own, with the words it needs and where they stand.
 
-    spaCy's ``Matcher`` tests its predicates on every token; most docs lack a
-    word some token of the pattern must be, and then the matcher is not run.
-    (One matcher per key keeps ``greedy="LONGEST"`` choosing among that key's
-    patterns only, as one shared matcher does.)
+    Per token that must occur (a word set, see :meth:`SpacyPattern.required_words`): how many tokens the
+    pattern may span before it and after it (``None``: no bound).  The matcher runs only on windows around
+    the occurrences of the needed word that is rarest in the stretch, which give the same matches as
+    the whole stretch: a match holds that word, and the window around it holds the whole match.
     """
 
-    __slots__ = ("matcher", "_needs", "_greedy")
+    __slots__ = ("matcher", "needs", "anchors")
+
+    def __init__(self, vocab: Vocab, ident: int, pattern: SpacyPattern) -> None:
+        self.matcher = Matcher(vocab, validate=True)
+        self.matcher.add(str(ident), [[dict(token) for token in pattern.tokens]])
+        self.needs = pattern.required_words()
+        self.anchors = pattern.anchors()
+
+    def spans(self, doc: Doc, view: TokenView, start: int, end: int) -> list[tuple[int, int]]:
+        """Every match (start, end) in ``doc[start:end]``, overlapping ones included."""
+        windows = _windows(self.anchors, view, start, end)
+        found: set[tuple[int, int]] = set()
+        for w_start, w_end in windows:
+            found.update((w_start + s, w_start + e) for _, s, e in self.matcher(doc[w_start:w_end]))
+        return sorted(found)
+
+
+def _windows(
+    anchors: tuple[tuple[frozenset[str], int | None, int | None], ...], view: TokenView, start: int, end: int
+) -> list[tuple[int, int]]:
+    """Stretches of ``[start, end)`` that hold every match: around the rarest needed word, merged."""
+    if not anchors:
+        return [(start, end)]
+    positions = view.positions
+    best: list[int] | None = None
+    best_anchor = anchors[0]
+    for anchor in anchors:
+        at = sorted({i for word in anchor[0] for i in positions.get(word, ()) if start <= i < end})
+        if best is None or len(at) < len(best):
+            best, best_anchor = at, anchor
+            if not at:
+                return []
+    assert best is not None
+    _, before, after = best_anchor
+    windows: list[tuple[int, int]] = []
+    for i in best:
+        w_start = start if before is None else max(start, i - before)
+        w_end = end if after is None else min(end, i + after + 1)
+        if windows and w_start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], w_end))
+        else:
+            windows.append((w_start, w_end))
+    return windows
+
+
+class _SpacyKey:
+    """One key's spaCy token patterns, each on a ``Matcher`` of its own and run only where it may match.
+
+    spaCy's ``Matcher`` tests its predicates on every token; a pattern runs only
+    when the stretch holds every word some token of it must be, and then only in
+    windows around the rarest of them (:class:`_Windowed`).  ``greedy="LONGEST"``
+    is applied here over the key's patterns together, as one matcher with all of
+    them does.
+    """
+
+    __slots__ = ("_patterns", "_longest", "_vocab")
 
     def __init__(self, vocab: Vocab, every: bool = False) -> None:
-        self.matcher = Matcher(vocab, validate=True)
-        self._needs: list[tuple[frozenset[str], ...]] = []
+        self._patterns: list[_Windowed] = []
+        self._vocab = vocab
         #: ``every``: keep every match, overlapping ones too (for dependent keys: any overlap counts).
-        self._greedy = None if every else "LONGEST"
+        self._longest = not every
 
     def add(self, ident: int, patterns: list[SpacyPattern]) -> None:
-        self.matcher.add(str(ident), [[dict(token) for token in p.tokens] for p in patterns], greedy=self._greedy)
-        for pattern in patterns:
-            self._needs.append(pattern.required_words())
+        self._patterns.extend(_Windowed(self._vocab, ident, p) for p in patterns)
 
     def may_match(self, words: set[str]) -> bool:
         """Whether some pattern has every word it needs among ``words`` (lemmas and forms)."""
-        return any(all(not needed.isdisjoint(words) for needed in needs) for needs in self._needs)
+        return any(_has_all(p.needs, words) for p in self._patterns)
+
+    def __call__(self, doc: Doc, view: TokenView, start: int, end: int) -> list[tuple[int, int]]:
+        """The key's matches in ``doc[start:end]``: the longest ones not overlapping, or all (``every``)."""
+        words = view.words
+        found: set[tuple[int, int]] = set()
+        for pattern in self._patterns:
+            if _has_all(pattern.needs, words):
+                found.update(pattern.spans(doc, view, start, end))
+        if not self._longest:
+            return sorted(found)
+        # spaCy's ``greedy="LONGEST"``: longest first, then the earliest; a match overlapping a kept one is dropped.
+        taken: set[int] = set()
+        kept: list[tuple[int, int]] = []
+        for s, e in sorted(found, key=lambda m: (m[1] - m[0], -m[0]), reverse=True):
+            if taken.isdisjoint(range(s, e)):
+                kept.append((s, e))
+                taken.update(range(s, e))
+        return kept
+
+
+def _has_all(needs: tuple[frozenset[str], ...], words: set[str]) -> bool:
+    return all(not needed.isdisjoint(words) for needed in needs)
 
 
 class PatternSet(Generic[K]):
@@ -116,17 +191,16 @@ class PatternSet(Generic[K]):
         """Matches with the keys' positions in :attr:`keys`, in text order (``title``: the stretch is a title)."""
         found = self._fast(view, start, end)
         if self._spacy or self._waiting:
-            span = doc[start:end] if end is not None else doc[start:]
-            # The words of the whole doc: a superset of the stretch's only runs a matcher that finds nothing.
-            words = view.words
+            stop = len(doc) if end is None else end
             spacy_keys: Iterable[tuple[int, _SpacyKey]] = self._spacy.items()
             if not title and self._title_only:
                 spacy_keys = [(i, key) for i, key in spacy_keys if i not in self._title_only]
-            _run_spacy(spacy_keys, span, words, found)
+            _run_spacy(spacy_keys, doc, view, start, stop, found)
             if self._waiting:
                 opens = self._opens
                 opened = {opens[ident] for ident, _, _ in found if ident in opens}
-                _run_spacy(((i, key) for i, (gate, key) in self._waiting.items() if gate in opened), span, words, found)
+                waiting = ((i, key) for i, (gate, key) in self._waiting.items() if gate in opened)
+                _run_spacy(waiting, doc, view, start, stop, found)
             found.sort(key=lambda m: (m[1], m[2], m[0]))
         return found
 
@@ -135,11 +209,14 @@ class PatternSet(Generic[K]):
         return [(keys[ident], s, e) for ident, s, e in self.ids(doc, view, start, end)]
 
 
-def _run_spacy(keys: Iterable[tuple[int, _SpacyKey]], span: Span, words: set[str], found: list[Match[int]]) -> None:
-    """Add to ``found`` the matches in ``span`` of the keys whose required words are among ``words``."""
+def _run_spacy(
+    keys: Iterable[tuple[int, _SpacyKey]], doc: Doc, view: TokenView, start: int, end: int, found: list[Match[int]]
+) -> None:
+    """Add to ``found`` the matches in ``doc[start:end]`` of the keys whose required words are in the doc."""
+    words = view.words
     for ident, patterns in keys:
         if patterns.may_match(words):
-            found += [(ident, span.start + s, span.start + e) for _, s, e in patterns.matcher(span)]
+            found += [(ident, s, e) for s, e in patterns(doc, view, start, end)]
 
 
 class PatternGroup(Generic[K]):

@@ -9,6 +9,7 @@ operators, value types, quantifiers — exactly as its ``Matcher`` will.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -54,16 +55,50 @@ class SpacyPattern:
 
         A doc without a word of some set cannot match, so the matcher need not run.
         """
-        needs: list[frozenset[str]] = []
-        for token in self.tokens:
+        return tuple(words for words, _, _ in self.anchors())
+
+    def anchors(self) -> tuple[tuple[frozenset[str], int | None, int | None], ...]:
+        """Per word set of :meth:`required_words`: at most how many tokens of a match stand before and
+        after the token that has it (``None``: no bound, a quantifier without a maximum).
+
+        A match lies within that many tokens around an occurrence of the word.
+        """
+        longest = [_longest(token.get("OP")) for token in self.tokens]
+        found: list[tuple[frozenset[str], int | None, int | None]] = []
+        for position, token in enumerate(self.tokens):
             if token.get("OP", "+") != "+":
                 continue
+            own = longest[position]
+            before = _total(longest[:position], own)
+            after = _total(longest[position + 1:], own)
             for attr in _WORD_ATTRIBUTES:
                 value = token.get(attr)
                 values = value.get("IN") if isinstance(value, dict) else [value] if isinstance(value, str) else None
                 if isinstance(values, list) and all(isinstance(v, str) for v in values):
-                    needs.append(frozenset(values))
-        return tuple(needs)
+                    found.append((frozenset(values), before, after))
+        return tuple(found)
+
+
+def _longest(op: Any) -> int | None:
+    """The most tokens one pattern token with operator ``op`` takes (``None``: no maximum)."""
+    if op is None or op in ("!", "?", "1"):
+        return 1
+    if op in ("+", "*"):
+        return None
+    match = re.fullmatch(r"\{(\d*)(,?)(\d*)\}", str(op))
+    if match is None:
+        return None
+    low, comma, high = match.groups()
+    if not comma:
+        return int(low)
+    return int(high) if high else None
+
+
+def _total(lengths: list[int | None], own: int | None) -> int | None:
+    """The most tokens ``lengths`` take together, plus the anchor's own extra ones (``None``: no bound)."""
+    if own is None or any(length is None for length in lengths):
+        return None
+    return sum(length for length in lengths if length is not None) + own - 1
 
 
 def validate_token_pattern(pattern: Any) -> SpacyPattern:

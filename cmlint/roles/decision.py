@@ -80,15 +80,46 @@ def decide(
             return RoleDecision(True, fitting, "occupation", foreign)
     if profile.total < thresholds.min_evidence or any(taxonomy.roles[r].kind != "role" for r in roles):
         return RoleDecision(False, fitting)
-    ordered = tuple(role for role in title_roles if role in roles)
     if _foreign_witnesses(roles, profile) < thresholds.min_foreign_evidence:
         return RoleDecision(False, fitting)
-    if _unsupported(roles, fitting, profile, thresholds) or _taken_over(ordered, profile, taxonomy, thresholds):
-        actual = next((role for role, _ in profile.ranked() if role not in fitting), profile.ranked()[0][0])
-        if _model_disagrees(roles, fitting, actual, profile, scores, taxonomy, thresholds):
+    ordered = tuple(role for role in title_roles if role in roles)
+    judged = _fitting_here(ordered, fitting, profile, taxonomy, thresholds)
+    if _unsupported(roles, judged, profile, thresholds):
+        actual = next((role for role, _ in profile.ranked() if role not in judged), profile.ranked()[0][0])
+        if _model_disagrees(roles, judged, actual, profile, scores, taxonomy, thresholds):
             return RoleDecision(False, fitting)
-        return RoleDecision(True, fitting, "role", actual)
+        return RoleDecision(True, judged, "role", actual)
     return RoleDecision(False, fitting)
+
+
+def _fitting_here(
+    title_roles: tuple[str, ...],
+    fitting: frozenset[str],
+    profile: DutyProfile,
+    taxonomy: Taxonomy,
+    thresholds: Scoring,
+) -> frozenset[str]:
+    """The roles that fit the title given what the phrases find of its own roles.
+
+    A related role fits a title next to the title's own work, not as the
+    whole job.  When the title's roles hold less than ``max_own_share`` of
+    the phrases, a role that takes the posting over (:func:`_taken_over`)
+    no longer fits, nor does an ``alongside`` role of the taxonomy that holds
+    at least ``min_other_share``: a «Комьюнити-менеджер» who only books venues
+    and caterers is an event manager, an «Event-менеджер» who only brings
+    members together a community manager.
+    """
+    if sum(profile.share(role) for role in title_roles) >= thresholds.max_own_share:
+        return fitting
+    whole = {
+        other
+        for role in title_roles
+        for other in taxonomy.roles[role].alongside
+        if profile.share(other) >= thresholds.min_other_share
+    }
+    if _taken_over(title_roles, profile, taxonomy, thresholds):
+        whole.add(profile.ranked()[0][0])
+    return fitting - whole
 
 
 def _foreign_witnesses(roles: set[str], profile: DutyProfile) -> int:

@@ -8,7 +8,10 @@ A duty phrase counts only where it describes the job:
   («вместе с отделом продаж», «передавать обращения в поддержку»);
 - requirements, wishes («опыт в SMM будет плюсом»), conditions and the
   company description carry no duties; readiness («готовность к холодным
-  звонкам») counts half.
+  звонкам») counts half;
+- a line that says which work is someone else's carries none either
+  («Продажи и техподдержка — в других отделах», «Касса и бар — не ваши
+  задачи, для этого есть администраторы»): :func:`disclaimed_items`.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from bisect import bisect_left, bisect_right, insort
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict
 
@@ -48,6 +52,9 @@ class Markers(BaseModel):
     team_heads: frozenset[Lemma]
     handoff_verbs: frozenset[Lemma]
     joint_markers: frozenset[Lemma]
+    #: Lemma sequences that say the work of their line is not the job's; each word may list
+    #: alternatives with «|» («не ваш задача|забота»).
+    disclaimers: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,10 +84,12 @@ def collect(
     structure: Structure,
     markers: Markers,
     weights: EvidenceWeights,
+    disclaimed: frozenset[int] = frozenset(),
 ) -> Collected:
     """Turn raw duty matches into counted evidence.
 
-    ``token_items`` gives the item index of every token (-1 outside items).
+    ``token_items`` gives the item index of every token (-1 outside items);
+    the phrases of ``disclaimed`` items (:func:`disclaimed_items`) are cancelled.
     """
     lemmas, pos = view.lemma, view.pos
     unsectioned = not structure.has_duty_section
@@ -92,6 +101,9 @@ def collect(
         if item_index < 0 or token_items[match.end - 1] != item_index:
             continue
         if _attribute(match, pos):
+            continue
+        if item_index in disclaimed:
+            cancelled.add((item_index, match.role))
             continue
         item = structure.items[item_index]
         weight = item_weight(item, unsectioned, weights)
@@ -109,6 +121,25 @@ def collect(
             Evidence(match.role, match.weight * weight * cooperation, match.start, match.end, item_index, match.tags)
         )
     return Collected(tuple(_dedupe(kept)), frozenset(cancelled))
+
+
+def disclaimed_items(view: TokenView, token_items: Sequence[int], markers: Markers) -> frozenset[int]:
+    """The items that say which work is someone else's («Продажи — в других отделах», «Касса — не ваша
+    задача», «этим занимается отдел продаж»): their phrases are no duties and the model does not read them."""
+    lemmas = view.lemma
+    found: set[int] = set()
+    for pattern in _disclaimer_patterns(markers.disclaimers):
+        size = len(pattern)
+        for start in range(len(lemmas) - size + 1):
+            item = token_items[start]
+            if item >= 0 and item not in found and all(lemmas[start + k] in pattern[k] for k in range(size)):
+                found.add(item)
+    return frozenset(found)
+
+
+@lru_cache(maxsize=8)
+def _disclaimer_patterns(phrases: tuple[str, ...]) -> tuple[tuple[frozenset[str], ...], ...]:
+    return tuple(tuple(frozenset(word.split("|")) for word in phrase.split()) for phrase in phrases)
 
 
 def _attribute(match: DutyMatch, pos: Sequence[str]) -> bool:

@@ -67,12 +67,15 @@ def read_lines(
     structure: Structure,
     evidence: EvidenceWeights,
     weights: OccupationWeights,
+    disclaimed: frozenset[int] = frozenset(),
 ) -> tuple[LineReading, ...]:
-    """Readings of the duty and requirement lines; a line with no known word gets no probabilities."""
+    """Readings of the duty and requirement lines; a line with no known word gets no probabilities.
+
+    ``disclaimed`` items say which work is someone else's; they are not read."""
     bounds = _item_bounds(token_items)
     chosen: list[tuple[int, float, bool, list[str]]] = []
     for item, weight, duty in read_items(structure, evidence, weights):
-        if item in bounds:
+        if item in bounds and item not in disclaimed:
             first, last = bounds[item]
             chosen.append((item, weight, duty, features(terms(view.lemma, view.pos, first, last))))
     if not chosen:

@@ -62,7 +62,9 @@ class Role(BaseModel):
     names the occupation the way job boards do (hh.ru's catalogue);
     ``compatible``: roles whose duties still fit a title of this one;
     ``close``: roles so near that a posting doing only that role is not
-    confused either; ``combined``: the title to suggest when this role
+    confused either; ``alongside``: compatible roles that fit only next to
+    this role's own work (a posting doing mostly such a role and none of this
+    one is that role's job); ``combined``: the title to suggest when this role
     honestly shares the work with another; ``occupation``: the model's
     occupation this fine role belongs to; ``generic``: a name too broad to
     check a posting against («Директор»); ``family``: occupations whose titles
@@ -85,6 +87,7 @@ class Role(BaseModel):
     title_objects: list[str] = Field(default_factory=list)
     compatible: list[str] = Field(default_factory=list)
     close: list[str] = Field(default_factory=list)
+    alongside: list[str] = Field(default_factory=list)
     combined: dict[str, str] = Field(default_factory=dict)
     duties: list[DutyPattern] = Field(default_factory=list)
     occupation: str | None = None
@@ -96,6 +99,12 @@ class Role(BaseModel):
     def _a_role_has_duties(self) -> Role:
         if self.kind == "role" and not self.duties:
             raise ValueError("у роли (kind: role) должны быть обязанности (duties)")
+        return self
+
+    @model_validator(mode="after")
+    def _alongside_roles_are_compatible(self) -> Role:
+        if stray := set(self.alongside) - set(self.compatible):
+            raise ValueError(f"alongside: роли {sorted(stray)} не указаны в compatible")
         return self
 
 

@@ -52,3 +52,41 @@ def test_title_only_patterns_are_not_looked_for_in_a_body(engine: Engine) -> Non
     in_body = {patterns.keys[i] for i, _, _ in patterns.ids(doc, view, title=False)}
     assert in_title == {"noun", "young"}
     assert in_body == {"young"}
+
+
+# The needed word stands in the middle, after up to two adjectives; another pattern of the same key overlaps.
+WANTED = validate_token_pattern(
+    [{"LOWER": "ищем"}, {"POS": "ADJ", "OP": "{0,2}"}, {"LEMMA": {"IN": ["продавщица", "кассирша"]}}]
+)
+SELLER = validate_token_pattern([{"POS": "ADJ", "OP": "?"}, {"LEMMA": "продавщица"}, {"LOWER": "в", "OP": "?"}])
+
+
+def test_anchors_bound_a_match_around_each_needed_word() -> None:
+    assert WANTED.anchors() == ((frozenset({"ищем"}), 0, 3), (frozenset({"продавщица", "кассирша"}), 3, 0))
+    assert SELLER.anchors() == ((frozenset({"продавщица"}), 1, 1),)
+    assert YOUNG.anchors() == ((frozenset({"молодой"}), 0, None), (frozenset({"человек", "люди"}), None, 0))
+
+
+def test_windows_around_the_rarest_word_give_spacy_s_longest_matches_of_a_key(engine: Engine) -> None:
+    texts = [
+        "Ищем опытную вежливую продавщицу в магазин. Ищем кассиршу. Ищем, ищем, ищем.",
+        "Ищем продавщицу в отдел и ещё одну продавщицу в зал; ищем молодого человека.",
+        "Молодая продавщица в зал. Ищем старательную кассиршу в ночь и молодых людей.",
+        "Ищем менеджера.",
+    ]
+    patterns: PatternSet[str] = PatternSet(engine.nlp.vocab)
+    patterns.add("job", [WANTED, SELLER, YOUNG])
+    reference = Matcher(engine.nlp.vocab)
+    reference.add("job", [list(p.tokens) for p in (WANTED, SELLER, YOUNG)], greedy="LONGEST")
+    strings = engine.nlp.vocab.strings
+    seen = 0
+    for text in texts:
+        doc = engine.nlp(text)
+        for start, end in ((0, len(doc)), (2, len(doc) - 3)):
+            expected = sorted(
+                ((strings[key], s, e) for key, s, e in reference(doc[start:end])), key=lambda m: (m[1], m[2], m[0])
+            )
+            expected = [(key, s + start, e + start) for key, s, e in expected]
+            assert patterns(doc, TokenView.of(doc), start, end) == expected, (text, start)
+            seen += len(expected)
+    assert seen >= 6

@@ -5,11 +5,12 @@ from __future__ import annotations
 import math
 
 import pytest
+from pydantic import ValidationError
 
 from cmlint import Linter
 from cmlint.roles.decision import decide, fitting_occupations, title_support
 from cmlint.roles.profile import DutyProfile, OccupationScores
-from cmlint.roles.taxonomy import load_taxonomy
+from cmlint.roles.taxonomy import Role, load_taxonomy
 from cmlint.scoring import Scoring
 
 TAXONOMY = load_taxonomy()
@@ -42,7 +43,8 @@ def decision(title_roles: tuple[str, ...], mass: dict[str, float], scoring: Scor
     [
         (("community",), {"sales": 5.0, "community": 0.2}, True),  # duties are sales
         (("community",), {"community": 4.0, "sales": 1.0}, False),  # mostly community
-        (("community",), {"event": 3.0, "moderation": 2.0, "sales": 0.5}, False),  # compatible roles support it
+        (("community",), {"community": 1.0, "event": 3.0, "moderation": 2.0}, False),  # compatible roles support it
+        (("community",), {"event": 3.0, "moderation": 2.0, "sales": 0.5}, True),  # but not without any of its own
         (("community",), {"sales": 1.5}, False),  # too little evidence to judge
         ((), {"sales": 9.0}, False),  # no title role, nothing to compare
         (("smm", "community"), {"smm": 3.0, "community": 3.0}, False),  # an honest combined title
@@ -59,6 +61,28 @@ def test_one_phrase_of_another_role_is_not_enough() -> None:
     profile = DutyProfile({"sales": 5.0}, {"sales": 1})
     assert not decide(("community",), profile, SILENT, TAXONOMY, SCORING).confused
     assert decide(("community",), profile, SILENT, TAXONOMY, Scoring(min_foreign_evidence=1)).confused
+
+
+def test_a_compatible_role_that_does_the_whole_job_is_the_job() -> None:
+    """Events fit a community manager alongside community work; with none of it, the job is an event manager's
+    even when the events hold only half of the phrases (the rest other roles')."""
+    result = decide(("community",), phrases({"event": 2.5, "support": 1.5, "account": 1.0}), SILENT, TAXONOMY, SCORING)
+    assert (result.confused, result.kind, result.actual) == (True, "role", "event")
+    assert "event" not in result.fitting
+    kept = decide(("community",), phrases({"community": 0.6, "event": 2.5, "support": 1.5}), SILENT, TAXONOMY, SCORING)
+    assert not kept.confused and "event" in kept.fitting
+
+
+def test_a_role_that_takes_the_posting_over_is_the_one_named() -> None:
+    """An SMM manager's posting of nearly all copywriting is a content manager's, not the salesperson's of its
+    one sales phrase."""
+    result = decide(("smm",), phrases({"content": 7.0, "sales": 1.0}), SILENT, TAXONOMY, SCORING)
+    assert (result.confused, result.actual) == (True, "content")
+
+
+def test_a_close_role_fits_without_any_of_the_title_role() -> None:
+    """A «Менеджер по продажам» whose phrases are all account work is not confused: the roles are close."""
+    assert not decision(("sales",), {"account": 5.0})
 
 
 def test_fitting_roles_include_the_compatible_ones() -> None:
@@ -218,3 +242,11 @@ def test_a_course_reviewer_who_reads_code_is_not_confused(linter: Linter) -> Non
     assert flagged("Ревьюер на курс")
     assert not flagged("Ревьюер на курс «Python-разработчик»")
     assert not flagged("Наставник курса для разработчиков")
+
+
+def test_an_alongside_role_must_be_compatible() -> None:
+    """`alongside` narrows `compatible`: a role that never fitted cannot stop fitting."""
+    fields = {"label": "x", "board_name": "X", "titles": ["X"], "duties": [{"phrase": "x"}]}
+    assert Role.model_validate({**fields, "compatible": ["event"], "alongside": ["event"]}).alongside == ["event"]
+    with pytest.raises(ValidationError, match="compatible"):
+        Role.model_validate({**fields, "compatible": ["event"], "alongside": ["sales"]})

@@ -23,6 +23,18 @@ def test_sales_duties(linter: Linter, duty: str) -> None:
     assert max(profile(linter, DUTIES + duty), key=profile(linter, DUTIES + duty).get) == "sales"
 
 
+@pytest.mark.parametrize(
+    "duty",
+    [
+        "- write two blog articles per week",
+        "- write and edit our weekly newsletter",
+        "- create case studies from customer interviews",
+    ],
+)
+def test_content_duties_in_english(linter: Linter, duty: str) -> None:
+    assert max(profile(linter, DUTIES + duty), key=profile(linter, DUTIES + duty).get) == "content"
+
+
 def test_a_word_that_describes_a_noun_is_not_the_duty(linter: Linter) -> None:
     """«продающие объявления» are copy to write (a participle describing a noun), not selling."""
     assert "sales" not in profile(linter, DUTIES + "- подготовка продающих объявлений\n- продающие посты для соцсетей")
@@ -43,6 +55,29 @@ def test_negation_cancels_a_duty(linter: Linter, duty: str) -> None:
     assert "sales" not in profile(linter, DUTIES + duty)
     # The occupation model does not see negation: the cancelled role's occupation leaves its reading too.
     assert "sales" not in linter.lint(DUTIES + duty, title="Специалист").duty_profile
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- Продажи, продления и техподдержка — в других отделах",
+        "- Касса и продажи — не ваши задачи, для этого есть администраторы",
+        "- Холодные звонки не входят в ваши обязанности",
+        "- Продажами занимается отдел продаж",
+    ],
+)
+def test_a_line_that_gives_the_work_to_someone_else_is_not_a_duty(linter: Linter, line: str) -> None:
+    """Neither the phrases nor the occupation model read a line saying whose work it is instead."""
+    body = DUTIES + "- вести чат клиентов\n" + line
+    analyzed = linter.engine.analyzer.analyze(Posting(text=body, title="Специалист"))
+    assert "sales" not in analyzed.roles.profile.shares()
+    assert len(analyzed.roles.lines) == 1
+    assert "sales" in profile(linter, DUTIES + "- вести чат клиентов\n- продажи и продления подписок")
+
+
+def test_a_line_that_hands_over_in_passing_keeps_its_duty(linter: Linter) -> None:
+    """«переводить звонки в другие отделы» is the support duty itself, not a disclaimer."""
+    assert "support" in profile(linter, DUTIES + "- принимать звонки клиентов и переводить их в другие отделы")
 
 
 def test_not_only_is_not_a_negation(linter: Linter) -> None:
