@@ -75,7 +75,21 @@ class Title:
         tokens = [t.i for t in self.doc[self.first:self.end] if start <= t.idx - self.offset < end]
         if not tokens:
             return set()
-        return {m.role for m in self._names(self.doc, self.view, tokens[0], tokens[-1] + 1)}
+        return {role for role, _, _ in self.names_in(start, end)}
+
+    def names_in(self, start: int, end: int) -> list[tuple[str, int, int]]:
+        """The names of roles in ``text[start:end]``: each role with where its name starts and ends in :attr:`text`."""
+        if self.doc is None or self.view is None:
+            return []
+        tokens = [t.i for t in self.doc[self.first:self.end] if start <= t.idx - self.offset < end]
+        if not tokens:
+            return []
+        found = self._names(self.doc, self.view, tokens[0], tokens[-1] + 1)
+        doc = self.doc
+        return [
+            (m.role, doc[m.start].idx - self.offset, doc[m.end - 1].idx + len(doc[m.end - 1]) - self.offset)
+            for m in found
+        ]
 
 
 def title_words(doc: Doc, first: int, end: int, offset: int) -> tuple[TitleWord, ...]:

@@ -4,8 +4,9 @@ ST003 multiple-positions-in-title, ST004 no-salary."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pydantic import Field
 
@@ -13,6 +14,7 @@ from cmlint.analysis import AnalyzedPosting, Title, TitleWord
 from cmlint.engine.registry import CheckContext, NoOptions, Options, check
 from cmlint.models import Finding
 from cmlint.nlp.words import Lemma
+from cmlint.occupations.model import shipped_model
 from cmlint.roles.taxonomy import Taxonomy
 from cmlint.text.segment import describes_work, tells_work
 
@@ -104,9 +106,12 @@ def multiple_positions_in_title(posting: AnalyzedPosting, ctx: CheckContext[Posi
         return
     found = (_position(title, cleaned, start, end, ctx.options) for start, end in parts)
     positions = [position for position in found if position is not None]
+    scoring = ctx.config.roles
+    neighbours = _neighbours(scoring.neighbour_min_rate, scoring.neighbour_min_postings)
+    generic = frozenset(ctx.options.generic_heads)
     for index, first in enumerate(positions):
         for second in positions[index + 1:]:
-            if _different_positions(first, second, ctx.taxonomy):
+            if _different_positions(first, second, ctx.taxonomy, neighbours, generic):
                 names = " / ".join(f"«{position.text}»" for position in positions)
                 yield ctx.finding(title.span(), positions=names, count=len(positions))
                 return
@@ -134,11 +139,22 @@ def _position(title: Title, cleaned: str, start: int, end: int, options: Positio
     # A part's trades: its words' («водитель погрузчика» is warehouse work too) and its roles'
     # («SMM-менеджер»); a generic head alone («/ разработчик») takes no trade of its own.
     content = frozenset(lemma for lemma in lemmas if len(lemma) > 2 and lemma not in generic and lemma != head)
-    roles = title.roles_in(start, end)
+    names = title.names_in(start, end)
+    roles = {role for role, _, _ in names}
     families: set[str] = set()
-    if content or head not in generic:
-        # Words after «в», «для» … say where the position works, not its trade («Ассистент в магазин игр»).
-        cut = next((i for i, w in enumerate(words) if w.start > first.start and w.lemma in _PLACE_OPENERS), None)
+    # Words after «в», «для» … say where the position works, not its trade («Ассистент в магазин игр»).
+    cut = next((i for i, w in enumerate(words) if w.start > first.start and w.lemma in _PLACE_OPENERS), None)
+    # A generic head named as a role by itself, with a complement that neither a trade nor a name of a role
+    # knows, works on something the trades do not know («Hadoop администратор», «Аналитик товарной матрицы»):
+    # its trade is unknown, not the one its head alone would give («Менеджер по продажам автозапчастей» is sales).
+    by_head = all(first.start <= name_start and name_end <= first.end for _, name_start, name_end in names)
+    unexplained = head in generic and by_head and any(
+        _names_an_object(w)
+        and not any(w.lemma in members for members in options.families.values())
+        and not any(name_start <= w.start and w.end <= name_end for _, name_start, name_end in names)
+        for w in words[:cut] if w is not first
+    )
+    if (content or head not in generic) and not unexplained:
         named = set(lemmas[:cut])
         families = {name for name, members in options.families.items() if named & set(members)}
         families |= {name for role in roles for name in options.role_families.get(role, ())}
@@ -155,28 +171,48 @@ def _names_a_person(word: TitleWord, known: set[str], suffixes: tuple[str, ...])
     return word.animate or word.lemma in known or (word.lemma.endswith(suffixes) and not word.inanimate)
 
 
-def _different_positions(a: _Position, b: _Position, taxonomy: Taxonomy) -> bool:
+def _names_an_object(word: TitleWord) -> bool:
+    """A noun or a Latin word of a title part's complement: what the position works on («матрицы», «Hadoop»)."""
+    return word.pos in ("NOUN", "PROPN", "X") or (word.text.isascii() and word.text.isalpha())
+
+
+@lru_cache(maxsize=4)
+def _neighbours(min_rate: float, min_count: int) -> Mapping[str, frozenset[str]]:
+    """Occupations the shipped model confuses on held-out postings under their own titles (its card)."""
+    return shipped_model().card.neighbours(min_rate, min_count)
+
+
+def _different_positions(
+    a: _Position, b: _Position, taxonomy: Taxonomy, neighbours: Mapping[str, frozenset[str]], generic: frozenset[str]
+) -> bool:
     """Both trades are known and share nothing, the parts share no word or stem, and the taxonomy
-    does not make their roles one position."""
+    does not make their roles one position.  A generic head shared by both («SMM-менеджер / менеджер
+    по продажам») makes them one position only through their trades."""
     if not a.families or not b.families or a.families & b.families:
         return False
-    if a.head == b.head or _common_prefix(a.head, b.head) >= 5:
+    same_head = a.head == b.head or _common_prefix(a.head, b.head) >= 5
+    if same_head and not (a.head in generic and b.head in generic):
         return False
     # «Инженер-программист / инженер-технолог»: one engineer; «Инженер-механик, администратор» are two people.
-    if {a.head, a.lead} & {b.head, b.lead} - {None}:
+    if {a.head, a.lead} & {b.head, b.lead} - {None} - ({a.head} & {b.head} & generic):
         return False
     if a.words & b.words or {a.head, b.head} & (a.words | b.words):
         return False
-    return not any(_one_position(x, y, taxonomy) for x in a.roles for y in b.roles)
+    return not any(_one_position(x, y, taxonomy, neighbours) for x in a.roles for y in b.roles)
 
 
-def _one_position(x: str, y: str, taxonomy: Taxonomy) -> bool:
-    """Whether two roles of a title can name one position: compatible fine roles, close roles, one occupation.
+def _one_position(x: str, y: str, taxonomy: Taxonomy, neighbours: Mapping[str, frozenset[str]]) -> bool:
+    """Whether two roles of a title can name one position: compatible fine roles, close roles, one occupation,
+    or neighbouring occupations that the occupation model confuses on real postings («DevOps-инженер /
+    разработчик», «Продавец / менеджер по продажам»).
 
     Related occupations are still different positions («Курьер / Кладовщик»).
     """
     roles = taxonomy.roles
-    if x in roles[y].close or y in roles[x].close or taxonomy.occupation_of(x) == taxonomy.occupation_of(y):
+    if x in roles[y].close or y in roles[x].close:
+        return True
+    occupation = taxonomy.occupation_of(x)
+    if occupation == taxonomy.occupation_of(y) or taxonomy.occupation_of(y) in neighbours.get(occupation, ()):
         return True
     fine = roles[x].kind == "role" and roles[y].kind == "role"
     return fine and (y in roles[x].compatible or x in roles[y].compatible)

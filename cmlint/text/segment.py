@@ -26,16 +26,17 @@ _TRAILING_NOISE = re.compile(r"[\s:!?.\-–—)(\U0001F300-\U0001FAFF\u2600-\u27
 # punctuation marks, and the lookahead in front lets the scan skip every other character at once:
 #   «;» run-ons; inline bullets; a dash after a sentence end («… отчёты. -работа в CRM»); a spaced dash
 #   before a capital; a dash glued to the previous word («почта)- Контроль»);
-#   a sentence end (the punctuation goes with the break, _trim drops it anyway).
+#   a sentence end (the punctuation goes with the break, _trim drops it anyway); a sentence end or a colon
+#   glued to a capitalised word (a line break lost: «…команда:Вы будете работать …»).
 _BREAK = re.compile(
-    r"(?=[\s;.!?…\-–—])(?:"
+    r"(?=[\s;.!?…\-–—:])(?:"
     r"\s*;\s*"
     r"|\s+[•·▪►]\s*"
     r"|[.;!?]\s*[-–—]\s*(?=[А-ЯЁA-Zа-яё])"
     r"|\s[-–—]\s(?=[А-ЯЁ][а-яё])"
     r"|[-–—](?<=[)\w][-–—])\s(?=[А-ЯЁ][а-яё])"
     r"|[.!?…]\s+(?=[«\"(]?[А-ЯЁA-Z0-9])"
-    r"|(?<=[а-яё)»]{2})[.!?](?=[А-ЯЁ][а-яё])"
+    r"|(?<=[а-яё)»]{2})[.!?:](?=[А-ЯЁ][а-яё])"
     r")"
 )
 # Glued job-board items: an upper-case word right after a lower-case one
@@ -49,6 +50,13 @@ _OPENS_DUTIES = re.compile(
     r"(котор\w+|кто) (будет|будут|станет|возьмет на себя)( заниматься| отвечать за| делать)?\s*[:\-–—]?\s*$"
     r"|(тебе|вам|ему|ей) (предстоит|нужно будет|надо будет)\s*[:\-–—]?\s*$",
     re.IGNORECASE,
+)
+
+
+# A question that names what a section holds is its heading, as a phrase with a colon is
+# («Какие обязанности ждут кандидата?», «Каковы условия?»); other questions are sentences («Хочешь решать задачи?»).
+_QUESTION_HEADING = re.compile(
+    r"(?:как\w*|что|чем|где|кого|кто)\b[^?]*\b(?:обязанност|задач|функци|требовани|услови)[^?]*\?\s*$"
 )
 
 
@@ -133,6 +141,8 @@ def classify_heading(line: str) -> tuple[SectionKind, int] | None:
     listed = bool(_BULLET.match(line))
     colon = folded.find(":")
     head = folded[:colon] if colon != -1 and len(_WORD.findall(folded[:colon])) <= 6 else None
+    ends_a_heading = folded.rstrip().endswith(":")
+    asks = bool(_QUESTION_HEADING.match(folded))
     for kind, at_start, anywhere in _grammar().headings:
         match = at_start.match(folded)
         if match:
@@ -147,10 +157,15 @@ def classify_heading(line: str) -> tuple[SectionKind, int] | None:
                 return kind, len(line)
             if head is not None or (colon != -1 and _heading_kind(stripped) == kind):
                 return kind, lead + colon + 1
-        elif words <= 8 and folded.rstrip().endswith(":") and anywhere.search(folded):
+        elif words <= 8 and (ends_a_heading or asks) and anywhere.search(folded):
             return kind, len(line)
         elif head is not None and anywhere.search(head):
             return kind, lead + colon + 1
+    # A heading noun with a complement, on its own line or cut out of a flattened one with its colon lost
+    # («Задачи, которые будут перед вами стоять»).
+    bare = None if ":" in line or listed else _heading_kind(stripped + ":")
+    if bare is not None:
+        return bare, len(line)
     if folded.rstrip().endswith(":") and not _BULLET.match(line):
         if _OPENS_DUTIES.search(folded):
             return "duties", len(line)
@@ -207,8 +222,8 @@ def segment(text: str, title_from_text: bool) -> Structure:
 
 # A capitalised phrase of a few words ending in a colon, inside a line: a candidate for
 # a heading that a scrape glued to the text before it («…данных. Требования: опыт…»).
-# Glued also after a Latin word («…GreenplumЗадачи: …»).
-_INLINE_HEADING = re.compile(r"(?<=[^\s])(?:\s+|(?<=[а-яёa-z.;!?)»]))(?=[А-ЯЁA-Z][\w\-, ]{2,50}:)")
+# Glued also after a Latin word or a punctuation mark («…GreenplumЗадачи: …», «…на работу:Обязанности:- …»).
+_INLINE_HEADING = re.compile(r"(?<=[^\s])(?:\s+|(?<=[а-яёa-z.,:;!?)»]))(?=[А-ЯЁA-Z][\w\-, /]{2,50}:)")
 # A question that is a heading, inside a line («…отдела. Чем предстоит заниматься? Сверка …»): it is cut
 # off on both sides, since nothing but a known heading ends with a question mark and starts a section.
 #: The kinds of question headings cut out of a line: «Кто мы?» would make the rest of a flattened text
@@ -216,14 +231,15 @@ _INLINE_HEADING = re.compile(r"(?<=[^\s])(?:\s+|(?<=[а-яёa-z.;!?)»]))(?=[А-
 _QUESTION_KINDS = frozenset({"duties", "requirements", "conditions"})
 _INLINE_QUESTION = re.compile(r"(?:^|(?<=[^\s])(?:\s+|(?<=[а-яёa-z.;!?)»])))(?=[А-ЯЁA-Z][\w\-, ]{2,60}\?)")
 # A scrape that dropped the colons (and often the line breaks): one to six words, the first capitalised,
-# that make up a whole known heading, then a capitalised word that starts the first item («…сервиса.
+# that make up a whole known heading (a comma may join them: «Задачи, которые будут перед вами стоять»),
+# then a capitalised word that starts the first item («…сервиса.
 # Задачи Разработка клиента…», «…в центре Функциональные обязанности Обеспечивать …»); the polite «Вы»,
 # «Вам», «Ваш…» start a sentence, not an item.
 # A bullet or a spaced dash glued to the heading starts the first item just as well («…Обязанности•Приёмка
-# товара•Учёт остатков Требования•Опыт…», «Обязанности - приёмка товара»).
+# товара•Учёт остатков Требования•Опыт…», «Обязанности - приёмка товара», «…DataCore.Обязанности- анализ …»).
 _BARE_HEADING = re.compile(
-    r"(?:^|(?<=\S)\s+|(?<=[a-z)»]))([А-ЯЁ][а-яё]+(?: [а-яё]+){0,5})"
-    r"(?= (?!(?:Вы|Вас|Вам|Вами|Ваш\w*)\b)[«\"]?[А-ЯЁ][а-яё]|\s*[•▪►●◦·]\s*\w| [-–—] \w)"
+    r"(?:^|(?<=\S)\s+|(?<=[a-z)».,:;]))([А-ЯЁ][а-яё]+(?:,? [а-яё]+){0,5})"
+    r"(?= (?!(?:Вы|Вас|Вам|Вами|Ваш\w*)\b)[«\"]?[А-ЯЁ][а-яё]|\s*[•▪►●◦·]\s*\w| ?[-–—] \w)"
 )
 # Bullets inside a line (a list whose line breaks were lost: «•Приёмка товара•Учёт остатков»): each starts a line
 # of its own when there are at least two of them.
@@ -242,7 +258,7 @@ def _lines(text: str) -> list[tuple[int, str]]:
         position += len(raw) + 1
         cuts: set[int] = set()
         if ":" in raw:
-            cuts.update(m.end() for m in _INLINE_HEADING.finditer(raw) if _heading_kind(raw[m.end():]))
+            cuts.update(m.end() for m in _INLINE_HEADING.finditer(raw) if _inline_heading(raw[m.end():]))
             cuts.update(m.end() for m in _LOWER_HEADING.finditer(raw) if _opens_duties(raw[m.end():]))
         bullets = [match.end() for match in _INLINE_BULLET.finditer(raw)]
         if len(bullets) >= 2:
@@ -285,6 +301,18 @@ def _heading_kind(piece: str) -> SectionKind | None:
         if not rest or (rest <= 5 and _HEADING_NOUN.search(folded[:match.end()])):
             return kind
     return None
+
+
+def _inline_heading(piece: str) -> bool:
+    """Whether ``piece`` starts with a heading of a known kind that ends at its first colon: a known heading
+    with its complement (:func:`_heading_kind`), or words that make a heading on a line of their own
+    («Что будет в ваших задачах:», «Должностные инструкции / обязанности:»), since a scrape that lost the
+    line breaks glued them to the text before."""
+    if _heading_kind(piece):
+        return True
+    colon = piece.find(":")
+    found = classify_heading(piece[:colon + 1])
+    return found is not None and found[0] != "other"
 
 
 def _opens_duties(piece: str) -> bool:

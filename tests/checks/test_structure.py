@@ -43,6 +43,13 @@ def test_no_duties(linter: Linter, text: str, fires: bool) -> None:
         ("Ищем архивариуса на задачи сверки описей. Условия: оклад 50 000 ₽.", False),
         ("Кто мы: архив. Кто нам нужен: опытный человек. На старте нужно сверять и подшивать дела.", False),
         ("Кто мы: архив. Кто нам нужен: опытный человек. Необходимо пройти медкомиссию и оформить пропуск.", True),
+        # Headings a clean layout reads, glued into a line whose breaks were lost.
+        ("О компании: архив. Что будет в ваших задачах: сверка описей, подготовка дел. Требования: опыт от года.", False),
+        ("О компании: архив Должностные инструкции / обязанности: сверка описей Требования: опыт от года", False),
+        ("О компании: архив Задачи, которые будут перед вами стоять Сверка описей Требования Опыт от года", False),
+        ("О компании: архив.Команда:Вы будете сверять описи и готовить дела.Требования:опыт от года", False),
+        # Without any duty the flattened text is still a finding.
+        ("О компании: архив. Что мы предлагаем: оклад 50 000 ₽, ДМС. Требования: опыт от года.", True),
     ],
 )
 def test_no_duties_in_flattened_texts(linter: Linter, text: str, fires: bool) -> None:
@@ -102,6 +109,19 @@ def test_a_missing_title_is_a_finding_without_a_place(linter: Linter) -> None:
         ("Товаровед / кладовщик", False),  # goods in a shop and its stock: neighbours
         ("Торговый представитель / медицинский представитель", False),  # a representative sells
         ("Продавец-консультант / специалист сети магазинов", False),  # a chain of shops is no computer network
+        # Neighbouring occupations of the model's card (confused on held-out postings under their own titles).
+        ("Системный администратор / монтажник СКС", False),
+        ("Продавец / менеджер по продажам", False),
+        ("Аналитик данных / системный аналитик", False),
+        # A generic head whose complement names no trade: the trade is unknown, not a second one.
+        ("DevOps-инженер/Hadoop администратор", False),
+        ("Категорийный менеджер / Аналитик товарной матрицы", False),
+        ("Преподаватель, инженер по обучению", False),
+        # One generic head in both parts does not make them one job: their trades decide.
+        ("SMM-менеджер / менеджер по продажам", True),
+        ("Менеджер по продажам / менеджер по закупкам", True),
+        ("Продавец-кассир, грузчик", True),
+        ("Дежурный администратор / охранник", True),  # an adjective is no complement: the administrator stays
     ],
 )
 def test_multiple_positions_in_title(linter: Linter, title: str, fires: bool) -> None:

@@ -271,3 +271,52 @@ def test_under_what_awaits_the_work_is_a_duty_and_a_perk_a_condition() -> None:
         ("conditions", "condition", "обучение за счёт компании"),
         ("conditions", "other", "интересные люди"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "heading"),
+    [
+        # A heading that a clean layout reads on its own line is read glued inside a flattened one as well.
+        ("Мы большой банк в центре. Что будет в ваших задачах: разработка сервисов. Требования: опыт.", "Что будет в ваших задачах:"),
+        ("Мы большой банк Должностные инструкции / обязанности: разработка сервисов Требования: опыт", "Должностные инструкции / обязанности:"),
+        ("О нас: банк. Задачи, которые будут перед вами стоять: разработка сервисов. Требования: опыт.", "Задачи, которые будут перед вами стоять:"),
+        # … and without its colon.
+        ("О нас банк Задачи, которые будут перед вами стоять Разработка сервисов Требования Опыт", "Задачи, которые будут перед вами стоять"),
+    ],
+)
+def test_a_heading_read_on_its_own_line_is_read_inside_a_flattened_one(text: str, heading: str) -> None:
+    structure = segment(text, title_from_text=False)
+    duties = [section for section in structure.sections if section.kind == "duties"]
+    assert len(duties) == 1 and duties[0].heading is not None
+    assert text[slice(*duties[0].heading)] == heading
+    assert [text[i.start:i.end].lower() for i in structure.items if i.section == "duties"] == ["разработка сервисов"]
+
+
+def test_a_question_that_names_the_duties_is_a_heading() -> None:
+    text = "Кто мы?\nМы делаем банки.\nКакие обязанности ждут кандидата?\n• разработка функционала\nХочешь к нам?"
+    assert items(text)[1] == ("duties", "duty", "разработка функционала")
+    assert classify_heading("Какие обязанности ждут кандидата?") == ("duties", 33)
+    assert classify_heading("Хочешь решать интересные задачи?") is None
+
+
+def test_a_colon_glued_to_a_capitalised_word_ends_an_item() -> None:
+    text = "Стек:SQL, DockerКоманда:Вы будете работать в команде разработки."
+    assert [piece for _, _, piece in items(text)][-1] == "Вы будете работать в команде разработки"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Сеть магазинов приглашает на работу:Обязанности:- сверка описей- подготовка дел",
+        "Аналитический склад ума,Обязанности:- сверка описей- подготовка дел",
+        "Работаем с командой DataCore.Обязанности- сверка описей;- подготовка дел",
+    ],
+)
+def test_a_heading_glued_after_a_punctuation_mark_starts_a_section(text: str) -> None:
+    structure = segment(text, title_from_text=False)
+    duties = [text[i.start:i.end] for i in structure.items if i.section == "duties"]
+    assert duties and duties[0].startswith("сверка описей") and duties[-1].endswith("подготовка дел")
+    assert [text[slice(*s.heading)] for s in structure.sections if s.kind == "duties" and s.heading] in (
+        ["Обязанности:"],
+        ["Обязанности"],
+    )
