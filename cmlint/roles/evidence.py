@@ -127,10 +127,13 @@ def disclaimed_items(view: TokenView, token_items: Sequence[int], markers: Marke
     """The items that say which work is someone else's («Продажи — в других отделах», «Касса — не ваша
     задача», «этим занимается отдел продаж»): their phrases are no duties and the model does not read them."""
     lemmas = view.lemma
+    positions = view.positions
     found: set[int] = set()
     for pattern in _disclaimer_patterns(markers.disclaimers):
         size = len(pattern)
-        for start in range(len(lemmas) - size + 1):
+        # Only where the first word stands (the index also holds forms: the lemma is checked below).
+        starts = {i for word in pattern[0] for i in positions.get(word, ())}
+        for start in sorted(i for i in starts if i <= len(lemmas) - size):
             item = token_items[start]
             if item >= 0 and item not in found and all(lemmas[start + k] in pattern[k] for k in range(size)):
                 found.add(item)
