@@ -140,10 +140,20 @@ def _position(title: Title, cleaned: str, start: int, end: int, options: Positio
     # («SMM-менеджер»); a generic head alone («/ разработчик») takes no trade of its own.
     content = frozenset(lemma for lemma in lemmas if len(lemma) > 2 and lemma not in generic and lemma != head)
     names = title.names_in(start, end)
-    roles = {role for role, _, _ in names}
     families: set[str] = set()
-    # Words after «в», «для» … say where the position works, not its trade («Ассистент в магазин игр»).
-    cut = next((i for i, w in enumerate(words) if w.start > first.start and w.lemma in _PLACE_OPENERS), None)
+    # Words after «в», «для» … say where the position works, not its trade («Ассистент в магазин игр»);
+    # words after «обучению», «курса» … say what is taught («Инженер по обучению операторов станков»).
+    cut = next(
+        (
+            i + (w.lemma in _SUBJECT_OPENERS)
+            for i, w in enumerate(words)
+            if w.start > first.start and (w.lemma in _PLACE_OPENERS or w.lemma in _SUBJECT_OPENERS)
+        ),
+        None,
+    )
+    # A role named only after the cut is where or what, not the position («…по обучению операторов станков»).
+    limit = words[cut].start if cut is not None and cut < len(words) else end
+    roles = {role for role, name_start, _ in names if name_start < limit}
     # A generic head named as a role by itself, with a complement that neither a trade nor a name of a role
     # knows, works on something the trades do not know («Hadoop администратор», «Аналитик товарной матрицы»):
     # its trade is unknown, not the one its head alone would give («Менеджер по продажам автозапчастей» is sales).
@@ -163,6 +173,8 @@ def _position(title: Title, cleaned: str, start: int, end: int, options: Positio
 
 #: Prepositions after which a title part names a place, an employer or a purpose.
 _PLACE_OPENERS = frozenset({"в", "во", "для", "на", "при"})
+#: Words after which a title part names what is taught, not a trade.
+_SUBJECT_OPENERS = frozenset({"обучение", "преподавание", "курс"})
 
 
 def _names_a_person(word: TitleWord, known: set[str], suffixes: tuple[str, ...]) -> bool:
