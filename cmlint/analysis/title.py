@@ -70,11 +70,6 @@ class Title:
 
     def roles_in(self, start: int, end: int) -> set[str]:
         """Roles named in ``text[start:end]`` (names cut by the bounds do not count)."""
-        if self.doc is None or self.view is None:
-            return set()
-        tokens = [t.i for t in self.doc[self.first:self.end] if start <= t.idx - self.offset < end]
-        if not tokens:
-            return set()
         return {role for role, _, _ in self.names_in(start, end)}
 
     def names_in(self, start: int, end: int) -> list[tuple[str, int, int]]:

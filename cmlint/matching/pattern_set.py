@@ -98,10 +98,6 @@ class _SpacyKey:
     def add(self, ident: int, patterns: list[SpacyPattern]) -> None:
         self._patterns.extend(_Windowed(self._vocab, ident, p) for p in patterns)
 
-    def may_match(self, words: set[str]) -> bool:
-        """Whether some pattern has every word it needs among ``words`` (lemmas and forms)."""
-        return any(_has_all(p.needs, words) for p in self._patterns)
-
     def __call__(self, doc: Doc, view: TokenView, start: int, end: int) -> list[tuple[int, int]]:
         """The key's matches in ``doc[start:end]``: the longest ones not overlapping, or all (``every``)."""
         words = view.words
@@ -212,11 +208,9 @@ class PatternSet(Generic[K]):
 def _run_spacy(
     keys: Iterable[tuple[int, _SpacyKey]], doc: Doc, view: TokenView, start: int, end: int, found: list[Match[int]]
 ) -> None:
-    """Add to ``found`` the matches in ``doc[start:end]`` of the keys whose required words are in the doc."""
-    words = view.words
+    """Add to ``found`` the matches in ``doc[start:end]`` of the keys (each pattern runs only where its words are)."""
     for ident, patterns in keys:
-        if patterns.may_match(words):
-            found += [(ident, s, e) for s, e in patterns(doc, view, start, end)]
+        found += [(ident, s, e) for s, e in patterns(doc, view, start, end)]
 
 
 class PatternGroup(Generic[K]):

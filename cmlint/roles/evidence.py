@@ -133,7 +133,7 @@ def disclaimed_items(view: TokenView, token_items: Sequence[int], markers: Marke
         size = len(pattern)
         # Only where the first word stands (the index also holds forms: the lemma is checked below).
         starts = {i for word in pattern[0] for i in positions.get(word, ())}
-        for start in sorted(i for i in starts if i <= len(lemmas) - size):
+        for start in (i for i in starts if i <= len(lemmas) - size):
             item = token_items[start]
             if item >= 0 and item not in found and all(lemmas[start + k] in pattern[k] for k in range(size)):
                 found.add(item)
