@@ -178,7 +178,12 @@ class Scoring(Section):
         default=8.0, ge=0, description="минимальный перевес чужой профессии (сумма логарифмов вероятностей по строкам)"
     )
     occupation_margin_per_line: float = Field(
-        default=1.0, ge=0, description="минимальный перевес чужой профессии на единицу веса строк"
+        default=1.3, ge=0, description="минимальный перевес чужой профессии на единицу веса строк"
+    )
+    occupation_min_line_probability: float = Field(
+        default=0.4, ge=0, le=1,
+        description="вероятность, с которой хотя бы одна строка должна читаться как чужая профессия"
+        " (вместе с родственными ей)",
     )
     occupation_share_ratio: float = Field(
         default=1.5, ge=0, description="во сколько раз средняя доля чужой профессии должна превышать долю подходящих"

@@ -209,7 +209,13 @@ def _foreign_occupation(
     The rival is the unrelated occupation with the best log-score.  It must
     read, on average, at least as often as the fitting occupations together,
     and win against them by a margin in log-probability, in all and per unit
-    of line weight.
+    of line weight.  The margin is that of the rival's trade: the rival with
+    the occupations related to it that do not fit the title — a courier's
+    lines reading partly as a driver's and a warehouse worker's speak with one
+    voice.  At least one line must read clearly as that trade
+    (``occupation_min_line_probability``): lines the model only leans on a
+    little (English text, which it knows mostly from IT postings) add up to
+    a margin without saying what the job is.
     """
     fitting = fitting_occupations(roles, taxonomy) | near
     foreign, _ = scores.best(frozenset(scores.log_scores) - fitting)
@@ -218,7 +224,12 @@ def _foreign_occupation(
     own_share = sum(scores.shares.get(occupation, 0.0) for occupation in fitting)
     if scores.shares[foreign] < thresholds.occupation_share_ratio * own_share:
         return None
-    return foreign if _clear_margin(scores.margin({foreign}, fitting), scores, thresholds) else None
+    trade = {foreign} | {
+        other for other in scores.log_scores if other not in fitting and taxonomy.related(foreign, other)
+    }
+    if scores.clearest(trade) < thresholds.occupation_min_line_probability:
+        return None
+    return foreign if _clear_margin(scores.margin(trade, fitting), scores, thresholds) else None
 
 
 def _occupation_taken_over(

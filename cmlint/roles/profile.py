@@ -228,6 +228,11 @@ class OccupationScores:
             total += line_weight * (math.log(max(outside, self.floor)) - math.log(max(inside, self.floor)))
         return total
 
+    def clearest(self, labels: set[str] | frozenset[str]) -> float:
+        """The highest probability any one line gives ``labels`` together."""
+        sums = (sum(p for label, p in found.items() if label in labels) for _, found in self.witnesses)
+        return max(sums, default=0.0)
+
     def best(self, labels: set[str] | frozenset[str]) -> tuple[str | None, float]:
         """The label among ``labels`` with the highest log-score, and that score."""
         found = [(score, label) for label, score in self.log_scores.items() if label in labels]

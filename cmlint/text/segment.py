@@ -9,6 +9,7 @@ Every item gets a *kind*: what it is as far as duties go.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -201,7 +202,7 @@ def segment(text: str, title_from_text: bool) -> Structure:
             kind, heading_end = found
             heading = (start, start + heading_end)
             section_start = start
-            awaits = kind == "conditions" and bool(grammar.cues["awaits"](_fold(_LEADING_NOISE.sub("", line))))
+            awaits = kind == "conditions" and _awaits(line, grammar)
             rest = line[heading_end:]
             if not rest.strip():
                 continue
@@ -217,7 +218,47 @@ def segment(text: str, title_from_text: bool) -> Structure:
                 sections.append(Section(kind, section_start, start + len(line), heading))
                 kind, heading, section_start, awaits = "duties", None, start + len(line), False
     sections.append(Section(kind, section_start, len(text), heading))
-    return Structure(title, tuple(s for s in sections if s.end > s.start or s.heading), tuple(items))
+    kept = [s for s in sections if s.end > s.start or s.heading]
+    return Structure(title, *_unnest(text, kept, items, grammar))
+
+
+#: Sections whose lines may end in colons (see :func:`_unnest`).
+_LISTS: frozenset[SectionKind] = frozenset({"duties", "requirements", "conditions"})
+
+
+def _unnest(
+    text: str, sections: list[Section], items: list[Item], grammar: _Grammar
+) -> tuple[tuple[Section, ...], tuple[Item, ...]]:
+    """An unnamed heading with nothing under it inside a list is one of the list's lines: duties written
+    as lines ending in colons («Сбор данных:», «Построение отчётов:») are duties all the same."""
+    merged: list[Section] = []
+    added: list[Item] = []
+    starts = [item.start for item in items]
+    for section in sections:
+        parent = merged[-1] if merged else None
+        unnamed = section.kind == "other" and not _has_items(starts, section)
+        if parent is None or parent.kind not in _LISTS or not unnamed or section.heading is None:
+            merged.append(section)
+            continue
+        start, end = section.heading
+        while end > start and text[end - 1] in ": \t":
+            end -= 1
+        head = parent.heading
+        awaits = parent.kind == "conditions" and head is not None and _awaits(text[head[0]:head[1]], grammar)
+        added.append(Item(start, end, parent.kind, _item_kind(text[start:end], parent.kind, grammar, awaits)))
+        merged[-1] = Section(parent.kind, parent.start, section.end, parent.heading)
+    if not added:
+        return tuple(sections), tuple(items)
+    return tuple(merged), tuple(sorted([*items, *added], key=lambda item: item.start))
+
+
+def _has_items(starts: list[int], section: Section) -> bool:
+    at = bisect_left(starts, section.start)
+    return at < len(starts) and starts[at] < section.end
+
+
+def _awaits(heading: str, grammar: _Grammar) -> bool:
+    return bool(grammar.cues["awaits"](_fold(_LEADING_NOISE.sub("", heading))))
 
 
 # A capitalised phrase of a few words ending in a colon, inside a line: a candidate for

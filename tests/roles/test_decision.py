@@ -143,6 +143,29 @@ def test_a_single_unsure_line_is_not_enough() -> None:
     assert not decide(("community",), DutyProfile({}), lines([{"accountant": 0.4, "marketing_pr": 0.2}]), TAXONOMY, SCORING).confused
 
 
+def test_related_occupations_of_the_rival_speak_with_one_voice() -> None:
+    """A courier's lines that the model splits between delivery, driving and the warehouse are one trade:
+    no single one of them wins the margin, together they do."""
+    split = [
+        {"courier": 0.3, "driver": 0.4, "marketing_pr": 0.05},
+        {"courier": 0.35, "warehouse": 0.35, "marketing_pr": 0.05},
+        {"courier": 0.3, "driver": 0.3, "marketing_pr": 0.05},
+        {"courier": 0.3, "logistics": 0.4, "marketing_pr": 0.05},
+    ]
+    assert lines(split).margin({"courier"}, {"marketing_pr"}) < SCORING.occupation_min_margin
+    result = decide(("community",), DutyProfile({}), lines(split), TAXONOMY, SCORING)
+    assert (result.confused, result.kind, result.actual) == (True, "occupation", "courier")
+
+
+def test_lines_that_only_lean_toward_an_occupation_do_not_name_it() -> None:
+    """Many lines the model places nowhere (a tenth for developers on each, as with English text) add up to
+    a margin, but no line says the job is a developer's."""
+    leaning = [{"developer": 0.12}] * 12
+    assert not decide(("office",), DutyProfile({}), lines(leaning), TAXONOMY, SCORING).confused
+    one_clear = [*leaning, {"developer": 0.8}]
+    assert decide(("office",), DutyProfile({}), lines(one_clear), TAXONOMY, SCORING).confused
+
+
 def test_fitting_occupations_of_a_fine_role_are_its_own_not_every_marketing_job() -> None:
     assert fitting_occupations({"community"}, TAXONOMY) == {"marketing_pr"}
     assert {"developer", "devops", "qa"} <= fitting_occupations({"developer"}, TAXONOMY)

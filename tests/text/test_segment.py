@@ -320,3 +320,17 @@ def test_a_heading_glued_after_a_punctuation_mark_starts_a_section(text: str) ->
         ["Обязанности:"],
         ["Обязанности"],
     )
+
+
+def test_duty_lines_ending_in_colons_with_nothing_under_them_are_duties() -> None:
+    text = "Обязанности:\nСверка остатков:\nПриёмка поставок:\nТребования:\nопыт работы\nНаш стек:\nУсловия:\nДМС"
+    assert items(text) == [
+        ("duties", "duty", "Сверка остатков"),
+        ("duties", "duty", "Приёмка поставок"),
+        ("requirements", "requirement", "опыт работы"),
+        ("requirements", "listed", "Наш стек"),
+        ("conditions", "condition", "ДМС"),
+    ]
+    assert [s.kind for s in segment(text, title_from_text=False).sections] == ["duties", "requirements", "conditions"]
+    # An unnamed heading that has lines under it stays a heading of its own.
+    assert items("Обязанности:\n- сверка остатков\nНаш стек:\n- Python")[-1] == ("other", "other", "Python")
