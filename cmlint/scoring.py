@@ -65,6 +65,9 @@ class EvidenceWeights(Section):
     )
     item_role_cap: float = Field(default=3.0, gt=0, description="сколько один пункт может дать одной роли")
     joint_factor: float = Field(default=0.5, ge=0, le=1, description="множитель работы «вместе с …»")
+    goal_factor: float = Field(
+        default=0.3, ge=0, le=1, description="множитель фразы, которая называет цель работы («для роста продаж»)"
+    )
     negation_window: int = Field(
         default=8, ge=0, description="сколько слов перед фразой просматривается в поисках отрицания"
     )

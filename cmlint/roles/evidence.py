@@ -6,6 +6,8 @@ A duty phrase counts only where it describes the job:
   «продаж нет»);
 - a role word that names another team is cooperation, not a duty
   («вместе с отделом продаж», «передавать обращения в поддержку»);
+- a phrase that names the aim of the work counts less («SMM-стратегия под цели
+  клиники: привлечение новых клиентов» is SMM, not sales);
 - requirements, wishes («опыт в SMM будет плюсом»), conditions and the
   company description carry no duties; readiness («готовность к холодным
   звонкам») counts half;
@@ -52,6 +54,8 @@ class Markers(BaseModel):
     team_heads: frozenset[Lemma]
     handoff_verbs: frozenset[Lemma]
     joint_markers: frozenset[Lemma]
+    #: A phrase after one of these names the aim of the work («цели: привлечение клиентов»), not the work.
+    goal_markers: frozenset[Lemma]
     #: Lemma sequences that say the work of their line is not the job's; each word may list
     #: alternatives with «|» («не ваш задача|забота»).
     disclaimers: tuple[str, ...]
@@ -117,6 +121,8 @@ def collect(
         if cooperation == 0.0:
             cancelled.add((item_index, match.role))
             continue
+        if _goal(match, lemmas, first, markers, weights):
+            cooperation *= weights.goal_factor
         kept.append(
             Evidence(match.role, match.weight * weight * cooperation, match.start, match.end, item_index, match.tags)
         )
@@ -236,6 +242,20 @@ def _cooperation(
             factor = weights.joint_factor
         index -= 1
     return factor
+
+
+def _goal(match: DutyMatch, lemmas: list[str], first: int, markers: Markers, weights: EvidenceWeights) -> bool:
+    """Whether the match names the aim of the work, not the work: a goal word before it in its sentence,
+    within the negation window («… под цели клиники: привлечение новых клиентов», «посты для роста продаж»)."""
+    index = match.start - 1
+    while index >= first and match.start - index <= weights.negation_window:
+        lemma = lemmas[index]
+        if lemma in markers.goal_markers:
+            return True
+        if lemma in markers.clause_breakers and lemma != ":":
+            return False
+        index -= 1
+    return False
 
 
 def _dedupe(evidence: list[Evidence]) -> list[Evidence]:

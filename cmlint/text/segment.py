@@ -300,7 +300,12 @@ def _lines(text: str) -> list[tuple[int, str]]:
         cuts: set[int] = set()
         if ":" in raw:
             cuts.update(m.end() for m in _INLINE_HEADING.finditer(raw) if _inline_heading(raw[m.end():]))
-            cuts.update(m.end() for m in _LOWER_HEADING.finditer(raw) if _opens_duties(raw[m.end():]))
+            reach = -1
+            for m in _LOWER_HEADING.finditer(raw):
+                # One heading, one cut: «в задачи входит:» is not cut again before «задачи».
+                if m.end() > reach and _opens_duties(raw[m.end():], raw[: m.start()].endswith((",", ";"))):
+                    cuts.add(m.end())
+                    reach = raw.index(":", m.end())
         bullets = [match.end() for match in _INLINE_BULLET.finditer(raw)]
         if len(bullets) >= 2:
             cuts.update(bullets)
@@ -356,11 +361,25 @@ def _inline_heading(piece: str) -> bool:
     return found is not None and found[0] != "other"
 
 
-def _opens_duties(piece: str) -> bool:
-    """Whether ``piece`` starts with a duties heading and a colon followed by an action («что делать: верстать»)."""
+def _opens_duties(piece: str, new_clause: bool = False) -> bool:
+    """Whether ``piece`` starts with a duties heading and a colon followed by the work: an action
+    («что делать: верстать») or, when the heading opens a clause of its own (``new_clause``: after a comma
+    or a semicolon) with a noun that names the duties («…, задачи: приём товара, учёт», «…; в обязанности
+    входит: …»), anything that is not a requirement or a condition («решает сложные задачи: от …» is no heading)."""
     if _heading_kind(piece) != "duties":
         return False
-    return reads_like_action(piece[piece.find(":") + 1:].lstrip())
+    colon = piece.find(":")
+    after = piece[colon + 1:].lstrip()
+    if reads_like_action(after):
+        return True
+    cues = _grammar().cues
+    folded = _fold(after)
+    named = new_clause and _DUTY_NOUN.search(_fold(piece[:colon]))
+    return bool(named and _WORD.match(folded)) and not (cues["requirement"](folded) or cues["condition"](folded))
+
+
+#: Nouns that name the duties themselves (not a question about the work, as «что делать»).
+_DUTY_NOUN = re.compile(r"(?:обязанност|задач|функци|функционал|responsibilit|duties|tasks)")
 
 
 def describes_work(text: str) -> bool:

@@ -112,3 +112,18 @@ def test_readiness_counts_half(linter: Linter) -> None:
 def test_community_duties(linter: Linter) -> None:
     body = DUTIES + "- организовывать митапы участников\n- знакомить новичков друг с другом\n- развивать программу амбассадоров"
     assert profile(linter, body) == {"community": 1.0}
+
+
+@pytest.mark.parametrize(
+    "duty",
+    [
+        "- вести страницу кофейни под её цели: поиск новых покупателей",
+        "- публиковать сторис в соцсетях для привлечения новых клиентов",
+    ],
+)
+def test_the_aim_of_the_work_is_not_the_work(linter: Linter, duty: str) -> None:
+    """What the work is for («цели: поиск новых покупателей», «для привлечения клиентов») counts far less than
+    the work itself; the same phrase as the work counts in full."""
+    aimed = profile(linter, DUTIES + duty)
+    assert aimed.get("sales", 0.0) < 0.5
+    assert profile(linter, DUTIES + "- поиск новых покупателей").get("sales", 0.0) == 1.0

@@ -334,3 +334,39 @@ def test_duty_lines_ending_in_colons_with_nothing_under_them_are_duties() -> Non
     assert [s.kind for s in segment(text, title_from_text=False).sections] == ["duties", "requirements", "conditions"]
     # An unnamed heading that has lines under it stays a heading of its own.
     assert items("Обязанности:\n- сверка остатков\nНаш стек:\n- Python")[-1] == ("other", "other", "Python")
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Your scope:", "duties"),
+        ("What you'll be doing:", "duties"),
+        ("Key responsibilities:", "duties"),
+        ("You are:", "requirements"),
+        ("Must have:", "requirements"),
+        ("What we're looking for:", "requirements"),
+        ("What we offer:", "conditions"),
+        ("Why join us:", "conditions"),
+    ],
+)
+def test_english_headings(line: str, kind: str) -> None:
+    found = classify_heading(line)
+    assert found is not None and found[0] == kind
+
+
+def test_english_requirements_are_requirements() -> None:
+    text = "Requirements:\n- fluent spoken English\n- 3+ years of moderating forums\n"
+    assert [kind for _, kind, _ in items(text)] == ["requirement", "requirement"]
+
+
+@pytest.mark.parametrize(
+    ("text", "duties"),
+    [
+        ("Смена 2/2 по 12 часов, задачи: выдача посылок, сверка накладных.", "выдача посылок, сверка накладных"),
+        ("Оформление по ТК; в обязанности входит: учёт инвентаря, заказ расходников.", "учёт инвентаря, заказ расходников"),
+        ("Оклад 70 000, задачи: развитие клуба, встречи участников.", "развитие клуба, встречи участников"),
+    ],
+)
+def test_a_lower_case_duties_noun_after_a_comma_starts_duties_before_any_work(text: str, duties: str) -> None:
+    assert ("duties", "duty", duties) in items(text)
+
