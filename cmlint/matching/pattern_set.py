@@ -17,7 +17,7 @@ from spacy.vocab import Vocab
 
 from cmlint.matching.lemma_matcher import LemmaMatcher, Match, TokenView
 from cmlint.matching.steps import StepPattern
-from cmlint.matching.token_patterns import SpacyPattern
+from cmlint.matching.token_patterns import Anchor, SpacyPattern
 
 K = TypeVar("K", bound=Hashable)
 Pattern = StepPattern | SpacyPattern
@@ -26,10 +26,10 @@ Pattern = StepPattern | SpacyPattern
 class _Windowed:
     """One spaCy token pattern on a ``Matcher`` of its own, with the words it needs and where they stand.
 
-    Per token that must occur (a word set, see :meth:`SpacyPattern.required_words`): how many tokens the
-    pattern may span before it and after it (``None``: no bound).  The matcher runs only on windows around
-    the occurrences of the needed word that is rarest in the stretch, which give the same matches as
-    the whole stretch: a match holds that word, and the window around it holds the whole match.
+    Per token that must occur (a word set, see :meth:`SpacyPattern.required_words`, or a ``REGEX`` on a word):
+    how many tokens the pattern may span before it and after it (``None``: no bound).  The matcher runs only
+    on windows around the occurrences of the needed token that is rarest in the stretch, which give the same
+    matches as the whole stretch: a match holds that token, and the window around it holds the whole match.
     """
 
     __slots__ = ("matcher", "needs", "anchors")
@@ -49,17 +49,19 @@ class _Windowed:
         return sorted(found)
 
 
-def _windows(
-    anchors: tuple[tuple[frozenset[str], int | None, int | None], ...], view: TokenView, start: int, end: int
-) -> list[tuple[int, int]]:
-    """Stretches of ``[start, end)`` that hold every match: around the rarest needed word, merged."""
+def _windows(anchors: tuple[Anchor, ...], view: TokenView, start: int, end: int) -> list[tuple[int, int]]:
+    """Stretches of ``[start, end)`` that hold every match: around the rarest needed token, merged."""
     if not anchors:
         return [(start, end)]
     positions = view.positions
     best: list[int] | None = None
     best_anchor = anchors[0]
     for anchor in anchors:
-        at = sorted({i for word in anchor[0] for i in positions.get(word, ()) if start <= i < end})
+        test = anchor.test
+        if isinstance(test, frozenset):
+            at = sorted({i for word in test for i in positions.get(word, ()) if start <= i < end})
+        else:
+            at = [i for i in view.searched(test) if start <= i < end]
         if best is None or len(at) < len(best):
             best, best_anchor = at, anchor
             if not at:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import ValidationError
 from spacy.schemas import TokenPatternSchema
@@ -44,6 +44,16 @@ _SCHEMA_PROBLEMS = {
 _WORD_ATTRIBUTES = ("LEMMA", "LOWER", "ORTH", "TEXT")
 
 
+class Anchor(NamedTuple):
+    """A token that every match holds: the words one of which it is, or a regular expression that finds
+    something in one of its words; at most how many tokens of a match stand before and after it
+    (``None``: no bound, a quantifier without a maximum)."""
+
+    test: frozenset[str] | re.Pattern[str]
+    before: int | None
+    after: int | None
+
+
 @dataclass(frozen=True, slots=True)
 class SpacyPattern:
     """A validated spaCy token pattern (run by spaCy's ``Matcher``)."""
@@ -55,16 +65,17 @@ class SpacyPattern:
 
         A doc without a word of some set cannot match, so the matcher need not run.
         """
-        return tuple(words for words, _, _ in self.anchors())
+        return tuple(anchor.test for anchor in self.anchors() if isinstance(anchor.test, frozenset))
 
-    def anchors(self) -> tuple[tuple[frozenset[str], int | None, int | None], ...]:
-        """Per word set of :meth:`required_words`: at most how many tokens of a match stand before and
-        after the token that has it (``None``: no bound, a quantifier without a maximum).
+    def anchors(self) -> tuple[Anchor, ...]:
+        """The tokens that must occur once or more, by a word set of :meth:`required_words` or by a ``REGEX``
+        on a word attribute (after every word set), each with how far a match reaches around it.
 
         A match lies within that many tokens around an occurrence of the word.
         """
         longest = [_longest(token.get("OP")) for token in self.tokens]
-        found: list[tuple[frozenset[str], int | None, int | None]] = []
+        found: list[Anchor] = []
+        searched: list[Anchor] = []
         for position, token in enumerate(self.tokens):
             if token.get("OP", "+") != "+":
                 continue
@@ -75,8 +86,11 @@ class SpacyPattern:
                 value = token.get(attr)
                 values = value.get("IN") if isinstance(value, dict) else [value] if isinstance(value, str) else None
                 if isinstance(values, list) and all(isinstance(v, str) for v in values):
-                    found.append((frozenset(values), before, after))
-        return tuple(found)
+                    found.append(Anchor(frozenset(values), before, after))
+                regex = value.get("REGEX") if isinstance(value, dict) else None
+                if isinstance(regex, str):
+                    searched.append(Anchor(re.compile(regex), before, after))
+        return (*found, *searched)
 
 
 def _longest(op: Any) -> int | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.matcher import Matcher
 
 from cmlint.linter import Engine
@@ -90,3 +92,33 @@ def test_windows_around_the_rarest_word_give_spacy_s_longest_matches_of_a_key(en
             assert patterns(doc, TokenView.of(doc), start, end) == expected, (text, start)
             seen += len(expected)
     assert seen >= 6
+
+
+# No word must occur, but a number like «25–40» must: the windows stand around the tokens the expression finds.
+AGED = validate_token_pattern(
+    [{"POS": "NOUN"}, {"ORTH": ",", "OP": "?"}, {"ORTH": {"REGEX": "^[0-9]+–[0-9]+$"}}, {"LOWER": "лет", "OP": "?"}]
+)
+
+
+def test_a_regex_on_a_word_anchors_the_windows_and_the_matches_stay_spacy_s(engine: Engine) -> None:
+    assert AGED.required_words() == ()
+    assert AGED.anchors() == ((re.compile("^[0-9]+–[0-9]+$"), 2, 1),)
+    texts = [
+        "Ищем водителя, 25–40 лет, и грузчиков 20–30. Повара 30–45 лет.",
+        "Зарплата 40–60 тысяч, график 5–2.",
+        "Ищем водителя с опытом.",
+    ]
+    patterns: PatternSet[str] = PatternSet(engine.nlp.vocab)
+    patterns.add("aged", [AGED])
+    reference = Matcher(engine.nlp.vocab)
+    reference.add("aged", [list(AGED.tokens)], greedy="LONGEST")
+    strings = engine.nlp.vocab.strings
+    seen = 0
+    for text in texts:
+        doc = engine.nlp(text)
+        view = TokenView.of(doc)
+        expected = sorted(((strings[key], s, e) for key, s, e in reference(doc)), key=lambda m: (m[1], m[2], m[0]))
+        assert patterns(doc, view) == expected, text
+        seen += len(expected)
+    assert seen >= 3
+    assert TokenView.of(engine.nlp("водитель 25–40 лет")).searched(re.compile("^[0-9]+–[0-9]+$")) == [1]
