@@ -2,7 +2,9 @@
 
 - ``negation``: a negator before the match in its clause («не даём печеньки»,
   «без прописки», «а не просто печеньки»), or a waiver after it («прописка не
-  важна», «значения не имеет», «наличие детей — не помеха»); the words are in ``rules/negation.yaml``;
+  важна», «значения не имеет», «наличие детей — не помеха»), also after a second
+  subject joined by «и», «или» («прописка и регистрация значения не имеют»); the
+  words are in ``rules/negation.yaml``;
 - ``compound``: the match starts inside a hyphenated or dotted compound
   («тест-драйв», «Яндекс.Драйв»);
 - ``prefix``: the match is glued by a hyphen to the word after it — the first
@@ -33,6 +35,8 @@ _QUOTES_OPEN = frozenset({"«", '"', "“", "„", "'"})
 _QUOTES_CLOSE = frozenset({"»", '"', "”", "“", "'"})
 #: Tokens that end a clause for negation (a negator does not reach past them).
 _CLAUSE_ENDS = frozenset({",", ";", ".", ":", "!", "?", "(", ")", "—", "…"})
+#: Conjunctions that join a second subject to the match («прописка и регистрация»).
+_COORDINATORS = frozenset({"и", "или", "/"})
 #: A dash or colon that joins a subject to what is said of it («прописка — не важна»).
 _LINKS = frozenset({"—", "–", ":"})
 
@@ -61,10 +65,14 @@ def negated(view: TokenView, items: Sequence[int], start: int, end: int, words: 
             return True
         index -= 1
     index = end
+    # «прописка и регистрация значения не имеют»: the waiver is said of both, the window starts after the second.
+    if index + 1 < len(lemmas) and lemmas[index] in _COORDINATORS and _same_item(items, index + 1, item):
+        index += 2
+    first = index
     # «прописка — не важна», «пол: не важен»: a dash or colon right after the match links its predicate.
     if index < len(lemmas) and texts[index] in _LINKS:
         index += 1
-    while index < len(lemmas) and index - end < words.window and _same_item(items, index, item):
+    while index < len(lemmas) and index - first < words.window and _same_item(items, index, item):
         lemma = lemmas[index]
         if texts[index] in _CLAUSE_ENDS or texts[index].isspace():
             break

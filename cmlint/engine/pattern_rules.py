@@ -163,7 +163,8 @@ class PatternRule:
             and self._in_scope(key, text, items, start, in_title)
             and not self._ignored(key, posting, doc, items, start, end, in_title)
         ]
-        for key, m_start, m_end in _longest_first(candidates):
+        trimmed = [(key, start, _trimmed(doc, start, end)) for key, start, end in candidates]
+        for key, m_start, m_end in _longest_first(trimmed):
             matched = doc[m_start:m_end]
             place = posting.title.token_span(m_start, m_end) if in_title else text.token_span(m_start, m_end)
             replacement = self._fit(key, matched.text, ctx)
@@ -213,6 +214,17 @@ class PatternRule:
         if grammar is not None:
             replacement = inflect_title(replacement, grammar, ctx.morphology)
         return fit_start(replacement, matched)
+
+
+#: Tokens a pattern may need after the words it finds («Мужчина, права B») that are no part of the finding.
+_TRAILING = frozenset({",", ";", "("})
+
+
+def _trimmed(doc: Doc, start: int, end: int) -> int:
+    """The end of a match without the commas, semicolons and opening brackets it ends with."""
+    while end - 1 > start and doc[end - 1].text in _TRAILING:
+        end -= 1
+    return end
 
 
 def _longest_first(matches: list[Match[Part]]) -> list[Match[Part]]:

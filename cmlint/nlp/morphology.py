@@ -187,7 +187,7 @@ class Morphology:
         if not _CYRILLIC.search(word):
             return Analysis(lower, "X", "")
         try:
-            parses = self.analyzer.parse(word)
+            parses = self.analyzer.parse(_verb_ending_fixed(word, self.analyzer))
         except ValueError:  # pymorphy3 fails on characters without a Unicode name
             return Analysis(lower, "X", "")
         best = _prefer_adjective(parses)
@@ -247,6 +247,21 @@ class Morphology:
 
 _CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
 _ADJ_ENDINGS = ("ое", "ая", "ый", "ий", "ой", "ее")
+
+
+def _verb_ending_fixed(word: str, analyzer: pymorphy3.MorphAnalyzer) -> str:
+    """``word`` with «-тся» and «-ться» swapped when only the swapped form is a known word: the commonest
+    misspelling of Russian verbs («требуеться» is «требуется», «рассматриваються» is «рассматриваются»)."""
+    lower = word.lower()
+    if lower.endswith("ться"):
+        swapped = word[:-4] + word[-4] + word[-2:]
+    elif lower.endswith("тся"):
+        swapped = word[:-3] + word[-3] + "ь" + word[-2:]
+    else:
+        return word
+    if analyzer.word_is_known(lower) or not analyzer.word_is_known(swapped.lower()):
+        return word
+    return swapped
 
 
 def _prefer_adjective(parses: list[pymorphy3.analyzer.Parse]) -> pymorphy3.analyzer.Parse:

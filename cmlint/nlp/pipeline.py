@@ -29,12 +29,20 @@ MORPH_COMPONENT = "cmlint_morphology"
 
 # Split what job-board scrapes glue together: «чатов;-модерация»,
 # «•Ведение», «расчетаВедение» (a lower-case letter directly followed by an
-# upper-case word starts a new list item).
+# upper-case word starts a new list item); a comma or a colon between a number
+# and a word, written without a space («возраст:18-25,опыт», «мужчина,30»,
+# «жен.,25»), and a word glued to a number («35лет», «170см»; one letter
+# stays: «1с», «100к»). A decimal comma and a time («1,5», «10:00») stay whole.
 _EXTRA_INFIXES = [
     r"[;•·▪►✓✔|]",
     r"(?<=[а-яё])(?=[А-ЯЁ][а-яё])",
     r"(?<=[А-ЯЁ]{2})(?=[А-ЯЁ][а-яё]{2})",
     r"(?<=[\w)])(?=[-–—][А-ЯЁа-яё])",
+    r"(?<=\d),(?=[^\W\d_])",
+    r"(?<=[^\W\d_.]),(?=\d)",
+    r"(?<=[.)]),(?=\d)",
+    r"(?<=[^\W\d_]):(?=\d)",
+    r"(?<=\d)(?=[а-яё]{2})",
 ]
 _EXTRA_PREFIXES = [r"[•·▪►✓✔–—]"]
 _EXTRA_SUFFIXES = [r"(?<=[\w).;!?])[-–—]+", r"(?<=\w)/+"]

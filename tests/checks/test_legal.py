@@ -24,6 +24,7 @@ def test_the_issue_draft_reports_sex_age_and_ethnicity_and_nothing_for_residence
         "Рассматриваем кандидатов без прописки.",
         "Рассматриваем всех, в том числе иногородних.",
         "Место проживания значения не имеет.",
+        "Требования:\n- прописка или временная регистрация роли не играют",
     ],
 )
 def test_wording_that_removes_a_restriction_is_compliant(linter: Linter, text: str) -> None:

@@ -21,6 +21,10 @@ from cmlint.nlp.morphology import Morphology, convert_tag
         ("звонки", "звонок"),
         ("продажам", "продажа"),
         ("холодные", "холодный"),  # not the substantivized «холодное»
+        ("обучаеться", "обучаться"),  # «-ться» written for «-тся»
+        ("Стараеться", "стараться"),
+        ("отчитыватся", "отчитываться"),  # and the other way round
+        ("учиться", "учиться"),  # a known word stays itself
     ],
 )
 def test_lemma(morphology: Morphology, word: str, lemma: str) -> None:

@@ -11,6 +11,14 @@ def test_glued_job_board_text_is_split(engine: Engine) -> None:
     assert tokens(engine, "продаж.- Взаимодействие") == ["продаж", ".", "-", "Взаимодействие"]
 
 
+def test_numbers_glued_to_words_are_split(engine: Engine) -> None:
+    assert tokens(engine, "стаж:12,знание Excel") == ["стаж", ":", "12", ",", "знание", "Excel"]
+    assert tokens(engine, "водитель,45-50лет") == ["водитель", ",", "45", "-", "50", "лет"]
+    assert tokens(engine, "груз 300кг") == ["груз", "300", "кг"]
+    # A decimal comma, a time, a product name and a one-letter unit stay whole.
+    assert tokens(engine, "2,5 ставки с 9:30 в 1с за 100к") == ["2,5", "ставки", "с", "9:30", "в", "1с", "за", "100к"]
+
+
 def test_every_token_gets_lemma_pos_and_morph(engine: Engine) -> None:
     with engine.nlp.memory_zone():
         doc = engine.nlp("Обрабатывать тикеты и проводить митапы")
