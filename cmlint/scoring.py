@@ -183,6 +183,11 @@ class Scoring(Section):
     occupation_margin_per_line: float = Field(
         default=1.3, ge=0, description="минимальный перевес чужой профессии на единицу веса строк"
     )
+    occupation_short_margin_per_line: float = Field(
+        default=3.5, ge=0,
+        description="перевес на единицу веса строк, которого достаточно вакансии из одной-двух строк"
+        " вместо полного перевеса (её строки должны быть уверенными)",
+    )
     occupation_min_line_probability: float = Field(
         default=0.4, ge=0, le=1,
         description="вероятность, с которой хотя бы одна строка должна читаться как чужая профессия"

@@ -153,3 +153,8 @@ def test_unknown_selectors_fail_when_the_engine_is_built() -> None:
     with pytest.raises(cmlint.ConfigError, match="CM0004"):
         Linter(cmlint.Config(ignore=["CM0004"], severity={"role-confusion": cmlint.Severity.ERROR})).prepare()
     Linter(cmlint.Config(select=["ALL"], ignore=["cm", "role-confusion", "CM000"], extend_select=["LG00"])).prepare()
+
+
+def test_a_footnote_mark_after_a_word_is_no_number(linter: Linter) -> None:
+    report = linter.lint("Требования: мужчина ¹ опыт от года.\n¹ по просьбе заказчика", title="Кладовщик")
+    assert "CM000" not in report.codes() and "LG001" in report.codes()

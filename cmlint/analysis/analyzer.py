@@ -187,11 +187,13 @@ class Analyzer:
 
 
 # «Контент- и комьюнити-менеджер» means «контент-менеджер и комьюнити-менеджер».
-_SUSPENDED_HYPHEN = re.compile(r"(\w+)-\s+(и|или|и/или|/)\s+(\w+)-(\w+)")
+#: A head shared by two compounds: «SMM- и комьюнити-менеджер», also with the first hyphen left out
+#: («Комьюнити и SMM-менеджер»; a slash alone separates positions, so it needs the hyphen).
+_SUSPENDED_HYPHEN = re.compile(r"(\w+)(?:-\s+(и|или|и/или|/)|\s+(и|или|и/или))\s+(\w+)-(\w+)")
 
 
 def _expand_suspended(title: str) -> str:
-    return _SUSPENDED_HYPHEN.sub(lambda m: f"{m[1]}-{m[4]} {m[2]} {m[3]}-{m[4]}", title)
+    return _SUSPENDED_HYPHEN.sub(lambda m: f"{m[1]}-{m[5]} {m[2] or m[3]} {m[4]}-{m[5]}", title)
 
 
 #: Latin words that name a position («Community Manager», «Sales Lead»).

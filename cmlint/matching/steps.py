@@ -57,7 +57,7 @@ class Step:
     def in_range(self, text: str) -> bool:
         """Whether ``text`` is a number in digits within the bounds (``RANGE`` steps)."""
         assert self.bounds is not None
-        return text.isdigit() and len(text) <= 9 and self.bounds[0] <= int(text) <= self.bounds[1]
+        return text.isdecimal() and len(text) <= 9 and self.bounds[0] <= int(text) <= self.bounds[1]
 
 
 StepPattern = tuple[Step, ...]

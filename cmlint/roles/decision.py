@@ -229,7 +229,7 @@ def _foreign_occupation(
     }
     if scores.clearest(trade) < thresholds.occupation_min_line_probability:
         return None
-    return foreign if _clear_margin(scores.margin(trade, fitting), scores, thresholds) else None
+    return foreign if _clear_margin(scores.margin(trade, fitting), scores, thresholds, few_lines=True) else None
 
 
 def _occupation_taken_over(
@@ -275,10 +275,17 @@ def _occupation_taken_over(
     return rival if _clear_margin(scores.margin({rival}, own), scores, thresholds) else None
 
 
-def _clear_margin(margin: float, scores: OccupationScores, thresholds: Scoring) -> bool:
-    """Whether a rival's log-probability margin is large enough, in all and per unit of line weight."""
-    per_line = thresholds.occupation_margin_per_line * scores.weight
-    return margin >= thresholds.occupation_min_margin and margin >= per_line
+def _clear_margin(margin: float, scores: OccupationScores, thresholds: Scoring, few_lines: bool = False) -> bool:
+    """Whether a rival's log-probability margin is large enough, in all and per unit of line weight.
+
+    ``few_lines``: a posting of one or two lines cannot reach the margin in all; instead its lines must be
+    sure ones (``occupation_short_margin_per_line`` per unit of weight: a line read almost only as the
+    rival gives about 4.6)."""
+    weight = scores.weight
+    needed = thresholds.occupation_min_margin
+    if few_lines:
+        needed = min(needed, thresholds.occupation_short_margin_per_line * weight)
+    return margin >= needed and margin >= thresholds.occupation_margin_per_line * weight
 
 
 def title_support(roles: set[str], fitting: frozenset[str], profile: DutyProfile, compatible_factor: float) -> float:

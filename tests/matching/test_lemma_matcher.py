@@ -80,3 +80,11 @@ def test_leading_optional_step_matches_with_and_without_it() -> None:
     view = TokenView(["холодные", "звонки", "и", "звонки"], ["холодные", "звонки", "и", "звонки"],
                      ["холодный", "звонок", "и", "звонок"], ["ADJ", "NOUN", "CCONJ", "NOUN"])
     assert matcher(view) == [("k", 0, 2), ("k", 3, 4)]
+
+
+@pytest.mark.parametrize("text", ["25", "٢٥", "¹", "²⁵", "1²", "①"])
+def test_a_range_step_reads_only_decimal_digits(text: str) -> None:
+    """Superscript digits and circled numbers are digits to ``str.isdigit`` but no number to ``int``:
+    a footnote mark after a word («мужчина¹») crashed the whole posting."""
+    step = Step(Kind.RANGE, frozenset(), bounds=(14, 80))
+    assert step.in_range(text) is (text in ("25", "٢٥"))

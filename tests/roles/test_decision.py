@@ -166,6 +166,17 @@ def test_lines_that_only_lean_toward_an_occupation_do_not_name_it() -> None:
     assert decide(("office",), DutyProfile({}), lines(one_clear), TAXONOMY, SCORING).confused
 
 
+def test_a_short_posting_of_sure_lines_is_enough() -> None:
+    """Two lines read almost only as an accountant's cannot reach the margin of a long posting, but say the
+    job as clearly; two lines that only lean that way do not."""
+    sure = lines([{"accountant": 0.95}, {"accountant": 0.9}], weight=0.8)
+    assert sure.margin({"accountant"}, {"marketing_pr"}) < SCORING.occupation_min_margin
+    result = decide(("community",), DutyProfile({}), sure, TAXONOMY, SCORING)
+    assert (result.confused, result.actual) == (True, "accountant")
+    leaning = lines([{"accountant": 0.45, "marketing_pr": 0.1}, {"accountant": 0.5, "marketing_pr": 0.1}], weight=0.8)
+    assert not decide(("community",), DutyProfile({}), leaning, TAXONOMY, SCORING).confused
+
+
 def test_fitting_occupations_of_a_fine_role_are_its_own_not_every_marketing_job() -> None:
     assert fitting_occupations({"community"}, TAXONOMY) == {"marketing_pr"}
     assert {"developer", "devops", "qa"} <= fitting_occupations({"developer"}, TAXONOMY)

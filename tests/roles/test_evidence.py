@@ -127,3 +127,16 @@ def test_the_aim_of_the_work_is_not_the_work(linter: Linter, duty: str) -> None:
     aimed = profile(linter, DUTIES + duty)
     assert aimed.get("sales", 0.0) < 0.5
     assert profile(linter, DUTIES + "- поиск новых покупателей").get("sales", 0.0) == 1.0
+
+
+@pytest.mark.parametrize(
+    "duty",
+    [
+        "- run the ambassador programme for our power users",
+        "- host a monthly AMA with the founders",
+        "- collect feedback from members and pass it to the product team",
+        "- координировать модераторов чата",
+    ],
+)
+def test_community_duties_in_english_and_over_moderators(linter: Linter, duty: str) -> None:
+    assert profile(linter, DUTIES + duty) == {"community": 1.0}

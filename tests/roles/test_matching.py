@@ -46,3 +46,8 @@ def test_suspended_hyphen_names_both_roles(linter: Linter) -> None:
     # «Контент- и комьюнити-менеджер» = «контент-менеджер и комьюнити-менеджер»; cmlint suggests such titles itself.
     assert linter.lint("Обязанности: вести учёт", title="Контент- и комьюнити-менеджер").title_roles == ["content", "community"]
     assert linter.lint("Обязанности: вести учёт", title="Комьюнити- и event-менеджер").title_roles == ["community", "event"]
+
+
+def test_a_shared_head_without_the_first_hyphen_names_both_roles(linter: Linter) -> None:
+    """«Контент и SMM-менеджер» is «контент-менеджер и SMM-менеджер», as with the hyphen."""
+    assert linter.lint("Обязанности: вести учёт", title="Контент и SMM-менеджер").title_roles == ["content", "smm"]
