@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, insort
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
@@ -142,76 +142,51 @@ class LemmaMatcher(Generic[K]):
             self._first[value.lower() if first.kind is Kind.ORTH else value].append(index)
 
     def __call__(self, view: TokenView, start: int = 0, end: int | None = None) -> list[Match[K]]:
-        """(key, start, end) of the longest match per key and start, non-overlapping per key.
-
-        The patterns a first word or tag indexes are filtered once per call by the words the rest of
-        each pattern needs, then tried at every token with that word or tag.
-        """
+        """(key, start, end) of the longest match per key and start, non-overlapping per key."""
         stop = len(view.lemma) if end is None else end
+        best: dict[tuple[K, int], int] = {}
         first, first_pos = self._first, self._first_pos
         lemmas, lowers, tags = view.lemma, view.lower, view.pos
-        if self._unindexed:
+        unindexed = self._unindexed
+        present: set[str] | None = None
+        viable: dict[int, bool] = {}
+        needs = self._needs
+        if unindexed:
             starts: list[int] = list(range(start, stop))
         else:
             starts = [
                 i for i in range(start, stop)
                 if lemmas[i] in first or lowers[i] in first or tags[i] in first_pos
             ]
-        if not starts:
-            return []
-        usable = _Usable(self._needs, view.words)
-        by_word: dict[str, list[int]] = {}
-        by_tag: dict[str, list[int]] = {}
-        rest = usable(self._unindexed)
-        patterns = self._patterns
-        best: dict[tuple[K, int], int] = {}
         for i in starts:
-            lemma, lower, tag = lemmas[i], lowers[i], tags[i]
-            of_lemma = by_word.get(lemma)
-            if of_lemma is None:
-                of_lemma = by_word[lemma] = usable(first.get(lemma, ()))
-            of_lower: Sequence[int] = ()
-            if lower != lemma:
-                found_lower = by_word.get(lower)
-                if found_lower is None:
-                    found_lower = by_word[lower] = usable(first.get(lower, ()))
-                of_lower = found_lower
-            of_tag = by_tag.get(tag)
-            if of_tag is None:
-                of_tag = by_tag[tag] = usable(first_pos.get(tag, ()))
-            for candidates in (of_lemma, of_lower, of_tag, rest):
-                for index in candidates:
-                    key, steps = patterns[index]
-                    if len(steps) == 1:
-                        found = i + 1 if _first_holds(steps[0], view, i) else -1
-                    else:
-                        found = _longest(steps, view, i, stop)
-                    if found > i and found > best.get((key, i), -1):
-                        best[(key, i)] = found
+            lemma, lower = lemmas[i], lowers[i]
+            candidates = [
+                *first.get(lemma, ()), *(first.get(lower, ()) if lower != lemma else ()),
+                *first_pos.get(tags[i], ()), *unindexed,
+            ]
+            for index in candidates:
+                required = needs[index]
+                if required:
+                    ok = viable.get(index)
+                    if ok is None:
+                        if present is None:
+                            present = view.words
+                        ok = True
+                        for values in required:
+                            if values.isdisjoint(present):
+                                ok = False
+                                break
+                        viable[index] = ok
+                    if not ok:
+                        continue
+                key, steps = self._patterns[index]
+                if len(steps) == 1:
+                    found = i + 1 if _first_holds(steps[0], view, i) else -1
+                else:
+                    found = _longest(steps, view, i, stop)
+                if found > i and found > best.get((key, i), -1):
+                    best[(key, i)] = found
         return _non_overlapping(best)
-
-
-class _Usable:
-    """Which patterns may match in a doc: those whose needed words (after the first step) all occur in it."""
-
-    __slots__ = ("_needs", "_present", "_known")
-
-    def __init__(self, needs: list[tuple[frozenset[str], ...]], present: set[str]) -> None:
-        self._needs = needs
-        self._present = present
-        self._known: dict[int, bool] = {}
-
-    def __call__(self, indices: Iterable[int]) -> list[int]:
-        """The patterns among ``indices`` that may match."""
-        kept = []
-        known, needs, present = self._known, self._needs, self._present
-        for index in indices:
-            ok = known.get(index)
-            if ok is None:
-                ok = known[index] = all(not values.isdisjoint(present) for values in needs[index])
-            if ok:
-                kept.append(index)
-        return kept
 
 
 def _distinct(lemma: str, lower: str, text: str) -> tuple[str, ...]:

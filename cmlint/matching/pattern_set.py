@@ -100,13 +100,18 @@ class _SpacyKey:
     def add(self, ident: int, patterns: list[SpacyPattern]) -> None:
         self._patterns.extend(_Windowed(self._vocab, ident, p) for p in patterns)
 
-    def __call__(self, doc: Doc, view: TokenView, start: int, end: int) -> list[tuple[int, int]]:
-        """The key's matches in ``doc[start:end]``: the longest ones not overlapping, or all (``every``)."""
-        words = view.words
+    @property
+    def patterns(self) -> list[_Windowed]:
+        return self._patterns
+
+    def __call__(
+        self, doc: Doc, view: TokenView, start: int, end: int, patterns: Iterable[_Windowed]
+    ) -> list[tuple[int, int]]:
+        """The matches of ``patterns`` (the key's that may match here) in ``doc[start:end]``: the longest ones
+        not overlapping, or all (``every``)."""
         found: set[tuple[int, int]] = set()
-        for pattern in self._patterns:
-            if _has_all(pattern.needs, words):
-                found.update(pattern.spans(doc, view, start, end))
+        for pattern in patterns:
+            found.update(pattern.spans(doc, view, start, end))
         if not self._longest:
             return sorted(found)
         # spaCy's ``greedy="LONGEST"``: longest first, then the earliest; a match overlapping a kept one is dropped.
@@ -117,6 +122,35 @@ class _SpacyKey:
                 kept.append((s, e))
                 taken.update(range(s, e))
         return kept
+
+
+class _Ready:
+    """The spaCy token patterns of some keys, found by a word each needs: which of them may match in a doc."""
+
+    __slots__ = ("_entries", "_free", "_by_word", "_words")
+
+    def __init__(self, keys: dict[int, _SpacyKey]) -> None:
+        self._entries = [(ident, pattern) for ident, key in keys.items() for pattern in key.patterns]
+        #: Patterns that need no word (tried on every doc), by position in ``_entries``.
+        self._free = [j for j, (_, pattern) in enumerate(self._entries) if not pattern.needs]
+        #: A word of each other pattern's first word set → the patterns.
+        self._by_word: dict[str, list[int]] = {}
+        for j, (_, pattern) in enumerate(self._entries):
+            for word in pattern.needs[0] if pattern.needs else ():
+                self._by_word.setdefault(word, []).append(j)
+        self._words = frozenset(self._by_word)
+
+    def __call__(self, words: set[str]) -> dict[int, list[_Windowed]]:
+        """Per key, its patterns whose needed words all occur among ``words``, in the order they were added."""
+        chosen = set(self._free)
+        for word in self._words & words:
+            chosen.update(self._by_word[word])
+        ready: dict[int, list[_Windowed]] = {}
+        for j in sorted(chosen):
+            ident, pattern = self._entries[j]
+            if _has_all(pattern.needs, words):
+                ready.setdefault(ident, []).append(pattern)
+        return ready
 
 
 def _has_all(needs: tuple[frozenset[str], ...], words: set[str]) -> bool:
@@ -149,6 +183,8 @@ class PatternSet(Generic[K]):
         self._opens: dict[int, Hashable] = {}
         #: Keys whose spaCy patterns count in a title only.
         self._title_only: set[int] = set()
+        #: The spaCy patterns by a word they need, of ungated and of gated keys (built at the first call).
+        self._ready: tuple[_Ready, _Ready] | None = None
         self._vocab = vocab
         self.keys: list[K] = []
         self._ids: dict[K, int] = {}
@@ -161,6 +197,7 @@ class PatternSet(Generic[K]):
         waits_for: Hashable | None = None,
         title_only: bool = False,
     ) -> None:
+        self._ready = None
         ident = self._ids.get(key)
         if ident is None:
             ident = self._ids[key] = len(self.keys)
@@ -189,30 +226,31 @@ class PatternSet(Generic[K]):
         """Matches with the keys' positions in :attr:`keys`, in text order (``title``: the stretch is a title)."""
         found = self._fast(view, start, end)
         if self._spacy or self._waiting:
+            if self._ready is None:
+                self._ready = (_Ready(self._spacy), _Ready({i: key for i, (_, key) in self._waiting.items()}))
+            ungated, gated = self._ready
             stop = len(doc) if end is None else end
-            spacy_keys: Iterable[tuple[int, _SpacyKey]] = self._spacy.items()
+            words = view.words
+            ready = ungated(words)
             if not title and self._title_only:
-                spacy_keys = [(i, key) for i, key in spacy_keys if i not in self._title_only]
-            _run_spacy(spacy_keys, doc, view, start, stop, found)
+                ready = {i: patterns for i, patterns in ready.items() if i not in self._title_only}
+            for ident, patterns in ready.items():
+                found += [(ident, s, e) for s, e in self._spacy[ident](doc, view, start, stop, patterns)]
             if self._waiting:
                 opens = self._opens
                 opened = {opens[ident] for ident, _, _ in found if ident in opens}
-                waiting = ((i, key) for i, (gate, key) in self._waiting.items() if gate in opened)
-                _run_spacy(waiting, doc, view, start, stop, found)
+                if opened:
+                    waiting = self._waiting
+                    for ident, patterns in gated(words).items():
+                        gate, key = waiting[ident]
+                        if gate in opened:
+                            found += [(ident, s, e) for s, e in key(doc, view, start, stop, patterns)]
             found.sort(key=lambda m: (m[1], m[2], m[0]))
         return found
 
     def __call__(self, doc: Doc, view: TokenView, start: int = 0, end: int | None = None) -> list[Match[K]]:
         keys = self.keys
         return [(keys[ident], s, e) for ident, s, e in self.ids(doc, view, start, end)]
-
-
-def _run_spacy(
-    keys: Iterable[tuple[int, _SpacyKey]], doc: Doc, view: TokenView, start: int, end: int, found: list[Match[int]]
-) -> None:
-    """Add to ``found`` the matches in ``doc[start:end]`` of the keys (each pattern runs only where its words are)."""
-    for ident, patterns in keys:
-        found += [(ident, s, e) for s, e in patterns(doc, view, start, end)]
 
 
 class PatternGroup(Generic[K]):

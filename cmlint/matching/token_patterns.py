@@ -68,8 +68,9 @@ class SpacyPattern:
         return tuple(anchor.test for anchor in self.anchors() if isinstance(anchor.test, frozenset))
 
     def anchors(self) -> tuple[Anchor, ...]:
-        """The tokens that must occur once or more, by a word set of :meth:`required_words` or by a ``REGEX``
-        on a word attribute (after every word set), each with how far a match reaches around it.
+        """The tokens that must occur once or more, by a word set of :meth:`required_words`, each with how far
+        a match reaches around it; a pattern that needs no word is anchored by its ``REGEX`` on a word attribute
+        (finding those tokens reads every word of a doc, looking up a word set does not).
 
         A match lies within that many tokens around an occurrence of the word.
         """
@@ -90,7 +91,7 @@ class SpacyPattern:
                 regex = value.get("REGEX") if isinstance(value, dict) else None
                 if isinstance(regex, str):
                     searched.append(Anchor(re.compile(regex), before, after))
-        return (*found, *searched)
+        return tuple(found or searched)
 
 
 def _longest(op: Any) -> int | None:

@@ -103,6 +103,9 @@ AGED = validate_token_pattern(
 def test_a_regex_on_a_word_anchors_the_windows_and_the_matches_stay_spacy_s(engine: Engine) -> None:
     assert AGED.required_words() == ()
     assert AGED.anchors() == ((re.compile("^[0-9]+–[0-9]+$"), 2, 1),)
+    # A pattern with a word to look up is anchored by its words alone.
+    with_word = validate_token_pattern([*AGED.tokens[:3], {"LOWER": "лет"}])
+    assert with_word.anchors() == ((frozenset({"лет"}), 3, 0),)
     texts = [
         "Ищем водителя, 25–40 лет, и грузчиков 20–30. Повара 30–45 лет.",
         "Зарплата 40–60 тысяч, график 5–2.",
