@@ -31,10 +31,9 @@ MORPH_COMPONENT = "cmlint_morphology"
 # «•Ведение», «расчетаВедение» (a lower-case letter directly followed by an
 # upper-case word starts a new list item); a comma or a colon between a number
 # and a word, written without a space («возраст:18-25,опыт», «мужчина,30»,
-# «жен.,25»), and a word glued to a number («35лет», «170см»; one letter
+# «жен.,до 35»), and a word glued to a number («35лет», «170см»; one letter
 # stays: «1с», «100к»). A decimal comma and a time («1,5», «10:00») stay whole.
-# A list number glued to its item («Требования:1)опыт», «2)знание») and a comma glued to the word after
-# an abbreviation («обяз.,опыт») are split off too.
+# A list number glued to its item («Требования:1)опыт», «2)знание») is split off too.
 _EXTRA_INFIXES = [
     r"[;•·▪►✓✔|]",
     r"(?<=[а-яё])(?=[А-ЯЁ][а-яё])",
@@ -42,8 +41,7 @@ _EXTRA_INFIXES = [
     r"(?<=[\w)])(?=[-–—][А-ЯЁа-яё])",
     r"(?<=\d),(?=[^\W\d_])",
     r"(?<=[^\W\d_.]),(?=\d)",
-    r"(?<=[.)]),(?=\d)",
-    r"(?<=[.)]),(?=[^\W\d_])",
+    r"(?<=[.)]),(?=\w)",
     r"(?:(?<=\d)(?<![\w.,/]\d)(?<!\d:\d)|(?<=\d\d)(?<![\w.,/]\d\d)(?<!\d:\d\d))\)(?=[^\W\d_])",
     r"(?<=[^\W\d_]):(?=\d)",
     r"(?<=\d)(?=[а-яё]{2})",
