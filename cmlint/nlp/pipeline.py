@@ -31,7 +31,7 @@ MORPH_COMPONENT = "cmlint_morphology"
 # «•Ведение», «расчетаВедение» (a lower-case letter directly followed by an
 # upper-case word starts a new list item); a comma or a colon between a number
 # and a word, written without a space («возраст:18-25,опыт», «мужчина,30»,
-# «жен.,25»), and a word glued to a number («35лет», «170см»; one letter
+# «жен.,до 35»), and a word glued to a number («35лет», «170см»; one letter
 # stays: «1с», «100к»). A decimal comma and a time («1,5», «10:00») stay whole.
 _EXTRA_INFIXES = [
     r"[;•·▪►✓✔|]",
@@ -40,7 +40,7 @@ _EXTRA_INFIXES = [
     r"(?<=[\w)])(?=[-–—][А-ЯЁа-яё])",
     r"(?<=\d),(?=[^\W\d_])",
     r"(?<=[^\W\d_.]),(?=\d)",
-    r"(?<=[.)]),(?=\d)",
+    r"(?<=[.)]),(?=\w)",
     r"(?<=[^\W\d_]):(?=\d)",
     r"(?<=\d)(?=[а-яё]{2})",
 ]

@@ -15,6 +15,7 @@ def test_numbers_glued_to_words_are_split(engine: Engine) -> None:
     assert tokens(engine, "стаж:12,знание Excel") == ["стаж", ":", "12", ",", "знание", "Excel"]
     assert tokens(engine, "водитель,45-50лет") == ["водитель", ",", "45", "-", "50", "лет"]
     assert tokens(engine, "груз 300кг") == ["груз", "300", "кг"]
+    assert tokens(engine, "пол: ж.,до 40") == ["пол", ":", "ж", ".", ",", "до", "40"]
     # A decimal comma, a time, a product name and a one-letter unit stay whole.
     assert tokens(engine, "2,5 ставки с 9:30 в 1с за 100к") == ["2,5", "ставки", "с", "9:30", "в", "1с", "за", "100к"]
 
