@@ -20,6 +20,14 @@ def test_numbers_glued_to_words_are_split(engine: Engine) -> None:
     assert tokens(engine, "2,5 ставки с 9:30 в 1с за 100к") == ["2,5", "ставки", "с", "9:30", "в", "1с", "за", "100к"]
 
 
+def test_list_numbers_and_commas_glued_to_words_are_split(engine: Engine) -> None:
+    assert tokens(engine, "2)опыт 12)знание") == ["2", ")", "опыт", "12", ")", "знание"]
+    assert tokens(engine, "Требования:1)опыт")[-2:] == [")", "опыт"]
+    assert tokens(engine, "стаж обяз.,знание") == ["стаж", "обяз", ".", ",", "знание"]
+    # A version, a code, a time and a number inside a word stay whole.
+    assert tokens(engine, "v1.2)x a1)б 123)б 10:30)б") == ["v1.2)x", "a1)б", "123)б", "10:30)б"]
+
+
 def test_every_token_gets_lemma_pos_and_morph(engine: Engine) -> None:
     with engine.nlp.memory_zone():
         doc = engine.nlp("Обрабатывать тикеты и проводить митапы")
