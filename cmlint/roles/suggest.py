@@ -65,16 +65,22 @@ def candidates(
     """Roles that describe the duties, best first: by phrase evidence within community-adjacent work
     or when the phrases made the decision, by the occupation model otherwise.
 
-    When the model reads no occupation surely enough to name one (duties in
-    English, a short list), the phrases name the roles instead: a finding is
-    never left without a suggestion the evidence supports.
+    The leading source's candidates come first and the other's fill the places
+    left: when the model reads no occupation surely enough to name one (duties
+    in English, a short list) the phrases name the roles instead, and when it
+    names one occupation only (a support engineer's lines read as a system
+    administrator's) the role the phrases name surely comes second.
     """
     phrase_led = decision.kind == "role" or (
         decision.kind != "occupation" and profile.total > 0 and _phrase_led(profile, scores, taxonomy)
     )
     phrased = _confident(_by_phrases(profile, taxonomy, names, settings), settings)
     modelled = _confident(_by_occupation(profile, scores, taxonomy, names, settings), settings)
-    found = (phrased or modelled) if phrase_led else (modelled or phrased)
+    lead, other = (phrased, modelled) if phrase_led else (modelled, phrased)
+    found = list(lead)
+    for candidate in other:
+        if all(c.role != candidate.role for c in found):
+            found.append(candidate)
     return found[: settings.max_suggestions]
 
 

@@ -102,3 +102,16 @@ def test_unsure_model_candidates_leave_the_suggestion_to_the_phrases(linter: Lin
     assert all(share >= settings.min_share and share < settings.min_confidence for share in unsure.values())
     found = candidates(decision, profile, scores, engine.taxonomy, engine.analyzer.names, settings)
     assert [c.role for c in found][:1] == ["support"]
+
+
+def test_the_phrases_fill_the_places_the_model_leaves(linter: Linter) -> None:
+    """The model names one occupation surely (the lines of a support engineer read as a system
+    administrator's) and the next only below ``min_confidence``: the role the phrases name surely
+    comes second rather than the list stopping at one suggestion."""
+    engine = linter.prepare().engine
+    decision = RoleDecision(True, frozenset({"community"}), "occupation", "sysadmin")
+    profile = DutyProfile({"support": 5.0, "pr": 0.5})
+    shares = {"sysadmin": 0.3, "support": 0.13, "developer": 0.08}
+    scores = OccupationScores({label: 0.0 for label in shares}, shares, 12.0, ((12.0, shares),), 0.01)
+    found = candidates(decision, profile, scores, engine.taxonomy, engine.analyzer.names, Scoring().suggestions)
+    assert [c.role for c in found][:2] == ["sysadmin", "support"]
