@@ -245,7 +245,7 @@ def test_compliant_look_alikes_of_those_classes_are_silent(linter: Linter, text:
         ("Unmarried candidates preferred", "LG005"),
         ("Local applicants only", "LG006"),
         ("Orthodox candidates only", "LG007"),
-        ("We want young and ambitious people!", "LG009"),
+        ("Join our young and ambitious team!", "LG009"),
     ],
 )
 def test_feminine_address_colloquial_nouns_and_english_wordings_are_caught(
@@ -267,11 +267,3 @@ def test_feminine_address_colloquial_nouns_and_english_wordings_are_caught(
 )
 def test_look_alikes_of_feminine_words_and_english_are_silent(linter: Linter, text: str) -> None:
     assert legal_codes(linter, text) == []
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["Условия:\n- работа в молодом, сплочённом коллективе", "Join our young and ambitious team!"],
-)
-def test_a_team_described_as_young_is_no_age_hint(linter: Linter, text: str) -> None:
-    assert "LG009" not in legal_codes(linter, text)
