@@ -21,6 +21,7 @@ from cmlint.roles.decision import decide
 from cmlint.roles.evidence import Markers
 from cmlint.roles.lines import read_lines
 from cmlint.roles.matching import RoleMatcher, TitleMention
+from cmlint.roles.objects import naming_items, title_objects
 from cmlint.roles.profile import OccupationScores
 from cmlint.roles.suggest import candidates, market_names, suggestions
 from cmlint.roles.titles import TitleMatch
@@ -167,7 +168,11 @@ class Analyzer:
         )
         profile = role_profile.phrase_profile(evidence, lines, taxonomy, scoring)
         masses = role_profile.item_masses(collected, lines, taxonomy, scoring.occupations)
-        scores = OccupationScores.of(masses, lines, taxonomy, self.occupations.labels, scoring.occupations)
+        objects = (
+            title_objects(title.view, title.first, title.end, named) if title.view is not None else frozenset()
+        )
+        naming = naming_items(objects, view, text.token_items)
+        scores = OccupationScores.of(masses, lines, taxonomy, self.occupations.labels, scoring.occupations, naming)
         decision = decide(
             title_roles, profile, scores, taxonomy, scoring, whole, context, self.neighbours
         )

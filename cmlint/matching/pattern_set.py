@@ -8,6 +8,8 @@ read per :class:`PatternGroup`.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections.abc import Hashable, Iterable, Sequence
 from typing import Any, Generic, TypeVar
 
@@ -17,7 +19,7 @@ from spacy.vocab import Vocab
 
 from cmlint.matching.lemma_matcher import LemmaMatcher, Match, TokenView
 from cmlint.matching.steps import StepPattern
-from cmlint.matching.token_patterns import Anchor, SpacyPattern
+from cmlint.matching.token_patterns import Anchor, Companion, SpacyPattern
 
 K = TypeVar("K", bound=Hashable)
 Pattern = StepPattern | SpacyPattern
@@ -30,46 +32,55 @@ class _Windowed:
     how many tokens the pattern may span before it and after it (``None``: no bound).  The matcher runs only
     on windows around the occurrences of the needed token that is rarest in the stretch, which give the same
     matches as the whole stretch: a match holds that token, and the window around it holds the whole match.
+    An occurrence without the pattern's other needed tokens at their distances from it (see
+    :meth:`SpacyPattern.companions`) is in no match and gets no window.
     """
 
-    __slots__ = ("matcher", "needs", "anchors")
+    __slots__ = ("matcher", "needs", "anchors", "companions")
 
     def __init__(self, vocab: Vocab, ident: int, pattern: SpacyPattern) -> None:
         self.matcher = Matcher(vocab, validate=True)
         self.matcher.add(str(ident), [[dict(token) for token in pattern.tokens]])
         self.needs = pattern.required_words()
         self.anchors = pattern.anchors()
+        self.companions = pattern.companions()
 
     def spans(self, doc: Doc, view: TokenView, start: int, end: int) -> list[tuple[int, int]]:
         """Every match (start, end) in ``doc[start:end]``, overlapping ones included."""
-        windows = _windows(self.anchors, view, start, end)
+        windows = _windows(self.anchors, self.companions, view, start, end)
         found: set[tuple[int, int]] = set()
         for w_start, w_end in windows:
             found.update((w_start + s, w_start + e) for _, s, e in self.matcher(doc[w_start:w_end]))
         return sorted(found)
 
 
-def _windows(anchors: tuple[Anchor, ...], view: TokenView, start: int, end: int) -> list[tuple[int, int]]:
-    """Stretches of ``[start, end)`` that hold every match: around the rarest needed token, merged."""
+def _windows(
+    anchors: tuple[Anchor, ...],
+    companions: tuple[tuple[Companion, ...], ...],
+    view: TokenView,
+    start: int,
+    end: int,
+) -> list[tuple[int, int]]:
+    """Stretches of ``[start, end)`` that hold every match: around the rarest needed token that has the other
+    needed tokens in reach, merged."""
     if not anchors:
         return [(start, end)]
-    positions = view.positions
     best: list[int] | None = None
-    best_anchor = anchors[0]
-    for anchor in anchors:
-        test = anchor.test
-        if isinstance(test, frozenset):
-            at = sorted({i for word in test for i in positions.get(word, ()) if start <= i < end})
-        else:
-            at = [i for i in view.searched(test) if start <= i < end]
+    chosen = 0
+    found: dict[int, list[int]] = {}
+    for index, anchor in enumerate(anchors):
+        at = found[index] = _occurrences(anchor.test, view, start, end)
         if best is None or len(at) < len(best):
-            best, best_anchor = at, anchor
+            best, chosen = at, index
             if not at:
                 return []
     assert best is not None
-    _, before, after = best_anchor
+    _, before, after = anchors[chosen]
+    near = _Near(view, start, end)
     windows: list[tuple[int, int]] = []
     for i in best:
+        if not all(near(companion, i) for companion in companions[chosen]):
+            continue
         w_start = start if before is None else max(start, i - before)
         w_end = end if after is None else min(end, i + after + 1)
         if windows and w_start <= windows[-1][1]:
@@ -77,6 +88,44 @@ def _windows(anchors: tuple[Anchor, ...], view: TokenView, start: int, end: int)
         else:
             windows.append((w_start, w_end))
     return windows
+
+
+def _occurrences(test: frozenset[str] | re.Pattern[str], view: TokenView, start: int, end: int) -> list[int]:
+    """The tokens of ``[start, end)`` that pass ``test`` by one of their words, in order."""
+    if isinstance(test, frozenset):
+        positions = view.positions
+        return sorted({i for word in test for i in positions.get(word, ()) if start <= i < end})
+    return [i for i in view.searched(test) if start <= i < end]
+
+
+class _Near:
+    """Whether a companion token stands in reach of an anchor's occurrence, inside ``[start, end)``."""
+
+    __slots__ = ("_view", "_start", "_end", "_found")
+
+    def __init__(self, view: TokenView, start: int, end: int) -> None:
+        self._view, self._start, self._end = view, start, end
+        #: A word set's occurrences in the stretch (found once per call).
+        self._found: dict[frozenset[str], list[int]] = {}
+
+    def __call__(self, companion: Companion, i: int) -> bool:
+        test, low, high = companion
+        first = self._start if low is None else max(self._start, i + low)
+        last = self._end - 1 if high is None else min(self._end - 1, i + high)
+        if first > last:
+            return False
+        if isinstance(test, frozenset):
+            at = self._found.get(test)
+            if at is None:
+                at = self._found[test] = _occurrences(test, self._view, self._start, self._end)
+            index = bisect_left(at, first)
+            return index < len(at) and at[index] <= last
+        if low is None or high is None:
+            return True  # unbounded: reading every word of the stretch costs more than the window it may save
+        view, search = self._view, test.search
+        return any(
+            search(view.lemma[j]) or search(view.lower[j]) or search(view.text[j]) for j in range(first, last + 1)
+        )
 
 
 class _SpacyKey:

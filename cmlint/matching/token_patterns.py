@@ -67,6 +67,22 @@ class SpacyPattern:
         """
         return tuple(anchor.test for anchor in self.anchors() if isinstance(anchor.test, frozenset))
 
+    def companions(self) -> tuple[tuple[Companion, ...], ...]:
+        """Per anchor of :meth:`anchors`, every other token a match must hold (by a word set or a ``REGEX`` on
+        a word) and how far from the anchor's token it stands: an occurrence of the anchor that has no such
+        token in reach is in no match."""
+        tests = self._tests()
+        longest = [_longest(token.get("OP")) for token in self.tokens]
+        shortest = [_shortest(token.get("OP")) for token in self.tokens]
+        return tuple(
+            tuple(
+                Companion(other.test, *_reach(tests[chosen][0], at, shortest, longest))
+                for index, (at, other) in enumerate(tests)
+                if index != chosen
+            )
+            for chosen in self._anchoring(tests)
+        )
+
     def anchors(self) -> tuple[Anchor, ...]:
         """The tokens that must occur once or more, by a word set of :meth:`required_words`, each with how far
         a match reaches around it; a pattern that needs no word is anchored by its ``REGEX`` on a word attribute
@@ -74,9 +90,20 @@ class SpacyPattern:
 
         A match lies within that many tokens around an occurrence of the word.
         """
+        tests = self._tests()
+        return tuple(tests[index][1] for index in self._anchoring(tests))
+
+    @staticmethod
+    def _anchoring(tests: list[tuple[int, Anchor]]) -> list[int]:
+        """Which of ``tests`` anchor: the word sets, or the regular expressions when there is no word set."""
+        words = [index for index, (_, anchor) in enumerate(tests) if isinstance(anchor.test, frozenset)]
+        return words or list(range(len(tests)))
+
+    def _tests(self) -> list[tuple[int, Anchor]]:
+        """(token position, anchor) of every word set and every ``REGEX`` on a word of the tokens that must occur."""
         longest = [_longest(token.get("OP")) for token in self.tokens]
-        found: list[Anchor] = []
-        searched: list[Anchor] = []
+        found: list[tuple[int, Anchor]] = []
+        searched: list[tuple[int, Anchor]] = []
         for position, token in enumerate(self.tokens):
             if token.get("OP", "+") != "+":
                 continue
@@ -87,11 +114,36 @@ class SpacyPattern:
                 value = token.get(attr)
                 values = value.get("IN") if isinstance(value, dict) else [value] if isinstance(value, str) else None
                 if isinstance(values, list) and all(isinstance(v, str) for v in values):
-                    found.append(Anchor(frozenset(values), before, after))
+                    found.append((position, Anchor(frozenset(values), before, after)))
                 regex = value.get("REGEX") if isinstance(value, dict) else None
                 if isinstance(regex, str):
-                    searched.append(Anchor(re.compile(regex), before, after))
-        return tuple(found or searched)
+                    searched.append((position, Anchor(re.compile(regex), before, after)))
+        return found + searched
+
+
+class Companion(NamedTuple):
+    """A token a match holds besides an anchor's: the words one of which it is, or a regular expression that
+    finds something in one of its words; it stands from ``low`` to ``high`` tokens after the anchor's token
+    (negative: before it; ``None``: no bound on that side)."""
+
+    test: frozenset[str] | re.Pattern[str]
+    low: int | None
+    high: int | None
+
+
+def _reach(anchor: int, other: int, shortest: list[int], longest: list[int | None]) -> tuple[int | None, int | None]:
+    """How many tokens after a token of pattern token ``anchor`` a token of pattern token ``other`` stands, at
+    least and at most (negative: before; ``None``: no bound)."""
+    if other == anchor:
+        return 0, 0  # the same pattern token: every token it takes passes both tests
+    first, last = sorted((anchor, other))
+    between = range(first + 1, last)
+    near = 1 + sum(shortest[k] for k in between)
+    lengths = [longest[first], *(longest[k] for k in between), longest[last]]
+    far = None if any(n is None for n in lengths) else sum(n for n in lengths if n is not None) - 1
+    if other > anchor:
+        return near, far
+    return (None if far is None else -far), -near
 
 
 def _longest(op: Any) -> int | None:
@@ -107,6 +159,14 @@ def _longest(op: Any) -> int | None:
     if not comma:
         return int(low)
     return int(high) if high else None
+
+
+def _shortest(op: Any) -> int:
+    """The fewest tokens one pattern token with operator ``op`` takes."""
+    if op in ("?", "*"):
+        return 0
+    match = re.fullmatch(r"\{(\d*)(,?)(\d*)\}", str(op)) if op is not None else None
+    return int(match.group(1) or 0) if match is not None else 1
 
 
 def _total(lengths: list[int | None], own: int | None) -> int | None:

@@ -8,7 +8,7 @@ from spacy.matcher import Matcher
 
 from cmlint.linter import Engine
 from cmlint.matching.lemma_matcher import TokenView
-from cmlint.matching.pattern_set import PatternSet
+from cmlint.matching.pattern_set import PatternSet, _windows
 from cmlint.matching.token_patterns import validate_token_pattern
 
 YOUNG = validate_token_pattern([{"LEMMA": "молодой"}, {"POS": "ADJ", "OP": "*"}, {"LEMMA": {"IN": ["человек", "люди"]}}])
@@ -125,3 +125,31 @@ def test_a_regex_on_a_word_anchors_the_windows_and_the_matches_stay_spacy_s(engi
         seen += len(expected)
     assert seen >= 3
     assert TokenView.of(engine.nlp("водитель 25–40 лет")).searched(re.compile("^[0-9]+–[0-9]+$")) == [1]
+
+
+def test_companions_say_how_far_from_each_anchor_the_other_needed_tokens_stand() -> None:
+    # «ищем» [0–2 adjectives] «продавщица|кассирша»: the second word stands 1 to 3 tokens after the first.
+    assert WANTED.companions() == (
+        ((frozenset({"продавщица", "кассирша"}), 1, 3),),
+        ((frozenset({"ищем"}), -3, -1),),
+    )
+    # Any number of adjectives between: no bound on the far side.
+    assert YOUNG.companions() == (((frozenset({"человек", "люди"}), 1, None),), ((frozenset({"молодой"}), None, -1),))
+    # A regular expression on a word is a companion of the word anchor too.
+    with_word = validate_token_pattern([*AGED.tokens[:3], {"LOWER": "лет"}])
+    assert with_word.companions() == (((re.compile("^[0-9]+–[0-9]+$"), -1, -1),),)
+
+
+def test_an_anchor_without_its_companions_in_reach_gets_no_window(engine: Engine) -> None:
+    # Five «ищем», one «продавщицу» in reach of one of them: one window, and spaCy's matches stay the same.
+    text = "Ищем, ищем, ищем водителя. Ищем опытную продавщицу. Ищем."
+    doc = engine.nlp(text)
+    view = TokenView.of(doc)
+    patterns: PatternSet[str] = PatternSet(engine.nlp.vocab)
+    patterns.add("wanted", [WANTED])
+    reference = Matcher(engine.nlp.vocab)
+    reference.add("wanted", [list(WANTED.tokens)], greedy="LONGEST")
+    expected = [(engine.nlp.vocab.strings[key], s, e) for key, s, e in reference(doc)]
+    assert expected and patterns(doc, view) == expected
+    windows = _windows(WANTED.anchors(), WANTED.companions(), view, 0, len(doc))
+    assert len(windows) == 1
