@@ -158,7 +158,8 @@ class Analyzer:
         taxonomy = self.roles.taxonomy
         weights = scoring.evidence
         matches = self.roles.duties(in_text)
-        disclaimed = role_evidence.disclaimed_items(view, text.token_items, self.markers)
+        starts = text.doc.to_array("IDX").tolist() if len(text.doc) else []
+        disclaimed = role_evidence.disclaimed_items(view, text.token_items, self.markers, text.structure, starts)
         collected = role_evidence.collect(
             matches, view, text.token_items, text.structure, self.markers, weights, disclaimed
         )

@@ -33,8 +33,7 @@ MORPH_COMPONENT = "cmlint_morphology"
 # and a word, written without a space («возраст:18-25,опыт», «мужчина,30»,
 # «жен.,до 35»), and a word glued to a number («35лет», «170см»; one letter
 # stays: «1с», «100к»). A decimal comma and a time («1,5», «10:00») stay whole.
-# A list number glued to its item («Требования:1)опыт», «2)знание») is split off too, and so is a bracket
-# that opens a name right after a word («местные(Ступино)»; a lower-case ending stays: «Упаковщик(ца)»).
+# A list number glued to its item («Требования:1)опыт», «2)знание») is split off too.
 _EXTRA_INFIXES = [
     r"[;•·▪►✓✔|]",
     r"(?<=[а-яё])(?=[А-ЯЁ][а-яё])",
@@ -46,7 +45,6 @@ _EXTRA_INFIXES = [
     r"(?:(?<=\d)(?<![\w.,/]\d)(?<!\d:\d)|(?<=\d\d)(?<![\w.,/]\d\d)(?<!\d:\d\d))\)(?=[^\W\d_])",
     r"(?<=[^\W\d_]):(?=\d)",
     r"(?<=\d)(?=[а-яё]{2})",
-    r"(?<=[а-яё]{2})\((?=[А-ЯЁ][а-яё])",
 ]
 _EXTRA_PREFIXES = [r"[•·▪►✓✔–—]"]
 _EXTRA_SUFFIXES = [r"(?<=[\w).;!?])[-–—]+", r"(?<=\w)/+"]

@@ -240,9 +240,6 @@ def test_an_item_that_tells_the_work(text: str, work: bool) -> None:
         ("Что ты получишь, работая у нас:", "conditions"),
         ("Основная задача:", "duties"),
         ("Вас ждут:", "conditions"),
-        # A required condition is asked of the candidate.
-        ("Обязательное условие:", "requirements"),
-        ("* Необходимые условия:", "requirements"),
         # English headings.
         ("Your scope:", "duties"),
         ("What you'll be doing:", "duties"),
