@@ -212,7 +212,7 @@ def _foreign_occupation(
     of line weight.  The margin is that of the rival's trade: the rival with
     the occupations related to it that do not fit the title — a courier's
     lines reading partly as a driver's and a warehouse worker's speak with one
-    voice.  At least one line must read clearly as that trade
+    voice (:func:`_trade`).  At least one line must read clearly as that trade
     (``occupation_min_line_probability``): lines the model only leans on a
     little (English text, which it knows mostly from IT postings) add up to
     a margin without saying what the job is.
@@ -224,12 +224,29 @@ def _foreign_occupation(
     own_share = sum(scores.shares.get(occupation, 0.0) for occupation in fitting)
     if scores.shares[foreign] < thresholds.occupation_share_ratio * own_share:
         return None
-    trade = {foreign} | {
-        other for other in scores.log_scores if other not in fitting and taxonomy.related(foreign, other)
-    }
+    trade = {foreign} | _trade(foreign, roles, fitting, scores, taxonomy)
     if scores.clearest(trade) < thresholds.occupation_min_line_probability:
         return None
     return foreign if _clear_margin(scores.margin(trade, fitting), scores, thresholds, few_lines=True) else None
+
+
+def _trade(
+    foreign: str, roles: set[str], fitting: set[str], scores: OccupationScores, taxonomy: Taxonomy
+) -> set[str]:
+    """The occupations that speak with the rival: related to it and not fitting the title.
+
+    For a title that names occupations of the labour market, an occupation
+    related both to the rival and to one that fits the title is common ground
+    (the data work between an electronics engineer and a developer, the
+    warehouse between a buyer and a courier): lines reading as it may be the
+    title's own job seen from the next trade, so they do not join the rival.
+    Not for a community-adjacent role: there sales, support and HR next to
+    marketing are the distinctions CM001 is for.
+    """
+    related = {other for other in scores.log_scores if other not in fitting and taxonomy.related(foreign, other)}
+    if any(taxonomy.roles[role].kind == "role" for role in roles):
+        return related
+    return {other for other in related if not any(taxonomy.related(other, near) for near in fitting)}
 
 
 def _occupation_taken_over(

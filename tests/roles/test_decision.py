@@ -157,6 +157,35 @@ def test_related_occupations_of_the_rival_speak_with_one_voice() -> None:
     assert (result.confused, result.kind, result.actual) == (True, "occupation", "courier")
 
 
+def test_common_ground_between_the_title_and_the_rival_does_not_join_the_rival() -> None:
+    """An electronics engineer's lines (circuit boards, firmware, test data) that the model splits between a
+    developer's, a data analyst's and a tester's: data and testing also border on the engineering trades that
+    fit the title, so only the developer's part speaks against it — not enough for a finding."""
+    split = [
+        {"developer": 0.3, "data": 0.3, "design_engineer": 0.05},
+        {"developer": 0.3, "qa": 0.35, "design_engineer": 0.05},
+        {"developer": 0.35, "analyst": 0.3, "design_engineer": 0.05},
+        {"developer": 0.3, "data": 0.35, "design_engineer": 0.05},
+    ]
+    assert not decide(("design_engineer",), DutyProfile({}), lines(split), TAXONOMY, SCORING).confused
+    # A developer's own lines still tell, under the same title:
+    coding = [{"developer": 0.8, "design_engineer": 0.05}] * 4
+    assert decide(("design_engineer",), DutyProfile({}), lines(coding), TAXONOMY, SCORING).confused
+
+
+def test_common_ground_is_kept_for_a_community_title() -> None:
+    """Under a community title, the trades next to marketing still join the rival: the distinctions are the
+    point of CM001 there."""
+    split = [
+        {"developer": 0.3, "analyst": 0.35, "marketing_pr": 0.05},
+        {"developer": 0.3, "project": 0.35, "marketing_pr": 0.05},
+        {"developer": 0.35, "analyst": 0.3, "marketing_pr": 0.05},
+        {"developer": 0.3, "designer": 0.35, "marketing_pr": 0.05},
+    ]
+    result = decide(("community",), DutyProfile({}), lines(split), TAXONOMY, SCORING)
+    assert (result.confused, result.actual) == (True, "developer")
+
+
 def test_lines_that_only_lean_toward_an_occupation_do_not_name_it() -> None:
     """Many lines the model places nowhere (a tenth for developers on each, as with English text) add up to
     a margin, but no line says the job is a developer's."""
