@@ -178,7 +178,7 @@ class Analyzer:
             title_roles, profile, scores, taxonomy, scoring, whole, context, self.neighbours
         )
         duties = role_profile.summed(masses.values())
-        found = tuple(candidates(decision, profile, scores, taxonomy, self.names, scoring.suggestions))
+        found = tuple(candidates(decision, profile, scores, taxonomy, self.names, scoring.suggestions, title_roles))
         shift = title.base if title.field == "title" else title.offset
         in_title = [replace(m, start=m.start - shift, end=m.end - shift) for m in mentions[: len(named)]]
         titles = tuple(suggestions(found, title.text, in_title, self.roles.morphology))

@@ -162,12 +162,15 @@ class PatternRule:
         text = posting.text
         items: Sequence[int] = () if in_title else text.token_items
         anti = [(s, e) for key, s, e in mine if key == _ANTI]
+        # The title is one item: an item exception there («(ЦА — 18–25 лет)») excepts the whole title.
+        title_excepted = in_title and any(key == _EXCEPTION for key, _, _ in mine)
         excepted = set() if in_title else {items[s] for key, s, _ in mine if key == _EXCEPTION} - {-1}
         candidates = [
             (key, start, end)
             for key, start, end in mine
             if key.kind == "match"
             and not any(a_start < end and start < a_end for a_start, a_end in anti)
+            and not title_excepted
             and (in_title or items[start] not in excepted)
             and self._in_scope(key, text, items, start, in_title)
             and not self._ignored(key, posting, doc, items, start, end, in_title)

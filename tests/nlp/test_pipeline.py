@@ -28,6 +28,19 @@ def test_list_numbers_and_commas_glued_to_words_are_split(engine: Engine) -> Non
     assert tokens(engine, "v1.2)x a1)б 123)б 10:30)б") == ["v1.2)x", "a1)б", "123)б", "10:30)б"]
 
 
+def test_a_bracket_that_opens_a_name_after_a_word_is_split(engine: Engine) -> None:
+    assert tokens(engine, "местные(Дубна),опыт")[:2] == ["местные", "("]
+    # A lower-case ending in brackets stays with its word.
+    assert tokens(engine, "Упаковщик(ца)")[0] != "Упаковщик"
+
+
+def test_emoji_and_sentence_ends_glued_to_words_are_split(engine: Engine) -> None:
+    assert tokens(engine, "🔥Нужен повар на кухню✅Опыт") == ["🔥", "Нужен", "повар", "на", "кухню", "✅", "Опыт"]
+    assert tokens(engine, "вес до 20 кг, смена 12.Оплата") == ["вес", "до", "20", "кг", ",", "смена", "12", ".", "Оплата"]
+    # A decimal point and a version stay whole.
+    assert tokens(engine, "ставка 0.5 версия 1.2") == ["ставка", "0.5", "версия", "1.2"]
+
+
 def test_every_token_gets_lemma_pos_and_morph(engine: Engine) -> None:
     with engine.nlp.memory_zone():
         doc = engine.nlp("Обрабатывать тикеты и проводить митапы")
