@@ -21,6 +21,7 @@ from cmlint.roles.decision import decide
 from cmlint.roles.evidence import Markers
 from cmlint.roles.lines import read_lines
 from cmlint.roles.matching import RoleMatcher, TitleMention
+from cmlint.roles.objects import naming_items, title_objects
 from cmlint.roles.profile import OccupationScores
 from cmlint.roles.suggest import candidates, market_names, suggestions
 from cmlint.roles.titles import TitleMatch
@@ -157,7 +158,8 @@ class Analyzer:
         taxonomy = self.roles.taxonomy
         weights = scoring.evidence
         matches = self.roles.duties(in_text)
-        disclaimed = role_evidence.disclaimed_items(view, text.token_items, self.markers)
+        starts = text.doc.to_array("IDX").tolist() if len(text.doc) else []
+        disclaimed = role_evidence.disclaimed_items(view, text.token_items, self.markers, text.structure, starts)
         collected = role_evidence.collect(
             matches, view, text.token_items, text.structure, self.markers, weights, disclaimed
         )
@@ -167,12 +169,16 @@ class Analyzer:
         )
         profile = role_profile.phrase_profile(evidence, lines, taxonomy, scoring)
         masses = role_profile.item_masses(collected, lines, taxonomy, scoring.occupations)
-        scores = OccupationScores.of(masses, lines, taxonomy, self.occupations.labels, scoring.occupations)
+        objects = (
+            title_objects(title.view, title.first, title.end, named) if title.view is not None else frozenset()
+        )
+        naming = naming_items(objects, view, text.token_items)
+        scores = OccupationScores.of(masses, lines, taxonomy, self.occupations.labels, scoring.occupations, naming)
         decision = decide(
             title_roles, profile, scores, taxonomy, scoring, whole, context, self.neighbours
         )
         duties = role_profile.summed(masses.values())
-        found = tuple(candidates(decision, profile, scores, taxonomy, self.names, scoring.suggestions))
+        found = tuple(candidates(decision, profile, scores, taxonomy, self.names, scoring.suggestions, title_roles))
         shift = title.base if title.field == "title" else title.offset
         in_title = [replace(m, start=m.start - shift, end=m.end - shift) for m in mentions[: len(named)]]
         titles = tuple(suggestions(found, title.text, in_title, self.roles.morphology))

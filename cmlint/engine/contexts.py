@@ -15,7 +15,11 @@
 - ``intro``: the match is in the company's story — an item of the opening text
   or of an «о компании» section that is not a condition («ищем в нашу дружную
   команду», «мы реализуем интересные проекты в финтехе»), not in what the
-  posting offers.
+  posting offers;
+- ``embedded``: the match is part of a longer phrase rather than a description standing on its own: it
+  neither starts its item or a clause of it (after a comma, a semicolon or a bracket) nor ends there or
+  before a preposition or a number («1) мужчина», «работа в офисе, девушка без опыта, до 40 лет» stand
+  alone; «девушка основала студию», «подопечный — мужчина» do not).
 """
 
 from __future__ import annotations
@@ -122,6 +126,27 @@ def in_intro(structure: Structure, items: Sequence[int], start: int) -> bool:
         return False
     found = structure.items[item]
     return found.section in ("intro", "about") and found.kind != "condition"
+
+
+#: Tokens after which a clause of a list item starts («пенсионер, мужчина»).
+_CLAUSE_OPENERS = frozenset({",", ";", "("})
+#: Tokens before which a description ends («мужчина, права B», «девушка (можно студентка)»).
+_DESCRIPTION_ENDS = frozenset({",", ";", "(", ")", ".", "!", "?"})
+
+
+def embedded(doc: Doc, items: Sequence[int], start: int, end: int) -> bool:
+    """The match does not stand on its own: it neither starts its item or a clause nor ends there or before a
+    preposition or a number (what describes it further: «девушка без опыта», «мужчина 30–45»)."""
+    item = items[start] if items else -1
+    if item < 0:
+        return True
+    starts = start == 0 or items[start - 1] != item or doc[start - 1].text in _CLAUSE_OPENERS
+    if not starts:
+        return True
+    if end >= len(doc) or items[end] != item:
+        return False
+    after = doc[end]
+    return not (after.text in _DESCRIPTION_ENDS or after.pos_ in ("ADP", "NUM") or after.like_num)
 
 
 def _same_item(items: Sequence[int], index: int, item: int) -> bool:

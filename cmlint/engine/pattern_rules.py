@@ -17,7 +17,16 @@ from typing import Any, Literal
 from spacy.tokens import Doc
 
 from cmlint.analysis import AnalyzedPosting, TextAnalysis
-from cmlint.engine.contexts import NegationWords, before_hyphen, in_compound, in_intro, is_name, negated, quoted
+from cmlint.engine.contexts import (
+    NegationWords,
+    before_hyphen,
+    embedded,
+    in_compound,
+    in_intro,
+    is_name,
+    negated,
+    quoted,
+)
 from cmlint.engine.messages import FieldType
 from cmlint.engine.registry import CheckContext, NoOptions
 from cmlint.engine.ruleset import check_message, where
@@ -205,6 +214,7 @@ class PatternRule:
             or ("name" in ignore and is_name(doc, start, items))
             or ("quote" in ignore and quoted(doc, start, end))
             or ("intro" in ignore and not in_title and in_intro(posting.text.structure, items, start))
+            or ("embedded" in ignore and not in_title and embedded(doc, items, start, end))
             or ("negation" in ignore and view is not None and negated(view, items, start, end, self._negation))
         )
 

@@ -92,8 +92,10 @@ PatternSpec = str | list[dict[str, Any]]
 #: (the word is mentioned, not used: «„продажник“ звучит гордо»); ``salary`` — the posting
 #: states a salary figure somewhere («высокая зарплата» after «от 45 000 до 200 000 ₽»); ``intro`` — the match
 #: is in the company's story, not in what it offers: a sentence of the opening text or of an «о компании»
-#: section that is not a condition («ищем в нашу дружную команду», «мы делаем интересные проекты в финтехе»).
-Ignorable = Literal["negation", "compound", "prefix", "name", "quote", "salary", "intro"]
+#: section that is not a condition («ищем в нашу дружную команду», «мы делаем интересные проекты в финтехе»);
+#: ``embedded`` — the match is part of a longer phrase, not a description standing on its own in a list item
+#: («девушка основала студию», not «1) мужчина», «…, девушка без опыта, …»).
+Ignorable = Literal["negation", "compound", "prefix", "name", "quote", "salary", "intro", "embedded"]
 
 
 class ScopedPattern(BaseModel):

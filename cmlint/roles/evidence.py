@@ -33,6 +33,9 @@ from cmlint.scoring import EvidenceWeights
 from cmlint.text.segment import Item, Structure
 
 _NOUN_PHRASE_POS = {"NOUN", "ADJ", "PROPN", "CCONJ", "ADP", "DET", "PUNCT", "X", "NUM"}
+_DASHES = frozenset({"—", "–", "-"})
+#: The prepositions after a hand-off verb that name where the work goes («— передавать в поддержку»).
+_HANDOFF_TARGETS = frozenset({"в", "на"})
 
 
 MARKERS_FILE = "evidence.yaml"
@@ -129,9 +132,17 @@ def collect(
     return Collected(tuple(_dedupe(kept)), frozenset(cancelled))
 
 
-def disclaimed_items(view: TokenView, token_items: Sequence[int], markers: Markers) -> frozenset[int]:
+def disclaimed_items(
+    view: TokenView,
+    token_items: Sequence[int],
+    markers: Markers,
+    structure: Structure | None = None,
+    token_starts: Sequence[int] = (),
+) -> frozenset[int]:
     """The items that say which work is someone else's («Продажи — в других отделах», «Касса — не ваша
-    задача», «этим занимается отдел продаж»): their phrases are no duties and the model does not read them."""
+    задача», «этим занимается отдел продаж»): their phrases are no duties and the model does not read them.
+    A heading that says so («Не ваша задача:», «Что не входит в обязанности:») disclaims every item under
+    it (``structure`` and the tokens' character offsets ``token_starts`` tell where the headings are)."""
     lemmas = view.lemma
     positions = view.positions
     found: set[int] = set()
@@ -140,10 +151,22 @@ def disclaimed_items(view: TokenView, token_items: Sequence[int], markers: Marke
         # Only where the first word stands (the index also holds forms: the lemma is checked below).
         starts = {i for word in pattern[0] for i in positions.get(word, ())}
         for start in (i for i in starts if i <= len(lemmas) - size):
+            if not all(lemmas[start + k] in pattern[k] for k in range(size)):
+                continue
             item = token_items[start]
-            if item >= 0 and item not in found and all(lemmas[start + k] in pattern[k] for k in range(size)):
+            if item >= 0:
                 found.add(item)
+            elif structure is not None and start < len(token_starts):
+                found.update(_items_under_heading(structure, token_starts[start]))
     return frozenset(found)
+
+
+def _items_under_heading(structure: Structure, char: int) -> list[int]:
+    """The items of the section whose heading holds the character at ``char`` (none when no heading does)."""
+    for section in structure.sections:
+        if section.heading is not None and section.heading[0] <= char < section.heading[1]:
+            return [i for i, item in enumerate(structure.items) if section.start <= item.start < section.end]
+    return []
 
 
 @lru_cache(maxsize=8)
@@ -207,7 +230,16 @@ def _negated(
         if lemma in markers.post_negators and not undone(index + 1):
             return True
         index += 1
-    return False
+    return _denied_at_clause_end(match, lemmas, last, markers)
+
+
+def _denied_at_clause_end(match: DutyMatch, lemmas: list[str], last: int, markers: Markers) -> bool:
+    """A clause that ends in «нет» says the work is absent however far the word stands from it
+    («Работы с прессой в этой должности почти нет»); a comma ends the clause («…, если ответа нет»)."""
+    index = match.end
+    while index < last and lemmas[index] not in markers.clause_breakers and lemmas[index] != ",":
+        index += 1
+    return index > match.end and lemmas[index - 1] == "нет"
 
 
 def _cooperation(
@@ -230,6 +262,8 @@ def _cooperation(
         after += 1
     if after < last and lemmas[after] in markers.team_heads:
         return 0.0
+    if _handed_on(match, lemmas, last, markers):
+        return 0.0
     factor = 1.0
     index = match.start - 1
     while index >= first:
@@ -242,6 +276,21 @@ def _cooperation(
             factor = weights.joint_factor
         index -= 1
     return factor
+
+
+def _handed_on(match: DutyMatch, lemmas: list[str], last: int, markers: Markers) -> bool:
+    """What stands before a dash that leads a hand-off to another team in the same clause is handed on,
+    not done («если всплывёт баг или жалоба — передавать в поддержку»)."""
+    index = match.end
+    while index + 2 < last and lemmas[index] not in markers.clause_breakers:
+        if (
+            lemmas[index] in _DASHES
+            and lemmas[index + 1] in markers.handoff_verbs
+            and lemmas[index + 2] in _HANDOFF_TARGETS
+        ):
+            return True
+        index += 1
+    return False
 
 
 def _goal(match: DutyMatch, lemmas: list[str], first: int, markers: Markers, weights: EvidenceWeights) -> bool:

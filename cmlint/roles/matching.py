@@ -85,7 +85,7 @@ class RoleMatcher:
             for index, duty in enumerate(role.duties):
                 where = f"роль {role_id}, обязанность {index + 1}"
                 patterns: list[Pattern] = [
-                    p for phrase in duty.phrase for p in _compile(compiler, phrase, taxonomy.macros, where)
+                    p for phrase in duty.phrase for p in _compile(compiler, phrase, taxonomy.phrase_macros, where)
                 ]
                 if duty.tokens:
                     try:

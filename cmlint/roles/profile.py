@@ -169,7 +169,10 @@ class OccupationScores:
     ``log_scores``: per occupation, the weighted sum of its log-probability
     over the lines (the lines as independent witnesses); ``shares``: the
     weighted mean probability; ``weight``: the lines' total weight;
-    ``witnesses``: each line's weight and distribution.
+    ``witnesses``: each line's weight and distribution; ``own``: per
+    witness, whether the line names what the title works on
+    (:mod:`cmlint.roles.objects`): such a line is the title's own work and
+    never speaks against it in :meth:`margin`.
     """
 
     log_scores: dict[str, float]
@@ -177,6 +180,7 @@ class OccupationScores:
     weight: float
     witnesses: tuple[tuple[float, dict[str, float]], ...]
     floor: float
+    own: tuple[bool, ...] = ()
 
     @classmethod
     def of(
@@ -186,10 +190,13 @@ class OccupationScores:
         taxonomy: Taxonomy,
         labels: Sequence[str],
         weights: OccupationWeights,
+        naming: frozenset[int] = frozenset(),
     ) -> OccupationScores:
-        """Scores from the duty lines' :func:`item_masses` and the requirement lines."""
+        """Scores from the duty lines' :func:`item_masses` and the requirement lines; ``naming``: the items
+        that name what the title works on."""
         weights_of = {line.item: line.weight for line in lines}
         witnesses: list[tuple[float, dict[str, float]]] = []
+        own: list[bool] = []
         for index, item in masses.items():
             line_weight = weights_of.get(index, 0.0)
             if line_weight and item:
@@ -198,7 +205,11 @@ class OccupationScores:
                     occupation = taxonomy.occupation_of(role)
                     probabilities[occupation] = probabilities.get(occupation, 0.0) + mass / line_weight
                 witnesses.append((line_weight, probabilities))
-        witnesses += [(line.weight, dict(line.probabilities)) for line in lines if not line.duty and line.probabilities]
+                own.append(index in naming)
+        for line in lines:
+            if not line.duty and line.probabilities:
+                witnesses.append((line.weight, dict(line.probabilities)))
+                own.append(line.item in naming)
         weight = sum(w for w, _ in witnesses)
         floor = math.log(weights.floor_probability)
         log_scores = dict.fromkeys(labels, weight * floor)
@@ -210,7 +221,7 @@ class OccupationScores:
                 if p > weights.floor_probability:
                     log_scores[label] += line_weight * (math.log(p) - floor)
                 shares[label] += line_weight * p / weight
-        return cls(log_scores, shares, weight, tuple(witnesses), weights.floor_probability)
+        return cls(log_scores, shares, weight, tuple(witnesses), weights.floor_probability, tuple(own))
 
     def margin(self, rival: set[str] | frozenset[str], fitting: set[str] | frozenset[str]) -> float:
         """How much more the lines speak for the ``rival`` occupations than for the ``fitting`` ones.
@@ -219,13 +230,15 @@ class OccupationScores:
         ``fitting``, weighted and summed.  A rival is one occupation with its
         related ones, so a courier's lines reading partly as driver's and
         warehouse work still speak with one voice; lines that read as nothing
-        in particular spread their mass and speak for no rival.
+        in particular spread their mass and speak for no rival.  A line that
+        names what the title works on speaks only for the title.
         """
         total = 0.0
-        for line_weight, probabilities in self.witnesses:
+        for index, (line_weight, probabilities) in enumerate(self.witnesses):
             inside = sum(p for occupation, p in probabilities.items() if occupation in fitting)
             outside = sum(p for occupation, p in probabilities.items() if occupation in rival)
-            total += line_weight * (math.log(max(outside, self.floor)) - math.log(max(inside, self.floor)))
+            odds = line_weight * (math.log(max(outside, self.floor)) - math.log(max(inside, self.floor)))
+            total += min(odds, 0.0) if index < len(self.own) and self.own[index] else odds
         return total
 
     def clearest(self, labels: set[str] | frozenset[str]) -> float:

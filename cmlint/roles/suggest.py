@@ -61,6 +61,7 @@ def candidates(
     taxonomy: Taxonomy,
     names: Mapping[str, str],
     settings: SuggestionSettings,
+    title_roles: Sequence[str] = (),
 ) -> list[Candidate]:
     """Roles that describe the duties, best first: by phrase evidence within community-adjacent work
     or when the phrases made the decision, by the occupation model otherwise.
@@ -69,7 +70,9 @@ def candidates(
     left: when the model reads no occupation surely enough to name one (duties
     in English, a short list) the phrases name the roles instead, and when it
     names one occupation only (a support engineer's lines read as a system
-    administrator's) the role the phrases name surely comes second.
+    administrator's) the role the phrases name surely comes second.  When the
+    duties fit the title, the title's own role comes first if the readings
+    support it (:func:`_own_role`), after the combined title of an honest split that names it.
     """
     phrase_led = decision.kind == "role" or (
         decision.kind != "occupation" and profile.total > 0 and _phrase_led(profile, scores, taxonomy)
@@ -81,7 +84,35 @@ def candidates(
     for candidate in other:
         if all(c.role != candidate.role for c in found):
             found.append(candidate)
+    if not decision.confused:
+        own = _own_role(title_roles, profile, scores, taxonomy, names)
+        if own is not None:
+            rest = [c for c in found if c.role != own.role]
+            # An honest split of the title's role with another keeps its combined title first.
+            place = 1 if rest and rest[0].title in taxonomy.roles[own.role].combined.values() else 0
+            found = [*rest[:place], own, *rest[place:]]
     return found[: settings.max_suggestions]
+
+
+def _own_role(
+    title_roles: Sequence[str],
+    profile: DutyProfile,
+    scores: OccupationScores,
+    taxonomy: Taxonomy,
+    names: Mapping[str, str],
+) -> Candidate | None:
+    """The title's role when the duties fit the title and the readings support it: one of the two roles the
+    phrases find most, or its occupation one of the two the model reads most (a community manager whose
+    phrases lean to SMM, a driver's posting read mostly as a driver's).  Its confidence is that support."""
+    phrased = dict(profile.ranked()[:2])
+    modelled = dict(scores.ranked()[:2])
+    for role in title_roles:
+        if taxonomy.roles[role].generic:
+            continue
+        support = max(phrased.get(role, 0.0), modelled.get(taxonomy.occupation_of(role), 0.0))
+        if support > 0:
+            return Candidate(role, round(support, 2), names[role])
+    return None
 
 
 def _confident(found: list[Candidate], settings: SuggestionSettings) -> list[Candidate]:

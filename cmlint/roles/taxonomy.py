@@ -114,10 +114,14 @@ class Taxonomy(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     macros: dict[str, str] = Field(default_factory=dict)
+    #: Word groups only duty phrases use: no title reads them, so the occupation model's labels do not depend on them.
+    duty_macros: dict[str, str] = Field(default_factory=dict)
     roles: dict[str, Role]
 
     @model_validator(mode="after")
     def _references_exist(self) -> Taxonomy:
+        if shared := sorted(set(self.macros) & set(self.duty_macros)):
+            raise ValueError(f"duty_macros: макросы {shared} уже есть в macros")
         for role_id, role in self.roles.items():
             for other in [
                 *role.compatible,
@@ -128,6 +132,11 @@ class Taxonomy(BaseModel):
                 if other not in self.roles:
                     raise ValueError(f"роль {role_id}: ссылка на неизвестную роль {other!r}")
         return self
+
+    @property
+    def phrase_macros(self) -> dict[str, str]:
+        """The macros duty phrases may use: the shared ones and the duty-only ones."""
+        return {**self.macros, **self.duty_macros}
 
     def label(self, role_id: str) -> str:
         return self.roles[role_id].label

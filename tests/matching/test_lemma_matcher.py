@@ -45,7 +45,7 @@ def matchers(engine: Engine) -> tuple[Matcher, LemmaMatcher[str]]:
     slow, fast = Matcher(engine.nlp.vocab), LemmaMatcher[str]()
     for role_id, role in engine.taxonomy.roles.items():
         for index, duty in enumerate(role.duties):
-            patterns = [p for phrase in duty.phrase for p in compiler.compile(phrase, engine.taxonomy.macros)]
+            patterns = [p for phrase in duty.phrase for p in compiler.compile(phrase, engine.taxonomy.phrase_macros)]
             slow.add(f"{role_id}:{index}", [to_spacy(p) for p in patterns], greedy="LONGEST")
             for pattern in patterns:
                 fast.add(f"{role_id}:{index}", pattern)

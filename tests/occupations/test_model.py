@@ -121,3 +121,14 @@ def test_neighbours_come_from_the_held_out_confusion() -> None:
     assert card.neighbours(0.1, 3) == {"developer": {"power_engineer"}, "power_engineer": {"developer"}}
     assert card.neighbours(0.2, 3) == {}
     assert ModelCard.model_validate({**card.model_dump(), "confusion": {}}).neighbours(0.1, 3) == {}
+
+
+def test_duty_only_word_groups_change_no_training_label() -> None:
+    """Duty vocabulary grows without retraining: ``duty_macros`` stay out of the code fingerprint, and a
+    name may not be both a shared and a duty-only macro."""
+    taxonomy = load_taxonomy()
+    grown = taxonomy.model_copy(update={"duty_macros": {**taxonomy.duty_macros, "EXTRA": "сосед|житель"}})
+    assert code_fingerprint(grown) == code_fingerprint(taxonomy)
+    assert grown.phrase_macros["EXTRA"] == "сосед|житель"
+    with pytest.raises(ValueError, match="уже есть в macros"):
+        type(taxonomy).model_validate({**taxonomy.model_dump(), "duty_macros": {"MEMBER": "сосед"}})

@@ -140,3 +140,104 @@ def test_the_aim_of_the_work_is_not_the_work(linter: Linter, duty: str) -> None:
 )
 def test_community_duties_in_english_and_over_moderators(linter: Linter, duty: str) -> None:
     assert profile(linter, DUTIES + duty) == {"community": 1.0}
+
+
+@pytest.mark.parametrize(
+    "duty",
+    [
+        "- знакомить жильцов квартала, чтобы соседи выручали друг друга",
+        "- собирать родителей школы на осенний праздник",
+        "- поддерживать начинания активистов посёлка",
+        "- устраивать встречи форумчан в разных городах",
+        "- проводить челленджи для новичков клуба",
+    ],
+)
+def test_community_members_are_not_only_participants(linter: Linter, duty: str) -> None:
+    """Neighbours, parents, activists, forum regulars and newcomers are members too; people who help each
+    other («друг другу», «друг друга») are a community, whatever preposition stands between."""
+    assert max(profile(linter, DUTIES + duty).items(), key=lambda pair: pair[1])[0] == "community"
+
+
+def test_growing_a_community_is_not_running_a_page(linter: Linter) -> None:
+    """«развивать сообщество» is community work; administering or filling a group page is SMM."""
+    assert "smm" not in profile(linter, DUTIES + "- развивать сообщество владельцев собак")
+    assert "smm" in profile(linter, DUTIES + "- оформлять и наполнять сообщество бренда")
+
+
+def test_an_online_forum_is_not_an_event(linter: Linter) -> None:
+    assert "event" not in profile(linter, DUTIES + "- отвечать на форуме и следить за темами")
+    assert "event" in profile(linter, DUTIES + "- организовать отраслевой форум на 500 гостей")
+
+
+@pytest.mark.parametrize(
+    "duty",
+    [
+        "- продавать спонсорские пакеты партнёрам выставки",
+        "- искать новых рекламодателей для журнала",
+        "- negotiate and get contracts signed with exhibitors",
+        "- pitch sponsorship packages and hit the quarterly revenue target",
+    ],
+)
+def test_sponsorship_and_english_sales(linter: Linter, duty: str) -> None:
+    assert max(profile(linter, DUTIES + duty).items(), key=lambda pair: pair[1])[0] == "sales"
+
+
+def test_what_an_agency_does_is_not_a_duty(linter: Linter) -> None:
+    body = DUTIES + "- вести чат клиентов\n- Контент-план, посевы и визуал для постов: этим занимается агентство"
+    assert "smm" not in profile(linter, body)
+
+
+def test_what_goes_to_another_team_after_a_dash_is_not_a_duty(linter: Linter) -> None:
+    """«… жалоба — передавать в поддержку» hands the complaint on; «… — согласовывать с …» keeps the work."""
+    assert "support" not in profile(linter, DUTIES + "- если в чате пишут о сбое или жалобе — передавать в поддержку")
+    assert "smm" in profile(linter, DUTIES + "- контент-план на месяц — согласовывать с директором")
+
+
+def test_what_stays_with_another_team_is_not_a_duty(linter: Linter) -> None:
+    body = DUTIES + "- вести клуб выпускников\n- Подбор и адаптация новых сотрудников остаются за отделом кадров"
+    assert "hr" not in profile(linter, body)
+
+
+@pytest.mark.parametrize(
+    "duty",
+    ["- собирать идеи и пожелания игроков для геймдизайнеров", "- запустить программу наставничества среди резидентов"],
+)
+def test_members_voice_and_mentoring_programs_are_community_work(linter: Linter, duty: str) -> None:
+    assert profile(linter, DUTIES + duty) == {"community": 1.0}
+
+
+@pytest.mark.parametrize(
+    "duty",
+    [
+        "- помогать жительницам двора договариваться о субботниках",
+        "- поддерживать взаимовыручку в клубе выпускниц",
+        "- подбирать наставников для новичков секции",
+        "- проводить для выпускниц ежемесячные встречи",
+        "- считать, сколько студенток остаются в клубе после первого месяца",
+        "- познакомить соседок по общежитию",
+    ],
+)
+def test_more_ways_to_say_members_meet_and_stay(linter: Linter, duty: str) -> None:
+    """Members in the feminine, verbs in both aspects, helping members deal with each other, mentors
+    for newcomers, meetings named after the members, how many members stay."""
+    assert profile(linter, DUTIES + duty) == {"community": 1.0}
+
+
+def test_a_bare_group_is_not_a_social_network_page(linter: Linter) -> None:
+    assert "smm" not in profile(linter, DUTIES + "- развивать тематические группы инженеров")
+    assert "smm" in profile(linter, DUTIES + "- оформлять группу и вести её в соцсетях")
+
+
+def test_answers_to_citizens_are_support(linter: Linter) -> None:
+    assert profile(linter, DUTIES + "- давать ответы заявителям по срокам рассмотрения") == {"support": 1.0}
+
+
+def test_a_heading_that_disclaims_the_work_disclaims_its_items(linter: Linter) -> None:
+    body = DUTIES + "- вести клуб выпускников\n\nНе ваша задача:\n- продажи и холодные звонки\n"
+    assert "sales" not in profile(linter, body)
+    assert "sales" not in profile(linter, DUTIES + "- вести клуб выпускников\nНе ваша задача: продажа абонементов")
+
+
+def test_a_clause_that_ends_in_no_denies_the_work(linter: Linter) -> None:
+    assert "pr" not in profile(linter, DUTIES + "- вести клуб выпускников\n- Работы с журналистами и редакциями в этой должности почти нет")
+    assert "support" in profile(linter, DUTIES + "- отвечать на вопросы клиентов, если ответа в базе нет")

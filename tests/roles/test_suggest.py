@@ -115,3 +115,30 @@ def test_the_phrases_fill_the_places_the_model_leaves(linter: Linter) -> None:
     scores = OccupationScores({label: 0.0 for label in shares}, shares, 12.0, ((12.0, shares),), 0.01)
     found = candidates(decision, profile, scores, engine.taxonomy, engine.analyzer.names, Scoring().suggestions)
     assert [c.role for c in found][:2] == ["sysadmin", "support"]
+
+
+def test_a_title_the_duties_fit_is_suggested_first(linter: Linter) -> None:
+    """Not confused: the title's role leads the suggestions when the readings support it, even where the model
+    reads it too little to name it by itself (a driver's short posting) or the phrases lean to a related role."""
+    engine = linter.engine
+    shares = {"driver": 0.11, "warehouse": 0.1, "developer": 0.03}
+    scores = OccupationScores({label: 0.0 for label in shares}, shares, 5.0, ((5.0, shares),), 0.01)
+    fits = RoleDecision(False, frozenset({"driver"}))
+    found = candidates(fits, DutyProfile({}), scores, engine.taxonomy, engine.analyzer.names, Scoring().suggestions, ("driver",))
+    assert [c.role for c in found][:1] == ["driver"]
+    assert candidates(fits, DutyProfile({}), scores, engine.taxonomy, engine.analyzer.names, Scoring().suggestions) == []
+    body = (
+        "Обязанности:\n- вести соцсети клуба: посты, сторис, рилс\n- контент-план на месяц\n"
+        "- организовывать встречи участников клуба\n- знакомить новичков друг с другом"
+    )
+    report = linter.lint(body, title="Комьюнити-менеджер")
+    assert "CM001" not in report.codes()
+    assert [(s.role, s.title) for s in report.suggested_titles[:2]] == [
+        ("smm", "SMM/комьюнити-менеджер"), ("community", "Комьюнити-менеджер")
+    ]
+    body = "Обязанности:\n- вести соцсети клуба: посты и сторис\n" + "\n".join(
+        f"- {duty}" for duty in ("организовывать встречи участников клуба", "знакомить новичков друг с другом",
+                                 "запустить программу амбассадоров")
+    )
+    report = linter.lint(body, title="Комьюнити-менеджер")
+    assert [s.role for s in report.suggested_titles][:1] == ["community"]
