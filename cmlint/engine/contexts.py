@@ -17,9 +17,10 @@
   команду», «мы реализуем интересные проекты в финтехе»), not in what the
   posting offers;
 - ``embedded``: the match is part of a longer phrase rather than a description standing on its own: it
-  neither starts its item or a clause of it (after a comma, a semicolon or a bracket) nor ends there or
-  before a preposition or a number («1) мужчина», «работа в офисе, девушка без опыта, до 40 лет» stand
-  alone; «девушка основала студию», «подопечный — мужчина» do not).
+  neither starts its item or a clause of it (after a comma, a semicolon or a bracket) nor ends there, before
+  a preposition or a number, or after a genitive of description («1) мужчина», «работа в офисе, девушка
+  без опыта, до 40 лет», «девушка приятной внешности» stand alone; «девушка основала студию», «подопечный —
+  мужчина» do not).
 """
 
 from __future__ import annotations
@@ -136,17 +137,40 @@ _DESCRIPTION_ENDS = frozenset({",", ";", "(", ")", ".", "!", "?"})
 
 def embedded(doc: Doc, items: Sequence[int], start: int, end: int) -> bool:
     """The match does not stand on its own: it neither starts its item or a clause nor ends there or before a
-    preposition or a number (what describes it further: «девушка без опыта», «мужчина 30–45»)."""
+    preposition, a number or a genitive adjective (what describes it further: «девушка без опыта», «мужчина 30–45»,
+    «девушки модельной внешности»)."""
     item = items[start] if items else -1
     if item < 0:
         return True
     starts = start == 0 or items[start - 1] != item or doc[start - 1].text in _CLAUSE_OPENERS
     if not starts:
         return True
-    if end >= len(doc) or items[end] != item:
+    return not (_description_ends(doc, items, item, end) or _genitive_of_description(doc, items, item, end))
+
+
+def _description_ends(doc: Doc, items: Sequence[int], item: int, index: int) -> bool:
+    """The item or a clause ends at ``index``, or a preposition or a number starts what describes the words before."""
+    if index >= len(doc) or items[index] != item:
+        return True
+    token = doc[index]
+    return token.text in _DESCRIPTION_ENDS or token.pos_ in ("ADP", "NUM") or token.like_num
+
+
+def _genitive_of_description(doc: Doc, items: Sequence[int], item: int, index: int) -> bool:
+    """An adjective and a noun in an oblique case (the genitive of description) that end the description:
+    «девушка приятной внешности,», «мужчина средних лет» (not «женщины нашей команды ведут блог»)."""
+    if index + 1 >= len(doc) or items[index + 1] != item:
         return False
-    after = doc[end]
-    return not (after.text in _DESCRIPTION_ENDS or after.pos_ in ("ADP", "NUM") or after.like_num)
+    adjective, noun = doc[index], doc[index + 1]
+    # The first reading of a form is often another oblique case («приятной»: instrumental); what counts is that
+    # the pair is not the subject of a new clause.
+    oblique = not {"Nom", "Acc"} & {*adjective.morph.get("Case", []), *noun.morph.get("Case", [])}
+    return (
+        oblique
+        and adjective.pos_ == "ADJ"
+        and noun.pos_ == "NOUN"
+        and _description_ends(doc, items, item, index + 2)
+    )
 
 
 def _same_item(items: Sequence[int], index: int, item: int) -> bool:

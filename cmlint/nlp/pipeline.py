@@ -34,9 +34,13 @@ MORPH_COMPONENT = "cmlint_morphology"
 # «жен.,до 35»), and a word glued to a number («35лет», «170см»; one letter
 # stays: «1с», «100к»). A decimal comma and a time («1,5», «10:00») stay whole.
 # A list number glued to its item («Требования:1)опыт», «2)знание») is split off too, and so is a bracket
-# that opens a name right after a word («местные(Ступино)»; a lower-case ending stays: «Упаковщик(ца)»).
+# that opens a name right after a word («местные(Ступино)»; a lower-case ending stays: «Упаковщик(ца)»), emoji
+# glued to words («‼️Требуется», «ресторан‼️Требования») and a sentence end glued to a number and a capitalised
+# word («рост от 165.График»).
+_EMOJI = r"[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B50\u2B55\u203C\u2049\uFE0F\u200D]+"
 _EXTRA_INFIXES = [
     r"[;•·▪►✓✔|]",
+    _EMOJI,
     r"(?<=[а-яё])(?=[А-ЯЁ][а-яё])",
     r"(?<=[А-ЯЁ]{2})(?=[А-ЯЁ][а-яё]{2})",
     r"(?<=[\w)])(?=[-–—][А-ЯЁа-яё])",
@@ -47,9 +51,10 @@ _EXTRA_INFIXES = [
     r"(?<=[^\W\d_]):(?=\d)",
     r"(?<=\d)(?=[а-яё]{2})",
     r"(?<=[а-яё]{2})\((?=[А-ЯЁ][а-яё])",
+    r"(?<=\d)[.!?](?=[А-ЯЁ][а-яё]{2})",
 ]
-_EXTRA_PREFIXES = [r"[•·▪►✓✔–—]"]
-_EXTRA_SUFFIXES = [r"(?<=[\w).;!?])[-–—]+", r"(?<=\w)/+"]
+_EXTRA_PREFIXES = [r"[•·▪►✓✔–—]", _EMOJI]
+_EXTRA_SUFFIXES = [r"(?<=[\w).;!?])[-–—]+", r"(?<=\w)/+", _EMOJI]
 
 
 class MorphologyComponent:

@@ -26,7 +26,7 @@ _MIN_LENGTH = 3
 
 
 def title_objects(view: TokenView, start: int, end: int, named: Iterable[TitleMatch]) -> frozenset[str]:
-    """The lower-cased lemmas of what the title between tokens ``start`` and ``end`` works on."""
+    """The lower-cased lemmas and forms of what the title between tokens ``start`` and ``end`` works on."""
     covered = {i for match in named for i in range(match.start, match.end)}
     found: set[str] = set()
     negated = False
@@ -37,9 +37,10 @@ def title_objects(view: TokenView, start: int, end: int, named: Iterable[TitleMa
         elif lower in _NEGATION_ENDS:
             negated = False
         elif not negated and i not in covered and view.pos[i] in _OBJECT_POS:
+            # The form too: a capitalised word in a title is often read as a name with a lemma of its own.
             lemma = view.lemma[i].lower()
             if len(lemma) >= _MIN_LENGTH and lemma not in SENIORITY and lemma not in POSITION_NOUNS:
-                found.add(lemma)
+                found |= {lemma, lower}
     return frozenset(found)
 
 

@@ -28,7 +28,8 @@ _TRAILING_NOISE = re.compile(r"[\s:!?.\-–—)(\U0001F300-\U0001FAFF\u2600-\u27
 #   «;» run-ons; inline bullets; a dash after a sentence end («… отчёты. -работа в CRM»); a spaced dash
 #   before a capital; a dash glued to the previous word («почта)- Контроль»);
 #   a sentence end (the punctuation goes with the break, _trim drops it anyway); a sentence end or a colon
-#   glued to a capitalised word (a line break lost: «…команда:Вы будете работать …»).
+#   glued to a capitalised word (a line break lost: «…команда:Вы будете работать …»), after a number too
+#   («рост от 165.График 2/2»).
 _BREAK = re.compile(
     r"(?=[\s;.!?…\-–—:])(?:"
     r"\s*;\s*"
@@ -38,6 +39,7 @@ _BREAK = re.compile(
     r"|[-–—](?<=[)\w][-–—])\s(?=[А-ЯЁ][а-яё])"
     r"|[.!?…]\s+(?=[«\"(]?[А-ЯЁA-Z0-9])"
     r"|(?<=[а-яё)»]{2})[.!?:](?=[А-ЯЁ][а-яё])"
+    r"|(?<=\d)[.!?](?=[А-ЯЁ][а-яё]{2})"
     r")"
 )
 # Glued job-board items: an upper-case word right after a lower-case one
@@ -45,6 +47,12 @@ _BREAK = re.compile(
 # Also after an abbreviation: «Гражданство РФОпыт работы» (the match starts at «О»).
 _GLUED = re.compile(r"[А-ЯЁ](?:(?<=[а-яё]{3}[А-ЯЁ])|(?<=[а-яё][)»][А-ЯЁ])|(?<=[А-ЯЁ]{3}))(?=[а-яё]{2})")
 _WORD = re.compile(r"[\w\u0400-\u04ff]+")
+# A dot that ends an abbreviation, not a sentence: a lower-case word of one or two letters, a dotted one or a
+# place abbreviation before it («в п. Луговой», «1985 г.р. и старше», «ул. Садовая», «пгт. Заречный»); not the
+# abbreviations that close a list and so often a sentence («и т.д.», «и т. п.», «и др.», «и пр.»).
+_ABBREVIATION = re.compile(
+    r"(?:^|[\s(,;])(?!(?:т\. ?[дп]|др|пр)$)(?:[а-яё]{1,2}|[а-яё]{1,3}(?:\. ?[а-яё]{1,3})+|пос|пгт|обл|мкр|дер|просп)$"
+)
 # A sentence that opens a list of duties without a heading:
 # «Ищем комьюнити-менеджера, который будет:», «Тебе предстоит:».
 _OPENS_DUTIES = re.compile(
@@ -263,8 +271,12 @@ def _awaits(heading: str, grammar: _Grammar) -> bool:
 
 # A capitalised phrase of a few words ending in a colon, inside a line: a candidate for
 # a heading that a scrape glued to the text before it («…данных. Требования: опыт…»).
-# Glued also after a Latin word or a punctuation mark («…GreenplumЗадачи: …», «…на работу:Обязанности:- …»).
-_INLINE_HEADING = re.compile(r"(?<=[^\s])(?:\s+|(?<=[а-яёa-z.,:;!?)»]))(?=[А-ЯЁA-Z][\w\-, /]{2,50}:)")
+# Glued also after a Latin word, a punctuation mark or an emoji («…GreenplumЗадачи: …», «…на работу:Обязанности:- …»,
+# «…в ресторан‼️Требования: …»).
+_INLINE_HEADING = re.compile(
+    r"(?<=[^\s])(?:\s+|(?<=[а-яёa-z.,:;!?)»\U0001F300-\U0001FAFF\u2600-\u27BF\u203C\u2049\uFE0F]))"
+    r"(?=[А-ЯЁA-Z][\w\-, /]{2,50}:)"
+)
 # A question that is a heading, inside a line («…отдела. Чем предстоит заниматься? Сверка …»): it is cut
 # off on both sides, since nothing but a known heading ends with a question mark and starts a section.
 #: The kinds of question headings cut out of a line: «Кто мы?» would make the rest of a flattened text
@@ -425,7 +437,11 @@ def _add_items(
 
 def _pieces(line: str) -> list[tuple[int, int]]:
     """Offsets of run-on parts and sentences within one line."""
-    skips = [match.span() for match in _BREAK.finditer(line)]
+    skips = [
+        m.span()
+        for m in _BREAK.finditer(line)
+        if not (line[m.start()] == "." and _ABBREVIATION.search(line[: m.start()]))
+    ]
     if _GLUED.search(line):
         for match in _GLUED.finditer(line):
             before = line[: match.start()]

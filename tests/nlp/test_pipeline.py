@@ -34,6 +34,13 @@ def test_a_bracket_that_opens_a_name_after_a_word_is_split(engine: Engine) -> No
     assert tokens(engine, "Упаковщик(ца)")[0] != "Упаковщик"
 
 
+def test_emoji_and_sentence_ends_glued_to_words_are_split(engine: Engine) -> None:
+    assert tokens(engine, "🔥Нужен повар на кухню✅Опыт") == ["🔥", "Нужен", "повар", "на", "кухню", "✅", "Опыт"]
+    assert tokens(engine, "вес до 20 кг, смена 12.Оплата") == ["вес", "до", "20", "кг", ",", "смена", "12", ".", "Оплата"]
+    # A decimal point and a version stay whole.
+    assert tokens(engine, "ставка 0.5 версия 1.2") == ["ставка", "0.5", "версия", "1.2"]
+
+
 def test_every_token_gets_lemma_pos_and_morph(engine: Engine) -> None:
     with engine.nlp.memory_zone():
         doc = engine.nlp("Обрабатывать тикеты и проводить митапы")

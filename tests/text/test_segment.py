@@ -206,6 +206,18 @@ def test_a_heading_glued_to_a_latin_word_starts_a_section() -> None:
     assert items("Наш стек: PostgreSQL, GreenplumЗадачи: писать витрины")[-1] == ("duties", "duty", "писать витрины")
 
 
+def test_a_heading_glued_to_an_emoji_and_a_sentence_glued_to_a_number_are_cut() -> None:
+    text = "Повар на кухню🔥Требования:опыт от 2 лет.График 5/2"
+    assert items(text)[-2:] == [("requirements", "requirement", "опыт от 2 лет"), ("requirements", "listed", "График 5/2")]
+
+
+def test_a_dot_after_an_abbreviation_does_not_end_the_item() -> None:
+    text = "Требования:\n- живёте в пос. Заречный или д. Ольховка\n- 1990 г.р. и младше. Опыт не нужен"
+    assert [t for _, _, t in items(text)] == ["живёте в пос. Заречный или д. Ольховка", "1990 г.р. и младше", "Опыт не нужен"]
+    # «и т.д.», «и др.» close a list and often a sentence.
+    assert len(items("Требования:\n- SQL, Python и т.д. Стек: Spark\n- Excel, Word и др. Опыт от года")) == 4
+
+
 def test_a_heading_noun_with_a_complement_is_a_heading_inside_a_line() -> None:
     text = "Офис у метро; Требования к кандидату: опыт от года; Обязанности кладовщика: приёмка товара"
     assert items(text)[-2:] == [("requirements", "requirement", "опыт от года"), ("duties", "duty", "приёмка товара")]
