@@ -42,6 +42,8 @@ class TokenView:
     _positions: dict[str, list[int]] | None = field(default=None, init=False, repr=False, compare=False)
     _gap_flags: tuple[list[bool], list[bool]] | None = field(default=None, init=False, repr=False, compare=False)
     _searched: dict[re.Pattern[str], list[int]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _holding: dict[frozenset[str], list[int]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _tagged: dict[frozenset[str], list[int]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def gap_flags(self) -> tuple[list[bool], list[bool]]:
@@ -77,6 +79,27 @@ class TokenView:
                         at.append(i)
             self._positions = positions
         return self._positions
+
+    def holding(self, words: frozenset[str]) -> list[int]:
+        """The tokens one of whose words (lemma, lower-cased or exact form) is one of ``words``, in order."""
+        found = self._holding.get(words)
+        if found is None:
+            positions = self.positions
+            present = words.intersection(self.words)
+            if len(present) == 1:
+                (word,) = present
+                found = positions[word]
+            else:
+                found = sorted({i for word in present for i in positions[word]})
+            self._holding[words] = found
+        return found
+
+    def tagged(self, tags: frozenset[str]) -> list[int]:
+        """The tokens whose part of speech is one of ``tags``, in order."""
+        found = self._tagged.get(tags)
+        if found is None:
+            found = self._tagged[tags] = [i for i, tag in enumerate(self.pos) if tag in tags]
+        return found
 
     def searched(self, regex: re.Pattern[str]) -> list[int]:
         """The tokens in one of whose words (lemma, lower-cased or exact form) ``regex`` finds something, in order."""

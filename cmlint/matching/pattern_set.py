@@ -8,7 +8,6 @@ read per :class:`PatternGroup`.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Hashable, Iterable, Sequence
 from typing import Any, Generic, TypeVar
@@ -19,10 +18,14 @@ from spacy.vocab import Vocab
 
 from cmlint.matching.lemma_matcher import LemmaMatcher, Match, TokenView
 from cmlint.matching.steps import StepPattern
-from cmlint.matching.token_patterns import Anchor, Companion, SpacyPattern
+from cmlint.matching.token_patterns import Anchor, Companion, SpacyPattern, Tagged, TokenTest
 
 K = TypeVar("K", bound=Hashable)
 Pattern = StepPattern | SpacyPattern
+
+
+#: What one more matcher call costs, in tokens read.
+_CALL = 4
 
 
 class _Windowed:
@@ -62,7 +65,8 @@ def _windows(
     end: int,
 ) -> list[tuple[int, int]]:
     """Stretches of ``[start, end)`` that hold every match: around the rarest needed token that has the other
-    needed tokens in reach, merged."""
+    needed tokens in reach, merged; the whole stretch when windows around a part of speech would make the
+    matcher read about as much (each call costs a few tokens' worth)."""
     if not anchors:
         return [(start, end)]
     best: list[int] | None = None
@@ -87,15 +91,20 @@ def _windows(
             windows[-1] = (windows[-1][0], max(windows[-1][1], w_end))
         else:
             windows.append((w_start, w_end))
+    if isinstance(anchors[chosen].test, Tagged) and sum(e - s + _CALL for s, e in windows) >= end - start:
+        return [(start, end)]
     return windows
 
 
-def _occurrences(test: frozenset[str] | re.Pattern[str], view: TokenView, start: int, end: int) -> list[int]:
-    """The tokens of ``[start, end)`` that pass ``test`` by one of their words, in order."""
-    if isinstance(test, frozenset):
-        positions = view.positions
-        return sorted({i for word in test for i in positions.get(word, ()) if start <= i < end})
-    return [i for i in view.searched(test) if start <= i < end]
+def _occurrences(test: TokenTest, view: TokenView, start: int, end: int) -> list[int]:
+    """The tokens of ``[start, end)`` that pass ``test`` by one of their words or their part of speech, in order."""
+    if isinstance(test, Tagged):
+        found = view.tagged(test.tags)
+    else:
+        found = view.holding(test) if isinstance(test, frozenset) else view.searched(test)
+    if found and (found[0] < start or found[-1] >= end):
+        return found[bisect_left(found, start):bisect_left(found, end)]
+    return found
 
 
 class _Near:
@@ -106,7 +115,7 @@ class _Near:
     def __init__(self, view: TokenView, start: int, end: int) -> None:
         self._view, self._start, self._end = view, start, end
         #: A word set's occurrences in the stretch (found once per call).
-        self._found: dict[frozenset[str], list[int]] = {}
+        self._found: dict[frozenset[str] | Tagged, list[int]] = {}
 
     def __call__(self, companion: Companion, i: int) -> bool:
         test, low, high = companion
@@ -114,7 +123,7 @@ class _Near:
         last = self._end - 1 if high is None else min(self._end - 1, i + high)
         if first > last:
             return False
-        if isinstance(test, frozenset):
+        if isinstance(test, (frozenset, Tagged)):
             at = self._found.get(test)
             if at is None:
                 at = self._found[test] = _occurrences(test, self._view, self._start, self._end)

@@ -44,12 +44,23 @@ _SCHEMA_PROBLEMS = {
 _WORD_ATTRIBUTES = ("LEMMA", "LOWER", "ORTH", "TEXT")
 
 
-class Anchor(NamedTuple):
-    """A token that every match holds: the words one of which it is, or a regular expression that finds
-    something in one of its words; at most how many tokens of a match stand before and after it
-    (``None``: no bound, a quantifier without a maximum)."""
+@dataclass(frozen=True, slots=True)
+class Tagged:
+    """A token test by part of speech: the UD tags one of which the token has."""
 
-    test: frozenset[str] | re.Pattern[str]
+    tags: frozenset[str]
+
+
+#: What an anchor or a companion tests: a token's words (a word set or a regular expression on them) or its tag.
+TokenTest = frozenset[str] | re.Pattern[str] | Tagged
+
+
+class Anchor(NamedTuple):
+    """A token that every match holds: the words one of which it is, a regular expression that finds
+    something in one of its words, or the parts of speech one of which it has; at most how many tokens of a
+    match stand before and after it (``None``: no bound, a quantifier without a maximum)."""
+
+    test: TokenTest
     before: int | None
     after: int | None
 
@@ -86,7 +97,8 @@ class SpacyPattern:
     def anchors(self) -> tuple[Anchor, ...]:
         """The tokens that must occur once or more, by a word set of :meth:`required_words`, each with how far
         a match reaches around it; a pattern that needs no word is anchored by its ``REGEX`` on a word attribute
-        (finding those tokens reads every word of a doc, looking up a word set does not).
+        (finding those tokens reads every word of a doc, looking up a word set does not), one with neither by
+        its parts of speech.
 
         A match lies within that many tokens around an occurrence of the word.
         """
@@ -95,15 +107,20 @@ class SpacyPattern:
 
     @staticmethod
     def _anchoring(tests: list[tuple[int, Anchor]]) -> list[int]:
-        """Which of ``tests`` anchor: the word sets, or the regular expressions when there is no word set."""
-        words = [index for index, (_, anchor) in enumerate(tests) if isinstance(anchor.test, frozenset)]
-        return words or list(range(len(tests)))
+        """Which of ``tests`` anchor: the word sets, else the regular expressions, else the parts of speech."""
+        for kind in (frozenset, re.Pattern, Tagged):
+            found = [index for index, (_, anchor) in enumerate(tests) if isinstance(anchor.test, kind)]
+            if found:
+                return found
+        return []
 
     def _tests(self) -> list[tuple[int, Anchor]]:
-        """(token position, anchor) of every word set and every ``REGEX`` on a word of the tokens that must occur."""
+        """(token position, anchor) of every word set, every ``REGEX`` on a word and every part of speech of the
+        tokens that must occur."""
         longest = [_longest(token.get("OP")) for token in self.tokens]
         found: list[tuple[int, Anchor]] = []
         searched: list[tuple[int, Anchor]] = []
+        tagged: list[tuple[int, Anchor]] = []
         for position, token in enumerate(self.tokens):
             if token.get("OP", "+") != "+":
                 continue
@@ -118,7 +135,11 @@ class SpacyPattern:
                 regex = value.get("REGEX") if isinstance(value, dict) else None
                 if isinstance(regex, str):
                     searched.append((position, Anchor(re.compile(regex), before, after)))
-        return found + searched
+            tag = token.get("POS")
+            tags = tag.get("IN") if isinstance(tag, dict) else [tag] if isinstance(tag, str) else None
+            if isinstance(tags, list) and all(isinstance(t, str) for t in tags):
+                tagged.append((position, Anchor(Tagged(frozenset(tags)), before, after)))
+        return found + searched + tagged
 
 
 class Companion(NamedTuple):
@@ -126,7 +147,7 @@ class Companion(NamedTuple):
     finds something in one of its words; it stands from ``low`` to ``high`` tokens after the anchor's token
     (negative: before it; ``None``: no bound on that side)."""
 
-    test: frozenset[str] | re.Pattern[str]
+    test: TokenTest
     low: int | None
     high: int | None
 

@@ -297,6 +297,8 @@ _BARE_HEADING = re.compile(
 # Bullets inside a line (a list whose line breaks were lost: «•Приёмка товара•Учёт остатков»): each starts a line
 # of its own when there are at least two of them.
 _INLINE_BULLET = re.compile(r"(?<=\S)\s*(?=[•▪►●◦]\s*\w)|(?<=\S)\s+(?=·\s*\w)")
+#: A line without these characters has no inline bullet (a cheap test before the scan above).
+_HAS_BULLET = re.compile(r"[•▪►●◦·]")
 # A lower-case phrase ending in a colon inside a line (a scrape without capitals: «…bootstrap что делать:
 # верстать…»): a heading only of the duties kind and only before an action (:func:`reads_like_action`).
 _LOWER_HEADING = re.compile(r"(?<=[^\s])\s+(?=[а-яё][\w\-, ]{2,50}:)")
@@ -318,9 +320,10 @@ def _lines(text: str) -> list[tuple[int, str]]:
                 if m.end() > reach and _opens_duties(raw[m.end():], raw[: m.start()].endswith((",", ";"))):
                     cuts.add(m.end())
                     reach = raw.index(":", m.end())
-        bullets = [match.end() for match in _INLINE_BULLET.finditer(raw)]
-        if len(bullets) >= 2:
-            cuts.update(bullets)
+        if _HAS_BULLET.search(raw):
+            bullets = [match.end() for match in _INLINE_BULLET.finditer(raw)]
+            if len(bullets) >= 2:
+                cuts.update(bullets)
         for match in _BARE_HEADING.finditer(raw):
             kind = _heading_kind(match.group(1) + ":")
             # Before a dash only the headings of a posting's lists: «Наша команда — это …» is a sentence.

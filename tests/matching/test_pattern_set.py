@@ -9,7 +9,7 @@ from spacy.matcher import Matcher
 from cmlint.linter import Engine
 from cmlint.matching.lemma_matcher import TokenView
 from cmlint.matching.pattern_set import PatternSet, _windows
-from cmlint.matching.token_patterns import validate_token_pattern
+from cmlint.matching.token_patterns import Tagged, validate_token_pattern
 
 YOUNG = validate_token_pattern([{"LEMMA": "молодой"}, {"POS": "ADJ", "OP": "*"}, {"LEMMA": {"IN": ["человек", "люди"]}}])
 ANY_NOUN = validate_token_pattern([{"POS": "NOUN"}, {"LOWER": "для", "OP": "?"}])
@@ -135,9 +135,11 @@ def test_companions_say_how_far_from_each_anchor_the_other_needed_tokens_stand()
     )
     # Any number of adjectives between: no bound on the far side.
     assert YOUNG.companions() == (((frozenset({"человек", "люди"}), 1, None),), ((frozenset({"молодой"}), None, -1),))
-    # A regular expression on a word is a companion of the word anchor too.
+    # A regular expression on a word and a part of speech are companions of the word anchor too.
     with_word = validate_token_pattern([*AGED.tokens[:3], {"LOWER": "лет"}])
-    assert with_word.companions() == (((re.compile("^[0-9]+–[0-9]+$"), -1, -1),),)
+    assert with_word.companions() == (
+        ((re.compile("^[0-9]+–[0-9]+$"), -1, -1), (Tagged(frozenset({"NOUN"})), -3, -2)),
+    )
 
 
 def test_an_anchor_without_its_companions_in_reach_gets_no_window(engine: Engine) -> None:
@@ -153,3 +155,37 @@ def test_an_anchor_without_its_companions_in_reach_gets_no_window(engine: Engine
     assert expected and patterns(doc, view) == expected
     windows = _windows(WANTED.anchors(), WANTED.companions(), view, 0, len(doc))
     assert len(windows) == 1
+
+
+# No word and no regular expression: an adjective before a feminine noun, maybe with a comma between.
+THING = validate_token_pattern(
+    [{"POS": "ADJ"}, {"ORTH": ",", "OP": "?"}, {"POS": {"IN": ["NOUN", "PROPN"]}, "MORPH": {"IS_SUPERSET": ["Gender=Fem"]}}]
+)
+
+
+def test_a_pattern_of_parts_of_speech_runs_around_its_rarer_tag_with_spacy_s_matches(engine: Engine) -> None:
+    assert THING.anchors() == ((Tagged(frozenset({"ADJ"})), 0, 2), (Tagged(frozenset({"NOUN", "PROPN"})), 2, 0))
+    # A long text with few adjectives: a window around each one before a noun, not the whole text.
+    text = "Мы ищем человека в отдел, график работы с утра до вечера, оплата раз в неделю, " * 3 + "Чистая, светлая витрина."
+    doc = engine.nlp(text)
+    view = TokenView.of(doc)
+    windows = _windows(THING.anchors(), THING.companions(), view, 0, len(doc))
+    assert windows and sum(e - s for s, e in windows) < len(doc) // 4
+    patterns: PatternSet[str] = PatternSet(engine.nlp.vocab)
+    patterns.add("thing", [THING])
+    reference = Matcher(engine.nlp.vocab)
+    reference.add("thing", [list(THING.tokens)], greedy="LONGEST")
+    for sample in (text, "Светлая витрина", "Витрина", "Красивая, чистая, светлая витрина и новая касса."):
+        doc = engine.nlp(sample)
+        expected = [(engine.nlp.vocab.strings[key], s, e) for key, s, e in reference(doc)]
+        expected.sort(key=lambda m: (m[1], m[2], m[0]))
+        assert patterns(doc, TokenView.of(doc)) == expected, sample
+
+
+def test_a_view_finds_the_tokens_of_a_word_set_and_of_a_part_of_speech_once(engine: Engine) -> None:
+    view = TokenView.of(engine.nlp("Ищем продавщицу, кассиршу и ещё одну продавщицу"))
+    words = frozenset({"продавщица", "кассирша", "грузчик"})
+    assert view.holding(words) == [1, 3, 7]
+    assert view.holding(words) is view.holding(words)
+    assert view.holding(frozenset({"грузчик"})) == []
+    assert view.tagged(frozenset({"NOUN"})) == [1, 3, 7]
