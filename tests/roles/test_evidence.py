@@ -241,3 +241,11 @@ def test_a_heading_that_disclaims_the_work_disclaims_its_items(linter: Linter) -
 def test_a_clause_that_ends_in_no_denies_the_work(linter: Linter) -> None:
     assert "pr" not in profile(linter, DUTIES + "- вести клуб выпускников\n- Работы с журналистами и редакциями в этой должности почти нет")
     assert "support" in profile(linter, DUTIES + "- отвечать на вопросы клиентов, если ответа в базе нет")
+
+
+@pytest.mark.parametrize(
+    "duty",
+    ["- помогать новичкам секции с первым снаряжением", "- проводить мастер-классы и воркшопы для выпускников школы"],
+)
+def test_helping_newcomers_and_workshops_for_members(linter: Linter, duty: str) -> None:
+    assert profile(linter, DUTIES + duty) == {"community": 1.0}
