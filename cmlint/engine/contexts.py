@@ -36,6 +36,11 @@ from cmlint.text.segment import Structure
 
 NEGATION_FILE = "negation.yaml"
 _JOINERS = frozenset({"-", "‑", "–", "."})
+#: Abbreviated kinds of places, written with a dot before the place's name: «г. Тверь», «ст. Лесная».
+_PLACE_KINDS = frozenset(
+    {"г", "гор", "ул", "пос", "п", "пгт", "рп", "д", "дер", "с", "ст", "х", "мкр", "пр", "просп", "пер", "пл", "наб", "ш", "обл"}
+)
+_HYPHENS = frozenset({"-", "‑"})
 _QUOTES_OPEN = frozenset({"«", '"', "“", "„", "'"})
 _QUOTES_CLOSE = frozenset({"»", '"', "”", "“", "'"})
 #: Tokens that end a clause for negation (a negator does not reach past them).
@@ -98,12 +103,31 @@ def in_compound(doc: Doc, start: int) -> bool:
 
 
 def is_name(doc: Doc, start: int, items: Sequence[int]) -> bool:
-    """A capitalised word right after a word of the same item that is not all capitals (a brand, not a sentence
-    start)."""
+    """A capitalised word inside its item, not at a sentence start: right after a word that is not all
+    capitals (a brand: «пользователи Драйва»), after an abbreviated kind of place with its dot
+    («ст. Славянка», «ул. Мира»), or glued by a hyphen to a capitalised word (a place: «Петро-Славянка»)."""
     if start < 1 or (items and items[start - 1] != items[start]):
         return False
-    word, before = doc[start].text, doc[start - 1].text
-    return word[:1].isupper() and word[1:2].islower() and before.isalpha() and not before.isupper()
+    word = doc[start].text
+    if not (word[:1].isupper() and word[1:2].islower()):
+        return False
+    before = doc[start - 1]
+    if before.text.isalpha():
+        return not before.text.isupper()
+    if before.text.endswith(".") and _abbreviation(before.text[:-1]):
+        return True
+    if start < 2 or (items and items[start - 2] != items[start]):
+        return False
+    first = doc[start - 2]
+    if before.text == "." and not first.whitespace_:
+        return _abbreviation(first.text)
+    glued = not first.whitespace_ and not before.whitespace_
+    return before.text in _HYPHENS and glued and first.text[:1].isupper() and first.text.isalpha()
+
+
+def _abbreviation(text: str) -> bool:
+    """An abbreviated kind of place that a name follows («ст», «ул», «пос», «г»)."""
+    return text in _PLACE_KINDS
 
 
 def before_hyphen(doc: Doc, end: int) -> bool:
@@ -112,7 +136,7 @@ def before_hyphen(doc: Doc, end: int) -> bool:
         return False
     joiner, after = doc[end], doc[end + 1]
     glued = not doc[end - 1].whitespace_ and not joiner.whitespace_
-    return joiner.text in {"-", "‑"} and glued and any(ch.isalpha() for ch in after.text)
+    return joiner.text in _HYPHENS and glued and any(ch.isalpha() for ch in after.text)
 
 
 def quoted(doc: Doc, start: int, end: int) -> bool:

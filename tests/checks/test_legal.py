@@ -271,3 +271,20 @@ def test_feminine_address_colloquial_nouns_and_english_wordings_are_caught(
 )
 def test_look_alikes_of_feminine_words_and_english_are_silent(linter: Linter, text: str) -> None:
     assert legal_codes(linter, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Склад у ж/д ст. Славянка, развозка от метро.", False),
+        ("Офис на дороге на Ново-Славянку, 10 минут от остановки.", False),
+        ("Требования:\n- жильё в пос. Славянка предоставляем", False),
+        ("Требования:\n- славянка, опыт от года", True),
+        ("Требования:\n- опыт от 3 лет. Славянка, без вредных привычек", True),
+    ],
+)
+def test_an_origin_noun_that_names_a_place_is_not_the_candidate(linter: Linter, text: str, flagged: bool) -> None:
+    """A capitalised word after an abbreviated kind of place («ст.», «пос.») or glued to a capitalised word by
+    a hyphen is a place's name; the same noun for the candidate, even after a sentence's dot, still counts."""
+    codes = set(linter.lint(text).codes())
+    assert bool(codes & {"LG001", "LG003"}) is flagged
