@@ -38,7 +38,8 @@ NEGATION_FILE = "negation.yaml"
 _JOINERS = frozenset({"-", "‑", "–", "."})
 #: Abbreviated kinds of places, written with a dot before the place's name: «г. Тверь», «ст. Лесная».
 _PLACE_KINDS = frozenset(
-    {"г", "гор", "ул", "пос", "п", "пгт", "рп", "д", "дер", "с", "ст", "х", "мкр", "пр", "просп", "пер", "пл", "наб", "ш", "обл"}
+    {"г", "гор", "ул", "пос", "п", "пгт", "рп", "д", "дер", "с", "ст", "х", "мкр"}
+    | {"пр", "просп", "пер", "пл", "наб", "ш", "обл"}
 )
 _HYPHENS = frozenset({"-", "‑"})
 _QUOTES_OPEN = frozenset({"«", '"', "“", "„", "'"})
