@@ -334,3 +334,19 @@ def test_a_fields_words_are_caught_wherever_the_candidate_is_described(linter: L
 )
 def test_look_alikes_of_the_fields_are_silent(linter: Linter, text: str) -> None:
     assert legal_codes(linter, text) == []
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("LG005", "Требования:\n- холост(а), готовность к переездам"),
+        ("LG005", "Требования:\n- разведён(а)"),
+        ("LG005", "Рассматриваем только несемейных соискателей."),
+        ("LG010", "Requirements:\n- Spanish must be your first language"),
+        ("LG010", "Требования:\n- native language: German"),
+    ],
+)
+def test_both_endings_a_negated_family_adjective_and_a_first_language_are_caught(
+    linter: Linter, code: str, text: str
+) -> None:
+    assert code in legal_codes(linter, text)
