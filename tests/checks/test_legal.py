@@ -318,6 +318,52 @@ def test_a_word_of_the_field_is_caught_wherever_it_stands(linter: Linter, code: 
     assert code in legal_codes(linter, frame.format(phrase))
 
 
+# A lexical field, not examples: each field's words in each place a requirement stands.
+_FIELD_PLACES = [
+    "Требования:\n- {w}\n- опыт работы от года",
+    "Требования:опыт от года,{w},аккуратность",
+    "Будет плюсом:\n- {w}",
+    "Кассир ({w})\nГрафик 2/2",
+]
+_FIELDS = {
+    "LG007": ["католик", "протестантка", "лютеранин", "атеисты", "кришнаит", "соблюдающий намаз", "посещающий мечеть",
+              "религия: ислам", "воцерковлённость", "христианские ценности", "вера в Бога", "живущий по заповедям"],
+    "LG003": ["якут", "бурятка", "чеченец", "лезгины", "коренной москвич", "уроженец Москвы", "родом из Сибири",
+              "кавказской наружности", "этническая принадлежность", "светлокожий"],
+    "LG005": ["холостяк", "семьянин", "мать-одиночка", "разведена", "вдовец", "многодетный", "беременная", "есть дети",
+              "семейное положение"],
+    "LG010": ["природный носитель", "англоязычный носитель", "билингв с рождения"],
+    "LG001": ["барышня", "представительницы прекрасного пола", "сильный пол"],
+}
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [(code, place.format(w=word)) for code, words in _FIELDS.items() for word in words for place in _FIELD_PLACES],
+)
+def test_a_fields_words_are_caught_wherever_the_candidate_is_described(linter: Linter, code: str, text: str) -> None:
+    assert code in legal_codes(linter, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Требования:\n- опыт работы в католической школе",
+        "Кафе с постным меню ищет повара.",
+        "Обязанности:\n- организация паломнических туров для верующих",
+        "Требования:\n- опыт работы в семейном бизнесе",
+        "Условия:\n- скидки многодетным семьям сотрудников",
+        "Врач общей практики (семейный врач)\nПриём взрослых и детей",
+        "Требования:\n- опыт работы с азиатскими поставщиками",
+        "Требования:\n- опыт разработки native-приложений",
+        "Магазин женской одежды ищет продавца.",
+        "Требования:\n- контроль брака продукции",
+    ],
+)
+def test_look_alikes_of_the_fields_are_silent(linter: Linter, text: str) -> None:
+    assert legal_codes(linter, text) == []
+
+
 @pytest.mark.parametrize(
     ("code", "text"),
     [
