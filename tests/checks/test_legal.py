@@ -290,6 +290,34 @@ def test_an_origin_noun_that_names_a_place_is_not_the_candidate(linter: Linter, 
     assert bool(codes & {"LG001", "LG003"}) is flagged
 
 
+# A word of each field said the ways a requirement stands: an item among the requirements, a sentence, a wish,
+# a line glued after the title.
+FRAMES = [
+    "Требования:\n- {}\n- опыт от года",
+    "Ищем продавца в магазин. {}. График 5/2.",
+    "Будет плюсом:\n- {}",
+    "Продавец-консультант\nТребования: грамотная речь, {}, график 2/2",
+]
+FIELD = [
+    ("LG004", "привлекательный внешний вид"),
+    ("LG004", "рост выше среднего"),
+    ("LG004", "невысокий рост"),
+    ("LG004", "красивое лицо"),
+    ("LG004", "худенькая"),
+    ("LG006", "проживающие в пешей доступности"),
+    ("LG008", "ВНЖ не рассматриваем"),
+    ("LG008", "кандидаты с патентом не рассматриваются"),
+    ("LG009", "поколение Z приветствуется"),
+    ("LG009", "молодость приветствуется"),
+]
+
+
+@pytest.mark.parametrize("frame", FRAMES)
+@pytest.mark.parametrize(("code", "phrase"), FIELD)
+def test_a_word_of_the_field_is_caught_wherever_it_stands(linter: Linter, code: str, phrase: str, frame: str) -> None:
+    assert code in legal_codes(linter, frame.format(phrase))
+
+
 # A lexical field, not examples: each field's words in each place a requirement stands.
 _FIELD_PLACES = [
     "Требования:\n- {w}\n- опыт работы от года",
@@ -334,6 +362,23 @@ def test_a_fields_words_are_caught_wherever_the_candidate_is_described(linter: L
 )
 def test_look_alikes_of_the_fields_are_silent(linter: Linter, text: str) -> None:
     assert legal_codes(linter, text) == []
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("LG002", "Требования:\n- не моложе 18 лет"),
+        ("LG002", "Условия:\n- гарантия от 30 лет на кровлю"),
+        ("LG004", "Условия:\n- высокий рост продаж и премии"),
+        ("LG004", "Обязанности:\n- подбор оправ под цвет глаз клиента"),
+        ("LG004", "Условия:\n- форма любого размера, подберём по фигуре"),
+        ("LG006", "Условия:\n- офис в пешей доступности от метро"),
+        ("LG008", "Требования:\n- без РВП и ВНЖ не рассматриваем"),
+        ("LG009", "Условия:\n- обучение для выпускников и опытных специалистов"),
+    ],
+)
+def test_look_alikes_of_the_field_stay_silent(linter: Linter, code: str, text: str) -> None:
+    assert code not in legal_codes(linter, text)
 
 
 @pytest.mark.parametrize(
