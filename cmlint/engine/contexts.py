@@ -32,15 +32,14 @@ from spacy.tokens import Doc
 
 from cmlint.matching.lemma_matcher import TokenView
 from cmlint.nlp.words import Lemma
-from cmlint.text.segment import Structure
+from cmlint.text.segment import LONG_PLACE_ABBREVIATIONS, Structure
 
 NEGATION_FILE = "negation.yaml"
 _JOINERS = frozenset({"-", "‑", "–", "."})
 #: Abbreviated kinds of places, written with a dot before the place's name: «г. Тверь», «ст. Лесная».
-_PLACE_KINDS = frozenset(
-    {"г", "гор", "ул", "пос", "п", "пгт", "рп", "д", "дер", "с", "ст", "х", "мкр"}
-    | {"пр", "просп", "пер", "пл", "наб", "ш", "обл"}
-)
+_PLACE_KINDS = frozenset(LONG_PLACE_ABBREVIATIONS) | {
+    "г", "гор", "ул", "п", "рп", "д", "с", "ст", "х", "пр", "пер", "пл", "наб", "ш"
+}
 _HYPHENS = frozenset({"-", "‑"})
 _QUOTES_OPEN = frozenset({"«", '"', "“", "„", "'"})
 _QUOTES_CLOSE = frozenset({"»", '"', "”", "“", "'"})
@@ -115,20 +114,15 @@ def is_name(doc: Doc, start: int, items: Sequence[int]) -> bool:
     before = doc[start - 1]
     if before.text.isalpha():
         return not before.text.isupper()
-    if before.text.endswith(".") and _abbreviation(before.text[:-1]):
+    if before.text.endswith(".") and before.text[:-1] in _PLACE_KINDS:
         return True
     if start < 2 or (items and items[start - 2] != items[start]):
         return False
     first = doc[start - 2]
     if before.text == "." and not first.whitespace_:
-        return _abbreviation(first.text)
+        return first.text in _PLACE_KINDS
     glued = not first.whitespace_ and not before.whitespace_
     return before.text in _HYPHENS and glued and first.text[:1].isupper() and first.text.isalpha()
-
-
-def _abbreviation(text: str) -> bool:
-    """An abbreviated kind of place that a name follows («ст», «ул», «пос», «г»)."""
-    return text in _PLACE_KINDS
 
 
 def before_hyphen(doc: Doc, end: int) -> bool:

@@ -47,11 +47,16 @@ _BREAK = re.compile(
 # Also after an abbreviation: «Гражданство РФОпыт работы» (the match starts at «О»).
 _GLUED = re.compile(r"[А-ЯЁ](?:(?<=[а-яё]{3}[А-ЯЁ])|(?<=[а-яё][)»][А-ЯЁ])|(?<=[А-ЯЁ]{3}))(?=[а-яё]{2})")
 _WORD = re.compile(r"[\w\u0400-\u04ff]+")
+#: Abbreviated kinds of places longer than two letters («пос.», «мкр.»); shorter words before a dot are
+#: abbreviations anyway (:data:`_ABBREVIATION`).
+LONG_PLACE_ABBREVIATIONS = ("пос", "пгт", "обл", "мкр", "дер", "просп")
 # A dot that ends an abbreviation, not a sentence: a lower-case word of one or two letters, a dotted one or a
 # place abbreviation before it («в п. Луговой», «1985 г.р. и старше», «ул. Садовая», «пгт. Заречный»); not the
 # abbreviations that close a list and so often a sentence («и т.д.», «и т. п.», «и др.», «и пр.»).
 _ABBREVIATION = re.compile(
-    r"(?:^|[\s(,;])(?!(?:т\. ?[дп]|др|пр)$)(?:[а-яё]{1,2}|[а-яё]{1,3}(?:\. ?[а-яё]{1,3})+|пос|пгт|обл|мкр|дер|просп)$"
+    r"(?:^|[\s(,;])(?!(?:т\. ?[дп]|др|пр)$)(?:[а-яё]{1,2}|[а-яё]{1,3}(?:\. ?[а-яё]{1,3})+|"
+    + "|".join(LONG_PLACE_ABBREVIATIONS)
+    + r")$"
 )
 # A sentence that opens a list of duties without a heading:
 # «Ищем комьюнити-менеджера, который будет:», «Тебе предстоит:».
