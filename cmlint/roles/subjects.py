@@ -50,7 +50,8 @@ def title_subject(
         return None
     row = model.predict([words])[0].tolist()
     excluded = set(own)
-    ranked = sorted(((p, label) for label, p in zip(model.labels, row, strict=True) if label not in excluded), reverse=True)
+    read = ((p, label) for label, p in zip(model.labels, row, strict=True) if label not in excluded)
+    ranked = sorted(read, reverse=True)
     if len(ranked) < 2:
         return None
     (best, label), (second, _) = ranked[0], ranked[1]
