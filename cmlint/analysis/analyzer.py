@@ -19,7 +19,7 @@ from cmlint.occupations.model import OccupationModel
 from cmlint.roles import evidence as role_evidence, profile as role_profile
 from cmlint.roles.decision import decide
 from cmlint.roles.evidence import Markers
-from cmlint.roles.learned import learned_evidence
+from cmlint.roles.learned import guarded_items, learned_evidence
 from cmlint.roles.lines import item_bounds, read_lines
 from cmlint.roles.matching import RoleMatcher, TitleMention
 from cmlint.roles.objects import naming_items, title_objects
@@ -178,7 +178,13 @@ class Analyzer:
             self.head,
         )
         learned = (
-            learned_evidence(lines, collected, item_bounds(text.token_items), scoring.occupations)
+            learned_evidence(
+                lines,
+                collected,
+                item_bounds(text.token_items),
+                scoring.occupations,
+                guarded_items(view, text.token_items, self.markers),
+            )
             if self.head is not None
             else ()
         )

@@ -10,7 +10,7 @@ from cmlint import Linter
 from cmlint.config import Config
 from cmlint.models import Posting
 from cmlint.roles.evidence import Collected, Evidence
-from cmlint.roles.learned import LEARNED, OTHER, learned_evidence, shipped_head
+from cmlint.roles.learned import LEARNED, OTHER, guarded_items, learned_evidence, shipped_head
 from cmlint.roles.lines import LineReading
 from cmlint.roles.taxonomy import load_taxonomy
 from cmlint.scoring import OccupationWeights, Scoring
@@ -60,6 +60,7 @@ def test_only_lines_no_phrase_covers_become_evidence() -> None:
     bounds = {item: (10 * item, 10 * item + 5) for item in range(6)}
     found = learned_evidence(lines, collected, bounds, WEIGHTS)
     assert found == (Evidence("smm", WEIGHTS.learned_weight * 0.8, 20, 25, 2, (LEARNED,)),)
+    assert learned_evidence(lines, collected, bounds, WEIGHTS, guarded=frozenset({2})) == ()
 
 
 def test_head_decides_where_phrases_say_too_little() -> None:
@@ -71,15 +72,22 @@ def test_head_decides_where_phrases_say_too_little() -> None:
     assert "монтировать вертикальные видео под тренды" in {item.phrase for item in finding.evidence}
 
 
-def test_negated_and_handed_off_lines_stay_silent() -> None:
-    text = (
-        "Обязанности:\n"
-        "- продавать абонементы не нужно\n"
-        "- жалобы на оплату передавать в поддержку\n"
-        "- знакомить участников клуба друг с другом\n"
-    )
-    analysis = Linter().engine.analyzer.analyze(Posting(text=text, title="Комьюнити-менеджер"))
-    assert {ev.role for ev in analysis.roles.learned} <= {"community"}
+@pytest.mark.parametrize(
+    ("line", "guarded"),
+    [
+        ("- абонементы клиентам вы не оформляете", True),
+        ("- жалобы на оплату передавать в поддержку", True),
+        ("- вместе с коллегами готовить коммерческие предложения", True),
+        ("- публиковать не реже трёх роликов в неделю", False),  # «не реже» denies nothing
+        ("- монтировать вертикальные видео под тренды", False),
+    ],
+)
+def test_lines_that_deny_or_hand_over_work_are_left_to_the_phrases(line: str, guarded: bool) -> None:
+    analyzer = Linter().engine.analyzer
+    analysis = analyzer.analyze(Posting(text="Обязанности:\n" + line + "\n", title="Комьюнити-менеджер"))
+    text = analysis.text
+    items = guarded_items(text.view, text.token_items, analyzer.markers)
+    assert bool(items) is guarded
 
 
 def test_shipped_head_knows_the_fine_roles() -> None:
