@@ -86,6 +86,8 @@ GENERIC_HEADS = frozenset(
     }
 )
 HYPHENS = frozenset({"-", "‑", "–"})
+#: Tokens that join the items of a list of objects inside a bracket.
+LIST_JOINERS = frozenset({",", "и", "/", "+", "&", "and"})
 #: Every noun that heads a position's name, specific or generic.
 POSITION_NOUNS = POSITION_HEADS | GENERIC_HEADS
 #: Position nouns that make a part of a combined title a position of its own (seniority words only qualify one).
@@ -284,24 +286,37 @@ def _objects(objects: Iterable[Match[str]], parts: list[int], view: TokenView, s
     Only a position noun that opens its name takes such a complement
     («Администратор сайтов», «Специалист по обслуживанию клиентов»); a name
     that says its field itself is placed, not changed, by one
-    («Комьюнити-менеджер медицинского портала»).  An object after «в», «на»
+    («Комьюнити-менеджер медицинского портала»), but a bracket after it lists
+    what it does («Бренд-менеджер (маркетинг и продажи)»), and a combiner opens a
+    part whose object is a second duty («… (с функциями продаж)»).  An object after «в», «на»
     … is where («в IT-компанию») or for what («для ритейла») the position
     works, not what it works on.  Objects only add to a title that names a
     specific role: they never make a title checkable on their own.
     """
     found: list[str] = []
-    for role, o_start, _ in sorted(objects, key=lambda m: m[1]):
+    objects = sorted(objects, key=lambda m: m[1])
+    listed = {i for _, o_start, o_end in objects for i in range(o_start, o_end)}
+    for role, o_start, _ in objects:
         part = parts[o_start - start]
+        before = [i for i in range(start, o_start) if parts[i - start] == part]
         heads = [
             i
-            for i in range(start, o_start)
-            if parts[i - start] == part
-            and view.lemma[i].lower() in POSITION_NOUNS
-            and not (i > start and view.text[i - 1] in HYPHENS)
+            for i in before
+            if view.lemma[i].lower() in POSITION_NOUNS | COMBINERS
+            and not (i > start and view.text[i - 1] in HYPHENS and not _in_list(o_start, before, listed, view))
         ]
         if heads and not any(view.lower[i] in OBJECT_BLOCKERS for i in range(min(heads) + 1, o_start)):
             found.append(role)
     return found
+
+
+def _in_list(o_start: int, before: list[int], listed: set[int], view: TokenView) -> bool:
+    """Whether an object stands in a bracket that only lists objects («(маркетинг и продажи)»),
+    not in one that names a place by its own noun («(отдел продаж)»)."""
+    opened = [i for i in before if view.lower[i] in ("(", "[")]
+    if not opened:
+        return False
+    return all(i in listed or view.lower[i] in LIST_JOINERS for i in range(opened[-1] + 1, o_start))
 
 
 def with_position(match: TitleMatch, view: TokenView, stop: int) -> TitleMatch:

@@ -123,6 +123,7 @@ def test_object_roles_are_read_but_not_named(linter: Linter) -> None:
         ("Секретарь (с функциями кадровика)", ("office", "hr")),
         ("Оператор ПК (с обязанностями менеджера по продажам)", ("office", "sales")),
         ("Секретарь (в кадровое агентство)", ("office",)),  # a bracket that does not combine stays context
+        ("Бренд-менеджер (с функциями продаж)", ("marketing", "sales")),  # a combiner's object is a second duty
     ],
 )
 def test_a_bracket_with_functions_names_a_second_position(
@@ -262,4 +263,23 @@ def test_what_the_context_names_is_kept_apart(
     ],
 )
 def test_titles_read_by_their_whole_name(linter: Linter, title: str, roles: tuple[str, ...]) -> None:
+    assert read(linter, title).roles == roles
+
+
+@pytest.mark.parametrize(
+    ("title", "roles"),
+    [
+        ("Бренд-менеджер (продажи)", ("marketing", "sales")),
+        ("Бренд-менеджер (маркетинг и продажи)", ("marketing", "sales")),
+        ("Бренд-менеджер (маркетинг, продажи)", ("marketing", "sales")),
+        # A bracket that names a place by its own noun, or what the position does not do, lists no duty.
+        ("Комьюнити-менеджер (отдел продаж)", ("community",)),
+        ("SMM-менеджер (без продаж)", ("smm",)),
+    ],
+)
+def test_a_bracket_that_lists_objects_after_a_compound_name_lists_its_duties(
+    linter: Linter, title: str, roles: tuple[str, ...]
+) -> None:
+    """A compound name («Бренд-менеджер») takes no complement, but a bracket after it lists what it does:
+    the title is mixed, and duties of both kinds are not a confusion."""
     assert read(linter, title).roles == roles
