@@ -137,6 +137,16 @@ class OccupationWeights(Section):
     contradicted_factor: float = Field(
         default=0.2, ge=0, le=1, description="какую долю силы сохраняет опровергнутая моделью фраза"
     )
+    learned_min_probability: float = Field(
+        default=0.5, ge=0, le=1,
+        description="вероятность тонкой роли по обученной модели, с которой строка без фраз становится её"
+        " свидетельством (подобрана так: со словарём фраз, не видевшим наборы indep6/7, 0,5 поднимает F1"
+        " на них, не добавляя ложных срабатываний на реальных вакансиях под своими названиями)",
+    )
+    learned_weight: float = Field(
+        default=1.0, ge=0,
+        description="вес такого свидетельства (умножается на вес строки и вероятность; фраза весит 0,5–3)",
+    )
     floor_probability: float = Field(
         default=0.01, gt=0, lt=1, description="вероятность, которой считается не попавшая в чтение строки профессия"
     )

@@ -195,7 +195,8 @@ class PatternRule:
                     return False
                 continue
             item = items[start]
-            if item < 0 or text.structure.items[item].kind not in scope:
+            kind = text.structure.items[item].kind if item >= 0 else text.heading_kind(text.doc[start].idx)
+            if kind not in scope:
                 return False
         return True
 
