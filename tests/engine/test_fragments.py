@@ -26,6 +26,9 @@ def _reads(engine: Engine, text: str, word: str) -> bool:
         ("Мы растём и открываем новый склад", "склад", False),
         # A long line is prose, however it is written.
         ("Крупный склад бытовой техники на юге города у кольцевой дороги", "техники", False),
+        # Brackets after the job sought describe the candidate; the rest of the sentence does not read so.
+        ("Требуется кладовщик (аккуратный, непьющий), график 5/2, склад у метро", "непьющий", True),
+        ("Требуется кладовщик (аккуратный, непьющий), график 5/2, склад у метро", "склад", False),
         # A line under a heading keeps its own kind.
         ("Условия:\nоплата еженедельно", "оплата", False),
     ],
