@@ -9,10 +9,11 @@ from typing import Literal
 
 from spacy.tokens import Doc
 
+from cmlint.kinds import ItemKind
 from cmlint.matching.lemma_matcher import TokenView
 from cmlint.models import Span
 from cmlint.text.normalize import Normalized
-from cmlint.text.segment import Structure
+from cmlint.text.segment import SECTION_ITEM_KIND, Structure
 
 #: Which string a span indexes: the body as given (``"text"``) or the title given separately.
 Field = Literal["text", "title"]
@@ -81,6 +82,18 @@ class TextAnalysis:
         """The public span of tokens ``start:end``."""
         span = self.doc[start:end]
         return self.spans.text(span.start_char, span.end_char)
+
+    def heading_kind(self, char: int) -> ItemKind | None:
+        """What the words of the heading at ``char`` are, as an item of its section would be, or None outside
+        headings: a short line without a colon that starts with a heading word says more («Ждём в команду
+        девушку!»); a heading that ends in a colon («Конкурентная зарплата и условия:») only names a section."""
+        for section in self.structure.sections:
+            heading = section.heading
+            if heading is not None and heading[0] <= char < heading[1]:
+                if ":" in self.normalized.text[heading[0]:heading[1]]:
+                    return None
+                return SECTION_ITEM_KIND.get(section.kind, "other")
+        return None
 
     def item_text(self, index: int) -> str:
         item = self.structure.items[index]

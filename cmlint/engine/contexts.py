@@ -95,10 +95,14 @@ def negated(view: TokenView, items: Sequence[int], start: int, end: int, words: 
 
 
 def in_compound(doc: Doc, start: int) -> bool:
-    """The match starts right after a hyphen or dot glued to the word before it («тест-драйв», «тест- драйвы»)."""
+    """The match starts right after a hyphen glued to the word before it («тест-драйв», «тест- драйвы») or a dot
+    glued on both sides to a lower-case word («shop.драйв»); a dot before a space or a capital ends a sentence
+    («у метро. Требуется», «у метро.Требуется»)."""
     if start < 2:
         return False
     joiner, before = doc[start - 1], doc[start - 2]
+    if joiner.text == "." and (joiner.whitespace_ or not doc[start].text[:1].islower()):
+        return False
     return joiner.text in _JOINERS and not before.whitespace_ and any(ch.isalpha() for ch in before.text)
 
 

@@ -196,9 +196,8 @@ class PatternRule:
                     return False
                 continue
             item = items[start]
-            if item < 0:
-                return False
-            if text.structure.items[item].kind not in scope and not (
+            kind = text.structure.items[item].kind if item >= 0 else text.heading_kind(text.doc[start].idx)
+            if kind not in scope and not (
                 "fragment" in self._scope
                 and "listed" in scope
                 and reads_as_listed(text.doc, items, text.structure, start)

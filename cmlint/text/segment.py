@@ -479,7 +479,7 @@ def _trim(line: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-_SECTION_ITEM_KIND: dict[SectionKind, ItemKind] = {
+SECTION_ITEM_KIND: dict[SectionKind, ItemKind] = {
     "duties": "duty",
     "requirements": "requirement",
     "conditions": "condition",
@@ -501,7 +501,7 @@ def _item_kind(text: str, section: SectionKind, grammar: _Grammar, awaits: bool 
         work = cues["action"](folded) or cues["work_noun"](folded) or cues["duty_prose"](folded)
         return "duty" if work else "other"
     if section in ("conditions", "about", "contacts"):
-        return _SECTION_ITEM_KIND[section]
+        return SECTION_ITEM_KIND[section]
     if cues["wish"](folded):
         return "wish"
     if cues["readiness"](folded):
@@ -509,8 +509,8 @@ def _item_kind(text: str, section: SectionKind, grammar: _Grammar, awaits: bool 
     requirement = bool(cues["requirement"](folded))
     if section == "requirements" and not requirement:
         return "listed"
-    if section in _SECTION_ITEM_KIND and section != "duties":
-        return _SECTION_ITEM_KIND[section]
+    if section in SECTION_ITEM_KIND and section != "duties":
+        return SECTION_ITEM_KIND[section]
     if requirement:
         return "requirement"
     if section == "duties":

@@ -399,3 +399,183 @@ def test_both_endings_a_negated_family_adjective_and_a_first_language_are_caught
     linter: Linter, code: str, text: str
 ) -> None:
     assert code in legal_codes(linter, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A sentence after a dot and a space, or glued to it with a capital (a scrape lost the space), is no
+        # part of a compound with the word before the dot.
+        "Склад в Подольске. Требуется девушка на комплектацию. Смены 2/2.",
+        "Кофейня у метро.Требуется девушка на кассу.",
+        # A short line without a colon that starts with a heading word («ждём», «ищем») says who is wanted.
+        "Ждём в команду девушку.",
+        "Мы ждём мужчин!",
+    ],
+)
+def test_a_sentence_after_a_dot_or_in_a_heading_like_line_is_read(linter: Linter, text: str) -> None:
+    assert "LG001" in legal_codes(linter, text)
+
+
+def test_a_word_glued_by_a_dot_in_lower_case_is_still_a_compound() -> None:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from cmlint.engine.contexts import in_compound
+
+    def doc(words: list[str], spaces: list[bool]) -> Doc:
+        return Doc(Vocab(), words=words, spaces=spaces)
+
+    assert in_compound(doc(["shop", ".", "драйв"], [False, False, False]), 2)
+    assert not in_compound(doc(["офис", ".", "драйв"], [False, True, False]), 2)
+    assert not in_compound(doc(["офис", ".", "Драйв"], [False, False, False]), 2)
+    assert in_compound(doc(["тест", "-", "драйв"], [False, True, False]), 2)
+
+
+# Where a candidate is described without a requirements heading: a telegram list, a clause of an unheaded line,
+# a flattened posting, a numbered item.
+_UNHEADED = [
+    "✅ {w}\n✅ опыт не обязателен\n💰 от 50 000",
+    "Ищем сотрудника на склад. {W}. Оплата еженедельно.",
+    "Кого ищем:\n{w}, аккуратность, пунктуальность",
+    "Условия:\n- {w}\n- оплата еженедельно",
+]
+_SEX_ALONE = [
+    "крепкий мужчина", "активная девушка", "выносливые парни", "преимущественно мужчины", "желательно женщина",
+    "мужчины предпочтительнее", "девушки в приоритете", "мужчины приветствуются", "дама", "барышня", "мущина",
+    "девушька", "жещина", "девушка или женщина", "мужчина или парень",
+]
+
+
+@pytest.mark.parametrize("text", [p.format(w=w, W=w[:1].upper() + w[1:]) for w in _SEX_ALONE for p in _UNHEADED])
+def test_one_sex_described_or_preferred_is_caught_without_a_requirements_heading(linter: Linter, text: str) -> None:
+    assert "LG001" in legal_codes(linter, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Женщинам — приоритет.",
+        "Склад у метро. Преимущество — мужчинам. Смены 2/2.",
+        "Работа подойдёт мужчинам.",
+        "Эта работа для сильных мужчин.",
+        "Вакансия больше подходит для девушек.",
+        "Кого ищем: девушку с опытом продаж.",
+        "Нужна девочка-администратор.",
+        "Ищем девочку на ресепшн.",
+        "Требуются мальчики на доставку.",
+    ],
+)
+def test_one_sex_preferred_suited_or_called_a_child_is_caught(linter: Linter, text: str) -> None:
+    assert "LG001" in legal_codes(linter, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Домработница в семью (муж, жена, двое детей).",
+        "ЦА: женщины 25-45.",
+        "Кандидат: мужчина/женщина",
+        "Требуется няня для девочки 3 лет.",
+        "Ищем девочке репетитора по математике.",
+        "Одежда подойдёт мужчинам любого роста.",
+        "Кассир (мужчина/женщина)",
+    ],
+)
+def test_family_members_an_audience_both_sexes_and_children_are_not_the_candidates_sex(
+    linter: Linter, text: str
+) -> None:
+    assert "LG001" not in legal_codes(linter, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "✅ до 35 лет\n✅ опыт не обязателен",
+        "Условия:\n- ищем продавца до 35 лет\n- оплата еженедельно",
+        "Условия:\n- нужны грузчики 20-45 лет",
+        "Условия:\n- кандидаты старше 45 лет не рассматриваются",
+        "Условия:\n- оператор на телефон, возраст 18-35",
+        "Требования:\n- max 45 лет\n- опыт от года",
+        "Требования:\n- возраст: макс. 40",
+        "Требования:\n- возр. 20-40",
+        "Требования:\n- возрастная категория 25-40",
+        "Требования: до 45л, опыт продаж",
+        "Требования:\n- не ранее 1985 г.р.",
+        "Если вам нет 35 — пишите!",
+        "Вакансия для тех, кому до 30.",
+        "Если тебе от 20 до 25 — ждём!",
+        "Требования:\n- 25–45\n- опыт продаж",
+        "Требования:\n- до 40 (включительно)",
+    ],
+)
+def test_age_limits_in_conditions_abbreviated_glued_or_addressed_are_caught(linter: Linter, text: str) -> None:
+    assert "LG002" in legal_codes(linter, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Условия:\n- ипотека на срок до 30 лет",
+        "Условия:\n- ДМС для детей сотрудников до 18 лет",
+        "Требования:\n- до 40 км от дома",
+        "Требования:\n- опыт от 3 лет",
+        "Условия:\n- смены 10-12 часов",
+        "Вам до офиса 5 минут от метро.",
+    ],
+)
+def test_terms_distances_and_experience_among_conditions_are_no_age(linter: Linter, text: str) -> None:
+    assert "LG002" not in legal_codes(linter, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The team's ages are a hint about the candidate (LG009), not a limit on them.
+        ("Наш коллектив — ребята 20-25 лет.", {"LG009"}),
+        ("О нас:\nКоллектив молодой (25-30 лет).", {"LG009"}),
+        # «Помоложе» with a number is an age limit, and only that.
+        ("Ищем кого-нибудь помоложе, примерно до 30.", {"LG002"}),
+        ("Рассмотрим помоложе, до 35.", {"LG002"}),
+        ("Требования:\n- молодость, энергичность", {"LG009"}),
+        ("Молодым — приоритет.", {"LG009"}),
+        ("Работа подойдёт молодым.", {"LG009"}),
+        ("Требования:\n- молоденькая", {"LG009"}),
+    ],
+)
+def test_youth_and_the_teams_ages_are_hints_and_a_number_makes_a_limit(
+    linter: Linter, text: str, expected: set[str]
+) -> None:
+    assert set(legal_codes(linter, text)) & {"LG002", "LG009"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Требования:\n- носитель арабского", True),
+        ("Требования:\n- носитель корейского языка", True),
+        ("Требования:\n- носитель иврита", True),
+        ("Преподаватель английского (носитель)", True),
+        ("Требования:\n- нейтив", True),
+        ("Требования:\n- нэйтив спикер", True),
+        ("Требования:\n- языковой носитель", True),
+        ("Английский — native.", True),
+        ("Обязанности:\n- учёт носителей информации", False),
+        ("Обязанности:\n- запись на цифровой носитель", False),
+        ("Английский — native level.", False),
+    ],
+)
+def test_a_native_speaker_of_any_language_is_caught(linter: Linter, text: str, flagged: bool) -> None:
+    assert ("LG010" in legal_codes(linter, text)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Обязанности:\n- отвечать (каждая девушка, которая написала нам, ждёт ответа за час)", "LG001"),
+        ("Мы ценим инициативу. Готова предложить стабильный доход и обучение.", "LG001"),
+        ("Работа в отделе разработки (6 человек, в возрасте от 22 до 35 лет).", "LG002"),
+    ],
+)
+def test_the_customer_the_employer_and_the_team_are_not_the_candidate(linter: Linter, text: str, code: str) -> None:
+    assert code not in legal_codes(linter, text)
