@@ -19,10 +19,12 @@ from cmlint.occupations.model import OccupationModel
 from cmlint.roles import evidence as role_evidence, profile as role_profile
 from cmlint.roles.decision import decide
 from cmlint.roles.evidence import Markers
-from cmlint.roles.lines import read_lines
+from cmlint.roles.learned import guarded_items, learned_evidence
+from cmlint.roles.lines import item_bounds, read_lines
 from cmlint.roles.matching import RoleMatcher, TitleMention
 from cmlint.roles.objects import naming_items, title_objects
 from cmlint.roles.profile import OccupationScores
+from cmlint.roles.subjects import title_subject
 from cmlint.roles.suggest import candidates, market_names, suggestions
 from cmlint.roles.titles import TitleMatch
 from cmlint.scoring import Scoring
@@ -70,11 +72,19 @@ class Analyzer:
     """Runs the analysis pipeline with one spaCy pipeline, role matcher, occupation model and scoring."""
 
     def __init__(
-        self, nlp: Language, roles: RoleMatcher, occupations: OccupationModel, markers: Markers, scoring: Scoring
+        self,
+        nlp: Language,
+        roles: RoleMatcher,
+        occupations: OccupationModel,
+        markers: Markers,
+        scoring: Scoring,
+        head: OccupationModel | None = None,
     ) -> None:
         self.nlp = nlp
         self.roles = roles
         self.occupations = occupations
+        #: The fine-role head (:mod:`cmlint.roles.learned`); without it only phrases speak for the fine roles.
+        self.head = head
         self.names = market_names(roles.taxonomy, occupations.card.market_titles)
         #: Occupations the model confuses on held-out real postings under their own titles (the model card).
         self.neighbours = occupations.card.neighbours(scoring.neighbour_min_rate, scoring.neighbour_min_postings)
@@ -104,6 +114,16 @@ class Analyzer:
             reading = self.roles.read_title(title.doc, title.view, title.first, title.end)
             named, read, whole = reading.matches, reading.roles, not reading.unread_part
             context = reading.context
+            taxonomy = self.roles.taxonomy
+            # Only a title of the labour market's occupations has a subject: where a community-adjacent role
+            # works («Комьюнити-менеджер языкового клуба») is no licence for its duties to be a teacher's.
+            if read and all(taxonomy.roles[role].kind == "occupation" for role in read):
+                subject = title_subject(
+                    title.view, title.first, title.end, named, [taxonomy.occupation_of(r) for r in read],
+                    self.occupations, self.scoring.subject_min_probability, self.scoring.subject_ratio,
+                )
+                if subject is not None and subject not in context:
+                    context = (*context, subject)
         in_text = self.roles.shared.matches(doc, view, body_start, len(doc), title=False)
         roles = self._roles(text, title, named, read, in_text, body_start, whole, context)
         return AnalyzedPosting(posting, text, title, Matches(in_title, in_text), roles)
@@ -165,9 +185,21 @@ class Analyzer:
         )
         evidence = collected.evidence
         lines = read_lines(
-            self.occupations, view, text.token_items, text.structure, weights, scoring.occupations, disclaimed
+            self.occupations, view, text.token_items, text.structure, weights, scoring.occupations, disclaimed,
+            self.head,
         )
-        profile = role_profile.phrase_profile(evidence, lines, taxonomy, scoring)
+        learned = (
+            learned_evidence(
+                lines,
+                collected,
+                item_bounds(text.token_items),
+                scoring.occupations,
+                guarded_items(view, text.token_items, self.markers),
+            )
+            if self.head is not None
+            else ()
+        )
+        profile = role_profile.phrase_profile((*evidence, *learned), lines, taxonomy, scoring)
         masses = role_profile.item_masses(collected, lines, taxonomy, scoring.occupations)
         objects = (
             title_objects(title.view, title.first, title.end, named) if title.view is not None else frozenset()
@@ -183,7 +215,8 @@ class Analyzer:
         in_title = [replace(m, start=m.start - shift, end=m.end - shift) for m in mentions[: len(named)]]
         titles = tuple(suggestions(found, title.text, in_title, self.roles.morphology))
         return RoleAnalysis(
-            title_roles, tuple(mentions), evidence, lines, profile, scores, duties, masses, decision, found, titles
+            title_roles, tuple(mentions), evidence, lines, profile, scores, duties, masses, decision, found, titles,
+            learned,
         )
 
     def _suspended_roles(self, title: str) -> list[str]:

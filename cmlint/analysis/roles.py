@@ -28,7 +28,9 @@ class RoleAnalysis:
     - ``line_masses``: the same per duty line (item → role → mass), for counting jobs;
     - ``decision``: whether the duties support the title (CM001), made once;
     - ``candidates``: roles that fit the duties, best first, with their market titles;
-    - ``suggestions``: the same as titles (the original title with its role words replaced).
+    - ``suggestions``: the same as titles (the original title with its role words replaced);
+    - ``learned``: the fine-role head's evidence for duty lines no phrase covers (:mod:`cmlint.roles.learned`):
+      in ``profile`` and the decision, not in ``evidence``, which holds the phrases only.
     """
 
     title_roles: tuple[str, ...]
@@ -42,3 +44,4 @@ class RoleAnalysis:
     decision: RoleDecision
     candidates: tuple[Candidate, ...]
     suggestions: tuple[TitleSuggestion, ...]
+    learned: tuple[Evidence, ...] = ()

@@ -97,7 +97,8 @@ def _occupation_lines(posting: AnalyzedPosting, occupation: str, taxonomy: Taxon
 
 
 def _phrase_lines(posting: AnalyzedPosting, analysis: RoleAnalysis, min_share: float, limit: int) -> list[EvidenceItem]:
-    """The strongest phrase of each line that speaks for a role the title does not fit, in text order."""
+    """The strongest phrase of each line that speaks for a role the title does not fit, in text order
+    (a line only the fine-role head read shows whole)."""
     profile = analysis.profile
     fitting = analysis.decision.fitting
     others = [role for role, _ in profile.ranked() if role not in fitting] or [
@@ -106,7 +107,8 @@ def _phrase_lines(posting: AnalyzedPosting, analysis: RoleAnalysis, min_share: f
     wrong = {role for role in others if profile.share(role) >= min_share} or {others[0]}
     items: list[EvidenceItem] = []
     seen: set[int] = set()
-    for ev in sorted((ev for ev in analysis.evidence if ev.role in wrong), key=lambda ev: (-ev.weight, ev.start)):
+    found = (ev for ev in (*analysis.evidence, *analysis.learned) if ev.role in wrong)
+    for ev in sorted(found, key=lambda ev: (-ev.weight, ev.start)):
         if ev.item in seen:
             continue
         seen.add(ev.item)

@@ -37,7 +37,7 @@ def no_duties(posting: AnalyzedPosting, ctx: CheckContext[NoDutiesOptions]) -> I
     text = posting.text
     items = text.structure.items
     listed = any(item.kind == "duty" or item.section == "duties" for item in items)
-    if not items or posting.roles.profile.total > 0 or listed:
+    if not items or posting.roles.evidence or listed:
         return
     possible = [index for index, item in enumerate(items) if item.kind in ("other", "readiness", "listed")]
     if len(possible) >= ctx.options.min_unlabelled:

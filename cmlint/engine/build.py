@@ -41,6 +41,7 @@ from cmlint.nlp.words import LemmaCheck
 from cmlint.occupations.model import shipped_model
 from cmlint.resources import load_yaml
 from cmlint.roles.evidence import MARKERS_FILE, Markers
+from cmlint.roles.learned import shipped_head
 from cmlint.roles.matching import RoleMatcher
 from cmlint.roles.taxonomy import Taxonomy, load_taxonomy
 
@@ -82,7 +83,8 @@ def build_engine(config: Config, checks: Mapping[str, Check[Any]]) -> Engine:
     context = LemmaCheck(morphology, tokenize, verified).context()
     shared = SharedPatterns(nlp.vocab)
     roles = RoleMatcher(nlp, taxonomy, compiler, shared)
-    analyzer = Analyzer(nlp, roles, shipped_model(), _validated(Markers, MARKERS_FILE, context), config.roles)
+    markers = _validated(Markers, MARKERS_FILE, context)
+    analyzer = Analyzer(nlp, roles, shipped_model(), markers, config.roles, shipped_head())
     negation = _validated(NegationWords, NEGATION_FILE, context)
     specs = [(source, spec, pack.macros) for source, pack in packs for spec in pack.rules]
     check_unique([(source, spec) for source, spec, _ in specs])

@@ -36,6 +36,8 @@ class LineReading:
     weight: float
     probabilities: tuple[tuple[str, float], ...]
     duty: bool = True
+    #: The fine role the role head reads the line as, with its probability (None: no head or no known word).
+    role: tuple[str, float] | None = None
 
     @property
     def occupation(self) -> str | None:
@@ -68,11 +70,13 @@ def read_lines(
     evidence: EvidenceWeights,
     weights: OccupationWeights,
     disclaimed: frozenset[int] = frozenset(),
+    head: OccupationModel | None = None,
 ) -> tuple[LineReading, ...]:
     """Readings of the duty and requirement lines; a line with no known word gets no probabilities.
 
-    ``disclaimed`` items say which work is someone else's; they are not read."""
-    bounds = _item_bounds(token_items)
+    ``disclaimed`` items say which work is someone else's; they are not read.  ``head``, the fine-role
+    model (:mod:`cmlint.roles.learned`), reads the duty lines too."""
+    bounds = item_bounds(token_items)
     chosen: list[tuple[int, float, bool, list[str]]] = []
     for item, weight, duty in read_items(structure, evidence, weights):
         if item in bounds and item not in disclaimed:
@@ -81,21 +85,34 @@ def read_lines(
     if not chosen:
         return ()
     probabilities = model.predict([found for _, _, _, found in chosen])
+    roles = _head_roles(head, [found if duty else [] for _, _, duty, found in chosen])
     above = (probabilities >= weights.min_probability).tolist()
     labels = model.labels
     readings: list[LineReading] = []
-    for (item, weight, duty, _), row, kept in zip(chosen, probabilities.tolist(), above, strict=True):
+    for (item, weight, duty, _), row, kept, role in zip(chosen, probabilities.tolist(), above, roles, strict=True):
         if not any(row):
-            readings.append(LineReading(item, weight, (), duty))
+            readings.append(LineReading(item, weight, (), duty, role))
             continue
         # The labels at or above the threshold (else the most probable), most probable first, ties in label order.
         picked = list(compress(range(len(row)), kept)) or [row.index(max(row))]
         picked.sort(key=lambda i: -row[i])
-        readings.append(LineReading(item, weight, tuple((labels[i], round(row[i], 4)) for i in picked), duty))
+        readings.append(LineReading(item, weight, tuple((labels[i], round(row[i], 4)) for i in picked), duty, role))
     return tuple(readings)
 
 
-def _item_bounds(token_items: Sequence[int]) -> dict[int, tuple[int, int]]:
+def _head_roles(head: OccupationModel | None, lines: list[list[str]]) -> list[tuple[str, float] | None]:
+    """Per line, the head's most probable label with its probability (None for a line it cannot read)."""
+    if head is None:
+        return [None] * len(lines)
+    rows = head.predict(lines)
+    best = rows.argmax(axis=1).tolist()
+    return [
+        (head.labels[index], round(float(row[index]), 4)) if row[index] > 0 else None
+        for index, row in zip(best, rows, strict=True)
+    ]
+
+
+def item_bounds(token_items: Sequence[int]) -> dict[int, tuple[int, int]]:
     """Per item, its first token and one past its last (``token_items`` runs item by item)."""
     bounds: dict[int, tuple[int, int]] = {}
     position = 0

@@ -1,0 +1,86 @@
+"""Learned role evidence: the fine role a duty line reads as when no phrase speaks about it.
+
+Phrases name the community-adjacent roles precisely, but people word SMM,
+sales or support duties in more ways than any list holds.  The fine-role
+head (``tools/train_roles.py``: the occupation model's features and training,
+with the fine roles as labels, learned from real postings under their titles)
+reads every duty line; a line that no phrase matched, and that the head
+reads surely enough as one fine role, becomes evidence for that role at a
+lower weight than a phrase.  A line whose phrase was cancelled, that
+disclaims work, or that denies, hands over or shares work in any words
+(:func:`guarded_items`) is never read this way: the head does not see
+negation.  The evidence spans the whole line, so
+explanations still point at it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from importlib import resources
+
+from cmlint.matching.lemma_matcher import TokenView
+from cmlint.occupations.model import CARD_FILE, OccupationModel
+from cmlint.roles.evidence import Collected, Evidence, Markers
+from cmlint.roles.lines import LineReading
+from cmlint.scoring import OccupationWeights
+
+#: The head's folder inside ``cmlint/occupations`` (a card, the feature list, the weights).
+HEAD_FOLDER = "fine_roles"
+#: The head's label for lines of postings of any other occupation.
+OTHER = "other"
+#: The tag of learned evidence (no phrase matched it).
+LEARNED = "learned"
+
+
+@cache
+def shipped_head() -> OccupationModel | None:
+    """The fine-role head shipped with cmlint (read once per process); None before it was first trained."""
+    folder = resources.files("cmlint.occupations").joinpath(HEAD_FOLDER)
+    return OccupationModel.read(folder) if folder.joinpath(CARD_FILE).is_file() else None
+
+
+def learned_evidence(
+    lines: Sequence[LineReading],
+    collected: Collected,
+    bounds: dict[int, tuple[int, int]],
+    weights: OccupationWeights,
+    guarded: frozenset[int] = frozenset(),
+) -> tuple[Evidence, ...]:
+    """Evidence for the duty lines no phrase covers (``bounds``: each item's first and past-the-last token);
+    ``guarded`` items (:func:`guarded_items`) are not read."""
+    covered = {ev.item for ev in collected.evidence} | {item for item, _ in collected.cancelled} | guarded
+    found: list[Evidence] = []
+    for line in lines:
+        if not line.duty or line.item in covered or line.role is None or line.item not in bounds:
+            continue
+        role, probability = line.role
+        if role == OTHER or probability < weights.learned_min_probability:
+            continue
+        start, end = bounds[line.item]
+        weight = weights.learned_weight * line.weight * probability
+        found.append(Evidence(role, weight, start, end, line.item, (LEARNED,)))
+    return tuple(found)
+
+
+def guarded_items(view: TokenView, token_items: Sequence[int], markers: Markers) -> frozenset[int]:
+    """The items that deny, hand over or share work («продавать не нужно», «передавать обращения в
+    поддержку», «вместе с отделом продаж»): the head reads what a line is about, not whose work it is, so
+    such a line is left to the phrases.  A negator followed by an exception («не только», «не реже») denies
+    nothing."""
+    lemmas, lower = view.lemma, view.lower
+    found: set[int] = set()
+    for index, lemma in enumerate(lemmas):
+        item = token_items[index]
+        if item < 0 or item in found:
+            continue
+        if lemma in markers.handoff_verbs or lemma in markers.joint_markers:
+            found.add(item)
+        elif lemma in markers.negators or lemma in markers.post_negators:
+            after = index + 1
+            undone = after < len(lemmas) and (
+                lemmas[after] in markers.negation_exceptions or lower[after] in markers.negation_exception_forms
+            )
+            if not undone:
+                found.add(item)
+    return frozenset(found)

@@ -1,0 +1,116 @@
+"""Learned role evidence: the fine-role head reads duty lines no phrase covers, never negated or handed-off ones."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from cmlint import Linter
+from cmlint.config import Config
+from cmlint.models import Posting
+from cmlint.roles.evidence import Collected, Evidence
+from cmlint.roles.learned import LEARNED, OTHER, guarded_items, learned_evidence, shipped_head
+from cmlint.roles.lines import LineReading
+from cmlint.roles.taxonomy import load_taxonomy
+from cmlint.scoring import OccupationWeights, Scoring
+from tools.train_roles import (
+    code_fingerprint,
+    data_fingerprint,
+    label_fingerprint,
+    own_files,
+    real_files,
+    role_names,
+    title_labels,
+)
+
+WEIGHTS = OccupationWeights()
+#: A community manager's title over short-video and social-page duties, worded so that the phrases alone
+#: find too little to decide (invented wording).
+VIDEO_DUTIES = (
+    "Обязанности:\n"
+    "- снимать и монтировать короткие ролики для ленты\n"
+    "- монтировать вертикальные видео под тренды\n"
+    "- следить за трендами и адаптировать их под бренд\n"
+    "- вести аккаунт компании во всех соцсетях\n"
+)
+
+
+@cache
+def without_head() -> Linter:
+    """A linter whose head never reads a line surely enough: only the phrases speak for the fine roles."""
+    return Linter(Config(roles=Scoring(occupations=OccupationWeights(learned_min_probability=1.0))))
+
+
+def reading(item: int, role: tuple[str, float] | None, duty: bool = True) -> LineReading:
+    return LineReading(item, 1.0, (("marketing_pr", 0.9),), duty, role)
+
+
+def test_only_lines_no_phrase_covers_become_evidence() -> None:
+    phrase = Evidence("smm", 2.0, 0, 2, 0)
+    collected = Collected((phrase,), frozenset({(1, "sales")}))
+    lines = [
+        reading(0, ("sales", 0.9)),  # a phrase already speaks for this line
+        reading(1, ("sales", 0.9)),  # its phrase was negated or handed off: the head does not see that
+        reading(2, ("smm", 0.8)),
+        reading(3, (OTHER, 0.9)),  # another occupation's line
+        reading(4, ("smm", 0.3)),  # not sure enough
+        reading(5, ("smm", 0.9), duty=False),  # a requirement
+    ]
+    bounds = {item: (10 * item, 10 * item + 5) for item in range(6)}
+    found = learned_evidence(lines, collected, bounds, WEIGHTS)
+    assert found == (Evidence("smm", WEIGHTS.learned_weight * 0.8, 20, 25, 2, (LEARNED,)),)
+    assert learned_evidence(lines, collected, bounds, WEIGHTS, guarded=frozenset({2})) == ()
+
+
+def test_head_decides_where_phrases_say_too_little() -> None:
+    report = Linter().lint(VIDEO_DUTIES, title="Комьюнити-менеджер")
+    assert "CM001" not in without_head().lint(VIDEO_DUTIES, title="Комьюнити-менеджер").codes()
+    finding = next(f for f in report.findings if f.code == "CM001")
+    assert "SMM" in finding.message
+    # The learned evidence points at whole lines.
+    assert "монтировать вертикальные видео под тренды" in {item.phrase for item in finding.evidence}
+
+
+@pytest.mark.parametrize(
+    ("line", "guarded"),
+    [
+        ("- абонементы клиентам вы не оформляете", True),
+        ("- жалобы на оплату передавать в поддержку", True),
+        ("- вместе с коллегами готовить коммерческие предложения", True),
+        ("- публиковать не реже трёх роликов в неделю", False),  # «не реже» denies nothing
+        ("- монтировать вертикальные видео под тренды", False),
+    ],
+)
+def test_lines_that_deny_or_hand_over_work_are_left_to_the_phrases(line: str, guarded: bool) -> None:
+    analyzer = Linter().engine.analyzer
+    analysis = analyzer.analyze(Posting(text="Обязанности:\n" + line + "\n", title="Комьюнити-менеджер"))
+    text = analysis.text
+    items = guarded_items(text.view, text.token_items, analyzer.markers)
+    assert bool(items) is guarded
+
+
+def test_shipped_head_knows_the_fine_roles() -> None:
+    head = shipped_head()
+    assert head is not None
+    taxonomy = load_taxonomy()
+    fine = {role for role, spec in taxonomy.roles.items() if spec.kind == "role"}
+    assert OTHER in head.labels and set(head.labels) - {OTHER} <= fine
+    assert {"community", "smm", "sales", "support", "account", "content"} <= set(head.labels)
+
+
+def test_shipped_head_was_trained_by_the_current_code() -> None:
+    """Retrain after changing the features, the model code, either trainer or title patterns:
+    python -m tools.train_roles"""
+    head = shipped_head()
+    assert head is not None and head.card.code_fingerprint == code_fingerprint(load_taxonomy())
+
+
+@pytest.mark.skipif(
+    not all(path.exists() for path in real_files()), reason="the training data is not on this machine"
+)
+def test_shipped_head_was_trained_on_the_current_data_and_labels() -> None:
+    head = shipped_head()
+    assert head is not None
+    assert head.card.data_fingerprint == data_fingerprint(real_files() + own_files())
+    assert head.card.label_fingerprint == label_fingerprint(title_labels(role_names()))

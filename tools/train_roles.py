@@ -1,0 +1,252 @@
+"""Train the fine-role head: which community-adjacent role a duty line reads as, learned from real postings.
+
+The occupation model (``tools/train_occupations.py``) tells a salesperson's
+lines from a developer's, but not an SMM manager's from a PR manager's: all
+of them are «Маркетинг, реклама, PR».  This head is the same linear model on
+the same line features, with the fine roles (``kind: role`` in the taxonomy)
+as labels, plus ``other`` for postings of any other occupation.  A posting's
+label comes from its title, read with the fine roles' title patterns only (a
+posting titled «SMM-менеджер» teaches what SMM lines look like); in our own
+labelled corpus (``corpora/postings``, the only postings about community
+work) from its ``actual_role``.  Identical bodies count once.
+
+    python -m tools.train_roles [--held-out-only --out DIR]
+
+The real postings are ``large/train.jsonl``, ``full.jsonl`` and
+``snippets.jsonl`` (``$CMLINT_REAL_DATA``); a fifth of the postings (a hash
+of the body, the same rule as the occupation model's) is held out to report
+validation accuracy, and the shipped head is trained on all of them.
+Everything is seeded; the card records fingerprints of the data, the code and
+the labels, and a test fails when they disagree with the shipped head.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import time
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+from spacy.language import Language
+
+import cmlint.occupations.features as features_module
+import cmlint.occupations.model as model_module
+import tools.train_occupations as occupations_trainer
+from cmlint.linter import Linter
+from cmlint.matching.lemma_matcher import TokenView
+from cmlint.matching.pattern_set import PatternSet
+from cmlint.matching.phrases import PhraseCompiler
+from cmlint.occupations.features import features, terms
+from cmlint.occupations.model import ModelCard, OccupationModel, fingerprint
+from cmlint.roles.learned import HEAD_FOLDER, OTHER
+from cmlint.roles.lines import read_items
+from cmlint.roles.taxonomy import Taxonomy
+from cmlint.text.normalize import normalize
+from cmlint.text.segment import segment
+from tools.precision import data_dir
+from tools.train_occupations import SCORING, Example, Extractor, Parameters, held_out, posting_scores, train
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_OUT = ROOT / "cmlint" / "occupations" / HEAD_FOLDER
+#: Our own labelled postings (``actual_role`` from the duties); the held-out folder stays out.
+OWN_CORPUS = ROOT / "corpora" / "postings"
+REAL_FILES = ("large/train.jsonl", "full.jsonl", "snippets.jsonl")
+#: The head's parameters: those of the occupation model, with fewer examples needed per label.
+PARAMETERS = Parameters(min_postings=5)
+
+
+def real_files() -> list[Path]:
+    return [data_dir() / name for name in REAL_FILES]
+
+
+def own_files() -> list[Path]:
+    return sorted(OWN_CORPUS.glob("*.jsonl"))
+
+
+class RoleNames:
+    """The strict title reading that labels the head's postings: one fine role, ``other`` for one occupation
+    of the labour market, ``None`` for none or several (the taxonomy's ``title_patterns`` only)."""
+
+    def __init__(self, taxonomy: Taxonomy, compiler: PhraseCompiler, nlp: Language) -> None:
+        self.nlp = nlp
+        self._names: PatternSet[str] = PatternSet(self.nlp.vocab)
+        for role_id, role in taxonomy.roles.items():
+            if not role.generic:
+                patterns = [p for phrase in role.title_patterns for p in compiler.compile(phrase, taxonomy.macros)]
+                self._names.add(role_id if role.kind == "role" else OTHER, patterns)
+
+    def label(self, title: str) -> str | None:
+        doc = self.nlp(title)
+        found = self._names(doc, TokenView.of(doc))
+        names = {
+            name
+            for name, start, end in found
+            if not any(other != name and s <= start and end <= e and e - s > end - start for other, s, e in found)
+        }
+        return names.pop() if len(names) == 1 else None
+
+
+def role_names() -> RoleNames:
+    """The strict title reading with the linter's pipeline and morphology."""
+    engine = Linter().engine
+    nlp = engine.nlp
+
+    def tokenize(text: str) -> list[str]:
+        return [token.text for token in nlp.make_doc(text)]
+
+    return RoleNames(engine.taxonomy, PhraseCompiler(engine.morphology, tokenize), nlp)
+
+
+def title_labels(names: RoleNames) -> dict[str, str | None]:
+    """Every title of the real postings with the label it gives."""
+    labels: dict[str, str | None] = {}
+    for path in real_files():
+        with path.open(encoding="utf-8") as handle:
+            for line in handle:
+                title = json.loads(line).get("title") or ""
+                if title not in labels:
+                    labels[title] = names.label(title)
+    return labels
+
+
+def label_fingerprint(labels: dict[str, str | None]) -> str:
+    """A hash of every distinct title with the label it gives (``None``: the title teaches nothing)."""
+    return fingerprint([json.dumps(sorted(labels.items(), key=str), ensure_ascii=False)])
+
+
+def code_fingerprint(taxonomy: Taxonomy) -> str:
+    """What the head's labels and features depend on: this script and the occupation trainer it reuses,
+    the feature and model code, and the title patterns with their macros and kinds."""
+    labels = {role_id: [role.title_patterns, role.kind, role.generic] for role_id, role in taxonomy.roles.items()}
+    modules = (features_module, model_module, occupations_trainer)
+    sources = [Path(str(module.__file__)).read_text(encoding="utf-8") for module in modules]
+    named = json.dumps([labels, taxonomy.macros], ensure_ascii=False, sort_keys=True)
+    return fingerprint([*sources, Path(__file__).read_text(encoding="utf-8"), named])
+
+
+def data_fingerprint(paths: list[Path]) -> str:
+    """The SHA-256 of the training files one after another (its first 16 hex digits)."""
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def labelled(extractor: Extractor, label: str, text: str) -> Example | None:
+    """A posting's feature lines under ``label``, read the way the linter and the occupation trainer read them."""
+    normalized = normalize(text)
+    structure = segment(normalized.text, title_from_text=False)
+    doc = extractor.nlp(normalized.text)
+    view = TokenView.of(doc)
+    starts = [token.idx for token in doc]
+    lines: list[tuple[list[str], float, bool]] = []
+    for index, weight, duty in read_items(structure, SCORING.evidence, SCORING.occupations):
+        item = structure.items[index]
+        found = features(terms(view.lemma, view.pos, bisect_left(starts, item.start), bisect_left(starts, item.end)))
+        if found:
+            lines.append((found, weight, duty))
+    return Example(label, lines, normalized.text) if lines else None
+
+
+def read_examples(extractor: Extractor, labels: dict[str, str | None]) -> Iterator[Example]:
+    """Labelled examples of the real postings (by title) and of our own corpus (by ``actual_role``)."""
+    seen: set[str] = set()
+    sources = [(path, False) for path in real_files()] + [(path, True) for path in own_files()]
+    for path, own in sources:
+        with path.open(encoding="utf-8") as handle:
+            for line in handle:
+                record = json.loads(line)
+                title = record.get("title") or ""
+                label = record.get("actual_role") if own else labels[title]
+                if label is None:
+                    continue
+                example = labelled(extractor, label, record.get("text") or "")
+                if example is None:
+                    continue
+                key = hashlib.sha256(example.body.encode("utf-8")).hexdigest()
+                if key not in seen:
+                    seen.add(key)
+                    yield example
+
+
+def validate(model: OccupationModel, examples: list[Example]) -> dict[str, float]:
+    """Top-1 accuracy of the posting's role on held-out examples of the fine roles, and of their lines
+    read at least ``0.5`` sure (the share of such lines and how often they are right)."""
+    top1 = sure = sure_right = lines = 0
+    fine = [example for example in examples if example.label != OTHER]
+    for example in fine:
+        top1 += model.labels[int(np.argmax(posting_scores(model, example)))] == example.label
+        duties = [features for features, _, duty in example.lines if duty]
+        for row in model.predict(duties):
+            lines += 1
+            if row.max() >= 0.5:
+                sure += 1
+                sure_right += model.labels[int(row.argmax())] == example.label
+    return {
+        "postings": float(len(fine)),
+        "top1": round(top1 / max(1, len(fine)), 3),
+        "sure_lines": round(sure / max(1, lines), 3),
+        "sure_right": round(sure_right / max(1, sure), 3),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Обучить модель тонких ролей на реальных вакансиях.")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="папка для файлов модели")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--held-out-only", action="store_true", help="обучить только на 80 %% (чтобы мерить на отложенной части)"
+    )
+    args = parser.parse_args(argv)
+    missing = [path for path in real_files() + own_files() if not path.is_file()]
+    if missing:
+        print(f"train_roles: нет файла с обучающими вакансиями {missing[0]}", file=sys.stderr)
+        return 2
+    parameters = PARAMETERS
+    started = time.monotonic()
+    extractor = Extractor(parameters)
+    read = title_labels(role_names())
+    examples = list(read_examples(extractor, read))
+    per_label = Counter(example.label for example in examples)
+    labels = sorted(label for label, n in per_label.items() if n >= parameters.min_postings)
+    examples = [example for example in examples if example.label in labels]
+    took = time.monotonic() - started
+    print(f"{len(examples)} вакансий: {dict(sorted(per_label.items()))} ({took:.0f} с)", file=sys.stderr)
+    training = [e for e in examples if not held_out(e, parameters.validation_share)]
+    validation = [e for e in examples if held_out(e, parameters.validation_share)]
+
+    def card(final: list[Example], features: int, scores: dict[str, float]) -> ModelCard:
+        return ModelCard(
+            labels=labels,
+            features=features,
+            code_fingerprint=code_fingerprint(extractor.taxonomy),
+            data_fingerprint=data_fingerprint(real_files() + own_files()),
+            label_fingerprint=label_fingerprint(read),
+            postings=len(final),
+            lines=sum(len(example.lines) for example in final),
+            seed=args.seed,
+            parameters={k: float(v) for k, v in parameters.model_dump().items()},
+            validation=scores,
+            market_titles={},
+        )
+
+    vocabulary, w, b = train(training, labels, parameters, args.seed)
+    scores = validate(OccupationModel(card(training, len(vocabulary), {}), vocabulary, w, b), validation)
+    print(f"отложенные: {scores}", file=sys.stderr)
+    final = training if args.held_out_only else examples
+    if final is examples:
+        vocabulary, w, b = train(examples, labels, parameters, args.seed)
+    args.out.mkdir(parents=True, exist_ok=True)
+    OccupationModel(card(final, len(vocabulary), scores), vocabulary, w, b).save(args.out)
+    print(f"модель записана в {args.out} ({time.monotonic() - started:.0f} с)", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
