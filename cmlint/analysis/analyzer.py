@@ -24,6 +24,7 @@ from cmlint.roles.lines import item_bounds, read_lines
 from cmlint.roles.matching import RoleMatcher, TitleMention
 from cmlint.roles.objects import naming_items, title_objects
 from cmlint.roles.profile import OccupationScores
+from cmlint.roles.subjects import title_subject
 from cmlint.roles.suggest import candidates, market_names, suggestions
 from cmlint.roles.titles import TitleMatch
 from cmlint.scoring import Scoring
@@ -113,6 +114,16 @@ class Analyzer:
             reading = self.roles.read_title(title.doc, title.view, title.first, title.end)
             named, read, whole = reading.matches, reading.roles, not reading.unread_part
             context = reading.context
+            taxonomy = self.roles.taxonomy
+            # Only a title of the labour market's occupations has a subject: where a community-adjacent role
+            # works («Комьюнити-менеджер языкового клуба») is no licence for its duties to be a teacher's.
+            if read and all(taxonomy.roles[role].kind == "occupation" for role in read):
+                subject = title_subject(
+                    title.view, title.first, title.end, named, [taxonomy.occupation_of(r) for r in read],
+                    self.occupations, self.scoring.subject_min_probability, self.scoring.subject_ratio,
+                )
+                if subject is not None and subject not in context:
+                    context = (*context, subject)
         in_text = self.roles.shared.matches(doc, view, body_start, len(doc), title=False)
         roles = self._roles(text, title, named, read, in_text, body_start, whole, context)
         return AnalyzedPosting(posting, text, title, Matches(in_title, in_text), roles)

@@ -579,3 +579,31 @@ def test_a_native_speaker_of_any_language_is_caught(linter: Linter, text: str, f
 )
 def test_the_customer_the_employer_and_the_team_are_not_the_candidate(linter: Linter, text: str, code: str) -> None:
     assert code not in legal_codes(linter, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Хотелось бы мужчину.", "LG001"),
+        ("Склад в Химках. Больше подойдёт мужчина. Оплата сразу.", "LG001"),
+        ("Подойдёт девушка с опытом.", "LG001"),
+        ("Требуется сиделка-женщина.", "LG001"),
+        ("We are looking for a female assistant.", "LG001"),
+        ("Requirements:\n- age limit: 35", "LG002"),
+    ],
+)
+def test_a_wish_a_fit_a_hyphenated_sex_and_english_limits_are_caught(linter: Linter, text: str, code: str) -> None:
+    assert code in legal_codes(linter, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Костюм подойдёт мужчине любого роста.",
+        "Подойдут мужчины и женщины.",
+        "Обязанности:\n- работа с клиентами-мужчинами",
+        "We are looking for a female-led team to join.",
+    ],
+)
+def test_a_buyer_both_sexes_and_an_english_compound_are_silent(linter: Linter, text: str) -> None:
+    assert "LG001" not in legal_codes(linter, text)
