@@ -128,6 +128,12 @@ class OccupationWeights(Section):
     scarce_occupations: frozenset[str] = Field(
         default=frozenset({"marketing_pr"}), description="профессии модели, о ролях которых реальных данных мало"
     )
+    member_roles: frozenset[str] = Field(
+        default=frozenset({"community"}),
+        description="роли, которых модель профессий не различает: строку о людях сообщества она читает как их"
+        " профессию или увлечение (сообщество родителей — как работу педагога), поэтому не опровергает фраз"
+        " этих ролей, а под названием другой профессии их работу находят фразы",
+    )
     contradicted_factor: float = Field(
         default=0.2, ge=0, le=1, description="какую долю силы сохраняет опровергнутая моделью фраза"
     )
@@ -158,6 +164,16 @@ class Scoring(Section):
     min_other_share: float = Field(default=0.5, ge=0, le=1, description="минимальная доля чужих ролей для CM001")
     max_own_share: float = Field(
         default=0.1, ge=0, le=1, description="доля собственной роли, ниже которой смежная роль «забирает» вакансию"
+    )
+    min_broader_ratio: float = Field(
+        default=2.0, ge=1,
+        description="во сколько раз больше строк обязанностей должна занимать более широкая роль (part_of:"
+        " модерация — часть работы комьюнити-менеджера), чем роль из названия, чтобы вакансия была её работой",
+    )
+    min_unseen_line_share: float = Field(
+        default=0.3, ge=0, le=1,
+        description="доля строк обязанностей (фразы и модель вместе), которую должна занимать работа, невидимая"
+        " модели профессий (комьюнити), чтобы вакансия с названием другой профессии была этой работой",
     )
     min_dominant_share: float = Field(
         default=0.7, ge=0, le=1, description="доля смежной роли, при которой она «забирает» вакансию"

@@ -206,10 +206,10 @@ class Analyzer:
         )
         naming = naming_items(objects, view, text.token_items)
         scores = OccupationScores.of(masses, lines, taxonomy, self.occupations.labels, scoring.occupations, naming)
-        decision = decide(
-            title_roles, profile, scores, taxonomy, scoring, whole, context, self.neighbours
-        )
         duties = role_profile.summed(masses.values())
+        decision = decide(
+            title_roles, profile, scores, taxonomy, scoring, whole, context, self.neighbours, duties
+        )
         found = tuple(candidates(decision, profile, scores, taxonomy, self.names, scoring.suggestions, title_roles))
         shift = title.base if title.field == "title" else title.offset
         in_title = [replace(m, start=m.start - shift, end=m.end - shift) for m in mentions[: len(named)]]

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from cmlint.analysis import AnalyzedPosting, TextAnalysis
 from cmlint.engine.contexts import (
@@ -27,6 +27,7 @@ from cmlint.engine.contexts import (
     negated,
     quoted,
 )
+from cmlint.engine.fragments import reads_as_listed
 from cmlint.engine.messages import FieldType
 from cmlint.engine.registry import CheckContext, NoOptions
 from cmlint.engine.ruleset import check_message, where
@@ -196,7 +197,11 @@ class PatternRule:
                 continue
             item = items[start]
             kind = text.structure.items[item].kind if item >= 0 else text.heading_kind(text.doc[start].idx)
-            if kind not in scope:
+            if kind not in scope and not (
+                "fragment" in self._scope
+                and "listed" in scope
+                and reads_as_listed(text.doc, items, text.structure, start)
+            ):
                 return False
         return True
 
@@ -230,15 +235,27 @@ class PatternRule:
         return fit_start(replacement, matched)
 
 
-#: Tokens a pattern may need after the words it finds («Мужчина, права B») that are no part of the finding.
-_TRAILING = frozenset({",", ";", "("})
+#: Tokens a pattern may need after the words it finds («Мужчина, права B», «семейный.», a line's end) that are no
+#: part of the finding.
+_TRAILING = frozenset({",", ";", "(", ".", "!"})
 
 
 def _trimmed(doc: Doc, start: int, end: int) -> int:
-    """The end of a match without the commas, semicolons and opening brackets it ends with."""
-    while end - 1 > start and doc[end - 1].text in _TRAILING:
+    """The end of a match without the punctuation or line break it ends with (a closing bracket only when the
+    match does not open it: «(девушка)» stays whole)."""
+    while end - 1 > start and (
+        doc[end - 1].text in _TRAILING
+        and not (doc[end - 1].text == "." and _abbreviated(doc[end - 2]))
+        or doc[end - 1].is_space
+        or doc[end - 1].text == ")" and "(" not in doc[start:end - 1].text
+    ):
         end -= 1
     return end
+
+
+def _abbreviated(token: Token) -> bool:
+    """Whether a dot after ``token`` ends its abbreviation («жен.», «20-35 л.»), not a sentence."""
+    return len(token.text) <= 4 and not token.whitespace_
 
 
 def _longest_first(matches: list[Match[Part]]) -> list[Match[Part]]:

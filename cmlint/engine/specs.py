@@ -29,8 +29,9 @@ from cmlint.models import Severity
 CODE = re.compile(r"^[A-Z]{1,6}[0-9]{3}$")
 NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
-#: Where a rule's patterns match: the title, the whole body (``text``) or items of a kind.
-Scope = ItemKind | Literal["title", "text"]
+#: Where a rule's patterns match: the title, the whole body (``text``) or items of a kind; ``fragment`` in a
+#: rule's scope reads a short verbless line of the opening text as ``listed`` (:mod:`cmlint.engine.fragments`).
+Scope = ItemKind | Literal["title", "text", "fragment"]
 
 
 class Example(BaseModel):

@@ -7,31 +7,29 @@ every finished record), whole-document formats buffer.
 
 from __future__ import annotations
 
-from typing import TextIO
 from collections.abc import Sequence
+from importlib import import_module
+from typing import TextIO
 
 from cmlint.engine.specs import RuleSpec
-
 from cmlint.formatters.base import Formatter
-from cmlint.formatters.github import GithubFormatter
-from cmlint.formatters.html import HtmlFormatter
-from cmlint.formatters.json import JsonFormatter, JsonlFormatter
-from cmlint.formatters.sarif import SarifFormatter
-from cmlint.formatters.text import TextFormatter
 
-FORMATTERS: dict[str, type[Formatter]] = {
-    "text": TextFormatter,
-    "json": JsonFormatter,
-    "jsonl": JsonlFormatter,
-    "sarif": SarifFormatter,
-    "github": GithubFormatter,
-    "html": HtmlFormatter,
+#: Format name → (module, class); a formatter's module is imported only when it is asked for.
+FORMATTERS: dict[str, tuple[str, str]] = {
+    "text": ("cmlint.formatters.text", "TextFormatter"),
+    "json": ("cmlint.formatters.json", "JsonFormatter"),
+    "jsonl": ("cmlint.formatters.json", "JsonlFormatter"),
+    "sarif": ("cmlint.formatters.sarif", "SarifFormatter"),
+    "github": ("cmlint.formatters.github", "GithubFormatter"),
+    "html": ("cmlint.formatters.html", "HtmlFormatter"),
 }
 
 
 def make_formatter(name: str, stream: TextIO, color: bool = False, rules: Sequence[RuleSpec] = ()) -> Formatter:
     """The formatter called ``name`` writing to ``stream``."""
-    return FORMATTERS[name](stream, color=color, rules=rules)
+    module, cls = FORMATTERS[name]
+    formatter: type[Formatter] = getattr(import_module(module), cls)
+    return formatter(stream, color=color, rules=rules)
 
 
 __all__ = ["FORMATTERS", "Formatter", "make_formatter"]

@@ -188,31 +188,34 @@ class _Ready:
     __slots__ = ("_entries", "_free", "_by_word", "_words")
 
     def __init__(self, keys: dict[int, _SpacyKey]) -> None:
-        self._entries = [(ident, pattern) for ident, key in keys.items() for pattern in key.patterns]
+        #: (key, pattern, the word sets it needs besides its first), in the order added.
+        self._entries = [(ident, p, p.needs[1:]) for ident, key in keys.items() for p in key.patterns]
         #: Patterns that need no word (tried on every doc), by position in ``_entries``.
-        self._free = [j for j, (_, pattern) in enumerate(self._entries) if not pattern.needs]
+        self._free = [j for j, (_, pattern, _) in enumerate(self._entries) if not pattern.needs]
         #: A word of each other pattern's first word set → the patterns.
         self._by_word: dict[str, list[int]] = {}
-        for j, (_, pattern) in enumerate(self._entries):
+        for j, (_, pattern, _) in enumerate(self._entries):
             for word in pattern.needs[0] if pattern.needs else ():
                 self._by_word.setdefault(word, []).append(j)
         self._words = frozenset(self._by_word)
 
     def __call__(self, words: set[str]) -> dict[int, list[_Windowed]]:
-        """Per key, its patterns whose needed words all occur among ``words``, in the order they were added."""
+        """Per key, its patterns whose needed words all occur among ``words``, in the order they were added
+        (a pattern found by a word of its first word set needs only its other sets checked)."""
         chosen = set(self._free)
+        by_word = self._by_word
         for word in self._words & words:
-            chosen.update(self._by_word[word])
+            chosen.update(by_word[word])
         ready: dict[int, list[_Windowed]] = {}
+        entries = self._entries
         for j in sorted(chosen):
-            ident, pattern = self._entries[j]
-            if _has_all(pattern.needs, words):
+            ident, pattern, rest = entries[j]
+            for needed in rest:
+                if needed.isdisjoint(words):
+                    break
+            else:
                 ready.setdefault(ident, []).append(pattern)
         return ready
-
-
-def _has_all(needs: tuple[frozenset[str], ...], words: set[str]) -> bool:
-    return all(not needed.isdisjoint(words) for needed in needs)
 
 
 class PatternSet(Generic[K]):

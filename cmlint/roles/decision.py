@@ -53,6 +53,7 @@ def decide(
     whole_title: bool = True,
     context: tuple[str, ...] = (),
     neighbours: Mapping[str, frozenset[str]] | None = None,
+    duties: DutyProfile | None = None,
 ) -> RoleDecision:
     """Decide for one posting (see :class:`RoleDecision`); ``profile`` is the phrase profile.
 
@@ -64,7 +65,9 @@ def decide(
     model card's confusion).  Both widen only what fits the title in the
     occupation question; neighbours only for a title that names occupations
     of the labour market, never a community-adjacent role, where the
-    distinctions are the mission.
+    distinctions are the mission.  ``duties``: the duty lines spread over
+    roles and occupations (phrases and the model together), for the work the
+    model cannot read under a title of occupations (:func:`_unseen_job`).
     """
     roles = {role for role in title_roles if not taxonomy.roles[role].generic}
     fitting = frozenset(roles.union(*(taxonomy.fitting(r) for r in roles)))
@@ -78,14 +81,20 @@ def decide(
         )
         if foreign is not None:
             return RoleDecision(True, fitting, "occupation", foreign)
-    if profile.total < thresholds.min_evidence or any(taxonomy.roles[r].kind != "role" for r in roles):
+    if profile.total < thresholds.min_evidence:
         return RoleDecision(False, fitting)
     if _foreign_witnesses(roles, profile) < thresholds.min_foreign_evidence:
         return RoleDecision(False, fitting)
+    if any(taxonomy.roles[r].kind != "role" for r in roles):
+        unseen = _unseen_job(fitting, profile, duties, thresholds)
+        return RoleDecision(unseen is not None, fitting, "role" if unseen else None, unseen)
     ordered = tuple(role for role in title_roles if role in roles)
     judged = _fitting_here(ordered, fitting, profile, taxonomy, thresholds)
-    if _unsupported(roles, judged, profile, thresholds):
-        actual = next((role for role, _ in profile.ranked() if role not in judged), profile.ranked()[0][0])
+    broader = _broader_job(ordered, profile, taxonomy, thresholds)
+    if broader is not None:
+        judged -= {broader}
+    if broader is not None or _unsupported(roles, judged, profile, thresholds):
+        actual = broader or next((role for role, _ in profile.ranked() if role not in judged), profile.ranked()[0][0])
         if _model_disagrees(roles, judged, actual, profile, scores, taxonomy, thresholds):
             return RoleDecision(False, fitting)
         return RoleDecision(True, judged, "role", actual)
@@ -120,6 +129,62 @@ def _fitting_here(
     if _taken_over(title_roles, profile, taxonomy, thresholds):
         whole.add(profile.ranked()[0][0])
     return fitting - whole
+
+
+def _unseen_job(
+    fitting: frozenset[str], profile: DutyProfile, duties: DutyProfile | None, thresholds: Scoring
+) -> str | None:
+    """The work the occupation model cannot read that does the job under a title of labour-market occupations.
+
+    Phrases of the fine roles do not judge such a title: the model knows
+    sales, support or HR and reads the lines itself.  Community work it
+    cannot read (``member_roles``: hardly any real posting has it, and a
+    line about members reads as their trade), so a «Менеджер проектов» or an
+    «Администратор коворкинга» who only welcomes residents, connects them and
+    runs their council passes the occupation question.  Such work is the
+    job when it does not fit the title, its phrases weigh ``min_evidence``
+    and hold ``min_other_share`` of the phrases, and it holds
+    ``min_unseen_line_share`` of the duty lines, phrases and model together.
+    """
+    for role in sorted(thresholds.occupations.member_roles - fitting):
+        if (
+            profile.mass.get(role, 0.0) >= thresholds.min_evidence
+            and profile.share(role) >= thresholds.min_other_share
+            and duties is not None
+            and duties.share(role) >= thresholds.min_unseen_line_share
+        ):
+            return role
+    return None
+
+
+def _broader_job(
+    title_roles: tuple[str, ...], profile: DutyProfile, taxonomy: Taxonomy, thresholds: Scoring
+) -> str | None:
+    """The broader job (``part_of`` in the taxonomy) the posting really is, if any.
+
+    A moderator's or an event manager's own work is one part of a community
+    manager's: community work next to it still fits the title, but when it
+    holds at least ``min_other_share`` of the phrases, on ``min_broader_ratio``
+    times as many duty lines as the title's own work, the title names only the
+    side part of the job (a «Модератор» who mostly welcomes newcomers, runs
+    members' meetups and grows ambassadors, and now and then deletes spam).
+    Lines, not phrase weights: a defining community phrase outweighs a
+    venue's or a speaker's, so an event manager whose conference has a
+    networking zone would read as community by weight.  The broader job's
+    phrases alone must weigh ``min_evidence``: a tournament and its
+    participants in an event manager's short posting do not make a community.
+    """
+    own = set().union(*(profile.items.get(role, frozenset()) for role in title_roles))
+    for role in title_roles:
+        for broader in taxonomy.roles[role].part_of:
+            share = profile.share(broader)
+            if (
+                share >= thresholds.min_other_share
+                and len(profile.items.get(broader, ())) >= thresholds.min_broader_ratio * len(own)
+                and profile.mass.get(broader, 0.0) >= thresholds.min_evidence
+            ):
+                return broader
+    return None
 
 
 def _foreign_witnesses(roles: set[str], profile: DutyProfile) -> int:

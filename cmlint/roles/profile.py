@@ -29,18 +29,21 @@ class DutyProfile:
     """Raw role mass over the duties, each role's share of it, and how many witnesses speak for each role
     (phrase matches in a phrase profile, lines in a mixed one)."""
 
-    __slots__ = ("mass", "total", "witnesses", "spans", "_shares")
+    __slots__ = ("mass", "total", "witnesses", "spans", "items", "_shares")
 
     def __init__(
         self,
         mass: dict[str, float],
         witnesses: dict[str, int] | None = None,
         spans: dict[str, tuple[tuple[int, int], ...]] | None = None,
+        items: dict[str, frozenset[int]] | None = None,
     ) -> None:
         self.mass = mass
         self.witnesses = witnesses or {}
         #: Per role, the token spans of its phrases (a phrase profile only).
         self.spans = spans or {}
+        #: Per role, the duty items its phrases stand on (a phrase profile only).
+        self.items = items or {}
         self.total = sum(mass.values())
         ranked = sorted(mass.items(), key=lambda kv: (-kv[1], kv[0]))
         total = self.total
@@ -117,6 +120,8 @@ def _contradicts(line: LineReading, role: str, taxonomy: Taxonomy, weights: Occu
     Where the model knows the role's occupation well (sales, support, HR) its
     word weighs more than where real data is scarce (community, SMM, PR).
     """
+    if role in weights.member_roles:
+        return False
     occupation = taxonomy.occupation_of(role)
     scarce = occupation in weights.scarce_occupations
     needed = weights.scarce_contradiction_probability if scarce else weights.contradiction_probability
@@ -144,7 +149,9 @@ def phrase_profile(
             for role in item:
                 if _contradicts(line, role, taxonomy, scoring.occupations):
                     item[role] *= scoring.occupations.contradicted_factor
-    return DutyProfile(summed(masses.values()).mass, witnesses, {role: tuple(on) for role, on in found_on.items()})
+    items = {role: frozenset(index for index, item in masses.items() if role in item) for role in witnesses}
+    spans = {role: tuple(on) for role, on in found_on.items()}
+    return DutyProfile(summed(masses.values()).mass, witnesses, spans, items)
 
 
 def summed(items: Iterable[dict[str, float]]) -> DutyProfile:

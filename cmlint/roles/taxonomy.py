@@ -64,7 +64,11 @@ class Role(BaseModel):
     ``close``: roles so near that a posting doing only that role is not
     confused either; ``alongside``: compatible roles that fit only next to
     this role's own work (a posting doing mostly such a role and none of this
-    one is that role's job); ``combined``: the title to suggest when this role
+    one is that role's job); ``part_of``: alongside roles whose job holds this
+    role's work as one of its parts (moderation and members' events are parts
+    of a community manager's work): when such a role clearly outweighs this
+    one's own work, the posting is that broader job even though some of this
+    role's work is there; ``combined``: the title to suggest when this role
     honestly shares the work with another; ``occupation``: the model's
     occupation this fine role belongs to; ``generic``: a name too broad to
     check a posting against («Директор»); ``family``: occupations whose titles
@@ -88,6 +92,7 @@ class Role(BaseModel):
     compatible: list[str] = Field(default_factory=list)
     close: list[str] = Field(default_factory=list)
     alongside: list[str] = Field(default_factory=list)
+    part_of: list[str] = Field(default_factory=list)
     combined: dict[str, str] = Field(default_factory=dict)
     duties: list[DutyPattern] = Field(default_factory=list)
     occupation: str | None = None
@@ -105,6 +110,8 @@ class Role(BaseModel):
     def _alongside_roles_are_compatible(self) -> Role:
         if stray := set(self.alongside) - set(self.compatible):
             raise ValueError(f"alongside: роли {sorted(stray)} не указаны в compatible")
+        if stray := set(self.part_of) - set(self.alongside):
+            raise ValueError(f"part_of: роли {sorted(stray)} не указаны в alongside")
         return self
 
 

@@ -579,3 +579,64 @@ def test_a_native_speaker_of_any_language_is_caught(linter: Linter, text: str, f
 )
 def test_the_customer_the_employer_and_the_team_are_not_the_candidate(linter: Linter, text: str, code: str) -> None:
     assert code not in legal_codes(linter, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Хотелось бы мужчину.", "LG001"),
+        ("Склад в Химках. Больше подойдёт мужчина. Оплата сразу.", "LG001"),
+        ("Подойдёт девушка с опытом.", "LG001"),
+        ("Требуется сиделка-женщина.", "LG001"),
+        ("We are looking for a female assistant.", "LG001"),
+        ("Requirements:\n- age limit: 35", "LG002"),
+    ],
+)
+def test_a_wish_a_fit_a_hyphenated_sex_and_english_limits_are_caught(linter: Linter, text: str, code: str) -> None:
+    assert code in legal_codes(linter, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Костюм подойдёт мужчине любого роста.",
+        "Подойдут мужчины и женщины.",
+        "Обязанности:\n- работа с клиентами-мужчинами",
+        "We are looking for a female-led team to join.",
+    ],
+)
+def test_a_buyer_both_sexes_and_an_english_compound_are_silent(linter: Linter, text: str) -> None:
+    assert "LG001" not in legal_codes(linter, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Требования:\n- 25+\n- опыт от года", "LG002"),
+        ("Требования:\n- от 21 г. с опытом", "LG002"),
+        ("Требования:\n- с 21 года", "LG002"),
+        ("Требования:\n- от 25 и старше", "LG002"),
+        ("✅ старше 30\n✅ опыт не нужен", "LG002"),
+        ("Требования:\n- кандидаты старшего возраста", "LG009"),
+        ("Требования:\n- женщины в возрасте\n- опыт от года", "LG009"),
+    ],
+)
+def test_a_lower_bound_with_a_plus_or_and_older_and_an_older_age_without_a_number_are_caught(
+    linter: Linter, text: str, code: str
+) -> None:
+    assert code in legal_codes(linter, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Требования:\n- 18+", "LG002"),
+        ("Требования:\n- 25+ звонков в день", "LG002"),
+        ("Требования:\n- Excel 2016+", "LG002"),
+        ("Требования:\n- стаж с 19 года", "LG002"),
+        ("Требования:\n- опыт работы с людьми в возрасте", "LG009"),
+        ("Требования:\n- женщины в возрасте от 30 лет", "LG009"),
+    ],
+)
+def test_adulthood_counts_years_of_experience_and_clients_ages_are_silent(linter: Linter, text: str, code: str) -> None:
+    assert code not in legal_codes(linter, text)

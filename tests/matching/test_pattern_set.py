@@ -8,7 +8,7 @@ from spacy.matcher import Matcher
 
 from cmlint.linter import Engine
 from cmlint.matching.lemma_matcher import TokenView
-from cmlint.matching.pattern_set import PatternSet, _windows
+from cmlint.matching.pattern_set import PatternSet, _Ready, _SpacyKey, _windows
 from cmlint.matching.token_patterns import Tagged, validate_token_pattern
 
 YOUNG = validate_token_pattern([{"LEMMA": "молодой"}, {"POS": "ADJ", "OP": "*"}, {"LEMMA": {"IN": ["человек", "люди"]}}])
@@ -18,6 +18,15 @@ ANY_NOUN = validate_token_pattern([{"POS": "NOUN"}, {"LOWER": "для", "OP": "?
 def test_required_words_are_the_words_of_tokens_that_must_occur() -> None:
     assert YOUNG.required_words() == (frozenset({"молодой"}), frozenset({"человек", "люди"}))
     assert ANY_NOUN.required_words() == ()
+
+
+def test_a_pattern_is_ready_when_every_word_set_it_needs_occurs_and_one_needing_none_always(engine: Engine) -> None:
+    keys = {0: _SpacyKey(engine.nlp.vocab), 1: _SpacyKey(engine.nlp.vocab)}
+    keys[0].add(0, [YOUNG])
+    keys[1].add(1, [ANY_NOUN])
+    ready = _Ready(keys)
+    assert list(ready({"молодой", "люди", "работа"})) == [0, 1]
+    assert list(ready({"молодой", "работа"})) == list(ready({"человек"})) == [1]
 
 
 def test_matches_equal_spacy_matcher_with_and_without_the_needed_words(engine: Engine) -> None:

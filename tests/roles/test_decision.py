@@ -11,7 +11,7 @@ from cmlint import Linter
 from cmlint.roles.decision import decide, fitting_occupations, title_support
 from cmlint.roles.profile import DutyProfile, OccupationScores
 from cmlint.roles.taxonomy import Role, load_taxonomy
-from cmlint.scoring import Scoring
+from cmlint.scoring import OccupationWeights, Scoring
 
 TAXONOMY = load_taxonomy()
 SCORING = Scoring()
@@ -19,9 +19,13 @@ SCORING = Scoring()
 SILENT = OccupationScores({}, {}, 10.0, (), 0.01)
 
 
-def phrases(mass: dict[str, float], witnesses: int = 2) -> DutyProfile:
-    """A phrase profile in which every role has ``witnesses`` phrase matches."""
-    return DutyProfile(mass, dict.fromkeys(mass, witnesses))
+def phrases(mass: dict[str, float], witnesses: int = 2, lines: dict[str, int] | None = None) -> DutyProfile:
+    """A phrase profile in which every role has ``witnesses`` phrase matches, on ``lines`` duty lines of its own
+    (as many as its matches unless given)."""
+    counts = {role: (lines or {}).get(role, witnesses) for role in mass}
+    first = {role: 100 * n for n, role in enumerate(mass)}
+    items = {role: frozenset(range(first[role], first[role] + counts[role])) for role in mass}
+    return DutyProfile(mass, dict.fromkeys(mass, witnesses), items=items)
 
 
 def lines(probabilities: list[dict[str, float]], weight: float = 1.0) -> OccupationScores:
@@ -49,6 +53,10 @@ def decision(title_roles: tuple[str, ...], mass: dict[str, float], scoring: Scor
         ((), {"sales": 9.0}, False),  # no title role, nothing to compare
         (("smm", "community"), {"smm": 3.0, "community": 3.0}, False),  # an honest combined title
         (("event",), {"community": 6.0}, True),  # a related role took the posting over
+        (("moderation",), {"moderation": 7.0, "community": 3.0}, False),  # a moderator who mostly moderates
+        (("event",), {"event": 5.0, "community": 4.0}, False),  # an event manager whose events bring people together
+        (("community",), {"event": 7.0, "community": 3.0}, False),  # a part of the job is no broader job
+        (("event",), {"community": 2.0, "event": 1.0}, False),  # too little community work to be the job
         (("executive",), {"sales": 9.0}, False),  # «Директор» is too broad to check
         (("developer",), {"sales": 9.0}, False),  # phrases of community-adjacent roles do not judge other occupations
     ],
@@ -71,6 +79,102 @@ def test_a_compatible_role_that_does_the_whole_job_is_the_job() -> None:
     assert "event" not in result.fitting
     kept = decide(("community",), phrases({"community": 0.6, "event": 2.5, "support": 1.5}), SILENT, TAXONOMY, SCORING)
     assert not kept.confused and "event" in kept.fitting
+
+
+def test_a_broader_job_is_named_even_where_some_of_the_title_role_is_there() -> None:
+    """A moderator's work is one part of a community manager's: when community work holds most of the phrases
+    on ``min_broader_ratio`` times as many lines as moderation, the posting is a community manager's, even though
+    moderation holds more than ``max_own_share``; on as many lines as moderation it is not."""
+    profile = phrases({"community": 6.0, "moderation": 3.5}, lines={"community": 4, "moderation": 2})
+    result = decide(("moderation",), profile, SILENT, TAXONOMY, SCORING)
+    assert (result.confused, result.kind, result.actual) == (True, "role", "community")
+    assert "community" not in result.fitting
+    assert not decide(("moderation",), profile, SILENT, TAXONOMY, Scoring(min_broader_ratio=3.0)).confused
+    even = phrases({"community": 6.0, "moderation": 3.5}, lines={"community": 3, "moderation": 3})
+    assert not decide(("moderation",), even, SILENT, TAXONOMY, SCORING).confused
+
+
+def test_a_broader_job_must_be_alongside() -> None:
+    """`part_of` narrows `alongside`: only a role that fits next to the title's own work can be its broader job."""
+    fields = {"label": "x", "board_name": "X", "titles": ["X"], "duties": [{"phrase": "x"}], "compatible": ["event"]}
+    assert Role.model_validate({**fields, "alongside": ["event"], "part_of": ["event"]}).part_of == ["event"]
+    with pytest.raises(ValidationError, match="alongside"):
+        Role.model_validate({**fields, "part_of": ["event"]})
+
+
+def test_a_moderator_who_mostly_welcomes_and_connects_members_is_confused(linter: Linter) -> None:
+    """Some deleting of spam does not make a posting of newcomers, meetups and ambassadors a moderator's."""
+
+    def flagged(duties: list[str]) -> bool:
+        text = "Обязанности:\n" + "".join(f"- {duty}\n" for duty in duties)
+        report = linter.lint(text, title="Модератор чата выпускников")
+        return "CM001" in {finding.code for finding in report.findings}
+
+    assert flagged(
+        [
+            "встречать новичков в чате и знакомить их со старшими выпускниками",
+            "собирать выпускников на ежемесячные встречи и летний слёт",
+            "запустить программу амбассадоров в каждом городе",
+            "помогать участникам находить друг друга по профессии и городу",
+            "удалять спам и следить за правилами чата",
+            "банить ботов и нарушителей",
+        ]
+    )
+    assert not flagged(
+        [
+            "модерировать комментарии и обсуждения в чате",
+            "удалять спам, рекламу и оскорбления",
+            "банить ботов и нарушителей",
+            "следить за соблюдением правил чата",
+            "встречать новичков и закреплять для них правила",
+        ]
+    )
+
+
+def test_a_community_of_parents_under_an_smm_title_is_confused(linter: Linter) -> None:
+    """The model reads a line about parents as a teacher's; the community phrases on it still count (one prose
+    line of duties, as small employers write them)."""
+    text = (
+        "Обязанности: развивать сообщество родителей наших школ, знакомить новые семьи с родителями старших "
+        "классов, собирать родительский совет и поддерживать инициативы родителей, устраивать семейные праздники "
+        "и встречи родителей с педагогами.\nТребования: опыт работы с родительскими сообществами.\n"
+    )
+    report = linter.lint(text, title="SMM-менеджер")
+    assert "CM001" in {finding.code for finding in report.findings}
+
+
+def test_community_work_the_model_cannot_read_is_the_job_under_an_occupation_title() -> None:
+    """Phrases judge a title of occupations only for work the model cannot read (community): when it holds most
+    of the phrases and enough of the lines; a salesperson's phrases under it are still the model's to judge."""
+
+    def judged(title: str, mass: dict[str, float], lines: dict[str, float]) -> tuple[bool, str | None]:
+        result = decide((title,), phrases(mass), SILENT, TAXONOMY, SCORING, duties=DutyProfile(lines))
+        return result.confused, result.actual
+
+    assert judged("project", {"community": 5.0}, {"community": 3.0, "project": 3.0}) == (True, "community")
+    assert judged("project", {"community": 5.0}, {"community": 1.0, "project": 4.0}) == (False, None)
+    assert judged("project", {"community": 2.0, "event": 2.0}, {"community": 3.0}) == (False, None)
+    assert judged("administrator", {"sales": 9.0}, {"sales": 5.0}) == (False, None)
+    strict = Scoring(occupations=OccupationWeights(member_roles=frozenset()))
+    assert not decide(
+        ("project",), phrases({"community": 5.0}), SILENT, TAXONOMY, strict, duties=DutyProfile({"community": 3.0})
+    ).confused
+
+
+def test_a_project_manager_who_runs_a_members_club_is_confused(linter: Linter) -> None:
+    community = (
+        "Обязанности:\n- встречать новых резидентов клуба и знакомить их друг с другом\n"
+        "- собирать резидентов на ежемесячные завтраки и тематические встречи\n"
+        "- запустить совет резидентов и поддерживать их инициативы\n- вести программу амбассадоров среди выпускников\n"
+        "- следить за вовлечённостью участников и возвращать тех, кто пропал\n"
+    )
+    front_desk = (
+        "Обязанности:\n- встречать резидентов и гостей на ресепшене\n- бронировать переговорные и принимать оплату\n"
+        "- следить за порядком и кофе-точкой\n- отвечать на вопросы резидентов в чате\n"
+        "- помогать с организацией встреч резидентов раз в месяц\n"
+    )
+    assert "CM001" in linter.lint(community, title="Менеджер проектов").codes()
+    assert "CM001" not in linter.lint(front_desk, title="Администратор коворкинга").codes()
 
 
 def test_a_role_that_takes_the_posting_over_is_the_one_named() -> None:

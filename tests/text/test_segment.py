@@ -62,6 +62,15 @@ def test_sections_bullets_and_item_kinds() -> None:
     assert [text[i.start:i.end] for i in structure.items[:4]] == ["модерация чата", "митапы", "онбординг новичков", "амбассадоры"]
 
 
+def test_geometric_shapes_are_bullets() -> None:
+    # «▫️», «◽», «■» start list entries as «▪» does: «▫️ хорошо, если …» is an item, not the heading «хорошо, если».
+    assert items("Требования:\n▫️ хорошо, если есть опыт продаж\n◽ знание кассы\n■ график 2/2") == [
+        ("requirements", "requirement", "хорошо, если есть опыт продаж"),
+        ("requirements", "requirement", "знание кассы"),
+        ("requirements", "listed", "график 2/2"),
+    ]
+
+
 def test_glued_scrape_items_are_split() -> None:
     text = "Обязанности:\nПроведение расчета и анализа данныхВедение отчетности\n- работа в 1С;- поддержка пользователей"
     assert [t for _, _, t in items(text)] == [
