@@ -36,9 +36,9 @@ from cmlint.text.segment import LONG_PLACE_ABBREVIATIONS, Structure
 
 NEGATION_FILE = "negation.yaml"
 _JOINERS = frozenset({"-", "‑", "–", "."})
-#: Abbreviated kinds of places, written with a dot before the place's name: «г. Тверь», «ст. Лесная».
+#: Abbreviated kinds of places, written with a dot before the place's name: «г. Тверь», «ст. Лесная», «м. Коммунарка».
 _PLACE_KINDS = frozenset(LONG_PLACE_ABBREVIATIONS) | {
-    "г", "гор", "ул", "п", "рп", "д", "с", "ст", "х", "пр", "пер", "пл", "наб", "ш"
+    "г", "гор", "м", "ул", "п", "рп", "д", "с", "ст", "х", "пр", "пер", "пл", "наб", "ш"
 }
 _HYPHENS = frozenset({"-", "‑"})
 _QUOTES_OPEN = frozenset({"«", '"', "“", "„", "'"})
