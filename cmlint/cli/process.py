@@ -37,9 +37,6 @@ def _terminate(number: int, frame: FrameType | None) -> None:
 
 def _run() -> int:
     try:
-        from cmlint.cli.lean_spacy import skip_spacy_cli
-
-        skip_spacy_cli()
         from cmlint.cli.app import app
 
         app(prog_name="cmlint")
