@@ -20,7 +20,7 @@ from cmlint.roles import evidence as role_evidence, profile as role_profile
 from cmlint.roles.decision import decide
 from cmlint.roles.evidence import Markers
 from cmlint.roles.learned import guarded_items, learned_evidence
-from cmlint.roles.lines import item_bounds, read_lines
+from cmlint.roles.lines import read_lines
 from cmlint.roles.matching import RoleMatcher, TitleMention
 from cmlint.roles.objects import naming_items, title_objects
 from cmlint.roles.profile import OccupationScores
@@ -31,6 +31,7 @@ from cmlint.scoring import Scoring
 from cmlint.text.money import states_salary
 from cmlint.text.normalize import normalize
 from cmlint.text.segment import segment
+from cmlint.text.token_items import item_bounds
 
 _NO_MATCHES = MatchIndex({})
 
@@ -184,15 +185,15 @@ class Analyzer:
             matches, view, text.token_items, text.structure, self.markers, weights, disclaimed
         )
         evidence = collected.evidence
+        bounds = item_bounds(text.token_items)
         lines = read_lines(
-            self.occupations, view, text.token_items, text.structure, weights, scoring.occupations, disclaimed,
-            self.head,
+            self.occupations, view, bounds, text.structure, weights, scoring.occupations, disclaimed, self.head
         )
         learned = (
             learned_evidence(
                 lines,
                 collected,
-                item_bounds(text.token_items),
+                bounds,
                 scoring.occupations,
                 guarded_items(view, text.token_items, self.markers),
             )

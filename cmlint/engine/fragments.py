@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span
 
 from cmlint.text.segment import Structure
+from cmlint.text.token_items import item_span
 
 #: The most words a description line has («проживающие на Юго-Западе города»).
 MAX_WORDS = 6
@@ -31,13 +32,8 @@ def reads_as_listed(doc: Doc, items: Sequence[int], structure: Structure, start:
     entry = structure.items[item]
     if entry.kind != "other" or entry.section not in _SECTIONS:
         return False
-    first = start
-    while first > 0 and items[first - 1] == item:
-        first -= 1
-    last = start
-    while last + 1 < len(items) and items[last + 1] == item:
-        last += 1
-    return _description(doc[first:last + 1]) or _description(_brackets(doc, first, last, start))
+    first, end = item_span(items, start)
+    return _description(doc[first:end]) or _description(_brackets(doc, first, end - 1, start))
 
 
 def _brackets(doc: Doc, first: int, last: int, start: int) -> Span:

@@ -31,6 +31,7 @@ from cmlint.nlp.words import Lemma
 from cmlint.roles.matching import DutyMatch
 from cmlint.scoring import EvidenceWeights
 from cmlint.text.segment import Item, Structure
+from cmlint.text.token_items import item_span
 
 _NOUN_PHRASE_POS = {"NOUN", "ADJ", "PROPN", "CCONJ", "ADP", "DET", "PUNCT", "X", "NUM"}
 _DASHES = frozenset({"—", "–", "-"})
@@ -117,7 +118,7 @@ def collect(
         if not weight:
             continue
         if item_index not in bounds:
-            bounds[item_index] = _item_bounds(token_items, match.start, item_index)
+            bounds[item_index] = item_span(token_items, match.start)
         first, last = bounds[item_index]
         negated = _negated(match, view, first, last, markers, weights)
         cooperation = 0.0 if negated else _cooperation(match, lemmas, pos, first, last, markers, weights)
@@ -188,17 +189,6 @@ def item_weight(item: Item, unsectioned: bool, weights: EvidenceWeights) -> floa
         # Before the duties heading come the company and the offer, not the work.
         return weights.intro_weight
     return weights.item_weight(item.kind)
-
-
-def _item_bounds(token_items: Sequence[int], inside: int, item: int) -> tuple[int, int]:
-    """First and past-the-last token of ``item``, found from a token ``inside`` it."""
-    first = inside
-    while first > 0 and token_items[first - 1] == item:
-        first -= 1
-    last = inside + 1
-    while last < len(token_items) and token_items[last] == item:
-        last += 1
-    return first, last
 
 
 def _negated(

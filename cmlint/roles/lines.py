@@ -9,9 +9,9 @@ what a job asks for tells which job it is («права категории C», 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from itertools import compress, groupby
+from itertools import compress
 
 from cmlint.matching.lemma_matcher import TokenView
 from cmlint.occupations.features import features, terms
@@ -65,7 +65,7 @@ def read_items(
 def read_lines(
     model: OccupationModel,
     view: TokenView,
-    token_items: Sequence[int],
+    bounds: Mapping[int, tuple[int, int]],
     structure: Structure,
     evidence: EvidenceWeights,
     weights: OccupationWeights,
@@ -74,9 +74,9 @@ def read_lines(
 ) -> tuple[LineReading, ...]:
     """Readings of the duty and requirement lines; a line with no known word gets no probabilities.
 
+    ``bounds``: each item's first and past-the-last token (:func:`cmlint.text.token_items.item_bounds`);
     ``disclaimed`` items say which work is someone else's; they are not read.  ``head``, the fine-role
     model (:mod:`cmlint.roles.learned`), reads the duty lines too."""
-    bounds = item_bounds(token_items)
     chosen: list[tuple[int, float, bool, list[str]]] = []
     for item, weight, duty in read_items(structure, evidence, weights):
         if item in bounds and item not in disclaimed:
@@ -110,15 +110,3 @@ def _head_roles(head: OccupationModel | None, lines: list[list[str]]) -> list[tu
         (head.labels[index], round(float(row[index]), 4)) if row[index] > 0 else None
         for index, row in zip(best, rows, strict=True)
     ]
-
-
-def item_bounds(token_items: Sequence[int]) -> dict[int, tuple[int, int]]:
-    """Per item, its first token and one past its last (``token_items`` runs item by item)."""
-    bounds: dict[int, tuple[int, int]] = {}
-    position = 0
-    for item, run in groupby(token_items):
-        size = len(list(run))
-        if item >= 0:
-            bounds[item] = (bounds[item][0] if item in bounds else position, position + size)
-        position += size
-    return bounds

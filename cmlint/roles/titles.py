@@ -86,6 +86,8 @@ GENERIC_HEADS = frozenset(
     }
 )
 HYPHENS = frozenset({"-", "‑", "–"})
+#: Words that open the part an object complements: a position noun or a combiner («с функциями продаж»).
+OBJECT_HEADS = POSITION_HEADS | GENERIC_HEADS | COMBINERS
 #: Tokens that join the items of a list of objects inside a bracket.
 LIST_JOINERS = frozenset({",", "и", "/", "+", "&", "and"})
 #: Every noun that heads a position's name, specific or generic.
@@ -302,7 +304,7 @@ def _objects(objects: Iterable[Match[str]], parts: list[int], view: TokenView, s
         heads = [
             i
             for i in before
-            if view.lemma[i].lower() in POSITION_NOUNS | COMBINERS
+            if view.lemma[i].lower() in OBJECT_HEADS
             and not (i > start and view.text[i - 1] in HYPHENS and not _in_list(o_start, before, listed, view))
         ]
         if heads and not any(view.lower[i] in OBJECT_BLOCKERS for i in range(min(heads) + 1, o_start)):
