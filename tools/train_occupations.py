@@ -14,7 +14,10 @@ by chance) is held out to report validation accuracy; the shipped model is
 then trained on all of them.  Everything is seeded: the same data and code
 give the same weights.  The raw postings never enter the repository; the
 model card records fingerprints of the data file, of the code and title
-patterns the labels and features come from, and of the labels themselves.
+patterns the labels and features come from, of the labels themselves, and
+of how the probe postings (``tools/reading_probe.txt``) read — so a change
+of tokens, lemmas or line splitting that changes what the model sees makes
+a test fail until the model is retrained.
 """
 
 from __future__ import annotations
@@ -47,6 +50,7 @@ from tools.training_reader import (
     labelled_texts,
     read_examples,
     read_labels,
+    reading_fingerprint,
     strict_titles,
 )
 
@@ -237,7 +241,8 @@ def main(argv: list[str] | None = None) -> int:
     engine = Linter().engine
     taxonomy = engine.taxonomy
     read = read_labels([data], occupation_titles(engine))
-    examples = list(read_examples(labelled_texts([data], read), PostingReader(engine.nlp)))
+    reader = PostingReader(engine.nlp)
+    examples = list(read_examples(labelled_texts([data], read), reader))
     per_label = Counter(example.label for example in examples)
     labels = sorted(label for label, n in per_label.items() if n >= parameters.min_postings)
     examples = [example for example in examples if example.label in labels]
@@ -254,6 +259,7 @@ def main(argv: list[str] | None = None) -> int:
             code_fingerprint=code_fingerprint(taxonomy),
             data_fingerprint=data_fingerprint([data]),
             label_fingerprint=label_fingerprint(read),
+            reading_fingerprint=reading_fingerprint(reader),
             postings=len(final),
             lines=sum(len(example.lines) for example in final),
             seed=args.seed,

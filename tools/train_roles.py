@@ -16,8 +16,9 @@ The real postings are ``large/train.jsonl``, ``full.jsonl`` and
 ``snippets.jsonl`` (``$CMLINT_REAL_DATA``); a fifth of the postings (a hash
 of the body, the same rule as the occupation model's) is held out to report
 validation accuracy, and the shipped head is trained on all of them.
-Everything is seeded; the card records fingerprints of the data, the code and
-the labels, and a test fails when they disagree with the shipped head.
+Everything is seeded; the card records fingerprints of the data, the code,
+the labels and the reading of the probe postings, and a test fails when they
+disagree with the shipped head.
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ from tools.training_reader import (
     labelled_texts,
     read_examples,
     read_labels,
+    reading_fingerprint,
     strict_titles,
 )
 
@@ -137,7 +139,8 @@ def main(argv: list[str] | None = None) -> int:
     engine = Linter().engine
     read = read_labels(real_files(), role_titles(engine))
     texts = itertools.chain(labelled_texts(real_files(), read), own_texts())
-    examples = list(read_examples(texts, PostingReader(engine.nlp)))
+    reader = PostingReader(engine.nlp)
+    examples = list(read_examples(texts, reader))
     per_label = Counter(example.label for example in examples)
     labels = sorted(label for label, n in per_label.items() if n >= parameters.min_postings)
     examples = [example for example in examples if example.label in labels]
@@ -153,6 +156,7 @@ def main(argv: list[str] | None = None) -> int:
             code_fingerprint=code_fingerprint(engine.taxonomy),
             data_fingerprint=data_fingerprint(real_files() + own_files()),
             label_fingerprint=label_fingerprint(read),
+            reading_fingerprint=reading_fingerprint(reader),
             postings=len(final),
             lines=sum(len(example.lines) for example in final),
             seed=args.seed,

@@ -35,6 +35,11 @@ from cmlint.text.segment import segment
 
 #: The line weights of the default configuration: training reads lines the way the linter does.
 SCORING = Scoring()
+#: Postings of our own wording with every kind of text the trainers read — headings, bullets, numbered and
+#: emoji items, prose, Latin words, requirements, conditions, a skills list, a scraped posting run into one
+#: line with glued words, HTML: how they read fingerprints the text reading a model was trained on
+#: (:func:`reading_fingerprint`).
+PROBE = Path(__file__).with_name("reading_probe.txt")
 #: The label a role's title names teach (``(role id, role) → label``).
 Naming = Callable[[str, Role], str]
 
@@ -158,3 +163,20 @@ def data_fingerprint(paths: Iterable[Path]) -> str:
     for path in paths:
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def probe_postings() -> list[str]:
+    """The postings of :data:`PROBE` (separated by lines ``===``)."""
+    return PROBE.read_text(encoding="utf-8").split("\n===\n")
+
+
+def reading_fingerprint(reader: PostingReader) -> str:
+    """A hash of the feature lines, with their weights and kinds, that ``reader`` finds in the probe postings.
+
+    The features depend on more code than the feature module: normalisation,
+    segmentation into lines, the tokenizer, the lemmas and the line weights.
+    Hashing those modules' sources would make every unrelated edit of them
+    force a retrain; hashing what they make of a fixed text changes only
+    when what the model sees changes."""
+    examples = [reader.example("probe", text) for text in probe_postings()]
+    return fingerprint([json.dumps(example.lines if example else None, ensure_ascii=False) for example in examples])

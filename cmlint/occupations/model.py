@@ -39,6 +39,10 @@ class ModelCard(BaseModel):
     data_fingerprint: str
     #: A hash of every training title with the occupation it labelled (see ``tools/train_occupations.py``).
     label_fingerprint: str
+    #: A hash of the feature lines the trainer read in a probe posting of our own (``tools/reading_probe.md``):
+    #: it changes when normalisation, line splitting, tokens, lemmas or line weights change what the model sees
+    #: (empty in a card written before it was recorded).
+    reading_fingerprint: str = ""
     postings: int
     lines: int
     seed: int

@@ -7,13 +7,22 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import spacy
 
 from cmlint.linter import Linter
 from cmlint.occupations.features import features, terms
 from cmlint.occupations.model import ModelCard, OccupationModel, shipped_model
 from cmlint.roles.taxonomy import load_taxonomy
 from tools.train_occupations import code_fingerprint, default_data, main, occupation_titles
-from tools.training_reader import TitleLabels, data_fingerprint, label_fingerprint, read_labels
+from tools.training_reader import (
+    PostingReader,
+    TitleLabels,
+    data_fingerprint,
+    label_fingerprint,
+    probe_postings,
+    read_labels,
+    reading_fingerprint,
+)
 
 TRAINING_DATA = default_data()
 
@@ -26,7 +35,7 @@ def names() -> TitleLabels:
 def tiny() -> OccupationModel:
     card = ModelCard(
         labels=["courier", "developer"], features=2, code_fingerprint="x", data_fingerprint="y", label_fingerprint="z",
-        postings=2, lines=2, seed=0, parameters={}, validation={}, market_titles={},
+        reading_fingerprint="r", postings=2, lines=2, seed=0, parameters={}, validation={}, market_titles={},
     )
     weights = np.array([[2.0, -2.0], [-2.0, 2.0]], dtype=np.float32)
     return OccupationModel(card, ["w:доставка", "w:код"], weights, np.zeros(2, dtype=np.float32))
@@ -90,6 +99,22 @@ def test_shipped_model_was_trained_by_the_current_code() -> None:
     assert shipped_model().card.code_fingerprint == code_fingerprint(load_taxonomy())
 
 
+def test_shipped_model_reads_text_as_it_was_trained() -> None:
+    """Retrain when normalisation, line splitting, the tokenizer, the lemmas or the line weights change what the
+    probe posting reads as: python -m tools.train_occupations"""
+    assert shipped_model().card.reading_fingerprint == reading_fingerprint(PostingReader(Linter().engine.nlp))
+
+
+def test_reading_fingerprint_notices_other_lemmas() -> None:
+    """The change the source fingerprint missed: the same code reading other lemmas (a pipeline without our
+    morphology) gives another fingerprint, and the probe reads as lines of several kinds."""
+    ours = PostingReader(Linter().engine.nlp)
+    examples = [ours.example("probe", text) for text in probe_postings()]
+    assert len(examples) >= 5 and all(example is not None and example.lines for example in examples)
+    assert reading_fingerprint(ours) == reading_fingerprint(ours)
+    assert reading_fingerprint(PostingReader(spacy.blank("ru"))) != reading_fingerprint(ours)
+
+
 @pytest.mark.skipif(not TRAINING_DATA.exists(), reason="the training data is not on this machine")
 def test_shipped_model_was_trained_on_the_current_data_and_labels() -> None:
     """The data file, and every title's label as the trainer reads it today (the matcher and morphology included)."""
@@ -107,7 +132,7 @@ def test_trainer_names_missing_data(tmp_path: Path, capsys: pytest.CaptureFixtur
 def test_neighbours_come_from_the_held_out_confusion() -> None:
     card = ModelCard(
         labels=["developer", "power_engineer", "accountant"], features=1, code_fingerprint="x", data_fingerprint="y",
-        label_fingerprint="z", postings=1, lines=1, seed=0, parameters={}, validation={}, market_titles={},
+        label_fingerprint="z", reading_fingerprint="r", postings=1, lines=1, seed=0, parameters={}, validation={}, market_titles={},
         confusion={"developer": {"postings": 40, "power_engineer": 6, "accountant": 1}, "accountant": {"postings": 9}},
     )
     assert card.neighbours(0.1, 3) == {"developer": {"power_engineer"}, "power_engineer": {"developer"}}

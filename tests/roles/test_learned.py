@@ -15,7 +15,7 @@ from cmlint.roles.lines import LineReading
 from cmlint.roles.taxonomy import load_taxonomy
 from cmlint.scoring import OccupationWeights, Scoring
 from tools.train_roles import code_fingerprint, own_files, real_files, role_titles
-from tools.training_reader import data_fingerprint, label_fingerprint, read_labels
+from tools.training_reader import PostingReader, data_fingerprint, label_fingerprint, read_labels, reading_fingerprint
 
 WEIGHTS = OccupationWeights()
 #: A community manager's title over short-video and social-page duties, worded so that the phrases alone
@@ -97,6 +97,12 @@ def test_shipped_head_was_trained_by_the_current_code() -> None:
     python -m tools.train_roles"""
     head = shipped_head()
     assert head is not None and head.card.code_fingerprint == code_fingerprint(load_taxonomy())
+
+
+def test_shipped_head_reads_text_as_it_was_trained() -> None:
+    """Retrain when what the probe posting reads as changes (tokens, lemmas, lines): python -m tools.train_roles"""
+    head = shipped_head()
+    assert head is not None and head.card.reading_fingerprint == reading_fingerprint(PostingReader(Linter().engine.nlp))
 
 
 @pytest.mark.skipif(
