@@ -17,14 +17,14 @@ from cmlint.matching.pattern_set import MatchIndex
 from cmlint.models import Posting, Span
 from cmlint.occupations.model import OccupationModel
 from cmlint.roles import evidence as role_evidence, profile as role_profile
-from cmlint.roles.decision import decide
+from cmlint.roles.decision import Criteria, DutyReading, TitleClaim, decide
 from cmlint.roles.evidence import Markers
 from cmlint.roles.learned import guarded_items, learned_evidence
 from cmlint.roles.lines import read_lines
 from cmlint.roles.matching import RoleMatcher, TitleMention
 from cmlint.roles.objects import naming_items, title_objects
 from cmlint.roles.profile import OccupationScores
-from cmlint.roles.subjects import title_subject
+from cmlint.roles.subjects import TitleTokens, title_subject
 from cmlint.roles.suggest import candidates, market_names, suggestions
 from cmlint.roles.titles import TitleMatch
 from cmlint.scoring import Scoring
@@ -87,8 +87,13 @@ class Analyzer:
         #: The fine-role head (:mod:`cmlint.roles.learned`); without it only phrases speak for the fine roles.
         self.head = head
         self.names = market_names(roles.taxonomy, occupations.card.market_titles)
-        #: Occupations the model confuses on held-out real postings under their own titles (the model card).
-        self.neighbours = occupations.card.neighbours(scoring.neighbour_min_rate, scoring.neighbour_min_postings)
+        #: What CM001 judges by, with the occupations the model confuses on held-out real postings under their
+        #: own titles (the model card).
+        self.criteria = Criteria(
+            roles.taxonomy,
+            scoring,
+            occupations.card.neighbours(scoring.neighbour_min_rate, scoring.neighbour_min_postings),
+        )
         self.markers = markers
         self.scoring = scoring
 
@@ -119,10 +124,9 @@ class Analyzer:
             # Only a title of the labour market's occupations has a subject: where a community-adjacent role
             # works («Комьюнити-менеджер языкового клуба») is no licence for its duties to be a teacher's.
             if read and all(taxonomy.roles[role].kind == "occupation" for role in read):
-                subject = title_subject(
-                    title.view, title.first, title.end, named, [taxonomy.occupation_of(r) for r in read],
-                    self.occupations, self.scoring.subject_min_probability, self.scoring.subject_ratio,
-                )
+                words = TitleTokens(title.view, title.first, title.end, named)
+                own = [taxonomy.occupation_of(r) for r in read]
+                subject = title_subject(words, own, self.occupations, self.scoring)
                 if subject is not None and subject not in context:
                     context = (*context, subject)
         in_text = self.roles.shared.matches(doc, view, body_start, len(doc), title=False)
@@ -209,7 +213,7 @@ class Analyzer:
         scores = OccupationScores.of(masses, lines, taxonomy, self.occupations.labels, scoring.occupations, naming)
         duties = role_profile.summed(masses.values())
         decision = decide(
-            title_roles, profile, scores, taxonomy, scoring, whole, context, self.neighbours, duties
+            TitleClaim(title_roles, whole, context), DutyReading(profile, scores, duties), self.criteria
         )
         found = tuple(candidates(decision, profile, scores, taxonomy, self.names, scoring.suggestions, title_roles))
         shift = title.base if title.field == "title" else title.offset

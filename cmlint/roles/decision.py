@@ -21,7 +21,7 @@ first question, ``min_evidence`` of phrase evidence for the second).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from cmlint.roles.profile import DutyProfile, OccupationScores
@@ -44,38 +44,57 @@ class RoleDecision:
     actual: str | None = None
 
 
-def decide(
-    title_roles: tuple[str, ...],
-    profile: DutyProfile,
-    scores: OccupationScores,
-    taxonomy: Taxonomy,
-    thresholds: Scoring,
-    whole_title: bool = True,
-    context: tuple[str, ...] = (),
-    neighbours: Mapping[str, frozenset[str]] | None = None,
-    duties: DutyProfile | None = None,
-) -> RoleDecision:
-    """Decide for one posting (see :class:`RoleDecision`); ``profile`` is the phrase profile.
+@dataclass(frozen=True, slots=True)
+class TitleClaim:
+    """What the title claims: the roles it reads, in order.
 
-    ``whole_title``: false when a part of a combined title names a position
-    that could not be read — the duties may be that part's, so nothing is decided.
+    ``whole``: false when a part of a combined title names a position that
+    could not be read — the duties may be that part's, so nothing is decided.
     ``context``: roles the title names only as context («… на курс
-    "Python-разработчик"»); ``neighbours``: per occupation, those the model
-    confuses with it on held-out real postings under their own titles (the
-    model card's confusion).  Both widen only what fits the title in the
-    occupation question; neighbours only for a title that names occupations
-    of the labour market, never a community-adjacent role, where the
-    distinctions are the mission.  ``duties``: the duty lines spread over
-    roles and occupations (phrases and the model together), for the work the
-    model cannot read under a title of occupations (:func:`_unseen_job`).
+    "Python-разработчик"»): their duties fit the title in the occupation question.
     """
-    roles = {role for role in title_roles if not taxonomy.roles[role].generic}
+
+    roles: tuple[str, ...]
+    whole: bool = True
+    context: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DutyReading:
+    """What the duty lines say: ``profile`` of the phrases, ``scores`` of the occupation model and
+    ``duties``, the lines spread over roles and occupations (phrases and the model together), for the work
+    the model cannot read under a title of occupations (:func:`_unseen_job`)."""
+
+    profile: DutyProfile
+    scores: OccupationScores
+    duties: DutyProfile | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Criteria:
+    """What a posting is judged by: the taxonomy, the thresholds and ``neighbours``, per occupation those the
+    model confuses with it on held-out real postings under their own titles (the model card's confusion).
+
+    Neighbours widen only what fits the title in the occupation question, and only for a title that names
+    occupations of the labour market, never a community-adjacent role, where the distinctions are the mission.
+    """
+
+    taxonomy: Taxonomy
+    thresholds: Scoring
+    neighbours: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+
+def decide(title: TitleClaim, reading: DutyReading, criteria: Criteria) -> RoleDecision:
+    """Decide for one posting (see :class:`RoleDecision`)."""
+    taxonomy, thresholds = criteria.taxonomy, criteria.thresholds
+    profile, scores = reading.profile, reading.scores
+    roles = {role for role in title.roles if not taxonomy.roles[role].generic}
     fitting = frozenset(roles.union(*(taxonomy.fitting(r) for r in roles)))
-    if not roles or not whole_title:
+    if not roles or not title.whole:
         return RoleDecision(False, fitting)
     if scores.weight >= thresholds.occupation_min_weight:
-        placed = {taxonomy.occupation_of(role) for role in context if not taxonomy.roles[role].generic}
-        near = _near(roles, placed, neighbours or {}, taxonomy)
+        placed = {taxonomy.occupation_of(role) for role in title.context if not taxonomy.roles[role].generic}
+        near = _near(roles, placed, criteria.neighbours, taxonomy)
         foreign = _foreign_occupation(roles, scores, taxonomy, thresholds, near) or _occupation_taken_over(
             roles, scores, taxonomy, thresholds, near, placed
         )
@@ -86,9 +105,9 @@ def decide(
     if _foreign_witnesses(roles, profile) < thresholds.min_foreign_evidence:
         return RoleDecision(False, fitting)
     if any(taxonomy.roles[r].kind != "role" for r in roles):
-        unseen = _unseen_job(fitting, profile, duties, thresholds)
+        unseen = _unseen_job(fitting, profile, reading.duties, thresholds)
         return RoleDecision(unseen is not None, fitting, "role" if unseen else None, unseen)
-    ordered = tuple(role for role in title_roles if role in roles)
+    ordered = tuple(role for role in title.roles if role in roles)
     judged = _fitting_here(ordered, fitting, profile, taxonomy, thresholds)
     broader = _broader_job(ordered, profile, taxonomy, thresholds)
     if broader is not None:

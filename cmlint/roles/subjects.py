@@ -18,27 +18,32 @@ duties fit.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from cmlint.matching.lemma_matcher import TokenView
 from cmlint.occupations.features import features, terms
 from cmlint.occupations.model import OccupationModel
 from cmlint.roles.titles import POSITION_NOUNS, SENIORITY, TitleMatch
+from cmlint.scoring import Scoring
+
+
+@dataclass(frozen=True, slots=True)
+class TitleTokens:
+    """A title's tokens ``start:end`` in ``view`` and the matches of its role names (their words are the
+    position, not the subject)."""
+
+    view: TokenView
+    start: int
+    end: int
+    named: tuple[TitleMatch, ...]
 
 
 def title_subject(
-    view: TokenView,
-    start: int,
-    end: int,
-    named: Iterable[TitleMatch],
-    own: Iterable[str],
-    model: OccupationModel,
-    min_probability: float,
-    ratio: float,
+    title: TitleTokens, own: Iterable[str], model: OccupationModel, thresholds: Scoring
 ) -> str | None:
-    """The occupation of what the title between tokens ``start`` and ``end`` works on, if the model reads one.
-
-    ``named``: the matches of the title's role names (their words are the position, not the subject);
-    ``own``: the occupations the title names (never its own subject)."""
+    """The occupation of what the title works on, if the model reads one (``subject_min_probability``,
+    ``subject_ratio`` of ``thresholds``); ``own``: the occupations the title names (never its own subject)."""
+    view, start, end, named = title.view, title.start, title.end, title.named
     covered = {i for match in named for i in range(match.start, match.end)}
     kept = [
         i
@@ -55,4 +60,4 @@ def title_subject(
     if len(ranked) < 2:
         return None
     (best, label), (second, _) = ranked[0], ranked[1]
-    return label if best >= min_probability and best >= ratio * second else None
+    return label if best >= thresholds.subject_min_probability and best >= thresholds.subject_ratio * second else None

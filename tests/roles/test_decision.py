@@ -8,7 +8,15 @@ import pytest
 from pydantic import ValidationError
 
 from cmlint import Linter
-from cmlint.roles.decision import decide, fitting_occupations, title_support
+from cmlint.roles.decision import (
+    Criteria,
+    DutyReading,
+    RoleDecision,
+    TitleClaim,
+    decide,
+    fitting_occupations,
+    title_support,
+)
 from cmlint.roles.profile import DutyProfile, OccupationScores
 from cmlint.roles.taxonomy import Role, load_taxonomy
 from cmlint.scoring import OccupationWeights, Scoring
@@ -38,8 +46,24 @@ def lines(probabilities: list[dict[str, float]], weight: float = 1.0) -> Occupat
     return OccupationScores(log_scores, shares, weight * len(probabilities), witnesses, floor)
 
 
+def decided(
+    title_roles: tuple[str, ...],
+    profile: DutyProfile,
+    scores: OccupationScores,
+    scoring: Scoring = SCORING,
+    *,
+    whole: bool = True,
+    context: tuple[str, ...] = (),
+    neighbours: dict[str, frozenset[str]] | None = None,
+    duties: DutyProfile | None = None,
+) -> RoleDecision:
+    """The decision for a title reading ``title_roles`` over duty lines read as given."""
+    title = TitleClaim(title_roles, whole, context)
+    return decide(title, DutyReading(profile, scores, duties), Criteria(TAXONOMY, scoring, neighbours or {}))
+
+
 def decision(title_roles: tuple[str, ...], mass: dict[str, float], scoring: Scoring = SCORING) -> bool:
-    return decide(title_roles, phrases(mass), SILENT, TAXONOMY, scoring).confused
+    return decided(title_roles, phrases(mass), SILENT, scoring).confused
 
 
 @pytest.mark.parametrize(
@@ -67,17 +91,17 @@ def test_decision(title_roles: tuple[str, ...], mass: dict[str, float], confused
 
 def test_one_phrase_of_another_role_is_not_enough() -> None:
     profile = DutyProfile({"sales": 5.0}, {"sales": 1})
-    assert not decide(("community",), profile, SILENT, TAXONOMY, SCORING).confused
-    assert decide(("community",), profile, SILENT, TAXONOMY, Scoring(min_foreign_evidence=1)).confused
+    assert not decided(("community",), profile, SILENT, SCORING).confused
+    assert decided(("community",), profile, SILENT, Scoring(min_foreign_evidence=1)).confused
 
 
 def test_a_compatible_role_that_does_the_whole_job_is_the_job() -> None:
     """Events fit a community manager alongside community work; with none of it, the job is an event manager's
     even when the events hold only half of the phrases (the rest other roles')."""
-    result = decide(("community",), phrases({"event": 2.5, "support": 1.5, "account": 1.0}), SILENT, TAXONOMY, SCORING)
+    result = decided(("community",), phrases({"event": 2.5, "support": 1.5, "account": 1.0}), SILENT, SCORING)
     assert (result.confused, result.kind, result.actual) == (True, "role", "event")
     assert "event" not in result.fitting
-    kept = decide(("community",), phrases({"community": 0.6, "event": 2.5, "support": 1.5}), SILENT, TAXONOMY, SCORING)
+    kept = decided(("community",), phrases({"community": 0.6, "event": 2.5, "support": 1.5}), SILENT, SCORING)
     assert not kept.confused and "event" in kept.fitting
 
 
@@ -86,12 +110,12 @@ def test_a_broader_job_is_named_even_where_some_of_the_title_role_is_there() -> 
     on ``min_broader_ratio`` times as many lines as moderation, the posting is a community manager's, even though
     moderation holds more than ``max_own_share``; on as many lines as moderation it is not."""
     profile = phrases({"community": 6.0, "moderation": 3.5}, lines={"community": 4, "moderation": 2})
-    result = decide(("moderation",), profile, SILENT, TAXONOMY, SCORING)
+    result = decided(("moderation",), profile, SILENT, SCORING)
     assert (result.confused, result.kind, result.actual) == (True, "role", "community")
     assert "community" not in result.fitting
-    assert not decide(("moderation",), profile, SILENT, TAXONOMY, Scoring(min_broader_ratio=3.0)).confused
+    assert not decided(("moderation",), profile, SILENT, Scoring(min_broader_ratio=3.0)).confused
     even = phrases({"community": 6.0, "moderation": 3.5}, lines={"community": 3, "moderation": 3})
-    assert not decide(("moderation",), even, SILENT, TAXONOMY, SCORING).confused
+    assert not decided(("moderation",), even, SILENT, SCORING).confused
 
 
 def test_a_broader_job_must_be_alongside() -> None:
@@ -148,7 +172,7 @@ def test_community_work_the_model_cannot_read_is_the_job_under_an_occupation_tit
     of the phrases and enough of the lines; a salesperson's phrases under it are still the model's to judge."""
 
     def judged(title: str, mass: dict[str, float], lines: dict[str, float]) -> tuple[bool, str | None]:
-        result = decide((title,), phrases(mass), SILENT, TAXONOMY, SCORING, duties=DutyProfile(lines))
+        result = decided((title,), phrases(mass), SILENT, SCORING, duties=DutyProfile(lines))
         return result.confused, result.actual
 
     assert judged("project", {"community": 5.0}, {"community": 3.0, "project": 3.0}) == (True, "community")
@@ -156,8 +180,8 @@ def test_community_work_the_model_cannot_read_is_the_job_under_an_occupation_tit
     assert judged("project", {"community": 2.0, "event": 2.0}, {"community": 3.0}) == (False, None)
     assert judged("administrator", {"sales": 9.0}, {"sales": 5.0}) == (False, None)
     strict = Scoring(occupations=OccupationWeights(member_roles=frozenset()))
-    assert not decide(
-        ("project",), phrases({"community": 5.0}), SILENT, TAXONOMY, strict, duties=DutyProfile({"community": 3.0})
+    assert not decided(
+        ("project",), phrases({"community": 5.0}), SILENT, strict, duties=DutyProfile({"community": 3.0})
     ).confused
 
 
@@ -180,7 +204,7 @@ def test_a_project_manager_who_runs_a_members_club_is_confused(linter: Linter) -
 def test_a_role_that_takes_the_posting_over_is_the_one_named() -> None:
     """An SMM manager's posting of nearly all copywriting is a content manager's, not the salesperson's of its
     one sales phrase."""
-    result = decide(("smm",), phrases({"content": 7.0, "sales": 1.0}), SILENT, TAXONOMY, SCORING)
+    result = decided(("smm",), phrases({"content": 7.0, "sales": 1.0}), SILENT, SCORING)
     assert (result.confused, result.actual) == (True, "content")
 
 
@@ -190,7 +214,7 @@ def test_a_close_role_fits_without_any_of_the_title_role() -> None:
 
 
 def test_fitting_roles_include_the_compatible_ones() -> None:
-    result = decide(("community",), phrases({"sales": 1.0}), SILENT, TAXONOMY, SCORING)
+    result = decided(("community",), phrases({"sales": 1.0}), SILENT, SCORING)
     assert {"community", "event", "moderation"} <= result.fitting
 
 
@@ -212,39 +236,39 @@ ACCOUNTANT_LINES = [{"accountant": 0.8, "finance": 0.1}, {"accountant": 0.7, "of
 
 
 def test_another_occupation_is_found_by_the_lines() -> None:
-    result = decide(("community",), DutyProfile({}), lines(ACCOUNTANT_LINES), TAXONOMY, SCORING)
+    result = decided(("community",), DutyProfile({}), lines(ACCOUNTANT_LINES), SCORING)
     assert (result.confused, result.kind, result.actual) == (True, "occupation", "accountant")
 
 
 def test_the_title_occupation_is_not_confused_with_itself() -> None:
-    assert not decide(("accountant",), DutyProfile({}), lines(ACCOUNTANT_LINES), TAXONOMY, SCORING).confused
+    assert not decided(("accountant",), DutyProfile({}), lines(ACCOUNTANT_LINES), SCORING).confused
 
 
 def test_related_occupations_fit_the_title() -> None:
     """An economist's posting whose lines read as an accountant's is the same trade."""
-    assert not decide(("finance",), DutyProfile({}), lines(ACCOUNTANT_LINES), TAXONOMY, SCORING).confused
+    assert not decided(("finance",), DutyProfile({}), lines(ACCOUNTANT_LINES), SCORING).confused
 
 
 def test_a_related_occupation_that_does_all_the_work_takes_the_posting_over() -> None:
     """A driver may load the van, but a driver's posting of warehouse work only is another job."""
     warehouse = [{"warehouse": 0.8, "driver": 0.05}, {"warehouse": 0.7, "courier": 0.1}, {"warehouse": 0.9}]
-    result = decide(("driver",), DutyProfile({}), lines(warehouse), TAXONOMY, SCORING)
+    result = decided(("driver",), DutyProfile({}), lines(warehouse), SCORING)
     assert (result.confused, result.kind, result.actual) == (True, "occupation", "warehouse")
 
 
 def test_a_driver_who_also_loads_is_not_taken_over() -> None:
     mixed = [{"driver": 0.8}, {"warehouse": 0.8, "driver": 0.1}, {"driver": 0.7, "logistics": 0.2}]
-    assert not decide(("driver",), DutyProfile({}), lines(mixed), TAXONOMY, SCORING).confused
+    assert not decided(("driver",), DutyProfile({}), lines(mixed), SCORING).confused
 
 
 def test_no_take_over_within_a_family_the_market_mixes() -> None:
     """Support titles over system administration are common on real boards: the same family (IT)."""
     admin = [{"sysadmin": 0.8, "support": 0.05}, {"sysadmin": 0.7, "devops": 0.1}, {"sysadmin": 0.9}]
-    assert not decide(("support",), DutyProfile({}), lines(admin), TAXONOMY, SCORING).confused
+    assert not decided(("support",), DutyProfile({}), lines(admin), SCORING).confused
 
 
 def test_a_single_unsure_line_is_not_enough() -> None:
-    assert not decide(("community",), DutyProfile({}), lines([{"accountant": 0.4, "marketing_pr": 0.2}]), TAXONOMY, SCORING).confused
+    assert not decided(("community",), DutyProfile({}), lines([{"accountant": 0.4, "marketing_pr": 0.2}]), SCORING).confused
 
 
 def test_related_occupations_of_the_rival_speak_with_one_voice() -> None:
@@ -257,7 +281,7 @@ def test_related_occupations_of_the_rival_speak_with_one_voice() -> None:
         {"courier": 0.3, "logistics": 0.4, "marketing_pr": 0.05},
     ]
     assert lines(split).margin({"courier"}, {"marketing_pr"}) < SCORING.occupation_min_margin
-    result = decide(("community",), DutyProfile({}), lines(split), TAXONOMY, SCORING)
+    result = decided(("community",), DutyProfile({}), lines(split), SCORING)
     assert (result.confused, result.kind, result.actual) == (True, "occupation", "courier")
 
 
@@ -271,10 +295,10 @@ def test_common_ground_between_the_title_and_the_rival_does_not_join_the_rival()
         {"developer": 0.35, "analyst": 0.3, "design_engineer": 0.05},
         {"developer": 0.3, "data": 0.35, "design_engineer": 0.05},
     ]
-    assert not decide(("design_engineer",), DutyProfile({}), lines(split), TAXONOMY, SCORING).confused
+    assert not decided(("design_engineer",), DutyProfile({}), lines(split), SCORING).confused
     # A developer's own lines still tell, under the same title:
     coding = [{"developer": 0.8, "design_engineer": 0.05}] * 4
-    assert decide(("design_engineer",), DutyProfile({}), lines(coding), TAXONOMY, SCORING).confused
+    assert decided(("design_engineer",), DutyProfile({}), lines(coding), SCORING).confused
 
 
 def test_common_ground_is_kept_for_a_community_title() -> None:
@@ -286,7 +310,7 @@ def test_common_ground_is_kept_for_a_community_title() -> None:
         {"developer": 0.35, "analyst": 0.3, "marketing_pr": 0.05},
         {"developer": 0.3, "designer": 0.35, "marketing_pr": 0.05},
     ]
-    result = decide(("community",), DutyProfile({}), lines(split), TAXONOMY, SCORING)
+    result = decided(("community",), DutyProfile({}), lines(split), SCORING)
     assert (result.confused, result.actual) == (True, "developer")
 
 
@@ -294,9 +318,9 @@ def test_lines_that_only_lean_toward_an_occupation_do_not_name_it() -> None:
     """Many lines the model places nowhere (a tenth for developers on each, as with English text) add up to
     a margin, but no line says the job is a developer's."""
     leaning = [{"developer": 0.12}] * 12
-    assert not decide(("office",), DutyProfile({}), lines(leaning), TAXONOMY, SCORING).confused
+    assert not decided(("office",), DutyProfile({}), lines(leaning), SCORING).confused
     one_clear = [*leaning, {"developer": 0.8}]
-    assert decide(("office",), DutyProfile({}), lines(one_clear), TAXONOMY, SCORING).confused
+    assert decided(("office",), DutyProfile({}), lines(one_clear), SCORING).confused
 
 
 def test_a_short_posting_of_sure_lines_is_enough() -> None:
@@ -304,10 +328,10 @@ def test_a_short_posting_of_sure_lines_is_enough() -> None:
     job as clearly; two lines that only lean that way do not."""
     sure = lines([{"accountant": 0.95}, {"accountant": 0.9}], weight=0.8)
     assert sure.margin({"accountant"}, {"marketing_pr"}) < SCORING.occupation_min_margin
-    result = decide(("community",), DutyProfile({}), sure, TAXONOMY, SCORING)
+    result = decided(("community",), DutyProfile({}), sure, SCORING)
     assert (result.confused, result.actual) == (True, "accountant")
     leaning = lines([{"accountant": 0.45, "marketing_pr": 0.1}, {"accountant": 0.5, "marketing_pr": 0.1}], weight=0.8)
-    assert not decide(("community",), DutyProfile({}), leaning, TAXONOMY, SCORING).confused
+    assert not decided(("community",), DutyProfile({}), leaning, SCORING).confused
 
 
 def test_fitting_occupations_of_a_fine_role_are_its_own_not_every_marketing_job() -> None:
@@ -317,15 +341,15 @@ def test_fitting_occupations_of_a_fine_role_are_its_own_not_every_marketing_job(
 
 def test_nothing_is_decided_when_a_part_of_the_title_could_not_be_read() -> None:
     scores = lines(ACCOUNTANT_LINES)
-    assert decide(("community",), DutyProfile({}), scores, TAXONOMY, SCORING).confused
-    assert not decide(("community",), DutyProfile({}), scores, TAXONOMY, SCORING, whole_title=False).confused
+    assert decided(("community",), DutyProfile({}), scores, SCORING).confused
+    assert not decided(("community",), DutyProfile({}), scores, SCORING, whole=False).confused
 
 
 def test_no_take_over_of_an_occupation_the_model_does_not_read() -> None:
     """A related occupation cannot take over a title whose own occupation the model has no label for."""
     selling = lines([{"sales": 0.9, "support": 0.05}] * 6)
     assert "realty" not in selling.log_scores
-    assert not decide(("realty",), DutyProfile({}), selling, TAXONOMY, SCORING).confused
+    assert not decided(("realty",), DutyProfile({}), selling, SCORING).confused
 
 
 #: Lines of a PLC programmer's duties (controllers, commissioning): the model reads them as a power engineer's.
@@ -334,16 +358,16 @@ CONTROLLER_LINES = [{"power_engineer": 0.9, "developer": 0.05}, {"power_engineer
 
 def test_a_neighbour_in_the_data_does_not_take_a_posting_over() -> None:
     """Occupations the model confuses on held-out postings under their own titles share their duties."""
-    taken = decide(("developer",), DutyProfile({}), lines(CONTROLLER_LINES), TAXONOMY, SCORING)
+    taken = decided(("developer",), DutyProfile({}), lines(CONTROLLER_LINES), SCORING)
     assert (taken.confused, taken.actual) == (True, "power_engineer")
     neighbours = {"developer": frozenset({"power_engineer"}), "power_engineer": frozenset({"developer"})}
-    kept = decide(("developer",), DutyProfile({}), lines(CONTROLLER_LINES), TAXONOMY, SCORING, neighbours=neighbours)
+    kept = decided(("developer",), DutyProfile({}), lines(CONTROLLER_LINES), SCORING, neighbours=neighbours)
     assert not kept.confused
 
 
 def test_neighbours_do_not_excuse_an_unrelated_occupation() -> None:
     neighbours = {"developer": frozenset({"power_engineer"})}
-    result = decide(("developer",), DutyProfile({}), lines(ACCOUNTANT_LINES), TAXONOMY, SCORING, neighbours=neighbours)
+    result = decided(("developer",), DutyProfile({}), lines(ACCOUNTANT_LINES), SCORING, neighbours=neighbours)
     assert (result.confused, result.actual) == (True, "accountant")
 
 
@@ -351,30 +375,30 @@ def test_neighbours_do_not_widen_a_community_title() -> None:
     """The community-adjacent roles keep their fine distinctions: a neighbour of marketing in the data still confuses."""
     sales = [{"sales": 0.8}, {"sales": 0.7, "marketing_pr": 0.1}, {"sales": 0.9}]
     neighbours = {"marketing_pr": frozenset({"sales"}), "sales": frozenset({"marketing_pr"})}
-    result = decide(("community",), DutyProfile({}), lines(sales), TAXONOMY, SCORING, neighbours=neighbours)
+    result = decided(("community",), DutyProfile({}), lines(sales), SCORING, neighbours=neighbours)
     assert (result.confused, result.actual) == (True, "sales")
 
 
 def test_what_the_title_context_names_fits_the_title() -> None:
     """A reviewer «на курс "Java-разработчик"» reads code: the course's subject is context that fits."""
     code = [{"developer": 0.8}, {"developer": 0.7, "teacher": 0.1}, {"developer": 0.9}]
-    assert decide(("teacher",), DutyProfile({}), lines(code), TAXONOMY, SCORING).confused
-    assert not decide(("teacher",), DutyProfile({}), lines(code), TAXONOMY, SCORING, context=("developer",)).confused
+    assert decided(("teacher",), DutyProfile({}), lines(code), SCORING).confused
+    assert not decided(("teacher",), DutyProfile({}), lines(code), SCORING, context=("developer",)).confused
 
 
 def test_the_model_can_overrule_phrases_of_another_occupation() -> None:
     """A recruiter's posting that talks about selling vacancies: phrases say sales, every line reads as HR."""
     profile = phrases({"sales": 5.0, "hr": 0.5})
     recruiting = [{"hr": 0.8, "sales": 0.1}, {"hr": 0.7, "sales": 0.1}, {"hr": 0.9}]
-    assert decide(("hr",), profile, SILENT, TAXONOMY, SCORING).confused
-    assert not decide(("hr",), profile, lines(recruiting), TAXONOMY, SCORING).confused
+    assert decided(("hr",), profile, SILENT, SCORING).confused
+    assert not decided(("hr",), profile, lines(recruiting), SCORING).confused
 
 
 def test_the_model_does_not_overrule_phrases_within_one_occupation() -> None:
     """Community and SMM are one occupation to the model: the phrases alone tell them apart."""
     profile = phrases({"smm": 5.0, "community": 0.2})
     marketing = [{"marketing_pr": 0.9}, {"marketing_pr": 0.8}, {"marketing_pr": 0.9}]
-    assert decide(("community",), profile, lines(marketing), TAXONOMY, SCORING).confused
+    assert decided(("community",), profile, lines(marketing), SCORING).confused
 
 
 def test_phrases_on_the_same_words_are_one_witness() -> None:
@@ -382,8 +406,8 @@ def test_phrases_on_the_same_words_are_one_witness() -> None:
     mass = {"sales": 2.0, "account": 2.0}
     same = DutyProfile(mass, {"sales": 1, "account": 1}, {"sales": ((10, 14),), "account": ((11, 14),)})
     apart = DutyProfile(mass, {"sales": 1, "account": 1}, {"sales": ((10, 14),), "account": ((20, 23),)})
-    assert not decide(("smm",), same, SILENT, TAXONOMY, SCORING).confused
-    assert decide(("smm",), apart, SILENT, TAXONOMY, SCORING).confused
+    assert not decided(("smm",), same, SILENT, SCORING).confused
+    assert decided(("smm",), apart, SILENT, SCORING).confused
 
 
 def test_an_smm_manager_who_runs_a_channel_is_not_confused(linter: Linter) -> None:

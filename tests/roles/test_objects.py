@@ -6,7 +6,7 @@ import pytest
 
 from cmlint.linter import Engine
 from cmlint.matching.lemma_matcher import TokenView
-from cmlint.roles.decision import decide
+from cmlint.roles.decision import Criteria, DutyReading, TitleClaim, decide
 from cmlint.roles.objects import naming_items, title_objects
 from cmlint.roles.profile import DutyProfile, OccupationScores
 from cmlint.roles.taxonomy import load_taxonomy
@@ -14,6 +14,8 @@ from cmlint.scoring import Scoring
 
 TAXONOMY = load_taxonomy()
 SCORING = Scoring()
+CRITERIA = Criteria(TAXONOMY, SCORING)
+FINANCE = TitleClaim(("finance",))
 
 
 def objects_of(engine: Engine, title: str) -> frozenset[str]:
@@ -64,9 +66,9 @@ def witnessed(own: tuple[bool, ...]) -> OccupationScores:
 def test_a_line_naming_what_the_title_works_on_does_not_speak_against_it() -> None:
     """An economist of tariffs whose lines about tariff calculation the model reads as a power engineer's:
     the lines that name the tariffs are the economist's own work; the others still count."""
-    assert decide(("finance",), DutyProfile({}), witnessed((False,) * 4), TAXONOMY, SCORING).confused
+    assert decide(FINANCE, DutyReading(DutyProfile({}), witnessed((False,) * 4)), CRITERIA).confused
     own = witnessed((True, True, True, False))
     assert own.margin({"power_engineer"}, {"finance"}) < SCORING.occupation_min_margin
-    assert not decide(("finance",), DutyProfile({}), own, TAXONOMY, SCORING).confused
+    assert not decide(FINANCE, DutyReading(DutyProfile({}), own), CRITERIA).confused
     # …and a line naming the title's object that reads as the title's occupation still speaks for it.
     assert own.margin({"finance"}, {"power_engineer"}) < 0

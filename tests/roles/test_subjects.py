@@ -6,7 +6,7 @@ import pytest
 
 from cmlint.linter import Engine, Linter
 from cmlint.matching.lemma_matcher import TokenView
-from cmlint.roles.subjects import title_subject
+from cmlint.roles.subjects import TitleTokens, title_subject
 from cmlint.scoring import Scoring
 
 SCORING = Scoring()
@@ -30,10 +30,7 @@ def subject_of(engine: Engine, title: str) -> str | None:
     view = TokenView.of(doc)
     reading = analyzer.roles.read_title(doc, view, 0, len(doc))
     own = [analyzer.roles.taxonomy.occupation_of(role) for role in reading.roles]
-    return title_subject(
-        view, 0, len(doc), reading.matches, own, analyzer.occupations,
-        SCORING.subject_min_probability, SCORING.subject_ratio,
-    )
+    return title_subject(TitleTokens(view, 0, len(doc), reading.matches), own, analyzer.occupations, SCORING)
 
 
 @pytest.mark.parametrize(
