@@ -11,6 +11,11 @@ offsets and verdicts only (TSV, so no reader of postings takes them for postings
     python tools/precision.py score corpora/precision/*.tsv      # precision per rule from verdicts
     python tools/precision.py returning corpora/precision/*.tsv  # marked false positives reported again
 
+A marked false positive that still comes back and is not fixed yet is listed
+by key in ``corpora/precision/open.txt`` (a baseline, as a linter's baseline
+file): the test fails when any other marked false positive comes back, and
+when a listed one no longer does (it is fixed: take it off the list).
+
 A sheet is TSV: ``key`` (set:id:code:field:start:end), the title, the span in
 its sentence (⟦…⟧), the finding's message, and an empty ``verdict`` column to fill with ``tp`` or
 ``fp`` (and an optional short ``cause`` tag: contrast, negation, compound …).
@@ -184,6 +189,16 @@ class Verdict:
 
 
 VERDICT_COLUMNS = ("key", "verdict", "cause")
+#: Keys of marked false positives that still come back, one per line (``#`` starts a comment).
+OPEN = ROOT / "corpora" / "precision" / "open.txt"
+
+
+def open_keys(path: Path = OPEN) -> set[str]:
+    """The keys of the marked false positives known to come back (not fixed yet)."""
+    if not path.exists():
+        return set()
+    lines = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return {line for line in lines if line}
 
 
 def load_verdicts(paths: list[Path]) -> list[Verdict]:
@@ -249,10 +264,13 @@ def main(argv: list[str]) -> int:
     elif args.command == "verdicts":
         verdicts(args.sheet, args.out)
     elif args.command == "returning":
-        found = returning(args.paths, Linter().prepare())
-        for hit in found:
-            print(hit.key)
-        return 1 if found else 0
+        back = {hit.key for hit in returning(args.paths, Linter().prepare())}
+        known = open_keys()
+        for key in sorted(back - known):
+            print(f"new  {key}")
+        for key in sorted(known - back):
+            print(f"fixed  {key}")
+        return 1 if back != known else 0
     else:
         score(args.paths)
     return 0

@@ -2,7 +2,7 @@
 
 A posting titled «Водитель-экспедитор» teaches what a driver's duty lines
 look like: the title is read with the taxonomy's title patterns only
-(:class:`TitleNames`), and every duty line of the posting gets the title's
+(:class:`tools.training_reader.TitleLabels`), and every duty line of the posting gets the title's
 occupation as its label (requirement lines count half).  Postings whose title
 names no occupation, or several different ones, teach nothing.  Identical
 bodies count once.
@@ -24,36 +24,34 @@ import hashlib
 import json
 import sys
 import time
-from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict
-from spacy.language import Language
 
 import cmlint.occupations.features as features_module
 import cmlint.occupations.model as model_module
+import tools.training_reader as reader_module
 from cmlint.engine.build import Engine
 from cmlint.linter import Linter
-from cmlint.matching.lemma_matcher import TokenView
-from cmlint.matching.pattern_set import PatternSet
-from cmlint.matching.phrases import PhraseCompiler
-from cmlint.occupations.features import features, terms
 from cmlint.occupations.model import ModelCard, OccupationModel, fingerprint
-from cmlint.roles.lines import read_items
 from cmlint.roles.taxonomy import Taxonomy
-from cmlint.scoring import Scoring
-from cmlint.text.normalize import normalize
-from cmlint.text.segment import segment
 from tools.precision import data_dir
+from tools.training_reader import (
+    Example,
+    PostingReader,
+    TitleLabels,
+    data_fingerprint,
+    label_fingerprint,
+    labelled_texts,
+    read_examples,
+    read_labels,
+    strict_titles,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "cmlint" / "occupations"
-#: The line weights of the default configuration: training reads lines the way the linter does.
-SCORING = Scoring()
 
 
 class Parameters(BaseModel):
@@ -72,136 +70,28 @@ class Parameters(BaseModel):
     min_postings: int = 8
 
 
-@dataclass(frozen=True, slots=True)
-class Example:
-    """The labelled lines of one posting."""
-
-    label: str
-    #: (features, weight, is a duty) of each line read.
-    lines: list[tuple[list[str], float, bool]]
-    body: str
-
-
 def default_data() -> Path:
     """The training split of the real postings (``$CMLINT_REAL_DATA`` or the nearest ``shared/eval/real`` above)."""
     return data_dir() / "large" / "train.jsonl"
 
 
 def code_fingerprint(taxonomy: Taxonomy) -> str:
-    """What the labels and features depend on: this script (with :class:`TitleNames`), the feature and
-    model code, the title patterns with the macros they may use, and which occupation each role belongs to."""
+    """What the labels and features depend on: this script and the trainers' reader, the feature and model
+    code, the title patterns with the macros they may use, and which occupation each role belongs to."""
     labels = {
         role_id: [role.title_patterns, taxonomy.occupation_of(role_id), role.generic]
         for role_id, role in taxonomy.roles.items()
     }
-    sources = [Path(module.__file__).read_text(encoding="utf-8") for module in (features_module, model_module)]
+    modules = (features_module, model_module, reader_module)
+    sources = [Path(str(module.__file__)).read_text(encoding="utf-8") for module in modules]
     named = json.dumps([labels, taxonomy.macros], ensure_ascii=False, sort_keys=True)
     return fingerprint([*sources, Path(__file__).read_text(encoding="utf-8"), named])
 
 
-def data_fingerprint(path: Path) -> str:
-    """The SHA-256 of the training file (its first 16 hex digits)."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
-
-
-def label_fingerprint(labels: Iterable[tuple[str, str | None]]) -> str:
-    """A hash of every distinct title with the occupation it labels (``None``: the title teaches nothing)."""
-    return fingerprint([json.dumps(sorted(set(labels), key=str), ensure_ascii=False)])
-
-
-class TitleNames:
-    """The strict reading of a title that labels the training postings: the occupations its patterns name.
-
-    Only the taxonomy's ``title_patterns`` count (a name inside a longer name
-    of another occupation gives way to it); nothing else of the linter's title
-    reader — hyphenated compounds, ``shared_titles``, ``title_objects``,
-    context after «в», the speller — decides a label.  So the labels depend on
-    what :func:`code_fingerprint` covers, and fixes of the runtime reading do
-    not silently change what the shipped model was taught.
-    """
-
-    def __init__(self, taxonomy: Taxonomy, compiler: PhraseCompiler, nlp: Language) -> None:
-        self.nlp = nlp
-        self._names: PatternSet[str] = PatternSet(nlp.vocab)
-        for role_id, role in taxonomy.roles.items():
-            if not role.generic:
-                patterns = [p for phrase in role.title_patterns for p in compiler.compile(phrase, taxonomy.macros)]
-                self._names.add(taxonomy.occupation_of(role_id), patterns)
-
-    def label(self, title: str) -> str | None:
-        """The one occupation a title names, or ``None``."""
-        doc = self.nlp(title)
-        found = self._names(doc, TokenView.of(doc))
-        occupations = {
-            name
-            for name, start, end in found
-            if not any(other != name and s <= start and end <= e and e - s > end - start for other, s, e in found)
-        }
-        return occupations.pop() if len(occupations) == 1 else None
-
-
-def title_names(engine: Engine) -> TitleNames:
-    """The strict title reading with the engine's pipeline and morphology."""
-    nlp = engine.nlp
-
-    def tokenize(text: str) -> list[str]:
-        return [token.text for token in nlp.make_doc(text)]
-
-    return TitleNames(engine.taxonomy, PhraseCompiler(engine.morphology, tokenize), nlp)
-
-
-def title_labels(path: Path, names: TitleNames) -> Iterator[tuple[str, str | None]]:
-    """Every title of a JSONL file with the occupation it labels."""
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            title = json.loads(line).get("title") or ""
-            yield title, names.label(title)
-
-
-class Extractor:
-    """Turns a raw posting into labelled feature lines, the way the linter reads it."""
-
-    def __init__(self, parameters: Parameters) -> None:
-        engine = Linter().engine
-        self.nlp = engine.nlp
-        self.taxonomy = engine.taxonomy
-        self.titles = title_names(engine)
-        self.parameters = parameters
-        #: Every title read so far with its label (for the card's label fingerprint).
-        self.labels: dict[str, str | None] = {}
-
-    def example(self, record: dict[str, str]) -> Example | None:
-        title = record.get("title") or ""
-        label = self.labels[title] = self.titles.label(title)
-        if label is None:
-            return None
-        normalized = normalize(record.get("text") or "")
-        structure = segment(normalized.text, title_from_text=False)
-        doc = self.nlp(normalized.text)
-        view = TokenView.of(doc)
-        starts = [token.idx for token in doc]
-        lines: list[tuple[list[str], float, bool]] = []
-        for index, weight, duty in read_items(structure, SCORING.evidence, SCORING.occupations):
-            item = structure.items[index]
-            found = features(
-                terms(view.lemma, view.pos, bisect_left(starts, item.start), bisect_left(starts, item.end))
-            )
-            if found:
-                lines.append((found, weight, duty))
-        return Example(label, lines, normalized.text) if lines else None
-
-
-def read_examples(path: Path, extractor: Extractor) -> Iterator[Example]:
-    seen: set[str] = set()
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            example = extractor.example(json.loads(line))
-            if example is None:
-                continue
-            key = hashlib.sha256(example.body.encode("utf-8")).hexdigest()
-            if key not in seen:
-                seen.add(key)
-                yield example
+def occupation_titles(engine: Engine) -> TitleLabels:
+    """The strict title reading that labels the training postings: a role's names teach its occupation."""
+    taxonomy = engine.taxonomy
+    return strict_titles(engine, lambda role_id, _: taxonomy.occupation_of(role_id))
 
 
 def held_out(example: Example, share: float) -> bool:
@@ -344,9 +234,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     parameters = Parameters()
     started = time.monotonic()
-    extractor = Extractor(parameters)
-    examples = list(read_examples(data, extractor))
-    labels_read = label_fingerprint(extractor.labels.items())
+    engine = Linter().engine
+    taxonomy = engine.taxonomy
+    read = read_labels([data], occupation_titles(engine))
+    examples = list(read_examples(labelled_texts([data], read), PostingReader(engine.nlp)))
     per_label = Counter(example.label for example in examples)
     labels = sorted(label for label, n in per_label.items() if n >= parameters.min_postings)
     examples = [example for example in examples if example.label in labels]
@@ -360,15 +251,15 @@ def main(argv: list[str] | None = None) -> int:
         return ModelCard(
             labels=labels,
             features=features,
-            code_fingerprint=code_fingerprint(extractor.taxonomy),
-            data_fingerprint=data_fingerprint(data),
-            label_fingerprint=labels_read,
+            code_fingerprint=code_fingerprint(taxonomy),
+            data_fingerprint=data_fingerprint([data]),
+            label_fingerprint=label_fingerprint(read),
             postings=len(final),
             lines=sum(len(example.lines) for example in final),
             seed=args.seed,
             parameters={k: float(v) for k, v in parameters.model_dump().items()},
             validation=scores,
-            market_titles=market_titles(data, extractor.taxonomy),
+            market_titles=market_titles(data, taxonomy),
             confusion=confused,
         )
 

@@ -23,34 +23,38 @@ the labels, and a test fails when they disagree with the shipped head.
 from __future__ import annotations
 
 import argparse
-import hashlib
+import itertools
 import json
 import sys
 import time
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
-from spacy.language import Language
 
 import cmlint.occupations.features as features_module
 import cmlint.occupations.model as model_module
 import tools.train_occupations as occupations_trainer
+import tools.training_reader as reader_module
+from cmlint.engine.build import Engine
 from cmlint.linter import Linter
-from cmlint.matching.lemma_matcher import TokenView
-from cmlint.matching.pattern_set import PatternSet
-from cmlint.matching.phrases import PhraseCompiler
-from cmlint.occupations.features import features, terms
 from cmlint.occupations.model import ModelCard, OccupationModel, fingerprint
 from cmlint.roles.learned import HEAD_FOLDER, OTHER
-from cmlint.roles.lines import read_items
 from cmlint.roles.taxonomy import Taxonomy
-from cmlint.text.normalize import normalize
-from cmlint.text.segment import segment
 from tools.precision import data_dir
-from tools.train_occupations import SCORING, Example, Extractor, Parameters, held_out, posting_scores, train
+from tools.train_occupations import Parameters, held_out, posting_scores, train
+from tools.training_reader import (
+    Example,
+    PostingReader,
+    TitleLabels,
+    data_fingerprint,
+    label_fingerprint,
+    labelled_texts,
+    read_examples,
+    read_labels,
+    strict_titles,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "cmlint" / "occupations" / HEAD_FOLDER
@@ -69,110 +73,30 @@ def own_files() -> list[Path]:
     return sorted(OWN_CORPUS.glob("*.jsonl"))
 
 
-class RoleNames:
-    """The strict title reading that labels the head's postings: one fine role, ``other`` for one occupation
-    of the labour market, ``None`` for none or several (the taxonomy's ``title_patterns`` only)."""
-
-    def __init__(self, taxonomy: Taxonomy, compiler: PhraseCompiler, nlp: Language) -> None:
-        self.nlp = nlp
-        self._names: PatternSet[str] = PatternSet(self.nlp.vocab)
-        for role_id, role in taxonomy.roles.items():
-            if not role.generic:
-                patterns = [p for phrase in role.title_patterns for p in compiler.compile(phrase, taxonomy.macros)]
-                self._names.add(role_id if role.kind == "role" else OTHER, patterns)
-
-    def label(self, title: str) -> str | None:
-        doc = self.nlp(title)
-        found = self._names(doc, TokenView.of(doc))
-        names = {
-            name
-            for name, start, end in found
-            if not any(other != name and s <= start and end <= e and e - s > end - start for other, s, e in found)
-        }
-        return names.pop() if len(names) == 1 else None
+def role_titles(engine: Engine) -> TitleLabels:
+    """The strict title reading that labels the head's postings: a fine role's names teach that role, the names
+    of any occupation of the labour market teach ``other``."""
+    return strict_titles(engine, lambda role_id, role: role_id if role.kind == "role" else OTHER)
 
 
-def role_names() -> RoleNames:
-    """The strict title reading with the linter's pipeline and morphology."""
-    engine = Linter().engine
-    nlp = engine.nlp
-
-    def tokenize(text: str) -> list[str]:
-        return [token.text for token in nlp.make_doc(text)]
-
-    return RoleNames(engine.taxonomy, PhraseCompiler(engine.morphology, tokenize), nlp)
-
-
-def title_labels(names: RoleNames) -> dict[str, str | None]:
-    """Every title of the real postings with the label it gives."""
-    labels: dict[str, str | None] = {}
-    for path in real_files():
-        with path.open(encoding="utf-8") as handle:
-            for line in handle:
-                title = json.loads(line).get("title") or ""
-                if title not in labels:
-                    labels[title] = names.label(title)
-    return labels
-
-
-def label_fingerprint(labels: dict[str, str | None]) -> str:
-    """A hash of every distinct title with the label it gives (``None``: the title teaches nothing)."""
-    return fingerprint([json.dumps(sorted(labels.items(), key=str), ensure_ascii=False)])
-
-
-def code_fingerprint(taxonomy: Taxonomy) -> str:
-    """What the head's labels and features depend on: this script and the occupation trainer it reuses,
-    the feature and model code, and the title patterns with their macros and kinds."""
-    labels = {role_id: [role.title_patterns, role.kind, role.generic] for role_id, role in taxonomy.roles.items()}
-    modules = (features_module, model_module, occupations_trainer)
-    sources = [Path(str(module.__file__)).read_text(encoding="utf-8") for module in modules]
-    named = json.dumps([labels, taxonomy.macros], ensure_ascii=False, sort_keys=True)
-    return fingerprint([*sources, Path(__file__).read_text(encoding="utf-8"), named])
-
-
-def data_fingerprint(paths: list[Path]) -> str:
-    """The SHA-256 of the training files one after another (its first 16 hex digits)."""
-    digest = hashlib.sha256()
-    for path in paths:
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-def labelled(extractor: Extractor, label: str, text: str) -> Example | None:
-    """A posting's feature lines under ``label``, read the way the linter and the occupation trainer read them."""
-    normalized = normalize(text)
-    structure = segment(normalized.text, title_from_text=False)
-    doc = extractor.nlp(normalized.text)
-    view = TokenView.of(doc)
-    starts = [token.idx for token in doc]
-    lines: list[tuple[list[str], float, bool]] = []
-    for index, weight, duty in read_items(structure, SCORING.evidence, SCORING.occupations):
-        item = structure.items[index]
-        found = features(terms(view.lemma, view.pos, bisect_left(starts, item.start), bisect_left(starts, item.end)))
-        if found:
-            lines.append((found, weight, duty))
-    return Example(label, lines, normalized.text) if lines else None
-
-
-def read_examples(extractor: Extractor, labels: dict[str, str | None]) -> Iterator[Example]:
-    """Labelled examples of the real postings (by title) and of our own corpus (by ``actual_role``)."""
-    seen: set[str] = set()
-    sources = [(path, False) for path in real_files()] + [(path, True) for path in own_files()]
-    for path, own in sources:
+def own_texts() -> Iterator[tuple[str, str]]:
+    """(label, text) of our own labelled postings: the label is their ``actual_role``."""
+    for path in own_files():
         with path.open(encoding="utf-8") as handle:
             for line in handle:
                 record = json.loads(line)
-                title = record.get("title") or ""
-                label = record.get("actual_role") if own else labels[title]
-                if label is None:
-                    continue
-                example = labelled(extractor, label, record.get("text") or "")
-                if example is None:
-                    continue
-                key = hashlib.sha256(example.body.encode("utf-8")).hexdigest()
-                if key not in seen:
-                    seen.add(key)
-                    yield example
+                if record.get("actual_role") is not None:
+                    yield record["actual_role"], record.get("text") or ""
+
+
+def code_fingerprint(taxonomy: Taxonomy) -> str:
+    """What the head's labels and features depend on: this script, the occupation trainer it reuses and the
+    trainers' reader, the feature and model code, and the title patterns with their macros and kinds."""
+    labels = {role_id: [role.title_patterns, role.kind, role.generic] for role_id, role in taxonomy.roles.items()}
+    modules = (features_module, model_module, occupations_trainer, reader_module)
+    sources = [Path(str(module.__file__)).read_text(encoding="utf-8") for module in modules]
+    named = json.dumps([labels, taxonomy.macros], ensure_ascii=False, sort_keys=True)
+    return fingerprint([*sources, Path(__file__).read_text(encoding="utf-8"), named])
 
 
 def validate(model: OccupationModel, examples: list[Example]) -> dict[str, float]:
@@ -210,9 +134,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     parameters = PARAMETERS
     started = time.monotonic()
-    extractor = Extractor(parameters)
-    read = title_labels(role_names())
-    examples = list(read_examples(extractor, read))
+    engine = Linter().engine
+    read = read_labels(real_files(), role_titles(engine))
+    texts = itertools.chain(labelled_texts(real_files(), read), own_texts())
+    examples = list(read_examples(texts, PostingReader(engine.nlp)))
     per_label = Counter(example.label for example in examples)
     labels = sorted(label for label, n in per_label.items() if n >= parameters.min_postings)
     examples = [example for example in examples if example.label in labels]
@@ -225,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
         return ModelCard(
             labels=labels,
             features=features,
-            code_fingerprint=code_fingerprint(extractor.taxonomy),
+            code_fingerprint=code_fingerprint(engine.taxonomy),
             data_fingerprint=data_fingerprint(real_files() + own_files()),
             label_fingerprint=label_fingerprint(read),
             postings=len(final),

@@ -16,6 +16,10 @@ Syntax of a phrase (words separated by spaces):
 - ``#NUM`` — any number («25», «двадцать»); ``#NUM:14-80`` — a number in digits between the bounds;
 - hyphens inside words («контент-план») match with or without the hyphen.
 
+A compiler made with ``english_forms`` also matches the English forms of an
+English word («welcome member» matches «welcoming new members»; see
+:mod:`cmlint.nlp.english`): pymorphy3 does not lemmatize English.
+
 Between consecutive words a hyphen, dash, colon or quote and up to two modifiers (adjectives and
 participles, adverbs, determiners, numerals, pronouns, prepositions) may
 stand: «звонить клиентам» matches «звонить потенциальным клиентам»,
@@ -34,6 +38,7 @@ import re
 from collections.abc import Callable, Mapping
 
 from cmlint.matching.steps import ANY_WORD, GAP, HYPHEN, NUMBER, Kind, Step, StepPattern
+from cmlint.nlp.english import inflections
 from cmlint.nlp.morphology import Morphology
 
 _WORD_SPLIT = re.compile(r"(-)")
@@ -50,9 +55,16 @@ class PatternError(ValueError):
 class PhraseCompiler:
     """Turns phrases into step patterns with one morphology and tokenizer."""
 
-    def __init__(self, morphology: Morphology, tokenize: Callable[[str], list[str]]) -> None:
+    def __init__(
+        self, morphology: Morphology, tokenize: Callable[[str], list[str]], english_forms: bool = False
+    ) -> None:
         self.morphology = morphology
         self.tokenize = tokenize
+        self.english_forms = english_forms
+
+    def with_english_forms(self) -> PhraseCompiler:
+        """The same compiler that also matches the English forms of English words."""
+        return PhraseCompiler(self.morphology, self.tokenize, english_forms=True)
 
     def compile(self, phrase: str, macros: Mapping[str, str] | None = None) -> list[StepPattern]:
         """Compile one phrase into step patterns (several when alternatives differ in length).
@@ -125,7 +137,9 @@ class PhraseCompiler:
                 if exact:
                     steps.append(Step(Kind.LOWER, frozenset([piece.lower()])))
                 else:
-                    steps.append(Step(Kind.LEMMA, frozenset(self.morphology.lemmas(piece))))
+                    lemmas = frozenset(self.morphology.lemmas(piece))
+                    english = self.english_forms and piece.isascii()
+                    steps.append(Step(Kind.LEMMA, lemmas | inflections(piece) if english else lemmas))
         if not steps or all(step.optional for step in steps):
             hint = "дефис или тире между словами фразы писать не нужно — они допускаются и так"
             raise PatternError(f"«{alt}»: в слове нет букв ({hint})")

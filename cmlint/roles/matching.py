@@ -81,11 +81,14 @@ class RoleMatcher:
         #: What positions work on («сайт» in «Администратор сайтов»), read in titles only.
         self._objects: PatternSet[str] = PatternSet(nlp.vocab)
         self._duties: dict[DutyKey, tuple[float, tuple[str, ...]]] = {}
+        # Duty lines are often English («welcome new members»); titles keep the patterns' own forms, since
+        # they label the occupation model's training postings.
+        duty_compiler = compiler.with_english_forms()
         for role_id, role in taxonomy.roles.items():
             for index, duty in enumerate(role.duties):
                 where = f"роль {role_id}, обязанность {index + 1}"
                 patterns: list[Pattern] = [
-                    p for phrase in duty.phrase for p in _compile(compiler, phrase, taxonomy.phrase_macros, where)
+                    p for phrase in duty.phrase for p in _compile(duty_compiler, phrase, taxonomy.phrase_macros, where)
                 ]
                 if duty.tokens:
                     try:

@@ -12,23 +12,15 @@ from cmlint.linter import Linter
 from cmlint.occupations.features import features, terms
 from cmlint.occupations.model import ModelCard, OccupationModel, shipped_model
 from cmlint.roles.taxonomy import load_taxonomy
-from tools.train_occupations import (
-    TitleNames,
-    code_fingerprint,
-    data_fingerprint,
-    default_data,
-    label_fingerprint,
-    main,
-    title_labels,
-    title_names,
-)
+from tools.train_occupations import code_fingerprint, default_data, main, occupation_titles
+from tools.training_reader import TitleLabels, data_fingerprint, label_fingerprint, read_labels
 
 TRAINING_DATA = default_data()
 
 
 @cache
-def names() -> TitleNames:
-    return title_names(Linter().engine)
+def names() -> TitleLabels:
+    return occupation_titles(Linter().engine)
 
 
 def tiny() -> OccupationModel:
@@ -102,8 +94,8 @@ def test_shipped_model_was_trained_by_the_current_code() -> None:
 def test_shipped_model_was_trained_on_the_current_data_and_labels() -> None:
     """The data file, and every title's label as the trainer reads it today (the matcher and morphology included)."""
     card = shipped_model().card
-    assert card.data_fingerprint == data_fingerprint(TRAINING_DATA)
-    assert card.label_fingerprint == label_fingerprint(title_labels(TRAINING_DATA, names()))
+    assert card.data_fingerprint == data_fingerprint([TRAINING_DATA])
+    assert card.label_fingerprint == label_fingerprint(read_labels([TRAINING_DATA], names()))
 
 
 def test_trainer_names_missing_data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -155,6 +155,20 @@ def test_a_moderator_who_mostly_welcomes_and_connects_members_is_confused(linter
     )
 
 
+def test_an_event_manager_who_runs_a_community_in_english_is_confused(linter: Linter) -> None:
+    """English duty lines in any word form: a club's volunteers, newcomers and members' nights are community work,
+    and the meetups another team runs («stay with the events team») are not the job's."""
+    text = (
+        "What you will do:\n- welcoming newcomers to our hiking club and pairing them with experienced members\n"
+        "- coaching volunteer trail leaders and thanking them every season\n"
+        "- hosting members' nights where hikers share routes with each other\n"
+        "- keeping the club forum friendly\n"
+        "- Venue booking and catering stay with the events team\n"
+    )
+    assert "CM001" in linter.lint(text, title="Event Manager").codes()
+    assert "CM001" not in linter.lint(text, title="Community Manager").codes()
+
+
 def test_a_community_of_parents_under_an_smm_title_is_confused(linter: Linter) -> None:
     """The model reads a line about parents as a teacher's; the community phrases on it still count (one prose
     line of duties, as small employers write them)."""

@@ -14,15 +14,8 @@ from cmlint.roles.learned import LEARNED, OTHER, guarded_items, learned_evidence
 from cmlint.roles.lines import LineReading
 from cmlint.roles.taxonomy import load_taxonomy
 from cmlint.scoring import OccupationWeights, Scoring
-from tools.train_roles import (
-    code_fingerprint,
-    data_fingerprint,
-    label_fingerprint,
-    own_files,
-    real_files,
-    role_names,
-    title_labels,
-)
+from tools.train_roles import code_fingerprint, own_files, real_files, role_titles
+from tools.training_reader import data_fingerprint, label_fingerprint, read_labels
 
 WEIGHTS = OccupationWeights()
 #: A community manager's title over short-video and social-page duties, worded so that the phrases alone
@@ -113,4 +106,4 @@ def test_shipped_head_was_trained_on_the_current_data_and_labels() -> None:
     head = shipped_head()
     assert head is not None
     assert head.card.data_fingerprint == data_fingerprint(real_files() + own_files())
-    assert head.card.label_fingerprint == label_fingerprint(title_labels(role_names()))
+    assert head.card.label_fingerprint == label_fingerprint(read_labels(real_files(), role_titles(Linter().engine)))
