@@ -98,7 +98,7 @@ class Analyzer:
         self.scoring = scoring
 
     def analyze(self, posting: Posting) -> AnalyzedPosting:
-        normalized = normalize(posting.text, posting.format)
+        normalized = normalize(posting.text, posting.format, self.roles.morphology.is_word)
         caller_title = posting.title.strip() if posting.title and posting.title.strip() else None
         structure = segment(normalized.text, title_from_text=caller_title is None)
         doc = self.nlp(normalized.text)

@@ -196,6 +196,10 @@ class Morphology:
             return Analysis(lower, "X", "")
         return Analysis(best.normal_form.replace("ё", "е"), pos, feats)
 
+    def is_word(self, word: str) -> bool:
+        """Whether the lower-case form ``word`` is in the dictionary or the domain lexicon (not a guess)."""
+        return word.replace("ё", "е") in self.overrides or self.analyzer.word_is_known(word)
+
     def lemmas(self, word: str) -> list[str]:
         """Every lemma ``word`` may have, the best first."""
         known = self._lemma_table.get(word)

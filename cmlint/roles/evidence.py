@@ -220,15 +220,18 @@ def _negated(
         if lemma in markers.post_negators and not undone(index + 1):
             return True
         index += 1
-    return _denied_at_clause_end(match, lemmas, last, markers)
+    return _denied_at_clause_end(match, lemmas, pos, last, markers)
 
 
-def _denied_at_clause_end(match: DutyMatch, lemmas: list[str], last: int, markers: Markers) -> bool:
+def _denied_at_clause_end(match: DutyMatch, lemmas: list[str], pos: list[str], last: int, markers: Markers) -> bool:
     """A clause that ends in «нет» says the work is absent however far the word stands from it
-    («Работы с прессой в этой должности почти нет»); a comma ends the clause («…, если ответа нет»)."""
+    («Работы с прессой в этой должности почти нет»), also with an adverb after it («… здесь нет вообще»,
+    «… нет совсем»); a comma ends the clause («…, если ответа нет»)."""
     index = match.end
     while index < last and lemmas[index] not in markers.clause_breakers and lemmas[index] != ",":
         index += 1
+    while index > match.end + 1 and lemmas[index - 1] != "нет" and pos[index - 1] == "ADV":
+        index -= 1
     return index > match.end and lemmas[index - 1] == "нет"
 
 

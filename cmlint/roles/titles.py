@@ -12,7 +12,8 @@ warehouse).  What a position works on, named in its complement, adds the
 occupation it belongs to («Администратор сайтов», «Аудитор торговых точек»):
 see ``title_objects`` in the taxonomy.  A broad name («Руководитель
 направления») gives way to a specific one in the same title.  Misspelt words
-(«Комъюнити», «Comunity») are read as the nearest word the taxonomy knows.
+(«Комъюнити», «Comunity») are read as the nearest word the taxonomy knows, and an
+English spelling of a Russian loanword as the loanword («Content Manager»).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from cmlint.matching.lemma_matcher import Match, TokenView
+from cmlint.nlp.loanwords import cyrillic
 from cmlint.nlp.morphology import Morphology
 
 #: Tokens that separate the parts of a combined title.
@@ -94,6 +96,9 @@ LIST_JOINERS = frozenset({",", "и", "/", "+", "&", "and"})
 POSITION_NOUNS = POSITION_HEADS | GENERIC_HEADS
 #: Position nouns that make a part of a combined title a position of its own (seniority words only qualify one).
 UNREAD_POSITIONS = POSITION_NOUNS - SENIORITY
+#: Seniority nouns that are a position of their own when they open a part with a complement
+#: («… / Помощник по работе с маркетплейсами», «… / Ассистент департамента»); alone they qualify («… / помощник»).
+ASSISTING = frozenset({"помощник", "ассистент", "assistant", "заместитель"})
 #: Shortest word that is corrected when misspelt; longer words allow two edits, but a typo
 #: changes a word's length by one letter at most («Comunity»), never two («директолог» is not «диетолог»),
 #: and two edits that keep the length are two wrong letters: another word («директолог» is not «дефектолог»).
@@ -184,8 +189,24 @@ def _unread_part(
         return False
     named = {parts[m_start - start] for _, m_start, _ in found}
     return any(
-        parts[i] not in named and not context[i] and view.lemma[start + i].lower() in UNREAD_POSITIONS
+        parts[i] not in named and not context[i] and _names_a_position(i, parts, context, view, start)
         for i in range(len(parts))
+    )
+
+
+def _names_a_position(i: int, parts: list[int], context: list[bool], view: TokenView, start: int) -> bool:
+    """Whether the title's ``i``-th word is the noun of a position: a position noun, or an assisting word that
+    opens its part and takes a complement there («Помощник по работе с маркетплейсами»; not where it works:
+    «Ассистент в отдел развития»)."""
+    lemma = view.lemma[start + i].lower()
+    if lemma in UNREAD_POSITIONS:
+        return True
+    if lemma not in ASSISTING:
+        return False
+    part = parts[i]
+    opens = not any(parts[j] == part and view.lower[start + j].isalpha() for j in range(i))
+    return opens and any(
+        parts[j] == part and not context[j] and view.lower[start + j].isalpha() for j in range(i + 1, len(parts))
     )
 
 
@@ -393,12 +414,25 @@ class TitleSpeller:
             return None
         if not word.isascii() and self._morphology.analyzer.word_is_known(word):
             return None
-        long = len(word) >= TWO_EDITS_LENGTH
+        found = self._closest(word)
+        if found is None and word.isascii():
+            # An English spelling of a Russian loanword: «Content Manager» is a «контент-менеджер».
+            # One edit at most: the vowels a loanword takes from the pronunciation («brand» → «бранд» ≈ «бренд»).
+            spelt = cyrillic(word)
+            found = spelt if spelt in self._known else self._closest(spelt, one_edit=True)
+        return found
+
+    def _closest(self, word: str, one_edit: bool = False) -> str | None:
+        """The known word at most one edit away (two for a long word that lost or gained a letter)."""
+        long = len(word) >= TWO_EDITS_LENGTH and not one_edit
         best: tuple[int, str] | None = None
         for candidate in self._by_start.get(word[0], ()):
             if abs(len(candidate) - len(word)) > 1:
                 continue
-            limit = 2 if long and len(candidate) != len(word) else 1
+            # Two edits only inside the word: a typo keeps both ends («Коммъюнити»), another word changes one
+            # («видеомонтажа» is the work, not «видеомонтажер»; «коливинга» is no «клининга»).
+            inside = word[:2] == candidate[:2] and word[-2:] == candidate[-2:]
+            limit = 2 if long and len(candidate) != len(word) and inside else 1
             distance = edit_distance(word, candidate, limit)
             if distance <= limit and (best is None or distance < best[0]):
                 best = (distance, candidate)

@@ -10,9 +10,11 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from cmlint.models import Format
+from cmlint.text.wraps import wrap_cuts
 
 
 @dataclass
@@ -52,6 +54,24 @@ class OffsetMap:
             position = self.to_source(start)
             return position, position
         return self.to_source(start), self.to_source(end - 1) + 1
+
+    def without(self, text: str, cuts: list[tuple[int, int]]) -> tuple[str, OffsetMap]:
+        """``text`` (the normalized text this map belongs to) without the ordered, disjoint spans ``cuts``, and
+        the map of the result back to the same source."""
+        result = OffsetMap()
+        kept: list[str] = []
+        length = position = 0
+        for cut_start, cut_end in [*cuts, (len(text), len(text))]:
+            index = max(bisect_right(self.starts, position) - 1, 0)
+            while index < len(self.starts) and self.starts[index] < cut_start:
+                start = max(self.starts[index], position)
+                shift = start - self.starts[index] if self.copied[index] else 0
+                result.add(length + start - position, self.sources[index] + shift, self.copied[index])
+                index += 1
+            kept.append(text[position:cut_start])
+            length += cut_start - position
+            position = cut_end
+        return "".join(kept), result
 
 
 #: Longest run of non-space characters passed on whole (see :meth:`_Builder.copy`).
@@ -149,8 +169,12 @@ def detect_format(text: str) -> Format:
     return "plain"
 
 
-def normalize(text: str, format: Format | None = None) -> Normalized:
-    """Turn a posting in any supported markup into plain text with an offset map."""
+def normalize(text: str, format: Format | None = None, known: Callable[[str], bool] | None = None) -> Normalized:
+    """Turn a posting in any supported markup into plain text with an offset map.
+
+    With ``known`` (whether a lower-case word form is in the dictionary) words broken by a hyphen at a line end
+    are joined again (:mod:`cmlint.text.wraps`).
+    """
     fmt = format or detect_format(text)
     if fmt == "html":
         plain, offsets = _html(text)
@@ -158,6 +182,10 @@ def normalize(text: str, format: Format | None = None) -> Normalized:
         plain, offsets = _markdown(text)
     else:
         plain, offsets = _plain(text)
+    if known is not None:
+        cuts = wrap_cuts(plain, known)
+        if cuts:
+            plain, offsets = offsets.without(plain, cuts)
     return Normalized(plain, text, fmt, offsets)
 
 

@@ -1,3 +1,5 @@
+from spacy.tokenizer import Tokenizer
+
 from cmlint.linter import Engine
 
 
@@ -53,3 +55,23 @@ def test_blank_lemmatizer_would_not_do(engine: Engine) -> None:
     # The reason for our component: spaCy's rule lemmatizer leaves «звонки» as is without POS.
     with engine.nlp.memory_zone():
         assert engine.nlp("звонки")[0].lemma_ == "звонок"
+
+
+def test_one_character_special_cases_are_left_to_the_affix_rules(engine: Engine) -> None:
+    # A hit of a special case stops spaCy's tokenizer cache for the rest of the doc; «\n» would hit on every posting.
+    tokenizer = engine.nlp.tokenizer
+    assert not {"\n", " ", "\t", "—", "'"} & set(tokenizer.rules)
+    assert "\xa0" in tokenizer.rules  # it sets a norm, not only the text
+    every_case = Tokenizer(
+        engine.nlp.vocab,
+        rules=engine.nlp.Defaults.tokenizer_exceptions,
+        prefix_search=tokenizer.prefix_search,
+        suffix_search=tokenizer.suffix_search,
+        infix_finditer=tokenizer.infix_finditer,
+        token_match=tokenizer.token_match,
+        url_match=tokenizer.url_match,
+    )
+    text = "Ищем модератора — чаты\n\n—Вести  ветки 'клуба'\tи т.д.\n(—)  ’отзывы’ —и 5 тыс. руб.—"
+    for _ in range(2):  # the second pass reads the cache
+        ours = [(t.text, t.idx, t.whitespace_, t.norm_) for t in tokenizer(text)]
+        assert ours == [(t.text, t.idx, t.whitespace_, t.norm_) for t in every_case(text)]

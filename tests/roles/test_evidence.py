@@ -169,6 +169,17 @@ def test_community_work_in_english_in_any_form(linter: Linter, duty: str) -> Non
     assert profile(linter, DUTIES + duty) == {"community": 1.0}
 
 
+def test_a_clause_that_ends_in_no_and_an_adverb_denies_the_work(linter: Linter) -> None:
+    body = DUTIES + "- вести клуб выпускников\n- Холодных звонков и планов продаж у нас нет совсем"
+    assert "sales" not in profile(linter, body)
+
+
+def test_what_another_team_does_is_not_a_duty(linter: Linter) -> None:
+    """The other team is the subject: «Рекламные кампании ведёт соседняя команда»."""
+    body = DUTIES + "- вести клуб выпускников\n- Холодные звонки и план продаж ведёт соседний отдел"
+    assert "sales" not in profile(linter, body)
+
+
 def test_what_stays_with_another_team_in_english_is_not_a_duty(linter: Linter) -> None:
     body = DUTIES + "- run the alumni club\n- Cold calls and the sales plan stay with the sales team"
     assert "sales" not in profile(linter, body)

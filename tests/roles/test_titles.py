@@ -7,6 +7,7 @@ import pytest
 from cmlint import Linter
 from cmlint.matching.lemma_matcher import TokenView
 from cmlint.models import Posting
+from cmlint.nlp.loanwords import cyrillic
 from cmlint.roles.titles import TitleReading, edit_distance
 
 
@@ -227,6 +228,12 @@ def test_names_that_look_like_another_occupation(linter: Linter, title: str, rol
         ("Старший / ведущий бухгалтер", False),  # seniority only qualifies
         ("Комьюнити-менеджер (менеджер проектов)", False),  # a bracket is context
         ("Водитель, Москва", False),
+        # An assistant with a complement is a position of its own; alone, or of a read position, it qualifies.
+        ("SMM-менеджер / Помощник по работе с отзывами", True),
+        ("Копирайтер / Ассистент отдела", True),
+        ("SMM-менеджер / помощник", False),
+        ("Бухгалтер / помощник бухгалтера", False),
+        ("Копирайтер / ассистент в редакцию", False),
     ],
 )
 def test_a_part_naming_an_unknown_position_is_noticed(linter: Linter, title: str, unread: bool) -> None:
@@ -282,4 +289,44 @@ def test_a_bracket_that_lists_objects_after_a_compound_name_lists_its_duties(
 ) -> None:
     """A compound name («Бренд-менеджер») takes no complement, but a bracket after it lists what it does:
     the title is mixed, and duties of both kinds are not a confusion."""
+    assert read(linter, title).roles == roles
+
+
+@pytest.mark.parametrize(
+    ("title", "roles"),
+    [
+        ("Content Manager", ("content",)),
+        ("Senior Moderator (Discord)", ("moderation",)),
+        ("Concept Artist", ("designer",)),
+        ("Data Analytic", ("data",)),
+        ("Sourcer", ("hr",)),
+    ],
+)
+def test_an_english_spelling_of_a_loanword_reads_as_the_loanword(
+    linter: Linter, title: str, roles: tuple[str, ...]
+) -> None:
+    """«Content» is the English spelling of «контент», «Sourcer» of «сорсер»: a title word the patterns know only in
+    Cyrillic is read through its Cyrillic spelling (one edit at most: «brand» would be «бренд» by its vowel)."""
+    assert read(linter, title).roles == roles
+
+
+def test_a_loanword_spelling_is_not_stretched_to_a_longer_word(linter: Linter) -> None:
+    """«Technology» spelt «течнологи» is two edits from «технолог»: a loanword spelling gets one edit, not two."""
+    assert "process_engineer" not in read(linter, "Supply Chain Technology Consultant").roles
+
+
+def test_loanwords_are_spelt_in_cyrillic() -> None:
+    assert [cyrillic(word) for word in ("content", "moderator", "sheriff", "Brand", "контент")] == [
+        "контент", "модератор", "шерифф", "бранд", "контент",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("title", "roles"),
+    [
+        ("Коммъюнити менеджер", ("community",)),  # two edits inside the word: a typo
+        ("Комьюнити-менеджер ковининга", ("community",)),  # two edits at its start: another word, not «клининга»
+    ],
+)
+def test_two_edits_correct_a_word_only_inside_it(linter: Linter, title: str, roles: tuple[str, ...]) -> None:
     assert read(linter, title).roles == roles

@@ -62,3 +62,14 @@ def test_html_never_fails(text: str) -> None:
     if result.text:
         begin, end = result.span_to_source(0, len(result.text))
         assert 0 <= begin <= end <= len(text)
+
+
+def test_a_word_broken_by_a_hyphen_at_the_line_end_is_joined() -> None:
+    known = {"продавщицу", "обязательно", "продав", "бизнес", "процесс"}.__contains__
+    source = "Ищем продав-\nщицу, стаж обяза- тельно; бизнес-\nпроцесс, двух- и трёхдневный"
+    result = normalize(source, "plain", known=known)
+    assert result.text == "Ищем продавщицу, стаж обязательно; бизнес-\nпроцесс, двух- и трёхдневный"
+    start = result.text.index("продавщицу")
+    assert source[slice(*result.span_to_source(start, start + len("продавщицу")))] == "продав-\nщицу"
+    after = result.text.index("стаж")
+    assert source[slice(*result.span_to_source(after, len(result.text)))] == source[source.index("стаж"):]
