@@ -10,6 +10,7 @@ from functools import cache
 from typing import Any
 from collections.abc import Iterable, Iterator, Mapping
 
+from cmlint import collector
 from cmlint.analysis import AnalyzedPosting
 from cmlint.checks import shipped_checks
 from cmlint.checks.suppression import REVIEW_CHECKS
@@ -37,8 +38,9 @@ MAX_STRINGS = 150_000
 
 
 def build_engine(config: Config) -> Engine:
-    """The engine for ``config`` with the shipped Python checks."""
-    return _build_engine(config, shipped_checks())
+    """The engine for ``config`` with the shipped Python checks (built with the garbage collector paused)."""
+    with collector.paused():
+        return _build_engine(config, shipped_checks())
 
 
 def known_rules(engine: Engine) -> list[tuple[str, str]]:

@@ -18,6 +18,8 @@ from typing import Any, Literal
 
 import yaml
 
+from cmlint import parsed_yaml
+
 
 def shipped(name: Literal["rules", "corpora"]) -> Traversable:
     """The shipped folder ``name``: ``cmlint/<name>`` in a wheel, ``<checkout>/<name>`` in a source tree."""
@@ -42,7 +44,11 @@ Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def parse_yaml(text: str) -> Any:
-    """Parse YAML safely (no arbitrary objects)."""
+    """Parse YAML safely (no arbitrary objects); a text parsed before comes from :mod:`cmlint.parsed_yaml`."""
+    return parsed_yaml.parsed(text, _parse)
+
+
+def _parse(text: str) -> Any:
     return yaml.load(text, Loader=Loader)
 
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from cmlint import collector
 from cmlint.cli.options import CheckOptions
 from cmlint.cli.interrupt import interrupted
 from cmlint.config import Config, ConfigError, load_config
@@ -40,8 +41,9 @@ def fail(message: str) -> typer.Exit:
 
 def build_linter(options: CheckOptions) -> Linter:
     """The configured linter: the config file, then the flags; every problem is a :class:`UsageFailure`."""
-    from cmlint.engine.specs import PackError
-    from cmlint.linter import Linter, known_rules
+    with collector.paused(freeze=True):  # the modules, spaCy's among them, live as long as the process
+        from cmlint.engine.specs import PackError
+        from cmlint.linter import Linter, known_rules
 
     try:
         file_config = load_config(options.config)

@@ -1,0 +1,50 @@
+"""The garbage collector is paused while the engine is built, and runs as before afterwards."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from cmlint import collector
+from cmlint.config import Config
+from cmlint.linter import build_engine
+
+
+@pytest.fixture
+def collections() -> Iterator[list[int]]:
+    found: list[int] = []
+
+    def count(phase: str, info: dict[str, Any]) -> None:
+        if phase == "start":
+            found.append(info["generation"])
+
+    gc.callbacks.append(count)
+    yield found
+    gc.callbacks.remove(count)
+
+
+def test_building_the_engine_collects_no_garbage(collections: list[int]) -> None:
+    build_engine(Config())
+    assert len(collections) <= 1 and gc.isenabled()  # the one the next object after the build starts
+
+
+def test_a_collector_turned_off_stays_off() -> None:
+    gc.disable()
+    try:
+        with collector.paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_freezing_keeps_what_exists_out_of_later_collections() -> None:
+    with collector.paused(freeze=True):
+        assert not gc.isenabled()
+    try:
+        assert gc.isenabled() and gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
