@@ -16,6 +16,8 @@
   or of an «о компании» section that is not a condition («ищем в нашу дружную
   команду», «мы реализуем интересные проекты в финтехе»), not in what the
   posting offers;
+- ``counterpart``: the title names a feminine job noun of the match together with its masculine form
+  («Уборщица/уборщик» as the title and «требуется уборщица» in the text): the job is offered to both sexes;
 - ``embedded``: the match is part of a longer phrase rather than a description standing on its own: it
   neither starts its item or a clause of it (after a comma, a semicolon or a bracket) nor ends there, before
   a preposition or a number, or after a genitive of description («1) мужчина», «работа в офисе, девушка
@@ -25,10 +27,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from os.path import commonprefix
 
 from pydantic import BaseModel, ConfigDict, Field
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from cmlint.matching.lemma_matcher import TokenView
 from cmlint.nlp.words import Lemma
@@ -150,6 +153,30 @@ def in_intro(structure: Structure, items: Sequence[int], start: int) -> bool:
         return False
     found = structure.items[item]
     return found.section in ("intro", "about") and found.kind != "condition"
+
+
+def counterpart(doc: Doc, start: int, end: int, title: Iterable[Token]) -> bool:
+    """A feminine job noun in ``doc[start:end]`` that the title names together with its masculine form
+    («Уборщица/уборщик», «Продавщица, продавец»): «уборщица» — «уборщик», «продавщица» — «продавец»,
+    «официантка» — «официант».  A title with the masculine form alone is the job's usual name, not an offer
+    to both sexes («Помощник руководителя» over «ищу помощницу»)."""
+    feminine = {t.lemma_ for t in doc[start:end] if t.pos_ == "NOUN" and _person(t, "Fem")}
+    named = [t for t in title if t.pos_ == "NOUN"]
+    masculine = {t.lemma_ for t in named if _person(t, "Masc")}
+    both = feminine & {t.lemma_ for t in named if _person(t, "Fem")}
+    return any(_same_stem(f, m) for f in both for m in masculine)
+
+
+def _person(token: Token, gender: str) -> bool:
+    """An animate noun of ``gender`` (``Fem``, ``Masc``)."""
+    morph = token.morph
+    return "Anim" in morph.get("Animacy", []) and gender in morph.get("Gender", [])
+
+
+def _same_stem(feminine: str, masculine: str) -> bool:
+    """The two forms share all of the feminine one but its suffix (up to four letters; at least four shared)."""
+    shared = len(commonprefix([feminine, masculine]))
+    return shared >= max(4, len(feminine) - 4)
 
 
 #: Tokens after which a clause of a list item starts («пенсионер, мужчина»).

@@ -20,6 +20,7 @@ from cmlint.analysis import AnalyzedPosting, TextAnalysis
 from cmlint.engine.contexts import (
     NegationWords,
     before_hyphen,
+    counterpart,
     embedded,
     in_compound,
     in_intro,
@@ -222,6 +223,7 @@ class PatternRule:
             or ("intro" in ignore and not in_title and in_intro(posting.text.structure, items, start))
             or ("embedded" in ignore and not in_title and embedded(doc, items, start, end))
             or ("negation" in ignore and view is not None and negated(view, items, start, end, self._negation))
+            or ("counterpart" in ignore and counterpart(doc, start, end, _title_tokens(posting)))
         )
 
     def _fit(self, key: Part, matched: str, ctx: CheckContext[Any]) -> str | None:
@@ -256,6 +258,12 @@ def _trimmed(doc: Doc, start: int, end: int) -> int:
 def _abbreviated(token: Token) -> bool:
     """Whether a dot after ``token`` ends its abbreviation («жен.», «20-35 л.»), not a sentence."""
     return len(token.text) <= 4 and not token.whitespace_
+
+
+def _title_tokens(posting: AnalyzedPosting) -> list[Token]:
+    """The title's tokens (none without a title)."""
+    title = posting.title
+    return list(title.doc[title.first:title.end]) if title.doc is not None else []
 
 
 def _longest_first(matches: list[Match[Part]]) -> list[Match[Part]]:

@@ -95,8 +95,9 @@ PatternSpec = str | list[dict[str, Any]]
 #: is in the company's story, not in what it offers: a sentence of the opening text or of an «о компании»
 #: section that is not a condition («ищем в нашу дружную команду», «мы делаем интересные проекты в финтехе»);
 #: ``embedded`` — the match is part of a longer phrase, not a description standing on its own in a list item
-#: («девушка основала студию», not «1) мужчина», «…, девушка без опыта, …»).
-Ignorable = Literal["negation", "compound", "prefix", "name", "quote", "salary", "intro", "embedded"]
+#: («девушка основала студию», not «1) мужчина», «…, девушка без опыта, …»); ``counterpart`` — the title names a
+#: feminine job noun of the match together with its masculine form (the title «Уборщица/уборщик»).
+Ignorable = Literal["negation", "compound", "prefix", "name", "quote", "salary", "intro", "embedded", "counterpart"]
 
 
 class ScopedPattern(BaseModel):

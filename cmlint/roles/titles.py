@@ -429,7 +429,10 @@ class TitleSpeller:
         for candidate in self._by_start.get(word[0], ()):
             if abs(len(candidate) - len(word)) > 1:
                 continue
-            limit = 2 if long and len(candidate) != len(word) else 1
+            # Two edits only inside the word: a typo keeps both ends («Коммъюнити»), another word changes one
+            # («видеомонтажа» is the work, not «видеомонтажер»; «коливинга» is no «клининга»).
+            inside = word[:2] == candidate[:2] and word[-2:] == candidate[-2:]
+            limit = 2 if long and len(candidate) != len(word) and inside else 1
             distance = edit_distance(word, candidate, limit)
             if distance <= limit and (best is None or distance < best[0]):
                 best = (distance, candidate)

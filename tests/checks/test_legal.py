@@ -640,3 +640,50 @@ def test_a_lower_bound_with_a_plus_or_and_older_and_an_older_age_without_a_numbe
 )
 def test_adulthood_counts_years_of_experience_and_clients_ages_are_silent(linter: Linter, text: str, code: str) -> None:
     assert code not in legal_codes(linter, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "code"),
+    [
+        # Marriage as the occasion of a perk, defects, the families the work is in.
+        (
+            "Требования:\n- опыт от года\nЧто у нас есть и чем мы делимся:\n- выплаты при рождении ребёнка, вступлении в брак",
+            None,
+            "LG005",
+        ),
+        ("Требования:\n- знание видов брака и способов его предупреждения", None, "LG005"),
+        ("Требования:\n- опыт няни в семьях с детьми младше трёх лет", None, "LG005"),
+        # Both forms of the job in the title; adjectives agreeing with the team.
+        ("В кафе у вокзала требуется мойщица.", "Мойщица/мойщик посуды", "LG001"),
+        ("Плюсы:\n- сильная команда, дружная и активная, увлеченная тем, что создаёт;", None, "LG001"),
+        # Growth of a business; pleasing to the eye.
+        ("Наши сервисы показывают стабильно высокий рост год к году.", None, "LG004"),
+        ("Требования:\n- умение делать презентации, приятные глазу", None, "LG004"),
+        # «Native» glossing a technology; the people translated for.
+        ("Требования:\n- знание Kotlin без фреймворков (native)", None, "LG010"),
+        ("Будет плюсом:\n- опыт с Flutter (Native), Dart", None, "LG010"),
+        ("Требования:\n- готовность переводить делегации партнёров: японцев и корейцев", None, "LG003"),
+    ],
+)
+def test_perks_defects_both_forms_a_teams_traits_growth_and_technologies_are_not_restrictions(
+    linter: Linter, text: str, title: str | None, code: str
+) -> None:
+    assert code not in legal_codes(linter, text, title)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "match"),
+    [
+        ("Требования:\n- в браке, готовность к переездам", None, ("LG005", "браке")),
+        ("В кафе у вокзала требуется мойщица.", "Мойщица посуды", ("LG001", "требуется мойщица")),
+        ("В кафе у вокзала требуется мойщица.", "Мойщик посуды", ("LG001", "требуется мойщица")),
+        ("Требования:\n- грамотная речь, активная, ответственная", None, ("LG001", "активная, ответственная")),
+        ("Требования:\n- грамотная речь\n- активная, ответственная", None, ("LG001", "активная, ответственная")),
+        ("Требования:\n- English (native)", None, ("LG010", "English (native)")),
+        ("Требования:\n- татарин, опыт от года", None, ("LG003", "татарин")),
+    ],
+)
+def test_marriage_one_form_of_the_job_the_candidates_traits_and_a_language_still_count(
+    linter: Linter, text: str, title: str | None, match: tuple[str, str]
+) -> None:
+    assert match in legal_matches(linter, text, title)

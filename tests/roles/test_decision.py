@@ -169,6 +169,17 @@ def test_an_event_manager_who_runs_a_community_in_english_is_confused(linter: Li
     assert "CM001" not in linter.lint(text, title="Community Manager").codes()
 
 
+def test_the_technology_of_making_food_fits_a_cook(linter: Linter) -> None:
+    """Recipes, technical cards and tastings read as a production technologist's lines: a confectioner's own work."""
+    text = (
+        "Обязанности:\n- разработка рецептур новых пирожных и тортов\n"
+        "- составление технологических карт и технических условий на новые изделия\n"
+        "- проведение дегустаций и отработка образцов\n- контроль соблюдения технологии в цехе\n"
+        "- подготовка документации для запуска изделий в серию\n"
+    )
+    assert "CM001" not in linter.lint(text, title="Кондитер").codes()
+
+
 def test_a_community_of_parents_under_an_smm_title_is_confused(linter: Linter) -> None:
     """The model reads a line about parents as a teacher's; the community phrases on it still count (one prose
     line of duties, as small employers write them)."""

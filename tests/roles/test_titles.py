@@ -319,3 +319,14 @@ def test_loanwords_are_spelt_in_cyrillic() -> None:
     assert [cyrillic(word) for word in ("content", "moderator", "sheriff", "Brand", "контент")] == [
         "контент", "модератор", "шерифф", "бранд", "контент",
     ]
+
+
+@pytest.mark.parametrize(
+    ("title", "roles"),
+    [
+        ("Коммъюнити менеджер", ("community",)),  # two edits inside the word: a typo
+        ("Комьюнити-менеджер ковининга", ("community",)),  # two edits at its start: another word, not «клининга»
+    ],
+)
+def test_two_edits_correct_a_word_only_inside_it(linter: Linter, title: str, roles: tuple[str, ...]) -> None:
+    assert read(linter, title).roles == roles
