@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+import subprocess
+import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -48,3 +50,13 @@ def test_freezing_keeps_what_exists_out_of_later_collections() -> None:
         assert gc.isenabled() and gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
+
+
+def test_the_command_freezes_its_modules() -> None:
+    # The CLI imports its modules with the collector paused and keeps them out of later collections.
+    code = (
+        "import sys; sys.argv = ['cmlint', '--help']; from cmlint.cli.process import _run; _run(); "
+        "import gc; print(gc.get_freeze_count(), file=sys.stderr)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert int(done.stderr.split()[-1]) > 10_000

@@ -15,6 +15,7 @@ import signal
 import sys
 from types import FrameType
 
+from cmlint import collector
 from cmlint.cli.interrupt import Terminated, interrupted, say
 from cmlint.io.output import PipeClosed
 
@@ -37,7 +38,8 @@ def _terminate(number: int, frame: FrameType | None) -> None:
 
 def _run() -> int:
     try:
-        from cmlint.cli.app import app
+        with collector.paused(freeze=True):  # the modules live as long as the process
+            from cmlint.cli.app import app
 
         app(prog_name="cmlint")
     except SystemExit as exit:
