@@ -18,8 +18,8 @@ from cmlint.models import Posting, Span
 from cmlint.occupations.model import OccupationModel
 from cmlint.roles import evidence as role_evidence, profile as role_profile
 from cmlint.roles.decision import Criteria, DutyReading, TitleClaim, decide
-from cmlint.roles.evidence import Markers
-from cmlint.roles.learned import guarded_items, learned_evidence
+from cmlint.roles.evidence import Collected, Markers
+from cmlint.roles.learned import guarded_items, learned_evidence, sure_evidence
 from cmlint.roles.lines import read_lines
 from cmlint.roles.matching import RoleMatcher, TitleMention
 from cmlint.roles.objects import naming_items, title_objects
@@ -205,7 +205,10 @@ class Analyzer:
             else ()
         )
         profile = role_profile.phrase_profile((*evidence, *learned), lines, taxonomy, scoring)
-        masses = role_profile.item_masses(collected, lines, taxonomy, scoring.occupations)
+        # The head's sure readings join the phrases in the lines' masses (the occupation question, CM002).
+        sure = sure_evidence(learned, lines, scoring.occupations)
+        counted = Collected((*evidence, *sure), collected.cancelled) if sure else collected
+        masses = role_profile.item_masses(counted, lines, taxonomy, scoring.occupations)
         objects = (
             title_objects(title.view, title.first, title.end, named) if title.view is not None else frozenset()
         )

@@ -32,7 +32,7 @@ from cmlint.engine.fragments import reads_as_listed
 from cmlint.engine.messages import FieldType
 from cmlint.engine.registry import CheckContext, NoOptions
 from cmlint.engine.ruleset import check_message, where
-from cmlint.engine.specs import PackError, PatternSpec, RuleSpec, ScopedPattern
+from cmlint.engine.specs import ClauseException, PackError, PatternSpec, RuleSpec, ScopedPattern
 from cmlint.matching.lemma_matcher import Match
 from cmlint.matching.pattern_set import (
     MatchIndex,
@@ -55,7 +55,7 @@ class Part:
     (a pattern given as ``{pattern, scope, ignore}``).
     """
 
-    kind: Literal["match", "anti", "exception", "title_exception", "text_exception"]
+    kind: Literal["match", "anti", "exception", "clause_exception", "title_exception", "text_exception"]
     index: int = 0
     scope: frozenset[str] | None = None
     ignore: frozenset[str] = frozenset()
@@ -65,6 +65,7 @@ _ANTI = Part("anti")
 _TITLE_EXCEPTION = Part("title_exception")
 _TEXT_EXCEPTION = Part("text_exception")
 _EXCEPTION = Part("exception")
+_CLAUSE_EXCEPTION = Part("clause_exception")
 #: A scope of the title alone: such patterns are not looked for in a body (text exceptions still are).
 _TITLE_ONLY = frozenset({"title"})
 
@@ -114,7 +115,10 @@ class PatternRule:
                 self._replacements[0] = spec.replacement
         # Antipatterns and item exceptions only ever drop a match of the rule.
         self._add(_ANTI, "antipatterns", spec.antipatterns, compiler, macros, place, dependent=True)
-        self._add(_EXCEPTION, "item_exceptions", spec.item_exceptions, compiler, macros, place, dependent=True)
+        whole = [p for p in spec.item_exceptions if not isinstance(p, ClauseException)]
+        clauses = [p.clause for p in spec.item_exceptions if isinstance(p, ClauseException)]
+        self._add(_EXCEPTION, "item_exceptions", whole, compiler, macros, place, dependent=True)
+        self._add(_CLAUSE_EXCEPTION, "item_exceptions.clause", clauses, compiler, macros, place, dependent=True)
         self._add(_TITLE_EXCEPTION, "title_exceptions", spec.title_exceptions, compiler, macros, place)
         self._add(_TEXT_EXCEPTION, "text_exceptions", spec.text_exceptions, compiler, macros, place)
 
@@ -165,15 +169,16 @@ class PatternRule:
         items: Sequence[int] = () if in_title else text.token_items
         anti = [(s, e) for key, s, e in mine if key == _ANTI]
         # The title is one item: an item exception there («(ЦА — 18–25 лет)») excepts the whole title.
-        title_excepted = in_title and any(key == _EXCEPTION for key, _, _ in mine)
+        title_excepted = in_title and any(key in (_EXCEPTION, _CLAUSE_EXCEPTION) for key, _, _ in mine)
         excepted = set() if in_title else {items[s] for key, s, _ in mine if key == _EXCEPTION} - {-1}
+        clauses = [] if in_title else [(s, e) for key, s, e in mine if key == _CLAUSE_EXCEPTION and items[s] >= 0]
         candidates = [
             (key, start, end)
             for key, start, end in mine
             if key.kind == "match"
             and not any(a_start < end and start < a_end for a_start, a_end in anti)
             and not title_excepted
-            and (in_title or items[start] not in excepted)
+            and (in_title or items[start] not in excepted and not _in_clause_of(doc, items, clauses, start, end))
             and self._in_scope(key, text, items, start, in_title)
             and not self._ignored(key, posting, doc, items, start, end, in_title)
         ]
@@ -235,6 +240,21 @@ class PatternRule:
         if grammar is not None:
             replacement = inflect_title(replacement, grammar, ctx.morphology)
         return fit_start(replacement, matched)
+
+
+#: Tokens that end a clause of an item for a clause exception.
+_CLAUSE_BREAKS = frozenset({",", ";", "(", ")", ".", "!", "?"})
+
+
+def _in_clause_of(doc: Doc, items: Sequence[int], clauses: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether a clause exception stands in the item of the match ``start:end`` with no clause break between."""
+    for c_start, c_end in clauses:
+        if items[c_start] != items[start]:
+            continue
+        between = doc[min(end, c_end):max(start, c_start)]
+        if not any(token.text in _CLAUSE_BREAKS for token in between):
+            return True
+    return False
 
 
 #: Tokens a pattern may need after the words it finds («Мужчина, права B», «семейный.», a line's end) that are no

@@ -110,6 +110,15 @@ class ScopedPattern(BaseModel):
     ignore: list[Ignorable] = Field(default_factory=list)
 
 
+class ClauseException(BaseModel):
+    """An item exception that excepts only the matches of its own clause: none of ``,``, ``;``, a bracket or a
+    sentence end stands between the two («ориентация на клиента, девушка» is a requirement beside a skill)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    clause: PatternSpec
+
+
 class Substitution(BaseModel):
     """A pattern and the wording to use instead (inflected to fit the match)."""
 
@@ -123,7 +132,8 @@ class RuleSpec(BaseModel):
     """One rule of a pack.
 
     ``antipatterns`` drop a match they overlap; ``item_exceptions`` drop a
-    match when they occur anywhere in the same item (sentence or list entry).
+    match when they occur anywhere in the same item (sentence or list entry), or, written as
+    ``{clause: pattern}``, in the same clause of it.
     ``title_exceptions`` switch the rule off when the title matches one of them (a job for which a
     federal law or the work itself sets the requirement: police age limits, a fit model's height);
     ``text_exceptions`` do the same when the posting's text matches (the employer names itself as such
@@ -148,7 +158,7 @@ class RuleSpec(BaseModel):
     examples: Examples = Field(default_factory=Examples)
     patterns: list[PatternSpec | ScopedPattern] = Field(default_factory=list)
     antipatterns: list[PatternSpec] = Field(default_factory=list)
-    item_exceptions: list[PatternSpec] = Field(default_factory=list)
+    item_exceptions: list[PatternSpec | ClauseException] = Field(default_factory=list)
     title_exceptions: list[PatternSpec] = Field(default_factory=list)
     text_exceptions: list[PatternSpec] = Field(default_factory=list)
     replacement: str | None = None

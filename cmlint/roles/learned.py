@@ -63,6 +63,21 @@ def learned_evidence(
     return tuple(found)
 
 
+def sure_evidence(
+    learned: Sequence[Evidence], lines: Sequence[LineReading], weights: OccupationWeights
+) -> tuple[Evidence, ...]:
+    """The learned evidence of lines the head reads surely (``learned_line_probability``): these also speak in
+    the occupation question, where a line the occupation model cannot place (an agency's «коммуникация с
+    клиентами в рамках проектов») would otherwise go to its best guess.  Less sure readings stay with the
+    fine roles: the head reads some lines of other trades as a fine role («готовность к ночным сменам»)."""
+    sure = {
+        line.item
+        for line in lines
+        if line.role is not None and line.role[1] >= weights.learned_line_probability
+    }
+    return tuple(ev for ev in learned if ev.item in sure)
+
+
 def guarded_items(view: TokenView, token_items: Sequence[int], markers: Markers) -> frozenset[int]:
     """The items that deny, hand over or share work («продавать не нужно», «передавать обращения в
     поддержку», «вместе с отделом продаж»): the head reads what a line is about, not whose work it is, so

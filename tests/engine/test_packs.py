@@ -149,6 +149,23 @@ rules:
     assert found("Требования:\n- опыт работы в продажах на маркетплейсах от 1 до 3 лет") == []
 
 
+def test_a_clause_exception_drops_matches_of_its_own_clause_only(tmp_path: Path) -> None:
+    linter = linter_with(tmp_path, """
+rules:
+  - code: ACME005
+    name: years
+    severity: warning
+    message: "«{match}»"
+    patterns: ["от #NUM до #NUM год"]
+    item_exceptions: [{clause: "опыт"}]
+""")
+    def found(text: str) -> list[str]:
+        return [f.span.text for f in linter.lint(text, title="Оператор").findings if f.code == "ACME005"]
+
+    assert found("Требования:\n- опыт работы в продажах от 1 до 3 лет") == []
+    assert found("Требования:\n- возраст от 20 до 35 лет, опыт продаж") == ["от 20 до 35 лет"]
+
+
 def test_a_python_rule_of_a_user_pack_reuses_a_shipped_check_with_its_own_options(tmp_path: Path) -> None:
     linter = linter_with(tmp_path, """
 rules:

@@ -10,7 +10,7 @@ from cmlint import Linter
 from cmlint.config import Config
 from cmlint.models import Posting
 from cmlint.roles.evidence import Collected, Evidence
-from cmlint.roles.learned import LEARNED, OTHER, guarded_items, learned_evidence, shipped_head
+from cmlint.roles.learned import LEARNED, OTHER, guarded_items, learned_evidence, shipped_head, sure_evidence
 from cmlint.roles.lines import LineReading
 from cmlint.roles.taxonomy import load_taxonomy
 from cmlint.scoring import OccupationWeights, Scoring
@@ -107,3 +107,26 @@ def test_shipped_head_was_trained_on_the_current_data_and_labels() -> None:
     assert head is not None
     assert head.card.data_fingerprint == data_fingerprint(real_files() + own_files())
     assert head.card.label_fingerprint == label_fingerprint(read_labels(real_files(), role_titles(Linter().engine)))
+
+
+def test_sure_readings_also_count_in_the_lines_masses(linter: Linter) -> None:
+    """A line the head reads surely (0.7 and more) is the fine role's in the occupation question too: the
+    occupation model reads the editing of short videos as a designer's; a less sure reading stays out."""
+    analyzed = linter.engine.analyzer.analyze(Posting(text=VIDEO_DUTIES, title="Комьюнити-менеджер"))
+    readings = {line.item: line.role for line in analyzed.roles.lines}
+    sure = [item for item, role in readings.items() if role and role[0] != OTHER and role[1] >= 0.7]
+    unsure = [item for item, role in readings.items() if role and role[0] != OTHER and role[1] < 0.7]
+    learned = {ev.item for ev in analyzed.roles.learned}
+    assert any(item in learned for item in sure) and any(item in learned for item in unsure)
+    for item in sure:
+        if item in learned:
+            assert readings[item][0] in analyzed.roles.line_masses[item]
+    for item in unsure:
+        if item in learned:
+            assert readings[item][0] not in analyzed.roles.line_masses[item]
+
+
+def test_only_sure_learned_evidence_is_kept_for_the_masses() -> None:
+    lines = [reading(0, ("smm", 0.9)), reading(1, ("smm", 0.6))]
+    learned = (Evidence("smm", 0.9, 0, 2, 0, (LEARNED,)), Evidence("smm", 0.6, 3, 5, 1, (LEARNED,)))
+    assert sure_evidence(learned, lines, WEIGHTS) == learned[:1]
