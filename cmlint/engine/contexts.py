@@ -174,9 +174,10 @@ def _person(token: Token, gender: str) -> bool:
 
 
 def _same_stem(feminine: str, masculine: str) -> bool:
-    """The two forms share all of the feminine one but its suffix (up to four letters; at least four shared)."""
+    """The two forms share all of the feminine one but its suffix (up to five letters: «гувернантка» —
+    «гувернер»; at least four shared)."""
     shared = len(commonprefix([feminine, masculine]))
-    return shared >= max(4, len(feminine) - 4)
+    return shared >= max(4, len(feminine) - 5)
 
 
 #: Tokens after which a clause of a list item starts («пенсионер, мужчина»).

@@ -687,3 +687,21 @@ def test_marriage_one_form_of_the_job_the_candidates_traits_and_a_language_still
     linter: Linter, text: str, title: str | None, match: tuple[str, str]
 ) -> None:
     assert match in legal_matches(linter, text, title)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Нужна гувернантка для двух школьников, занятия после уроков.", "Гувернантка/гувернёр"),
+        ("Требования:\n- приглашаем мужчин и женщин\n- принимаем на работу мужчин, не служивших в армии", None),
+    ],
+)
+def test_a_title_with_both_forms_and_an_invitation_of_both_sexes_waive_a_sex_named_elsewhere(
+    linter: Linter, text: str, title: str | None
+) -> None:
+    assert "LG001" not in legal_codes(linter, text, title)
+
+
+def test_one_sex_invited_alone_is_still_a_limit(linter: Linter) -> None:
+    found = legal_matches(linter, "Требования:\n- приглашаем мужчин\n- принимаем на работу мужчин, не служивших в армии")
+    assert ("LG001", "мужчин") in found
