@@ -18,7 +18,7 @@ import typer
 
 from cmlint import collector
 from cmlint.cli.options import CheckOptions
-from cmlint.cli.interrupt import interrupted
+from cmlint.cli.interrupt import held, interrupted
 from cmlint.config import Config, ConfigError, load_config
 from cmlint.io.output import OutputError, PipeClosed, check_target, open_output
 
@@ -41,7 +41,7 @@ def fail(message: str) -> typer.Exit:
 
 def build_linter(options: CheckOptions) -> Linter:
     """The configured linter: the config file, then the flags; every problem is a :class:`UsageFailure`."""
-    with collector.paused(freeze=True):  # the modules, spaCy's among them, live as long as the process
+    with held(), collector.paused(freeze=True):  # the modules, spaCy's among them, live as long as the process
         from cmlint.engine.specs import PackError
         from cmlint.linter import Linter, known_rules
 

@@ -16,7 +16,7 @@ import sys
 from types import FrameType
 
 from cmlint import collector
-from cmlint.cli.interrupt import Terminated, interrupted, say
+from cmlint.cli.interrupt import Terminated, held, interrupted, say
 from cmlint.io.output import PipeClosed
 
 
@@ -38,7 +38,7 @@ def _terminate(number: int, frame: FrameType | None) -> None:
 
 def _run() -> int:
     try:
-        with collector.paused(freeze=True):  # the modules live as long as the process
+        with held(), collector.paused(freeze=True):  # the modules live as long as the process
             from cmlint.cli.app import app
 
         app(prog_name="cmlint")
