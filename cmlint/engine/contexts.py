@@ -22,7 +22,11 @@
   neither starts its item or a clause of it (after a comma, a semicolon or a bracket) nor ends there, before
   a preposition or a number, or after a genitive of description («1) мужчина», «работа в офисе, девушка
   без опыта, до 40 лет», «девушка приятной внешности» stand alone; «девушка основала студию», «подопечный —
-  мужчина» do not).
+  мужчина» do not);
+- ``explained``: the match is explained right after it: a dash, a colon or an opening bracket on its line
+  opens at least three words with a noun or a verb («Коммуникабельность — объяснить разработчику, почему …»,
+  «Стрессоустойчивость (до 80 звонков в день)»), not a remark («(это очень важно!)») or the next entry of
+  a list («стрессоустойчивость — пунктуальность»).
 """
 
 from __future__ import annotations
@@ -35,7 +39,7 @@ from spacy.tokens import Doc, Token
 
 from cmlint.matching.lemma_matcher import TokenView
 from cmlint.nlp.words import Lemma
-from cmlint.text.segment import LONG_PLACE_ABBREVIATIONS, Structure
+from cmlint.text.segment import LONG_PLACE_ABBREVIATIONS, Structure, reads_like_requirement
 
 NEGATION_FILE = "negation.yaml"
 _JOINERS = frozenset({"-", "‑", "–", "."})
@@ -197,6 +201,52 @@ def embedded(doc: Doc, items: Sequence[int], start: int, end: int) -> bool:
     if not starts:
         return True
     return not (_description_ends(doc, items, item, end) or _genitive_of_description(doc, items, item, end))
+
+
+#: Marks after which the words explain the match.
+_EXPLAINERS = frozenset({"—", "–", "-", "‑", ":", "("})
+_DASHES = frozenset({"—", "–", "-", "‑"})
+#: Tokens that end an explanation.
+_EXPLANATION_ENDS = frozenset({";", ".", "!", "?", ")", "•", "·"}) | _DASHES
+#: Words an explanation needs, at least, with a noun or a verb among them.
+_EXPLANATION_WORDS = 3
+#: Possessives of the parties («ваших сильных сторон», «наши требования»).
+_POSSESSIVES = frozenset({"твой", "ваш", "наш", "свой"})
+
+
+def explained(doc: Doc, end: int) -> bool:
+    """A dash, a colon or an opening bracket right after the match opens, on the same line, a clause of at least
+    three words with a noun or a verb among them: the match is explained in place.  A dash glued to the match, a
+    capital after a dash, words after a dash that read as a requirement or that end at the next dash start the
+    next entry of a flattened list instead («Обучаемость- знание 1С», «стрессоустойчивость - Готовность к
+    командировкам», «многозадачность - грамотная речь - пунктуальность»); words with a possessive and no verb
+    rate the quality («стрессоустойчивость — одна из ваших сильных сторон»)."""
+    index = end
+    while index < len(doc) and doc[index].is_space and "\n" not in doc[index].text:
+        index += 1
+    if index >= len(doc) or doc[index].text not in _EXPLAINERS:
+        return False
+    dash = doc[index].text in _DASHES
+    if dash and index == end and not doc[end - 1].whitespace_:
+        return False
+    words: list[Token] = []
+    closing = None
+    for token in doc[index + 1:]:
+        if token.text in _EXPLANATION_ENDS and (token.text not in _DASHES or doc[token.i - 1].whitespace_):
+            closing = token.text
+            break
+        if "\n" in token.text:
+            break
+        if token.is_alpha:
+            words.append(token)
+    if len(words) < _EXPLANATION_WORDS or not any(word.pos_ in ("NOUN", "VERB") for word in words):
+        return False
+    # Words with no verb and a possessive rate the quality, not tell the work («— одна из ваших сильных сторон»).
+    if not any(word.pos_ == "VERB" for word in words) and any(word.lemma_ in _POSSESSIVES for word in words):
+        return False
+    # After a dash the words may be the next entry of a flattened list; after a colon or a bracket they explain.
+    entry = doc[words[0].i:words[-1].i + 1].text
+    return not dash or not (words[0].text[:1].isupper() or closing in _DASHES or reads_like_requirement(entry))
 
 
 def _description_ends(doc: Doc, items: Sequence[int], item: int, index: int) -> bool:

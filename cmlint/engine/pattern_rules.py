@@ -22,6 +22,7 @@ from cmlint.engine.contexts import (
     before_hyphen,
     counterpart,
     embedded,
+    explained,
     in_compound,
     in_intro,
     is_name,
@@ -227,6 +228,7 @@ class PatternRule:
             or ("quote" in ignore and quoted(doc, start, end))
             or ("intro" in ignore and not in_title and in_intro(posting.text.structure, items, start))
             or ("embedded" in ignore and not in_title and embedded(doc, items, start, end))
+            or ("explained" in ignore and explained(doc, end))
             or ("negation" in ignore and view is not None and negated(view, items, start, end, self._negation))
             or ("counterpart" in ignore and counterpart(doc, start, end, _title_tokens(posting)))
         )

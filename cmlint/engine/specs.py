@@ -96,8 +96,12 @@ PatternSpec = str | list[dict[str, Any]]
 #: section that is not a condition («ищем в нашу дружную команду», «мы делаем интересные проекты в финтехе»);
 #: ``embedded`` — the match is part of a longer phrase, not a description standing on its own in a list item
 #: («девушка основала студию», not «1) мужчина», «…, девушка без опыта, …»); ``counterpart`` — the title names a
-#: feminine job noun of the match together with its masculine form (the title «Уборщица/уборщик»).
-Ignorable = Literal["negation", "compound", "prefix", "name", "quote", "salary", "intro", "embedded", "counterpart"]
+#: feminine job noun of the match together with its masculine form (the title «Уборщица/уборщик»); ``explained`` — a
+#: dash, a colon or a bracket right after the match opens words that explain it («Коммуникабельность — объяснить
+#: разработчику, почему …»).
+Ignorable = Literal[
+    "negation", "compound", "prefix", "name", "quote", "salary", "intro", "embedded", "counterpart", "explained"
+]
 
 
 class ScopedPattern(BaseModel):

@@ -2,7 +2,9 @@
 
 A figure is a number with a money unit («₽», «руб.», «т. р.», «$1500»; «тыс.»
 and «к» when no noun follows them: «100 тыс. пользователей» is not pay), a
-number of at least a thousand after a word for pay («оклад 65000»), a range
+number of at least a thousand after a word for pay («оклад 65000») or right before
+one («80 000 оклад»), thousands in shorthand after a word for pay («ЗП 200 net»,
+«зарплата 100+», «оклад от 50 до 80 на руки»), a range
 of grouped thousands («от 60.000 до 70.000»), a gross or net amount, or a
 rate («250 за час»).  «По итогам собеседования» and «достойная оплата» are
 not figures.  Numbers are matched atomically and with bounded repetition, so
@@ -36,6 +38,20 @@ _PAY_WORD = (
     r"|оклад\w*|доход\w*|вознагражден\w*|оплат\w*|ставк\w*|salary|compensation)"
 )
 _PAY_FIGURE = re.compile(rf"(?=[зодвсsc]){_PAY_WORD}[^\n\d]{{0,40}}?{_START}{_GROUPED}", _FLAGS)
+# Thousands in shorthand after a word for pay: «ЗП 200 net», «зарплата 200т», «зарплата 100+», «оклад от 50 до 80
+# на руки» (two or three digits with a mark of money: a «т», a plus, gross or net, «на руки»).
+_SHORT = r"\d{2,3}(?!\d)"
+_SHORT_MARK = r"(?:т\.?(?![а-яёa-z])|\+|\s?(?:net|gross|гросс|нетто|на\s+руки)\b)"
+_PAY_SHORTHAND = re.compile(
+    rf"(?=[зодвсsc])(?<![а-яёa-z]){_PAY_WORD}[^\n\d]{{0,20}}?{_START}{_SHORT}(?:\s?(?:[-–—]|до)\s?{_SHORT})?{_SHORT_MARK}",
+    _FLAGS,
+)
+# Grouped thousands right before a word for pay: «80 000 оклад + % с продаж» (not a share of a rate: «0,125 ставки»).
+_FIGURE_FIRST = re.compile(
+    rf"(?=[1-9]){_START}(?>[1-9]\d{{0,2}}(?:{_SEPARATOR}\d{{3}}){{1,3}}(?!\d)|\d{{5,9}}(?!\d))[\s,:—–-]{{1,3}}"
+    rf"(?!ставк){_PAY_WORD}",
+    _FLAGS,
+)
 # A range of grouped thousands not followed by a noun («от 10 000 до 50 000 подписчиков» is not pay).
 _RANGE = re.compile(
     rf"(?=о)(?<![а-яё])от\s?{_GROUPED}\s?(?:[а-яё]{{1,3}}\.?\s?)?до\s?{_GROUPED}{_NOT_A_NOUN_NEXT}", _FLAGS
@@ -44,7 +60,7 @@ _GROSS = re.compile(
     rf"{_DIGIT_FIRST}{_START}{_GROUPED}\s?(?:gross|net|гросс|нетто|на\s+руки|до\s+вычета|после\s+вычета)", _FLAGS
 )
 _RATE = re.compile(rf"{_DIGIT_FIRST}{_START}{_NUMBER}\s?(?:за|в|/)\s?(?:час|смену|день|мес\w*)", _FLAGS)
-_PATTERNS = (_AMOUNT, _CURRENCY_FIRST, _PAY_FIGURE, _RANGE, _GROSS, _RATE)
+_PATTERNS = (_AMOUNT, _CURRENCY_FIRST, _PAY_FIGURE, _PAY_SHORTHAND, _FIGURE_FIRST, _RANGE, _GROSS, _RATE)
 
 
 def states_salary(text: str) -> bool:

@@ -413,6 +413,14 @@ def tells_work(text: str) -> bool:
     return bool(_grammar().cues["duty_prose"](_fold(text)))
 
 
+def reads_like_requirement(text: str) -> bool:
+    """Whether ``text`` starts like an item of the requirements: a skill, a readiness or a wish («Знание 1С»,
+    «готовность к командировкам», «Приветствуется опыт»)."""
+    folded = _fold(text)
+    cues = _grammar().cues
+    return bool(cues["requirement"](folded) or cues["readiness"](folded) or cues["wish"](folded))
+
+
 def reads_like_action(text: str) -> bool:
     """Whether ``text`` starts with an action, an infinitive or a noun of action («верстать», «Редактирование»),
     that is not a requirement or a condition («знать», «Знание», «Оформление по ТК»): a duty even under no heading."""
