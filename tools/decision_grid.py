@@ -326,6 +326,10 @@ class Result:
         for source, tally in sorted(self.by_source.items()):
             if tally.tp + tally.fp + tally.fn + tally.tn:
                 found[f"F1:{source}"] = tally.f1
+            if tally.own:
+                found[f"own:{source}"] = tally.own_flagged
+            if tally.occupation:
+                found[f"retitled:{source}"] = _share(tally.occupation_flagged, tally.occupation)
         return found
 
 
@@ -421,6 +425,11 @@ def choose(
     return min(near_best, key=lambda r: (r.pooled.own_flagged, changes(r)))
 
 
+def _cell(measure: str, value: float) -> str:
+    """Counts as integers, shares and scores with four digits."""
+    return str(int(value)) if measure.startswith("own") and measure != "own_share" else f"{value:.4f}"
+
+
 def render(results: Iterable[Result], flats: Sequence[float]) -> str:
     """One tab-separated row per setting: its values, then the measures."""
     rows = list(results)
@@ -432,7 +441,7 @@ def render(results: Iterable[Result], flats: Sequence[float]) -> str:
     for result, flat in zip(rows, flats, strict=True):
         found = result.metrics()
         values = [f"{result.setting[k]:g}" for k in keys]
-        values += [f"{found[m]:.4f}" if m != "own_flagged" else str(int(found[m])) for m in measures]
+        values += [_cell(m, found[m]) for m in measures]
         lines.append("\t".join([*values, f"{flat:.4f}"]))
     return "\n".join(lines) + "\n"
 
