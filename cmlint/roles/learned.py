@@ -49,16 +49,29 @@ def learned_evidence(
 ) -> tuple[Evidence, ...]:
     """Evidence for the duty lines no phrase covers (``bounds``: each item's first and past-the-last token);
     ``guarded`` items (:func:`guarded_items`) are not read."""
-    covered = {ev.item for ev in collected.evidence} | {item for item, _ in collected.cancelled} | guarded
+    phrased: dict[int, dict[str, float]] = {}
+    for ev in collected.evidence:
+        strengths = phrased.setdefault(ev.item, {})
+        strengths[ev.role] = strengths.get(ev.role, 0.0) + ev.weight
+    blocked = {item for item, _ in collected.cancelled} | guarded
     found: list[Evidence] = []
     for line in lines:
-        if not line.duty or line.item in covered or line.role is None or line.item not in bounds:
+        if not line.duty or line.item in blocked or line.role is None or line.item not in bounds:
             continue
         role, probability = line.role
         if role == OTHER or probability < weights.learned_min_probability:
             continue
-        start, end = bounds[line.item]
         weight = weights.learned_weight * line.weight * probability
+        strengths = phrased.get(line.item)
+        if strengths is not None:
+            # A line its phrases only hint at («сообщество», «участников» in a sentence): the head's sure
+            # reading of the same role counts for what the hint leaves out.
+            if probability < weights.learned_line_probability or role not in strengths:
+                continue
+            weight -= strengths[role]
+            if weight <= 0:
+                continue
+        start, end = bounds[line.item]
         found.append(Evidence(role, weight, start, end, line.item, (LEARNED,)))
     return tuple(found)
 
