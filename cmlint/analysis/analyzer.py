@@ -100,7 +100,7 @@ class Analyzer:
     def analyze(self, posting: Posting) -> AnalyzedPosting:
         normalized = normalize(posting.text, posting.format, self.roles.morphology.is_word)
         caller_title = posting.title.strip() if posting.title and posting.title.strip() else None
-        structure = segment(normalized.text, title_from_text=caller_title is None)
+        structure = segment(normalized.text, title_from_text=caller_title is None, marked=normalized.headings)
         doc = self.nlp(normalized.text)
         view = TokenView.of(doc)
         starts = doc.to_array("IDX").tolist() if len(doc) else []

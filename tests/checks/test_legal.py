@@ -705,3 +705,14 @@ def test_a_title_with_both_forms_and_an_invitation_of_both_sexes_waive_a_sex_nam
 def test_one_sex_invited_alone_is_still_a_limit(linter: Linter) -> None:
     found = legal_matches(linter, "Требования:\n- приглашаем мужчин\n- принимаем на работу мужчин, не служивших в армии")
     assert ("LG001", "мужчин") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "match"),
+    [
+        ("Нужен кладовщик не старше тридцати пяти лет, смены 2/2.", "не старше тридцати пяти лет"),
+        ("Ищем в отдел логиста не моложе двадцати пяти лет.", "не моложе двадцати пяти лет"),
+    ],
+)
+def test_not_before_a_comparative_is_a_bound_and_not_a_negation(linter: Linter, text: str, match: str) -> None:
+    assert legal_matches(linter, text) == [("LG002", match)]
