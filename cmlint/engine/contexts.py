@@ -66,6 +66,8 @@ class NegationWords(BaseModel):
     window: int = Field(ge=0)
     negators: frozenset[Lemma]
     keeps: frozenset[Lemma]
+    #: Word forms, not lemmas: «не моложе» is a bound, «не молодой» a negation.
+    bounds: frozenset[str]
     waivers: frozenset[Lemma]
     waived: frozenset[Lemma]
 
@@ -78,7 +80,7 @@ def negated(view: TokenView, items: Sequence[int], start: int, end: int, words: 
     while index >= 0 and start - index <= words.window and _same_item(items, index, item):
         if texts[index] in _CLAUSE_ENDS or texts[index].isspace():
             break
-        if lemmas[index] in words.negators and not (index + 1 < start and lemmas[index + 1] in words.keeps):
+        if lemmas[index] in words.negators and not _kept(view, index, start, words):
             return True
         index -= 1
     index = end
@@ -99,6 +101,15 @@ def negated(view: TokenView, items: Sequence[int], start: int, end: int, words: 
             return True
         index += 1
     return False
+
+
+def _kept(view: TokenView, index: int, start: int, words: NegationWords) -> bool:
+    """The negator at ``index`` negates nothing: a keep word follows it before the match («не только»), or a
+    comparative makes it part of a bound, inside the match or before it («не старше 35», «не более 45 лет»)."""
+    after = index + 1
+    if after >= len(view.lemma):
+        return False
+    return (after < start and view.lemma[after] in words.keeps) or view.lower[after] in words.bounds
 
 
 def in_compound(doc: Doc, start: int) -> bool:

@@ -6,7 +6,9 @@ head (``tools/train_roles.py``: the occupation model's features and training,
 with the fine roles as labels, learned from real postings under their titles)
 reads every duty line; a line that no phrase matched, and that the head
 reads surely enough as one fine role, becomes evidence for that role at a
-lower weight than a phrase.  A line whose phrase was cancelled, that
+lower weight than a phrase.  A line whose phrases only hint at a role (a
+lone «сообщество» in a sentence of prose) and that the head reads surely as
+that role counts as much as the head's reading.  A line whose phrase was cancelled, that
 disclaims work, or that denies, hands over or shares work in any words
 (:func:`guarded_items`) is never read this way: the head does not see
 negation.  The evidence spans the whole line, so
@@ -47,18 +49,32 @@ def learned_evidence(
     weights: OccupationWeights,
     guarded: frozenset[int] = frozenset(),
 ) -> tuple[Evidence, ...]:
-    """Evidence for the duty lines no phrase covers (``bounds``: each item's first and past-the-last token);
-    ``guarded`` items (:func:`guarded_items`) are not read."""
-    covered = {ev.item for ev in collected.evidence} | {item for item, _ in collected.cancelled} | guarded
+    """Evidence for the duty lines no phrase covers, and for what a phrase leaves out of a sure reading of its
+    own role (``bounds``: each item's first and past-the-last token); ``guarded`` items (:func:`guarded_items`)
+    are not read."""
+    phrased: dict[int, dict[str, float]] = {}
+    for ev in collected.evidence:
+        strengths = phrased.setdefault(ev.item, {})
+        strengths[ev.role] = strengths.get(ev.role, 0.0) + ev.weight
+    blocked = {item for item, _ in collected.cancelled} | guarded
     found: list[Evidence] = []
     for line in lines:
-        if not line.duty or line.item in covered or line.role is None or line.item not in bounds:
+        if not line.duty or line.item in blocked or line.role is None or line.item not in bounds:
             continue
         role, probability = line.role
         if role == OTHER or probability < weights.learned_min_probability:
             continue
-        start, end = bounds[line.item]
         weight = weights.learned_weight * line.weight * probability
+        phrases = phrased.get(line.item)
+        if phrases is not None:
+            # A line its phrases only hint at («сообщество», «участников» in a sentence): the head's sure
+            # reading of the same role counts for what the hint leaves out.
+            if probability < weights.learned_line_probability or role not in phrases:
+                continue
+            weight -= phrases[role]
+            if weight <= 0:
+                continue
+        start, end = bounds[line.item]
         found.append(Evidence(role, weight, start, end, line.item, (LEARNED,)))
     return tuple(found)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from cmlint.models import Format
@@ -128,6 +128,9 @@ class Normalized:
     source: str
     format: Format
     offsets: OffsetMap
+    #: Where the lines that the markup marks as headings start in ``text`` (their first non-space character):
+    #: «## Что делать», «**Кого ищем**» alone on a line, ``<h3>…</h3>``, ``<p><strong>…</strong></p>``.
+    headings: frozenset[int] = frozenset()
 
     def span_to_source(self, start: int, end: int) -> tuple[int, int]:
         return self.offsets.span_to_source(start, end)
@@ -186,7 +189,43 @@ def normalize(text: str, format: Format | None = None, known: Callable[[str], bo
         cuts = wrap_cuts(plain, known)
         if cuts:
             plain, offsets = offsets.without(plain, cuts)
-    return Normalized(plain, text, fmt, offsets)
+    marked = _MARKED_HEADING.get(fmt)
+    headings = _marked_lines(plain, offsets, marked.finditer(text)) if marked is not None else frozenset()
+    return Normalized(plain, text, fmt, offsets, headings)
+
+
+# Headings in markup: an ATX heading or a line that is bold as a whole in Markdown; a heading element or a
+# paragraph that is bold as a whole in HTML.  Linear: no quantifier runs past the next line end or «<».
+_MARKED_HEADING = {
+    "markdown": re.compile(
+        r"^[ \t]{0,3}#{1,6}[ \t]+[^\n]*|^[ \t]*(?:\*\*|__)[^*_\n]+(?:\*\*|__)[ \t]*:?[ \t]*$", re.MULTILINE
+    ),
+    "html": re.compile(
+        r"<h[1-6]\b[^<>]*+>[^<]*+(?:<(?!/h[1-6])[^<>]*+>[^<]*+){0,4}</h[1-6]\s*>"
+        r"|<(?:p|div)\b[^<>]*+>\s*+<(?:strong|b)\b[^<>]*+>[^<]*+</(?:strong|b)\s*>[\s:]*+</(?:p|div)\s*>",
+        re.IGNORECASE,
+    ),
+}
+
+
+def _marked_lines(plain: str, offsets: OffsetMap, found: Iterator[re.Match[str]]) -> frozenset[int]:
+    """The offsets in ``plain`` of the lines whose first character comes from a heading ``found`` in the source."""
+    spans = [match.span() for match in found]
+    if not spans:
+        return frozenset()
+    starts = [start for start, _ in spans]
+    marked: set[int] = set()
+    position = 0
+    for line in plain.split("\n"):
+        first = position + len(line) - len(line.lstrip())
+        position += len(line) + 1
+        if first >= position - 1:
+            continue
+        source = offsets.to_source(first)
+        index = bisect_right(starts, source) - 1
+        if index >= 0 and source < spans[index][1]:
+            marked.add(first)
+    return frozenset(marked)
 
 
 _OPENERS = (("<!--", "-->", "<!- "), ("<![CDATA[", "]]>", "<![CDATA "), ("<?", "?>", "< "))

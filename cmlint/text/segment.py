@@ -188,8 +188,9 @@ def classify_heading(line: str) -> tuple[SectionKind, int] | None:
     return None
 
 
-def segment(text: str, title_from_text: bool) -> Structure:
-    """Split plain text into title, sections and items."""
+def segment(text: str, title_from_text: bool, marked: frozenset[int] = frozenset()) -> Structure:
+    """Split plain text into title, sections and items; ``marked``: where the lines the markup marks as
+    headings start (:attr:`cmlint.text.normalize.Normalized.headings`)."""
     grammar = _grammar()
     title: tuple[int, int] | None = None
     sections: list[Section] = []
@@ -210,6 +211,8 @@ def segment(text: str, title_from_text: bool) -> Structure:
                 section_start = start + len(line)
                 continue
         found = classify_heading(line)
+        if found is None and start in marked:
+            found = _marked_heading(line, kind)
         if found is not None:
             sections.append(Section(kind, section_start, start, heading))
             kind, heading_end = found
@@ -233,6 +236,16 @@ def segment(text: str, title_from_text: bool) -> Structure:
     sections.append(Section(kind, section_start, len(text), heading))
     kept = [s for s in sections if s.end > s.start or s.heading]
     return Structure(title, *_unnest(text, kept, items, grammar))
+
+
+def _marked_heading(line: str, current: SectionKind) -> tuple[SectionKind, int]:
+    """The kind of a line the markup marks as a heading that reads as none on its own: the kind its words
+    name when a colon is added (in plain text English words need one: «Your mission»), else a heading
+    without a name — in the intro, where the company and the offer stand, still the intro."""
+    named = classify_heading(line.rstrip(" :") + ":")
+    if named is not None and named[0] != "other":
+        return named[0], len(line)
+    return ("intro" if current == "intro" else "other"), len(line)
 
 
 #: Sections whose lines may end in colons (see :func:`_unnest`).

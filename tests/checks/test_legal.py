@@ -705,3 +705,41 @@ def test_a_title_with_both_forms_and_an_invitation_of_both_sexes_waive_a_sex_nam
 def test_one_sex_invited_alone_is_still_a_limit(linter: Linter) -> None:
     found = legal_matches(linter, "Требования:\n- приглашаем мужчин\n- принимаем на работу мужчин, не служивших в армии")
     assert ("LG001", "мужчин") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "match"),
+    [
+        ("Нужен кладовщик не старше тридцати пяти лет, смены 2/2.", "не старше тридцати пяти лет"),
+        ("Ищем в отдел логиста не моложе двадцати пяти лет.", "не моложе двадцати пяти лет"),
+    ],
+)
+def test_not_before_a_comparative_is_a_bound_and_not_a_negation(linter: Linter, text: str, match: str) -> None:
+    assert legal_matches(linter, text) == [("LG002", match)]
+
+
+@pytest.mark.parametrize(
+    ("text", "match"),
+    [
+        ("Кладовщик обязан проживать в Ленинградской области.", "обязан проживать в Ленинградской области"),
+        ("Требования:\n- вы живёте в Люберцах или Котельниках", "вы живёте в Люберцах"),
+        ("Рассмотрим только тех, кто прописан в Туле.", "кто прописан в Туле"),
+        ("Сотрудник должен быть зарегистрирован в Нижнем Новгороде.", "должен быть зарегистрирован в Нижнем Новгороде"),
+    ],
+)
+def test_residence_said_with_a_verb_of_the_candidate_is_caught(linter: Linter, text: str, match: str) -> None:
+    assert legal_matches(linter, text) == [("LG006", match)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Удобно тем, кто живёт в Люберцах: склад у станции.",
+        "Если вы живёте в Котельниках, до офиса легко добраться.",
+        "Сотрудник должен жить в общежитии компании весь сезон.",
+        "Наши покупатели живут в Туле и области.",
+        "Исполнитель должен быть зарегистрирован в качестве самозанятого.",
+    ],
+)
+def test_convenience_housing_clients_and_tax_status_are_not_residence(linter: Linter, text: str) -> None:
+    assert legal_codes(linter, text) == []

@@ -56,6 +56,17 @@ def test_only_lines_no_phrase_covers_become_evidence() -> None:
     assert learned_evidence(lines, collected, bounds, WEIGHTS, guarded=frozenset({2})) == ()
 
 
+def test_a_sure_reading_tops_up_a_phrase_that_only_hints_at_its_role() -> None:
+    """A sentence whose phrases only hint at the role («участники» alone) counts as much as the head's sure
+    reading of the same role; a reading of another role or a less sure one adds nothing to a phrased line."""
+    hints = (Evidence("community", 0.5, 0, 2, 0), Evidence("community", 2.0, 10, 12, 1), Evidence("event", 0.5, 20, 22, 2))
+    lines = [reading(0, ("community", 0.9)), reading(1, ("community", 0.9)), reading(2, ("community", 0.9))]
+    lines.append(reading(3, ("community", 0.6)))
+    bounds = {item: (10 * item, 10 * item + 5) for item in range(4)}
+    found = learned_evidence(lines, Collected((*hints, Evidence("community", 0.5, 30, 32, 3)), frozenset()), bounds, WEIGHTS)
+    assert [(ev.item, round(ev.weight, 3)) for ev in found] == [(0, round(WEIGHTS.learned_weight * 0.9 - 0.5, 3))]
+
+
 def test_head_decides_where_phrases_say_too_little() -> None:
     report = Linter().lint(VIDEO_DUTIES, title="Комьюнити-менеджер")
     assert "CM001" not in without_head().lint(VIDEO_DUTIES, title="Комьюнити-менеджер").codes()

@@ -73,3 +73,11 @@ def test_a_word_broken_by_a_hyphen_at_the_line_end_is_joined() -> None:
     assert source[slice(*result.span_to_source(start, start + len("продавщицу")))] == "продав-\nщицу"
     after = result.text.index("стаж")
     assert source[slice(*result.span_to_source(after, len(result.text)))] == source[source.index("стаж"):]
+
+
+def test_markup_headings_are_marked_where_their_lines_start() -> None:
+    markdown = normalize("## Чем живёт отдел\nтекст **жирным** внутри\n**Кого зовём**\n- опыт", "markdown")
+    assert sorted(markdown.text[i:].split("\n")[0] for i in markdown.headings) == ["Кого зовём", "Чем живёт отдел"]
+    page = normalize("<h3>Чем живёт отдел</h3><p>текст <b>жирным</b></p><p><strong>Кого зовём</strong></p>", "html")
+    assert sorted(page.text[i:].split("\n")[0] for i in page.headings) == ["Кого зовём", "Чем живёт отдел"]
+    assert normalize("## не заголовок в простом тексте", "plain").headings == frozenset()

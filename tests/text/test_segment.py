@@ -385,3 +385,27 @@ def test_english_requirements_are_requirements() -> None:
 def test_a_lower_case_duties_noun_after_a_comma_starts_duties_before_any_work(text: str, duties: str) -> None:
     assert ("duties", "duty", duties) in items(text)
 
+
+
+def _marked(text: str) -> frozenset[int]:
+    """Where the lines that start with «# » start (the markup's headings, the markers left in for the test)."""
+    starts, position = set(), 0
+    for line in text.split("\n"):
+        if line.startswith("# "):
+            starts.add(position)
+        position += len(line) + 1
+    return frozenset(starts)
+
+
+def test_a_markup_heading_is_a_heading_without_a_colon() -> None:
+    text = "# Our goal\n- water the plants\n# Your mission\n- plan the rota\n# Чем живёт отдел\n- опыт от года\n"
+    structure = segment(text, title_from_text=False, marked=_marked(text))
+    # «Your mission» names the duties once a colon is added; the company's own heading words name nothing,
+    # so its item no longer runs on as a duty (it reads as what it says: a requirement).
+    assert [(text[i.start:i.end], i.section, i.kind) for i in structure.items] == [
+        ("water the plants", "intro", "other"),
+        ("plan the rota", "duties", "duty"),
+        ("опыт от года", "other", "requirement"),
+    ]
+    assert segment(text, title_from_text=False).items[2].section == "intro"
+
