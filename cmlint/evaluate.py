@@ -163,7 +163,7 @@ def _scores(tp: int, fp: int, fn: int, tn: int) -> Scores:
     return Scores(tp=tp, fp=fp, fn=fn, tn=tn, precision=round(precision, 3), recall=round(recall, 3), f1=round(f1, 3))
 
 
-def _right(role: str | None, truth: str, taxonomy: Taxonomy) -> bool:
+def right_role(role: str | None, truth: str, taxonomy: Taxonomy) -> bool:
     """Whether a suggested role names the true one: the same role, an equivalent one, or — for an
     occupation of the model — the same occupation."""
     if role is None:
@@ -197,8 +197,8 @@ def evaluate_labeled(records: list[LabeledRecord], linter: Linter, jobs: int = 1
             with_role += 1
             roles = _roles(report)
             confusion.setdefault(record.actual_role, Counter())[roles[0] if roles else "—"] += 1
-            top1 += bool(roles) and _right(roles[0], record.actual_role, taxonomy)
-            if any(_right(r, record.actual_role, taxonomy) for r in roles[:2]):
+            top1 += bool(roles) and right_role(roles[0], record.actual_role, taxonomy)
+            if any(right_role(r, record.actual_role, taxonomy) for r in roles[:2]):
                 top2 += 1
             else:
                 wrong.append(record.id)
@@ -215,16 +215,23 @@ def evaluate_labeled(records: list[LabeledRecord], linter: Linter, jobs: int = 1
     )
 
 
-def _truth(record: LabeledRecord, own: Report, taxonomy: Taxonomy) -> tuple[str, str] | None:
-    """The record's true role and where it came from (``family`` or ``occupation``), if it can be told."""
+def true_role(record: LabeledRecord, title_roles: Iterable[str], taxonomy: Taxonomy) -> tuple[str, str] | None:
+    """The record's true role and where it came from (``family`` or ``occupation``), if it can be told;
+    ``title_roles``: the roles cmlint reads in the record's own title."""
     if record.actual_role:
         return record.actual_role, "family" if record.actual_role in RETITLE_ROLES else "occupation"
+    read = list(title_roles)
     family = FAMILY_ROLES.get(record.title_family or "")
     if family is not None:
-        read = any(_right(role, family, taxonomy) for role in own.title_roles)
-        return (family, "family") if family in RETITLE_ROLES and read else None
-    specific = [role for role in own.title_roles if not taxonomy.roles[role].generic]
+        named = any(right_role(role, family, taxonomy) for role in read)
+        return (family, "family") if family in RETITLE_ROLES and named else None
+    specific = [role for role in read if not taxonomy.roles[role].generic]
     return (specific[0], "occupation") if len(specific) == 1 else None
+
+
+def retitled_away(truth: str, taxonomy: Taxonomy) -> bool:
+    """Whether a posting of this true role is work other than community work, so re-titled it must get CM001."""
+    return not taxonomy.related(truth, "community") and truth not in ("community", "event", "moderation")
 
 
 def _group(rows: list[tuple[LabeledRecord, str, Report]], taxonomy: Taxonomy) -> RetitledGroup | None:
@@ -232,7 +239,7 @@ def _group(rows: list[tuple[LabeledRecord, str, Report]], taxonomy: Taxonomy) ->
         return None
     missed = [record.id for record, _, report in rows if CODE not in report.codes()]
     wrong = [
-        record.id for record, truth, report in rows if not any(_right(r, truth, taxonomy) for r in _roles(report)[:2])
+        record.id for record, truth, report in rows if not any(right_role(r, truth, taxonomy) for r in _roles(report)[:2])
     ]
     return RetitledGroup(
         postings=len(rows),
@@ -254,10 +261,10 @@ def evaluate_real(
     chosen: list[tuple[LabeledRecord, str, str]] = []
     unknown = 0
     for record, report in zip(records, own, strict=True):
-        truth = _truth(record, report, taxonomy)
+        truth = true_role(record, report.title_roles, taxonomy)
         if truth is None:
             unknown += 1
-        elif not taxonomy.related(truth[0], "community") and truth[0] not in ("community", "event", "moderation"):
+        elif retitled_away(truth[0], taxonomy):
             chosen.append((record, *truth))
     renamed = list(linter.lint_many([record.posting(retitle) for record, _, _ in chosen], n_process=jobs))
     groups: dict[str, list[tuple[LabeledRecord, str, Report]]] = {"family": [], "occupation": []}

@@ -168,7 +168,11 @@ class Scoring(Section):
     )
     min_other_share: float = Field(default=0.5, ge=0, le=1, description="минимальная доля чужих ролей для CM001")
     max_own_share: float = Field(
-        default=0.1, ge=0, le=1, description="доля собственной роли, ниже которой смежная роль «забирает» вакансию"
+        default=0.3,
+        ge=0,
+        le=1,
+        description="доля собственной роли, ниже которой смежная роль «забирает» вакансию (подобрана перебором"
+        " порогов: 0,3–0,5 дают одни и те же решения)",
     )
     min_broader_ratio: float = Field(
         default=2.0, ge=1,

@@ -216,16 +216,15 @@ class Analyzer:
         naming = naming_items(objects, view, text.token_items)
         scores = OccupationScores.of(masses, lines, taxonomy, self.occupations.labels, scoring.occupations, naming)
         duties = role_profile.summed(masses.values())
-        decision = decide(
-            TitleClaim(title_roles, whole, context), DutyReading(profile, scores, duties), self.criteria
-        )
+        claim = TitleClaim(title_roles, whole, context)
+        decision = decide(claim, DutyReading(profile, scores, duties), self.criteria)
         found = tuple(candidates(decision, profile, scores, taxonomy, self.names, scoring.suggestions, title_roles))
         shift = title.base if title.field == "title" else title.offset
         in_title = [replace(m, start=m.start - shift, end=m.end - shift) for m in mentions[: len(named)]]
         titles = tuple(suggestions(found, title.text, in_title, self.roles.morphology))
         return RoleAnalysis(
-            title_roles, tuple(mentions), evidence, lines, profile, scores, duties, masses, decision, found, titles,
-            learned,
+            title_roles, tuple(mentions), evidence, lines, profile, scores, duties, masses, decision, claim, found,
+            titles, learned,
         )
 
     def _suspended_roles(self, title: str) -> list[str]:

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from cmlint.models import TitleSuggestion
-from cmlint.roles.decision import RoleDecision
+from cmlint.roles.decision import RoleDecision, TitleClaim
 from cmlint.roles.evidence import Evidence
 from cmlint.roles.lines import LineReading
 from cmlint.roles.matching import TitleMention
@@ -27,6 +27,8 @@ class RoleAnalysis:
     - ``duties``: every duty line spread over roles and occupations (phrases and model together);
     - ``line_masses``: the same per duty line (item → role → mass), for counting jobs;
     - ``decision``: whether the duties support the title (CM001), made once;
+    - ``claim``: what the title claims, as the decision read it (``tools/decision_grid.py`` decides again from
+      it, ``profile``, ``occupations`` and ``duties`` under other thresholds);
     - ``candidates``: roles that fit the duties, best first, with their market titles;
     - ``suggestions``: the same as titles (the original title with its role words replaced);
     - ``learned``: the fine-role head's evidence for duty lines no phrase covers (:mod:`cmlint.roles.learned`):
@@ -42,6 +44,7 @@ class RoleAnalysis:
     duties: DutyProfile
     line_masses: Mapping[int, Mapping[str, float]]
     decision: RoleDecision
+    claim: TitleClaim
     candidates: tuple[Candidate, ...]
     suggestions: tuple[TitleSuggestion, ...]
     learned: tuple[Evidence, ...] = ()

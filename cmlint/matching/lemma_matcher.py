@@ -41,7 +41,9 @@ class TokenView:
     _words: set[str] | None = field(default=None, init=False, repr=False, compare=False)
     _positions: dict[str, list[int]] | None = field(default=None, init=False, repr=False, compare=False)
     _gap_flags: tuple[list[bool], list[bool]] | None = field(default=None, init=False, repr=False, compare=False)
-    _searched: dict[re.Pattern[str], list[int]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    #: The tokens each expression of :attr:`_searched_by` finds (by its bit; none: no token).
+    _searched: dict[int, list[int]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _searched_by: _WordSearches | None = field(default=None, init=False, repr=False, compare=False)
     _holding: dict[frozenset[str], list[int]] = field(default_factory=dict, init=False, repr=False, compare=False)
     _tagged: dict[frozenset[str], list[int]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
@@ -103,12 +105,19 @@ class TokenView:
 
     def searched(self, regex: re.Pattern[str]) -> list[int]:
         """The tokens in one of whose words (lemma, lower-cased or exact form) ``regex`` finds something, in order."""
-        found = self._searched.get(regex)
-        if found is None:
-            search = regex.search
-            hits = {i for word, at in self.positions.items() if search(word) for i in at}
-            found = self._searched[regex] = sorted(hits)
-        return found
+        searches = _searches_including(regex)
+        if self._searched_by is not searches:
+            # Every expression asked so far is answered at once, in one pass over the words.
+            hits: dict[int, set[int]] = {}
+            for word, at in self.positions.items():
+                mask = searches.mask(word)
+                while mask:
+                    bit = mask & -mask
+                    hits.setdefault(bit, set()).update(at)
+                    mask ^= bit
+            self._searched = {bit: sorted(found) for bit, found in hits.items()}
+            self._searched_by = searches
+        return self._searched.get(searches.bits[regex], [])
 
     @classmethod
     def of(cls, doc: Doc) -> TokenView:
@@ -117,6 +126,41 @@ class TokenView:
             return cls(*data)
         text = [t.text for t in doc]
         return cls(text, [t.lower() for t in text], [t.lemma_ for t in doc], [t.pos_ for t in doc])
+
+
+class _WordSearches:
+    """Which of some regular expressions find something in a word, as one bit each, kept per word across docs:
+    a posting's words are mostly words seen before, and a dict lookup is cheaper than running every expression.
+    """
+
+    #: Words whose masks are kept (then the table starts again).
+    LIMIT = 100_000
+
+    def __init__(self, regexes: tuple[re.Pattern[str], ...] = ()) -> None:
+        self.bits = {regex: 1 << index for index, regex in enumerate(regexes)}
+        self._masks: dict[str, int] = {}
+
+    def mask(self, word: str) -> int:
+        """The bits of the expressions that find something in ``word``."""
+        mask = self._masks.get(word)
+        if mask is None:
+            if len(self._masks) >= self.LIMIT:
+                self._masks.clear()
+            mask = self._masks[word] = sum(bit for regex, bit in self.bits.items() if regex.search(word))
+        return mask
+
+
+#: The expressions asked so far, with their words' masks (shared by every view).
+_searches = _WordSearches()
+
+
+def _searches_including(regex: re.Pattern[str]) -> _WordSearches:
+    """The searches asked so far; the first time ``regex`` is asked, new ones that include it (a mask is never
+    read against the bits of another set of expressions)."""
+    global _searches
+    if regex not in _searches.bits:
+        _searches = _WordSearches((*_searches.bits, regex))
+    return _searches
 
 
 class LemmaMatcher(Generic[K]):

@@ -42,11 +42,10 @@ class _Windowed:
     __slots__ = ("matcher", "needs", "anchors", "companions")
 
     def __init__(self, vocab: Vocab, ident: int, pattern: SpacyPattern) -> None:
-        self.matcher = Matcher(vocab, validate=True)
+        # Not ``validate=True``: :func:`validate_token_pattern` checked the pattern against spaCy's schema.
+        self.matcher = Matcher(vocab)
         self.matcher.add(str(ident), [[dict(token) for token in pattern.tokens]])
-        self.needs = pattern.required_words()
-        self.anchors = pattern.anchors()
-        self.companions = pattern.companions()
+        self.needs, self.anchors, self.companions = pattern.plan()
 
     def spans(self, doc: Doc, view: TokenView, start: int, end: int) -> list[tuple[int, int]]:
         """Every match (start, end) in ``doc[start:end]``, overlapping ones included."""

@@ -61,6 +61,9 @@ class PhraseCompiler:
         self.morphology = morphology
         self.tokenize = tokenize
         self.english_forms = english_forms
+        #: Each alternative's steps, compiled once: the packs and the taxonomy repeat their words (macros
+        #: above all), and lemmatizing a word with all its readings is most of compiling a phrase.
+        self._alternatives: dict[str, StepPattern] = {}
 
     def with_english_forms(self) -> PhraseCompiler:
         """The same compiler that also matches the English forms of English words."""
@@ -123,6 +126,12 @@ class PhraseCompiler:
         return result
 
     def _alternative(self, alt: str) -> StepPattern:
+        steps = self._alternatives.get(alt)
+        if steps is None:
+            steps = self._alternatives[alt] = self._compile_alternative(alt)
+        return steps
+
+    def _compile_alternative(self, alt: str) -> StepPattern:
         if alt == "#NUM":
             return (NUMBER,)
         if alt.startswith("#NUM:"):

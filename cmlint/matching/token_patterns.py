@@ -76,13 +76,21 @@ class SpacyPattern:
 
         A doc without a word of some set cannot match, so the matcher need not run.
         """
-        return tuple(anchor.test for anchor in self.anchors() if isinstance(anchor.test, frozenset))
+        return _word_sets(self.anchors())
 
     def companions(self) -> tuple[tuple[Companion, ...], ...]:
         """Per anchor of :meth:`anchors`, every other token a match must hold (by a word set or a ``REGEX`` on
         a word) and how far from the anchor's token it stands: an occurrence of the anchor that has no such
         token in reach is in no match."""
+        return self._companions(self._tests())
+
+    def plan(self) -> tuple[tuple[frozenset[str], ...], tuple[Anchor, ...], tuple[tuple[Companion, ...], ...]]:
+        """:meth:`required_words`, :meth:`anchors` and :meth:`companions` at once (the tokens read once)."""
         tests = self._tests()
+        anchors = self._anchors(tests)
+        return _word_sets(anchors), anchors, self._companions(tests)
+
+    def _companions(self, tests: list[tuple[int, Anchor]]) -> tuple[tuple[Companion, ...], ...]:
         longest = [_longest(token.get("OP")) for token in self.tokens]
         shortest = [_shortest(token.get("OP")) for token in self.tokens]
         return tuple(
@@ -102,7 +110,9 @@ class SpacyPattern:
 
         A match lies within that many tokens around an occurrence of the word.
         """
-        tests = self._tests()
+        return self._anchors(self._tests())
+
+    def _anchors(self, tests: list[tuple[int, Anchor]]) -> tuple[Anchor, ...]:
         return tuple(tests[index][1] for index in self._anchoring(tests))
 
     @staticmethod
@@ -140,6 +150,10 @@ class SpacyPattern:
             if isinstance(tags, list) and all(isinstance(t, str) for t in tags):
                 tagged.append((position, Anchor(Tagged(frozenset(tags)), before, after)))
         return found + searched + tagged
+
+
+def _word_sets(anchors: tuple[Anchor, ...]) -> tuple[frozenset[str], ...]:
+    return tuple(anchor.test for anchor in anchors if isinstance(anchor.test, frozenset))
 
 
 class Companion(NamedTuple):

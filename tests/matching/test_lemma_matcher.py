@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -88,3 +89,35 @@ def test_a_range_step_reads_only_decimal_digits(text: str) -> None:
     a footnote mark after a word («мужчина¹») crashed the whole posting."""
     step = Step(Kind.RANGE, frozenset(), bounds=(14, 80))
     assert step.in_range(text) is (text in ("25", "٢٥"))
+
+
+def _view(words: list[str]) -> TokenView:
+    return TokenView(words, [w.lower() for w in words], [w.lower() for w in words], ["NOUN"] * len(words))
+
+
+def test_a_search_asked_after_others_reads_words_seen_before() -> None:
+    """The words' answers are kept across docs: an expression asked for the first time after a word was
+    answered for the others must still be run on it."""
+    vowel_end = re.compile(r"[аоуэыяёюеи]$")
+    first = _view(["Кофейня", "у", "кассы"])
+    assert first.searched(vowel_end) == [0, 1, 2]
+    double = re.compile(r"(\w)\1")
+    second = _view(["чек", "кассы", "кофейня"])
+    assert second.searched(double) == [1]
+    assert second.searched(vowel_end) == [1, 2]
+
+
+def test_a_phrase_compiler_reads_each_word_once(engine: Engine) -> None:
+    """Packs repeat their words (macros above all): a word is lemmatized once per compiler."""
+    asked: list[str] = []
+
+    class Counting:
+        def lemmas(self, word: str) -> list[str]:
+            asked.append(word)
+            return engine.morphology.lemmas(word)
+
+    compiler = PhraseCompiler(Counting(), lambda text: [text])  # type: ignore[arg-type]
+    first = compiler.compile("варить кофе|чай")
+    again = compiler.compile("кофе|чай варить")
+    assert sorted(asked) == ["варить", "кофе", "чай"]
+    assert first[0][0] == again[0][2] and first[0][2] == again[0][0]

@@ -198,3 +198,9 @@ def test_a_view_finds_the_tokens_of_a_word_set_and_of_a_part_of_speech_once(engi
     assert view.holding(words) is view.holding(words)
     assert view.holding(frozenset({"грузчик"})) == []
     assert view.tagged(frozenset({"NOUN"})) == [1, 3, 7]
+
+
+def test_a_plan_is_the_needed_words_the_anchors_and_the_companions_at_once() -> None:
+    aged = validate_token_pattern([{"LOWER": {"REGEX": "^[0-9]+$"}}, {"LEMMA": "год"}])
+    for pattern in (YOUNG, ANY_NOUN, aged):
+        assert pattern.plan() == (pattern.required_words(), pattern.anchors(), pattern.companions())
