@@ -716,3 +716,30 @@ def test_one_sex_invited_alone_is_still_a_limit(linter: Linter) -> None:
 )
 def test_not_before_a_comparative_is_a_bound_and_not_a_negation(linter: Linter, text: str, match: str) -> None:
     assert legal_matches(linter, text) == [("LG002", match)]
+
+
+@pytest.mark.parametrize(
+    ("text", "match"),
+    [
+        ("Кладовщик обязан проживать в Ленинградской области.", "обязан проживать в Ленинградской области"),
+        ("Требования:\n- вы живёте в Люберцах или Котельниках", "вы живёте в Люберцах"),
+        ("Рассмотрим только тех, кто прописан в Туле.", "кто прописан в Туле"),
+        ("Сотрудник должен быть зарегистрирован в Нижнем Новгороде.", "должен быть зарегистрирован в Нижнем Новгороде"),
+    ],
+)
+def test_residence_said_with_a_verb_of_the_candidate_is_caught(linter: Linter, text: str, match: str) -> None:
+    assert legal_matches(linter, text) == [("LG006", match)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Удобно тем, кто живёт в Люберцах: склад у станции.",
+        "Если вы живёте в Котельниках, до офиса легко добраться.",
+        "Сотрудник должен жить в общежитии компании весь сезон.",
+        "Наши покупатели живут в Туле и области.",
+        "Исполнитель должен быть зарегистрирован в качестве самозанятого.",
+    ],
+)
+def test_convenience_housing_clients_and_tax_status_are_not_residence(linter: Linter, text: str) -> None:
+    assert legal_codes(linter, text) == []
