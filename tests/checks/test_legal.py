@@ -743,3 +743,18 @@ def test_residence_said_with_a_verb_of_the_candidate_is_caught(linter: Linter, t
 )
 def test_convenience_housing_clients_and_tax_status_are_not_residence(linter: Linter, text: str) -> None:
     assert legal_codes(linter, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Требования:\n- не иметь детей младше шести лет", "LG005"),
+        ("Для вахты у сотрудника не должно быть маленьких детей.", "LG005"),
+    ],
+)
+def test_a_negated_verb_of_having_asks_for_an_absence(linter: Linter, text: str, code: str) -> None:
+    assert code in legal_codes(linter, text)
+
+
+def test_a_participle_of_having_still_waives_as_before(linter: Linter) -> None:
+    assert legal_codes(linter, "Рассматриваем также кандидатов, не имеющих гражданства РФ.") == []
