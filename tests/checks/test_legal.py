@@ -534,9 +534,11 @@ def test_terms_distances_and_experience_among_conditions_are_no_age(linter: Lint
         # The team's ages are a hint about the candidate (LG009), not a limit on them.
         ("Наш коллектив — ребята 20-25 лет.", {"LG009"}),
         ("О нас:\nКоллектив молодой (25-30 лет).", {"LG009"}),
-        # «Помоложе» with a number is an age limit, and only that.
+        # «Помоложе» is an age preference (LG002), with a number or without one, and only that.
         ("Ищем кого-нибудь помоложе, примерно до 30.", {"LG002"}),
         ("Рассмотрим помоложе, до 35.", {"LG002"}),
+        ("При прочих равных возьмём соискателя помладше.", {"LG002"}),
+        ("Требования:\n- желательно помоложе", {"LG002"}),
         ("Требования:\n- молодость, энергичность", {"LG009"}),
         ("Молодым — приоритет.", {"LG009"}),
         ("Работа подойдёт молодым.", {"LG009"}),
