@@ -26,7 +26,7 @@ from cmlint.roles.objects import naming_items, title_objects
 from cmlint.roles.profile import OccupationScores
 from cmlint.roles.subjects import TitleTokens, title_subject
 from cmlint.roles.suggest import candidates, market_names, suggestions
-from cmlint.roles.titles import TitleMatch
+from cmlint.roles.titles import POSITION_NOUNS, TitleMatch
 from cmlint.scoring import Scoring
 from cmlint.text.money import states_salary
 from cmlint.text.normalize import normalize
@@ -182,8 +182,9 @@ class Analyzer:
         scoring = self.scoring
         taxonomy = self.roles.taxonomy
         weights = scoring.evidence
-        matches = self.roles.duties(in_text)
         starts = text.doc.to_array("IDX").tolist() if len(text.doc) else []
+        names = _named_tokens(mentions, starts, text.view)
+        matches = [m for m in self.roles.duties(in_text) if not any(i in names for i in range(m.start, m.end))]
         disclaimed = role_evidence.disclaimed_items(view, text.token_items, self.markers, text.structure, starts)
         collected = role_evidence.collect(
             matches, view, text.token_items, text.structure, self.markers, weights, disclaimed
@@ -191,7 +192,7 @@ class Analyzer:
         evidence = collected.evidence
         bounds = item_bounds(text.token_items)
         lines = read_lines(
-            self.occupations, view, bounds, text.structure, weights, scoring.occupations, disclaimed, self.head
+            self.occupations, view, bounds, text.structure, weights, scoring.occupations, disclaimed, self.head, names
         )
         learned = (
             learned_evidence(
@@ -256,6 +257,20 @@ def _names_a_position(doc: Doc, match: TitleMatch) -> bool:
     """Whether a role's name in the body names a position («комьюнити-менеджера»), not a thing («SMM-стратегии»)."""
     tokens = doc[match.start:match.end]
     return any("Anim" in token.morph.get("Animacy", []) or token.lower_ in _LATIN_POSITIONS for token in tokens)
+
+
+def _named_tokens(mentions: list[TitleMention], starts: list[int], view: TokenView) -> frozenset[int]:
+    """The body's tokens that name the title's position with its position noun («ищем комьюнити-менеджера»,
+    «a Community Manager»): a name, not the work.  A bare noun of people («авторов», «модераторов») may be
+    whom the work is with."""
+    found: set[int] = set()
+    for mention in mentions:
+        if mention.field != "text":
+            continue
+        tokens = range(bisect_left(starts, mention.start), bisect_left(starts, mention.end))
+        if any(view.lemma[i].lower() in POSITION_NOUNS or view.lower[i] in _LATIN_POSITIONS for i in tokens):
+            found.update(tokens)
+    return frozenset(found)
 
 
 def _mention(doc: Doc, match: TitleMatch, field_name: Field, base: int) -> TitleMention:

@@ -68,6 +68,7 @@ class NegationWords(BaseModel):
     keeps: frozenset[Lemma]
     #: Word forms, not lemmas: «не моложе» is a bound, «не молодой» a negation.
     bounds: frozenset[str]
+    states: frozenset[Lemma]
     waivers: frozenset[Lemma]
     waived: frozenset[Lemma]
 
@@ -104,12 +105,16 @@ def negated(view: TokenView, items: Sequence[int], start: int, end: int, words: 
 
 
 def _kept(view: TokenView, index: int, start: int, words: NegationWords) -> bool:
-    """The negator at ``index`` negates nothing: a keep word follows it before the match («не только»), or a
-    comparative makes it part of a bound, inside the match or before it («не старше 35», «не более 45 лет»)."""
+    """The negator at ``index`` negates nothing: a keep word follows it before the match («не только»), a
+    comparative makes it part of a bound, inside the match or before it («не старше 35», «не более 45 лет»), or a
+    verb of having or being makes it ask for an absence («не иметь детей», «не должно быть детей»)."""
     after = index + 1
     if after >= len(view.lemma):
         return False
-    return (after < start and view.lemma[after] in words.keeps) or view.lower[after] in words.bounds
+    lemma = view.lemma[after]
+    # A full participle («не имеющих») describes whom a posting takes in; «должен» is a short adjective.
+    state = lemma in words.states and (view.pos[after] != "ADJ" or lemma == "должный")
+    return (after < start and lemma in words.keeps) or view.lower[after] in words.bounds or state
 
 
 def in_compound(doc: Doc, start: int) -> bool:

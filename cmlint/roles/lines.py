@@ -71,17 +71,21 @@ def read_lines(
     weights: OccupationWeights,
     disclaimed: frozenset[int] = frozenset(),
     head: OccupationModel | None = None,
+    names: frozenset[int] = frozenset(),
 ) -> tuple[LineReading, ...]:
     """Readings of the duty and requirement lines; a line with no known word gets no probabilities.
 
     ``bounds``: each item's first and past-the-last token (:func:`cmlint.text.token_items.item_bounds`);
     ``disclaimed`` items say which work is someone else's; they are not read.  ``head``, the fine-role
-    model (:mod:`cmlint.roles.learned`), reads the duty lines too."""
+    model (:mod:`cmlint.roles.learned`), reads the duty lines too.  ``names``: tokens that name the title's
+    position («ищем SMM-менеджера»); a line is read without them."""
     chosen: list[tuple[int, float, bool, list[str]]] = []
     for item, weight, duty in read_items(structure, evidence, weights):
         if item in bounds and item not in disclaimed:
             first, last = bounds[item]
-            chosen.append((item, weight, duty, features(terms(view.lemma, view.pos, first, last))))
+            kept = [i for i in range(first, last) if i not in names]
+            words = terms([view.lemma[i] for i in kept], [view.pos[i] for i in kept], 0, len(kept))
+            chosen.append((item, weight, duty, features(words)))
     if not chosen:
         return ()
     probabilities = model.predict([found for _, _, _, found in chosen])

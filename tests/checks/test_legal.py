@@ -534,9 +534,11 @@ def test_terms_distances_and_experience_among_conditions_are_no_age(linter: Lint
         # The team's ages are a hint about the candidate (LG009), not a limit on them.
         ("Наш коллектив — ребята 20-25 лет.", {"LG009"}),
         ("О нас:\nКоллектив молодой (25-30 лет).", {"LG009"}),
-        # «Помоложе» with a number is an age limit, and only that.
+        # «Помоложе» is an age preference (LG002), with a number or without one, and only that.
         ("Ищем кого-нибудь помоложе, примерно до 30.", {"LG002"}),
         ("Рассмотрим помоложе, до 35.", {"LG002"}),
+        ("При прочих равных возьмём соискателя помладше.", {"LG002"}),
+        ("Требования:\n- желательно помоложе", {"LG002"}),
         ("Требования:\n- молодость, энергичность", {"LG009"}),
         ("Молодым — приоритет.", {"LG009"}),
         ("Работа подойдёт молодым.", {"LG009"}),
@@ -743,3 +745,18 @@ def test_residence_said_with_a_verb_of_the_candidate_is_caught(linter: Linter, t
 )
 def test_convenience_housing_clients_and_tax_status_are_not_residence(linter: Linter, text: str) -> None:
     assert legal_codes(linter, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Требования:\n- не иметь детей младше шести лет", "LG005"),
+        ("Для вахты у сотрудника не должно быть маленьких детей.", "LG005"),
+    ],
+)
+def test_a_negated_verb_of_having_asks_for_an_absence(linter: Linter, text: str, code: str) -> None:
+    assert code in legal_codes(linter, text)
+
+
+def test_a_participle_of_having_still_waives_as_before(linter: Linter) -> None:
+    assert legal_codes(linter, "Рассматриваем также кандидатов, не имеющих гражданства РФ.") == []

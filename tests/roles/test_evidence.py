@@ -281,3 +281,18 @@ def test_a_clause_that_ends_in_no_denies_the_work(linter: Linter) -> None:
 )
 def test_helping_newcomers_and_workshops_for_members(linter: Linter, duty: str) -> None:
     assert profile(linter, DUTIES + duty) == {"community": 1.0}
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "name"),
+    [
+        ("SMM-менеджер", "Мы ищем SMM-менеджера, который будет работать с нашей кофейней.\nЖдём отклика", "SMM"),
+        ("Комьюнити-менеджер", "Ищем комьюнити-менеджера, который будет вести уроки в группах", "комьюнити"),
+    ],
+)
+def test_the_positions_own_name_in_the_body_is_not_its_work(linter: Linter, title: str, body: str, name: str) -> None:
+    """«Ищем SMM-менеджера, который …»: the name is whom the posting seeks; only the rest of the line says
+    what the work is, to the phrases and to the models alike (invented wording)."""
+    analysis = linter.engine.analyzer.analyze(Posting(text=body, title=title)).roles
+    assert analysis.mentions[-1].field == "text" and name in analysis.mentions[-1].text
+    assert not analysis.evidence
