@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from os.path import commonprefix
 
 from pydantic import Field
 
@@ -202,7 +203,7 @@ def _different_positions(
     по продажам») makes them one position only through their trades."""
     if not a.families or not b.families or a.families & b.families:
         return False
-    same_head = a.head == b.head or _common_prefix(a.head, b.head) >= 5
+    same_head = a.head == b.head or len(commonprefix([a.head, b.head])) >= 5
     if same_head and not (a.head in generic and b.head in generic):
         return False
     # «Инженер-программист / инженер-технолог»: one engineer; «Инженер-механик, администратор» are two people.
@@ -232,15 +233,6 @@ def _one_position(x: str, y: str, taxonomy: Taxonomy, neighbours: Mapping[str, f
 
 def _blank(match: re.Match[str]) -> str:
     return " " * len(match.group(0))
-
-
-def _common_prefix(a: str, b: str) -> int:
-    length = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        length += 1
-    return length
 
 
 @check("no-salary", NoOptions)

@@ -202,8 +202,9 @@ def _same_stem(feminine: str, masculine: str) -> bool:
 
 #: Tokens after which a clause of a list item starts («пенсионер, мужчина»).
 _CLAUSE_OPENERS = frozenset({",", ";", "("})
-#: Tokens before which a description ends («мужчина, права B», «девушка (можно студентка)»).
-_DESCRIPTION_ENDS = frozenset({",", ";", "(", ")", ".", "!", "?"})
+#: Tokens that break a list item's clause: a description ends before them («мужчина, права B», «девушка (можно
+#: студентка)»), and a clause exception does not reach across them.
+CLAUSE_BREAKS = frozenset({",", ";", "(", ")", ".", "!", "?"})
 
 
 def embedded(doc: Doc, items: Sequence[int], start: int, end: int) -> bool:
@@ -270,7 +271,7 @@ def _description_ends(doc: Doc, items: Sequence[int], item: int, index: int) -> 
     if index >= len(doc) or items[index] != item:
         return True
     token = doc[index]
-    return token.text in _DESCRIPTION_ENDS or token.pos_ in ("ADP", "NUM") or token.like_num
+    return token.text in CLAUSE_BREAKS or token.pos_ in ("ADP", "NUM") or token.like_num
 
 
 def _genitive_of_description(doc: Doc, items: Sequence[int], item: int, index: int) -> bool:

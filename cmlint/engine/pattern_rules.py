@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from cmlint.analysis import AnalyzedPosting, TextAnalysis
 from cmlint.engine.contexts import (
+    CLAUSE_BREAKS,
     NegationWords,
     before_hyphen,
     counterpart,
@@ -244,17 +245,13 @@ class PatternRule:
         return fit_start(replacement, matched)
 
 
-#: Tokens that end a clause of an item for a clause exception.
-_CLAUSE_BREAKS = frozenset({",", ";", "(", ")", ".", "!", "?"})
-
-
 def _in_clause_of(doc: Doc, items: Sequence[int], clauses: list[tuple[int, int]], start: int, end: int) -> bool:
     """Whether a clause exception stands in the item of the match ``start:end`` with no clause break between."""
     for c_start, c_end in clauses:
         if items[c_start] != items[start]:
             continue
         between = doc[min(end, c_end):max(start, c_start)]
-        if not any(token.text in _CLAUSE_BREAKS for token in between):
+        if not any(token.text in CLAUSE_BREAKS for token in between):
             return True
     return False
 
