@@ -77,6 +77,8 @@ rules:
         ("rules: [{code: ACME001, name: a, severity: error, message: m, patterns: [[{POS: VERBB}]]}]", "неизвестная часть речи 'VERBB'"),
         ("rules: [{code: ACME001, name: a, severity: error, message: m, patterns: [[{MORPH: {IS_SUPERSET: [Case=Nomm]}}]]}]", "Case='Nomm'"),
         ("rules: [{code: ACME001, name: a, severity: error, message: m, patterns: [[{LEMMAS: x}]]}]", "неизвестный атрибут 'LEMMAS'"),
+        # A wide bounded repeat is exponential in spaCy's Matcher; «*» is linear.
+        ("rules: [{code: ACME001, name: a, severity: error, message: m, patterns: [[{LOWER: рост}, {IS_SPACE: false, OP: '{0,45}'}, {LOWER: стажёр}]]}]", "повтор {0,45} длиннее 14"),
         ("rules: [{code: ACME001, name: a, severity: error, message: m, patterns: ['$NOPE звонки']}]", "неизвестный макрос $NOPE"),
         ("rules: [{code: ACME001, name: a, severity: error, message: m, patterns: ['(звонки']}]", "непарная скобка"),
         ("rules: [{code: CM001, name: a, severity: error, message: m, patterns: [a]}]", "уже определено"),
