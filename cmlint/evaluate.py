@@ -156,10 +156,16 @@ class Evaluation(BaseModel):
     retitled: RetitledResult | None = None
 
 
-def _scores(tp: int, fp: int, fn: int, tn: int) -> Scores:
+def precision_recall_f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    """Precision, recall and F1 of the counts, unrounded (0 where a count is empty)."""
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def _scores(tp: int, fp: int, fn: int, tn: int) -> Scores:
+    precision, recall, f1 = precision_recall_f1(tp, fp, fn)
     return Scores(tp=tp, fp=fp, fn=fn, tn=tn, precision=round(precision, 3), recall=round(recall, 3), f1=round(f1, 3))
 
 

@@ -45,7 +45,14 @@ from typing import Any, Literal
 
 from pydantic import PrivateAttr
 
-from cmlint.evaluate import LabeledRecord, read_corpus, retitled_away, right_role, true_role
+from cmlint.evaluate import (
+    LabeledRecord,
+    precision_recall_f1,
+    read_corpus,
+    retitled_away,
+    right_role,
+    true_role,
+)
 from cmlint.linter import MAX_STRINGS, Linter
 from cmlint.roles.decision import Criteria, DutyReading, TitleClaim, decide
 from cmlint.roles.suggest import candidates
@@ -277,16 +284,15 @@ class Tally:
 
     @property
     def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        return precision_recall_f1(self.tp, self.fp, self.fn)[0]
 
     @property
     def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        return precision_recall_f1(self.tp, self.fp, self.fn)[1]
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return precision_recall_f1(self.tp, self.fp, self.fn)[2]
 
 
 def _share(part: int, whole: int) -> float:
