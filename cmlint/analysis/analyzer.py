@@ -106,7 +106,7 @@ class Analyzer:
         starts = doc.to_array("IDX").tolist() if len(doc) else []
         spans = SpanFactory(normalized, posting.title)
         salaried = states_salary(normalized.text)
-        text = TextAnalysis(normalized, structure, doc, view, token_items(starts, structure), spans, salaried)
+        text = TextAnalysis(normalized, structure, doc, view, token_items(starts, structure), starts, spans, salaried)
         title = self._title(posting, caller_title, text, starts)
         body_start = title.end if title.field == "text" else 0
 
@@ -182,7 +182,7 @@ class Analyzer:
         scoring = self.scoring
         taxonomy = self.roles.taxonomy
         weights = scoring.evidence
-        starts = text.doc.to_array("IDX").tolist() if len(text.doc) else []
+        starts = text.token_starts
         names = _named_tokens(mentions, starts, text.view)
         matches = [m for m in self.roles.duties(in_text) if not any(i in names for i in range(m.start, m.end))]
         disclaimed = role_evidence.disclaimed_items(view, text.token_items, self.markers, text.structure, starts)

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 from spacy.tokens import Doc
@@ -17,29 +15,21 @@ from cmlint.text.segment import SECTION_ITEM_KIND, Structure
 
 #: Which string a span indexes: the body as given (``"text"``) or the title given separately.
 Field = Literal["text", "title"]
-_NEWLINE = re.compile(r"\n")
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class SpanFactory:
     """Builds public :class:`~cmlint.models.Span` objects from internal offsets."""
 
     normalized: Normalized
     title: str | None
-    _line_starts: list[int] | None = field(default=None, repr=False)
-
-    def _lines(self) -> list[int]:
-        if self._line_starts is None:
-            self._line_starts = [0] + [m.end() for m in _NEWLINE.finditer(self.normalized.source)]
-        return self._line_starts
 
     def text(self, start: int, end: int) -> Span:
-        """A span of the body, given normalized offsets."""
+        """A span of the body, given normalized offsets (its line and column counted in the source text)."""
         source = self.normalized.source
         src_start, src_end = self.normalized.span_to_source(start, end)
-        lines = self._lines()
-        line = bisect_right(lines, src_start)
-        column = src_start - lines[line - 1] + 1
+        line = source.count("\n", 0, src_start) + 1
+        column = src_start - source.rfind("\n", 0, src_start)
         text = source[src_start:src_end]
         return Span(field="text", start=src_start, end=src_end, line=line, column=column, text=text)
 
@@ -65,6 +55,8 @@ class TextAnalysis:
     doc: Doc
     view: TokenView
     token_items: tuple[int, ...]
+    #: The offset of every token in the normalized text.
+    token_starts: list[int]
     spans: SpanFactory
     #: Whether the body states a salary figure (:func:`cmlint.text.money.states_salary`).
     states_salary: bool

@@ -10,6 +10,7 @@ and lightly stemmed («deals» and «deal» are one feature).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 #: Parts of speech that carry what a line is about.
 CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "PROPN", "X"})
@@ -88,13 +89,20 @@ def terms(lemmas: Sequence[str], pos: Sequence[str], start: int, end: int) -> li
     """The content lemmas of tokens ``start:end``, in order."""
     found: list[str] = []
     for index in range(start, end):
-        if pos[index] not in CONTENT_POS:
-            continue
-        lemma = lemmas[index].lower()
-        if len(lemma) < 2 or lemma in STOP_LEMMAS or not any(ch.isalpha() for ch in lemma):
-            continue
-        found.append(_latin(lemma) if lemma.isascii() else lemma)
+        if pos[index] in CONTENT_POS:
+            term = _term(lemmas[index])
+            if term is not None:
+                found.append(term)
     return found
+
+
+@lru_cache(maxsize=1 << 16)
+def _term(lemma: str) -> str | None:
+    """The feature word of a content lemma; None for a stop word, a single letter or a word without letters."""
+    lemma = lemma.lower()
+    if len(lemma) < 2 or lemma in STOP_LEMMAS or not any(ch.isalpha() for ch in lemma):
+        return None
+    return _latin(lemma) if lemma.isascii() else lemma
 
 
 def features(words: Sequence[str]) -> list[str]:

@@ -84,8 +84,8 @@ class OccupationModel:
 
     def predict(self, lines: Sequence[Sequence[str]]) -> np.ndarray:
         """One row of label probabilities per line (a line with no known feature gets a row of zeros)."""
-        index = self._index
-        rows = [[index[f] for f in line if f in index] for line in lines]
+        get = self._index.get
+        rows = [[row for row in map(get, line) if row is not None] for line in lines]
         result = np.zeros((len(rows), len(self.labels)), dtype=np.float32)
         known = [i for i, row in enumerate(rows) if row]
         if not known:

@@ -9,9 +9,10 @@ what a job asks for tells which job it is («права категории C», 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import compress
+
+import numpy as np
 
 from cmlint.matching.lemma_matcher import TokenView
 from cmlint.occupations.features import features, terms
@@ -80,28 +81,41 @@ def read_lines(
     model (:mod:`cmlint.roles.learned`), reads the duty lines too.  ``names``: tokens that name the title's
     position («ищем SMM-менеджера»); a line is read without them."""
     chosen: list[tuple[int, float, bool, list[str]]] = []
+    lemmas, pos = view.lemma, view.pos
     for item, weight, duty in read_items(structure, evidence, weights):
         if item in bounds and item not in disclaimed:
             first, last = bounds[item]
-            kept = [i for i in range(first, last) if i not in names]
-            words = terms([view.lemma[i] for i in kept], [view.pos[i] for i in kept], 0, len(kept))
+            if not names or names.isdisjoint(range(first, last)):
+                words = terms(lemmas, pos, first, last)
+            else:
+                kept = [i for i in range(first, last) if i not in names]
+                words = terms([lemmas[i] for i in kept], [pos[i] for i in kept], 0, len(kept))
             chosen.append((item, weight, duty, features(words)))
     if not chosen:
         return ()
     probabilities = model.predict([found for _, _, _, found in chosen])
     roles = _head_roles(head, [found if duty else [] for _, _, duty, found in chosen])
-    above = (probabilities >= weights.min_probability).tolist()
-    labels = model.labels
-    readings: list[LineReading] = []
-    for (item, weight, duty, _), row, kept, role in zip(chosen, probabilities.tolist(), above, roles, strict=True):
-        if not any(row):
-            readings.append(LineReading(item, weight, (), duty, role))
-            continue
-        # The labels at or above the threshold (else the most probable), most probable first, ties in label order.
-        picked = list(compress(range(len(row)), kept)) or [row.index(max(row))]
-        picked.sort(key=lambda i: -row[i])
-        readings.append(LineReading(item, weight, tuple((labels[i], round(row[i], 4)) for i in picked), duty, role))
-    return tuple(readings)
+    picked = _picked(probabilities, weights.min_probability, model.labels)
+    return tuple(
+        LineReading(item, weight, read, duty, role)
+        for (item, weight, duty, _), read, role in zip(chosen, picked, roles, strict=True)
+    )
+
+
+def _picked(probabilities: np.ndarray, threshold: float, labels: Sequence[str]) -> list[tuple[tuple[str, float], ...]]:
+    """Per row, the labels at or above ``threshold`` (else the most probable) with their probabilities rounded
+    to four places, most probable first, ties in label order; nothing for a row of zeros (no known word)."""
+    read: np.ndarray = np.any(probabilities, axis=1)
+    chosen: np.ndarray = (probabilities >= threshold) & read[:, None]
+    lone: np.ndarray = read & ~np.any(chosen, axis=1)
+    chosen[np.flatnonzero(lone), probabilities[lone].argmax(axis=1)] = True
+    rows, columns = chosen.nonzero()
+    values = probabilities[rows, columns]
+    order = np.lexsort((columns, -values, rows))
+    found: list[list[tuple[str, float]]] = [[] for _ in range(len(probabilities))]
+    for row, column, value in zip(rows[order].tolist(), columns[order].tolist(), values[order].tolist(), strict=True):
+        found[row].append((labels[column], round(value, 4)))
+    return [tuple(row) for row in found]
 
 
 def _head_roles(head: OccupationModel | None, lines: list[list[str]]) -> list[tuple[str, float] | None]:
@@ -109,8 +123,9 @@ def _head_roles(head: OccupationModel | None, lines: list[list[str]]) -> list[tu
     if head is None:
         return [None] * len(lines)
     rows = head.predict(lines)
-    best = rows.argmax(axis=1).tolist()
+    best = rows.argmax(axis=1)
+    top = rows[np.arange(len(rows)), best].tolist()
     return [
-        (head.labels[index], round(float(row[index]), 4)) if row[index] > 0 else None
-        for index, row in zip(best, rows, strict=True)
+        (head.labels[index], round(probability, 4)) if probability > 0 else None
+        for index, probability in zip(best.tolist(), top, strict=True)
     ]

@@ -45,9 +45,9 @@ class DutyProfile:
         #: Per role, the duty items its phrases stand on (a phrase profile only).
         self.items = items or {}
         self.total = sum(mass.values())
-        ranked = sorted(mass.items(), key=lambda kv: (-kv[1], kv[0]))
         total = self.total
-        self._shares = {role: round(value / total, 3) for role, value in ranked if value > 0} if total else {}
+        ranked = sorted(((role, value) for role, value in mass.items() if value > 0), key=lambda kv: (-kv[1], kv[0]))
+        self._shares = {role: round(value / total, 3) for role, value in ranked} if total else {}
 
     def share(self, role: str) -> float:
         return self.mass.get(role, 0.0) / self.total if self.total else 0.0

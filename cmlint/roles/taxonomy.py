@@ -159,7 +159,12 @@ class Taxonomy(BaseModel):
 
     def related(self, a: str, b: str) -> bool:
         """Whether two roles are the same job or related ones (either way round)."""
-        return a == b or b in self.fitting(a) or a in self.fitting(b)
+        return a == b or self._fits(a, b) or self._fits(b, a)
+
+    def _fits(self, role_id: str, other: str) -> bool:
+        """Whether ``other`` (not ``role_id`` itself) is in :meth:`fitting` of ``role_id``, without building the set."""
+        role = self.roles[role_id]
+        return other in role.compatible or other in role.close or other == (role.occupation or role_id)
 
 
 def load_taxonomy() -> Taxonomy:
