@@ -8,6 +8,7 @@ morphology come from :class:`~cmlint.nlp.morphology.Morphology`.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
 
 import numpy
 import spacy
@@ -24,6 +25,9 @@ from spacy.util import (
 )
 
 from cmlint.nlp.morphology import Morphology
+
+if TYPE_CHECKING:
+    from thinc.types import Ints2d
 
 MORPH_COMPONENT = "cmlint_morphology"
 
@@ -60,7 +64,8 @@ _EXTRA_SUFFIXES = [r"(?<=[\w).;!?])[-–—]+", r"(?<=\w)/+", _EMOJI]
 class MorphologyComponent:
     """Sets ``lemma``, ``pos`` and ``morph`` of every token from pymorphy3.
 
-    Per word form (orth hash) it caches the hashes to write and the strings
+    Per word form (orth hash) it caches the hashes to write (packed as three
+    native ``uint64``, so a doc's table is one join of bytes) and the strings
     for :class:`~cmlint.matching.lemma_matcher.TokenView` (text, lower-cased
     text, lemma, POS); the cache belongs to this pipeline's vocabulary and is
     bounded like the morphology cache.
@@ -70,8 +75,8 @@ class MorphologyComponent:
         self.vocab = nlp.vocab
         self.morphology = morphology
         self._morph_keys: dict[str, int] = {}
-        #: Orth hash → ((lemma, POS, morph) hashes to write, text, lower-cased text, lemma, POS).
-        self._rows: dict[int, tuple[tuple[int, int, int], str, str, str, str]] = {}
+        #: Orth hash → ((lemma, POS, morph) hashes to write as packed bytes, text, lower-cased text, lemma, POS).
+        self._rows: dict[int, tuple[bytes, str, str, str, str]] = {}
         self._cache_size = cache_size
 
     def __call__(self, doc: Doc) -> Doc:
@@ -82,15 +87,17 @@ class MorphologyComponent:
             doc.user_data["cmlint.tokens"] = ([], [], [], [])
             return doc
         keys, text, lower, lemma, pos = zip(*found, strict=True)
-        doc.from_array([LEMMA, POS, MORPH], numpy.array(keys, dtype="uint64"))
+        table = numpy.frombuffer(bytearray(b"".join(keys)), dtype=numpy.uint64).reshape(len(found), 3)
+        doc.from_array([LEMMA, POS, MORPH], cast("Ints2d", table))
         doc.user_data["cmlint.tokens"] = (list(text), list(lower), list(lemma), list(pos))
         return doc
 
-    def _row(self, orth: int) -> tuple[tuple[int, int, int], str, str, str, str]:
+    def _row(self, orth: int) -> tuple[bytes, str, str, str, str]:
         strings = self.vocab.strings
         text = strings[orth]
         analysis = self.morphology.analyze(text)
-        keys = (strings.add(analysis.lemma), IDS[analysis.pos], self._morph_key(analysis.feats))
+        hashes = (strings.add(analysis.lemma), IDS[analysis.pos], self._morph_key(analysis.feats))
+        keys = numpy.array(hashes, dtype=numpy.uint64).tobytes()
         row = (keys, text, text.lower(), analysis.lemma, analysis.pos)
         if len(self._rows) >= self._cache_size:
             self._rows.clear()
