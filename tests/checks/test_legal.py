@@ -808,3 +808,18 @@ def test_childrens_ages_hide_only_their_own_age(linter: Linter) -> None:
     text = "Требования: опыт в продажах, возраст 25–40 лет, умение ладить с детьми 3–6 лет."
     assert ("LG002", "возраст 25–40") in legal_matches(linter, text, "Продавец игрушек")
     assert "LG002" not in legal_codes(linter, "Ведение занятий для детей от 5 до 7 лет.", "Педагог")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Нужны пацаны на разгрузку фур.", "LG001"),  # colloquial and diminutive words for one sex
+        ("Ищем шустрого парнишку на доставку.", "LG001"),
+        ("Требования:\n- девица с опытом продаж", "LG001"),
+        ("Требования:\n- наличие супруга приветствуется", "LG005"),  # a spouse or marriage asked about
+        ("Требования:\n- без жены и детей", "LG005"),
+        ("Требования:\n- замужество в ближайший год не планируется", "LG005"),
+    ],
+)
+def test_sex_and_spouse_words_of_every_register_are_read(linter: Linter, text: str, code: str) -> None:
+    assert code in legal_codes(linter, text, "Курьер")
