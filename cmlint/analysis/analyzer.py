@@ -30,6 +30,7 @@ from cmlint.roles.titles import POSITION_NOUNS, TitleMatch
 from cmlint.scoring import Scoring
 from cmlint.text.money import states_salary
 from cmlint.text.normalize import normalize
+from cmlint.text.scripts import unmix_scripts
 from cmlint.text.segment import segment
 from cmlint.text.token_items import item_bounds
 
@@ -138,10 +139,11 @@ class Analyzer:
         if caller_title is not None:
             assert posting.title is not None
             base = posting.title.find(caller_title)
-            doc = self.nlp(caller_title)
+            written = unmix_scripts(caller_title)
+            doc = self.nlp(written)
             words = title_words(doc, 0, len(doc), 0)
             return Title(
-                caller_title, "title", doc, TokenView.of(doc), first=0, end=len(doc), words=words,
+                written, "title", doc, TokenView.of(doc), first=0, end=len(doc), words=words,
                 offset=0, base=base, _spans=text.spans, _names=self.roles.titles,
             )
         if text.structure.title is not None:

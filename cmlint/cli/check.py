@@ -47,7 +47,9 @@ def build_linter(options: CheckOptions) -> Linter:
 
     try:
         file_config = load_config(options.config)
-        linter = Linter(file_config.override(options.overrides())).prepare()
+        linter = Linter(file_config.override(options.overrides()))
+        with collector.paused(freeze=True):  # the engine lives as long as the process too
+            linter.prepare()
         file_config.check_selectors(known_rules(linter.engine))  # a typo in the file is an error even when a flag replaces it
         return linter
     except (ConfigError, PackError) as error:

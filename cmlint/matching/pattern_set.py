@@ -40,16 +40,25 @@ class _Windowed:
     :meth:`SpacyPattern.companions`) is in no match and gets no window.
     """
 
-    __slots__ = ("matcher", "needs", "anchors", "companions", "searches")
+    __slots__ = ("_vocab", "_ident", "_tokens", "_matcher", "needs", "anchors", "companions", "searches")
 
     def __init__(self, vocab: Vocab, ident: int, pattern: SpacyPattern) -> None:
-        # Not ``validate=True``: :func:`validate_token_pattern` checked the pattern against spaCy's schema.
-        self.matcher = Matcher(vocab)
-        self.matcher.add(str(ident), [[dict(token) for token in pattern.tokens]])
+        self._vocab, self._ident, self._tokens = vocab, ident, pattern.tokens
+        #: Built at the first window that needs it: most patterns never find their words in a posting.
+        self._matcher: Matcher | None = None
         self.needs, self.anchors, self.companions = pattern.plan()
         #: The regular expressions some token must have a word for (the anchors' and the first one's companions').
         tests = [anchor.test for anchor in self.anchors] + [c.test for c in self.companions[0] if self.companions]
         self.searches = tuple(dict.fromkeys(test for test in tests if isinstance(test, re.Pattern)))
+
+    @property
+    def matcher(self) -> Matcher:
+        """The pattern's own spaCy ``Matcher``."""
+        if self._matcher is None:
+            # Not ``validate=True``: :func:`validate_token_pattern` checked the pattern against spaCy's schema.
+            self._matcher = Matcher(self._vocab)
+            self._matcher.add(str(self._ident), [[dict(token) for token in self._tokens]])
+        return self._matcher
 
     def spans(self, doc: Doc, view: TokenView, start: int, end: int) -> list[tuple[int, int]]:
         """Every match (start, end) in ``doc[start:end]``, overlapping ones included."""

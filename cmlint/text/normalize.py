@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from cmlint.models import Format
+from cmlint.text.scripts import unmix_scripts
 from cmlint.text.wraps import wrap_cuts
 
 
@@ -175,8 +176,9 @@ def detect_format(text: str) -> Format:
 def normalize(text: str, format: Format | None = None, known: Callable[[str], bool] | None = None) -> Normalized:
     """Turn a posting in any supported markup into plain text with an offset map.
 
-    With ``known`` (whether a lower-case word form is in the dictionary) words broken by a hyphen at a line end
-    are joined again (:mod:`cmlint.text.wraps`).
+    Words typed in two alphabets are written in one, letter for letter (:mod:`cmlint.text.scripts`). With
+    ``known`` (whether a lower-case word form is in the dictionary) words broken by a hyphen at a line end are
+    joined again (:mod:`cmlint.text.wraps`).
     """
     fmt = format or detect_format(text)
     if fmt == "html":
@@ -185,6 +187,7 @@ def normalize(text: str, format: Format | None = None, known: Callable[[str], bo
         plain, offsets = _markdown(text)
     else:
         plain, offsets = _plain(text)
+    plain = unmix_scripts(plain)
     if known is not None:
         cuts = wrap_cuts(plain, known)
         if cuts:

@@ -760,3 +760,13 @@ def test_a_negated_verb_of_having_asks_for_an_absence(linter: Linter, text: str,
 
 def test_a_participle_of_having_still_waives_as_before(linter: Linter) -> None:
     assert legal_codes(linter, "Рассматриваем также кандидатов, не имеющих гражданства РФ.") == []
+
+
+def test_a_requirement_typed_with_latin_look_alikes_is_read(linter: Linter) -> None:
+    typed = "Требования:\n- гpaжданство только РФ\n- мужчины до 35 лeт"
+    spelled = "Требования:\n- гражданство только РФ\n- мужчины до 35 лет"
+    def places(text: str) -> list[tuple[str, int, int]]:
+        return [(f.code, f.span.start, f.span.end) for f in linter.lint(text).findings if f.code.startswith("LG") and f.span]
+
+    assert places(typed) == places(spelled)
+    assert {code for code, _, _ in places(typed)} >= {"LG001", "LG002", "LG008"}

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from spacy.matcher import Matcher
+from spacy.vocab import Vocab
 
 from cmlint.linter import Engine
+from cmlint.matching import pattern_set
 from cmlint.matching.lemma_matcher import TokenView
 from cmlint.matching.pattern_set import PatternSet, _Ready, _SpacyKey, _windows
 from cmlint.matching.token_patterns import Tagged, validate_token_pattern
@@ -238,3 +241,19 @@ def test_a_companion_without_a_bound_must_still_stand_in_the_stretch(engine: Eng
         assert bool(windows) is found, text
         expected = [(engine.nlp.vocab.strings[key], s, e) for key, s, e in reference(doc)]
         assert patterns(doc, view) == expected and bool(expected) is found, text
+
+
+def test_a_token_pattern_builds_its_matcher_only_when_its_words_occur(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    built: list[Matcher] = []
+
+    def counted(vocab: Vocab) -> Matcher:
+        built.append(Matcher(vocab))
+        return built[-1]
+
+    monkeypatch.setattr(pattern_set, "Matcher", counted)
+    patterns: PatternSet[str] = PatternSet(engine.nlp.vocab)
+    patterns.add("young", [YOUNG])
+    doc = engine.nlp("Ждём людей с опытом продаж.")
+    assert patterns(doc, TokenView.of(doc)) == [] and built == []  # engines start faster: most never run
+    doc = engine.nlp("Ищем молодого энергичного человека.")
+    assert patterns(doc, TokenView.of(doc)) == [("young", 1, 4)] and len(built) == 1

@@ -1,0 +1,44 @@
+"""Words typed in two alphabets are read in one."""
+
+from __future__ import annotations
+
+import pytest
+
+from cmlint.text.normalize import normalize
+from cmlint.text.scripts import unmix_scripts, unmixed_word
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("гpaжданство", "гражданство"),  # Latin p and a in a Cyrillic word
+        ("Tребования", "Требования"),  # a Latin capital T
+        ("мoлодой", "молодой"),
+        ("Wоrd", "Word"),  # a Cyrillic о in a Latin word
+        ("СRM", "CRM"),
+        ("IТ", "IT"),  # a tie: only the Cyrillic Т has a look-alike
+        ("PФ", "РФ"),  # a tie: only the Latin P has a look-alike
+    ],
+)
+def test_the_minority_script_is_written_in_the_majority_script(written: str, read: str) -> None:
+    assert unmixed_word(written) == read
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["SMM", "Excel", "опыт", "SMMщик", "МакроCRM", "ExcelОпыт"],
+)
+def test_pure_words_and_glued_words_without_look_alikes_stay(word: str) -> None:
+    assert unmixed_word(word) == word
+
+
+@pytest.mark.parametrize("text", ["IT-специалист", "SMM-менеджер", "1C", "B2B-продажи", "код A7б"])
+def test_hyphen_joined_parts_and_codes_stay(text: str) -> None:
+    assert unmix_scripts(text) == text
+
+
+def test_normalized_text_reads_one_script_and_keeps_offsets() -> None:
+    source = "<p>Нужно <b>гpaжданство</b> РФ</p>"
+    result = normalize(source, "html")
+    start = result.text.index("гражданство")
+    assert source[slice(*result.span_to_source(start, start + len("гражданство")))] == "гpaжданство"
