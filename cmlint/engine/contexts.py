@@ -24,10 +24,11 @@
   без опыта, до 40 лет», «девушка приятной внешности» stand alone; «девушка основала студию», «подопечный —
   мужчина» do not);
 - ``explained``: the match is explained right after it (or after its short complement or a quality joined to
-  it: «желание расти в IT — …», «коммуникабельность и эмпатия: умение …»): a dash, a colon or an opening bracket on its line opens at least three words with a noun or a verb
-  («Коммуникабельность — объяснить разработчику, почему …», «Стрессоустойчивость (до 80 звонков в день)»,
-  «коммуникабельность — вы умеете говорить с гостями»), not a remark («(это очень важно!)») or the next entry
-  of a list («стрессоустойчивость — пунктуальность»).
+  it: «желание расти в IT — …», «коммуникабельность и эмпатия: умение …»): a dash, a colon or an opening
+  bracket on its line opens at least three words with a noun or a verb («Коммуникабельность — объяснить
+  разработчику, почему …», «Стрессоустойчивость (до 80 звонков в день)», «коммуникабельность — вы умеете
+  говорить с гостями»), not a remark («(это очень важно!)») or the next entry of a list
+  («стрессоустойчивость — пунктуальность»).
 """
 
 from __future__ import annotations
