@@ -23,11 +23,12 @@
   a preposition or a number, or after a genitive of description («1) мужчина», «работа в офисе, девушка
   без опыта, до 40 лет», «девушка приятной внешности» stand alone; «девушка основала студию», «подопечный —
   мужчина» do not);
-- ``explained``: the match is explained right after it (or after its short complement: «желание расти в IT —
-  …»): a dash, a colon or an opening bracket on its line opens at least three words with a noun or a verb
-  («Коммуникабельность — объяснить разработчику, почему …», «Стрессоустойчивость (до 80 звонков в день)»,
-  «коммуникабельность — вы умеете говорить с гостями»), not a remark («(это очень важно!)») or the next entry
-  of a list («стрессоустойчивость — пунктуальность»).
+- ``explained``: the match is explained right after it (or after its short complement or a quality joined to
+  it: «желание расти в IT — …», «коммуникабельность и эмпатия: умение …»): a dash, a colon or an opening
+  bracket on its line opens at least three words with a noun or a verb («Коммуникабельность — объяснить
+  разработчику, почему …», «Стрессоустойчивость (до 80 звонков в день)», «коммуникабельность — вы умеете
+  говорить с гостями»), not a remark («(это очень важно!)») or the next entry of a list
+  («стрессоустойчивость — пунктуальность»).
 """
 
 from __future__ import annotations
@@ -288,9 +289,10 @@ def _next_on_line(doc: Doc, index: int) -> int:
 
 
 def _after_complement(doc: Doc, index: int) -> int:
-    """Past a short prepositional complement of the match («в IT», «на первом месте») to a spaced dash or a colon
-    right after it; else ``index`` unchanged (a bracket after a complement is a remark: «(даже без опыта)»)."""
-    if index >= len(doc) or doc[index].pos_ != "ADP":
+    """Past a short prepositional complement of the match («в IT», «на первом месте») or a quality joined to it
+    («и эмпатия») to a spaced dash or a colon right after it; else ``index`` unchanged (a bracket after a
+    complement is a remark: «(даже без опыта)»)."""
+    if index >= len(doc) or not (doc[index].pos_ == "ADP" or doc[index].lower_ == "и"):
         return index
     for token in doc[index + 1:index + 2 + _COMPLEMENT_WORDS]:
         if token.text == ":" or (token.text in _DASHES and doc[token.i - 1].whitespace_):
