@@ -15,13 +15,16 @@ import glob
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
-
-from pathspec import GitIgnoreSpec
+from typing import TYPE_CHECKING
 
 from cmlint.config import DEFAULT_EXCLUDE
 from cmlint.io.formats import SUFFIXES, by_suffix
 from cmlint.models import InputFailure
+
+if TYPE_CHECKING:  # imported when patterns are first matched: a file named on the command line needs none
+    from pathspec import GitIgnoreSpec
 
 #: The first bytes of files cmlint writes (HTML report, json/jsonl results).
 _OWN_OUTPUT_MARKERS = (b'<meta name="generator" content="cmlint', b'{"source":', b'[\n  {"source":')
@@ -44,8 +47,11 @@ class Discovery:
     root: Path = field(default_factory=Path.cwd)
 
     def __post_init__(self) -> None:
-        self._exclude = GitIgnoreSpec.from_lines(self.exclude)
         self._ignore_files: dict[Path, GitIgnoreSpec | None] = {}
+
+    @cached_property
+    def _exclude(self) -> GitIgnoreSpec:
+        return _spec(self.exclude)
 
     def files(self, arguments: Iterable[str]) -> Iterator[Path | str | Failure]:
         """``"-"`` for stdin, a :class:`Path` per file to read, a :class:`Failure` per bad argument."""
@@ -157,8 +163,15 @@ class Discovery:
                     lines += (folder / name).read_text(encoding="utf-8", errors="replace").splitlines()
                 except OSError:
                     continue
-            self._ignore_files[folder] = GitIgnoreSpec.from_lines(lines) if lines else None
+            self._ignore_files[folder] = _spec(lines) if lines else None
         return self._ignore_files[folder]
+
+
+def _spec(lines: Iterable[str]) -> GitIgnoreSpec:
+    """Gitignore-style patterns, compiled."""
+    from pathspec import GitIgnoreSpec
+
+    return GitIgnoreSpec.from_lines(lines)
 
 
 def own_output(path: Path) -> bool:

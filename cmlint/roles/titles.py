@@ -73,6 +73,14 @@ SENIORITY = frozenset(
         "заместитель",
     }
 )
+#: Words of a title that name the head of a team (lemmas or lower-cased forms): hiring, onboarding and growing
+#: the team's people are part of such a job.
+TEAM_HEADS = frozenset(
+    {
+        "руководитель", "начальник", "заведующий", "директор", "управляющий", "head", "lead", "лид", "тимлид",
+        "тимлидер", "teamlead", "chief",
+    }
+)
 #: Generic position nouns that complete a role's name: «SMM» + «-менеджер», «Community» + «Manager».
 POSITION_HEADS = frozenset(
     {

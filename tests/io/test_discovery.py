@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -64,3 +66,18 @@ def test_would_read(tmp_path: Path) -> None:
     assert finder.would_read(tmp_path / "out.jsonl", [jsonl, folder]) is None
     pattern = str(tmp_path / "in" / "*.md")
     assert finder.would_read(tmp_path / "in" / "b.md", [pattern]) == pattern  # would be read next time
+
+
+_NAMED_FILE_PROBE = """
+import sys
+from cmlint.io.discovery import Discovery
+assert [str(p) for p in Discovery().files([sys.argv[1]])] == [sys.argv[1]]
+assert "pathspec" not in sys.modules
+"""
+
+
+def test_a_named_file_compiles_no_patterns(tmp_path: Path) -> None:
+    # `cmlint check one.txt` starts faster: the exclude patterns and .gitignore files matter only to walks and globs.
+    write(tmp_path, "one.txt")
+    probe = subprocess.run([sys.executable, "-c", _NAMED_FILE_PROBE, str(tmp_path / "one.txt")], capture_output=True, text=True, timeout=120)
+    assert probe.returncode == 0, probe.stderr
