@@ -12,12 +12,13 @@ from os.path import commonprefix
 from pydantic import Field
 
 from cmlint.analysis import AnalyzedPosting, Title, TitleWord
+from cmlint.analysis.text import TextAnalysis
 from cmlint.engine.registry import CheckContext, NoOptions, Options, check
 from cmlint.models import Finding
 from cmlint.nlp.words import Lemma
 from cmlint.occupations.model import shipped_model
 from cmlint.roles.taxonomy import Taxonomy
-from cmlint.text.segment import describes_work, tells_work
+from cmlint.text.segment import describes_work, reads_like_perk, reads_like_work, tells_work
 
 _CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
 _PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
@@ -38,7 +39,7 @@ def no_duties(posting: AnalyzedPosting, ctx: CheckContext[NoDutiesOptions]) -> I
     text = posting.text
     items = text.structure.items
     listed = any(item.kind == "duty" or item.section == "duties" for item in items)
-    if not items or posting.roles.evidence or listed:
+    if not items or posting.roles.evidence or listed or _duties_under_conditions(text):
         return
     possible = [index for index, item in enumerate(items) if item.kind in ("other", "readiness", "listed")]
     if len(possible) >= ctx.options.min_unlabelled:
@@ -54,6 +55,18 @@ def no_duties(posting: AnalyzedPosting, ctx: CheckContext[NoDutiesOptions]) -> I
 
 #: Sections where the work may be told in prose when the reader found no duties heading.
 _PROSE_SECTIONS = frozenset({"intro", "about", "other"})
+#: Work items under the conditions heading that make it the duties' (when they are at least half of its items).
+_MIN_WORK_CONDITIONS = 2
+
+
+def _duties_under_conditions(text: TextAnalysis) -> bool:
+    """The conditions heading holds the work: most of its items start with an action or a noun of action that no
+    perk or condition starts with («Условия: Подготовка обзоров; Проверка гипотез; Написание статей» in a
+    posting glued from a board's fields)."""
+    items = text.structure.items
+    conditions = [text.item_text(index) for index, item in enumerate(items) if item.section == "conditions"]
+    work = [item for item in conditions if reads_like_work(item) and not reads_like_perk(item)]
+    return len(work) >= _MIN_WORK_CONDITIONS and 2 * len(work) >= len(conditions)
 
 
 class TitleWordsOptions(Options):

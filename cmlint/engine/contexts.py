@@ -23,10 +23,12 @@
   a preposition or a number, or after a genitive of description («1) мужчина», «работа в офисе, девушка
   без опыта, до 40 лет», «девушка приятной внешности» stand alone; «девушка основала студию», «подопечный —
   мужчина» do not);
-- ``explained``: the match is explained right after it: a dash, a colon or an opening bracket on its line
-  opens at least three words with a noun or a verb («Коммуникабельность — объяснить разработчику, почему …»,
-  «Стрессоустойчивость (до 80 звонков в день)»), not a remark («(это очень важно!)») or the next entry of
-  a list («стрессоустойчивость — пунктуальность»).
+- ``explained``: the match is explained right after it (or after its short complement or a quality joined to
+  it: «желание расти в IT — …», «коммуникабельность и эмпатия: умение …»): a dash, a colon or an opening
+  bracket on its line opens at least three words with a noun or a verb («Коммуникабельность — объяснить
+  разработчику, почему …», «Стрессоустойчивость (до 80 звонков в день)», «коммуникабельность — вы умеете
+  говорить с гостями»), not a remark («(это очень важно!)») or the next entry of a list
+  («стрессоустойчивость — пунктуальность»).
 """
 
 from __future__ import annotations
@@ -232,15 +234,16 @@ _POSSESSIVES = frozenset({"твой", "ваш", "наш", "свой"})
 
 
 def explained(doc: Doc, end: int) -> bool:
-    """A dash, a colon or an opening bracket right after the match opens, on the same line, a clause of at least
-    three words with a noun or a verb among them: the match is explained in place.  A dash glued to the match, a
-    capital after a dash, words after a dash that read as a requirement or that end at the next dash start the
-    next entry of a flattened list instead («Обучаемость- знание 1С», «стрессоустойчивость - Готовность к
-    командировкам», «многозадачность - грамотная речь - пунктуальность»); words with a possessive and no verb
-    rate the quality («стрессоустойчивость — одна из ваших сильных сторон»)."""
-    index = end
-    while index < len(doc) and doc[index].is_space and "\n" not in doc[index].text:
-        index += 1
+    """A dash, a colon or an opening bracket right after the match (or after its short prepositional complement)
+    opens, on the same line, a clause of at least three words with a noun or a verb among them: the match is
+    explained in place.  A dash glued to the match, a capital after a dash, words after a dash that read as a
+    requirement or that end at the next dash start the next entry of a flattened list instead («Обучаемость-
+    знание 1С», «стрессоустойчивость - Готовность к командировкам», «многозадачность - грамотная речь -
+    пунктуальность»); words with a possessive and no verb rate the quality («стрессоустойчивость — одна из ваших
+    сильных сторон»); a clause addressed to the candidate is a sentence, not an entry («коммуникабельность — вы
+    умеете говорить с гостями»)."""
+    start = _next_on_line(doc, end)
+    index = _after_complement(doc, start)
     if index >= len(doc) or doc[index].text not in _EXPLAINERS:
         return False
     dash = doc[index].text in _DASHES
@@ -258,12 +261,45 @@ def explained(doc: Doc, end: int) -> bool:
             words.append(token)
     if len(words) < _EXPLANATION_WORDS or not any(word.pos_ in ("NOUN", "VERB") for word in words):
         return False
+    # After a complement only a clause with a verb tells the work («желание расти в IT — у нас есть примеры …»),
+    # not a remark («для них — не пустой звук»).
+    if index != start and not any(word.pos_ == "VERB" for word in words):
+        return False
     # Words with no verb and a possessive rate the quality, not tell the work («— одна из ваших сильных сторон»).
     if not any(word.pos_ == "VERB" for word in words) and any(word.lemma_ in _POSSESSIVES for word in words):
         return False
     # After a dash the words may be the next entry of a flattened list; after a colon or a bracket they explain.
+    # A clause addressed to the candidate is a sentence, not an entry («— вы умеете спокойно говорить с гостями»).
     entry = doc[words[0].i:words[-1].i + 1].text
-    return not dash or not (words[0].text[:1].isupper() or closing in _DASHES or reads_like_requirement(entry))
+    listed = reads_like_requirement(entry) and words[0].lemma_ not in _ADDRESSED
+    return not dash or not (words[0].text[:1].isupper() or closing in _DASHES or listed)
+
+
+#: Pronouns that address the candidate.
+_ADDRESSED = frozenset({"вы", "ты"})
+#: Words a complement of the match may have after its preposition («желание расти в IT — …»).
+_COMPLEMENT_WORDS = 2
+
+
+def _next_on_line(doc: Doc, index: int) -> int:
+    """The first token from ``index`` that is not a space within the line."""
+    while index < len(doc) and doc[index].is_space and "\n" not in doc[index].text:
+        index += 1
+    return index
+
+
+def _after_complement(doc: Doc, index: int) -> int:
+    """Past a short prepositional complement of the match («в IT», «на первом месте») or a quality joined to it
+    («и эмпатия») to a spaced dash or a colon right after it; else ``index`` unchanged (a bracket after a
+    complement is a remark: «(даже без опыта)»)."""
+    if index >= len(doc) or not (doc[index].pos_ == "ADP" or doc[index].lower_ == "и"):
+        return index
+    for token in doc[index + 1:index + 2 + _COMPLEMENT_WORDS]:
+        if token.text == ":" or (token.text in _DASHES and doc[token.i - 1].whitespace_):
+            return token.i
+        if token.is_punct or token.is_title or "\n" in token.text:
+            break
+    return index
 
 
 def _description_ends(doc: Doc, items: Sequence[int], item: int, index: int) -> bool:

@@ -434,6 +434,22 @@ def reads_like_requirement(text: str) -> bool:
     return bool(cues["requirement"](folded) or cues["readiness"](folded) or cues["wish"](folded))
 
 
+def reads_like_perk(text: str) -> bool:
+    """Whether ``text`` starts like a perk or a condition («Обучение за счёт компании», «Страхование жизни»,
+    «Оформление по ТК»), though it may be a noun of action."""
+    folded = _fold(text)
+    cues = _grammar().cues
+    return bool(cues["perk"](folded) or cues["condition"](folded))
+
+
+def reads_like_work(text: str) -> bool:
+    """Whether ``text`` starts with an action or a noun of work («Подготовка обзоров», «Написание статей»)
+    that is not a requirement («Знание SQL», «Владение Python»)."""
+    folded = _fold(text)
+    cues = _grammar().cues
+    return bool(cues["action"](folded) or cues["work_noun"](folded)) and not cues["requirement"](folded)
+
+
 def reads_like_action(text: str) -> bool:
     """Whether ``text`` starts with an action, an infinitive or a noun of action («верстать», «Редактирование»),
     that is not a requirement or a condition («знать», «Знание», «Оформление по ТК»): a duty even under no heading."""

@@ -72,6 +72,23 @@ def test_no_duties_reads_unlabelled_actions_and_glued_headings(linter: Linter, t
 
 
 @pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        # A board's fields glued under headings of its own: the work landed under «Условия».
+        ("Требования:\nОпыт работы в архиве от 2 лет.\n\nУсловия:\nСверка описей фонда; Подготовка дел к передаче; "
+         "Составление справок по запросам; Работа с читателями.", False),
+        # Perks and conditions that start with nouns of action are still conditions.
+        ("Требования:\nОпыт работы в архиве от 2 лет.\n\nУсловия:\nОбучение за счёт компании; Страхование жизни; "
+         "Оформление по ТК; Парковка.", True),
+        # One work item among the perks is not the duties.
+        ("Требования:\nОпыт работы в архиве от 2 лет.\n\nУсловия:\nСверка описей; ДМС; Гибкий график; Парковка.", True),
+    ],
+)
+def test_no_duties_reads_the_work_under_the_conditions_heading(linter: Linter, text: str, fires: bool) -> None:
+    assert bool(found(linter, "ST001", text, title="Архивариус")) is fires
+
+
+@pytest.mark.parametrize(
     ("title", "fires"),
     [
         ("Срочно! Работа мечты", True),

@@ -106,3 +106,15 @@ def test_lines_without_a_duties_heading_are_not_split_into_jobs() -> None:
         "Отдел продаж делает холодные звонки и выполняет план продаж.\n"
     )
     assert "CM002" not in lint(text, title="Менеджер").codes()
+
+
+@pytest.mark.parametrize(("title", "fires"), [("Руководитель группы прогнозирования", False), ("Специалист группы прогнозирования", True)])
+def test_a_head_hiring_the_own_team_is_not_a_recruiter(title: str, fires: bool) -> None:
+    """Hiring and onboarding the team's people are a head's own job; a specialist who also hires has a third job."""
+    text = (
+        "Обязанности:\n- Управлять проектами группы: планировать этапы, бюджет и сроки, вести дорожную карту\n"
+        "- Управлять проектами внедрения: согласовывать план проекта с заказчиком и контролировать сроки\n"
+        "- Строить ML-модели на больших данных: подготовка датасетов, обучение и валидация моделей\n"
+        "- Участвовать в найме и онбординге новых сотрудников\n"
+    )
+    assert ("CM002" in lint(text, title=title).codes()) is fires
