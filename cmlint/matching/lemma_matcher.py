@@ -14,8 +14,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, insort
 from collections import defaultdict
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
 from typing import Generic, TypeVar
 
 from spacy.tokens import Doc
@@ -41,7 +43,10 @@ class TokenView:
     _words: set[str] | None = field(default=None, init=False, repr=False, compare=False)
     _positions: dict[str, list[int]] | None = field(default=None, init=False, repr=False, compare=False)
     _gap_flags: tuple[list[bool], list[bool]] | None = field(default=None, init=False, repr=False, compare=False)
-    #: The tokens each expression of :attr:`_searched_by` finds (by its bit; none: no token).
+    #: The expressions of :attr:`_searched_by` that find something in a word of the doc (their bits), the masks
+    #: of the words they find something in with those words' tokens, and each asked expression's tokens.
+    _found: int = field(default=0, init=False, repr=False, compare=False)
+    _masked: list[tuple[int, list[int]]] = field(default_factory=list, init=False, repr=False, compare=False)
     _searched: dict[int, list[int]] = field(default_factory=dict, init=False, repr=False, compare=False)
     _searched_by: _WordSearches | None = field(default=None, init=False, repr=False, compare=False)
     _holding: dict[frozenset[str], list[int]] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -103,21 +108,34 @@ class TokenView:
             found = self._tagged[tags] = [i for i, tag in enumerate(self.pos) if tag in tags]
         return found
 
+    def finds(self, regex: re.Pattern[str]) -> bool:
+        """Whether ``regex`` finds something in a word (lemma, lower-cased or exact form) of the doc."""
+        searches = self._searches(regex)
+        return bool(self._found & searches.bits[regex])
+
     def searched(self, regex: re.Pattern[str]) -> list[int]:
         """The tokens in one of whose words (lemma, lower-cased or exact form) ``regex`` finds something, in order."""
+        searches = self._searches(regex)
+        bit = searches.bits[regex]
+        if not self._found & bit:
+            return []
+        found = self._searched.get(bit)
+        if found is None:
+            found = self._searched[bit] = sorted({i for mask, at in self._masked if mask & bit for i in at})
+        return found
+
+    def _searches(self, regex: re.Pattern[str]) -> _WordSearches:
+        """The searches that include ``regex``, with the doc's words read against them: every expression asked so
+        far is answered at once, in one pass over the words; the tokens of one are gathered when it is asked."""
         searches = _searches_including(regex)
         if self._searched_by is not searches:
-            # Every expression asked so far is answered at once, in one pass over the words.
-            hits: dict[int, set[int]] = {}
-            for word, at in self.positions.items():
-                mask = searches.mask(word)
-                while mask:
-                    bit = mask & -mask
-                    hits.setdefault(bit, set()).update(at)
-                    mask ^= bit
-            self._searched = {bit: sorted(found) for bit, found in hits.items()}
+            positions = self.positions
+            masks = searches.masks(list(positions))
+            self._found = reduce(or_, masks, 0)
+            self._masked = [(mask, at) for mask, at in zip(masks, positions.values(), strict=True) if mask]
+            self._searched = {}
             self._searched_by = searches
-        return self._searched.get(searches.bits[regex], [])
+        return searches
 
     @classmethod
     def of(cls, doc: Doc) -> TokenView:
@@ -140,14 +158,16 @@ class _WordSearches:
         self.bits = {regex: 1 << index for index, regex in enumerate(regexes)}
         self._masks: dict[str, int] = {}
 
-    def mask(self, word: str) -> int:
-        """The bits of the expressions that find something in ``word``."""
-        mask = self._masks.get(word)
-        if mask is None:
-            if len(self._masks) >= self.LIMIT:
-                self._masks.clear()
-            mask = self._masks[word] = sum(bit for regex, bit in self.bits.items() if regex.search(word))
-        return mask
+    def masks(self, words: Sequence[str]) -> list[int]:
+        """Per word, the bits of the expressions that find something in it."""
+        known = self._masks
+        new = [word for word in words if word not in known]
+        if new and len(known) + len(new) > self.LIMIT:
+            known.clear()
+            new = list(words)
+        for word in new:
+            known[word] = sum(bit for regex, bit in self.bits.items() if regex.search(word))
+        return list(map(known.__getitem__, words))
 
 
 #: The expressions asked so far, with their words' masks (shared by every view).

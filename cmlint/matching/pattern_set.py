@@ -8,6 +8,7 @@ read per :class:`PatternGroup`.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Hashable, Iterable, Sequence
 from typing import Any, Generic, TypeVar
@@ -39,13 +40,16 @@ class _Windowed:
     :meth:`SpacyPattern.companions`) is in no match and gets no window.
     """
 
-    __slots__ = ("_vocab", "_ident", "_tokens", "_matcher", "needs", "anchors", "companions")
+    __slots__ = ("_vocab", "_ident", "_tokens", "_matcher", "needs", "anchors", "companions", "searches")
 
     def __init__(self, vocab: Vocab, ident: int, pattern: SpacyPattern) -> None:
         self._vocab, self._ident, self._tokens = vocab, ident, pattern.tokens
         #: Built at the first window that needs it: most patterns never find their words in a posting.
         self._matcher: Matcher | None = None
         self.needs, self.anchors, self.companions = pattern.plan()
+        #: The regular expressions some token must have a word for (the anchors' and the first one's companions').
+        tests = [anchor.test for anchor in self.anchors] + [c.test for c in self.companions[0] if self.companions]
+        self.searches = tuple(dict.fromkeys(test for test in tests if isinstance(test, re.Pattern)))
 
     @property
     def matcher(self) -> Matcher:
@@ -122,8 +126,8 @@ class _Near:
 
     def __init__(self, view: TokenView, start: int, end: int) -> None:
         self._view, self._start, self._end = view, start, end
-        #: A word set's occurrences in the stretch (found once per call).
-        self._found: dict[frozenset[str] | Tagged, list[int]] = {}
+        #: A test's occurrences in the stretch (found once per call).
+        self._found: dict[TokenTest, list[int]] = {}
 
     def __call__(self, companion: Companion, i: int) -> bool:
         test, low, high = companion
@@ -131,18 +135,11 @@ class _Near:
         last = self._end - 1 if high is None else min(self._end - 1, i + high)
         if first > last:
             return False
-        if isinstance(test, (frozenset, Tagged)):
-            at = self._found.get(test)
-            if at is None:
-                at = self._found[test] = _occurrences(test, self._view, self._start, self._end)
-            index = bisect_left(at, first)
-            return index < len(at) and at[index] <= last
-        if low is None or high is None:
-            return True  # unbounded: reading every word of the stretch costs more than the window it may save
-        view, search = self._view, test.search
-        return any(
-            search(view.lemma[j]) or search(view.lower[j]) or search(view.text[j]) for j in range(first, last + 1)
-        )
+        at = self._found.get(test)
+        if at is None:
+            at = self._found[test] = _occurrences(test, self._view, self._start, self._end)
+        index = bisect_left(at, first)
+        return index < len(at) and at[index] <= last
 
 
 class _SpacyKey:
@@ -207,9 +204,11 @@ class _Ready:
                 self._by_word.setdefault(word, []).append(j)
         self._words = frozenset(self._by_word)
 
-    def __call__(self, words: set[str]) -> dict[int, list[_Windowed]]:
-        """Per key, its patterns whose needed words all occur among ``words``, in the order they were added
-        (a pattern found by a word of its first word set needs only its other sets checked)."""
+    def __call__(self, view: TokenView) -> dict[int, list[_Windowed]]:
+        """Per key, its patterns whose needed words all occur in the doc and whose regular expressions all find
+        something in its words, in the order they were added (a pattern found by a word of its first word set
+        needs only its other sets checked)."""
+        words = view.words
         chosen = set(self._free)
         by_word = self._by_word
         for word in self._words & words:
@@ -218,10 +217,9 @@ class _Ready:
         entries = self._entries
         for j in sorted(chosen):
             ident, pattern, rest = entries[j]
-            for needed in rest:
-                if needed.isdisjoint(words):
-                    break
-            else:
+            if any(needed.isdisjoint(words) for needed in rest):
+                continue
+            if all(view.finds(regex) for regex in pattern.searches):
                 ready.setdefault(ident, []).append(pattern)
         return ready
 
@@ -252,8 +250,8 @@ class PatternSet(Generic[K]):
         self._opens: dict[int, Hashable] = {}
         #: Keys whose spaCy patterns count in a title only.
         self._title_only: set[int] = set()
-        #: The spaCy patterns by a word they need, of ungated and of gated keys (built at the first call).
-        self._ready: tuple[_Ready, _Ready] | None = None
+        #: The spaCy patterns by a word they need, of ungated keys and of gated ones by gate (built at the first call).
+        self._ready: tuple[_Ready, dict[Hashable, _Ready]] | None = None
         self._vocab = vocab
         self.keys: list[K] = []
         self._ids: dict[K, int] = {}
@@ -296,11 +294,10 @@ class PatternSet(Generic[K]):
         found = self._fast(view, start, end)
         if self._spacy or self._waiting:
             if self._ready is None:
-                self._ready = (_Ready(self._spacy), _Ready({i: key for i, (_, key) in self._waiting.items()}))
+                self._ready = (_Ready(self._spacy), self._by_gate())
             ungated, gated = self._ready
             stop = len(doc) if end is None else end
-            words = view.words
-            ready = ungated(words)
+            ready = ungated(view)
             if not title and self._title_only:
                 ready = {i: patterns for i, patterns in ready.items() if i not in self._title_only}
             for ident, patterns in ready.items():
@@ -308,14 +305,20 @@ class PatternSet(Generic[K]):
             if self._waiting:
                 opens = self._opens
                 opened = {opens[ident] for ident, _, _ in found if ident in opens}
-                if opened:
-                    waiting = self._waiting
-                    for ident, patterns in gated(words).items():
-                        gate, key = waiting[ident]
-                        if gate in opened:
-                            found += [(ident, s, e) for s, e in key(doc, view, start, stop, patterns)]
+                waiting = self._waiting
+                for gate, keys in gated.items():
+                    if gate in opened:
+                        for ident, patterns in keys(view).items():
+                            found += [(ident, s, e) for s, e in waiting[ident][1](doc, view, start, stop, patterns)]
             found.sort(key=lambda m: (m[1], m[2], m[0]))
         return found
+
+    def _by_gate(self) -> dict[Hashable, _Ready]:
+        """The gated keys' spaCy patterns, by the gate they wait for."""
+        by_gate: dict[Hashable, dict[int, _SpacyKey]] = {}
+        for ident, (gate, key) in self._waiting.items():
+            by_gate.setdefault(gate, {})[ident] = key
+        return {gate: _Ready(keys) for gate, keys in by_gate.items()}
 
     def __call__(self, doc: Doc, view: TokenView, start: int = 0, end: int | None = None) -> list[Match[K]]:
         keys = self.keys

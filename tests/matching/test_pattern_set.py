@@ -28,8 +28,12 @@ def test_a_pattern_is_ready_when_every_word_set_it_needs_occurs_and_one_needing_
     keys[0].add(0, [YOUNG])
     keys[1].add(1, [ANY_NOUN])
     ready = _Ready(keys)
-    assert list(ready({"молодой", "люди", "работа"})) == [0, 1]
-    assert list(ready({"молодой", "работа"})) == list(ready({"человек"})) == [1]
+    assert list(ready(_words_view(["молодой", "люди", "работа"]))) == [0, 1]
+    assert list(ready(_words_view(["молодой", "работа"]))) == list(ready(_words_view(["человек"]))) == [1]
+
+
+def _words_view(words: list[str]) -> TokenView:
+    return TokenView(words, words, words, ["NOUN"] * len(words))
 
 
 def test_matches_equal_spacy_matcher_with_and_without_the_needed_words(engine: Engine) -> None:
@@ -207,6 +211,36 @@ def test_a_plan_is_the_needed_words_the_anchors_and_the_companions_at_once() -> 
     aged = validate_token_pattern([{"LOWER": {"REGEX": "^[0-9]+$"}}, {"LEMMA": "год"}])
     for pattern in (YOUNG, ANY_NOUN, aged):
         assert pattern.plan() == (pattern.required_words(), pattern.anchors(), pattern.companions())
+
+
+# A code in the text, and «стаж» with a number anywhere after it.
+CODED = validate_token_pattern([{"LOWER": {"REGEX": "^код[0-9]+$"}}])
+SENIOR = validate_token_pattern([{"LEMMA": "стаж"}, {"OP": "*"}, {"ORTH": {"REGEX": "^[0-9]+$"}}])
+
+
+def test_a_pattern_is_ready_only_when_each_regular_expression_it_needs_finds_a_word(engine: Engine) -> None:
+    keys = {0: _SpacyKey(engine.nlp.vocab), 1: _SpacyKey(engine.nlp.vocab)}
+    keys[0].add(0, [CODED])
+    keys[1].add(1, [SENIOR])
+    ready = _Ready(keys)
+    assert list(ready(_words_view(["код17", "стаж", "год"]))) == [0]
+    assert list(ready(_words_view(["стаж", "3", "год"]))) == [1]
+    assert list(ready(_words_view(["код", "стаж", "три"]))) == []
+
+
+def test_a_companion_without_a_bound_must_still_stand_in_the_stretch(engine: Engine) -> None:
+    # The number stands before «стаж»: no match can hold both, so no window (the matches stay spaCy's).
+    patterns: PatternSet[str] = PatternSet(engine.nlp.vocab)
+    patterns.add("senior", [SENIOR])
+    reference = Matcher(engine.nlp.vocab)
+    reference.add("senior", [list(SENIOR.tokens)], greedy="LONGEST")
+    for text, found in (("Зарплата 90 тысяч, стаж не важен.", False), ("Нужен стаж работы от 3 лет.", True)):
+        doc = engine.nlp(text)
+        view = TokenView.of(doc)
+        windows = _windows(SENIOR.anchors(), SENIOR.companions(), view, 0, len(doc))
+        assert bool(windows) is found, text
+        expected = [(engine.nlp.vocab.strings[key], s, e) for key, s, e in reference(doc)]
+        assert patterns(doc, view) == expected and bool(expected) is found, text
 
 
 def test_a_token_pattern_builds_its_matcher_only_when_its_words_occur(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
