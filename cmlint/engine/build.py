@@ -33,7 +33,7 @@ from cmlint.engine.specs import Pack, PackError
 from cmlint.matching import phrases
 from cmlint.matching.pattern_set import SharedPatterns
 from cmlint.matching.phrases import PhraseCompiler
-from cmlint.nlp import lemma_table, morphology as morphology_module, pipeline as pipeline_module, words
+from cmlint.nlp import derivation, lemma_table, morphology as morphology_module, pipeline as pipeline_module, words
 from cmlint.nlp.lemma_table import LemmaTable
 from cmlint.nlp.morphology import Morphology, default_lexicon
 from cmlint.nlp.pipeline import build_nlp
@@ -120,7 +120,7 @@ def _lemma_inputs(taxonomy: Taxonomy, packs: list[tuple[str, Pack]]) -> Iterator
     yield cmlint.__version__
     yield f"pymorphy3 {pymorphy3.__version__}, dictionaries {pymorphy3_dicts_ru.__version__}"
     yield f"spaCy {spacy_about.__version__}"
-    for module in (morphology_module, phrases, pipeline_module, words):
+    for module in (derivation, morphology_module, phrases, pipeline_module, words):
         yield Path(str(module.__file__)).read_text(encoding="utf-8")
     yield default_lexicon().model_dump_json()
     yield taxonomy.model_dump_json()

@@ -10,7 +10,7 @@ Syntax of a phrase (words separated by spaces):
 - ``(a b|c d)`` — any of several multi-word phrases («(холодный звонок|обзвон базы)»);
   ``(a b|c d)?`` — the same, or nothing;
 - ``word?`` — the word may be absent;
-- ``...`` — up to three arbitrary words (no punctuation) in between;
+- ``...`` — up to three arbitrary words (no punctuation) in between; ``...6`` — up to six (one digit, 1–9);
 - ``$NAME`` — a macro defined in the pack (a word group such as «организовывать|проводить|организация»);
 - ``=word`` — match the exact word form (lower-cased), without lemmatizing;
 - ``#NUM`` — any number («25», «двадцать»); ``#NUM:14-80`` — a number in digits between the bounds;
@@ -42,6 +42,8 @@ from cmlint.nlp.english import inflections
 from cmlint.nlp.morphology import Morphology
 
 _WORD_SPLIT = re.compile(r"(-)")
+#: Arbitrary words in between: «...» (three) or «...6».
+_GAP_WORDS = re.compile(r"\.\.\.([1-9])?")
 _MACRO = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _GROUP = re.compile(r"\(([^()]*)\)(\?)?")
 _MAX_EXPANSION = 64
@@ -90,12 +92,13 @@ class PhraseCompiler:
             raise PatternError("пустая фраза")
         patterns: list[StepPattern] = [()]
         for index, word in enumerate(words):
-            if word == "...":
+            gap = _GAP_WORDS.fullmatch(word)
+            if gap:
                 if index == 0 or index == len(words) - 1:
                     raise PatternError("«...» не может стоять в начале или в конце фразы")
-                patterns = [p + (ANY_WORD, ANY_WORD, ANY_WORD) for p in patterns]
+                patterns = [p + (ANY_WORD,) * int(gap.group(1) or 3) for p in patterns]
                 continue
-            joint: StepPattern = (GAP,) if index and words[index - 1] != "..." else ()
+            joint: StepPattern = (GAP,) if index and not _GAP_WORDS.fullmatch(words[index - 1]) else ()
             patterns = [p + joint + alternative for p in patterns for alternative in self._word(word)]
             if len(patterns) > _MAX_EXPANSION:
                 raise PatternError(_TOO_MANY)

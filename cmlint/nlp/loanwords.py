@@ -5,6 +5,8 @@ Job titles mix English spellings into Russian ones («Content Manager» next to
 letter the way such loanwords are usually spelt; a reader compares the result
 with the words it knows, allowing for the vowels that loanwords keep from the
 pronunciation rather than the spelling («brand» → «бранд» ≈ «бренд»).
+A few position nouns came into Russian by their sound, which the letters do
+not give: :func:`spoken` spells them («manager» is «менеджер»).
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ _LETTERS = {
     "k": "к", "l": "л", "m": "м", "n": "н", "o": "о", "p": "п", "q": "к", "r": "р", "s": "с", "t": "т",
     "u": "у", "v": "в", "w": "в", "x": "кс", "y": "и", "z": "з",
 }
+#: Position nouns Russian borrowed by their sound («manager» is «менеджер», not «манагер»).
+_SPOKEN = {"manager": "менеджер"}
 _PIECES = re.compile("|".join(sorted(_GROUPS, key=len, reverse=True)) + "|[a-z]")
 
 
@@ -30,3 +34,8 @@ def cyrillic(word: str) -> str:
     if not (lower.isascii() and lower.isalpha()):
         return lower
     return "".join(_GROUPS.get(piece) or _LETTERS[piece] for piece in _PIECES.findall(lower))
+
+
+def spoken(word: str) -> str | None:
+    """The Russian loanword borrowed by the sound of ``word`` (a position noun), if there is one."""
+    return _SPOKEN.get(word.lower())

@@ -16,6 +16,7 @@ from functools import cached_property
 import pymorphy3
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from cmlint.nlp.derivation import base_of
 from cmlint.resources import load_yaml
 
 # OpenCorpora part of speech → Universal Dependencies UPOS.  Full participles
@@ -194,7 +195,20 @@ class Morphology:
         pos, feats = convert_tag(best.tag)
         if pos == "X":
             return Analysis(lower, "X", "")
-        return Analysis(best.normal_form.replace("ё", "е"), pos, feats)
+        return Analysis(self._family_lemma(word, best, parses), pos, feats)
+
+    def _family_lemma(self, word: str, best: pymorphy3.analyzer.Parse, parses: list[pymorphy3.analyzer.Parse]) -> str:
+        """The lemma of ``best``; for a word the dictionary does not know, the word a diminutive is made from
+        (:mod:`cmlint.nlp.derivation`), tried on every guessed lemma of the same part of speech («татарочку» is
+        guessed as «татарочко» first)."""
+        lemma = best.normal_form.replace("ё", "е")
+        if self.analyzer.word_is_known(word.lower()):
+            return lemma
+        for parse in [best, *(p for p in parses if p.tag.POS == best.tag.POS and p is not best)]:
+            base = base_of(parse.normal_form.replace("ё", "е"), convert_tag(parse.tag)[0], self.analyzer)
+            if base is not None:
+                return base
+        return lemma
 
     def is_word(self, word: str) -> bool:
         """Whether the lower-case form ``word`` is in the dictionary or the domain lexicon (not a guess)."""
@@ -217,9 +231,12 @@ class Morphology:
             return list(dict.fromkeys(a.lemma for a in override))
         if not any(ch.isalpha() for ch in word) or not _CYRILLIC.search(word):
             return [lower]
+        known = self.analyzer.word_is_known(lower)
         result: list[str] = []
         for parse in self.parses(word):
             lemma = parse.normal_form.replace("ё", "е") if parse.tag.POS else lower
+            if not known:
+                lemma = base_of(lemma, convert_tag(parse.tag)[0], self.analyzer) or lemma
             if lemma not in result:
                 result.append(lemma)
         return result

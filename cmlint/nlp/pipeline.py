@@ -36,13 +36,16 @@ MORPH_COMPONENT = "cmlint_morphology"
 # A list number glued to its item («Требования:1)опыт», «2)знание») is split off too, and so is a bracket
 # that opens a name right after a word («местные(Ступино)»; a lower-case ending stays: «Упаковщик(ца)»), emoji
 # glued to words («‼️Требуется», «ресторан‼️Требования») and a sentence end glued to a number and a capitalised
-# word («рост от 165.График»).
+# word («рост от 165.График»). An upper-case run glued to a capitalised word splits («РФОпыт»), an abbreviation
+# with its case ending does not («за МКАДом», «ВУЗов»).
+#: A case ending an abbreviation takes without a hyphen («МКАДом», «ВУЗов», «ГОСТами»): no capitalised word.
+_CASE_ENDING = r"(?:ом|ем|ой|ей|ою|ам|ям|ах|ях|ов|ев|ами|ями)"
 _EMOJI = r"[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B50\u2B55\u203C\u2049\uFE0F\u200D]+"
 _EXTRA_INFIXES = [
     r"[;•·▪►✓✔|]",
     _EMOJI,
     r"(?<=[а-яё])(?=[А-ЯЁ][а-яё])",
-    r"(?<=[А-ЯЁ]{2})(?=[А-ЯЁ][а-яё]{2})",
+    r"(?<=[А-ЯЁ]{2})(?=[А-ЯЁ](?!" + _CASE_ENDING + r"(?![а-яё]))[а-яё]{2})",
     r"(?<=[\w)])(?=[-–—][А-ЯЁа-яё])",
     r"(?<=\d),(?=[^\W\d_])",
     r"(?<=[^\W\d_.]),(?=\d)",

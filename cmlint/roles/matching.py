@@ -17,7 +17,9 @@ from cmlint.roles.taxonomy import Taxonomy
 from cmlint.roles.titles import (
     GENERIC_HEADS,
     POSITION_HEADS,
+    POSITION_NOUNS,
     SENIORITY,
+    NounKind,
     TitleMatch,
     TitleReading,
     TitleSpeller,
@@ -141,7 +143,7 @@ class RoleMatcher:
         stop = len(doc) if end is None else end
         corrected = self._speller.correct(view)
         return read_title(
-            self._titles(doc, corrected, start, stop),
+            self._names(doc, corrected, start, stop),
             corrected,
             start,
             stop,
@@ -150,15 +152,33 @@ class RoleMatcher:
             self._nouns(corrected, start, stop),
         )
 
-    def _nouns(self, view: TokenView, start: int, stop: int) -> dict[int, bool]:
-        """The title's Russian nouns by token index: true for people in an oblique plural («водителей»)."""
-        nouns: dict[int, bool] = {}
+    def _names(self, doc: Doc, view: TokenView, start: int, stop: int) -> list[Match[str]]:
+        """Role names in the title, and the compounds its English words name read as Russian loanwords where
+        their English reading names nothing: a loanword before an English position noun («Brand Manager» is a
+        «бренд-менеджер»), never a loanword read as a position of its own («Power Engineer» is no «повар»)."""
+        found = self._titles(doc, view, start, stop)
+        loans = self._speller.loanwords(view)
+        if loans is None:
+            return found
+        named = {i for _, m_start, m_end in found for i in range(m_start, m_end)}
+        compounds = [
+            (role, m_start, m_end)
+            for role, m_start, m_end in self._titles(doc, loans, start, stop)
+            if m_end - m_start > 1 and view.lower[m_end - 1] in POSITION_NOUNS
+        ]
+        return found + [m for m in compounds if named.isdisjoint(range(m[1], m[2]))]
+
+    def _nouns(self, view: TokenView, start: int, stop: int) -> dict[int, NounKind]:
+        """The title's Russian nouns by token index: people in an oblique plural («водителей»), a person in the
+        nominative («металловед») or a thing."""
+        nouns: dict[int, NounKind] = {}
         for index in range(start, stop):
             word = view.lower[index]
             parses = self.morphology.parses(word) if word.isalpha() and not word.isascii() else []
             if parses and "NOUN" in parses[0].tag:
                 tag = parses[0].tag
-                nouns[index] = "plur" in tag and "anim" in tag and "nomn" not in tag
+                people = "anim" in tag and "nomn" not in tag and "plur" in tag
+                nouns[index] = "people" if people else "person" if "anim" in tag and "nomn" in tag else "thing"
         return nouns
 
     def _title_matches(self, raw: list[Match[str]], view: TokenView, start: int) -> list[TitleMatch]:

@@ -21,9 +21,10 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Literal
 
 from cmlint.matching.lemma_matcher import Match, TokenView
-from cmlint.nlp.loanwords import cyrillic
+from cmlint.nlp.loanwords import cyrillic, spoken
 from cmlint.nlp.morphology import Morphology
 
 #: Tokens that separate the parts of a combined title.
@@ -96,6 +97,9 @@ GENERIC_HEADS = frozenset(
     }
 )
 HYPHENS = frozenset({"-", "‑", "–"})
+#: What a Russian noun of a title names: people in an oblique plural («водителей»: whom a position serves), a
+#: person in the nominative («металловед»: a position), or anything else.
+NounKind = Literal["people", "person", "thing"]
 #: Words that open the part an object complements: a position noun or a combiner («с функциями продаж»).
 OBJECT_HEADS = POSITION_HEADS | GENERIC_HEADS | COMBINERS
 #: Tokens that join the items of a list of objects inside a bracket.
@@ -149,16 +153,16 @@ def read_title(
     end: int,
     generic: Collection[str],
     objects: Iterable[Match[str]] = (),
-    nouns: Mapping[int, bool] | None = None,
+    nouns: Mapping[int, NounKind] | None = None,
 ) -> TitleReading:
     """Resolve the raw title matches in ``start:end`` into a reading.
 
     ``objects``: matches of what positions work on; ``nouns``: the title's
-    Russian nouns by token index, true for people in an oblique plural («водителей»).
+    Russian nouns by token index, with what they name.
     """
     parts, context = _layout(view, start, end)
-    raw, objects = list(raw), list(objects)
-    unread = _unread_part([*raw, *objects], parts, context, view, start)
+    raw, objects, nouns = list(raw), list(objects), nouns or {}
+    unread = _unread_part([*raw, *objects], parts, context, view, start, nouns)
     # «Комьюнити-менеджер в отдел продаж»: a name may not run on into the context after «в».
     raw = [m for m in raw if not _modifies_next_noun(m[2], view, end)]
     inside = [m for m in raw if not any(view.lower[i] in CONTEXT_OPENERS for i in range(m[1] + 1, m[2]))]
@@ -167,7 +171,7 @@ def read_title(
         if any(_hides(k, role, m_start, m_end, view) for k in kept):
             continue
         kept.append(TitleMatch(role, m_start, m_end))
-    kept = [m for m in kept if not _complement(m, kept, parts, view, start, end, nouns or {})]
+    kept = [m for m in kept if not _complement(m, kept, parts, view, start, end, nouns)]
     kept = [m for m in kept if not _placed_by(m, kept, view)]
     by_part: dict[int, list[TitleMatch]] = {}
     for match in sorted(kept, key=lambda m: m.start):
@@ -190,16 +194,29 @@ def read_title(
 
 
 def _unread_part(
-    found: list[Match[str]], parts: list[int], context: list[bool], view: TokenView, start: int
+    found: list[Match[str]],
+    parts: list[int],
+    context: list[bool],
+    view: TokenView,
+    start: int,
+    nouns: Mapping[int, NounKind],
 ) -> bool:
-    """Whether a part of a combined title has a position noun (not context) but no name the taxonomy knows."""
+    """Whether a part of a combined title has a position noun or names a person (not context), but no name the
+    taxonomy knows («… / Металловед»)."""
     if parts[-1:] in ([], [0]):
         return False
     named = {parts[m_start - start] for _, m_start, _ in found}
     return any(
-        parts[i] not in named and not context[i] and _names_a_position(i, parts, context, view, start)
+        parts[i] not in named
+        and not context[i]
+        and (_names_a_position(i, parts, context, view, start) or _a_person(start + i, view, nouns))
         for i in range(len(parts))
     )
+
+
+def _a_person(index: int, view: TokenView, nouns: Mapping[int, NounKind]) -> bool:
+    """Whether a title word names a person in the nominative, more than a seniority («металловед»; not «стажёр»)."""
+    return nouns.get(index) == "person" and view.lemma[index].lower() not in SENIORITY
 
 
 def _names_a_position(i: int, parts: list[int], context: list[bool], view: TokenView, start: int) -> bool:
@@ -275,7 +292,7 @@ def _complement(
     view: TokenView,
     start: int,
     end: int,
-    nouns: Mapping[int, bool],
+    nouns: Mapping[int, NounKind],
 ) -> bool:
     """Whether a role name only says whom another position serves, not the position itself.
 
@@ -289,7 +306,7 @@ def _complement(
     part = parts[first - start]
     if not view.lower[first].isascii():
         noun = next((i for i in range(first, match.end) if i in nouns), None)
-        if noun is None or not nouns[noun]:
+        if noun is None or nouns[noun] != "people":
             return False
         before = any(k.role != match.role and k.end <= first and parts[k.start - start] == part for k in kept)
         return before or _works_with(noun, part, parts, view, start)
@@ -417,6 +434,23 @@ class TitleSpeller:
                 changed = True
         return replace(view, lemma=lemma, lower=lower) if changed else view
 
+    def loanwords(self, view: TokenView) -> TokenView | None:
+        """The view with every English word read as the Russian loanword it spells («Brand Manager» as «бренд
+        менеджер»), even a word the patterns know in English («brand» of «employer brand»); None when no word is."""
+        lemma, lower = list(view.lemma), list(view.lower)
+        for index, word in enumerate(view.lower):
+            loan = self._loanword(word) if word.isascii() and word.isalpha() else None
+            if loan is not None:
+                lower[index], lemma[index] = loan, self._lemma_of.get(loan, loan)
+        return replace(view, lemma=lemma, lower=lower) if lower != view.lower else None
+
+    def _loanword(self, word: str) -> str | None:
+        sound = spoken(word)
+        if sound is not None:
+            return sound
+        spelt = cyrillic(word)
+        return spelt if spelt in self._known else self._closest(spelt, one_edit=True)
+
     def _nearest(self, word: str, lemma: str) -> str | None:
         if len(word) < MIN_FUZZY_LENGTH or not word.isalpha() or word in self._known or lemma in self._known:
             return None
@@ -426,8 +460,7 @@ class TitleSpeller:
         if found is None and word.isascii():
             # An English spelling of a Russian loanword: «Content Manager» is a «контент-менеджер».
             # One edit at most: the vowels a loanword takes from the pronunciation («brand» → «бранд» ≈ «бренд»).
-            spelt = cyrillic(word)
-            found = spelt if spelt in self._known else self._closest(spelt, one_edit=True)
+            found = self._loanword(word)
         return found
 
     def _closest(self, word: str, one_edit: bool = False) -> str | None:

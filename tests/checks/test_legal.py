@@ -770,3 +770,56 @@ def test_a_requirement_typed_with_latin_look_alikes_is_read(linter: Linter) -> N
 
     assert places(typed) == places(spelled)
     assert {code for code, _, _ in places(typed)} >= {"LG001", "LG002", "LG008"}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Требования:\n- студенточки приветствуются", "LG001"),  # a diminutive no dictionary lists
+        ("Требования:\n- стройненькая, аккуратная", "LG004"),
+        ("Требования:\n- опыт от года\n- проживающих за МКАДом не рассматриваем", "LG006"),
+        ("Выходцев из Южной Европы просьба не звонить.", "LG003"),  # a long group before the refusal
+        ("Мамочек с маленькими детьми просим не беспокоиться.", "LG005"),
+        ("Требования:\n- приверженцев религиозных постов и обрядов просим не беспокоить", "LG007"),
+    ],
+)
+def test_derived_words_and_long_refusals_are_read(linter: Linter, text: str, code: str) -> None:
+    assert code in legal_codes(linter, text, "Продавец")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Требования:\n- фургон не старше 2015 г.в.",
+        "Требования к автомобилю: не старше 2012 года выпуска",
+        "Требования:\n- личный автомобиль не старше 2016 года",
+        "Требования:\n- свой мотороллер не старше 5 лет",
+    ],
+)
+def test_the_age_of_a_vehicle_is_no_age_limit(linter: Linter, text: str) -> None:
+    assert "LG002" not in legal_codes(linter, text, "Водитель")
+
+
+def test_a_year_of_birth_is_still_an_age_limit(linter: Linter) -> None:
+    assert "LG002" in legal_codes(linter, "Требования:\n- не старше 1980 г.р.", "Водитель")
+
+
+def test_childrens_ages_hide_only_their_own_age(linter: Linter) -> None:
+    text = "Требования: опыт в продажах, возраст 25–40 лет, умение ладить с детьми 3–6 лет."
+    assert ("LG002", "возраст 25–40") in legal_matches(linter, text, "Продавец игрушек")
+    assert "LG002" not in legal_codes(linter, "Ведение занятий для детей от 5 до 7 лет.", "Педагог")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Нужны пацаны на разгрузку фур.", "LG001"),  # colloquial and diminutive words for one sex
+        ("Ищем шустрого парнишку на доставку.", "LG001"),
+        ("Требования:\n- девица с опытом продаж", "LG001"),
+        ("Требования:\n- наличие супруга приветствуется", "LG005"),  # a spouse or marriage asked about
+        ("Требования:\n- без жены и детей", "LG005"),
+        ("Требования:\n- замужество в ближайший год не планируется", "LG005"),
+    ],
+)
+def test_sex_and_spouse_words_of_every_register_are_read(linter: Linter, text: str, code: str) -> None:
+    assert code in legal_codes(linter, text, "Курьер")

@@ -75,3 +75,9 @@ def test_one_character_special_cases_are_left_to_the_affix_rules(engine: Engine)
     for _ in range(2):  # the second pass reads the cache
         ours = [(t.text, t.idx, t.whitespace_, t.norm_) for t in tokenizer(text)]
         assert ours == [(t.text, t.idx, t.whitespace_, t.norm_) for t in every_case(text)]
+
+
+def test_an_abbreviation_keeps_its_case_ending(engine: Engine) -> None:
+    assert tokens(engine, "за МКАДом") == ["за", "МКАДом"]
+    assert tokens(engine, "выпускники ВУЗов") == ["выпускники", "ВУЗов"]
+    assert tokens(engine, "Гражданство РФОпыт работы") == ["Гражданство", "РФ", "Опыт", "работы"]

@@ -330,3 +330,23 @@ def test_loanwords_are_spelt_in_cyrillic() -> None:
 )
 def test_two_edits_correct_a_word_only_inside_it(linter: Linter, title: str, roles: tuple[str, ...]) -> None:
     assert read(linter, title).roles == roles
+
+
+@pytest.mark.parametrize(
+    ("title", "roles"),
+    [
+        ("Brand Manager", ("marketing",)),  # «brand» is known in English only in «employer brand»
+        ("Senior Brand Manager", ("marketing",)),
+        ("Power Engineer", ()),  # «power» spelt «повер» is one vowel from «повар», yet no position of its own
+    ],
+)
+def test_english_words_read_as_loanwords_where_their_english_names_nothing(
+    linter: Linter, title: str, roles: tuple[str, ...]
+) -> None:
+    assert read(linter, title).roles == roles
+
+
+def test_a_part_that_names_a_person_the_taxonomy_does_not_know_is_unread(linter: Linter) -> None:
+    """«… / почвовед» names a position of its own that no pattern knows: the duties may be that part's."""
+    assert read(linter, "Менеджер по продажам / почвовед").unread_part is True
+    assert read(linter, "Комьюнити-менеджер / стажёр").unread_part is False  # a seniority qualifies the position
