@@ -416,9 +416,26 @@ _DUTY_NOUN = re.compile(r"(?:обязанност|задач|функци|фун
 
 
 def describes_work(text: str) -> bool:
-    """Whether ``text`` tells what the job does: it starts with an action (:func:`reads_like_action`) or
-    tells the work in prose («Вы будете вести учёт», «Специалист будет отвечать за приёмку»)."""
-    return reads_like_action(text) or bool(_grammar().cues["duty_prose"](_fold(text)))
+    """Whether ``text`` tells what the job does: it starts with an action (:func:`reads_like_action`) or with a
+    noun of work that no perk or condition starts with («Разработка стратегии продвижения»), and is no list of
+    skill tags (:func:`reads_like_tags`), or it tells the work in prose («Вы будете вести учёт»)."""
+    work = reads_like_action(text) or (reads_like_work(text) and not reads_like_perk(text))
+    return (work and not reads_like_tags(text)) or bool(_grammar().cues["duty_prose"](_fold(text)))
+
+
+#: Parts of a list of skill tags, and the most words a tag has.
+_MIN_TAGS = 3
+_TAG_WORDS = 4
+
+
+def reads_like_tags(text: str) -> bool:
+    """Whether ``text`` is a board's list of key-skill tags: three or more short comma-separated parts, each
+    capitalised («Разработка ТЗ, Анализ данных, Аналитическое мышление»); a duty listing its tasks goes on in
+    lower case («Разработка стратегии, ведение соцсетей, работа с блогерами»)."""
+    parts = [part.strip() for part in text.strip().rstrip(".;").split(",")]
+    return len(parts) >= _MIN_TAGS and all(
+        part[:1].isupper() and 0 < len(_WORD.findall(part)) <= _TAG_WORDS for part in parts
+    )
 
 
 def tells_work(text: str) -> bool:

@@ -62,6 +62,9 @@ def test_no_duties_in_flattened_texts(linter: Linter, text: str, fires: bool) ->
         # A snippet cut short: requirements, then one line that starts with an action and has no heading.
         ("Опыт работы в архиве от 2 лет. Высшее образование.\n\nСоставление описей и подготовка дел к передаче.", False),
         ("Опыт работы в архиве от 2 лет. Высшее образование.\n\nПарковка для сотрудников.", True),
+        ("Подготовка дел к передаче в архив.\n\nОпыт работы в архиве от 2 лет.", False),
+        # A board's key-skill tags are no duties.
+        ("Опыт работы в архиве от 2 лет.\n\nПодготовка дел, Архивное дело, Делопроизводство", True),
         # Headings glued into one line without colons, or in lower case.
         ("О нас: мы храним документы. Задачи Сверка описей, подготовка дел. Требования Опыт от года.", False),
         ("знать: основы делопроизводства что делать: сверять описи, готовить дела к передаче", False),
