@@ -18,7 +18,7 @@ from cmlint.models import Finding
 from cmlint.nlp.words import Lemma
 from cmlint.occupations.model import shipped_model
 from cmlint.roles.taxonomy import Taxonomy
-from cmlint.text.segment import describes_work, reads_like_perk, reads_like_work, tells_work
+from cmlint.text.segment import describes_work, names_work, tells_work
 
 _CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
 _PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
@@ -65,7 +65,7 @@ def _duties_under_conditions(text: TextAnalysis) -> bool:
     posting glued from a board's fields)."""
     items = text.structure.items
     conditions = [text.item_text(index) for index, item in enumerate(items) if item.section == "conditions"]
-    work = [item for item in conditions if reads_like_work(item) and not reads_like_perk(item)]
+    work = [item for item in conditions if names_work(item)]
     return len(work) >= _MIN_WORK_CONDITIONS and 2 * len(work) >= len(conditions)
 
 

@@ -419,7 +419,7 @@ def describes_work(text: str) -> bool:
     """Whether ``text`` tells what the job does: it starts with an action (:func:`reads_like_action`) or with a
     noun of work that no perk or condition starts with («Разработка стратегии продвижения»), and is no list of
     skill tags (:func:`reads_like_tags`), or it tells the work in prose («Вы будете вести учёт»)."""
-    work = reads_like_action(text) or (reads_like_work(text) and not reads_like_perk(text))
+    work = reads_like_action(text) or names_work(text)
     return (work and not reads_like_tags(text)) or bool(_grammar().cues["duty_prose"](_fold(text)))
 
 
@@ -451,20 +451,13 @@ def reads_like_requirement(text: str) -> bool:
     return bool(cues["requirement"](folded) or cues["readiness"](folded) or cues["wish"](folded))
 
 
-def reads_like_perk(text: str) -> bool:
-    """Whether ``text`` starts like a perk or a condition («Обучение за счёт компании», «Страхование жизни»,
-    «Оформление по ТК»), though it may be a noun of action."""
+def names_work(text: str) -> bool:
+    """Whether ``text`` starts with an action or a noun of work («Подготовка обзоров», «Написание статей») that no
+    requirement («Знание SQL»), perk or condition («Обучение за счёт компании», «Оформление по ТК») starts with."""
     folded = _fold(text)
     cues = _grammar().cues
-    return bool(cues["perk"](folded) or cues["condition"](folded))
-
-
-def reads_like_work(text: str) -> bool:
-    """Whether ``text`` starts with an action or a noun of work («Подготовка обзоров», «Написание статей»)
-    that is not a requirement («Знание SQL», «Владение Python»)."""
-    folded = _fold(text)
-    cues = _grammar().cues
-    return bool(cues["action"](folded) or cues["work_noun"](folded)) and not cues["requirement"](folded)
+    work = cues["action"](folded) or cues["work_noun"](folded)
+    return bool(work) and not (cues["requirement"](folded) or cues["perk"](folded) or cues["condition"](folded))
 
 
 def reads_like_action(text: str) -> bool:
