@@ -39,7 +39,7 @@ class ModelCard(BaseModel):
     data_fingerprint: str
     #: A hash of every training title with the occupation it labelled (see ``tools/train_occupations.py``).
     label_fingerprint: str
-    #: A hash of the feature lines the trainer read in a probe posting of our own (``tools/reading_probe.md``):
+    #: A hash of the feature lines the trainer read in a probe posting of our own (``tools/reading_probe.txt``):
     #: it changes when normalisation, line splitting, tokens, lemmas or line weights change what the model sees
     #: (empty in a card written before it was recorded).
     reading_fingerprint: str = ""
