@@ -100,6 +100,8 @@ HYPHENS = frozenset({"-", "‑", "–"})
 #: What a Russian noun of a title names: people in an oblique plural («водителей»: whom a position serves), a
 #: person in the nominative («металловед»: a position), or anything else.
 NounKind = Literal["people", "person", "thing"]
+#: Nouns of action a name may end on whose object, when the title names one, says what the position does.
+OPEN_ACTIONS = frozenset({"развитие"})
 #: Words that open the part an object complements: a position noun or a combiner («с функциями продаж»).
 OBJECT_HEADS = POSITION_HEADS | GENERIC_HEADS | COMBINERS
 #: Tokens that join the items of a list of objects inside a bracket.
@@ -165,6 +167,8 @@ def read_title(
     unread = _unread_part([*raw, *objects], parts, context, view, start, nouns)
     # «Комьюнити-менеджер в отдел продаж»: a name may not run on into the context after «в».
     raw = [m for m in raw if not _modifies_next_noun(m[2], view, end)]
+    # «Менеджер по развитию продукта»: what follows «развитию» in its part says what the position does.
+    raw = [m for m in raw if not (_object_follows(m[2], view, end) and _runs_on(m[2], parts, context, start))]
     inside = [m for m in raw if not any(view.lower[i] in CONTEXT_OPENERS for i in range(m[1] + 1, m[2]))]
     kept: list[TitleMatch] = []
     for role, m_start, m_end in sorted(inside or raw, key=lambda m: (-(m[2] - m[1]), m[1], m[0])):
@@ -275,6 +279,17 @@ def _placed_by(match: TitleMatch, kept: list[TitleMatch], view: TokenView) -> bo
     if view.lemma[head].lower() not in POSITION_NOUNS or view.lower[head] != view.lemma[head].lower():
         return False
     return any(k.role != match.role and k.start < head and k.end == head + 1 and match.end > k.end for k in kept)
+
+
+def _object_follows(match_end: int, view: TokenView, end: int) -> bool:
+    """Whether a name ends on a noun of action and a word follows it, its object: the object, not the name, says
+    what the position does («Менеджер по развитию» sells; «Менеджер по развитию продукта» does not)."""
+    return view.lemma[match_end - 1].lower() in OPEN_ACTIONS and match_end < end and view.lower[match_end].isalpha()
+
+
+def _runs_on(index: int, parts: list[int], context: list[bool], start: int) -> bool:
+    """Whether the title's token ``index`` continues the part of the token before it (not context after «в»)."""
+    return parts[index - start] == parts[index - start - 1] and not context[index - start]
 
 
 def _modifies_next_noun(match_end: int, view: TokenView, end: int) -> bool:

@@ -350,3 +350,42 @@ def test_a_part_that_names_a_person_the_taxonomy_does_not_know_is_unread(linter:
     """«… / почвовед» names a position of its own that no pattern knows: the duties may be that part's."""
     assert read(linter, "Менеджер по продажам / почвовед").unread_part is True
     assert read(linter, "Комьюнити-менеджер / стажёр").unread_part is False  # a seniority qualifies the position
+
+
+@pytest.mark.parametrize(
+    ("title", "roles"),
+    [
+        ("Менеджер по развитию", ("sales",)),  # business development is selling
+        ("Специалист по развитию дилерской сети", ("sales",)),
+        ("Куратор по развитию корпоративных клиентов", ("sales",)),
+        ("Менеджер по развитию (удалённо)", ("sales",)),
+        ("Business Development Manager", ("sales",)),
+        ("Менеджер по развитию мобильного приложения", ()),  # «по развитию X» reads X: not selling
+        ("Менеджер по развитию волонтёрского сообщества", ("community",)),
+    ],
+)
+def test_development_reads_what_is_developed(linter: Linter, title: str, roles: tuple[str, ...]) -> None:
+    assert read(linter, title).roles == roles
+
+
+@pytest.mark.parametrize(
+    ("title", "roles"),
+    [
+        ("Куратор книжного клуба", ("community",)),
+        ("Community Manager / менеджер клуба", ("community",)),  # one position in two words: the title is read whole
+        ("Менеджер фитнес-клуба", ()),  # a club that sells memberships is not the complement of the position
+        ("Менеджер в ночной клуб", ()),  # where the position works, not what it manages
+    ],
+)
+def test_a_club_is_a_community(linter: Linter, title: str, roles: tuple[str, ...]) -> None:
+    assert read(linter, title).roles == roles
+    assert read(linter, title).unread_part is False
+
+
+def test_a_medical_representative_sells(linter: Linter) -> None:
+    """hh.ru lists medical representatives among sales: they sell medicines and devices to doctors and pharmacies."""
+    assert read(linter, "Медицинский представитель").roles == ("sales",)
+
+
+def test_an_english_employer_brand_title_is_hr(linter: Linter) -> None:
+    assert read(linter, "Employer Brand Manager").roles == ("hr",)
