@@ -140,3 +140,15 @@ def test_a_phrase_compiler_reads_each_word_once(engine: Engine) -> None:
     again = compiler.compile("кофе|чай варить")
     assert sorted(asked) == ["варить", "кофе", "чай"]
     assert first[0][0] == again[0][2] and first[0][2] == again[0][0]
+
+
+def test_a_gap_of_words_may_end_at_a_dash_or_a_colon(engine: Engine) -> None:
+    """«иностранец ... не брать» reaches «Иностранцы без опыта — не берём»: a dash or a colon after the words
+    of a gap links the next word; other punctuation still stops it."""
+    compiler = PhraseCompiler(engine.morphology, lambda t: [x.text for x in engine.nlp.make_doc(t)])
+    matcher = LemmaMatcher[str]()
+    for pattern in compiler.compile("иностранец ... не брать"):
+        matcher.add("refusal", pattern)
+    for text, found in [("Иностранцы без опыта — не берём", True), ("Иностранцы без опыта: не берём", True),
+                        ("Иностранцы без опыта. Не берём", False)]:
+        assert bool(matcher(TokenView.of(engine.nlp(text)))) is found, text
