@@ -174,21 +174,6 @@ def test_shouting_in_the_title_and_the_text(linter: Linter) -> None:
     assert found(linter, "SY005", "Ждём вас!!! Звоните!", title="Оператор") == ["!!!"]
 
 
-@pytest.mark.parametrize(
-    ("text", "spans"),
-    [
-        # Exclamation marks alone in brackets remark on the words before them, as «(!)» does.
-        ("Обязанности:\n- сопровождение старого склада на бумажных накладных (!!!)", []),
-        ("Требования:\n- стаж вождения погрузчика от 4 ( ! ! ! ) лет", []),
-        # … and a shout after such a remark is still a shout; words in the brackets are no aside.
-        ("Обязанности:\n- учёт на бумаге [!!!]\nЗвоните прямо сейчас!!!!", ["!!!!"]),
-        ("Обязанности:\n- учёт (срочно!!!)", ["!!!"]),
-    ],
-)
-def test_shouting_leaves_an_aside_in_brackets(linter: Linter, text: str, spans: list[str]) -> None:
-    assert found(linter, "SY005", text, title="Кладовщик") == spans
-
-
 def test_lone_firefighter_needs_a_share_of_negativity_and_no_strategy(linter: Linter) -> None:
     fire = "Обязанности:\n- гасить конфликты в чате\n- отрабатывать негатив в комментариях\n- модерировать обсуждения"
     assert found(linter, "CM006", fire, title="Комьюнити-менеджер") == ["Комьюнити-менеджер"]
