@@ -871,3 +871,26 @@ def test_groups_turned_away_and_who_the_candidate_must_be_are_read(linter: Linte
 )
 def test_places_families_and_both_sexes_named_without_refusal_are_compliant(linter: Linter, text: str) -> None:
     assert legal_codes(linter, text, "Оператор") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # A refusal set off by a comma, with or without «просьба»/«просим».
+        ("Выходцы из южных республик, просим не беспокоить.", "LG003"),
+        ("Кандидаты с маленькими детьми, просьба не откликаться.", "LG005"),
+        ("Мигранты, не звоните.", "LG008"),
+        ("Тучных кандидатов, просьба не беспокоить.", "LG004"),
+        # An origin adjective with the person.
+        ("Требования:\n- русская женщина без вредных привычек", "LG003"),
+    ],
+)
+def test_refusals_after_a_comma_and_origin_adjectives_are_read(linter: Linter, text: str, code: str) -> None:
+    assert code in legal_codes(linter, text, "Оператор")
+
+
+@pytest.mark.parametrize(
+    "text", ["Требования:\n- русский и английский языки", "Русская кухня, своя пекарня.", "Мигранты, добро пожаловать!"]
+)
+def test_languages_dishes_and_welcomes_are_no_refusal(linter: Linter, text: str) -> None:
+    assert legal_codes(linter, text, "Оператор") == []
