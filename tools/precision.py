@@ -10,11 +10,13 @@ offsets and verdicts only (TSV, so no reader of postings takes them for postings
     python tools/precision.py sheet /tmp/sheet.tsv          # a sample to read (fixed seed)
     python tools/precision.py score corpora/precision/*.tsv      # precision per rule from verdicts
     python tools/precision.py returning corpora/precision/*.tsv  # marked false positives reported again
+    python tools/precision.py lost corpora/precision/*.tsv       # marked true positives no longer reported
 
 A marked false positive that still comes back and is not fixed yet is listed
 by key in ``corpora/precision/open.txt`` (a baseline, as a linter's baseline
 file): the test fails when any other marked false positive comes back, and
-when a listed one no longer does (it is fixed: take it off the list).
+when a listed one no longer does (it is fixed: take it off the list).  ``corpora/precision/lost.txt`` does the
+same for the marked true positives that the rules no longer report.
 
 A sheet is TSV: ``key`` (set:id:code:field:start:end), the title, the span in
 its sentence (⟦…⟧), the finding's message, and an empty ``verdict`` column to fill with ``tp`` or
@@ -115,23 +117,27 @@ def context(hit: Hit, record: dict[str, str]) -> str:
     return " ".join(f"{text[left:hit.start]}⟦{text[hit.start:hit.end]}⟧{text[hit.end:right]}".split())
 
 
-def returning(paths: list[Path], linter: Linter) -> list[Hit]:
-    """The marked false positives that the rules report again (same code, overlapping span)."""
-    wrong: dict[tuple[str, str], list[Hit]] = defaultdict(list)
-    for verdict in load_verdicts(paths):
-        if verdict.verdict == "fp":
-            hit = Hit.parse(verdict.key)
-            wrong[(hit.set, hit.id)].append(hit)
+def reported(paths: list[Path], linter: Linter, verdict: str) -> list[Hit]:
+    """The findings marked ``verdict`` (``tp`` or ``fp``) that the rules report (same code, overlapping span)."""
+    wanted: dict[tuple[str, str], list[Hit]] = defaultdict(list)
+    for marked in load_verdicts(paths):
+        if marked.verdict == verdict:
+            hit = Hit.parse(marked.key)
+            wanted[(hit.set, hit.id)].append(hit)
     back: list[Hit] = []
-    for name, record in records(sorted({name for name, _ in wrong})):
-        marked = wrong.get((name, str(record["id"])), [])
-        if not marked:
+    for name, record in records(sorted({name for name, _ in wanted})):
+        hits = wanted.get((name, str(record["id"])), [])
+        if not hits:
             continue
         report = linter.lint_posting(Posting(text=record["text"], title=record.get("title"), id=str(record["id"])))
-        for hit in marked:
-            if any(_same_place(hit, finding) for finding in report.findings):
-                back.append(hit)
+        back.extend(hit for hit in hits if any(_same_place(hit, finding) for finding in report.findings))
     return back
+
+
+def lost(paths: list[Path], linter: Linter) -> set[str]:
+    """The keys of the marked true positives that the rules no longer report."""
+    right = {verdict.key for verdict in load_verdicts(paths) if verdict.verdict == "tp"}
+    return right - {hit.key for hit in reported(paths, linter, "tp")}
 
 
 def _same_place(hit: Hit, finding: Finding) -> bool:
@@ -191,10 +197,13 @@ class Verdict:
 VERDICT_COLUMNS = ("key", "verdict", "cause")
 #: Keys of marked false positives that still come back, one per line (``#`` starts a comment).
 OPEN = ROOT / "corpora" / "precision" / "open.txt"
+#: Keys of marked true positives that the rules no longer report, in the same form.
+LOST = ROOT / "corpora" / "precision" / "lost.txt"
 
 
 def open_keys(path: Path = OPEN) -> set[str]:
-    """The keys of the marked false positives known to come back (not fixed yet)."""
+    """The keys listed in a baseline file: marked false positives known to come back (``OPEN``, not fixed yet),
+    or marked true positives known to be lost (``LOST``)."""
     if not path.exists():
         return set()
     lines = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
@@ -254,6 +263,8 @@ def main(argv: list[str]) -> int:
     rate.add_argument("paths", type=Path, nargs="+")
     back = commands.add_parser("returning")
     back.add_argument("paths", type=Path, nargs="+")
+    gone = commands.add_parser("lost")
+    gone.add_argument("paths", type=Path, nargs="+")
     args = parser.parse_args(argv)
     names = [n for n in args.sets.split(",") if n]
     if args.command == "counts":
@@ -263,14 +274,16 @@ def main(argv: list[str]) -> int:
         sheet(args.out, names, args.per_rule, args.seed, codes, args.exclude)
     elif args.command == "verdicts":
         verdicts(args.sheet, args.out)
-    elif args.command == "returning":
-        back = {hit.key for hit in returning(args.paths, Linter().prepare())}
-        known = open_keys()
-        for key in sorted(back - known):
+    elif args.command in ("returning", "lost"):
+        if args.command == "returning":
+            found, known = {hit.key for hit in reported(args.paths, Linter().prepare(), "fp")}, open_keys()
+        else:
+            found, known = lost(args.paths, Linter().prepare()), open_keys(LOST)
+        for key in sorted(found - known):
             print(f"new  {key}")
-        for key in sorted(known - back):
-            print(f"fixed  {key}")
-        return 1 if back != known else 0
+        for key in sorted(known - found):
+            print(f"gone  {key}")
+        return 1 if found != known else 0
     else:
         score(args.paths)
     return 0

@@ -20,7 +20,7 @@ from cmlint.roles import evidence as role_evidence, profile as role_profile
 from cmlint.roles.decision import Criteria, DutyReading, TitleClaim, decide
 from cmlint.roles.evidence import Collected, Markers
 from cmlint.roles.learned import guarded_items, learned_evidence, sure_evidence
-from cmlint.roles.lines import read_lines
+from cmlint.roles.lines import LineContext, read_lines
 from cmlint.roles.matching import RoleMatcher, TitleMention
 from cmlint.roles.objects import naming_items, title_objects
 from cmlint.roles.profile import OccupationScores
@@ -193,9 +193,8 @@ class Analyzer:
         )
         evidence = collected.evidence
         bounds = item_bounds(text.token_items)
-        lines = read_lines(
-            self.occupations, view, bounds, text.structure, weights, scoring.occupations, disclaimed, self.head, names
-        )
+        reading = LineContext(view, bounds, text.structure, weights, scoring.occupations, disclaimed, names)
+        lines = read_lines(self.occupations, reading, self.head)
         learned = (
             learned_evidence(
                 lines,

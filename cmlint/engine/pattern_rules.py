@@ -53,14 +53,16 @@ class Part:
     """Which list of a rule a pattern comes from: matches (of substitution ``index``), antipatterns, item,
     title or text exceptions.
 
-    ``scope`` narrows where a match counts and ``ignore`` adds contexts where it does not
-    (a pattern given as ``{pattern, scope, ignore}``).
+    ``scope`` narrows where a match counts, ``ignore`` adds contexts where it does not, and ``antipatterns``
+    says whether the rule's antipatterns drop its matches (a pattern given as ``{pattern, scope, ignore,
+    antipatterns}``).
     """
 
     kind: Literal["match", "anti", "exception", "clause_exception", "title_exception", "text_exception"]
     index: int = 0
     scope: frozenset[str] | None = None
     ignore: frozenset[str] = frozenset()
+    antipatterns: bool = True
 
 
 _ANTI = Part("anti")
@@ -111,7 +113,7 @@ class PatternRule:
             for number, pattern in enumerate(spec.patterns, start=1):
                 if isinstance(pattern, ScopedPattern):
                     scope = frozenset(pattern.scope) if pattern.scope else None
-                    part = Part("match", 0, scope, frozenset(pattern.ignore))
+                    part = Part("match", 0, scope, frozenset(pattern.ignore), pattern.antipatterns)
                     self._add(part, f"patterns[{number}]", [pattern.pattern], compiler, macros, place)
             if spec.replacement:
                 self._replacements[0] = spec.replacement
@@ -178,7 +180,7 @@ class PatternRule:
             (key, start, end)
             for key, start, end in mine
             if key.kind == "match"
-            and not any(a_start < end and start < a_end for a_start, a_end in anti)
+            and not (key.antipatterns and any(a_start < end and start < a_end for a_start, a_end in anti))
             and not title_excepted
             and (in_title or items[start] not in excepted and not _in_clause_of(doc, items, clauses, start, end))
             and self._in_scope(key, text, items, start, in_title)

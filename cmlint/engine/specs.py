@@ -105,13 +105,19 @@ Ignorable = Literal[
 
 
 class ScopedPattern(BaseModel):
-    """A pattern with its own narrower ``scope`` or extra contexts to ``ignore`` (beyond its rule's)."""
+    """A pattern with its own narrower ``scope`` or extra contexts to ``ignore`` (beyond its rule's).
+
+    ``antipatterns: false`` keeps its matches even where an antipattern of the rule overlaps them: a group
+    turned away («граждане РФ, СНГ не предлагать») is a restriction though an antipattern reads «РФ, СНГ» as a
+    list of the citizenships taken.
+    """
 
     model_config = ConfigDict(extra="forbid")
 
     pattern: PatternSpec
     scope: list[Scope] | None = Field(default=None, min_length=1)
     ignore: list[Ignorable] = Field(default_factory=list)
+    antipatterns: bool = True
 
 
 class ClauseException(BaseModel):

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, insort
 from collections import defaultdict
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
@@ -23,6 +23,7 @@ from typing import Generic, TypeVar
 from spacy.tokens import Doc
 
 from cmlint.matching.steps import JOINT_VALUES, MODIFIER_POS, Kind, Step, StepPattern
+from cmlint.matching.word_searches import WordSearches
 
 K = TypeVar("K", bound=Hashable)
 #: (key, start token, end token) of a match.
@@ -48,7 +49,7 @@ class TokenView:
     _found: int = field(default=0, init=False, repr=False, compare=False)
     _masked: list[tuple[int, list[int]]] = field(default_factory=list, init=False, repr=False, compare=False)
     _searched: dict[int, list[int]] = field(default_factory=dict, init=False, repr=False, compare=False)
-    _searched_by: _WordSearches | None = field(default=None, init=False, repr=False, compare=False)
+    _searched_by: WordSearches | None = field(default=None, init=False, repr=False, compare=False)
     _holding: dict[frozenset[str], list[int]] = field(default_factory=dict, init=False, repr=False, compare=False)
     _tagged: dict[frozenset[str], list[int]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
@@ -108,14 +109,16 @@ class TokenView:
             found = self._tagged[tags] = [i for i, tag in enumerate(self.pos) if tag in tags]
         return found
 
-    def finds(self, regex: re.Pattern[str]) -> bool:
-        """Whether ``regex`` finds something in a word (lemma, lower-cased or exact form) of the doc."""
-        searches = self._searches(regex)
-        return bool(self._found & searches.bits[regex])
+    def found(self, searches: WordSearches) -> int:
+        """The bits of the expressions of ``searches`` that find something in a word (lemma, lower-cased or exact
+        form) of the doc."""
+        self._read(searches)
+        return self._found
 
-    def searched(self, regex: re.Pattern[str]) -> list[int]:
-        """The tokens in one of whose words (lemma, lower-cased or exact form) ``regex`` finds something, in order."""
-        searches = self._searches(regex)
+    def searched(self, regex: re.Pattern[str], searches: WordSearches) -> list[int]:
+        """The tokens in one of whose words (lemma, lower-cased or exact form) ``regex``, one of ``searches``,
+        finds something, in order."""
+        self._read(searches)
         bit = searches.bits[regex]
         if not self._found & bit:
             return []
@@ -124,10 +127,9 @@ class TokenView:
             found = self._searched[bit] = sorted({i for mask, at in self._masked if mask & bit for i in at})
         return found
 
-    def _searches(self, regex: re.Pattern[str]) -> _WordSearches:
-        """The searches that include ``regex``, with the doc's words read against them: every expression asked so
-        far is answered at once, in one pass over the words; the tokens of one are gathered when it is asked."""
-        searches = _searches_including(regex)
+    def _read(self, searches: WordSearches) -> None:
+        """Read the doc's words against ``searches``: every expression of it is answered at once, in one pass over
+        the words; the tokens of one are gathered when it is asked."""
         if self._searched_by is not searches:
             positions = self.positions
             masks = searches.masks(list(positions))
@@ -135,7 +137,6 @@ class TokenView:
             self._masked = [(mask, at) for mask, at in zip(masks, positions.values(), strict=True) if mask]
             self._searched = {}
             self._searched_by = searches
-        return searches
 
     @classmethod
     def of(cls, doc: Doc) -> TokenView:
@@ -146,45 +147,12 @@ class TokenView:
         return cls(text, [t.lower() for t in text], [t.lemma_ for t in doc], [t.pos_ for t in doc])
 
 
-class _WordSearches:
-    """Which of some regular expressions find something in a word, as one bit each, kept per word across docs:
-    a posting's words are mostly words seen before, and a dict lookup is cheaper than running every expression.
-    """
-
-    #: Words whose masks are kept (then the table starts again).
-    LIMIT = 100_000
-
-    def __init__(self, regexes: tuple[re.Pattern[str], ...] = ()) -> None:
-        self.bits = {regex: 1 << index for index, regex in enumerate(regexes)}
-        self._masks: dict[str, int] = {}
-
-    def masks(self, words: Sequence[str]) -> list[int]:
-        """Per word, the bits of the expressions that find something in it."""
-        known = self._masks
-        new = [word for word in words if word not in known]
-        if new and len(known) + len(new) > self.LIMIT:
-            known.clear()
-            new = list(words)
-        for word in new:
-            known[word] = sum(bit for regex, bit in self.bits.items() if regex.search(word))
-        return list(map(known.__getitem__, words))
-
-
-#: The expressions asked so far, with their words' masks (shared by every view).
-_searches = _WordSearches()
-
-
-def _searches_including(regex: re.Pattern[str]) -> _WordSearches:
-    """The searches asked so far; the first time ``regex`` is asked, new ones that include it (a mask is never
-    read against the bits of another set of expressions)."""
-    global _searches
-    if regex not in _searches.bits:
-        _searches = _WordSearches((*_searches.bits, regex))
-    return _searches
-
-
 class LemmaMatcher(Generic[K]):
-    """Indexed matching of step patterns; results like spaCy's ``Matcher`` with ``greedy="LONGEST"``."""
+    """Indexed matching of step patterns; results like spaCy's ``Matcher`` with ``greedy="LONGEST"``.
+
+    A doc is read by its words, not token by token: the patterns whose first word occurs in the doc (and whose
+    later words all occur too) are tried where that word stands (:attr:`TokenView.positions`).
+    """
 
     def __init__(self) -> None:
         self._patterns: list[tuple[K, StepPattern]] = []
@@ -192,10 +160,12 @@ class LemmaMatcher(Generic[K]):
         # occurs nowhere in the doc is not tried at all.
         self._needs: list[tuple[frozenset[str], ...]] = []
         # First-token values (lemmas, lower-cased and exact forms) → patterns.
-        # One table: a token is looked up by its lemma and its lower-cased form;
+        # One table: a token is found by any of its words (lemma, lower-cased and exact form);
         # a false candidate is harmless because the first step is tested again.
         self._first: dict[str, list[int]] = defaultdict(list)
-        self._first_pos: dict[str, list[int]] = defaultdict(list)
+        self._first_words: frozenset[str] = frozenset()
+        # First-token parts of speech (one each) → patterns.
+        self._first_pos: dict[frozenset[str], list[int]] = defaultdict(list)
         self._unindexed: list[int] = []
 
     def __len__(self) -> int:
@@ -209,6 +179,7 @@ class LemmaMatcher(Generic[K]):
             self._index(key, steps)
             steps = steps[1:]
         self._index(key, steps)
+        self._first_words = frozenset(self._first)
 
     def _index(self, key: K, steps: StepPattern) -> None:
         index = len(self._patterns)
@@ -217,10 +188,10 @@ class LemmaMatcher(Generic[K]):
         first = steps[0]
         if first.kind is Kind.POS:
             for value in first.values:
-                self._first_pos[value].append(index)
+                self._first_pos[frozenset({value})].append(index)
             return
         if first.kind is Kind.RANGE:  # numbers in digits are tagged NUM
-            self._first_pos["NUM"].append(index)
+            self._first_pos[frozenset({"NUM"})].append(index)
             return
         if first.kind not in _INDEXED:
             self._unindexed.append(index)
@@ -232,48 +203,50 @@ class LemmaMatcher(Generic[K]):
         """(key, start, end) of the longest match per key and start, non-overlapping per key."""
         stop = len(view.lemma) if end is None else end
         best: dict[tuple[K, int], int] = {}
-        first, first_pos = self._first, self._first_pos
-        lemmas, lowers, tags = view.lemma, view.lower, view.pos
-        unindexed = self._unindexed
-        present: set[str] | None = None
-        viable: dict[int, bool] = {}
-        needs = self._needs
-        if unindexed:
-            starts: list[int] = list(range(start, stop))
-        else:
-            starts = [
-                i for i in range(start, stop)
-                if lemmas[i] in first or lowers[i] in first or tags[i] in first_pos
-            ]
-        for i in starts:
-            lemma, lower = lemmas[i], lowers[i]
-            candidates = [
-                *first.get(lemma, ()), *(first.get(lower, ()) if lower != lemma else ()),
-                *first_pos.get(tags[i], ()), *unindexed,
-            ]
-            for index in candidates:
-                required = needs[index]
-                if required:
-                    ok = viable.get(index)
-                    if ok is None:
-                        if present is None:
-                            present = view.words
-                        ok = True
-                        for values in required:
-                            if values.isdisjoint(present):
-                                ok = False
-                                break
-                        viable[index] = ok
-                    if not ok:
-                        continue
-                key, steps = self._patterns[index]
-                if len(steps) == 1:
-                    found = i + 1 if _first_holds(steps[0], view, i) else -1
-                else:
-                    found = _longest(steps, view, i, stop)
+        patterns = self._patterns
+        for index, at in self._starts(view):
+            if at and (at[0] < start or at[-1] >= stop):
+                at = at[bisect_left(at, start):bisect_left(at, stop)]
+            key, steps = patterns[index]
+            if len(steps) == 1:
+                step = steps[0]
+                for i in at:
+                    if _first_holds(step, view, i) and i + 1 > best.get((key, i), -1):
+                        best[(key, i)] = i + 1
+                continue
+            for i in at:
+                found = _longest(steps, view, i, stop)
                 if found > i and found > best.get((key, i), -1):
                     best[(key, i)] = found
         return _non_overlapping(best)
+
+    def _starts(self, view: TokenView) -> Iterator[tuple[int, Sequence[int]]]:
+        """Each pattern that may match in the doc, with the tokens it may start at, in order (a superset: the
+        first step is tested again); a pattern whose later words do not all occur in the doc is left out."""
+        present = view.words
+        needs = self._needs
+        viable: dict[int, bool] = {}
+        positions = view.positions
+        first = self._first
+        for word in self._first_words & present:
+            at = positions[word]
+            for index in first[word]:
+                ok = viable.get(index)
+                if ok is None:
+                    ok = viable[index] = all(not values.isdisjoint(present) for values in needs[index])
+                if ok:
+                    yield index, at
+        for tags, indexes in self._first_pos.items():
+            at = view.tagged(tags)
+            if at:
+                for index in indexes:
+                    if all(not values.isdisjoint(present) for values in needs[index]):
+                        yield index, at
+        if self._unindexed:
+            every = range(len(view.lemma))
+            for index in self._unindexed:
+                if all(not values.isdisjoint(present) for values in needs[index]):
+                    yield index, every
 
 
 def _distinct(lemma: str, lower: str, text: str) -> tuple[str, ...]:

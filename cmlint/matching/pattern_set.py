@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Hashable, Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from spacy.matcher import Matcher
@@ -20,6 +21,7 @@ from spacy.vocab import Vocab
 from cmlint.matching.lemma_matcher import LemmaMatcher, Match, TokenView
 from cmlint.matching.steps import StepPattern
 from cmlint.matching.token_patterns import Anchor, Companion, SpacyPattern, Tagged, TokenTest
+from cmlint.matching.word_searches import WordSearches
 
 K = TypeVar("K", bound=Hashable)
 Pattern = StepPattern | SpacyPattern
@@ -27,6 +29,18 @@ Pattern = StepPattern | SpacyPattern
 
 #: What one more matcher call costs, in tokens read.
 _CALL = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Stretch:
+    """Where a pattern set reads: tokens ``[start, end)`` of a doc with its view, and the set's regular
+    expressions on words."""
+
+    doc: Doc
+    view: TokenView
+    searches: WordSearches
+    start: int
+    end: int
 
 
 class _Windowed:
@@ -40,7 +54,7 @@ class _Windowed:
     :meth:`SpacyPattern.companions`) is in no match and gets no window.
     """
 
-    __slots__ = ("_vocab", "_ident", "_tokens", "_matcher", "needs", "anchors", "companions", "searches")
+    __slots__ = ("_vocab", "_ident", "_tokens", "_matcher", "needs", "anchors", "companions", "searches", "regexes")
 
     def __init__(self, vocab: Vocab, ident: int, pattern: SpacyPattern) -> None:
         self._vocab, self._ident, self._tokens = vocab, ident, pattern.tokens
@@ -50,6 +64,9 @@ class _Windowed:
         #: The regular expressions some token must have a word for (the anchors' and the first one's companions').
         tests = [anchor.test for anchor in self.anchors] + [c.test for c in self.companions[0] if self.companions]
         self.searches = tuple(dict.fromkeys(test for test in tests if isinstance(test, re.Pattern)))
+        #: Every regular expression of its anchors and companions.
+        every = [anchor.test for anchor in self.anchors] + [c.test for group in self.companions for c in group]
+        self.regexes = tuple(dict.fromkeys(test for test in every if isinstance(test, re.Pattern)))
 
     @property
     def matcher(self) -> Matcher:
@@ -60,9 +77,10 @@ class _Windowed:
             self._matcher.add(str(self._ident), [[dict(token) for token in self._tokens]])
         return self._matcher
 
-    def spans(self, doc: Doc, view: TokenView, start: int, end: int) -> list[tuple[int, int]]:
-        """Every match (start, end) in ``doc[start:end]``, overlapping ones included."""
-        windows = _windows(self.anchors, self.companions, view, start, end)
+    def spans(self, stretch: Stretch) -> list[tuple[int, int]]:
+        """Every match (start, end) in the stretch, overlapping ones included."""
+        windows = _windows(self.anchors, self.companions, stretch)
+        doc = stretch.doc
         found: set[tuple[int, int]] = set()
         for w_start, w_end in windows:
             found.update((w_start + s, w_start + e) for _, s, e in self.matcher(doc[w_start:w_end]))
@@ -70,29 +88,26 @@ class _Windowed:
 
 
 def _windows(
-    anchors: tuple[Anchor, ...],
-    companions: tuple[tuple[Companion, ...], ...],
-    view: TokenView,
-    start: int,
-    end: int,
+    anchors: tuple[Anchor, ...], companions: tuple[tuple[Companion, ...], ...], stretch: Stretch
 ) -> list[tuple[int, int]]:
-    """Stretches of ``[start, end)`` that hold every match: around the rarest needed token that has the other
+    """Windows of the stretch that hold every match: around the rarest needed token that has the other
     needed tokens in reach, merged; the whole stretch when windows around a part of speech would make the
     matcher read about as much (each call costs a few tokens' worth)."""
+    start, end = stretch.start, stretch.end
     if not anchors:
         return [(start, end)]
     best: list[int] | None = None
     chosen = 0
     found: dict[int, list[int]] = {}
     for index, anchor in enumerate(anchors):
-        at = found[index] = _occurrences(anchor.test, view, start, end)
+        at = found[index] = _occurrences(anchor.test, stretch)
         if best is None or len(at) < len(best):
             best, chosen = at, index
             if not at:
                 return []
     assert best is not None
     _, before, after = anchors[chosen]
-    near = _Near(view, start, end)
+    near = _Near(stretch)
     windows: list[tuple[int, int]] = []
     for i in best:
         if not all(near(companion, i) for companion in companions[chosen]):
@@ -108,24 +123,25 @@ def _windows(
     return windows
 
 
-def _occurrences(test: TokenTest, view: TokenView, start: int, end: int) -> list[int]:
-    """The tokens of ``[start, end)`` that pass ``test`` by one of their words or their part of speech, in order."""
+def _occurrences(test: TokenTest, stretch: Stretch) -> list[int]:
+    """The tokens of the stretch that pass ``test`` by one of their words or their part of speech, in order."""
+    view, start, end = stretch.view, stretch.start, stretch.end
     if isinstance(test, Tagged):
         found = view.tagged(test.tags)
     else:
-        found = view.holding(test) if isinstance(test, frozenset) else view.searched(test)
+        found = view.holding(test) if isinstance(test, frozenset) else view.searched(test, stretch.searches)
     if found and (found[0] < start or found[-1] >= end):
         return found[bisect_left(found, start):bisect_left(found, end)]
     return found
 
 
 class _Near:
-    """Whether a companion token stands in reach of an anchor's occurrence, inside ``[start, end)``."""
+    """Whether a companion token stands in reach of an anchor's occurrence, inside the stretch."""
 
-    __slots__ = ("_view", "_start", "_end", "_found")
+    __slots__ = ("_stretch", "_start", "_end", "_found")
 
-    def __init__(self, view: TokenView, start: int, end: int) -> None:
-        self._view, self._start, self._end = view, start, end
+    def __init__(self, stretch: Stretch) -> None:
+        self._stretch, self._start, self._end = stretch, stretch.start, stretch.end
         #: A test's occurrences in the stretch (found once per call).
         self._found: dict[TokenTest, list[int]] = {}
 
@@ -137,7 +153,7 @@ class _Near:
             return False
         at = self._found.get(test)
         if at is None:
-            at = self._found[test] = _occurrences(test, self._view, self._start, self._end)
+            at = self._found[test] = _occurrences(test, self._stretch)
         index = bisect_left(at, first)
         return index < len(at) and at[index] <= last
 
@@ -167,14 +183,12 @@ class _SpacyKey:
     def patterns(self) -> list[_Windowed]:
         return self._patterns
 
-    def __call__(
-        self, doc: Doc, view: TokenView, start: int, end: int, patterns: Iterable[_Windowed]
-    ) -> list[tuple[int, int]]:
-        """The matches of ``patterns`` (the key's that may match here) in ``doc[start:end]``: the longest ones
+    def __call__(self, stretch: Stretch, patterns: Iterable[_Windowed]) -> list[tuple[int, int]]:
+        """The matches of ``patterns`` (the key's that may match here) in the stretch: the longest ones
         not overlapping, or all (``every``)."""
         found: set[tuple[int, int]] = set()
         for pattern in patterns:
-            found.update(pattern.spans(doc, view, start, end))
+            found.update(pattern.spans(stretch))
         if not self._longest:
             return sorted(found)
         # spaCy's ``greedy="LONGEST"``: longest first, then the earliest; a match overlapping a kept one is dropped.
@@ -190,16 +204,20 @@ class _SpacyKey:
 class _Ready:
     """The spaCy token patterns of some keys, found by a word each needs: which of them may match in a doc."""
 
-    __slots__ = ("_entries", "_free", "_by_word", "_words")
+    __slots__ = ("_entries", "_free", "_by_word", "_words", "_searches")
 
-    def __init__(self, keys: dict[int, _SpacyKey]) -> None:
-        #: (key, pattern, the word sets it needs besides its first), in the order added.
-        self._entries = [(ident, p, p.needs[1:]) for ident, key in keys.items() for p in key.patterns]
+    def __init__(self, keys: dict[int, _SpacyKey], searches: WordSearches) -> None:
+        #: (key, pattern, the word sets it needs besides its first, the bits of the regular expressions it needs
+        #: to find something), in the order added.
+        self._entries = [
+            (ident, p, p.needs[1:], searches.mask_of(p.searches)) for ident, key in keys.items() for p in key.patterns
+        ]
+        self._searches = searches
         #: Patterns that need no word (tried on every doc), by position in ``_entries``.
-        self._free = [j for j, (_, pattern, _) in enumerate(self._entries) if not pattern.needs]
+        self._free = [j for j, (_, pattern, _, _) in enumerate(self._entries) if not pattern.needs]
         #: A word of each other pattern's first word set → the patterns.
         self._by_word: dict[str, list[int]] = {}
-        for j, (_, pattern, _) in enumerate(self._entries):
+        for j, (_, pattern, _, _) in enumerate(self._entries):
             for word in pattern.needs[0] if pattern.needs else ():
                 self._by_word.setdefault(word, []).append(j)
         self._words = frozenset(self._by_word)
@@ -215,12 +233,17 @@ class _Ready:
             chosen.update(by_word[word])
         ready: dict[int, list[_Windowed]] = {}
         entries = self._entries
+        found: int | None = None
         for j in sorted(chosen):
-            ident, pattern, rest = entries[j]
+            ident, pattern, rest, mask = entries[j]
             if any(needed.isdisjoint(words) for needed in rest):
                 continue
-            if all(view.finds(regex) for regex in pattern.searches):
-                ready.setdefault(ident, []).append(pattern)
+            if mask:
+                if found is None:
+                    found = view.found(self._searches)
+                if found & mask != mask:
+                    continue
+            ready.setdefault(ident, []).append(pattern)
         return ready
 
 
@@ -250,8 +273,9 @@ class PatternSet(Generic[K]):
         self._opens: dict[int, Hashable] = {}
         #: Keys whose spaCy patterns count in a title only.
         self._title_only: set[int] = set()
-        #: The spaCy patterns by a word they need, of ungated keys and of gated ones by gate (built at the first call).
-        self._ready: tuple[_Ready, dict[Hashable, _Ready]] | None = None
+        #: The spaCy patterns by a word they need, of ungated keys and of gated ones by gate, and the regular
+        #: expressions on words they all need (built at the first call).
+        self._ready: tuple[_Ready, dict[Hashable, _Ready], WordSearches] | None = None
         self._vocab = vocab
         self.keys: list[K] = []
         self._ids: dict[K, int] = {}
@@ -294,14 +318,15 @@ class PatternSet(Generic[K]):
         found = self._fast(view, start, end)
         if self._spacy or self._waiting:
             if self._ready is None:
-                self._ready = (_Ready(self._spacy), self._by_gate())
-            ungated, gated = self._ready
-            stop = len(doc) if end is None else end
+                searches = self._searches()
+                self._ready = (_Ready(self._spacy, searches), self._by_gate(searches), searches)
+            ungated, gated, searches = self._ready
+            stretch = Stretch(doc, view, searches, start, len(doc) if end is None else end)
             ready = ungated(view)
             if not title and self._title_only:
                 ready = {i: patterns for i, patterns in ready.items() if i not in self._title_only}
             for ident, patterns in ready.items():
-                found += [(ident, s, e) for s, e in self._spacy[ident](doc, view, start, stop, patterns)]
+                found += [(ident, s, e) for s, e in self._spacy[ident](stretch, patterns)]
             if self._waiting:
                 opens = self._opens
                 opened = {opens[ident] for ident, _, _ in found if ident in opens}
@@ -309,16 +334,21 @@ class PatternSet(Generic[K]):
                 for gate, keys in gated.items():
                     if gate in opened:
                         for ident, patterns in keys(view).items():
-                            found += [(ident, s, e) for s, e in waiting[ident][1](doc, view, start, stop, patterns)]
+                            found += [(ident, s, e) for s, e in waiting[ident][1](stretch, patterns)]
             found.sort(key=lambda m: (m[1], m[2], m[0]))
         return found
 
-    def _by_gate(self) -> dict[Hashable, _Ready]:
+    def _searches(self) -> WordSearches:
+        """The regular expressions on words of every spaCy pattern of the set, gated ones included."""
+        keys = [*self._spacy.values(), *(key for _, key in self._waiting.values())]
+        return WordSearches(regex for key in keys for pattern in key.patterns for regex in pattern.regexes)
+
+    def _by_gate(self, searches: WordSearches) -> dict[Hashable, _Ready]:
         """The gated keys' spaCy patterns, by the gate they wait for."""
         by_gate: dict[Hashable, dict[int, _SpacyKey]] = {}
         for ident, (gate, key) in self._waiting.items():
             by_gate.setdefault(gate, {})[ident] = key
-        return {gate: _Ready(keys) for gate, keys in by_gate.items()}
+        return {gate: _Ready(keys, searches) for gate, keys in by_gate.items()}
 
     def __call__(self, doc: Doc, view: TokenView, start: int = 0, end: int | None = None) -> list[Match[K]]:
         keys = self.keys

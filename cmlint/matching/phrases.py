@@ -10,7 +10,8 @@ Syntax of a phrase (words separated by spaces):
 - ``(a b|c d)`` — any of several multi-word phrases («(холодный звонок|обзвон базы)»);
   ``(a b|c d)?`` — the same, or nothing;
 - ``word?`` — the word may be absent;
-- ``...`` — up to three arbitrary words (no punctuation) in between; ``...6`` — up to six (one digit, 1–9);
+- ``...`` — up to three arbitrary words (no punctuation) in between, then perhaps a dash or a colon («иностранные
+  граждане — не рассматриваются»); ``...6`` — up to six (one digit, 1–9);
 - ``$NAME`` — a macro defined in the pack (a word group such as «организовывать|проводить|организация»);
 - ``=word`` — match the exact word form (lower-cased), without lemmatizing;
 - ``#NUM`` — any number («25», «двадцать»); ``#NUM:14-80`` — a number in digits between the bounds;
@@ -37,7 +38,7 @@ import math
 import re
 from collections.abc import Callable, Mapping
 
-from cmlint.matching.steps import ANY_WORD, GAP, HYPHEN, NUMBER, Kind, Step, StepPattern
+from cmlint.matching.steps import ANY_WORD, GAP, GAP_LINK, HYPHEN, NUMBER, Kind, Step, StepPattern
 from cmlint.nlp.english import inflections
 from cmlint.nlp.morphology import Morphology
 
@@ -96,7 +97,7 @@ class PhraseCompiler:
             if gap:
                 if index == 0 or index == len(words) - 1:
                     raise PatternError("«...» не может стоять в начале или в конце фразы")
-                patterns = [p + (ANY_WORD,) * int(gap.group(1) or 3) for p in patterns]
+                patterns = [p + (ANY_WORD,) * int(gap.group(1) or 3) + (GAP_LINK,) for p in patterns]
                 continue
             joint: StepPattern = (GAP,) if index and not _GAP_WORDS.fullmatch(words[index - 1]) else ()
             patterns = [p + joint + alternative for p in patterns for alternative in self._word(word)]

@@ -65,4 +65,6 @@ StepPattern = tuple[Step, ...]
 GAP = Step(Kind.GAP, frozenset(), optional=True)
 ANY_WORD = Step(Kind.WORD, NOT_WORDS, optional=True)
 HYPHEN = Step(Kind.ORTH, HYPHENS, optional=True)
+#: A dash or a colon after a gap of words, before the next word («иностранные граждане — не рассматриваются»).
+GAP_LINK = Step(Kind.ORTH, frozenset({"-", "‑", "–", "—", ":"}), optional=True)
 NUMBER = Step(Kind.POS, frozenset({"NUM"}))

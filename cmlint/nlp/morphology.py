@@ -204,11 +204,12 @@ class Morphology:
         lemma = best.normal_form.replace("ё", "е")
         if self.analyzer.word_is_known(word.lower()):
             return lemma
-        for parse in [best, *(p for p in parses if p.tag.POS == best.tag.POS and p is not best)]:
-            base = base_of(parse.normal_form.replace("ё", "е"), convert_tag(parse.tag)[0], self.analyzer)
-            if base is not None:
-                return base
-        return lemma
+        same = [best, *(p for p in parses if p.tag.POS == best.tag.POS and p is not best)]
+        return next((base for base in map(self._diminutive_base, same) if base is not None), lemma)
+
+    def _diminutive_base(self, parse: pymorphy3.analyzer.Parse) -> str | None:
+        """The word that ``parse`` of a word the dictionary does not know is a diminutive of, or None."""
+        return base_of(parse.normal_form.replace("ё", "е"), convert_tag(parse.tag)[0], self.analyzer)
 
     def is_word(self, word: str) -> bool:
         """Whether the lower-case form ``word`` is in the dictionary or the domain lexicon (not a guess)."""
@@ -236,7 +237,7 @@ class Morphology:
         for parse in self.parses(word):
             lemma = parse.normal_form.replace("ё", "е") if parse.tag.POS else lower
             if not known:
-                lemma = base_of(lemma, convert_tag(parse.tag)[0], self.analyzer) or lemma
+                lemma = self._diminutive_base(parse) or lemma
             if lemma not in result:
                 result.append(lemma)
         return result

@@ -63,27 +63,35 @@ def read_items(
             yield index, weights.requirement_weight, False
 
 
-def read_lines(
-    model: OccupationModel,
-    view: TokenView,
-    bounds: Mapping[int, tuple[int, int]],
-    structure: Structure,
-    evidence: EvidenceWeights,
-    weights: OccupationWeights,
-    disclaimed: frozenset[int] = frozenset(),
-    head: OccupationModel | None = None,
-    names: frozenset[int] = frozenset(),
-) -> tuple[LineReading, ...]:
-    """Readings of the duty and requirement lines; a line with no known word gets no probabilities.
+@dataclass(frozen=True, slots=True)
+class LineContext:
+    """What the duty and requirement lines are read in: the posting's tokens, items and structure, the weights,
+    and what to leave out.
 
     ``bounds``: each item's first and past-the-last token (:func:`cmlint.text.token_items.item_bounds`);
-    ``disclaimed`` items say which work is someone else's; they are not read.  ``head``, the fine-role
-    model (:mod:`cmlint.roles.learned`), reads the duty lines too.  ``names``: tokens that name the title's
-    position («ищем SMM-менеджера»); a line is read without them."""
+    ``disclaimed`` items say which work is someone else's; they are not read.  ``names``: tokens that name the
+    title's position («ищем SMM-менеджера»); a line is read without them."""
+
+    view: TokenView
+    bounds: Mapping[int, tuple[int, int]]
+    structure: Structure
+    evidence: EvidenceWeights
+    weights: OccupationWeights
+    disclaimed: frozenset[int] = frozenset()
+    names: frozenset[int] = frozenset()
+
+
+def read_lines(
+    model: OccupationModel, context: LineContext, head: OccupationModel | None = None
+) -> tuple[LineReading, ...]:
+    """Readings of the duty and requirement lines in ``context``; a line with no known word gets no probabilities.
+
+    ``head``, the fine-role model (:mod:`cmlint.roles.learned`), reads the duty lines too."""
     chosen: list[tuple[int, float, bool, list[str]]] = []
-    lemmas, pos = view.lemma, view.pos
-    for item, weight, duty in read_items(structure, evidence, weights):
-        if item in bounds and item not in disclaimed:
+    lemmas, pos = context.view.lemma, context.view.pos
+    bounds, names = context.bounds, context.names
+    for item, weight, duty in read_items(context.structure, context.evidence, context.weights):
+        if item in bounds and item not in context.disclaimed:
             first, last = bounds[item]
             if not names or names.isdisjoint(range(first, last)):
                 words = terms(lemmas, pos, first, last)
@@ -95,7 +103,7 @@ def read_lines(
         return ()
     probabilities = model.predict([found for _, _, _, found in chosen])
     roles = _head_roles(head, [found if duty else [] for _, _, duty, found in chosen])
-    picked = _picked(probabilities, weights.min_probability, model.labels)
+    picked = _picked(probabilities, context.weights.min_probability, model.labels)
     return tuple(
         LineReading(item, weight, read, duty, role)
         for (item, weight, duty, _), read, role in zip(chosen, picked, roles, strict=True)

@@ -456,8 +456,13 @@ def names_work(text: str) -> bool:
     requirement («Знание SQL»), perk or condition («Обучение за счёт компании», «Оформление по ТК») starts with."""
     folded = _fold(text)
     cues = _grammar().cues
-    work = cues["action"](folded) or cues["work_noun"](folded)
-    return bool(work) and not (cues["requirement"](folded) or cues["perk"](folded) or cues["condition"](folded))
+    return bool(cues["action"](folded) or cues["work_noun"](folded)) and not _offered_or_asked(folded, cues)
+
+
+def _offered_or_asked(folded: str, cues: dict[str, Callable[[str], re.Match[str] | None]]) -> bool:
+    """Whether a folded line starts like a requirement, a perk or a condition («Знание SQL», «ДМС», «Оформление
+    по ТК»)."""
+    return bool(cues["requirement"](folded) or cues["perk"](folded) or cues["condition"](folded))
 
 
 def reads_like_action(text: str) -> bool:
@@ -542,11 +547,10 @@ _CUED_KINDS: tuple[ItemKind, ...] = ("condition", "about", "contact")
 def _item_kind(text: str, section: SectionKind, grammar: _Grammar, awaits: bool = False) -> ItemKind:
     folded = _fold(text)
     cues = grammar.cues
-    if awaits and not (cues["perk"](folded) or cues["condition"](folded) or cues["requirement"](folded)):
+    if awaits and not _offered_or_asked(folded, cues):
         # «Вас ждет: приёмка товара, учёт остатков» is the work; «Вас ждет: ДМС, обучение» the perks;
         # anything else there may be either.
-        work = cues["action"](folded) or cues["work_noun"](folded) or cues["duty_prose"](folded)
-        return "duty" if work else "other"
+        return "duty" if names_work(text) or cues["duty_prose"](folded) else "other"
     if section in ("conditions", "about", "contacts"):
         return SECTION_ITEM_KIND[section]
     if cues["wish"](folded):

@@ -823,3 +823,74 @@ def test_childrens_ages_hide_only_their_own_age(linter: Linter) -> None:
 )
 def test_sex_and_spouse_words_of_every_register_are_read(linter: Linter, text: str, code: str) -> None:
     assert code in legal_codes(linter, text, "Курьер")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # A group turned away, named by a place, an age, a body type, a family status, with a dash before «не».
+        ("Соискатели с Кавказа не рассматриваются.", "LG003"),
+        ("Кандидаты из пригорода просьба не беспокоить.", "LG006"),
+        ("Кандидатов старшего возраста не берём.", "LG002"),
+        ("Лица в возрасте просьба не беспокоить.", "LG002"),
+        ("Тучных соискателей не рассматриваем.", "LG004"),
+        ("Бездетным просьба не звонить.", "LG005"),
+        ("Мигранты — не рассматриваются.", "LG008"),
+        ("Гражданки Киргизии не рассматриваются.", "LG008"),
+        ("Гражданство РФ, страны ЕАЭС не предлагать.", "LG008"),
+        ("Гражданам Молдовы просьба не звонить.", "LG008"),
+        # Who the candidate must be, and one sex said wrong for the work.
+        ("Грузчик обязан быть мужчиной.", "LG001"),
+        ("Должность не для девушек: ночные смены.", "LG001"),
+        ("Кассир должна быть верующей.", "LG007"),
+        ("Соискателю должно быть не более 35 лет.", "LG002"),
+        # The candidate in the feminine, a figure of speech for a sex, the sex as a field.
+        ("Соискательницы с опытом работы на кассе.", "LG001"),
+        ("Ищем представителя сильной половины человечества.", "LG001"),
+        ("Требования:\n- пол соискателя: мужской", "LG001"),
+        # A restriction written where the reply is asked for.
+        ("Звонить только женщинам.", "LG001"),
+        ("Резюме кандидатов старше 45 лет не рассматриваются.", "LG002"),
+    ],
+)
+def test_groups_turned_away_and_who_the_candidate_must_be_are_read(linter: Linter, text: str, code: str) -> None:
+    assert code in legal_codes(linter, text, "Оператор")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Поставляем сухофрукты из Средней Азии и с Кавказа.",
+        "Кандидаты из области тоже рассматриваются.",
+        "Скидки многодетным семьям на абонементы.",
+        "Работа не только для мужчин: ждём всех.",
+        "Тренер для юных и одарённых шахматистов.",
+        "Готовы рассмотреть соискателей и соискательниц без опыта.",
+        "Ждём кандидаток и кандидатов с опытом продаж.",
+    ],
+)
+def test_places_families_and_both_sexes_named_without_refusal_are_compliant(linter: Linter, text: str) -> None:
+    assert legal_codes(linter, text, "Оператор") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # A refusal set off by a comma, with or without «просьба»/«просим».
+        ("Выходцы из южных республик, просим не беспокоить.", "LG003"),
+        ("Кандидаты с маленькими детьми, просьба не откликаться.", "LG005"),
+        ("Мигранты, не звоните.", "LG008"),
+        ("Тучных кандидатов, просьба не беспокоить.", "LG004"),
+        # An origin adjective with the person.
+        ("Требования:\n- русская женщина без вредных привычек", "LG003"),
+    ],
+)
+def test_refusals_after_a_comma_and_origin_adjectives_are_read(linter: Linter, text: str, code: str) -> None:
+    assert code in legal_codes(linter, text, "Оператор")
+
+
+@pytest.mark.parametrize(
+    "text", ["Требования:\n- русский и английский языки", "Русская кухня, своя пекарня.", "Мигранты, добро пожаловать!"]
+)
+def test_languages_dishes_and_welcomes_are_no_refusal(linter: Linter, text: str) -> None:
+    assert legal_codes(linter, text, "Оператор") == []

@@ -41,6 +41,10 @@ def test_no_duties(linter: Linter, text: str, fires: bool) -> None:
         ("Что мы хотим от кандидата: опыт от года. Работая у нас, вы получаете: оклад 50 000 ₽, ДМС.", True),
         # Whom they seek and for what work; what has to be done, inside a sentence.
         ("Ищем архивариуса на задачи сверки описей. Условия: оклад 50 000 ₽.", False),
+        # … also said as a need, in any gender or number: the work is the purpose of the need.
+        ("О нас: мы храним документы. Нам необходим опытный архивариус для сверки описей. Условия: оклад 50 000 ₽.", False),
+        ("О нас: мы храним документы. Необходимы два архивариуса для подготовки дел. Условия: оклад 50 000 ₽.", False),
+        ("О нас: мы храним документы. Нам необходим опытный архивариус на полный день. Условия: оклад 50 000 ₽.", True),
         ("Кто мы: архив. Кто нам нужен: опытный человек. На старте нужно сверять и подшивать дела.", False),
         ("Кто мы: архив. Кто нам нужен: опытный человек. Необходимо пройти медкомиссию и оформить пропуск.", True),
         # Headings a clean layout reads, glued into a line whose breaks were lost.
@@ -175,3 +179,19 @@ def test_lone_firefighter_needs_a_share_of_negativity_and_no_strategy(linter: Li
     assert found(linter, "CM006", fire, title="Комьюнити-менеджер") == ["Комьюнити-менеджер"]
     with_strategy = fire + "\n- участвовать в разработке стратегии сообщества"
     assert found(linter, "CM006", with_strategy, title="Комьюнити-менеджер") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        # An aim at results among the conditions is the company's way of work.
+        ("Обязанности:\n- сверка описей\nУсловия:\n- гибкий график, ориентированность на результат, а не на часы", []),
+        ("Обязанности:\n- сверка описей\nМы предлагаем:\n- ДМС\n- минимум бюрократии и нацеленность на результат", []),
+        # Asked of the candidate, it is still the cliché.
+        ("Обязанности:\n- сверка описей\nТребования:\n- ориентированность на результат", ["ориентированность на результат"]),
+        ("Ищем архивариуса. Нацеленность на результат, аккуратность.", ["Нацеленность на результат"]),
+        ("О компании:\nМы ценим в людях нацеленность на результат.\nОбязанности:\n- сверка описей", ["нацеленность на результат"]),
+    ],
+)
+def test_aim_at_results_is_a_cliche_only_when_asked_of_the_candidate(linter: Linter, text: str, spans: list[str]) -> None:
+    assert found(linter, "SY001", text, title="Архивариус") == spans

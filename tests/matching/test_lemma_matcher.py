@@ -14,6 +14,7 @@ from cmlint.linter import Engine
 from cmlint.matching.lemma_matcher import LemmaMatcher, TokenView
 from cmlint.matching.phrases import PhraseCompiler
 from cmlint.matching.steps import JOINT_VALUES, MODIFIER_POS, Kind, Step, StepPattern
+from cmlint.matching.word_searches import WordSearches
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpora" / "postings"
 
@@ -91,20 +92,38 @@ def test_a_range_step_reads_only_decimal_digits(text: str) -> None:
     assert step.in_range(text) is (text in ("25", "٢٥"))
 
 
+def test_a_doc_is_read_by_its_words_so_only_patterns_whose_words_all_occur_are_tried() -> None:
+    """A pattern is tried only where its first word stands, and only when its later words occur in the doc."""
+    matcher = LemmaMatcher[str]()
+    matcher.add("чаты", (Step(Kind.LEMMA, frozenset({"вести"})), Step(Kind.LEMMA, frozenset({"чат"}))))
+    matcher.add("план", (Step(Kind.LEMMA, frozenset({"вести"})), Step(Kind.LEMMA, frozenset({"план"}))))
+    matcher.add("звонки", (Step(Kind.LEMMA, frozenset({"звонок"})),))
+    matcher.add("число", (Step(Kind.POS, frozenset({"NUM"})), Step(Kind.LEMMA, frozenset({"чат"}))))
+    view = TokenView(["Вести", "два", "чата", "и", "вести", "блог"], ["вести", "два", "чата", "и", "вести", "блог"],
+                     ["вести", "два", "чат", "и", "вести", "блог"], ["VERB", "NUM", "NOUN", "CCONJ", "VERB", "NOUN"])
+    tried = sorted((matcher._patterns[index][0], list(at)) for index, at in matcher._starts(view))
+    assert tried == [("чаты", [0, 4]), ("число", [1])]
+    assert matcher(view) == [("число", 1, 3)]
+
+
 def _view(words: list[str]) -> TokenView:
     return TokenView(words, [w.lower() for w in words], [w.lower() for w in words], ["NOUN"] * len(words))
 
 
-def test_a_search_asked_after_others_reads_words_seen_before() -> None:
-    """The words' answers are kept across docs: an expression asked for the first time after a word was
-    answered for the others must still be run on it."""
+def test_each_set_of_searches_keeps_its_own_answers_and_a_view_reads_against_the_one_asked() -> None:
+    """Two pattern sets own two sets of expressions: a word answered for one is answered again for the other,
+    and a view read against one set and then the other gives each set's tokens."""
     vowel_end = re.compile(r"[аоуэыяёюеи]$")
-    first = _view(["Кофейня", "у", "кассы"])
-    assert first.searched(vowel_end) == [0, 1, 2]
     double = re.compile(r"(\w)\1")
-    second = _view(["чек", "кассы", "кофейня"])
-    assert second.searched(double) == [1]
-    assert second.searched(vowel_end) == [1, 2]
+    first, second = WordSearches([vowel_end]), WordSearches([double, vowel_end])
+    assert first.masks(["кассы", "чек"]) == [1, 0]
+    assert second.masks(["кассы", "чек"]) == [3, 0]
+    view = _view(["чек", "кассы", "кофейня"])
+    assert view.searched(vowel_end, first) == [1, 2]
+    assert view.searched(double, second) == [1]
+    assert view.searched(vowel_end, second) == [1, 2]
+    assert view.found(first) == 1 and view.found(second) == 3
+    assert second.mask_of([vowel_end]) == 2
 
 
 def test_a_phrase_compiler_reads_each_word_once(engine: Engine) -> None:
@@ -121,3 +140,15 @@ def test_a_phrase_compiler_reads_each_word_once(engine: Engine) -> None:
     again = compiler.compile("кофе|чай варить")
     assert sorted(asked) == ["варить", "кофе", "чай"]
     assert first[0][0] == again[0][2] and first[0][2] == again[0][0]
+
+
+def test_a_gap_of_words_may_end_at_a_dash_or_a_colon(engine: Engine) -> None:
+    """«иностранец ... не брать» reaches «Иностранцы без опыта — не берём»: a dash or a colon after the words
+    of a gap links the next word; other punctuation still stops it."""
+    compiler = PhraseCompiler(engine.morphology, lambda t: [x.text for x in engine.nlp.make_doc(t)])
+    matcher = LemmaMatcher[str]()
+    for pattern in compiler.compile("иностранец ... не брать"):
+        matcher.add("refusal", pattern)
+    for text, found in [("Иностранцы без опыта — не берём", True), ("Иностранцы без опыта: не берём", True),
+                        ("Иностранцы без опыта. Не берём", False)]:
+        assert bool(matcher(TokenView.of(engine.nlp(text)))) is found, text

@@ -6,13 +6,15 @@ import re
 
 import pytest
 from spacy.matcher import Matcher
+from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from cmlint.linter import Engine
 from cmlint.matching import pattern_set
 from cmlint.matching.lemma_matcher import TokenView
-from cmlint.matching.pattern_set import PatternSet, _Ready, _SpacyKey, _windows
+from cmlint.matching.pattern_set import PatternSet, Stretch, _Ready, _SpacyKey, _windows
 from cmlint.matching.token_patterns import Tagged, validate_token_pattern
+from cmlint.matching.word_searches import WordSearches
 
 YOUNG = validate_token_pattern([{"LEMMA": "молодой"}, {"POS": "ADJ", "OP": "*"}, {"LEMMA": {"IN": ["человек", "люди"]}}])
 ANY_NOUN = validate_token_pattern([{"POS": "NOUN"}, {"LOWER": "для", "OP": "?"}])
@@ -27,13 +29,18 @@ def test_a_pattern_is_ready_when_every_word_set_it_needs_occurs_and_one_needing_
     keys = {0: _SpacyKey(engine.nlp.vocab), 1: _SpacyKey(engine.nlp.vocab)}
     keys[0].add(0, [YOUNG])
     keys[1].add(1, [ANY_NOUN])
-    ready = _Ready(keys)
+    ready = _Ready(keys, WordSearches())
     assert list(ready(_words_view(["молодой", "люди", "работа"]))) == [0, 1]
     assert list(ready(_words_view(["молодой", "работа"]))) == list(ready(_words_view(["человек"]))) == [1]
 
 
 def _words_view(words: list[str]) -> TokenView:
     return TokenView(words, words, words, ["NOUN"] * len(words))
+
+
+def _stretch(doc: Doc, view: TokenView, *regexes: re.Pattern[str]) -> Stretch:
+    """The whole doc as a pattern set reads it, with ``regexes`` on words."""
+    return Stretch(doc, view, WordSearches(regexes), 0, len(doc))
 
 
 def test_matches_equal_spacy_matcher_with_and_without_the_needed_words(engine: Engine) -> None:
@@ -140,7 +147,8 @@ def test_a_regex_on_a_word_anchors_the_windows_and_the_matches_stay_spacy_s(engi
         assert patterns(doc, view) == expected, text
         seen += len(expected)
     assert seen >= 3
-    assert TokenView.of(engine.nlp("водитель 25–40 лет")).searched(re.compile("^[0-9]+–[0-9]+$")) == [1]
+    ages = re.compile("^[0-9]+–[0-9]+$")
+    assert TokenView.of(engine.nlp("водитель 25–40 лет")).searched(ages, WordSearches([ages])) == [1]
 
 
 def test_companions_say_how_far_from_each_anchor_the_other_needed_tokens_stand() -> None:
@@ -169,7 +177,7 @@ def test_an_anchor_without_its_companions_in_reach_gets_no_window(engine: Engine
     reference.add("wanted", [list(WANTED.tokens)], greedy="LONGEST")
     expected = [(engine.nlp.vocab.strings[key], s, e) for key, s, e in reference(doc)]
     assert expected and patterns(doc, view) == expected
-    windows = _windows(WANTED.anchors(), WANTED.companions(), view, 0, len(doc))
+    windows = _windows(WANTED.anchors(), WANTED.companions(), _stretch(doc, view))
     assert len(windows) == 1
 
 
@@ -185,7 +193,7 @@ def test_a_pattern_of_parts_of_speech_runs_around_its_rarer_tag_with_spacy_s_mat
     text = "Мы ищем человека в отдел, график работы с утра до вечера, оплата раз в неделю, " * 3 + "Чистая, светлая витрина."
     doc = engine.nlp(text)
     view = TokenView.of(doc)
-    windows = _windows(THING.anchors(), THING.companions(), view, 0, len(doc))
+    windows = _windows(THING.anchors(), THING.companions(), _stretch(doc, view))
     assert windows and sum(e - s for s, e in windows) < len(doc) // 4
     patterns: PatternSet[str] = PatternSet(engine.nlp.vocab)
     patterns.add("thing", [THING])
@@ -222,7 +230,7 @@ def test_a_pattern_is_ready_only_when_each_regular_expression_it_needs_finds_a_w
     keys = {0: _SpacyKey(engine.nlp.vocab), 1: _SpacyKey(engine.nlp.vocab)}
     keys[0].add(0, [CODED])
     keys[1].add(1, [SENIOR])
-    ready = _Ready(keys)
+    ready = _Ready(keys, WordSearches(regex for key in keys.values() for p in key.patterns for regex in p.regexes))
     assert list(ready(_words_view(["код17", "стаж", "год"]))) == [0]
     assert list(ready(_words_view(["стаж", "3", "год"]))) == [1]
     assert list(ready(_words_view(["код", "стаж", "три"]))) == []
@@ -237,7 +245,7 @@ def test_a_companion_without_a_bound_must_still_stand_in_the_stretch(engine: Eng
     for text, found in (("Зарплата 90 тысяч, стаж не важен.", False), ("Нужен стаж работы от 3 лет.", True)):
         doc = engine.nlp(text)
         view = TokenView.of(doc)
-        windows = _windows(SENIOR.anchors(), SENIOR.companions(), view, 0, len(doc))
+        windows = _windows(SENIOR.anchors(), SENIOR.companions(), _stretch(doc, view, re.compile("^[0-9]+$")))
         assert bool(windows) is found, text
         expected = [(engine.nlp.vocab.strings[key], s, e) for key, s, e in reference(doc)]
         assert patterns(doc, view) == expected and bool(expected) is found, text

@@ -24,6 +24,8 @@ def items(text: str, title_from_text: bool = False) -> list[tuple[str, str, str]
         ("Условия:", "conditions"),
         ("Мы предлагаем", "conditions"),
         ("Что мы предлагаем:", "conditions"),
+        ("Что обещаем?", "conditions"),
+        ("Мы тебе обещаем:", "conditions"),
         ("О компании", "about"),
         ("О нас:", "about"),
         ("Наш стек:", "other"),
@@ -32,6 +34,27 @@ def items(text: str, title_from_text: bool = False) -> list[tuple[str, str, str]
 def test_headings(line: str, kind: str) -> None:
     found = classify_heading(line)
     assert found is not None and found[0] == kind
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # The condition the candidate meets, right before the colon, opens the requirements.
+        "Место у верстака ваше, если у вас есть:",
+        "Будем рады видеть тебя у нас в мастерской, если ты:",
+        "ЕСЛИ ВЫ:",
+        "Возьмём в бригаду, если вы умеете:",
+    ],
+)
+def test_a_condition_the_candidate_meets_heads_the_requirements(line: str) -> None:
+    found = classify_heading(line)
+    assert found is not None and found[0] == "requirements"
+
+
+@pytest.mark.parametrize("line", ["Мастерская для тебя, если ты ищешь:", "Если вы хотите:", "Не беда, если вы за городом:"])
+def test_what_the_candidate_wants_heads_no_requirements(line: str) -> None:
+    found = classify_heading(line)
+    assert found is None or found[0] != "requirements"
 
 
 def test_a_sentence_is_not_a_heading() -> None:
