@@ -66,5 +66,5 @@ GAP = Step(Kind.GAP, frozenset(), optional=True)
 ANY_WORD = Step(Kind.WORD, NOT_WORDS, optional=True)
 HYPHEN = Step(Kind.ORTH, HYPHENS, optional=True)
 #: A dash or a colon after a gap of words, before the next word («иностранные граждане — не рассматриваются»).
-GAP_LINK = Step(Kind.ORTH, frozenset({"-", "‑", "–", "—", ":"}), optional=True)
+GAP_LINK = Step(Kind.ORTH, HYPHENS | {"—", ":"}, optional=True)
 NUMBER = Step(Kind.POS, frozenset({"NUM"}))

@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import Literal
 
 from cmlint.matching.lemma_matcher import Match, TokenView
+from cmlint.matching.steps import HYPHENS
 from cmlint.nlp.loanwords import cyrillic, spoken
 from cmlint.nlp.morphology import Morphology
 
@@ -96,7 +97,6 @@ GENERIC_HEADS = frozenset(
         "консультант", "эксперт", "контролер",
     }
 )
-HYPHENS = frozenset({"-", "‑", "–"})
 #: What a Russian noun of a title names: people in an oblique plural («водителей»: whom a position serves), a
 #: person in the nominative («металловед»: a position), or anything else.
 NounKind = Literal["people", "person", "thing"]
