@@ -114,11 +114,8 @@ class RoleMatcher:
                 for p in _compile(compiler, phrase, taxonomy.macros, f"роль {role_id}, объект {index + 1}")
             ]
             for index, wide in enumerate(role.wide_titles):
-                wide_names = [
-                    p
-                    for phrase in wide.names
-                    for p in _compile(compiler, phrase, taxonomy.macros, f"роль {role_id}, широкое название {index + 1}")
-                ]
+                where = f"роль {role_id}, широкое название {index + 1}"
+                wide_names = [p for phrase in wide.names for p in _compile(compiler, phrase, taxonomy.macros, where)]
                 self._wide.add((role_id, tuple(wide.admits)), wide_names)
             self._titles.add(role_id, names)
             if objects:

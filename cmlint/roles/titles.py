@@ -197,7 +197,9 @@ def read_title(
     return TitleReading(roles, tuple(chosen), seniority, unread, tuple(dict.fromkeys(in_context)))
 
 
-def admitted(reading: TitleReading, wide: Iterable[Match[tuple[str, ...]]], view: TokenView) -> tuple[str, ...]:
+def admitted(
+    reading: TitleReading, wide: Iterable[Match[tuple[str, tuple[str, ...]]]], view: TokenView
+) -> tuple[str, ...]:
     """The occupations the title's wide names admit besides its roles, as context (``wide_titles`` of the
     taxonomy): each match gives ``(owner role, admitted occupations)`` and counts where it is the name the
     reading chose for its owner, up to the position noun that completes it — «Менеджер по развитию» admits
