@@ -308,8 +308,9 @@ _INLINE_QUESTION = re.compile(r"(?:^|(?<=[^\s])(?:\s+|(?<=[а-яёa-z.;!?)»])))
 # «Вам», «Ваш…» start a sentence, not an item.
 # A bullet or a spaced dash glued to the heading starts the first item just as well («…Обязанности•Приёмка
 # товара•Учёт остатков Требования•Опыт…», «Обязанности - приёмка товара», «…DataCore.Обязанности- анализ …»).
+# A heading in capitals is cut out the same way («…по всей России. ЧТО ДЕЛАТЬ Продавать …»).
 _BARE_HEADING = re.compile(
-    r"(?:^|(?<=\S)\s+|(?<=[a-z)».,:;]))([А-ЯЁ][а-яё]+(?:,? [а-яё]+){0,5})"
+    r"(?:^|(?<=\S)\s+|(?<=[a-z)».,:;]))([А-ЯЁ][а-яё]+(?:,? [а-яё]+){0,5}|[А-ЯЁ]+(?:,? [А-ЯЁ]+){0,5})"
     r"(?= (?!(?:Вы|Вас|Вам|Вами|Ваш\w*)\b)[«\"]?[А-ЯЁ][а-яё]|\s*[•▪►●◦·]\s*\w| ?[-–—] \w)"
 )
 # Bullets inside a line (a list whose line breaks were lost: «•Приёмка товара•Учёт остатков»): each starts a line

@@ -255,6 +255,17 @@ def test_a_colonless_heading_in_a_flattened_line_starts_a_section_after_any_word
     ]
 
 
+def test_a_heading_in_capitals_inside_a_flattened_line_starts_a_section() -> None:
+    text = "О КЛУБЕ Мы собираем любителей шахмат по всему городу. ЧТО ДЕЛАТЬ Звонить членам клуба ТРЕБОВАНИЯ Опыт от года"
+    assert items(text) == [
+        ("about", "about", "Мы собираем любителей шахмат по всему городу"),
+        ("duties", "duty", "Звонить членам клуба"),
+        ("requirements", "requirement", "Опыт от года"),
+    ]
+    # Capitals that make no known heading stay in their line.
+    assert len(items("Работаем в БЦ Север и в ТЦ Юг с понедельника по пятницу")) == 1
+
+
 def test_a_heading_glued_to_a_latin_word_starts_a_section() -> None:
     assert items("Наш стек: PostgreSQL, GreenplumЗадачи: писать витрины")[-1] == ("duties", "duty", "писать витрины")
 
