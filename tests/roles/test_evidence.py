@@ -296,3 +296,33 @@ def test_the_positions_own_name_in_the_body_is_not_its_work(linter: Linter, titl
     analysis = linter.engine.analyzer.analyze(Posting(text=body, title=title)).roles
     assert analysis.mentions[-1].field == "text" and name in analysis.mentions[-1].text
     assert not analysis.evidence
+
+
+@pytest.mark.parametrize(
+    ("duty", "role"),
+    [
+        # People led to a purchase are sold to, whatever the people are called.
+        ("- вовлекать участников марафона в покупку годового абонемента", "sales"),
+        ("- подводить выпускников интенсива к оплате программы", "sales"),
+        # English duties of a salesperson, a recruiter and a social media manager.
+        ("- book intro meetings with studio owners and run product demos", "sales"),
+        ("- move deals through the pipeline and hit your monthly quota", "sales"),
+        ("- turn trial sign-ups into paying customers", "sales"),
+        ("- source candidates for partner startups and run screening calls", "hr"),
+        ("- send shortlists to hiring managers every Friday", "hr"),
+        ("- run giveaways to grow followers on our Telegram channel", "smm"),
+        ("- coordinate influencer campaigns with food bloggers", "smm"),
+        ("- write threads and announcements for every release", "smm"),
+    ],
+)
+def test_the_work_is_the_action_whatever_the_people_are_called(linter: Linter, duty: str, role: str) -> None:
+    """The line's action decides its role: members led to a purchase, candidates sourced and followers grown are
+    sales, recruiting and SMM work."""
+    shares = profile(linter, DUTIES + duty)
+    assert max(shares, key=shares.get) == role
+
+
+def test_a_telegram_channel_is_no_community_space(linter: Linter) -> None:
+    """A channel broadcasts to subscribers; the chat or group next to it is where members talk."""
+    assert "community" not in profile(linter, DUTIES + "- post daily to our Telegram channel")
+    assert "community" in profile(linter, DUTIES + "- keep our Telegram group friendly and welcoming")
