@@ -167,6 +167,11 @@ class Scoring(Section):
         default=0.3, ge=0, le=1, description="доля роли из названия, ниже которой название не подтверждено"
     )
     min_other_share: float = Field(default=0.5, ge=0, le=1, description="минимальная доля чужих ролей для CM001")
+    max_absent_part_share: float = Field(
+        default=0.1, ge=0, le=1,
+        description="доля фраз роли из составного названия (вместе с подходящими ей ролями), ниже которой эта"
+        " часть названия не подтверждена обязанностями",
+    )
     max_own_share: float = Field(
         default=0.3,
         ge=0,
@@ -213,7 +218,10 @@ class Scoring(Section):
         default=1.5, ge=0, description="минимальный вес прочитанных строк, при котором сравниваются профессии"
     )
     occupation_min_margin: float = Field(
-        default=8.0, ge=0, description="минимальный перевес чужой профессии (сумма логарифмов вероятностей по строкам)"
+        default=6.0, ge=0,
+        description="минимальный перевес чужой профессии (сумма логарифмов вероятностей по строкам; 8 → 6 по сетке"
+        " tools/decision_grid.py: находит короткие вакансии из одной-двух ясных строк, не добавляя срабатываний"
+        " под своими названиями на full + snippets)",
     )
     occupation_margin_per_line: float = Field(
         default=1.3, ge=0, description="минимальный перевес чужой профессии на единицу веса строк"

@@ -71,8 +71,9 @@ Protocol = Literal["labeled", "own", "family", "occupation"]
 #: The thresholds read only by the decision (and the suggestions it leads), never by the readings it is made from.
 DECISION_KEYS = frozenset(
     {
-        "max_title_support", "min_other_share", "max_own_share", "min_broader_ratio", "min_unseen_line_share",
-        "min_dominant_share", "compatible_factor", "min_foreign_evidence", "occupation_min_weight",
+        "max_title_support", "min_other_share", "max_own_share", "max_absent_part_share", "min_broader_ratio",
+        "min_unseen_line_share", "min_dominant_share", "compatible_factor", "min_foreign_evidence",
+        "occupation_min_weight",
         "occupation_min_margin", "occupation_margin_per_line", "occupation_short_margin_per_line",
         "occupation_min_line_probability", "occupation_share_ratio", "occupation_takeover_share",
         "occupation_related_takeover_share", "occupation_takeover_ratio", "role_model_veto_ratio", "min_evidence",

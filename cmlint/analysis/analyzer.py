@@ -207,7 +207,7 @@ class Analyzer:
         names = _named_tokens(mentions, given.text.token_starts, given.text.view)
         duties = self._duty_evidence(given.text, given.in_text, names)
         scored = self._scored(given, duties)
-        claim = TitleClaim(title_roles, given.read.whole, given.read.context)
+        claim = TitleClaim(title_roles, given.read.whole, given.read.context, _positions(given.read, title_roles))
         decision = decide(claim, DutyReading(scored.profile, scored.scores, scored.duties), self.criteria)
         taxonomy = self.roles.taxonomy
         found = tuple(
@@ -236,8 +236,7 @@ class Analyzer:
         title, text, read = given.title, given.text, given.read
         mentions = [_mention(title.doc, m, title.field, title.base) for m in read.matches if title.doc is not None]
         # What the title's positions work on is not a name to look for in the body.
-        worked_on = set(read.roles) - {m.role for m in read.matches}
-        named_roles = [role for role in title_roles if role not in worked_on]
+        named_roles = list(_positions(read, title_roles))
         if named_roles:
             for match in self.roles.mentions(given.in_text, text.view, given.body_start, named_roles):
                 if _names_a_position(text.doc, match):
@@ -311,6 +310,13 @@ _LATIN_POSITIONS = frozenset(
         "marketer", "recruiter",
     }
 )
+
+
+def _positions(read: TitleRead, title_roles: tuple[str, ...]) -> tuple[str, ...]:
+    """The title's roles that name its positions, not what they work on («Менеджер по продажам (системы
+    видеоконтента)» names sales; content is what the manager sells)."""
+    worked_on = set(read.roles) - {m.role for m in read.matches}
+    return tuple(role for role in title_roles if role not in worked_on)
 
 
 def _names_a_position(doc: Doc, match: TitleMatch) -> bool:

@@ -48,7 +48,9 @@ def role_confusion(posting: AnalyzedPosting, ctx: CheckContext[ConfusionOptions]
     else:
         shares = analysis.profile.ranked()
         items = _phrase_lines(posting, analysis, ctx.config.roles.overload_min_share, ctx.options.max_evidence)
-    own = next(role for role in analysis.title_roles if not taxonomy.roles[role].generic)
+    named = [role for role in analysis.title_roles if not taxonomy.roles[role].generic]
+    # The title's role the duties do not support: of a combined title, the part they leave out.
+    own = next((role for role in named if role in decision.fitting), named[0])
     noticed = [(role, share) for role, share in shares if share >= ctx.options.min_shown_share]
     shown = noticed[: ctx.options.shown_roles] or shares[:1]
     own_share = dict(shares).get(taxonomy.occupation_of(own) if decision.kind == "occupation" else own, 0.0)

@@ -52,11 +52,14 @@ class TitleClaim:
     could not be read — the duties may be that part's, so nothing is decided.
     ``context``: roles the title names only as context («… на курс
     "Python-разработчик"»): their duties fit the title in the occupation question.
+    ``positions``: the roles the title names as positions, not what they work on
+    («Менеджер по продажам (системы видеоконтента)» names sales, not content).
     """
 
     roles: tuple[str, ...]
     whole: bool = True
     context: tuple[str, ...] = ()
+    positions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +105,11 @@ def decide(title: TitleClaim, reading: DutyReading, criteria: Criteria) -> RoleD
             return RoleDecision(True, fitting, "occupation", foreign)
     if profile.total < thresholds.min_evidence:
         return RoleDecision(False, fitting)
+    absent = _absent_part(title.positions, profile, taxonomy, thresholds)
+    if absent is not None:
+        named = frozenset({absent, *taxonomy.fitting(absent)})
+        actual = next(role for role, _ in profile.ranked() if role not in named)
+        return RoleDecision(True, named, "role", actual)
     if _foreign_witnesses(roles, profile) < thresholds.min_foreign_evidence:
         return RoleDecision(False, fitting)
     if any(taxonomy.roles[r].kind != "role" for r in roles):
@@ -118,6 +126,32 @@ def decide(title: TitleClaim, reading: DutyReading, criteria: Criteria) -> RoleD
             return RoleDecision(False, fitting)
         return RoleDecision(True, judged, "role", actual)
     return RoleDecision(False, fitting)
+
+
+def _absent_part(
+    positions: tuple[str, ...], profile: DutyProfile, taxonomy: Taxonomy, thresholds: Scoring
+) -> str | None:
+    """The position a combined title of fine roles names that the duties leave out, if any.
+
+    An honest split («SMM/комьюнити-менеджер» doing both) is no confusion, but
+    a part with no work at all is a name, not a job: a «Комьюнити-менеджер /
+    SMM» who only posts and grows followers, a «Community Support /
+    Комьюнити-менеджер» who only closes tickets.  The part's own phrases and
+    those of the roles that fit it (a community manager's events and
+    moderation) must hold less than ``max_absent_part_share`` of the phrases.
+    Only positions that are all fine roles: an occupation beside one
+    («Аккаунт-менеджер / Project manager») may do the work the phrases do not
+    read, and what a position works on («Менеджер по продажам (системы
+    видеоконтента)») is no part of the job.
+    """
+    named = [role for role in positions if not taxonomy.roles[role].generic]
+    if len(named) < 2 or any(taxonomy.roles[role].kind != "role" for role in named):
+        return None
+    for role in named:
+        held = profile.share(role) + sum(profile.share(other) for other in taxonomy.fitting(role))
+        if held < thresholds.max_absent_part_share:
+            return role
+    return None
 
 
 def _fitting_here(

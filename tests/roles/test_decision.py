@@ -56,9 +56,11 @@ def decided(
     context: tuple[str, ...] = (),
     neighbours: dict[str, frozenset[str]] | None = None,
     duties: DutyProfile | None = None,
+    positions: tuple[str, ...] | None = None,
 ) -> RoleDecision:
-    """The decision for a title reading ``title_roles`` over duty lines read as given."""
-    title = TitleClaim(title_roles, whole, context)
+    """The decision for a title reading ``title_roles`` (as positions unless ``positions`` says which) over duty
+    lines read as given."""
+    title = TitleClaim(title_roles, whole, context, title_roles if positions is None else positions)
     return decide(title, DutyReading(profile, scores, duties), Criteria(TAXONOMY, scoring, neighbours or {}))
 
 
@@ -93,6 +95,49 @@ def test_one_phrase_of_another_role_is_not_enough() -> None:
     profile = DutyProfile({"sales": 5.0}, {"sales": 1})
     assert not decided(("community",), profile, SILENT, SCORING).confused
     assert decided(("community",), profile, SILENT, Scoring(min_foreign_evidence=1)).confused
+
+
+@pytest.mark.parametrize(
+    ("title_roles", "mass", "absent"),
+    [
+        (("community", "smm"), {"smm": 7.0}, "community"),  # a combined title whose community part has no work
+        (("support", "community"), {"support": 3.0}, "community"),
+        (("smm", "community"), {"community": 5.0, "moderation": 1.0}, "smm"),  # the reverse
+        (("community", "content"), {"content": 4.3, "community": 0.3}, "community"),  # a hint is no work
+        (("smm", "community"), {"smm": 6.0, "community": 1.0}, None),  # an honest split with a small part
+        (("community", "event"), {"event": 6.0}, None),  # events fit a community manager too
+        (("smm", "content"), {"content": 6.0}, None),  # and content an SMM manager
+        (("account", "project"), {"content": 6.0}, None),  # an occupation beside the role may do the work
+    ],
+)
+def test_a_part_of_a_combined_title_without_work_is_confused(
+    title_roles: tuple[str, ...], mass: dict[str, float], absent: str | None
+) -> None:
+    """A part of a combined title whose phrases, with those of the roles fitting it, hold less than
+    ``max_absent_part_share`` is a name, not a job; the finding names that part and the work done instead."""
+    result = decided(title_roles, phrases(mass), SILENT, SCORING)
+    assert result.confused is (absent is not None)
+    if absent is not None:
+        assert absent in result.fitting and result.actual not in result.fitting
+        assert not decided(title_roles, phrases(mass), SILENT, Scoring(max_absent_part_share=0.0)).confused
+
+
+def test_what_a_position_works_on_is_no_part_of_a_combined_title() -> None:
+    """«Менеджер по продажам (системы видеоконтента)» reads content, but names one position: sales."""
+    assert decided(("sales", "content"), phrases({"sales": 6.0}), SILENT, SCORING).confused
+    assert not decided(("sales", "content"), phrases({"sales": 6.0}), SILENT, SCORING, positions=("sales",)).confused
+
+
+def test_a_combined_title_whose_community_part_has_no_work_names_that_part(linter: Linter) -> None:
+    text = (
+        "Обязанности:\n- вести аккаунты кондитерской в соцсетях: три поста в неделю и ежедневные сторис\n"
+        "- запускать розыгрыши для роста подписчиков\n- договариваться о рекламе с городскими блогерами\n"
+        "- готовить отчёт по охватам\n"
+    )
+    finding = next(f for f in linter.lint(text, title="Комьюнити-менеджер / SMM").findings if f.code == "CM001")
+    assert "это роль «SMM», а не «комьюнити»" in finding.message
+    both = text + "- знакомить постоянных гостей друг с другом на вечерах дегустаций\n- вести чат постоянных гостей\n"
+    assert "CM001" not in linter.lint(both, title="Комьюнити-менеджер / SMM").codes()
 
 
 def test_a_compatible_role_that_does_the_whole_job_is_the_job() -> None:
@@ -331,10 +376,10 @@ def test_related_occupations_of_the_rival_speak_with_one_voice() -> None:
     """A courier's lines that the model splits between delivery, driving and the warehouse are one trade:
     no single one of them wins the margin, together they do."""
     split = [
-        {"courier": 0.3, "driver": 0.4, "marketing_pr": 0.05},
-        {"courier": 0.35, "warehouse": 0.35, "marketing_pr": 0.05},
-        {"courier": 0.3, "driver": 0.3, "marketing_pr": 0.05},
-        {"courier": 0.3, "logistics": 0.4, "marketing_pr": 0.05},
+        {"courier": 0.2, "driver": 0.5, "marketing_pr": 0.05},
+        {"courier": 0.25, "warehouse": 0.45, "marketing_pr": 0.05},
+        {"courier": 0.2, "driver": 0.4, "marketing_pr": 0.05},
+        {"courier": 0.2, "logistics": 0.5, "marketing_pr": 0.05},
     ]
     assert lines(split).margin({"courier"}, {"marketing_pr"}) < SCORING.occupation_min_margin
     result = decided(("community",), DutyProfile({}), lines(split), SCORING)
@@ -380,13 +425,13 @@ def test_lines_that_only_lean_toward_an_occupation_do_not_name_it() -> None:
 
 
 def test_a_short_posting_of_sure_lines_is_enough() -> None:
-    """Two lines read almost only as an accountant's cannot reach the margin of a long posting, but say the
-    job as clearly; two lines that only lean that way do not."""
-    sure = lines([{"accountant": 0.95}, {"accountant": 0.9}], weight=0.8)
+    """Two lines read only as an accountant's cannot reach the margin of a long posting, but say the job as
+    clearly; two lines that only lean that way do not."""
+    sure = lines([{"accountant": 0.5}, {"accountant": 0.45}], weight=0.75)
     assert sure.margin({"accountant"}, {"marketing_pr"}) < SCORING.occupation_min_margin
     result = decided(("community",), DutyProfile({}), sure, SCORING)
     assert (result.confused, result.actual) == (True, "accountant")
-    leaning = lines([{"accountant": 0.45, "marketing_pr": 0.1}, {"accountant": 0.5, "marketing_pr": 0.1}], weight=0.8)
+    leaning = lines([{"accountant": 0.45, "marketing_pr": 0.1}, {"accountant": 0.5, "marketing_pr": 0.1}], weight=0.75)
     assert not decided(("community",), DutyProfile({}), leaning, SCORING).confused
 
 
