@@ -985,3 +985,32 @@ def test_both_forms_of_an_origin_noun_name_no_sex(linter: Linter) -> None:
 
 def test_a_sex_letter_between_slashes_in_the_title(linter: Linter) -> None:
     assert legal_codes(linter, "Обязанности: приём звонков.", "Диспетчер/м/") == ["LG001"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # A group turned away by saying it is not the posting's.
+        ("Мамы в декрете — не наш формат.", "LG005"),
+        ("Пенсионерки — не наш профиль.", "LG002"),
+        # Nouns of looks made from their adjectives; the one wanted called a beauty.
+        ("Требования:\n- миловидность, грамотная речь", "LG004"),
+        ("Ищем красотку на ресепшн.", "LG004"),
+        ("Ищем красотку на ресепшн.", "LG001"),
+        # The one wanted by a feminine pronoun; one sex's hands wanted.
+        ("Нужна такая, что не боится ночных смен.", "LG001"),
+        ("Срочно нужны мужские руки на разгрузку.", "LG001"),
+        # People past an age with «за»; the district of residence as a field; religious law kept; a team of the young.
+        ("Соискателям за 55 просьба не звонить.", "LG002"),
+        ("Требования:\nОкруг проживания: строго ЮЗАО", "LG006"),
+        ("Требования:\n- соблюдающий шариат", "LG007"),
+        ("Мы — коллектив молодых и весёлых.", "LG009"),
+    ],
+)
+def test_refusals_pronouns_fields_and_nouns_of_looks_are_read(linter: Linter, text: str, code: str) -> None:
+    assert code in legal_codes(linter, text, "Оператор")
+
+
+@pytest.mark.parametrize("text", ["Район проживания: любой.", "Команда молодых специалистов ждёт тебя."])
+def test_any_district_and_young_specialists_are_compliant(linter: Linter, text: str) -> None:
+    assert legal_codes(linter, text, "Оператор") == []
