@@ -163,7 +163,6 @@ class LemmaMatcher(Generic[K]):
         # One table: a token is found by any of its words (lemma, lower-cased and exact form);
         # a false candidate is harmless because the first step is tested again.
         self._first: dict[str, list[int]] = defaultdict(list)
-        self._first_words: frozenset[str] = frozenset()
         # First-token parts of speech (one each) → patterns.
         self._first_pos: dict[frozenset[str], list[int]] = defaultdict(list)
         self._unindexed: list[int] = []
@@ -179,7 +178,6 @@ class LemmaMatcher(Generic[K]):
             self._index(key, steps)
             steps = steps[1:]
         self._index(key, steps)
-        self._first_words = frozenset(self._first)
 
     def _index(self, key: K, steps: StepPattern) -> None:
         index = len(self._patterns)
@@ -228,25 +226,33 @@ class LemmaMatcher(Generic[K]):
         viable: dict[int, bool] = {}
         positions = view.positions
         first = self._first
-        for word in self._first_words & present:
+        for word in first.keys() & present:
             at = positions[word]
             for index in first[word]:
                 ok = viable.get(index)
                 if ok is None:
-                    ok = viable[index] = all(not values.isdisjoint(present) for values in needs[index])
+                    ok = viable[index] = _all_occur(needs[index], present)
                 if ok:
                     yield index, at
         for tags, indexes in self._first_pos.items():
             at = view.tagged(tags)
             if at:
                 for index in indexes:
-                    if all(not values.isdisjoint(present) for values in needs[index]):
+                    if _all_occur(needs[index], present):
                         yield index, at
         if self._unindexed:
             every = range(len(view.lemma))
             for index in self._unindexed:
-                if all(not values.isdisjoint(present) for values in needs[index]):
+                if _all_occur(needs[index], present):
                     yield index, every
+
+
+def _all_occur(needs: tuple[frozenset[str], ...], present: set[str]) -> bool:
+    """Whether each of ``needs`` has a word in ``present`` (a loop: cheaper than ``all`` over a generator)."""
+    for values in needs:
+        if values.isdisjoint(present):
+            return False
+    return True
 
 
 def _distinct(lemma: str, lower: str, text: str) -> tuple[str, ...]:

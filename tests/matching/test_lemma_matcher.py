@@ -106,6 +106,16 @@ def test_a_doc_is_read_by_its_words_so_only_patterns_whose_words_all_occur_are_t
     assert matcher(view) == [("число", 1, 3)]
 
 
+
+def test_a_pattern_added_after_a_doc_was_read_is_tried_in_the_next() -> None:
+    """The first words are read from the live index: nothing kept from before an ``add`` hides a new pattern."""
+    matcher = LemmaMatcher[str]()
+    matcher.add("чаты", (Step(Kind.LEMMA, frozenset({"вести"})), Step(Kind.LEMMA, frozenset({"чат"}))))
+    words = ["модерировать", "чат"]
+    assert matcher(TokenView(words, words, words, ["VERB", "NOUN"])) == []
+    matcher.add("модерация", (Step(Kind.LEMMA, frozenset({"модерировать"})), Step(Kind.LEMMA, frozenset({"чат"}))))
+    assert matcher(TokenView(words, words, words, ["VERB", "NOUN"])) == [("модерация", 0, 2)]
+
 def _view(words: list[str]) -> TokenView:
     return TokenView(words, [w.lower() for w in words], [w.lower() for w in words], ["NOUN"] * len(words))
 
