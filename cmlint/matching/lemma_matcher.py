@@ -17,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import reduce
+from itertools import compress
 from operator import or_
 from typing import Generic, TypeVar
 
@@ -134,7 +135,7 @@ class TokenView:
             positions = self.positions
             masks = searches.masks(list(positions))
             self._found = reduce(or_, masks, 0)
-            self._masked = [(mask, at) for mask, at in zip(masks, positions.values(), strict=True) if mask]
+            self._masked = list(compress(zip(masks, positions.values(), strict=True), masks))
             self._searched = {}
             self._searched_by = searches
 
@@ -231,23 +232,23 @@ class LemmaMatcher(Generic[K]):
             for index in first[word]:
                 ok = viable.get(index)
                 if ok is None:
-                    ok = viable[index] = _all_occur(needs[index], present)
+                    ok = viable[index] = all_occur(needs[index], present)
                 if ok:
                     yield index, at
         for tags, indexes in self._first_pos.items():
             at = view.tagged(tags)
             if at:
                 for index in indexes:
-                    if _all_occur(needs[index], present):
+                    if all_occur(needs[index], present):
                         yield index, at
         if self._unindexed:
             every = range(len(view.lemma))
             for index in self._unindexed:
-                if _all_occur(needs[index], present):
+                if all_occur(needs[index], present):
                     yield index, every
 
 
-def _all_occur(needs: tuple[frozenset[str], ...], present: set[str]) -> bool:
+def all_occur(needs: Sequence[frozenset[str]], present: set[str]) -> bool:
     """Whether each of ``needs`` has a word in ``present`` (a loop: cheaper than ``all`` over a generator)."""
     for values in needs:
         if values.isdisjoint(present):
