@@ -69,7 +69,7 @@ class TokenView:
     def words(self) -> set[str]:
         """Every lemma, lower-cased form and exact form in the doc."""
         if self._words is None:
-            self._words = set(self.lemma) | set(self.lower) | set(self.text)
+            self._words = set(self.positions)
         return self._words
 
     @property
@@ -78,14 +78,13 @@ class TokenView:
         (a token at most once per word)."""
         if self._positions is None:
             positions: dict[str, list[int]] = {}
-            get = positions.get
+            add = positions.setdefault
             for i, lemma, lower, text in zip(range(len(self.text)), self.lemma, self.lower, self.text, strict=True):
-                for word in (lemma,) if lemma == lower == text else _distinct(lemma, lower, text):
-                    at = get(word)
-                    if at is None:
-                        positions[word] = [i]
-                    else:
-                        at.append(i)
+                add(lemma, []).append(i)
+                if lower != lemma:
+                    add(lower, []).append(i)
+                if text != lower and text != lemma:
+                    add(text, []).append(i)
             self._positions = positions
         return self._positions
 
@@ -254,13 +253,6 @@ def all_occur(needs: Sequence[frozenset[str]], present: set[str]) -> bool:
         if values.isdisjoint(present):
             return False
     return True
-
-
-def _distinct(lemma: str, lower: str, text: str) -> tuple[str, ...]:
-    """A token's lemma, lower-cased and exact form, each once."""
-    if lower == lemma:
-        return (lemma,) if text == lemma else (lemma, text)
-    return (lemma, lower) if text in (lemma, lower) else (lemma, lower, text)
 
 
 def _first_holds(step: Step, view: TokenView, i: int) -> bool:
