@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from spacy.language import Language
@@ -23,6 +23,7 @@ from cmlint.roles.titles import (
     TitleMatch,
     TitleReading,
     TitleSpeller,
+    admitted,
     read_title,
     with_position,
 )
@@ -82,6 +83,8 @@ class RoleMatcher:
         self._titles: PatternSet[str] = PatternSet(nlp.vocab)
         #: What positions work on («сайт» in «Администратор сайтов»), read in titles only.
         self._objects: PatternSet[str] = PatternSet(nlp.vocab)
+        #: Names the market also uses for a wider job, keyed by their role and what they admit (titles only).
+        self._wide: PatternSet[tuple[str, tuple[str, ...]]] = PatternSet(nlp.vocab)
         self._duties: dict[DutyKey, tuple[float, tuple[str, ...]]] = {}
         # Duty lines are often English («welcome new members»); titles keep the patterns' own forms, since
         # they label the occupation model's training postings.
@@ -110,6 +113,10 @@ class RoleMatcher:
                 for index, phrase in enumerate(role.title_objects)
                 for p in _compile(compiler, phrase, taxonomy.macros, f"роль {role_id}, объект {index + 1}")
             ]
+            for index, wide in enumerate(role.wide_titles):
+                where = f"роль {role_id}, широкое название {index + 1}"
+                wide_names = [p for phrase in wide.names for p in _compile(compiler, phrase, taxonomy.macros, where)]
+                self._wide.add((role_id, tuple(wide.admits)), wide_names)
             self._titles.add(role_id, names)
             if objects:
                 self._objects.add(role_id, objects)
@@ -139,10 +146,11 @@ class RoleMatcher:
         return self._title_matches(self._titles(doc, view, start, end), view, start)
 
     def read_title(self, doc: Doc, view: TokenView, start: int = 0, end: int | None = None) -> TitleReading:
-        """What the title in ``doc[start:end]`` names, misspelt words read as the nearest known ones."""
+        """What the title in ``doc[start:end]`` names, misspelt words read as the nearest known ones; what its
+        wide names admit joins its context."""
         stop = len(doc) if end is None else end
         corrected = self._speller.correct(view)
-        return read_title(
+        reading = read_title(
             self._names(doc, corrected, start, stop),
             corrected,
             start,
@@ -151,6 +159,10 @@ class RoleMatcher:
             self._objects(doc, corrected, start, stop),
             self._nouns(corrected, start, stop),
         )
+        wide = admitted(reading, self._wide(doc, corrected, start, stop), corrected)
+        if not wide:
+            return reading
+        return replace(reading, context=tuple(dict.fromkeys([*reading.context, *wide])))
 
     def _names(self, doc: Doc, view: TokenView, start: int, stop: int) -> list[Match[str]]:
         """Role names in the title, and the compounds its English words name read as Russian loanwords where

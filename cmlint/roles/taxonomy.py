@@ -55,6 +55,16 @@ class DutyPattern(BaseModel):
         return self
 
 
+class WideTitles(BaseModel):
+    """Names of a role that the market also uses for a wider job: a title so named admits the duties of the
+    ``admits`` occupations too (in the occupation question only, like what a title names as context)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    names: list[str] = Field(min_length=1)
+    admits: list[str] = Field(min_length=1)
+
+
 class Role(BaseModel):
     """A role or an occupation: how titles name it, what its duties look like, what to call it.
 
@@ -76,7 +86,8 @@ class Role(BaseModel):
     ``shared_titles``: names this role shares with another one, so a title
     naming it names both («Упаковщик»: production or warehouse);
     ``title_objects``: what the role works on, as a title's complement names
-    it («Администратор сайтов», «Аудитор торговых точек»).
+    it («Администратор сайтов», «Аудитор торговых точек»); ``wide_titles``:
+    its names that the market also uses for a wider job (:class:`WideTitles`).
     """
 
     model_config = ConfigDict(extra="forbid")
@@ -89,6 +100,7 @@ class Role(BaseModel):
     title_patterns: list[str] = Field(default_factory=list)
     shared_titles: list[str] = Field(default_factory=list)
     title_objects: list[str] = Field(default_factory=list)
+    wide_titles: list[WideTitles] = Field(default_factory=list)
     compatible: list[str] = Field(default_factory=list)
     close: list[str] = Field(default_factory=list)
     alongside: list[str] = Field(default_factory=list)
@@ -135,6 +147,7 @@ class Taxonomy(BaseModel):
                 *role.close,
                 *role.combined,
                 *([role.occupation] if role.occupation else []),
+                *(admitted for wide in role.wide_titles for admitted in wide.admits),
             ]:
                 if other not in self.roles:
                     raise ValueError(f"роль {role_id}: ссылка на неизвестную роль {other!r}")

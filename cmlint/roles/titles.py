@@ -197,6 +197,27 @@ def read_title(
     return TitleReading(roles, tuple(chosen), seniority, unread, tuple(dict.fromkeys(in_context)))
 
 
+def admitted(
+    reading: TitleReading, wide: Iterable[Match[tuple[str, tuple[str, ...]]]], view: TokenView
+) -> tuple[str, ...]:
+    """The occupations the title's wide names admit besides its roles, as context (``wide_titles`` of the
+    taxonomy): each match gives ``(owner role, admitted occupations)`` and counts where it is the name the
+    reading chose for its owner, up to the position noun that completes it — «Менеджер по развитию» admits
+    what a wide name «по развитию» does, «Менеджер по развитию продаж» (a longer name) does not."""
+    found: list[str] = []
+    for (owner, admits), start, end in wide:
+        chosen = any(
+            m.role == owner
+            and m.start == start
+            and end <= m.end
+            and all(view.text[i] in HYPHENS or view.lemma[i].lower() in POSITION_HEADS for i in range(end, m.end))
+            for m in reading.matches
+        )
+        if chosen:
+            found.extend(role for role in admits if role not in reading.roles)
+    return tuple(dict.fromkeys(found))
+
+
 def _unread_part(
     found: list[Match[str]],
     parts: list[int],

@@ -491,6 +491,32 @@ def test_a_course_reviewer_who_reads_code_is_not_confused(linter: Linter) -> Non
     assert not flagged("Наставник курса для разработчиков")
 
 
+def test_business_development_admits_market_analysis_and_nothing_else(linter: Linter) -> None:
+    """A business development title is wider than selling: market and strategic analysis fit it (not a sales
+    title's), while a community job under it is still a confusion."""
+    analysis = (
+        "Обязанности:\n- исследовать рынки и оценивать их объём\n- анализировать конкурентов и их ценовые модели\n"
+        "- строить финансовые модели новых направлений\n- готовить аналитические записки для совета директоров\n"
+        "- считать юнит-экономику и окупаемость проектов\n"
+        "- собирать данные отраслевых отчётов и сводить их в дашборды\n"
+    )
+    community = (
+        "Обязанности:\n- организовывать встречи и митапы участников клуба\n"
+        "- знакомить новичков с другими участниками и помогать им освоиться\n"
+        "- модерировать общий чат участников и следить за правилами сообщества\n"
+        "- запускать программу амбассадоров среди активных участников\n"
+    )
+
+    def flagged(text: str, title: str) -> bool:
+        return "CM001" in {finding.code for finding in linter.lint(text, title=title).findings}
+
+    assert flagged(analysis, "Менеджер по продажам")
+    assert flagged(analysis, "Менеджер по развитию продаж")
+    assert not flagged(analysis, "Менеджер по развитию бизнеса")
+    assert not flagged(analysis, "Business Development Manager")
+    assert flagged(community, "Менеджер по развитию")
+
+
 def test_an_alongside_role_must_be_compatible() -> None:
     """`alongside` narrows `compatible`: a role that never fitted cannot stop fitting."""
     fields = {"label": "x", "board_name": "X", "titles": ["X"], "duties": [{"phrase": "x"}]}

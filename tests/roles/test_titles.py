@@ -95,6 +95,39 @@ def test_a_word_that_names_two_occupations_names_both(linter: Linter, title: str
 @pytest.mark.parametrize(
     ("title", "roles"),
     [
+        ("Специалист по качеству", {"quality", "qa"}),  # of products, of software or of a service: either job
+        ("Менеджер по качеству голосового ассистента", {"quality", "qa"}),
+        ("Контролёр ОТК", {"quality"}),
+        ("Метролог", {"quality"}),
+    ],
+)
+def test_a_quality_specialist_may_be_a_tester(linter: Linter, title: str, roles: set[str]) -> None:
+    assert set(read(linter, title).roles) == roles
+
+
+@pytest.mark.parametrize(
+    ("title", "context"),
+    [
+        ("Менеджер по развитию", ("analyst",)),
+        ("Специалист по развитию бизнеса", ("analyst",)),
+        ("Руководитель по развитию рынка (Казахстан)", ("analyst",)),
+        ("Business Development Manager (SaaS)", ("analyst",)),
+        ("BDM", ("analyst",)),
+        # A longer name says what grows: sales, dealers, a partner network — selling, not the wider job.
+        ("Менеджер по развитию продаж", ()),
+        ("Менеджер по развитию дилерской сети", ()),
+        ("Менеджер по продажам", ()),
+    ],
+)
+def test_a_wide_name_admits_the_wider_jobs_duties(linter: Linter, title: str, context: tuple[str, ...]) -> None:
+    reading = read(linter, title)
+    assert reading.roles == ("sales",)
+    assert reading.context == context
+
+
+@pytest.mark.parametrize(
+    ("title", "roles"),
+    [
         ("Администратор сайтов", ("administrator", "content")),  # a website's administrator works on content
         ("Ревизор торговых точек", ()),  # objects never make a title checkable alone
         ("Аудитор магазинов", ("accountant", "retail")),
