@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
@@ -18,12 +19,12 @@ from cmlint.models import Posting, Span
 from cmlint.occupations.model import OccupationModel
 from cmlint.roles import evidence as role_evidence, profile as role_profile
 from cmlint.roles.decision import Criteria, DutyReading, TitleClaim, decide
-from cmlint.roles.evidence import Collected, Markers
+from cmlint.roles.evidence import Collected, Evidence, Markers
 from cmlint.roles.learned import guarded_items, learned_evidence, sure_evidence
-from cmlint.roles.lines import LineContext, read_lines
+from cmlint.roles.lines import LineContext, LineReading, read_lines
 from cmlint.roles.matching import RoleMatcher, TitleMention
 from cmlint.roles.objects import naming_items, title_objects
-from cmlint.roles.profile import OccupationScores
+from cmlint.roles.profile import DutyProfile, OccupationScores
 from cmlint.roles.subjects import TitleTokens, title_subject
 from cmlint.roles.suggest import candidates, market_names, suggestions
 from cmlint.roles.titles import POSITION_NOUNS, TitleMatch
@@ -43,6 +44,48 @@ class Matches:
 
     title: MatchIndex
     text: MatchIndex
+
+
+@dataclass(frozen=True, slots=True)
+class TitleRead:
+    """What the title reader found: the title's role names, every role it reads (names and what they work on),
+    whether every part of it was read and the roles named only in its context (nothing without a title)."""
+
+    matches: tuple[TitleMatch, ...] = ()
+    roles: tuple[str, ...] = ()
+    whole: bool = True
+    context: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RoleInput:
+    """What role inference reads: the body, the title, the title reader's result, the shared patterns' matches in
+    the body and the body's first token after a title taken from it."""
+
+    text: TextAnalysis
+    title: Title
+    read: TitleRead
+    in_text: MatchIndex
+    body_start: int
+
+
+@dataclass(frozen=True, slots=True)
+class _DutyEvidence:
+    """The phrase evidence of the duty lines, the model's reading of the lines and the head's evidence."""
+
+    collected: Collected
+    lines: tuple[LineReading, ...]
+    learned: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _DutyScores:
+    """The duties' phrase profile, masses per line, occupation scores and everything summed."""
+
+    profile: DutyProfile
+    masses: Mapping[int, Mapping[str, float]]
+    scores: OccupationScores
+    duties: DutyProfile
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,28 +154,29 @@ class Analyzer:
         title = self._title(posting, caller_title, text, starts)
         body_start = title.end if title.field == "text" else 0
 
-        in_title = _NO_MATCHES
-        named: tuple[TitleMatch, ...] = ()
-        read: tuple[str, ...] = ()
-        whole = True
-        context: tuple[str, ...] = ()
-        if title.doc is not None and title.view is not None:
-            in_title = self.roles.shared.matches(title.doc, title.view, title.first, title.end)
-            reading = self.roles.read_title(title.doc, title.view, title.first, title.end)
-            named, read, whole = reading.matches, reading.roles, not reading.unread_part
-            context = reading.context
-            taxonomy = self.roles.taxonomy
-            # Only a title of the labour market's occupations has a subject: where a community-adjacent role
-            # works («Комьюнити-менеджер языкового клуба») is no licence for its duties to be a teacher's.
-            if read and all(taxonomy.roles[role].kind == "occupation" for role in read):
-                words = TitleTokens(title.view, title.first, title.end, named)
-                own = [taxonomy.occupation_of(r) for r in read]
-                subject = title_subject(words, own, self.occupations, self.scoring)
-                if subject is not None and subject not in context:
-                    context = (*context, subject)
+        in_title, read = self._read_title(title)
         in_text = self.roles.shared.matches(doc, view, body_start, len(doc), title=False)
-        roles = self._roles(text, title, named, read, in_text, body_start, whole, context)
+        roles = self._roles(RoleInput(text, title, read, in_text, body_start))
         return AnalyzedPosting(posting, text, title, Matches(in_title, in_text), roles)
+
+    def _read_title(self, title: Title) -> tuple[MatchIndex, TitleRead]:
+        """The shared patterns' matches in the title and what the title reader finds there (nothing without a
+        title)."""
+        if title.doc is None or title.view is None:
+            return _NO_MATCHES, TitleRead()
+        in_title = self.roles.shared.matches(title.doc, title.view, title.first, title.end)
+        reading = self.roles.read_title(title.doc, title.view, title.first, title.end)
+        read, context = reading.roles, reading.context
+        taxonomy = self.roles.taxonomy
+        # Only a title of the labour market's occupations has a subject: where a community-adjacent role
+        # works («Комьюнити-менеджер языкового клуба») is no licence for its duties to be a teacher's.
+        if read and all(taxonomy.roles[role].kind == "occupation" for role in read):
+            words = TitleTokens(title.view, title.first, title.end, reading.matches)
+            own = [taxonomy.occupation_of(r) for r in read]
+            subject = title_subject(words, own, self.occupations, self.scoring)
+            if subject is not None and subject not in context:
+                context = (*context, subject)
+        return in_title, TitleRead(reading.matches, read, not reading.unread_part, context)
 
     def _title(self, posting: Posting, caller_title: str | None, text: TextAnalysis, starts: list[int]) -> Title:
         """Where the title is: given by the caller (its own small doc) or the first line of the body."""
@@ -156,77 +200,92 @@ class Analyzer:
             )
         return Title(None, "text", None, None, 0, 0, (), offset=0, base=0, _spans=text.spans, _names=self.roles.titles)
 
-    def _roles(
-        self,
-        text: TextAnalysis,
-        title: Title,
-        named: tuple[TitleMatch, ...],
-        read: tuple[str, ...],
-        in_text: MatchIndex,
-        body_start: int,
-        whole: bool,
-        context: tuple[str, ...] = (),
-    ) -> RoleAnalysis:
-        """``named``: the title's role names; ``read``: every role the title reads (names and what they work on);
-        ``whole``: every part of the title was read; ``context``: roles named only in the title's context."""
-        title_roles = read
-        if title.text is not None and _SUSPENDED_HYPHEN.search(title.text):
-            title_roles = tuple(dict.fromkeys([*self._suspended_roles(title.text), *title_roles]))
-        mentions = [_mention(title.doc, m, title.field, title.base) for m in named if title.doc is not None]
+    def _roles(self, given: RoleInput) -> RoleAnalysis:
+        """The title's roles and mentions, the duties' evidence and scores, the decision and the suggestions."""
+        title_roles = self._title_roles(given)
+        mentions = self._mentions(given, title_roles)
+        names = _named_tokens(mentions, given.text.token_starts, given.text.view)
+        duties = self._duty_evidence(given.text, given.in_text, names)
+        scored = self._scored(given, duties)
+        claim = TitleClaim(title_roles, given.read.whole, given.read.context)
+        decision = decide(claim, DutyReading(scored.profile, scored.scores, scored.duties), self.criteria)
+        taxonomy = self.roles.taxonomy
+        found = tuple(
+            candidates(
+                decision, scored.profile, scored.scores, taxonomy, self.names, self.scoring.suggestions, title_roles
+            )
+        )
+        title = given.title
+        shift = title.base if title.field == "title" else title.offset
+        in_title = [replace(m, start=m.start - shift, end=m.end - shift) for m in mentions[: len(given.read.matches)]]
+        titles = tuple(suggestions(found, title.text, in_title, self.roles.morphology))
+        return RoleAnalysis(
+            title_roles, tuple(mentions), duties.collected.evidence, duties.lines, scored.profile, scored.scores,
+            scored.duties, scored.masses, decision, claim, found, titles, duties.learned,
+        )
+
+    def _title_roles(self, given: RoleInput) -> tuple[str, ...]:
+        """The roles the title reads, those of a suspended hyphen («SMM- и комьюнити-менеджер») first."""
+        title_text = given.title.text
+        if title_text is not None and _SUSPENDED_HYPHEN.search(title_text):
+            return tuple(dict.fromkeys([*self._suspended_roles(title_text), *given.read.roles]))
+        return given.read.roles
+
+    def _mentions(self, given: RoleInput, title_roles: tuple[str, ...]) -> list[TitleMention]:
+        """Where the title's roles are named: its own names first, then the body's names of the position."""
+        title, text, read = given.title, given.text, given.read
+        mentions = [_mention(title.doc, m, title.field, title.base) for m in read.matches if title.doc is not None]
         # What the title's positions work on is not a name to look for in the body.
-        worked_on = set(read) - {m.role for m in named}
+        worked_on = set(read.roles) - {m.role for m in read.matches}
         named_roles = [role for role in title_roles if role not in worked_on]
         if named_roles:
-            for match in self.roles.mentions(in_text, text.view, body_start, named_roles):
+            for match in self.roles.mentions(given.in_text, text.view, given.body_start, named_roles):
                 if _names_a_position(text.doc, match):
                     mentions.append(_mention(text.doc, match, "text", 0))
-        view = text.view
-        scoring = self.scoring
-        taxonomy = self.roles.taxonomy
-        weights = scoring.evidence
-        starts = text.token_starts
-        names = _named_tokens(mentions, starts, text.view)
+        return mentions
+
+    def _duty_evidence(self, text: TextAnalysis, in_text: MatchIndex, names: frozenset[int]) -> _DutyEvidence:
+        """The phrase evidence of the duty lines (not the tokens that name the position), the occupation model's
+        reading of every line and the fine-role head's evidence where no phrase speaks."""
+        view, starts, weights = text.view, text.token_starts, self.scoring.evidence
         matches = [m for m in self.roles.duties(in_text) if not any(i in names for i in range(m.start, m.end))]
         disclaimed = role_evidence.disclaimed_items(view, text.token_items, self.markers, text.structure, starts)
         collected = role_evidence.collect(
             matches, view, text.token_items, text.structure, self.markers, weights, disclaimed
         )
-        evidence = collected.evidence
         bounds = item_bounds(text.token_items)
-        reading = LineContext(view, bounds, text.structure, weights, scoring.occupations, disclaimed, names)
+        reading = LineContext(view, bounds, text.structure, weights, self.scoring.occupations, disclaimed, names)
         lines = read_lines(self.occupations, reading, self.head)
         learned = (
             learned_evidence(
                 lines,
                 collected,
                 bounds,
-                scoring.occupations,
+                self.scoring.occupations,
                 guarded_items(view, text.token_items, self.markers),
             )
             if self.head is not None
             else ()
         )
-        profile = role_profile.phrase_profile((*evidence, *learned), lines, taxonomy, scoring)
+        return _DutyEvidence(collected, lines, learned)
+
+    def _scored(self, given: RoleInput, found: _DutyEvidence) -> _DutyScores:
+        """The duties' profile of fine roles, their masses per line, the occupations' scores and the sum."""
+        taxonomy, scoring, title = self.roles.taxonomy, self.scoring, given.title
+        collected, lines, learned = found.collected, found.lines, found.learned
+        profile = role_profile.phrase_profile((*collected.evidence, *learned), lines, taxonomy, scoring)
         # The head's sure readings join the phrases in the lines' masses (the occupation question, CM002).
         sure = sure_evidence(learned, lines, scoring.occupations)
-        counted = Collected((*evidence, *sure), collected.cancelled) if sure else collected
+        counted = Collected((*collected.evidence, *sure), collected.cancelled) if sure else collected
         masses = role_profile.item_masses(counted, lines, taxonomy, scoring.occupations)
         objects = (
-            title_objects(title.view, title.first, title.end, named) if title.view is not None else frozenset()
+            title_objects(title.view, title.first, title.end, given.read.matches)
+            if title.view is not None
+            else frozenset()
         )
-        naming = naming_items(objects, view, text.token_items)
+        naming = naming_items(objects, given.text.view, given.text.token_items)
         scores = OccupationScores.of(masses, lines, taxonomy, self.occupations.labels, scoring.occupations, naming)
-        duties = role_profile.summed(masses.values())
-        claim = TitleClaim(title_roles, whole, context)
-        decision = decide(claim, DutyReading(profile, scores, duties), self.criteria)
-        found = tuple(candidates(decision, profile, scores, taxonomy, self.names, scoring.suggestions, title_roles))
-        shift = title.base if title.field == "title" else title.offset
-        in_title = [replace(m, start=m.start - shift, end=m.end - shift) for m in mentions[: len(named)]]
-        titles = tuple(suggestions(found, title.text, in_title, self.roles.morphology))
-        return RoleAnalysis(
-            title_roles, tuple(mentions), evidence, lines, profile, scores, duties, masses, decision, claim, found,
-            titles, learned,
-        )
+        return _DutyScores(profile, masses, scores, role_profile.summed(masses.values()))
 
     def _suspended_roles(self, title: str) -> list[str]:
         """Roles of a title with a suspended hyphen, read from its expanded form."""

@@ -268,6 +268,9 @@ def explained(doc: Doc, end: int) -> bool:
     # Words with no verb and a possessive rate the quality, not tell the work («— одна из ваших сильных сторон»).
     if not any(word.pos_ == "VERB" for word in words) and any(word.lemma_ in _POSSESSIVES for word in words):
         return False
+    # Words that open with a copula name more qualities, not the work («: быть открытым, вежливым с коллегами»).
+    if words[0].lemma_ in _COPULAS:
+        return False
     # After a dash the words may be the next entry of a flattened list; after a colon or a bracket they explain.
     # A clause addressed to the candidate is a sentence, not an entry («— вы умеете спокойно говорить с гостями»).
     entry = doc[words[0].i:words[-1].i + 1].text
@@ -277,6 +280,8 @@ def explained(doc: Doc, end: int) -> bool:
 
 #: Pronouns that address the candidate.
 _ADDRESSED = frozenset({"вы", "ты"})
+#: Verbs that link a quality to its bearer («быть вежливым», «оставаться спокойным»), not name work.
+_COPULAS = frozenset({"быть", "являться", "оставаться", "остаться", "становиться", "стать"})
 #: Words a complement of the match may have after its preposition («желание расти в IT — …»).
 _COMPLEMENT_WORDS = 2
 

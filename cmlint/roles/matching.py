@@ -83,6 +83,8 @@ class RoleMatcher:
         self._titles: PatternSet[str] = PatternSet(nlp.vocab)
         #: What positions work on («сайт» in «Администратор сайтов»), read in titles only.
         self._objects: PatternSet[str] = PatternSet(nlp.vocab)
+        #: Names a role shares with another one (``shared_titles``): a role named only so follows the others.
+        self._shared: PatternSet[str] = PatternSet(nlp.vocab)
         #: Names the market also uses for a wider job, keyed by their role and what they admit (titles only).
         self._wide: PatternSet[tuple[str, tuple[str, ...]]] = PatternSet(nlp.vocab)
         self._duties: dict[DutyKey, tuple[float, tuple[str, ...]]] = {}
@@ -113,6 +115,10 @@ class RoleMatcher:
                 for index, phrase in enumerate(role.title_objects)
                 for p in _compile(compiler, phrase, taxonomy.macros, f"роль {role_id}, объект {index + 1}")
             ]
+            if role.shared_titles:
+                where = f"роль {role_id}, общее название"
+                shared_names = [p for x in role.shared_titles for p in _compile(compiler, x, taxonomy.macros, where)]
+                self._shared.add(role_id, shared_names)
             for index, wide in enumerate(role.wide_titles):
                 where = f"роль {role_id}, широкое название {index + 1}"
                 wide_names = [p for phrase in wide.names for p in _compile(compiler, phrase, taxonomy.macros, where)]
@@ -146,12 +152,14 @@ class RoleMatcher:
         return self._title_matches(self._titles(doc, view, start, end), view, start)
 
     def read_title(self, doc: Doc, view: TokenView, start: int = 0, end: int | None = None) -> TitleReading:
-        """What the title in ``doc[start:end]`` names, misspelt words read as the nearest known ones; what its
-        wide names admit joins its context."""
+        """What the title in ``doc[start:end]`` names, misspelt words read as the nearest known ones; a role named
+        only by a name it shares with another follows the role whose own name it is («Инженер по качеству»: an
+        inspector, then a tester); what its wide names admit joins its context."""
         stop = len(doc) if end is None else end
         corrected = self._speller.correct(view)
+        names = self._names(doc, corrected, start, stop)
         reading = read_title(
-            self._names(doc, corrected, start, stop),
+            names,
             corrected,
             start,
             stop,
@@ -159,10 +167,11 @@ class RoleMatcher:
             self._objects(doc, corrected, start, stop),
             self._nouns(corrected, start, stop),
         )
+        shared = set(self._shared(doc, corrected, start, stop))
+        borrowed = {role for role in reading.roles if all(m in shared for m in names if m[0] == role)}
+        roles = tuple(sorted(reading.roles, key=lambda role: role in borrowed))
         wide = admitted(reading, self._wide(doc, corrected, start, stop), corrected)
-        if not wide:
-            return reading
-        return replace(reading, context=tuple(dict.fromkeys([*reading.context, *wide])))
+        return replace(reading, roles=roles, context=tuple(dict.fromkeys([*reading.context, *wide])))
 
     def _names(self, doc: Doc, view: TokenView, start: int, stop: int) -> list[Match[str]]:
         """Role names in the title, and the compounds its English words name read as Russian loanwords where

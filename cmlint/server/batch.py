@@ -20,7 +20,8 @@ from starlette.types import Receive, Scope, Send
 
 from cmlint.formatters.json import dump
 from cmlint.models import InputFailure, LintResult, Report
-from cmlint.server.errors import ApiError, BodyTooLarge, parse_json, validate
+from cmlint.server.errors import ApiError, parse_json, validate
+from cmlint.server.limits import BodyTooLarge
 from cmlint.server.pool import WorkerPool
 from cmlint.server.schemas import LintRequest
 

@@ -1,4 +1,4 @@
-"""Every failure as a JSON error in Russian, and the per-request body limits.
+"""Every failure as a JSON error in Russian.
 
 Nothing a client sent is echoed into a log: errors name the field and the
 problem, never the value.
@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable
 from typing import Any, TypeVar
 
 from fastapi import FastAPI, Request
@@ -16,9 +15,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from pydantic import BaseModel, ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from cmlint.russian import number
 from cmlint.server.schemas import ErrorDetail, error_body
 
 log = logging.getLogger("cmlint.server")
@@ -34,48 +31,8 @@ class ApiError(Exception):
         self.status, self.code, self.message, self.details = status, code, message, details or []
 
 
-class BodyTooLarge(ApiError):
-    def __init__(self, limit: int) -> None:
-        super().__init__(413, "too-large", f"тело запроса больше {number(limit)} байт")
-
-
 def json_error(status: int, code: str, message: str, details: list[ErrorDetail] | None = None) -> Response:
     return Response(error_body(code, message, details), status_code=status, media_type="application/json")
-
-
-class BodyLimit:
-    """ASGI middleware: refuse a body over the limit of its path (413), by its length or as it streams in."""
-
-    def __init__(self, app: ASGIApp, limit_of: Callable[[str], int]) -> None:
-        self.app = app
-        self.limit_of = limit_of
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        limit = self.limit_of(scope["path"])
-        declared = dict(scope["headers"]).get(b"content-length")
-        if declared is not None:
-            if not declared.isdigit():
-                await json_error(400, "bad-request", "заголовок Content-Length — не число")(scope, receive, send)
-                return
-            if int(declared) > limit:
-                error = BodyTooLarge(limit)
-                await json_error(error.status, error.code, error.message)(scope, receive, send)
-                return
-        received = 0
-
-        async def limited() -> Message:
-            nonlocal received
-            message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > limit:
-                    raise BodyTooLarge(limit)
-            return message
-
-        await self.app(scope, limited, send)
 
 
 def parse_json(body: bytes) -> Any:

@@ -894,3 +894,123 @@ def test_refusals_after_a_comma_and_origin_adjectives_are_read(linter: Linter, t
 )
 def test_languages_dishes_and_welcomes_are_no_refusal(linter: Linter, text: str) -> None:
     assert legal_codes(linter, text, "Оператор") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # One sex wished for by whoever wishes it, or as a soft condition.
+        ("Руководство видит на этой должности мужчину.", "LG001"),
+        ("Владелец кафе предпочитает официанток.", "LG001"),
+        ("Будет плюсом, если вы парень — много поездок.", "LG001"),
+        ("Предпочтительнее, если это будет женщина.", "LG001"),
+        ("Начальник просит, чтобы это был юноша.", "LG001"),
+        # An age band put to the one addressed.
+        ("Тебе 19–24? Приходи к нам на склад!", "LG002"),
+        ("Если вам 22 - 30 и вы любите цифры, ждём.", "LG002"),
+        # Looks rated rather than described, or named as such among the requirements.
+        ("Требования:\n- наружность на уровне, опыт в зале", "LG004"),
+        ("Требования:\n- внешние данные не ниже среднего", "LG004"),
+        ("Требования:\n- внешние данные, вежливая манера общения", "LG004"),
+        # A child's leave judged unwelcome or planned away.
+        ("Уход в декрет до конца испытательного срока крайне нежелателен.", "LG005"),
+        ("Важно, чтобы не было планов на декрет в ближайшие два года.", "LG005"),
+        ("Беременность на испытательном сроке исключена.", "LG005"),
+        # Residents turned away by a request set off by a comma.
+        ("Жители соседних районов, не звоните, пожалуйста.", "LG006"),
+        # Feminine job nouns in «-ица», the work named as one sex's, the one wanted after the place.
+        ("В салон требуется мастерица по бровям.", "LG001"),
+        ("Профессия у нас сугубо мужская, смены по 12 часов.", "LG001"),
+        ("Ищем в дружный офис секретаршу.", "LG001"),
+        # Residents preferred after a dash, candidates from a named place.
+        ("Преимущество — жителям Заречья.", "LG006"),
+        ("Рассматриваем соискателей из Балашихи.", "LG006"),
+        # Looking good asked for; a weight said with «с».
+        ("Требования:\n- умение эффектно выглядеть", "LG004"),
+        ("Требования:\n- кандидаты с избыточным весом не рассматриваются", "LG004"),
+        # Fields of a questionnaire; an age said to the one addressed or after «строго».
+        ("Требования:\nРегистрация: временная или постоянная", "LG006"),
+        ("Требования:\nДети: нет или взрослые", "LG005"),
+        ("Нанимаем строго до 45.", "LG002"),
+        ("Тебе должно быть не больше 30.", "LG002"),
+        # An origin adjective on the person wanted, children named second after «без», a language «native», a sex
+        # letter between slashes in the title, a region not named turned away.
+        ("Нужен славянский охранник на проходную.", "LG003"),
+        ("Требования:\n- без судимостей и детей", "LG005"),
+        ("Требования:\n- немецкий — нейтив", "LG010"),
+        ("Кандидаты не из Казани не рассматриваются.", "LG006"),
+    ],
+)
+def test_wishes_conditions_questions_and_ratings_are_restrictions(linter: Linter, text: str, code: str) -> None:
+    assert code in legal_codes(linter, text, "Оператор")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The age of majority is the law's own limit, whatever the verb that turns the younger away.
+        "Кандидатов младше 18 лет не берём.",
+        "Лиц моложе 17 лет в команду не принимаем.",
+        # A benefit for the company's own staff of an age.
+        "Коллегам старше 55 лет — дополнительная неделя отпуска.",
+        "Для работниц старше 50 лет: бесплатный фитнес.",
+        "Оплачиваем сотрудникам старше 45 ежегодный чекап.",
+        # An «only» negated includes the group.
+        "Ищем не только студентов, но и людей с опытом.",
+        # Residents given something, faiths respected, products for mothers-to-be, an older group welcomed.
+        "Для жителей пригорода — служебный автобус.",
+        "Уважаем любое вероисповедание.",
+        "Магазин одежды для беременных ищет продавца.",
+        "Приветствуем соискателей старше 50 лет.",
+        # Tidy looks of a thing, a consultation topic.
+        "Требования:\n- красивая, удобная витрина",
+        "Консультирование по вопросам беременности исключено из обязанностей.",
+    ],
+)
+def test_adulthood_staff_benefits_and_negated_only_are_compliant(linter: Linter, text: str) -> None:
+    assert legal_codes(linter, text, "Оператор") == []
+
+
+def test_an_age_range_with_in_is_an_age_not_a_hint(linter: Linter) -> None:
+    assert legal_codes(linter, "Ищем кандидатов в возрасте 22–30.", "Оператор") == ["LG002"]
+
+
+def test_citizens_of_a_nationality_are_an_origin_not_a_citizenship(linter: Linter) -> None:
+    assert legal_codes(linter, "Принимаем только граждан русской национальности.", "Оператор") == ["LG003"]
+
+
+def test_both_forms_of_an_origin_noun_name_no_sex(linter: Linter) -> None:
+    assert legal_codes(linter, "Требования:\n- славянин или славянка", "Оператор") == ["LG003"]
+
+
+def test_a_sex_letter_between_slashes_in_the_title(linter: Linter) -> None:
+    assert legal_codes(linter, "Обязанности: приём звонков.", "Диспетчер/м/") == ["LG001"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # A group turned away by saying it is not the posting's.
+        ("Мамы в декрете — не наш формат.", "LG005"),
+        ("Пенсионерки — не наш профиль.", "LG002"),
+        # Nouns of looks made from their adjectives; the one wanted called a beauty.
+        ("Требования:\n- миловидность, грамотная речь", "LG004"),
+        ("Ищем красотку на ресепшн.", "LG004"),
+        ("Ищем красотку на ресепшн.", "LG001"),
+        # The one wanted by a feminine pronoun; one sex's hands wanted.
+        ("Нужна такая, что не боится ночных смен.", "LG001"),
+        ("Срочно нужны мужские руки на разгрузку.", "LG001"),
+        # People past an age with «за»; the district of residence as a field; religious law kept; a team of the young.
+        ("Соискателям за 55 просьба не звонить.", "LG002"),
+        ("Требования:\nОкруг проживания: строго ЮЗАО", "LG006"),
+        ("Требования:\n- соблюдающий шариат", "LG007"),
+        ("Мы — коллектив молодых и весёлых.", "LG009"),
+    ],
+)
+def test_refusals_pronouns_fields_and_nouns_of_looks_are_read(linter: Linter, text: str, code: str) -> None:
+    assert code in legal_codes(linter, text, "Оператор")
+
+
+@pytest.mark.parametrize("text", ["Район проживания: любой.", "Команда молодых специалистов ждёт тебя."])
+def test_any_district_and_young_specialists_are_compliant(linter: Linter, text: str) -> None:
+    assert legal_codes(linter, text, "Оператор") == []

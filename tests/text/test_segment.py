@@ -64,6 +64,27 @@ def test_what_the_candidate_wants_heads_no_requirements(line: str) -> None:
     assert found is None or found[0] != "requirements"
 
 
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("ОТ НАС:", "conditions"),
+        ("Что с нас?", "conditions"),
+        ("С нас стабильность…", "conditions"),
+        ("От тебя:", "requirements"),
+        ("Что от вас потребуется:", "requirements"),
+        ("С тебя аккуратность…", "requirements"),
+    ],
+)
+def test_a_pair_of_what_each_side_brings_heads_conditions_and_requirements(line: str, kind: str) -> None:
+    found = classify_heading(line)
+    assert found is not None and found[0] == kind
+
+
+@pytest.mark.parametrize("line", ["От вас зависит многое", "С нас спрос за сроки", "- Чай, сушки, яблоки от нас :)"])
+def test_a_sentence_about_each_side_is_no_heading(line: str) -> None:
+    assert classify_heading(line) is None
+
+
 def test_a_sentence_is_not_a_heading() -> None:
     assert classify_heading("Мы ищем человека, который будет вести чат и проводить встречи.") is None
 
