@@ -17,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import reduce
+from itertools import compress
 from operator import or_
 from typing import Generic, TypeVar
 
@@ -68,7 +69,7 @@ class TokenView:
     def words(self) -> set[str]:
         """Every lemma, lower-cased form and exact form in the doc."""
         if self._words is None:
-            self._words = set(self.lemma) | set(self.lower) | set(self.text)
+            self._words = set(self.positions)
         return self._words
 
     @property
@@ -77,14 +78,13 @@ class TokenView:
         (a token at most once per word)."""
         if self._positions is None:
             positions: dict[str, list[int]] = {}
-            get = positions.get
+            add = positions.setdefault
             for i, lemma, lower, text in zip(range(len(self.text)), self.lemma, self.lower, self.text, strict=True):
-                for word in (lemma,) if lemma == lower == text else _distinct(lemma, lower, text):
-                    at = get(word)
-                    if at is None:
-                        positions[word] = [i]
-                    else:
-                        at.append(i)
+                add(lemma, []).append(i)
+                if lower != lemma:
+                    add(lower, []).append(i)
+                if text != lower and text != lemma:
+                    add(text, []).append(i)
             self._positions = positions
         return self._positions
 
@@ -134,7 +134,7 @@ class TokenView:
             positions = self.positions
             masks = searches.masks(list(positions))
             self._found = reduce(or_, masks, 0)
-            self._masked = [(mask, at) for mask, at in zip(masks, positions.values(), strict=True) if mask]
+            self._masked = list(compress(zip(masks, positions.values(), strict=True), masks))
             self._searched = {}
             self._searched_by = searches
 
@@ -163,7 +163,6 @@ class LemmaMatcher(Generic[K]):
         # One table: a token is found by any of its words (lemma, lower-cased and exact form);
         # a false candidate is harmless because the first step is tested again.
         self._first: dict[str, list[int]] = defaultdict(list)
-        self._first_words: frozenset[str] = frozenset()
         # First-token parts of speech (one each) → patterns.
         self._first_pos: dict[frozenset[str], list[int]] = defaultdict(list)
         self._unindexed: list[int] = []
@@ -179,7 +178,6 @@ class LemmaMatcher(Generic[K]):
             self._index(key, steps)
             steps = steps[1:]
         self._index(key, steps)
-        self._first_words = frozenset(self._first)
 
     def _index(self, key: K, steps: StepPattern) -> None:
         index = len(self._patterns)
@@ -228,32 +226,33 @@ class LemmaMatcher(Generic[K]):
         viable: dict[int, bool] = {}
         positions = view.positions
         first = self._first
-        for word in self._first_words & present:
+        for word in first.keys() & present:
             at = positions[word]
             for index in first[word]:
                 ok = viable.get(index)
                 if ok is None:
-                    ok = viable[index] = all(not values.isdisjoint(present) for values in needs[index])
+                    ok = viable[index] = all_occur(needs[index], present)
                 if ok:
                     yield index, at
         for tags, indexes in self._first_pos.items():
             at = view.tagged(tags)
             if at:
                 for index in indexes:
-                    if all(not values.isdisjoint(present) for values in needs[index]):
+                    if all_occur(needs[index], present):
                         yield index, at
         if self._unindexed:
             every = range(len(view.lemma))
             for index in self._unindexed:
-                if all(not values.isdisjoint(present) for values in needs[index]):
+                if all_occur(needs[index], present):
                     yield index, every
 
 
-def _distinct(lemma: str, lower: str, text: str) -> tuple[str, ...]:
-    """A token's lemma, lower-cased and exact form, each once."""
-    if lower == lemma:
-        return (lemma,) if text == lemma else (lemma, text)
-    return (lemma, lower) if text in (lemma, lower) else (lemma, lower, text)
+def all_occur(needs: Sequence[frozenset[str]], present: set[str]) -> bool:
+    """Whether each of ``needs`` has a word in ``present`` (a loop: cheaper than ``all`` over a generator)."""
+    for values in needs:
+        if values.isdisjoint(present):
+            return False
+    return True
 
 
 def _first_holds(step: Step, view: TokenView, i: int) -> bool:

@@ -18,7 +18,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from cmlint.matching.lemma_matcher import LemmaMatcher, Match, TokenView
+from cmlint.matching.lemma_matcher import LemmaMatcher, Match, TokenView, all_occur
 from cmlint.matching.steps import StepPattern
 from cmlint.matching.token_patterns import Anchor, Companion, SpacyPattern, Tagged, TokenTest
 from cmlint.matching.word_searches import WordSearches
@@ -236,7 +236,7 @@ class _Ready:
         found: int | None = None
         for j in sorted(chosen):
             ident, pattern, rest, mask = entries[j]
-            if any(needed.isdisjoint(words) for needed in rest):
+            if not all_occur(rest, words):
                 continue
             if mask:
                 if found is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from typing import cast
 
 
 class WordSearches:
@@ -29,8 +30,11 @@ class WordSearches:
     def masks(self, words: Sequence[str]) -> list[int]:
         """Per word, the bits of the expressions that find something in it."""
         known = self._masks
-        new = [word for word in words if word not in known]
-        if new and len(known) + len(new) > self.LIMIT:
+        masks = list(map(known.get, words))
+        if None not in masks:  # the usual case: every word was answered before
+            return cast("list[int]", masks)
+        new = [word for word, mask in zip(words, masks, strict=True) if mask is None]
+        if len(known) + len(new) > self.LIMIT:
             known.clear()
             new = list(words)
         for word in new:

@@ -96,10 +96,11 @@ class _Builder:
         in the token's length.
         """
         position = 0
-        for match in _LONG_RUN.finditer(text):
-            self._copy(text[position:match.end()], source_start + position)
-            self.insert(" ", source_start + match.end())
-            position = match.end()
+        if len(text) >= MAX_RUN:  # most pieces are a few characters (markup between them): nothing to scan
+            for match in _LONG_RUN.finditer(text):
+                self._copy(text[position:match.end()], source_start + position)
+                self.insert(" ", source_start + match.end())
+                position = match.end()
         self._copy(text[position:], source_start + position)
 
     def _copy(self, text: str, source_start: int) -> None:

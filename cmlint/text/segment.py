@@ -309,10 +309,14 @@ _INLINE_QUESTION = re.compile(r"(?:^|(?<=[^\s])(?:\s+|(?<=[а-яёa-z.;!?)»])))
 # A bullet or a spaced dash glued to the heading starts the first item just as well («…Обязанности•Приёмка
 # товара•Учёт остатков Требования•Опыт…», «Обязанности - приёмка товара», «…DataCore.Обязанности- анализ …»).
 # A heading in capitals is cut out the same way («…по всей России. ЧТО ДЕЛАТЬ Продавать …»).
-_BARE_HEADING = re.compile(
-    r"(?:^|(?<=\S)\s+|(?<=[a-z)».,:;]))([А-ЯЁ][а-яё]+(?:,? [а-яё]+){0,5}|[А-ЯЁ]+(?:,? [А-ЯЁ]+){0,5})"
+_BARE_WORDS = (
+    r"([А-ЯЁ][а-яё]+(?:,? [а-яё]+){0,5}|[А-ЯЁ]+(?:,? [А-ЯЁ]+){0,5})"
     r"(?= (?!(?:Вы|Вас|Вам|Вами|Ваш\w*)\b)[«\"]?[А-ЯЁ][а-яё]|\s*[•▪►●◦·]\s*\w| ?[-–—] \w)"
 )
+_BARE_HEADING = re.compile(r"(?:^|(?<=\S)\s+|(?<=[a-z)».,:;]))" + _BARE_WORDS)
+#: The same words wherever they stand: a line without them has no bare heading.  This scan jumps from capital to
+#: capital; the search above tries its three openings at every position of the line.
+_MAY_HAVE_BARE_HEADING = re.compile(_BARE_WORDS)
 # Bullets inside a line (a list whose line breaks were lost: «•Приёмка товара•Учёт остатков»): each starts a line
 # of its own when there are at least two of them.
 _INLINE_BULLET = re.compile(r"(?<=\S)\s*(?=[•▪►●◦]\s*\w)|(?<=\S)\s+(?=·\s*\w)")
@@ -343,7 +347,7 @@ def _lines(text: str) -> list[tuple[int, str]]:
             bullets = [match.end() for match in _INLINE_BULLET.finditer(raw)]
             if len(bullets) >= 2:
                 cuts.update(bullets)
-        for match in _BARE_HEADING.finditer(raw):
+        for match in _BARE_HEADING.finditer(raw) if _MAY_HAVE_BARE_HEADING.search(raw) else ():
             kind = _heading_kind(match.group(1) + ":")
             # Before a dash only the headings of a posting's lists: «Наша команда — это …» is a sentence.
             if kind and (kind in _QUESTION_KINDS or raw[match.end(1):match.end(1) + 2].strip() not in "-–—"):

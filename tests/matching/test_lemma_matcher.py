@@ -106,6 +106,25 @@ def test_a_doc_is_read_by_its_words_so_only_patterns_whose_words_all_occur_are_t
     assert matcher(view) == [("число", 1, 3)]
 
 
+
+def test_a_pattern_added_after_a_doc_was_read_is_tried_in_the_next() -> None:
+    """The first words are read from the live index: nothing kept from before an ``add`` hides a new pattern."""
+    matcher = LemmaMatcher[str]()
+    matcher.add("чаты", (Step(Kind.LEMMA, frozenset({"вести"})), Step(Kind.LEMMA, frozenset({"чат"}))))
+    words = ["модерировать", "чат"]
+    assert matcher(TokenView(words, words, words, ["VERB", "NOUN"])) == []
+    matcher.add("модерация", (Step(Kind.LEMMA, frozenset({"модерировать"})), Step(Kind.LEMMA, frozenset({"чат"}))))
+    assert matcher(TokenView(words, words, words, ["VERB", "NOUN"])) == [("модерация", 0, 2)]
+
+
+def test_a_views_words_stand_where_each_token_has_them_once_and_in_order() -> None:
+    """A word is the lemma of one token and the lower-cased or exact form of another: its tokens in order, each
+    once, however many of a token's three strings it is."""
+    view = TokenView(["Чаты", "чат", "ЧАТ", "вести"], ["чаты", "чат", "чат", "вести"],
+                     ["чат", "чат", "чат", "вести"], ["NOUN", "NOUN", "NOUN", "VERB"])
+    assert view.positions == {"чат": [0, 1, 2], "чаты": [0], "Чаты": [0], "ЧАТ": [2], "вести": [3]}
+    assert view.words == {"чат", "чаты", "Чаты", "ЧАТ", "вести"}
+
 def _view(words: list[str]) -> TokenView:
     return TokenView(words, [w.lower() for w in words], [w.lower() for w in words], ["NOUN"] * len(words))
 

@@ -81,3 +81,16 @@ def test_markup_headings_are_marked_where_their_lines_start() -> None:
     page = normalize("<h3>Чем живёт отдел</h3><p>текст <b>жирным</b></p><p><strong>Кого зовём</strong></p>", "html")
     assert sorted(page.text[i:].split("\n")[0] for i in page.headings) == ["Кого зовём", "Чем живёт отдел"]
     assert normalize("## не заголовок в простом тексте", "plain").headings == frozenset()
+
+
+def test_a_run_of_a_hundred_non_space_characters_or_more_is_cut_every_hundred() -> None:
+    """spaCy strips a token's affixes one at a time: a run of 100 or more non-space characters gets a space after
+    every 100 (and maps back), a shorter one stays whole, in plain text and in markup pieces alike."""
+    for run in ("я" * 99, "я" * 100, "ю" * 250):
+        plain = normalize(f"ссылка: {run} конец", "plain")
+        html = normalize(f"<p>ссылка: <b>{run}</b> конец</p>", "html")
+        for result in (plain, html):
+            cut = result.text.split()[1:-1]
+            assert cut == [run[i:i + 100] for i in range(0, len(run), 100)]
+            start = result.text.index(run[:1])
+            assert result.source[slice(*result.span_to_source(start, start + len(cut[0])))] == cut[0]

@@ -1,6 +1,13 @@
 import pytest
 
-from cmlint.text.segment import classify_heading, describes_work, reads_like_action, segment
+from cmlint.text.segment import (
+    _BARE_HEADING,
+    _MAY_HAVE_BARE_HEADING,
+    classify_heading,
+    describes_work,
+    reads_like_action,
+    segment,
+)
 
 
 def items(text: str, title_from_text: bool = False) -> list[tuple[str, str, str]]:
@@ -468,3 +475,23 @@ def test_a_markup_heading_is_a_heading_without_a_colon() -> None:
     ]
     assert segment(text, title_from_text=False).items[2].section == "intro"
 
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Обязанности Принимать товар",
+        "Склад у метро Функциональные обязанности Принимать товар",
+        "данных.Обязанности - приёмка товара",
+        "GreenplumЗадачи, которые будут стоять • Сверка описей",
+        "Наша команда — это склад у метро.",
+        "Требования «Опыт от года»",
+        "Условия Вы получите ДМС",
+    ],
+)
+def test_the_cheap_scan_finds_words_wherever_a_bare_heading_can_stand(line: str) -> None:
+    """The capital-led scan that gates the bare-heading search finds something in every line the search would
+    match in, whichever of the three openings (line start, spaces, glued after punctuation or Latin) it has."""
+    found = [m.span(1) for m in _BARE_HEADING.finditer(line)]
+    assert not found or _MAY_HAVE_BARE_HEADING.search(line)
+    assert all(_MAY_HAVE_BARE_HEADING.match(line, start) for start, _ in found)
