@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import itertools
 import sys
-from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +35,7 @@ from tools.training_reader import (
     data_fingerprint,
     label_fingerprint,
     labelled_texts,
+    learned,
     read_examples,
     read_labels,
     reading_fingerprint,
@@ -89,17 +89,15 @@ def reading(trainer: Trainer, reader: PostingReader) -> dict[str, object]:
     labels = read_labels(trainer.files, trainer.titles)
     texts = itertools.chain(labelled_texts(trainer.files, labels), trainer.extra)
     examples: list[Example] = list(read_examples(texts, reader))
-    per_label = Counter(example.label for example in examples)
-    kept = sorted(label for label, n in per_label.items() if n >= trainer.min_postings)
-    learned = [example for example in examples if example.label in kept]
+    kept, taught = learned(examples, trainer.min_postings)
     return {
         "data_fingerprint": data_fingerprint(trainer.fingerprinted),
         "code_fingerprint": trainer.code,
         "label_fingerprint": label_fingerprint(labels),
         "reading_fingerprint": reading_fingerprint(reader),
         "labels": kept,
-        "postings": len(learned),
-        "lines": sum(len(example.lines) for example in learned),
+        "postings": len(taught),
+        "lines": sum(len(example.lines) for example in taught),
     }
 
 

@@ -49,6 +49,7 @@ from tools.training_reader import (
     data_fingerprint,
     label_fingerprint,
     labelled_texts,
+    learned,
     read_examples,
     read_labels,
     reading_fingerprint,
@@ -308,9 +309,7 @@ def main(argv: list[str] | None = None) -> int:
     read = read_labels([data], occupation_titles(engine))
     reader = PostingReader(engine.nlp)
     examples = list(read_examples(labelled_texts([data], read), reader))
-    per_label = Counter(example.label for example in examples)
-    labels = sorted(label for label, n in per_label.items() if n >= parameters.min_postings)
-    examples = [example for example in examples if example.label in labels]
+    labels, examples = learned(examples, parameters.min_postings)
     print(f"{len(examples)} вакансий, {len(labels)} профессий ({time.monotonic() - started:.0f} с)", file=sys.stderr)
     training = [e for e in examples if not held_out(e, parameters.validation_share)]
     validation = [e for e in examples if held_out(e, parameters.validation_share)]

@@ -52,6 +52,7 @@ from tools.training_reader import (
     data_fingerprint,
     label_fingerprint,
     labelled_texts,
+    learned,
     read_examples,
     read_labels,
     reading_fingerprint,
@@ -142,8 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     reader = PostingReader(engine.nlp)
     examples = list(read_examples(texts, reader))
     per_label = Counter(example.label for example in examples)
-    labels = sorted(label for label, n in per_label.items() if n >= parameters.min_postings)
-    examples = [example for example in examples if example.label in labels]
+    labels, examples = learned(examples, parameters.min_postings)
     took = time.monotonic() - started
     print(f"{len(examples)} вакансий: {dict(sorted(per_label.items()))} ({took:.0f} с)", file=sys.stderr)
     training = [e for e in examples if not held_out(e, parameters.validation_share)]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -150,6 +151,13 @@ def read_examples(texts: Iterable[tuple[str, str]], reader: PostingReader) -> It
         if key not in seen:
             seen.add(key)
             yield example
+
+
+def learned(examples: list[Example], min_postings: int) -> tuple[list[str], list[Example]]:
+    """What a model learns from: the labels with at least ``min_postings`` postings (sorted) and their examples."""
+    per_label = Counter(example.label for example in examples)
+    labels = sorted(label for label, n in per_label.items() if n >= min_postings)
+    return labels, [example for example in examples if example.label in labels]
 
 
 def label_fingerprint(labels: Mapping[str, str | None]) -> str:
