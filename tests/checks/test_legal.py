@@ -249,6 +249,7 @@ def test_compliant_look_alikes_of_those_classes_are_silent(linter: Linter, text:
         ("Unmarried candidates preferred", "LG005"),
         ("Local applicants only", "LG006"),
         ("Orthodox candidates only", "LG007"),
+        ("Join our young and ambitious team!", "LG009"),
     ],
 )
 def test_feminine_address_colloquial_nouns_and_english_wordings_are_caught(
@@ -999,10 +1000,11 @@ def test_a_sex_letter_between_slashes_in_the_title(linter: Linter) -> None:
         # The one wanted by a feminine pronoun; one sex's hands wanted.
         ("Нужна такая, что не боится ночных смен.", "LG001"),
         ("Срочно нужны мужские руки на разгрузку.", "LG001"),
-        # People past an age with «за»; the district of residence as a field; religious law kept.
+        # People past an age with «за»; the district of residence as a field; religious law kept; a team of the young.
         ("Соискателям за 55 просьба не звонить.", "LG002"),
         ("Требования:\nОкруг проживания: строго ЮЗАО", "LG006"),
         ("Требования:\n- соблюдающий шариат", "LG007"),
+        ("Мы — коллектив молодых и весёлых.", "LG009"),
     ],
 )
 def test_refusals_pronouns_fields_and_nouns_of_looks_are_read(linter: Linter, text: str, code: str) -> None:
@@ -1042,14 +1044,26 @@ def test_a_question_mark_is_not_part_of_the_finding(linter: Linter) -> None:
         ("Контролёр на проходную", "Требования: удостоверение частного охранника, гражданство РФ", "LG008"),
         # Policy: a promo model's looks are the work (LG004 quiet); a promoter's are not.
         ("Промомодель на выставку", "Требования: рост от 170, размер 42–44", "LG004"),
-        # Policy: a team described as young is no requirement to the candidate (LG009 quiet).
-        ("Менеджер", "Условия: работа в молодом дружном коллективе", "LG009"),
-        ("Оператор", "Мы — коллектив молодых и весёлых.", "LG009"),
-        ("Оператор", "Join our young and ambitious team!", "LG009"),
     ],
 )
 def test_policy_lawful_or_descriptive_wordings_are_quiet(linter: Linter, title: str, text: str, code: str) -> None:
     assert code not in legal_codes(linter, text, title)
+
+
+@pytest.mark.parametrize(
+    ("text", "match"),
+    [
+        # Policy: a team described as young is an indirect age hint (ч. 3 ст. 53 565-ФЗ), wherever the adjective stands.
+        ("Условия: работа в молодом дружном коллективе", "молодом дружном коллективе"),
+        ("Условия:\n- Молодой, позитивный, сплочённый коллектив", "Молодой, позитивный"),
+        ("Мы предлагаем работу в молодой проактивной команде разработчиков.", "молодой проактивной команде"),
+        ("Вы увидите у нас дружный коллектив молодых людей.", "коллектив молодых"),
+        ("Коллектив сплочённый, молодой и дружелюбный.", "молодой и дружелюбный"),
+        ("Крутая команда: тебя ждут молодые профессионалы, готовые помочь.", "ждут молодые"),
+    ],
+)
+def test_policy_a_team_described_as_young_is_an_age_hint(linter: Linter, text: str, match: str) -> None:
+    assert ("LG009", match) in legal_matches(linter, text, "Оператор")
 
 
 @pytest.mark.parametrize(
