@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, insort
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import reduce
-from itertools import compress
+from itertools import chain, compress
 from operator import or_
 from typing import Generic, TypeVar
 
@@ -204,15 +204,16 @@ class LemmaMatcher(Generic[K]):
         matches (it is tried only where every set it needs has a word, :meth:`_starts`)."""
         if self._by_word is None:
             sets = [(first, *needs) if first else () for first, needs in zip(self._first, self._needs, strict=True)]
-            shared: dict[str, int] = defaultdict(int)
+            shared = Counter(chain.from_iterable(chain.from_iterable(sets)))
+            weights: dict[frozenset[str], int] = {}
             for needed in sets:
-                for word in frozenset().union(*needed):
-                    shared[word] += 1
+                for words in needed:
+                    if words not in weights:
+                        weights[words] = sum(map(shared.__getitem__, words))
             by_word: dict[str, list[int]] = defaultdict(list)
             for index, needed in enumerate(sets):
                 if needed:
-                    rarest = min(needed, key=lambda words: sum(shared[word] for word in words))
-                    for word in rarest:
+                    for word in min(needed, key=weights.__getitem__):
                         by_word[word].append(index)
             self._by_word = dict(by_word)
         return self._by_word
