@@ -20,6 +20,8 @@ def profile(linter: Linter, body: str) -> dict[str, float]:
         ("- write two blog articles per week", "content"),
         ("- write and edit our weekly newsletter", "content"),
         ("- create case studies from customer interviews", "content"),
+        ("- развитие отношений с пулом рекламодателей", "account"),  # an ad network's clients are its advertisers
+        ("- сопровождение ключевых рекламодателей", "account"),
     ],
 )
 def test_the_duty_line_decides_the_leading_role(linter: Linter, duty: str, role: str) -> None:
