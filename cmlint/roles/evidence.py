@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -131,6 +131,22 @@ def collect(
             Evidence(match.role, match.weight * weight * cooperation, match.start, match.end, item_index, match.tags)
         )
     return Collected(tuple(_dedupe(kept)), frozenset(cancelled))
+
+
+def without_objects_of_other_work(
+    evidence: Sequence[Evidence], related: Callable[[str, str], bool]
+) -> tuple[Evidence, ...]:
+    """The evidence without the bare mentions (phrases tagged ``mention``: «участники», «сообщество») that stand
+    on a line whose work a phrase of an unrelated role names: in «продлевать членство участников» or «звонить
+    участникам, у которых заканчивается абонемент» the members are whom the account work is for, not a sign
+    of community work."""
+    worked = {(ev.item, ev.role) for ev in evidence if "mention" not in ev.tags}
+    return tuple(
+        ev
+        for ev in evidence
+        if "mention" not in ev.tags
+        or not any(item == ev.item and not related(ev.role, role) for item, role in worked)
+    )
 
 
 def disclaimed_items(

@@ -1,6 +1,7 @@
 import pytest
 
 from cmlint import Linter, Posting
+from cmlint.roles.evidence import Evidence, without_objects_of_other_work
 
 DUTIES = "Обязанности:\n"
 
@@ -328,3 +329,29 @@ def test_a_telegram_channel_is_no_community_space(linter: Linter) -> None:
     """A channel broadcasts to subscribers; the chat or group next to it is where members talk."""
     assert "community" not in profile(linter, DUTIES + "- post daily to our Telegram channel")
     assert "community" in profile(linter, DUTIES + "- keep our Telegram group friendly and welcoming")
+
+
+def test_members_whom_account_work_is_for_are_no_community_work(linter: Linter) -> None:
+    """«продлевать членство участников»: the members are whom the renewal is for; a bare mention of them on a
+    line an unrelated role's phrase names is not community work (a club's renewals under a community title)."""
+    body = (
+        DUTIES
+        + "- удерживать участников клуба и продлевать их членство\n"
+        + "- звонить участникам, у которых заканчивается абонемент\n"
+        + "- предлагать участникам продление и апгрейд тарифа\n"
+        + "- вести базу участников в CRM\n"
+    )
+    report = linter.lint(body, title="Комьюнити-менеджер")
+    assert "CM001" in report.codes()
+    assert report.suggested_titles[0].role == "account"
+
+
+def test_a_bare_mention_stays_next_to_related_work() -> None:
+    """Members at an event are the community's: an event phrase does not take the mention away."""
+    mention = Evidence("community", 0.5, 3, 4, 0, ("mention",))
+    event = Evidence("event", 2.0, 0, 2, 0)
+    account = Evidence("account", 2.0, 0, 2, 1)
+    other_line = Evidence("community", 0.5, 5, 6, 1, ("mention",))
+    related = {("community", "event"), ("event", "community")}
+    kept = without_objects_of_other_work([mention, event, account, other_line], lambda a, b: a == b or (a, b) in related)
+    assert kept == (mention, event, account)
