@@ -355,3 +355,15 @@ def test_a_bare_mention_stays_next_to_related_work() -> None:
     related = {("community", "event"), ("event", "community")}
     kept = without_objects_of_other_work([mention, event, account, other_line], lambda a, b: a == b or (a, b) in related)
     assert kept == (mention, event, account)
+
+
+@pytest.mark.parametrize(
+    "duty",
+    [
+        "- первичные интервью по видеосвязи",
+        "- поиск репетиторов по химии и биологии: hh, рекомендации, профильные вузы",  # a job board named
+    ],
+)
+def test_recruiting_phrases(linter: Linter, duty: str) -> None:
+    evidence = linter.engine.analyzer.analyze(Posting(text=DUTIES + duty, title="Специалист")).roles.evidence
+    assert {ev.role for ev in evidence} == {"hr"}
