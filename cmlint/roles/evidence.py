@@ -137,16 +137,20 @@ def without_objects_of_other_work(
     evidence: Sequence[Evidence], related: Callable[[str, str], bool]
 ) -> tuple[Evidence, ...]:
     """The evidence without the bare mentions (phrases tagged ``mention``: «участники», «сообщество») that stand
-    on a line whose work a phrase of an unrelated role names: in «продлевать членство участников» or «звонить
+    on a line whose work only phrases of unrelated roles name: in «продлевать членство участников» or «звонить
     участникам, у которых заканчивается абонемент» the members are whom the account work is for, not a sign
-    of community work."""
-    worked = {(ev.item, ev.role) for ev in evidence if "mention" not in ev.tags}
-    return tuple(
-        ev
-        for ev in evidence
-        if "mention" not in ev.tags
-        or not any(item == ev.item and not related(ev.role, role) for item, role in worked)
-    )
+    of community work.  Where a phrase of the mention's own or a related role names work on the line too, the
+    mention stays."""
+    worked: dict[int, set[str]] = defaultdict(set)
+    for ev in evidence:
+        if "mention" not in ev.tags:
+            worked[ev.item].add(ev.role)
+
+    def object_of_other_work(ev: Evidence) -> bool:
+        roles = worked.get(ev.item, set())
+        return bool(roles) and not any(related(ev.role, role) for role in roles)
+
+    return tuple(ev for ev in evidence if "mention" not in ev.tags or not object_of_other_work(ev))
 
 
 def disclaimed_items(

@@ -353,8 +353,12 @@ def test_a_bare_mention_stays_next_to_related_work() -> None:
     account = Evidence("account", 2.0, 0, 2, 1)
     other_line = Evidence("community", 0.5, 5, 6, 1, ("mention",))
     related = {("community", "event"), ("event", "community")}
-    kept = without_objects_of_other_work([mention, event, account, other_line], lambda a, b: a == b or (a, b) in related)
-    assert kept == (mention, event, account)
+    shared = Evidence("community", 0.5, 8, 9, 2, ("mention",))
+    support = Evidence("support", 1.5, 7, 8, 2)
+    community = Evidence("community", 1.0, 9, 10, 2)
+    found = [mention, event, account, other_line, shared, support, community]
+    kept = without_objects_of_other_work(found, lambda a, b: a == b or (a, b) in related)
+    assert kept == (mention, event, account, shared, support, community)  # a line of community work keeps it
 
 
 @pytest.mark.parametrize(
