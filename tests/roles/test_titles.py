@@ -134,6 +134,33 @@ def test_a_quality_specialist_may_be_a_tester(linter: Linter, title: str, roles:
     assert set(read(linter, title).roles) == roles
 
 
+@pytest.mark.parametrize(
+    ("title", "roles"),
+    [
+        ("Инженер-программист", ("developer", "process_engineer")),  # software or the control programs of machines
+        ("Программист станков ЧПУ", ("process_engineer",)),  # a CNC programmer only
+        ("Программист ЧПУ", ("process_engineer",)),
+        ("Python-программист", ("developer",)),
+        ("Колорист", ("beauty", "trades")),  # hair or paint
+        ("Парикмахер-колорист", ("beauty", "trades")),
+    ],
+)
+def test_machine_programmers_and_colorists_name_both_trades(linter: Linter, title: str, roles: tuple[str, ...]) -> None:
+    assert read(linter, title).roles == roles
+
+
+def test_machine_programs_fit_a_cnc_programmer_and_a_machinist(linter: Linter) -> None:
+    """Control programs of CNC machines read as a technologist's work: a programmer of machines and a machinist
+    who writes them are not confused."""
+    text = (
+        "Обязанности:\n- разработка управляющих программ для станков с ЧПУ\n"
+        "- подбор режущего инструмента и режимов резания\n- отладка программ на станке\n"
+        "- расчёт траектории инструмента в CAM-системе\n"
+    )
+    for title in ("Инженер-программист", "Токарь"):
+        assert "CM001" not in linter.lint(text, title=title).codes(), title
+
+
 def test_a_role_named_only_by_a_shared_name_comes_second(linter: Linter) -> None:
     """«Инженер по качеству» is an inspector's own name and a tester's shared one: a finding names the inspector."""
     assert read(linter, "Инженер по качеству").roles == ("quality", "qa")
@@ -252,7 +279,7 @@ def test_a_role_name_that_only_says_whom_a_position_serves(
         ("IT-рекрутер", ("hr",)),
         ("Менеджер по подбору квартир", ()),  # picking flats is not recruiting
         ("Консультант 1С по зарплатному учёту", ("developer", "accountant")),
-        ("Инженер-программист (контроллеры станков)", ("developer", "power_engineer", "production")),
+        ("Инженер-программист (контроллеры станков)", ("developer", "process_engineer", "power_engineer", "production")),
         ("Менеджер по продвижению продуктов", ("smm", "sales")),
     ],
 )
