@@ -252,6 +252,8 @@ class Analyzer:
         collected = role_evidence.collect(
             matches, view, text.token_items, text.structure, self.markers, weights, disclaimed
         )
+        kept = role_evidence.without_objects_of_other_work(collected.evidence, self.roles.taxonomy.related)
+        collected = replace(collected, evidence=kept)
         bounds = item_bounds(text.token_items)
         reading = LineContext(view, bounds, text.structure, weights, self.scoring.occupations, disclaimed, names)
         lines = read_lines(self.occupations, reading, self.head)

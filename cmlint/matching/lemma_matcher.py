@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, insort
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import reduce
-from itertools import compress
+from itertools import chain, compress
 from operator import or_
 from typing import Generic, TypeVar
 
@@ -159,13 +159,15 @@ class LemmaMatcher(Generic[K]):
         # Word sets the rest of each pattern needs: a pattern whose later word
         # occurs nowhere in the doc is not tried at all.
         self._needs: list[tuple[frozenset[str], ...]] = []
-        # First-token values (lemmas, lower-cased and exact forms) → patterns.
-        # One table: a token is found by any of its words (lemma, lower-cased and exact form);
-        # a false candidate is harmless because the first step is tested again.
-        self._first: dict[str, list[int]] = defaultdict(list)
+        # Per pattern, the words its first token may be found by (lemmas, lower-cased and exact forms; empty when
+        # it is found by part of speech): a token is found by any of its words; a false candidate is harmless
+        # because the first step is tested again.
+        self._first: list[frozenset[str]] = []
         # First-token parts of speech (one each) → patterns.
         self._first_pos: dict[frozenset[str], list[int]] = defaultdict(list)
         self._unindexed: list[int] = []
+        #: A word → the patterns found by it (built at the first call, see :meth:`_keyed`).
+        self._by_word: dict[str, list[int]] | None = None
 
     def __len__(self) -> int:
         return len(self._patterns)
@@ -183,19 +185,38 @@ class LemmaMatcher(Generic[K]):
         index = len(self._patterns)
         self._patterns.append((key, steps))
         self._needs.append(tuple(s.values for s in steps[1:] if not s.optional and s.kind in _INDEXED))
+        self._by_word = None
         first = steps[0]
+        words = frozenset(value.lower() if first.kind is Kind.ORTH else value for value in first.values)
+        self._first.append(words if first.kind in _INDEXED else frozenset())
         if first.kind is Kind.POS:
             for value in first.values:
                 self._first_pos[frozenset({value})].append(index)
-            return
-        if first.kind is Kind.RANGE:  # numbers in digits are tagged NUM
+        elif first.kind is Kind.RANGE:  # numbers in digits are tagged NUM
             self._first_pos[frozenset({"NUM"})].append(index)
-            return
-        if first.kind not in _INDEXED:
+        elif first.kind not in _INDEXED:
             self._unindexed.append(index)
-            return
-        for value in first.values:
-            self._first[value.lower() if first.kind is Kind.ORTH else value].append(index)
+
+    def _keyed(self) -> dict[str, list[int]]:
+        """Each pattern found by a word, under the words of one set of words it needs (its first token's or a later
+        one's): the set whose words the fewest patterns need.  A word many patterns need («не», «менеджер») is
+        common in postings too; a pattern filed under a rarer word it needs is tried in fewer docs, with the same
+        matches (it is tried only where every set it needs has a word, :meth:`_starts`)."""
+        if self._by_word is None:
+            sets = [(first, *needs) if first else () for first, needs in zip(self._first, self._needs, strict=True)]
+            shared = Counter(chain.from_iterable(chain.from_iterable(sets)))
+            weights: dict[frozenset[str], int] = {}
+            for needed in sets:
+                for words in needed:
+                    if words not in weights:
+                        weights[words] = sum(map(shared.__getitem__, words))
+            by_word: dict[str, list[int]] = defaultdict(list)
+            for index, needed in enumerate(sets):
+                if needed:
+                    for word in min(needed, key=weights.__getitem__):
+                        by_word[word].append(index)
+            self._by_word = dict(by_word)
+        return self._by_word
 
     def __call__(self, view: TokenView, start: int = 0, end: int | None = None) -> list[Match[K]]:
         """(key, start, end) of the longest match per key and start, non-overlapping per key."""
@@ -223,17 +244,18 @@ class LemmaMatcher(Generic[K]):
         first step is tested again); a pattern whose later words do not all occur in the doc is left out."""
         present = view.words
         needs = self._needs
-        viable: dict[int, bool] = {}
+        by_word = self._keyed()
+        tried: set[int] = set()
         positions = view.positions
         first = self._first
-        for word in first.keys() & present:
-            at = positions[word]
-            for index in first[word]:
-                ok = viable.get(index)
-                if ok is None:
-                    ok = viable[index] = all_occur(needs[index], present)
-                if ok:
-                    yield index, at
+        for word in by_word.keys() & present:
+            for index in by_word[word]:
+                if index in tried:
+                    continue
+                tried.add(index)
+                if all_occur(needs[index], present):
+                    for start in first[index] & present:
+                        yield index, positions[start]
         for tags, indexes in self._first_pos.items():
             at = view.tagged(tags)
             if at:

@@ -36,11 +36,14 @@ def head_grammar(words: list[str], morphology: Morphology) -> Grammar | None:
         last = _SPLIT.split(word)[-1]
         if not last or not _CYRILLIC.search(last):
             continue
-        for parse in morphology.parses(last):
-            tag = parse.tag
-            if tag.POS == "NOUN" and tag.case and "Fixd" not in tag:
-                case = {"acc2": "accs", "gen2": "gent", "loc2": "loct"}.get(tag.case, tag.case)
-                return Grammar(case, tag.number or "sing")
+        nouns = [p for p in morphology.parses(last) if p.tag.POS == "NOUN" and p.tag.case and "Fixd" not in p.tag]
+        if not nouns:
+            continue
+        # A word in its own dictionary form is in the nominative, whatever else it may parse as
+        # («Бариста» is also the genitive of a guessed «барист»).
+        tag = next((p.tag for p in nouns if p.normal_form == last.lower() and p.tag.case == "nomn"), nouns[0].tag)
+        case = {"acc2": "accs", "gen2": "gent", "loc2": "loct"}.get(tag.case, tag.case)
+        return Grammar(case, tag.number or "sing")
     return None
 
 

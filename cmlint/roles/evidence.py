@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -131,6 +131,26 @@ def collect(
             Evidence(match.role, match.weight * weight * cooperation, match.start, match.end, item_index, match.tags)
         )
     return Collected(tuple(_dedupe(kept)), frozenset(cancelled))
+
+
+def without_objects_of_other_work(
+    evidence: Sequence[Evidence], related: Callable[[str, str], bool]
+) -> tuple[Evidence, ...]:
+    """The evidence without the bare mentions (phrases tagged ``mention``: «участники», «сообщество») that stand
+    on a line whose work only phrases of unrelated roles name: in «продлевать членство участников» or «звонить
+    участникам, у которых заканчивается абонемент» the members are whom the account work is for, not a sign
+    of community work.  Where a phrase of the mention's own or a related role names work on the line too, the
+    mention stays."""
+    worked: dict[int, set[str]] = defaultdict(set)
+    for ev in evidence:
+        if "mention" not in ev.tags:
+            worked[ev.item].add(ev.role)
+
+    def object_of_other_work(ev: Evidence) -> bool:
+        roles = worked.get(ev.item, set())
+        return bool(roles) and not any(related(ev.role, role) for role in roles)
+
+    return tuple(ev for ev in evidence if "mention" not in ev.tags or not object_of_other_work(ev))
 
 
 def disclaimed_items(

@@ -454,9 +454,10 @@ class TitleSpeller:
         }
         self._lemma_of = {**forms, **lemmas}
         self._known = frozenset(self._lemma_of)
-        self._by_start: dict[str, list[str]] = {}
+        #: Known words by their first letter, in order, each with the set of its letters (see :meth:`_closest`).
+        self._by_start: dict[str, list[tuple[str, frozenset[str]]]] = {}
         for word in sorted(self._known):
-            self._by_start.setdefault(word[0], []).append(word)
+            self._by_start.setdefault(word[0], []).append((word, frozenset(word)))
 
     def correct(self, view: TokenView) -> TokenView:
         """The view with misspelt words read as their nearest known word (the same view when none is)."""
@@ -503,13 +504,18 @@ class TitleSpeller:
         """The known word at most one edit away (two for a long word that lost or gained a letter)."""
         long = len(word) >= TWO_EDITS_LENGTH and not one_edit
         best: tuple[int, str] | None = None
-        for candidate in self._by_start.get(word[0], ()):
+        letters = frozenset(word)
+        for candidate, its_letters in self._by_start.get(word[0], ()):
             if abs(len(candidate) - len(word)) > 1:
                 continue
             # Two edits only inside the word: a typo keeps both ends («Коммъюнити»), another word changes one
             # («видеомонтажа» is the work, not «видеомонтажер»; «коливинга» is no «клининга»).
             inside = word[:2] == candidate[:2] and word[-2:] == candidate[-2:]
             limit = 2 if long and len(candidate) != len(word) and inside else 1
+            # An edit adds at most one letter to the word's set of letters and takes at most one away (a swap
+            # neither): words whose sets differ by more are farther than ``limit``, with no need to count.
+            if len(letters ^ its_letters) > 2 * limit:
+                continue
             distance = edit_distance(word, candidate, limit)
             if distance <= limit and (best is None or distance < best[0]):
                 best = (distance, candidate)

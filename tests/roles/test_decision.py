@@ -368,6 +368,13 @@ def test_no_take_over_within_a_family_the_market_mixes() -> None:
     assert not decided(("support",), DutyProfile({}), lines(admin), SCORING).confused
 
 
+def test_no_take_over_between_a_machinist_and_a_machine_operator() -> None:
+    """«Токарь», «Наладчик ЧПУ» and «Оператор станков с ЧПУ» do the same work at the same machines (a family)."""
+    machines = [{"production": 0.9, "trades": 0.05}, {"production": 0.8}, {"production": 0.85, "quality": 0.1}]
+    assert not decided(("trades",), DutyProfile({}), lines(machines), SCORING).confused
+    assert decided(("driver",), DutyProfile({}), lines(machines), SCORING).confused
+
+
 def test_a_single_unsure_line_is_not_enough() -> None:
     assert not decided(("community",), DutyProfile({}), lines([{"accountant": 0.4, "marketing_pr": 0.2}]), SCORING).confused
 

@@ -1,6 +1,7 @@
 import pytest
 
 from cmlint import Linter, Posting
+from cmlint.roles.evidence import Evidence, without_objects_of_other_work
 
 DUTIES = "Обязанности:\n"
 
@@ -20,6 +21,8 @@ def profile(linter: Linter, body: str) -> dict[str, float]:
         ("- write two blog articles per week", "content"),
         ("- write and edit our weekly newsletter", "content"),
         ("- create case studies from customer interviews", "content"),
+        ("- развитие отношений с пулом рекламодателей", "account"),  # an ad network's clients are its advertisers
+        ("- сопровождение ключевых рекламодателей", "account"),
     ],
 )
 def test_the_duty_line_decides_the_leading_role(linter: Linter, duty: str, role: str) -> None:
@@ -326,3 +329,45 @@ def test_a_telegram_channel_is_no_community_space(linter: Linter) -> None:
     """A channel broadcasts to subscribers; the chat or group next to it is where members talk."""
     assert "community" not in profile(linter, DUTIES + "- post daily to our Telegram channel")
     assert "community" in profile(linter, DUTIES + "- keep our Telegram group friendly and welcoming")
+
+
+def test_members_whom_account_work_is_for_are_no_community_work(linter: Linter) -> None:
+    """«продлевать членство участников»: the members are whom the renewal is for; a bare mention of them on a
+    line an unrelated role's phrase names is not community work (a club's renewals under a community title)."""
+    body = (
+        DUTIES
+        + "- удерживать участников клуба и продлевать их членство\n"
+        + "- звонить участникам, у которых заканчивается абонемент\n"
+        + "- предлагать участникам продление и апгрейд тарифа\n"
+        + "- вести базу участников в CRM\n"
+    )
+    report = linter.lint(body, title="Комьюнити-менеджер")
+    assert "CM001" in report.codes()
+    assert report.suggested_titles[0].role == "account"
+
+
+def test_a_bare_mention_stays_next_to_related_work() -> None:
+    """Members at an event are the community's: an event phrase does not take the mention away."""
+    mention = Evidence("community", 0.5, 3, 4, 0, ("mention",))
+    event = Evidence("event", 2.0, 0, 2, 0)
+    account = Evidence("account", 2.0, 0, 2, 1)
+    other_line = Evidence("community", 0.5, 5, 6, 1, ("mention",))
+    related = {("community", "event"), ("event", "community")}
+    shared = Evidence("community", 0.5, 8, 9, 2, ("mention",))
+    support = Evidence("support", 1.5, 7, 8, 2)
+    community = Evidence("community", 1.0, 9, 10, 2)
+    found = [mention, event, account, other_line, shared, support, community]
+    kept = without_objects_of_other_work(found, lambda a, b: a == b or (a, b) in related)
+    assert kept == (mention, event, account, shared, support, community)  # a line of community work keeps it
+
+
+@pytest.mark.parametrize(
+    "duty",
+    [
+        "- первичные интервью по видеосвязи",
+        "- поиск репетиторов по химии и биологии: hh, рекомендации, профильные вузы",  # a job board named
+    ],
+)
+def test_recruiting_phrases(linter: Linter, duty: str) -> None:
+    evidence = linter.engine.analyzer.analyze(Posting(text=DUTIES + duty, title="Специалист")).roles.evidence
+    assert {ev.role for ev in evidence} == {"hr"}

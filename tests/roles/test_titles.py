@@ -71,6 +71,35 @@ def test_edit_distance_counts_swaps_once_and_stops_early() -> None:
     assert edit_distance("бухгалтер", "водитель", 2) == 3  # beyond the limit: limit + 1
 
 
+def _variants(word: str) -> list[str]:
+    """The word with one letter changed, dropped, doubled or swapped with the next, and two such edits."""
+    one = {word[:i] + c + word[i + 1:] for i in range(1, len(word)) for c in "аоеиx"}
+    one |= {word[:i] + word[i + 1:] for i in range(1, len(word))} | {word[:i] + word[i] + word[i:] for i in range(1, len(word))}
+    one |= {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(1, len(word) - 1)}
+    two = {v[:i] + v[i + 1:] for v in sorted(one)[:40] for i in range(2, len(v) - 2)}
+    return sorted(one | two)
+
+
+def test_the_speller_finds_what_counting_every_known_word_finds(linter: Linter) -> None:
+    # The letter-set bound in TitleSpeller._closest only skips words that counting would find too far.
+    speller = linter.engine.analyzer.roles._speller
+    known = sorted(speller._known)
+    for word in known[:: max(1, len(known) // 25)]:
+        for typo in _variants(word):
+            for one_edit in (False, True):
+                long = len(typo) >= 9 and not one_edit
+                best: tuple[int, str] | None = None
+                for candidate in known:
+                    if candidate[0] != typo[0] or abs(len(candidate) - len(typo)) > 1:
+                        continue
+                    inside = typo[:2] == candidate[:2] and typo[-2:] == candidate[-2:]
+                    limit = 2 if long and len(candidate) != len(typo) and inside else 1
+                    distance = edit_distance(typo, candidate, limit)
+                    if distance <= limit and (best is None or distance < best[0]):
+                        best = (distance, candidate)
+                assert speller._closest(typo, one_edit) == (best[1] if best else None), typo
+
+
 @pytest.mark.parametrize(
     ("title", "roles"),
     [
@@ -103,6 +132,33 @@ def test_a_word_that_names_two_occupations_names_both(linter: Linter, title: str
 )
 def test_a_quality_specialist_may_be_a_tester(linter: Linter, title: str, roles: set[str]) -> None:
     assert set(read(linter, title).roles) == roles
+
+
+@pytest.mark.parametrize(
+    ("title", "roles"),
+    [
+        ("Инженер-программист", ("developer", "process_engineer")),  # software or the control programs of machines
+        ("Программист станков ЧПУ", ("process_engineer",)),  # a CNC programmer only
+        ("Программист ЧПУ", ("process_engineer",)),
+        ("Python-программист", ("developer",)),
+        ("Колорист", ("beauty", "trades")),  # hair or paint
+        ("Парикмахер-колорист", ("beauty", "trades")),
+    ],
+)
+def test_machine_programmers_and_colorists_name_both_trades(linter: Linter, title: str, roles: tuple[str, ...]) -> None:
+    assert read(linter, title).roles == roles
+
+
+def test_machine_programs_fit_a_cnc_programmer_and_a_machinist(linter: Linter) -> None:
+    """Control programs of CNC machines read as a technologist's work: a programmer of machines and a machinist
+    who writes them are not confused."""
+    text = (
+        "Обязанности:\n- разработка управляющих программ для станков с ЧПУ\n"
+        "- подбор режущего инструмента и режимов резания\n- отладка программ на станке\n"
+        "- расчёт траектории инструмента в CAM-системе\n"
+    )
+    for title in ("Инженер-программист", "Токарь"):
+        assert "CM001" not in linter.lint(text, title=title).codes(), title
 
 
 def test_a_role_named_only_by_a_shared_name_comes_second(linter: Linter) -> None:
@@ -223,7 +279,7 @@ def test_a_role_name_that_only_says_whom_a_position_serves(
         ("IT-рекрутер", ("hr",)),
         ("Менеджер по подбору квартир", ()),  # picking flats is not recruiting
         ("Консультант 1С по зарплатному учёту", ("developer", "accountant")),
-        ("Инженер-программист (контроллеры станков)", ("developer", "power_engineer", "production")),
+        ("Инженер-программист (контроллеры станков)", ("developer", "process_engineer", "power_engineer", "production")),
         ("Менеджер по продвижению продуктов", ("smm", "sales")),
     ],
 )
