@@ -172,7 +172,7 @@ class PatternRule:
         text = posting.text
         items: Sequence[int] = () if in_title else text.token_items
         # An antipattern reads one phrase: not words of two items a scrape glued together («до 45 летОпыт работы»).
-        anti = [(s, e) for key, s, e in mine if key == _ANTI and not _across_items(items, s, e)]
+        anti = [(s, e) for key, s, e in mine if key == _ANTI and not _across_items(doc, items, s, e)]
         # The title is one item: an item exception there («(ЦА — 18–25 лет)») excepts the whole title.
         title_excepted = in_title and any(key in (_EXCEPTION, _CLAUSE_EXCEPTION) for key, _, _ in mine)
         excepted = set() if in_title else {items[s] for key, s, _ in mine if key == _EXCEPTION} - {-1}
@@ -248,9 +248,14 @@ class PatternRule:
         return fit_start(replacement, matched)
 
 
-def _across_items(items: Sequence[int], start: int, end: int) -> bool:
-    """Whether ``start:end`` begins in one list item or sentence and ends in another."""
-    return bool(items) and min(items[start], items[end - 1]) >= 0 and items[start] != items[end - 1]
+def _across_items(doc: Doc, items: Sequence[int], start: int, end: int) -> bool:
+    """Whether ``start:end`` runs from one list item or sentence into another other than at a semicolon: a scrape
+    glued them («до 45 летОпыт работы»); clauses of one line split at «;» read on («лекции, тренинги; корпоративы»)."""
+    inside = [i for i in range(start, end) if items and items[i] >= 0]
+    return any(
+        items[a] != items[b] and all(doc[k].text != ";" for k in range(a, b + 1))
+        for a, b in zip(inside, inside[1:], strict=False)
+    )
 
 
 def _in_clause_of(doc: Doc, items: Sequence[int], clauses: list[tuple[int, int]], start: int, end: int) -> bool:
