@@ -251,7 +251,9 @@ class PatternRule:
 def _across_items(doc: Doc, items: Sequence[int], start: int, end: int) -> bool:
     """Whether ``start:end`` runs from one list item or sentence into another other than at a semicolon: a scrape
     glued them («до 45 летОпыт работы»); clauses of one line split at «;» read on («лекции, тренинги; корпоративы»)."""
-    inside = [i for i in range(start, end) if items and items[i] >= 0]
+    if not items:
+        return False
+    inside = [i for i in range(start, end) if items[i] >= 0]
     return any(
         items[a] != items[b] and all(doc[k].text != ";" for k in range(a, b + 1))
         for a, b in zip(inside, inside[1:], strict=False)
