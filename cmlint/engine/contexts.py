@@ -66,6 +66,10 @@ _WAIVER_OBJECTS = frozenset({"значение", "роль", "никакой", "
 #: Parts of speech that continue a subject's phrase (names, numbers, prepositions) and do not count for the window.
 _LIGHT_POS = frozenset({"PROPN", "NUM", "ADP"})
 _YEARS = frozenset({"год", "лет"})
+#: Words that open a question about the match after a waiver («Неважно, какая у вас прописка»).
+_QUESTION_WORDS = frozenset({"какой", "каков", "чей", "где", "откуда", "сколько"})
+#: How far before the match such a question may open («какое у вас семейное положение»).
+_QUESTION_REACH = 6
 #: Negators that waive with a waiver after them («не важно», «без разницы»).
 _WAIVER_NEGATORS = frozenset({"не", "без"})
 
@@ -98,6 +102,8 @@ def negated(view: TokenView, items: Sequence[int], start: int, end: int, words: 
         if lemmas[index] in words.negators and not _kept(view, index, start, words):
             return True
         index -= 1
+    if _waiving_question(view, items, start, item, words):
+        return True
     # The match's last item: a segmenter may read an abbreviation's dot inside it as an end («Гражд. РФ»).
     return _waived(view, items, end, items[end - 1] if items else -1, words)
 
@@ -210,6 +216,20 @@ def _acronym(text: str) -> bool:
     return 2 <= len(text) <= 5 and text.isalpha() and text.isupper()
 
 
+def _waiving_question(view: TokenView, items: Sequence[int], start: int, item: int, words: NegationWords) -> bool:
+    """The match's clause is a question that a waiver before its comma opens: «Неважно, какая у вас прописка»,
+    «Не важно, какое у вас семейное положение», «Без разницы, какой у вас возраст»."""
+    lemmas = view.lemma
+    comma = start - 1
+    while comma >= 0 and start - comma <= _QUESTION_REACH and _same_item(items, comma, item):
+        if view.text[comma] in _CLAUSE_ENDS or view.text[comma].isspace():
+            break
+        comma -= 1
+    if comma < 1 or view.text[comma] != "," or lemmas[comma + 1] not in _QUESTION_WORDS:
+        return False
+    return lemmas[comma - 1] in words.waived or comma >= 2 and _waiver(view, comma - 2, words)
+
+
 def _kept(view: TokenView, index: int, start: int, words: NegationWords) -> bool:
     """The negator at ``index`` negates nothing: a keep word follows it before the match («не только»), a
     comparative makes it part of a bound, inside the match or before it («не старше 35», «не более 45 лет»), or a
@@ -219,7 +239,9 @@ def _kept(view: TokenView, index: int, start: int, words: NegationWords) -> bool
         return False
     lemma = view.lemma[after]
     # A full participle («не имеющих») describes whom a posting takes in; «должен» is a short adjective.
-    state = lemma in words.states and (view.pos[after] != "ADJ" or lemma == "должный")
+    # (Not «не имеет значения»: that waives.)
+    waives = after + 1 < len(view.lemma) and view.lemma[after + 1] in _WAIVER_OBJECTS
+    state = lemma in words.states and (view.pos[after] != "ADJ" or lemma == "должный") and not waives
     return (after < start and lemma in words.keeps) or view.lower[after] in words.bounds or state
 
 

@@ -25,6 +25,11 @@ def test_the_issue_draft_reports_sex_age_and_ethnicity_and_nothing_for_residence
         "Рассматриваем всех, в том числе иногородних.",
         "Место проживания значения не имеет.",
         "Требования:\n- прописка или временная регистрация роли не играют",
+        # A waiver that opens a question about the ground, or stands before it; «любое» before the ground.
+        "Требования:\n- Неважно, какая у вас прописка",
+        "Требования:\n- Без разницы, какой у вас возраст",
+        "Требования:\n- Не имеет значения наличие детей",
+        "Требования:\n- Любое семейное положение",
     ],
 )
 def test_wording_that_removes_a_restriction_is_compliant(linter: Linter, text: str) -> None:
