@@ -511,14 +511,22 @@ def test_a_contact_still_reads_as_one(line: str) -> None:
     assert structure.sections[-1].kind == "contacts" or structure.items[-1].kind == "contact"
 
 
-@pytest.mark.parametrize("item", ["обязателен опыт вождения от года", "Обязательно знание кассы", "Необходимо наличие прав"])
+@pytest.mark.parametrize(
+    "item", ["обязателен опыт вождения от года", "Обязательно знание кассы", "Необходимо наличие прав", "Обязательно: права B"]
+)
 def test_a_demand_said_first_is_a_requirement_even_among_duties(item: str) -> None:
     assert items(f"Обязанности:\n- развозить заказы\n- {item}")[1] == ("duties", "requirement", item)
 
 
 @pytest.mark.parametrize(
     "line",
-    ["Для нас важны такие качества, как:", "Нам важны следующие навыки:", "Что нужно от тебя:", "Нам важны знания по теме:"],
+    [
+        "Для нас важны такие качества, как:",
+        "Нам важны следующие навыки:",
+        "Что нужно от тебя:",
+        "Нам важны знания по теме:",
+        "Обязательные требования",
+    ],
 )
 def test_what_matters_to_the_company_heads_the_requirements(line: str) -> None:
     found = classify_heading(line)
