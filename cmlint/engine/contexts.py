@@ -205,8 +205,8 @@ def _same_stem(feminine: str, masculine: str) -> bool:
 #: Tokens after which a clause of a list item starts («пенсионер, мужчина»).
 _CLAUSE_OPENERS = frozenset({",", ";", "("})
 #: Tokens that break a list item's clause: a description ends before them («мужчина, права B», «девушка (можно
-#: студентка)»), and a clause exception does not reach across them.
-CLAUSE_BREAKS = frozenset({",", ";", "(", ")", ".", "!", "?"})
+#: студентка)», «девушка — отвечать на звонки»), and a clause exception does not reach across them.
+CLAUSE_BREAKS = frozenset({",", ";", "(", ")", ".", "!", "?", "—", "–"})
 
 
 def embedded(doc: Doc, items: Sequence[int], start: int, end: int) -> bool:

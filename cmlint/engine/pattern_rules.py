@@ -171,7 +171,8 @@ class PatternRule:
             return
         text = posting.text
         items: Sequence[int] = () if in_title else text.token_items
-        anti = [(s, e) for key, s, e in mine if key == _ANTI]
+        # An antipattern reads one phrase: not words of two items a scrape glued together («до 45 летОпыт работы»).
+        anti = [(s, e) for key, s, e in mine if key == _ANTI and not _across_items(doc, items, s, e)]
         # The title is one item: an item exception there («(ЦА — 18–25 лет)») excepts the whole title.
         title_excepted = in_title and any(key in (_EXCEPTION, _CLAUSE_EXCEPTION) for key, _, _ in mine)
         excepted = set() if in_title else {items[s] for key, s, _ in mine if key == _EXCEPTION} - {-1}
@@ -247,6 +248,18 @@ class PatternRule:
         return fit_start(replacement, matched)
 
 
+def _across_items(doc: Doc, items: Sequence[int], start: int, end: int) -> bool:
+    """Whether ``start:end`` runs from one list item or sentence into another other than at a semicolon: a scrape
+    glued them («до 45 летОпыт работы»); clauses of one line split at «;» read on («лекции, тренинги; корпоративы»)."""
+    if not items:
+        return False
+    inside = [i for i in range(start, end) if items[i] >= 0]
+    return any(
+        items[a] != items[b] and all(doc[k].text != ";" for k in range(a, b + 1))
+        for a, b in zip(inside, inside[1:], strict=False)
+    )
+
+
 def _in_clause_of(doc: Doc, items: Sequence[int], clauses: list[tuple[int, int]], start: int, end: int) -> bool:
     """Whether a clause exception stands in the item of the match ``start:end`` with no clause break between."""
     for c_start, c_end in clauses:
@@ -258,9 +271,9 @@ def _in_clause_of(doc: Doc, items: Sequence[int], clauses: list[tuple[int, int]]
     return False
 
 
-#: Tokens a pattern may need after the words it finds («Мужчина, права B», «семейный.», a line's end) that are no
-#: part of the finding.
-_TRAILING = frozenset({",", ";", "(", ".", "!"})
+#: Tokens a pattern may need after the words it finds («Мужчина, права B», «семейный.», «Живёшь в Купчино?», a
+#: line's end) that are no part of the finding.
+_TRAILING = frozenset({",", ";", "(", ".", "!", "?"})
 
 
 def _trimmed(doc: Doc, start: int, end: int) -> int:

@@ -1014,3 +1014,65 @@ def test_refusals_pronouns_fields_and_nouns_of_looks_are_read(linter: Linter, te
 @pytest.mark.parametrize("text", ["Район проживания: любой.", "Команда молодых специалистов ждёт тебя."])
 def test_any_district_and_young_specialists_are_compliant(linter: Linter, text: str) -> None:
     assert legal_codes(linter, text, "Оператор") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "match"),
+    [
+        # An antipattern («20 лет стажа», «опыт … 45») does not read across two items a scrape glued together.
+        ("Требования:Возраст до 45 летОпыт работы", "Возраст до 45"),
+        ("Требования: опыт работыВозраст до 45 лет", "Возраст до 45"),
+    ],
+)
+def test_an_antipattern_does_not_reach_across_glued_items(linter: Linter, text: str, match: str) -> None:
+    assert ("LG002", match) in legal_matches(linter, text)
+
+
+def test_a_dash_ends_the_description_of_the_one_wanted(linter: Linter) -> None:
+    text = "Симпатичная девушка — встречать гостей и отвечать на звонки"
+    assert ("LG001", "Симпатичная девушка") in legal_matches(linter, text, "Администратор")
+
+
+def test_a_question_mark_is_not_part_of_the_finding(linter: Linter) -> None:
+    assert legal_matches(linter, "Живёшь в Купчино? Работа у дома.", "Кассир") == [("LG006", "Живёшь в Купчино")]
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "code"),
+    [
+        # Policy: the private guard's citizenship is lawful (2487-1 ст. 11.1), named by the title or by the licence.
+        ("Контролёр на проходную", "Требования: удостоверение частного охранника, гражданство РФ", "LG008"),
+        # Policy: a promo model's looks are the work (LG004 quiet); a promoter's are not.
+        ("Промомодель на выставку", "Требования: рост от 170, размер 42–44", "LG004"),
+    ],
+)
+def test_policy_lawful_or_descriptive_wordings_are_quiet(linter: Linter, title: str, text: str, code: str) -> None:
+    assert code not in legal_codes(linter, text, title)
+
+
+@pytest.mark.parametrize(
+    ("text", "match"),
+    [
+        # Policy: a team described as young is an indirect age hint (ч. 3 ст. 53 565-ФЗ), wherever the adjective stands.
+        ("Условия: работа в молодом дружном коллективе", "молодом дружном коллективе"),
+        ("Условия:\n- Молодой, позитивный, сплочённый коллектив", "Молодой, позитивный"),
+        ("Мы предлагаем работу в молодой проактивной команде разработчиков.", "молодой проактивной команде"),
+        ("Вы увидите у нас дружный коллектив молодых людей.", "коллектив молодых"),
+        ("Коллектив сплочённый, молодой и дружелюбный.", "молодой и дружелюбный"),
+        ("Крутая команда: тебя ждут молодые профессионалы, готовые помочь.", "ждут молодые"),
+    ],
+)
+def test_policy_a_team_described_as_young_is_an_age_hint(linter: Linter, text: str, match: str) -> None:
+    assert ("LG009", match) in legal_matches(linter, text, "Оператор")
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "code"),
+    [
+        ("Промоутер", "Требования: рост от 170, приятная внешность", "LG004"),
+        ("Диспетчер", "Требования: гражданство РФ", "LG008"),
+        ("Менеджер", "Требования: кандидаты помоложе", "LG002"),
+    ],
+)
+def test_policy_restrictions_without_a_legal_basis_still_count(linter: Linter, title: str, text: str, code: str) -> None:
+    assert code in legal_codes(linter, text, title)
