@@ -18,8 +18,9 @@
   or of an «о компании» section that is not a condition («ищем в нашу дружную
   команду», «мы реализуем интересные проекты в финтехе»), not in what the
   posting offers;
-- ``counterpart``: the title names a feminine job noun of the match together with its masculine form
-  («Уборщица/уборщик» as the title and «требуется уборщица» in the text): the job is offered to both sexes;
+- ``counterpart``: the title or the match's item names a feminine job noun of the match together with its
+  masculine form («Уборщица/уборщик» as the title and «требуется уборщица» in the text; «ищем хозяйку или
+  хозяина гостевого дома»): the job is offered to both sexes;
 - ``embedded``: the match is part of a longer phrase rather than a description standing on its own: it
   neither starts its item or a clause of it (after a comma, a semicolon or a bracket) nor ends there, before
   a preposition or a number, or after a genitive of description («1) мужчина», «работа в офисе, девушка
@@ -44,6 +45,7 @@ from spacy.tokens import Doc, Token
 from cmlint.matching.lemma_matcher import TokenView
 from cmlint.nlp.words import Lemma
 from cmlint.text.segment import LONG_PLACE_ABBREVIATIONS, Structure, reads_like_requirement
+from cmlint.text.token_items import item_span
 
 NEGATION_FILE = "negation.yaml"
 _JOINERS = frozenset({"-", "‑", "–", "."})
@@ -303,16 +305,21 @@ def in_intro(structure: Structure, items: Sequence[int], start: int) -> bool:
     return found.section in ("intro", "about") and found.kind != "condition"
 
 
-def counterpart(doc: Doc, start: int, end: int, title: Iterable[Token]) -> bool:
-    """A feminine job noun in ``doc[start:end]`` that the title names together with its masculine form
-    («Уборщица/уборщик», «Продавщица, продавец»): «уборщица» — «уборщик», «продавщица» — «продавец»,
-    «официантка» — «официант».  A title with the masculine form alone is the job's usual name, not an offer
-    to both sexes («Помощник руководителя» over «ищу помощницу»)."""
+def counterpart(doc: Doc, items: Sequence[int], start: int, end: int, title: Iterable[Token]) -> bool:
+    """A feminine job noun in ``doc[start:end]`` named together with its masculine form, by the title
+    («Уборщица/уборщик», «Продавщица, продавец») or by the match's own item («нужна хозяйка офиса (хозяин)»):
+    «уборщица» — «уборщик», «продавщица» — «продавец», «хозяйка» — «хозяин».  A title with the masculine form
+    alone is the job's usual name, not an offer to both sexes («Помощник руководителя» over «ищу помощницу»)."""
     feminine = {t.lemma_ for t in doc[start:end] if t.pos_ == "NOUN" and _person(t, "Fem")}
     named = [t for t in title if t.pos_ == "NOUN"]
-    masculine = {t.lemma_ for t in named if _person(t, "Masc")}
     both = feminine & {t.lemma_ for t in named if _person(t, "Fem")}
-    return any(_same_stem(f, m) for f in both for m in masculine)
+    if any(_same_stem(f, t.lemma_) for f in both for t in named if _person(t, "Masc")):
+        return True
+    if not items or items[start] < 0:
+        return False
+    first, last = item_span(items, start)
+    around = (t for t in doc[first:last] if not start <= t.i < end and t.pos_ == "NOUN" and _person(t, "Masc"))
+    return any(_same_stem(f, t.lemma_) for t in around for f in feminine)
 
 
 def _person(token: Token, gender: str) -> bool:

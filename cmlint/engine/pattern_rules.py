@@ -234,7 +234,7 @@ class PatternRule:
             or ("embedded" in ignore and not in_title and embedded(doc, items, start, end))
             or ("explained" in ignore and explained(doc, end))
             or ("negation" in ignore and view is not None and negated(view, items, start, end, self._negation))
-            or ("counterpart" in ignore and counterpart(doc, start, end, _title_tokens(posting)))
+            or ("counterpart" in ignore and counterpart(doc, items, start, end, _title_tokens(posting)))
         )
 
     def _fit(self, key: Part, matched: str, ctx: CheckContext[Any]) -> str | None:
