@@ -276,7 +276,7 @@ class Analyzer:
         collected, lines, learned = found.collected, found.lines, found.learned
         profile = role_profile.phrase_profile((*collected.evidence, *learned), lines, taxonomy, scoring)
         # The head's sure readings join the phrases in the lines' masses (the occupation question, CM002).
-        sure = sure_evidence(learned, lines, scoring.occupations)
+        sure = sure_evidence(learned, lines, taxonomy, scoring.occupations)
         counted = Collected((*collected.evidence, *sure), collected.cancelled) if sure else collected
         masses = role_profile.item_masses(counted, lines, taxonomy, scoring.occupations)
         objects = (

@@ -3,8 +3,10 @@
 - ``negation``: a negator before the match in its clause («не даём печеньки»,
   «без прописки», «а не просто печеньки»), or a waiver after it («прописка не
   важна», «значения не имеет», «наличие детей — не помеха»), also after a second
-  subject joined by «и», «или» («прописка и регистрация значения не имеют»); the
-  words are in ``rules/negation.yaml``;
+  subject joined by «и», «или» («прописка и регистрация значения не имеют») or a list of names
+  («гражданство РФ, РБ, Казахстан — не важно»), past an abbreviation's dot («Гражданство рф. не важно»), or
+  as the whole predicate after a dash, colon, bracket or comma («прописка МО — любая», «гражданство РФ (не
+  обязательно)»); the words are in ``rules/negation.yaml``;
 - ``compound``: the match starts inside a hyphenated or dotted compound
   («тест-драйв», «Яндекс.Драйв»);
 - ``prefix``: the match is glued by a hyphen to the word after it — the first
@@ -56,8 +58,20 @@ _QUOTES_CLOSE = frozenset({"»", '"', "”", "“", "'"})
 _CLAUSE_ENDS = frozenset({",", ";", ".", ":", "!", "?", "(", ")", "—", "…"})
 #: Conjunctions that join a second subject to the match («прописка и регистрация»).
 _COORDINATORS = frozenset({"и", "или", "/"})
-#: A dash or colon that joins a subject to what is said of it («прописка — не важна»).
-_LINKS = frozenset({"—", "–", ":"})
+#: A dash, colon or bracket that joins a subject to what is said of it («прописка — не важна», «гражданство
+#: РФ - не принципиально», «гражданство РФ (не обязательно)»).
+_LINKS = frozenset({"—", "–", "-", ":", "("})
+#: Words that a waiving predicate may have around it («значения не имеет», «не играет никакой роли»).
+_WAIVER_OBJECTS = frozenset({"значение", "роль", "никакой", "особый", "условие", "требование"})
+#: Parts of speech that continue a subject's phrase (names, numbers, prepositions) and do not count for the window.
+_LIGHT_POS = frozenset({"PROPN", "NUM", "ADP"})
+_YEARS = frozenset({"год", "лет"})
+#: Words that open a question about the match after a waiver («Неважно, какая у вас прописка»).
+_QUESTION_WORDS = frozenset({"какой", "каков", "чей", "где", "откуда", "сколько"})
+#: How far before the match such a question may open («какое у вас семейное положение»).
+_QUESTION_REACH = 6
+#: Negators that waive with a waiver after them («не важно», «без разницы»).
+_WAIVER_NEGATORS = frozenset({"не", "без"})
 
 
 class NegationWords(BaseModel):
@@ -73,6 +87,8 @@ class NegationWords(BaseModel):
     states: frozenset[Lemma]
     waivers: frozenset[Lemma]
     waived: frozenset[Lemma]
+    #: Words that waive when they end the clause: «прописка — любая» (not «девушка любого возраста»).
+    open: frozenset[Lemma]
 
 
 def negated(view: TokenView, items: Sequence[int], start: int, end: int, words: NegationWords) -> bool:
@@ -86,24 +102,132 @@ def negated(view: TokenView, items: Sequence[int], start: int, end: int, words: 
         if lemmas[index] in words.negators and not _kept(view, index, start, words):
             return True
         index -= 1
+    if _waiving_question(view, items, start, item, words):
+        return True
+    # The match's last item: a segmenter may read an abbreviation's dot inside it as an end («Гражд. РФ»).
+    return _waived(view, items, end, items[end - 1] if items else -1, words)
+
+
+def _waived(view: TokenView, items: Sequence[int], end: int, item: int, words: NegationWords) -> bool:
+    """A waiver said of the match in its item and clause: within the window after it («прописка не важна»,
+    «регистрация в г. Москве не обязательна»: names, numbers, prepositions and abbreviations do not count), or
+    right after a dash, colon, bracket or comma that ends the subject, as the whole predicate
+    («Гражданство рф. не важно», «прописка МО — не важно», «гражданство РФ (не обязательно)», «возраст —
+    любой», «гражданство РФ, не обязательно»; not «девушка, не обязательно с опытом»)."""
+    lemmas, texts = view.lemma, view.text
     index = end
-    # «прописка и регистрация значения не имеют»: the waiver is said of both, the window starts after the second.
-    if index + 1 < len(lemmas) and lemmas[index] in _COORDINATORS and _same_item(items, index + 1, item):
-        index += 2
-    first = index
-    # «прописка — не важна», «пол: не важен»: a dash or colon right after the match links its predicate.
-    if index < len(lemmas) and texts[index] in _LINKS:
+    if index < len(texts) and texts[index] == "." and _abbreviation_dot(view, index):
+        # The segmenter may take the dot for a sentence's end and start a new item after it («Пол: муж. — …»).
         index += 1
-    while index < len(lemmas) and index - first < words.window and _same_item(items, index, item):
-        lemma = lemmas[index]
-        if texts[index] in _CLAUSE_ENDS or texts[index].isspace():
+        item = next((items[after] for after in range(index, min(index + 2, len(items))) if items[after] >= 0), item)
+    index = _past_subjects(view, items, index, item)
+    counted = 0
+    while index < len(lemmas) and counted < words.window and _along(view, items, index, item):
+        if (texts[index] in _LINKS or texts[index] == ",") and _predicate(view, items, index + 1, item, words):
+            return True
+        if _clause_ends(view, index):
             break
-        if lemma in words.waived:
+        if lemmas[index] in words.waived or _waiver(view, index, words):
             return True
-        if lemma == "не" and index + 1 < len(lemmas) and lemmas[index + 1] in words.waivers:
+        if lemmas[index] in words.open and _clause_ends(view, index + 1, items, item):
             return True
+        counted += not _light(view, index)
         index += 1
     return False
+
+
+def _predicate(view: TokenView, items: Sequence[int], index: int, item: int, words: NegationWords) -> bool:
+    """A waiver that is the whole predicate from ``index`` to the clause's end: «не важно», «значения не имеет»,
+    «не играет роли», «любой», «(не обязательно)»."""
+    lemmas = view.lemma
+    index += index < len(lemmas) and lemmas[index] in _WAIVER_OBJECTS
+    if index >= len(lemmas):
+        return False
+    if lemmas[index] in words.waived or lemmas[index] in words.open:
+        index += 1
+    elif _waiver(view, index, words):
+        index += 2
+    else:
+        return False
+    while index < len(lemmas) and lemmas[index] in _WAIVER_OBJECTS:
+        index += 1
+    # «не обязательна для граждан РФ»: whom it is waived for; not «не обязательно с опытом».
+    return _clause_ends(view, index, items, item) or lemmas[index] == "для"
+
+
+def _waiver(view: TokenView, index: int, words: NegationWords) -> bool:
+    """«не» or «без» with a waiver after it: «не важно», «не имеет», «без разницы»."""
+    lemmas = view.lemma
+    return lemmas[index] in _WAIVER_NEGATORS and index + 1 < len(lemmas) and lemmas[index + 1] in words.waivers
+
+
+def _light(view: TokenView, index: int) -> bool:
+    """A token that only continues the subject's phrase and does not count for the window: a name, a number, a
+    preposition, an abbreviation and its dot, years («регистрация в г. Москве», «возраст 25-35 лет»)."""
+    text = view.text[index]
+    return (
+        view.pos[index] in _LIGHT_POS
+        or _acronym(text)
+        or text.lower() in _PLACE_KINDS
+        or text == "." and _abbreviation_dot(view, index)
+        or view.lemma[index] in _YEARS
+    )
+
+
+def _past_subjects(view: TokenView, items: Sequence[int], index: int, item: int) -> int:
+    """The index after more subjects joined to the match: one after «и», «или»,
+    «/» («прописка и регистрация значения не имеют»), names or abbreviations after commas («РФ, РБ, Казахстан»)."""
+    texts, pos = view.text, view.pos
+    while index + 1 < len(texts) and _same_item(items, index + 1, item):
+        joiner, subject = view.lemma[index], texts[index + 1]
+        if joiner in _COORDINATORS or joiner == "," and (pos[index + 1] == "PROPN" or _acronym(subject)):
+            index += 2
+        else:
+            break
+    return index
+
+
+def _clause_ends(view: TokenView, index: int, items: Sequence[int] = (), item: int = -1) -> bool:
+    """Whether the clause ends at ``index``: a clause mark (not an abbreviation's dot), a line break, the item's
+    or the text's end."""
+    texts = view.text
+    if index >= len(texts) or not _same_item(items, index, item):
+        return True
+    text = texts[index]
+    return text.isspace() or text in _CLAUSE_ENDS and not (text == "." and _abbreviation_dot(view, index))
+
+
+def _abbreviation_dot(view: TokenView, index: int) -> bool:
+    """A dot that ends an abbreviation, not a sentence: after a kind of place («г. Москва»), or after a short
+    word or an acronym and before a lower-case word or a link («рф. не важно», «муж. не важен», «РФ.: не
+    обязательно»)."""
+    texts = view.text
+    if index == 0 or index + 1 >= len(texts):
+        return False
+    before, after = texts[index - 1], texts[index + 1]
+    if before.lower() in _PLACE_KINDS:
+        return True
+    short = before.isalpha() and (len(before) <= 3 or _acronym(before))
+    return short and (after[:1].islower() or after in _LINKS or after in {",", ")"})
+
+
+def _acronym(text: str) -> bool:
+    """An upper-case abbreviation: «РФ», «РБ», «МО», «СНГ»."""
+    return 2 <= len(text) <= 5 and text.isalpha() and text.isupper()
+
+
+def _waiving_question(view: TokenView, items: Sequence[int], start: int, item: int, words: NegationWords) -> bool:
+    """The match's clause is a question that a waiver before its comma opens: «Неважно, какая у вас прописка»,
+    «Не важно, какое у вас семейное положение», «Без разницы, какой у вас возраст»."""
+    lemmas = view.lemma
+    comma = start - 1
+    while comma >= 0 and start - comma <= _QUESTION_REACH and _same_item(items, comma, item):
+        if view.text[comma] in _CLAUSE_ENDS or view.text[comma].isspace():
+            break
+        comma -= 1
+    if comma < 1 or view.text[comma] != "," or lemmas[comma + 1] not in _QUESTION_WORDS:
+        return False
+    return lemmas[comma - 1] in words.waived or comma >= 2 and _waiver(view, comma - 2, words)
 
 
 def _kept(view: TokenView, index: int, start: int, words: NegationWords) -> bool:
@@ -115,7 +239,9 @@ def _kept(view: TokenView, index: int, start: int, words: NegationWords) -> bool
         return False
     lemma = view.lemma[after]
     # A full participle («не имеющих») describes whom a posting takes in; «должен» is a short adjective.
-    state = lemma in words.states and (view.pos[after] != "ADJ" or lemma == "должный")
+    # (Not «не имеет значения»: that waives.)
+    waives = after + 1 < len(view.lemma) and view.lemma[after + 1] in _WAIVER_OBJECTS
+    state = lemma in words.states and (view.pos[after] != "ADJ" or lemma == "должный") and not waives
     return (after < start and lemma in words.keeps) or view.lower[after] in words.bounds or state
 
 
@@ -330,6 +456,11 @@ def _genitive_of_description(doc: Doc, items: Sequence[int], item: int, index: i
         and noun.pos_ == "NOUN"
         and _description_ends(doc, items, item, index + 2)
     )
+
+
+def _along(view: TokenView, items: Sequence[int], index: int, item: int) -> bool:
+    """The token is in the item, or is a link between the item's pieces that the segmenter left outside it."""
+    return _same_item(items, index, item) or items[index] == -1 and view.text[index] in _LINKS
 
 
 def _same_item(items: Sequence[int], index: int, item: int) -> bool:

@@ -25,6 +25,8 @@ from cmlint.matching.lemma_matcher import TokenView
 from cmlint.occupations.model import CARD_FILE, OccupationModel
 from cmlint.roles.evidence import Collected, Evidence, Markers
 from cmlint.roles.lines import LineReading
+from cmlint.roles.profile import contradicts
+from cmlint.roles.taxonomy import Taxonomy
 from cmlint.scoring import OccupationWeights
 
 #: The head's folder inside ``cmlint/occupations`` (a card, the feature list, the weights).
@@ -80,18 +82,34 @@ def learned_evidence(
 
 
 def sure_evidence(
-    learned: Sequence[Evidence], lines: Sequence[LineReading], weights: OccupationWeights
+    learned: Sequence[Evidence], lines: Sequence[LineReading], taxonomy: Taxonomy, weights: OccupationWeights
 ) -> tuple[Evidence, ...]:
     """The learned evidence of lines the head reads surely (``learned_line_probability``): these also speak in
     the occupation question, where a line the occupation model cannot place (an agency's «коммуникация с
     клиентами в рамках проектов») would otherwise go to its best guess.  Less sure readings stay with the
-    fine roles: the head reads some lines of other trades as a fine role («готовность к ночным сменам»)."""
+    fine roles: the head reads some lines of other trades as a fine role («готовность к ночным сменам»).
+    Nor does the head's reading of a role of a scarce occupation (community, SMM, PR: it learned them from
+    few real postings) where the occupation model places the line surely in an unrelated trade
+    (:func:`contradicts`; «вести группы по рисованию для школьников» is a teacher's work, not a community
+    manager's groups).  A role the head knows from many postings keeps its reading: a line on the laboratory
+    equipment a sales manager sells reads to the model as a process engineer's."""
     sure = {
         line.item
         for line in lines
-        if line.role is not None and line.role[1] >= weights.learned_line_probability
+        if line.role is not None
+        and line.role[1] >= weights.learned_line_probability
+        and not _refuted(line, line.role[0], taxonomy, weights)
     }
     return tuple(ev for ev in learned if ev.item in sure)
+
+
+def _refuted(line: LineReading, role: str, taxonomy: Taxonomy, weights: OccupationWeights) -> bool:
+    """Whether the occupation model surely refutes the head's reading of a role of a scarce occupation."""
+    return (
+        role != OTHER
+        and taxonomy.occupation_of(role) in weights.scarce_occupations
+        and contradicts(line, role, taxonomy, weights)
+    )
 
 
 def guarded_items(view: TokenView, token_items: Sequence[int], markers: Markers) -> frozenset[int]:

@@ -115,13 +115,17 @@ def _pull(strength: float, weights: OccupationWeights) -> float:
 
 
 def _contradicts(line: LineReading, role: str, taxonomy: Taxonomy, weights: OccupationWeights) -> bool:
+    """Whether the model refutes a phrase of ``role`` on the line (:func:`contradicts`); never a phrase of a
+    member role: the model reads a line about members as their trade or pastime."""
+    return role not in weights.member_roles and contradicts(line, role, taxonomy, weights)
+
+
+def contradicts(line: LineReading, role: str, taxonomy: Taxonomy, weights: OccupationWeights) -> bool:
     """Whether the model reads the line, surely enough, as an occupation unrelated to ``role``.
 
     Where the model knows the role's occupation well (sales, support, HR) its
     word weighs more than where real data is scarce (community, SMM, PR).
     """
-    if role in weights.member_roles:
-        return False
     occupation = taxonomy.occupation_of(role)
     scarce = occupation in weights.scarce_occupations
     needed = weights.scarce_contradiction_probability if scarce else weights.contradiction_probability

@@ -75,6 +75,25 @@ _QUESTION_HEADING = re.compile(
 )
 
 
+#: The most words of a question that starts with a known heading and is one («Что надо делать, чтобы стать
+#: частью команды?»).
+_QUESTION_WORDS = 10
+
+
+def _asks_for_section(folded: str, heading_end: int) -> bool:
+    """Whether a folded line whose known heading ends at ``heading_end`` is a short question of its own that
+    only a clause after a comma frames: the heading of a section («Что надо делать, чтобы попасть к нам?»);
+    not a question of a condition («Что делать, если …?»)."""
+    question = folded.rstrip()
+    frame = question[heading_end:-1].strip()
+    return (
+        question.endswith("?")
+        and not any(mark in question[:-1] for mark in ".!?:")
+        and len(_WORD.findall(question)) <= _QUESTION_WORDS
+        and (not frame or (frame.startswith(",") and not frame[1:].lstrip().startswith("если")))
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Section:
     """A run of the posting under one heading (or before the first heading)."""
@@ -146,7 +165,7 @@ def classify_heading(line: str) -> tuple[SectionKind, int] | None:
     The end is the offset just past the heading (and its colon), so that an
     inline heading «Обязанности: ведение чатов» leaves «ведение чатов».
     """
-    if ":" not in line and (len(line) > 80 or line.count(" ") > 6):
+    if ":" not in line and (len(line) > 80 or line.count(" ") > 6) and not _fold(line).rstrip().endswith("?"):
         return None
     stripped = _LEADING_NOISE.sub("", line)
     lead = len(line) - len(stripped)
@@ -163,6 +182,8 @@ def classify_heading(line: str) -> tuple[SectionKind, int] | None:
     asks = bool(_QUESTION_HEADING.match(folded))
     for kind, at_start, anywhere in _grammar().headings:
         match = at_start.match(folded)
+        if match and _asks_for_section(folded, match.end()):
+            return kind, len(line)
         if match:
             rest = folded[match.end():]
             tail = _TRAILING_NOISE.sub("", rest)
@@ -175,7 +196,8 @@ def classify_heading(line: str) -> tuple[SectionKind, int] | None:
                 return kind, len(line)
             if head is not None or (colon != -1 and _heading_kind(stripped) == kind):
                 return kind, lead + colon + 1
-        elif words <= 8 and (ends_a_heading or asks) and anywhere.search(folded):
+        # A line that starts with words of one heading may still name another one («Нам важны компетенции:»).
+        if words <= 8 and (ends_a_heading or asks) and anywhere.search(folded):
             return kind, len(line)
         elif head is not None and anywhere.search(head):
             return kind, lead + colon + 1
@@ -357,10 +379,16 @@ def _lines(text: str) -> list[tuple[int, str]]:
             if kind and (kind in _QUESTION_KINDS or raw[match.end(1):match.end(1) + 2].strip() not in "-–—"):
                 cuts.update(match.span(1))
         if "?" in raw:
+            reach = -1
             for match in _INLINE_QUESTION.finditer(raw):
+                if match.end() < reach:
+                    continue
                 end = raw.index("?", match.end())
-                if _heading_kind(raw[match.end():end] + ":") in _QUESTION_KINDS:
+                question = raw[match.end():end + 1]
+                kind = _heading_kind(question[:-1] + ":") or _question_kind(question)
+                if kind in _QUESTION_KINDS:
                     cuts.update((match.end(), end + 1))
+                    reach = end
         ordered = sorted(cuts)
         for begin, end in zip([0, *ordered], [*ordered, len(raw)], strict=True):
             found.append((start + begin, raw[begin:end]))
@@ -388,6 +416,16 @@ def _heading_kind(piece: str) -> SectionKind | None:
         rest = len(_WORD.findall(folded[match.end():]))
         if not rest or (rest <= 5 and _HEADING_NOUN.search(folded[:match.end()])):
             return kind
+    return None
+
+
+def _question_kind(question: str) -> SectionKind | None:
+    """The kind of the known heading a short question starts with (:func:`_asks_for_section`)."""
+    folded = _fold(question)
+    for kind, at_start, _ in _grammar().headings:
+        match = at_start.match(folded)
+        if match:
+            return kind if _asks_for_section(folded, match.end()) else None
     return None
 
 

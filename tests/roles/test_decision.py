@@ -256,6 +256,20 @@ def test_the_technology_of_making_food_fits_a_cook(linter: Linter) -> None:
     assert "CM001" not in linter.lint(text, title="Кондитер").codes()
 
 
+def test_an_agency_account_manager_who_runs_the_clients_projects_is_not_confused(linter: Linter) -> None:
+    """An account manager of a web studio sets the specialists' tasks and keeps their deadlines: the client's
+    projects are the job (invented wording)."""
+    text = (
+        "Обязанности:\n"
+        "- ставить задачи дизайнерам, программистам и контент-менеджерам по сайтам клиентов\n"
+        "- контролировать сроки, качество и бюджет работ по каждому проекту\n"
+        "- составлять план работ и этапы проекта, вести задачи в трекере\n"
+        "- проводить созвоны с командой проекта и принимать результаты\n"
+        "- согласовывать с клиентом этапы и сроки работ\n"
+    )
+    assert "CM001" not in linter.lint(text, title="Аккаунт-менеджер в веб-студию").codes()
+
+
 def test_a_community_of_parents_under_an_smm_title_is_confused(linter: Linter) -> None:
     """The model reads a line about parents as a teacher's; the community phrases on it still count (one prose
     line of duties, as small employers write them)."""

@@ -147,4 +147,22 @@ def test_sure_readings_also_count_in_the_lines_masses(linter: Linter) -> None:
 def test_only_sure_learned_evidence_is_kept_for_the_masses() -> None:
     lines = [reading(0, ("smm", 0.9)), reading(1, ("smm", 0.6))]
     learned = (Evidence("smm", 0.9, 0, 2, 0, (LEARNED,)), Evidence("smm", 0.6, 3, 5, 1, (LEARNED,)))
-    assert sure_evidence(learned, lines, WEIGHTS) == learned[:1]
+    assert sure_evidence(learned, lines, load_taxonomy(), WEIGHTS) == learned[:1]
+
+
+def test_a_scarce_role_the_occupation_model_refutes_is_no_sure_evidence() -> None:
+    """The head knows community work from few postings: where the occupation model reads the line surely as a
+    teacher's, its community reading stays with the fine roles; where the model cannot place the line, it
+    speaks in the occupation question too."""
+    taught = LineReading(0, 1.0, (("teacher", 0.9),), True, ("community", 0.75))
+    unplaced = LineReading(1, 1.0, (("teacher", 0.3), ("marketing_pr", 0.2)), True, ("community", 0.75))
+    learned = (Evidence("community", 0.75, 0, 2, 0, (LEARNED,)), Evidence("community", 0.75, 3, 5, 1, (LEARNED,)))
+    assert sure_evidence(learned, [taught, unplaced], load_taxonomy(), WEIGHTS) == learned[1:]
+
+
+def test_a_well_known_role_keeps_its_sure_reading_against_the_model() -> None:
+    """The head knows sales from many postings: a line on the equipment sold that the model reads as a
+    process engineer's stays sales work in the occupation question."""
+    equipment = LineReading(0, 1.0, (("process_engineer", 0.8),), True, ("sales", 0.8))
+    learned = (Evidence("sales", 0.8, 0, 2, 0, (LEARNED,)),)
+    assert sure_evidence(learned, [equipment], load_taxonomy(), WEIGHTS) == learned

@@ -495,3 +495,51 @@ def test_the_cheap_scan_finds_words_wherever_a_bare_heading_can_stand(line: str)
     found = [m.span(1) for m in _BARE_HEADING.finditer(line)]
     assert not found or _MAY_HAVE_BARE_HEADING.search(line)
     assert all(_MAY_HAVE_BARE_HEADING.match(line, start) for start, _ in found)
+
+
+@pytest.mark.parametrize(
+    "line", ["Звонить поставщикам по графику", "Контакт с дилерами по почте"]
+)
+def test_a_line_of_work_that_starts_with_a_heading_or_contact_word_is_no_heading_or_contact(line: str) -> None:
+    found = items(f"Ищем курьера.\n{line}\nРазвозить заказы")
+    assert [(section, kind) for section, kind, _ in found[1:]] == [("intro", "other"), ("intro", "other")]
+
+
+@pytest.mark.parametrize("line", ["Звоните нам по будням", "Звони в любое время", "Контакты: 8 900 000 00 00"])
+def test_a_contact_still_reads_as_one(line: str) -> None:
+    structure = segment(f"Ищем курьера.\n{line}", title_from_text=False)
+    assert structure.sections[-1].kind == "contacts" or structure.items[-1].kind == "contact"
+
+
+@pytest.mark.parametrize(
+    "item", ["обязателен опыт вождения от года", "Обязательно знание кассы", "Необходимо наличие прав", "Обязательно: права B"]
+)
+def test_a_demand_said_first_is_a_requirement_even_among_duties(item: str) -> None:
+    assert items(f"Обязанности:\n- развозить заказы\n- {item}")[1] == ("duties", "requirement", item)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Для нас важны такие качества, как:",
+        "Нам важны следующие навыки:",
+        "Что нужно от тебя:",
+        "Нам важны знания по теме:",
+        "Обязательные требования",
+    ],
+)
+def test_what_matters_to_the_company_heads_the_requirements(line: str) -> None:
+    found = classify_heading(line)
+    assert found is not None and found[0] == "requirements"
+
+
+def test_a_requirements_heading_before_a_dash_starts_the_requirements() -> None:
+    found = items("Обязанности:\n- развозить заказы\n\nЧто нужно от вас — права категории B, знание города.")
+    assert [section for section, _, _ in found[1:]] == ["requirements"]
+
+
+def test_a_short_question_that_starts_with_a_heading_is_one_whatever_frames_it() -> None:
+    text = "Кто мы:\nМы пекарня.\nЧто надо делать, чтобы стать частью нашей команды?\n- Печь хлеб\n- Открывать точки"
+    assert items(text)[-2:] == [("duties", "duty", "Печь хлеб"), ("duties", "duty", "Открывать точки")]
+    inline = "Мы пекарня. Что надо делать, чтобы стать частью нашей команды? Печь хлеб."
+    assert items(inline)[-1] == ("duties", "duty", "Печь хлеб")
