@@ -223,6 +223,8 @@ class LemmaMatcher(Generic[K]):
         stop = len(view.lemma) if end is None else end
         best: dict[tuple[K, int], int] = {}
         patterns = self._patterns
+        columns, text = view.columns(), view.text
+        gaps: tuple[list[bool], list[bool]] | None = None  # read at the first pattern of more than one step
         for index, at in self._starts(view):
             if at and (at[0] < start or at[-1] >= stop):
                 at = at[bisect_left(at, start):bisect_left(at, stop)]
@@ -230,11 +232,14 @@ class LemmaMatcher(Generic[K]):
             if len(steps) == 1:
                 step = steps[0]
                 for i in at:
-                    if _first_holds(step, view, i) and i + 1 > best.get((key, i), -1):
+                    if _first_holds(step, columns, text, i) and i + 1 > best.get((key, i), -1):
                         best[(key, i)] = i + 1
                 continue
+            if gaps is None:
+                gaps = view.gap_flags
+            joints, modifiers = gaps
             for i in at:
-                found = _longest(steps, view, i, stop)
+                found = _longest(steps, columns, text, joints, modifiers, i, stop)
                 if found > i and found > best.get((key, i), -1):
                     best[(key, i)] = found
         return _non_overlapping(best)
@@ -253,9 +258,13 @@ class LemmaMatcher(Generic[K]):
                 if index in tried:
                     continue
                 tried.add(index)
-                if all_occur(needs[index], present):
-                    for start in first[index] & present:
-                        yield index, positions[start]
+                for values in needs[index]:  # inline :func:`all_occur`: this loop runs for every candidate
+                    if values.isdisjoint(present):
+                        break
+                else:
+                    for start in first[index]:
+                        if start in present:
+                            yield index, positions[start]
         for tags, indexes in self._first_pos.items():
             at = view.tagged(tags)
             if at:
@@ -277,34 +286,49 @@ def all_occur(needs: Sequence[frozenset[str]], present: set[str]) -> bool:
     return True
 
 
-def _first_holds(step: Step, view: TokenView, i: int) -> bool:
+def _first_holds(step: Step, columns: tuple[list[str], ...], text: list[str], i: int) -> bool:
     """Whether a one-step pattern holds at ``i`` (its index may point at a near miss)."""
     if step.kind is Kind.RANGE:
-        return step.in_range(view.text[i])
-    column = view.columns()[step.kind]
-    return (column[i] in step.values) is not step.negated
+        return step.in_range(text[i])
+    return (columns[step.kind][i] in step.values) is not step.negated
 
 
-def _longest(steps: StepPattern, view: TokenView, start: int, stop: int) -> int:
-    """The end of the longest match of ``steps`` at ``start`` (or -1).
+def _longest(
+    steps: StepPattern,
+    columns: tuple[list[str], ...],
+    text: list[str],
+    joints: list[bool],
+    modifiers: list[bool],
+    start: int,
+    stop: int,
+) -> int:
+    """The end of the longest match of ``steps`` at ``start`` (or -1), on a view's ``columns`` and ``text`` and
+    its gap flags (:attr:`TokenView.gap_flags`).
 
     Runs the pattern as an NFA over a handful of positions (lists, not sets:
     there are rarely more than three).
     """
-    columns = view.columns()
     positions = [start]
     for step in steps:
-        if step.kind is Kind.GAP:
-            positions = _gap(positions, view, stop)
+        kind = step.kind
+        if kind is Kind.GAP:
+            positions = _gap(positions, joints, modifiers, stop)
             continue
-        if step.kind is Kind.RANGE:
-            advanced = [p + 1 for p in positions if p < stop and step.in_range(view.text[p])]
+        # Loops, not comprehensions: a comprehension is a call of its own, and this runs for every step tried.
+        advanced: list[int] = []
+        if kind is Kind.RANGE:
+            for p in positions:
+                if p < stop and step.in_range(text[p]):
+                    advanced.append(p + 1)
         else:
-            column, values, negated = columns[step.kind], step.values, step.negated
-            advanced = [p + 1 for p in positions if p < stop and (column[p] in values) is not negated]
+            column, values, negated = columns[kind], step.values, step.negated
+            for p in positions:
+                if p < stop and (column[p] in values) is not negated:
+                    advanced.append(p + 1)
         if step.optional:
-            if advanced:
-                positions = positions + [p for p in advanced if p not in positions]
+            for p in advanced:
+                if p not in positions:
+                    positions.append(p)
         elif advanced:
             positions = advanced
         else:
@@ -312,9 +336,8 @@ def _longest(steps: StepPattern, view: TokenView, start: int, stop: int) -> int:
     return max(positions)
 
 
-def _gap(positions: list[int], view: TokenView, stop: int) -> list[int]:
+def _gap(positions: list[int], joints: list[bool], modifiers: list[bool], stop: int) -> list[int]:
     """Positions after an optional joint and up to two optional modifiers."""
-    joints, modifiers = view.gap_flags
     reached: list[int] = []
     for p in positions:
         for q in (p, p + 1) if p < stop and joints[p] else (p,):
@@ -335,6 +358,10 @@ def _non_overlapping(best: dict[tuple[K, int], int]) -> list[Match[K]]:
         by_key[key].append((start, end))
     result: list[Match[K]] = []
     for key, spans in by_key.items():
+        if len(spans) == 1:  # the usual case: one match of the key, nothing to choose
+            start, end = spans[0]
+            result.append((key, start, end))
+            continue
         spans.sort(key=lambda s: (s[0] - s[1], s[0]))
         taken: list[tuple[int, int]] = []  # non-overlapping, sorted by start
         for start, end in spans:

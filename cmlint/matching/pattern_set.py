@@ -18,7 +18,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from cmlint.matching.lemma_matcher import LemmaMatcher, Match, TokenView, all_occur
+from cmlint.matching.lemma_matcher import LemmaMatcher, Match, TokenView
 from cmlint.matching.steps import StepPattern
 from cmlint.matching.token_patterns import Anchor, Companion, SpacyPattern, Tagged, TokenTest
 from cmlint.matching.word_searches import WordSearches
@@ -236,14 +236,16 @@ class _Ready:
         found: int | None = None
         for j in sorted(chosen):
             ident, pattern, rest, mask = entries[j]
-            if not all_occur(rest, words):
-                continue
-            if mask:
-                if found is None:
-                    found = view.found(self._searches)
-                if found & mask != mask:
-                    continue
-            ready.setdefault(ident, []).append(pattern)
+            for values in rest:  # inline :func:`all_occur`: this loop runs for every candidate pattern
+                if values.isdisjoint(words):
+                    break
+            else:
+                if mask:
+                    if found is None:
+                        found = view.found(self._searches)
+                    if found & mask != mask:
+                        continue
+                ready.setdefault(ident, []).append(pattern)
         return ready
 
 

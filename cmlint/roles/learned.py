@@ -119,17 +119,25 @@ def guarded_items(view: TokenView, token_items: Sequence[int], markers: Markers)
     nothing."""
     lemmas, lower = view.lemma, view.lower
     found: set[int] = set()
-    for index, lemma in enumerate(lemmas):
+    # Only the tokens whose lemma is a marker are looked at, found by the view's word index, not by a loop over
+    # every token.
+    for index in _lemma_tokens(view, markers.handoff_verbs | markers.joint_markers):
+        if token_items[index] >= 0:
+            found.add(token_items[index])
+    for index in _lemma_tokens(view, markers.negators | markers.post_negators):
         item = token_items[index]
         if item < 0 or item in found:
             continue
-        if lemma in markers.handoff_verbs or lemma in markers.joint_markers:
+        after = index + 1
+        undone = after < len(lemmas) and (
+            lemmas[after] in markers.negation_exceptions or lower[after] in markers.negation_exception_forms
+        )
+        if not undone:
             found.add(item)
-        elif lemma in markers.negators or lemma in markers.post_negators:
-            after = index + 1
-            undone = after < len(lemmas) and (
-                lemmas[after] in markers.negation_exceptions or lower[after] in markers.negation_exception_forms
-            )
-            if not undone:
-                found.add(item)
     return frozenset(found)
+
+
+def _lemma_tokens(view: TokenView, lemmas: frozenset[str]) -> list[int]:
+    """The tokens whose lemma is one of ``lemmas`` (in no particular order)."""
+    positions, own = view.positions, view.lemma
+    return [index for word in lemmas.intersection(view.words) for index in positions[word] if own[index] == word]

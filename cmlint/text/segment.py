@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from cmlint.kinds import ItemKind, SectionKind
 from cmlint.resources import load_yaml
+from cmlint.text.first_chars import first_chars_lookahead
 
 _BULLET = re.compile(
     r"^[ \t]*(?:[-–—•·▪►▸‣⁃○●◦✓✔☑➖➤→»*+]|\d{1,2}[.)](?!\d)|[a-zа-я]\)|"
@@ -138,13 +139,16 @@ def _grammar() -> _Grammar:
     headings = []
     for kind, patterns in data["headings"].items():
         body = "|".join(f"(?:{p})" for p in patterns).replace("$MODAL", data["modal"])
+        first = first_chars_lookahead(body)
         end = r"\w*(?=$|[\s:.,!?(—–-])"
         # Inside a line a heading word glued by a hyphen is part of a compound («решения контакт-центра:»).
         inner = r"\w*(?=$|[\s:.,!?(—–])"
-        headings.append((kind, re.compile(rf"^(?:{body}){end}"), re.compile(rf"(?:^|\s)(?:{body}){inner}")))
+        at_start, anywhere = rf"^{first}(?:{body}){end}", rf"(?:^|\s){first}(?:{body}){inner}"
+        headings.append((kind, re.compile(at_start), re.compile(anywhere)))
     cues = {}
     for name, patterns in data["cues"].items():
-        pattern = re.compile("|".join(f"(?:{p})" for p in patterns))
+        alternatives = "|".join(f"(?:{p})" for p in patterns)
+        pattern = re.compile(first_chars_lookahead(alternatives) + alternatives)
         # Cues anchored at the start are tried once there instead of at every position.
         anchored = all(p.startswith("^") for p in patterns)
         cues[name] = pattern.match if anchored else pattern.search

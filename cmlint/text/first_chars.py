@@ -1,0 +1,91 @@
+"""A regular expression's possible first characters, as a lookahead that lets ``search`` skip other positions.
+
+A search for an alternation of many phrases tries every alternative at every
+position of the text; a lookahead on the characters a match can start with
+(``(?=[оз])`` before «обязанности|задачи») fails at most positions with one
+character test.  The set is read from the expression's parse, so it is never
+smaller than the truth: the matches do not change.
+"""
+
+from __future__ import annotations
+
+import re
+from re import _constants as c, _parser as parser  # type: ignore[attr-defined]
+from typing import Any
+
+#: A range of characters longer than this is not spelled out (the lookahead is left out).
+_MAX_RANGE = 256
+
+_ZERO_WIDTH = (c.AT, c.ASSERT, c.ASSERT_NOT)
+_REPEATS = (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT)
+
+#: What the parse of a sequence says: the characters a match can start with (``None``: any), and whether the
+#: sequence can match the empty string (then what follows it can start the match too).
+_Firsts = tuple[frozenset[str] | None, bool]
+
+
+def first_chars_lookahead(pattern: str, flags: int = 0) -> str:
+    """``(?=[…])`` with every character a match of ``pattern`` can start with; empty when that set is unknown
+    (a class such as ``\\w``, any character, an empty match, case folding)."""
+    if flags & re.IGNORECASE:
+        return ""
+    parsed = parser.parse(pattern, flags)
+    if parsed.state.flags & re.IGNORECASE:
+        return ""
+    chars, empty = _sequence(list(parsed))
+    if chars is None or empty or not chars:
+        return ""
+    return "(?=[" + "".join(re.escape(char) for char in sorted(chars)) + "])"
+
+
+def _sequence(items: list[tuple[Any, Any]]) -> _Firsts:
+    found: set[str] = set()
+    for op, av in items:
+        chars, empty = _item(op, av)
+        if chars is None:
+            return None, True
+        found |= chars
+        if not empty:
+            return frozenset(found), False
+    return frozenset(found), True
+
+
+def _item(op: Any, av: Any) -> _Firsts:
+    if op is c.LITERAL:
+        return frozenset({chr(av)}), False
+    if op is c.IN:
+        return _charset(av), False
+    if op in _ZERO_WIDTH:
+        return frozenset(), True
+    if op is c.SUBPATTERN:
+        _, added, _, sub = av
+        return (None, True) if added & re.IGNORECASE else _sequence(list(sub))
+    if op is c.ATOMIC_GROUP:
+        return _sequence(list(av))
+    if op in _REPEATS:
+        low, _, sub = av
+        chars, empty = _sequence(list(sub))
+        return chars, empty or low == 0
+    if op is c.BRANCH:
+        found: set[str] = set()
+        empty = False
+        for branch in av[1]:
+            chars, branch_empty = _sequence(list(branch))
+            if chars is None:
+                return None, True
+            found |= chars
+            empty = empty or branch_empty
+        return frozenset(found), empty
+    return None, True
+
+
+def _charset(members: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    found: set[str] = set()
+    for op, av in members:
+        if op is c.LITERAL:
+            found.add(chr(av))
+        elif op is c.RANGE and av[1] - av[0] <= _MAX_RANGE:
+            found.update(map(chr, range(av[0], av[1] + 1)))
+        else:  # a negation, a category (\w, \s, \d) or a wide range
+            return None
+    return frozenset(found)

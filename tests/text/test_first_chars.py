@@ -1,0 +1,56 @@
+"""The first-character lookahead: a superset of where a match can start, so the matches never change."""
+
+import re
+
+import pytest
+
+from cmlint.resources import load_yaml
+from cmlint.text.first_chars import first_chars_lookahead
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        ("обязанност|задач", "(?=[зо])"),
+        ("(мы )?(ищем|нужен)", "(?=[имн])"),
+        ("^(?!знать)[а-в]{2,}", "(?=[абв])"),
+        ("(?:x)?y", "(?=[xy])"),
+        ("a-|\\]", "(?=[\\]a])"),
+    ],
+)
+def test_lookahead_names_every_first_character(pattern: str, expected: str) -> None:
+    assert first_chars_lookahead(pattern) == expected
+
+
+@pytest.mark.parametrize("pattern", ["\\w+", "[^:]{0,70}?если", ".", "a*", "a|b?", "(?i)a", "[\u0400-\u9fff]"])
+def test_no_lookahead_when_the_first_character_is_open(pattern: str) -> None:
+    assert first_chars_lookahead(pattern) == ""
+
+
+def test_no_lookahead_with_case_folding() -> None:
+    assert first_chars_lookahead("abc", re.IGNORECASE) == ""
+
+
+LINES = [
+    "обязанности: ведение чатов",
+    "мы ищем тебя, если",
+    "- будет плюсом знание sql",
+    "что мы предлагаем",
+    "контакты",
+    "ты будешь вести учёт",
+    "резюме присылайте на почту",
+    "приветствуется опыт",
+    "",
+    "   ",
+    "123 задачи",
+]
+
+
+def test_section_patterns_find_the_same_matches_with_their_lookaheads() -> None:
+    data = load_yaml("sections.yaml")
+    groups = [*data["headings"].values(), *data["cues"].values()]
+    for patterns in groups:
+        body = "|".join(f"(?:{p})" for p in patterns).replace("$MODAL", data["modal"])
+        plain, ahead = re.compile(body), re.compile(first_chars_lookahead(body) + body)
+        for line in LINES:
+            assert [m.span() for m in ahead.finditer(line)] == [m.span() for m in plain.finditer(line)]
