@@ -16,8 +16,6 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-
 from cmlint import parsed_yaml
 
 
@@ -39,8 +37,12 @@ def data_dir() -> Traversable:
     return shipped("rules")
 
 
-#: libyaml's C loader when PyYAML has it (ten times faster at start-up).
-Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+def yaml_loader() -> Any:
+    """libyaml's C loader when PyYAML has it (ten times faster at start-up); PyYAML is imported here, at the
+    first parse that is not in the cache, so a run that finds every parse there never imports it."""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def parse_yaml(text: str) -> Any:
@@ -49,7 +51,9 @@ def parse_yaml(text: str) -> Any:
 
 
 def _parse(text: str) -> Any:
-    return yaml.load(text, Loader=Loader)
+    import yaml
+
+    return yaml.load(text, Loader=yaml_loader())
 
 
 @cache
