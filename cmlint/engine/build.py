@@ -30,9 +30,11 @@ from cmlint.engine.ruleset import (
     user_packs,
 )
 from cmlint.engine.specs import Pack, PackError
-from cmlint.matching import phrases
+from cmlint.matching import compiled as compiled_patterns, phrases
+from cmlint.matching.compiled import CompiledPatterns
 from cmlint.matching.pattern_set import SharedPatterns
 from cmlint.matching.phrases import PhraseCompiler
+from cmlint.matching.token_patterns import TokenPatternCheck
 from cmlint.nlp import derivation, lemma_table, morphology as morphology_module, pipeline as pipeline_module, words
 from cmlint.nlp.lemma_table import LemmaTable
 from cmlint.nlp.morphology import Morphology, default_lexicon
@@ -78,11 +80,17 @@ def build_engine(config: Config, checks: Mapping[str, Check[Any]]) -> Engine:
     def tokenize(text: str) -> list[str]:
         return [token.text for token in nlp.make_doc(text)]
 
-    compiler = PhraseCompiler(morphology, lambda text: [text] if text.isalpha() else tokenize(text))
+    def phrase_words(text: str) -> list[str]:
+        return [text] if text.isalpha() else tokenize(text)
+
+    patterns_key = compiled_patterns.fingerprint(key)
+    known = compiled_patterns.load(patterns_key) or CompiledPatterns()
+    compiler = PhraseCompiler(morphology, phrase_words, known=known.phrases)
+    check_tokens = TokenPatternCheck(known.token_patterns)
     verified = table.verified if table else set()
     context = LemmaCheck(morphology, tokenize, verified).context()
     shared = SharedPatterns(nlp.vocab)
-    roles = RoleMatcher(nlp, taxonomy, compiler, shared)
+    roles = RoleMatcher(nlp, taxonomy, compiler, shared, check_tokens)
     markers = _validated(Markers, MARKERS_FILE, context)
     analyzer = Analyzer(nlp, roles, shipped_model(), markers, config.roles, shipped_head())
     negation = _validated(NegationWords, NEGATION_FILE, context)
@@ -97,10 +105,12 @@ def build_engine(config: Config, checks: Mapping[str, Check[Any]]) -> Engine:
         if spec.kind == "python":
             rules.append(python_rule(spec, source, checks, config, context))
         else:
-            rules.append(PatternRule(spec, shared, compiler, {**macros, **spec.macros}, source, negation))
+            rules.append(PatternRule(spec, shared, compiler, {**macros, **spec.macros}, source, negation, check_tokens))
     if morphology.asked is not None:
         lemma_table.save(key, LemmaTable(morphology.asked, verified))
         morphology.asked = None
+    if compiler.compiled.keys() != known.phrases.keys() or check_tokens.valid != known.token_patterns:
+        compiled_patterns.save(patterns_key, CompiledPatterns(compiler.compiled, check_tokens.valid))
     return Engine(nlp, morphology, taxonomy, analyzer, rules)
 
 

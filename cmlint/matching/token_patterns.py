@@ -9,7 +9,9 @@ operators, value types, quantifiers — exactly as its ``Matcher`` will.
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -229,6 +231,39 @@ def validate_token_pattern(pattern: Any) -> SpacyPattern:
     if problem:
         raise PatternError(problem)
     return SpacyPattern(tuple(dict(token) for token in pattern))
+
+
+class TokenPatternCheck:
+    """:func:`validate_token_pattern` that trusts the patterns an earlier run found valid.
+
+    ``known`` are the JSON texts of patterns found valid with the same code and spaCy
+    (:mod:`cmlint.matching.compiled`); a pattern among them is not checked again.  :attr:`valid` collects the
+    JSON of every pattern this check passed or trusted.
+    """
+
+    def __init__(self, known: Iterable[str] = ()) -> None:
+        self._known = frozenset(known)
+        self.valid: set[str] = set()
+
+    def __call__(self, pattern: Any) -> SpacyPattern:
+        """The pattern, validated unless known (raises :class:`PatternError` as :func:`validate_token_pattern` does)."""
+        key = _json_of(pattern)
+        if key is not None and key in self._known:
+            found = SpacyPattern(tuple(dict(token) for token in pattern))
+        else:
+            found = validate_token_pattern(pattern)
+        if key is not None:
+            self.valid.add(key)
+        return found
+
+
+def _json_of(pattern: Any) -> str | None:
+    """The pattern as JSON (None when JSON cannot hold it exactly: a non-string key, a date)."""
+    try:
+        text = json.dumps(pattern, ensure_ascii=False)
+        return text if json.loads(text) == pattern else None
+    except (TypeError, ValueError):
+        return None
 
 
 def _check_attribute(position: int, attr: Any, value: Any) -> None:
