@@ -10,6 +10,7 @@ the data always comes from the same tree as the code that reads it.
 
 from __future__ import annotations
 
+import hashlib
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -35,6 +36,23 @@ def shipped(name: Literal["rules", "corpora"]) -> Traversable:
 def data_dir() -> Traversable:
     """The folder with the shipped rule packs and linguistic data (``rules/``)."""
     return shipped("rules")
+
+
+@cache
+def data_digest() -> bytes:
+    """SHA-256 of every shipped data file (taxonomy, lexicon, packs …), by name and content."""
+    digest = hashlib.sha256()
+    pending = [data_dir()]
+    files = []
+    while pending:
+        for entry in pending.pop().iterdir():
+            if entry.is_dir():
+                pending.append(entry)
+            elif entry.name.endswith((".yaml", ".yml", ".json")):
+                files.append(entry)
+    for entry in sorted(files, key=lambda e: str(e)):
+        digest.update(entry.name.encode() + b"\0" + entry.read_bytes() + b"\0")
+    return digest.digest()
 
 
 def yaml_loader() -> Any:
