@@ -48,9 +48,9 @@ _GAP_WORDS = re.compile(r"\.\.\.([1-9])?")
 _MACRO = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _GROUP = re.compile(r"\(([^()]*)\)(\?)?")
 _MAX_EXPANSION = 64
+_TOO_MANY = f"слишком много вариантов (больше {_MAX_EXPANSION}); разбейте фразу на несколько"
 #: A phrase as compiled: whether English forms were added, and the phrase with its macros expanded.
 PhraseKey = tuple[bool, str]
-_TOO_MANY = f"слишком много вариантов (больше {_MAX_EXPANSION}); разбейте фразу на несколько"
 
 
 class PatternError(ValueError):
