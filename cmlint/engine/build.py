@@ -67,7 +67,9 @@ def build_engine(config: Config, checks: Mapping[str, Check[Any]]) -> Engine:
     lemmas, come from the cached table of :mod:`cmlint.nlp.lemma_table`
     when it matches the inputs, else from the tokenizer and pymorphy3 (and
     the table is written for the next time); words of a user's packs are
-    asked when they are not in the table.
+    asked when they are not in the table.  Phrases and token patterns an
+    earlier build compiled and validated with the same inputs are read from
+    :mod:`cmlint.matching.compiled` (which is rewritten when this build's differ).
     """
     taxonomy = load_taxonomy()
     packs = shipped_packs() + user_packs(config.extend_rules, config.base_dir)
