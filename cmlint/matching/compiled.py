@@ -1,4 +1,5 @@
-"""Compiled patterns kept between runs: the rules' phrases as steps, and the spaCy token patterns found valid.
+"""Compiled patterns kept between runs: the rules' phrases as steps, and the spaCy token patterns found valid
+with their plans (:meth:`~cmlint.matching.token_patterns.SpacyPattern.plan`).
 
 Compiling the thousand phrases of the taxonomy and the packs and validating their spaCy token patterns (spaCy's
 schema, every regular expression parsed twice) was a tenth of ``cmlint check one.txt``, and gives the same
@@ -10,9 +11,11 @@ and the file is written anew.  Nothing generated is kept in git.
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 import pydantic
 from pydantic import BaseModel, ConfigDict
@@ -21,6 +24,7 @@ from cmlint import cache
 from cmlint.matching import phrases, steps, token_patterns
 from cmlint.matching.phrases import PhraseKey
 from cmlint.matching.steps import Kind, Step, StepPattern
+from cmlint.matching.token_patterns import Anchor, Companion, Plan, Tagged, TokenTest, plan_of
 from cmlint.nlp import english, lemma_table
 from cmlint.text import user_regex
 
@@ -31,20 +35,29 @@ _KEEP = 8
 
 @dataclass
 class CompiledPatterns:
-    """What an engine build compiled: phrases by :data:`PhraseKey`, and the JSON of the token patterns found valid."""
+    """What an engine build compiled: phrases by :data:`PhraseKey`, and the JSON of the token patterns found valid
+    with their plans."""
 
     phrases: dict[PhraseKey, list[StepPattern]] = field(default_factory=dict)
-    token_patterns: set[str] = field(default_factory=set)
+    token_patterns: dict[str, Plan] = field(default_factory=dict)
+
+
+#: A token test in the file: a word set, a regular expression (its text alone) or parts of speech.
+_Test = tuple[Literal["words", "regex", "tags"], list[str]]
+#: An anchor or a companion in the file: the number of its test and how far it reaches either way.
+_Reach = tuple[int, int | None, int | None]
 
 
 class _Stored(BaseModel):
-    """The file: every distinct step once, the phrases' patterns as lists of step numbers."""
+    """The file: every distinct step once, the phrases' patterns as lists of step numbers; every distinct token
+    test once, the token patterns' JSON with their anchors and companions."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     steps: list[tuple[Kind, list[str], bool, tuple[int, int] | None]]
     phrases: list[tuple[bool, str, list[list[int]]]]
-    token_patterns: list[str]
+    tests: list[_Test]
+    token_patterns: list[tuple[str, list[_Reach], list[list[_Reach]]]]
 
 
 def fingerprint(lemma_key: str) -> str:
@@ -65,9 +78,17 @@ def load(key: str) -> CompiledPatterns | None:
             (english_forms, phrase): [tuple(table[i] for i in pattern) for pattern in patterns]
             for english_forms, phrase, patterns in stored.phrases
         }
-    except (OSError, ValueError, IndexError):
+        tests = [_test(*test) for test in stored.tests]
+        plans = {
+            text: plan_of(
+                tuple(Anchor(tests[test], before, after) for test, before, after in anchors),
+                tuple(tuple(Companion(tests[test], low, high) for test, low, high in group) for group in companions),
+            )
+            for text, anchors, companions in stored.token_patterns
+        }
+    except (OSError, ValueError, IndexError, re.error):
         return None
-    return CompiledPatterns(compiled, set(stored.token_patterns))
+    return CompiledPatterns(compiled, plans)
 
 
 def save(key: str, patterns: CompiledPatterns) -> None:
@@ -78,5 +99,33 @@ def save(key: str, patterns: CompiledPatterns) -> None:
         for (english_forms, phrase), found in sorted(patterns.phrases.items())
     ]
     table = [[step.kind.value, sorted(step.values), step.optional, step.bounds] for step in numbers]
-    data = {"steps": table, "phrases": stored, "token_patterns": sorted(patterns.token_patterns)}
+    tests: dict[TokenTest, int] = {}
+
+    def reach(test: TokenTest, low: int | None, high: int | None) -> list[int | None]:
+        return [tests.setdefault(test, len(tests)), low, high]
+
+    plans = [
+        [text, [reach(*anchor) for anchor in anchors], [[reach(*other) for other in group] for group in companions]]
+        for text, (_, anchors, companions) in sorted(patterns.token_patterns.items())
+    ]
+    data = {"steps": table, "phrases": stored, "tests": [_stored_test(test) for test in tests], "token_patterns": plans}
     cache.store_json(_PREFIX, key, data, _KEEP)
+
+
+def _test(kind: str, values: list[str]) -> TokenTest:
+    """A token test read from the file."""
+    if kind == "words":
+        return frozenset(values)
+    if kind == "tags":
+        return Tagged(frozenset(values))
+    (source,) = values
+    return re.compile(source)
+
+
+def _stored_test(test: TokenTest) -> list[object]:
+    """A token test as the file keeps it."""
+    if isinstance(test, frozenset):
+        return ["words", sorted(test)]
+    if isinstance(test, Tagged):
+        return ["tags", sorted(test.tags)]
+    return ["regex", [test.pattern]]

@@ -27,8 +27,12 @@ def cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_patterns_round_trip_and_unknown_key(cache_folder: Path) -> None:
     ranged = Step(Kind.RANGE, frozenset(), bounds=(14, 80))
     word = Step(Kind.LEMMA, frozenset({"звонок", "звонить"}), optional=True)
+    tokens: list[Any] = [{"LOWER": "чат"}, {"LEMMA": {"REGEX": "^модер"}}, {"POS": "NOUN", "OP": "?"}, {"POS": "VERB"}]
+    plan = validate_token_pattern(tokens).plan()
+    assert {type(anchor.test) for anchor in plan[1]} == {frozenset}
+    assert {type(other.test).__name__ for group in plan[2] for other in group} == {"Pattern", "Tagged"}
     patterns = CompiledPatterns({(False, "#NUM:14-80 звонок?"): [(ranged, GAP, word)], (True, "звонок"): [(word,)]},
-                                {'[{"LOWER": "чат"}]'})
+                                {json.dumps(tokens, ensure_ascii=False): plan})
     key = compiled.fingerprint("правила")
     compiled.save(key, patterns)
     assert compiled.load(key) == patterns
@@ -37,9 +41,13 @@ def test_patterns_round_trip_and_unknown_key(cache_folder: Path) -> None:
 
 @pytest.mark.parametrize("text", [
     '{"steps": ',  # cut off
-    '{"steps": [], "phrases": [], "token_patterns": [], "version": 2}',  # another shape
-    '{"steps": [[0, ["чат"], false, null]], "phrases": [[false, "чат", [[1]]]], "token_patterns": []}',  # no step 1
-    '{"steps": [[9, ["чат"], false, null]], "phrases": [], "token_patterns": []}',  # no such kind
+    '{"steps": [], "phrases": [], "tests": [], "token_patterns": [], "version": 2}',  # another shape
+    '{"steps": [[0, ["чат"], false, null]], "phrases": [[false, "чат", [[1]]]], "tests": [], "token_patterns": []}',  # no step 1
+    '{"steps": [[9, ["чат"], false, null]], "phrases": [], "tests": [], "token_patterns": []}',  # no such kind
+    '{"steps": [], "phrases": [], "tests": [], "token_patterns": [["[]", [[0, 0, 0]], []]]}',  # no test 0
+    '{"steps": [], "phrases": [], "tests": [["regex", ["(чат"]]], "token_patterns": []}',  # not an expression
+    '{"steps": [], "phrases": [], "tests": [["regex", ["чат", "звонок"]]], "token_patterns": []}',  # two of them
+    '{"steps": [], "phrases": [], "tests": [["lemma", ["чат"]]], "token_patterns": []}',  # no such test
 ])
 def test_a_broken_file_is_not_used(cache_folder: Path, text: str) -> None:
     (cache_folder / "patterns-broken.json").write_text(text, encoding="utf-8")
@@ -70,13 +78,16 @@ def test_a_token_pattern_found_valid_before_is_not_checked_again() -> None:
     broken: list[Any] = [{"LOWER": "чат", "DEP": "nsubj"}]  # DEP is not set by our pipeline
     with pytest.raises(PatternError):
         validate_token_pattern(broken)
-    trusted = TokenPatternCheck([json.dumps(broken, ensure_ascii=False)])
+    known_plan = validate_token_pattern([{"LOWER": "чат"}]).plan()
+    trusted = TokenPatternCheck({json.dumps(broken, ensure_ascii=False): known_plan})
     assert trusted(broken).tokens == tuple(broken)  # trusted as the earlier run found it
+    assert trusted(broken).plan() is known_plan  # and its plan is not worked out again
     fresh = TokenPatternCheck()
     with pytest.raises(PatternError):
         fresh(broken)
     good = [{"LOWER": "чат"}, {"LEMMA": {"REGEX": "^модер"}}]
-    assert fresh(good) == validate_token_pattern(good) and fresh.valid == {json.dumps(good, ensure_ascii=False)}
+    assert fresh(good) == validate_token_pattern(good)
+    assert fresh.valid == {json.dumps(good, ensure_ascii=False): validate_token_pattern(good).plan()}
     odd = [{"LENGTH": {1: 2}}]  # a key JSON cannot keep: never stored, always checked
     with pytest.raises(PatternError):
         fresh(odd)
