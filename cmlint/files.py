@@ -9,11 +9,12 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
+from cmlint.resources import yaml_loader
 
-from cmlint.resources import Loader
+if TYPE_CHECKING:
+    import yaml
 
 #: Configuration and rule packs are small; anything bigger is not one.
 MAX_CONFIG_BYTES = 4 * 1024 * 1024
@@ -61,7 +62,7 @@ def parse_small_yaml(text: str, limit: int = MAX_YAML_NODES) -> Any:
     The document's nodes are counted as they would be after expansion, each
     alias as a copy of what it names, before anything is built from them.
     """
-    loader = Loader(text)
+    loader = yaml_loader()(text)
     try:
         node = loader.get_single_node()
         if node is None:
@@ -96,6 +97,8 @@ def _check_expansion(root: yaml.Node, limit: int) -> None:
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:
+    import yaml
+
     if isinstance(node, yaml.MappingNode):
         return [part for pair in node.value for part in pair]
     if isinstance(node, yaml.SequenceNode):

@@ -26,7 +26,7 @@ from cmlint.models import Finding, Posting, Report, RoleInfo, Severity
 from cmlint.roles.taxonomy import Taxonomy
 from cmlint.posting import DEFAULT_FIELDS, PostingError, PostingLike, as_posting, check_format, make_posting
 from cmlint.quality import assess
-from cmlint.resources import data_dir
+from cmlint.resources import data_digest
 
 log = logging.getLogger("cmlint")
 
@@ -66,26 +66,9 @@ class _Ruleset:
     role_infos: dict[str, RoleInfo]
 
 
-@cache
-def _shipped_data_digest() -> bytes:
-    """SHA-256 of every shipped data file (taxonomy, lexicon, packs …), by name and content."""
-    digest = hashlib.sha256()
-    pending = [data_dir()]
-    files = []
-    while pending:
-        for entry in pending.pop().iterdir():
-            if entry.is_dir():
-                pending.append(entry)
-            elif entry.name.endswith((".yaml", ".yml", ".json")):
-                files.append(entry)
-    for entry in sorted(files, key=lambda e: str(e)):
-        digest.update(entry.name.encode() + b"\0" + entry.read_bytes() + b"\0")
-    return digest.digest()
-
-
 def _digest(active: list[tuple[Rule, CheckContext]], config: Config) -> str:
     """12 hex digits of SHA-256 over the shipped data, every active rule with its severity, and the thresholds."""
-    digest = hashlib.sha256(_shipped_data_digest())
+    digest = hashlib.sha256(data_digest())
     for rule, ctx in active:
         digest.update(rule.spec.model_dump_json().encode() + ctx.severity.value.encode() + b"\0")
     digest.update(config.roles.model_dump_json().encode())

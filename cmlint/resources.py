@@ -10,13 +10,12 @@ the data always comes from the same tree as the code that reads it.
 
 from __future__ import annotations
 
+import hashlib
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any, Literal
-
-import yaml
 
 from cmlint import parsed_yaml
 
@@ -39,8 +38,29 @@ def data_dir() -> Traversable:
     return shipped("rules")
 
 
-#: libyaml's C loader when PyYAML has it (ten times faster at start-up).
-Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+@cache
+def data_digest() -> bytes:
+    """SHA-256 of every shipped data file (taxonomy, lexicon, packs …), by name and content."""
+    digest = hashlib.sha256()
+    pending = [data_dir()]
+    files = []
+    while pending:
+        for entry in pending.pop().iterdir():
+            if entry.is_dir():
+                pending.append(entry)
+            elif entry.name.endswith((".yaml", ".yml", ".json")):
+                files.append(entry)
+    for entry in sorted(files, key=lambda e: str(e)):
+        digest.update(entry.name.encode() + b"\0" + entry.read_bytes() + b"\0")
+    return digest.digest()
+
+
+def yaml_loader() -> Any:
+    """libyaml's C loader when PyYAML has it (ten times faster at start-up); PyYAML is imported here, at the
+    first parse that is not in the cache, so a run that finds every parse there never imports it."""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def parse_yaml(text: str) -> Any:
@@ -49,7 +69,9 @@ def parse_yaml(text: str) -> Any:
 
 
 def _parse(text: str) -> Any:
-    return yaml.load(text, Loader=Loader)
+    import yaml
+
+    return yaml.load(text, Loader=yaml_loader())
 
 
 @cache

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -49,3 +52,21 @@ def test_a_broken_cache_file_is_parsed_again(cache_folder: Path) -> None:
     (stored,) = cache_folder.iterdir()
     stored.write_text('{"ключ": ', encoding="utf-8")
     assert parsed_yaml.parsed("ключ: значение\n", parse) == {"ключ": "значение"} and parse.calls == 2
+
+
+_WARM_PROBE = """
+import sys
+from cmlint import Linter
+Linter().prepare()
+print("yaml" in sys.modules)
+"""
+
+
+def test_a_start_with_every_parse_cached_never_imports_pyyaml(cache_folder: Path) -> None:
+    # PyYAML's import is a few hundredths of a second of `cmlint check one.txt`; a cached parse does not need it.
+    env = {**os.environ, "CMLINT_CACHE_DIR": str(cache_folder)}
+    runs = [
+        subprocess.run([sys.executable, "-c", _WARM_PROBE], capture_output=True, text=True, env=env, timeout=300)
+        for _ in range(2)
+    ]
+    assert [run.stdout.strip() for run in runs] == ["True", "False"], [run.stderr for run in runs]

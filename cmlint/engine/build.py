@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +16,7 @@ from spacy.language import Language
 import cmlint
 from cmlint.analysis import Analyzer
 from cmlint.config import Config
+from cmlint.engine import specs
 from cmlint.engine.contexts import NEGATION_FILE, NegationWords
 from cmlint.engine.pattern_rules import PatternRule
 from cmlint.engine.registry import Check
@@ -29,17 +29,20 @@ from cmlint.engine.ruleset import (
     shipped_packs,
     user_packs,
 )
-from cmlint.engine.specs import Pack, PackError
-from cmlint.matching import phrases
+from cmlint.engine.specs import PackError
+from cmlint.matching import compiled as compiled_patterns, phrases
+from cmlint.matching.compiled import CompiledPatterns
 from cmlint.matching.pattern_set import SharedPatterns
 from cmlint.matching.phrases import PhraseCompiler
+from cmlint.matching.token_patterns import TokenPatternCheck
 from cmlint.nlp import derivation, lemma_table, morphology as morphology_module, pipeline as pipeline_module, words
 from cmlint.nlp.lemma_table import LemmaTable
-from cmlint.nlp.morphology import Morphology, default_lexicon
+from cmlint.nlp.morphology import Morphology
 from cmlint.nlp.pipeline import build_nlp
 from cmlint.nlp.words import LemmaCheck
 from cmlint.occupations.model import shipped_model
-from cmlint.resources import load_yaml
+from cmlint.resources import data_digest, load_yaml
+from cmlint.roles import taxonomy as taxonomy_module
 from cmlint.roles.evidence import MARKERS_FILE, Markers
 from cmlint.roles.learned import shipped_head
 from cmlint.roles.matching import RoleMatcher
@@ -64,12 +67,13 @@ def build_engine(config: Config, checks: Mapping[str, Check[Any]]) -> Engine:
     lemmas, come from the cached table of :mod:`cmlint.nlp.lemma_table`
     when it matches the inputs, else from the tokenizer and pymorphy3 (and
     the table is written for the next time); words of a user's packs are
-    asked when they are not in the table.
+    asked when they are not in the table.  Phrases and token patterns an
+    earlier build compiled and validated with the same inputs are read from
+    :mod:`cmlint.matching.compiled` (which is rewritten when this build's differ).
     """
     taxonomy = load_taxonomy()
-    shipped = shipped_packs()
-    packs = shipped + user_packs(config.extend_rules, config.base_dir)
-    key = lemma_table.fingerprint(_lemma_inputs(taxonomy, shipped))
+    packs = shipped_packs() + user_packs(config.extend_rules, config.base_dir)
+    key = lemma_table.fingerprint(_lemma_inputs())
     table = lemma_table.load(key)
     morphology = Morphology(lemma_table=table.lemmas if table else None)
     if table is None:
@@ -78,11 +82,17 @@ def build_engine(config: Config, checks: Mapping[str, Check[Any]]) -> Engine:
     def tokenize(text: str) -> list[str]:
         return [token.text for token in nlp.make_doc(text)]
 
-    compiler = PhraseCompiler(morphology, lambda text: [text] if text.isalpha() else tokenize(text))
+    def phrase_words(text: str) -> list[str]:
+        return [text] if text.isalpha() else tokenize(text)
+
+    patterns_key = compiled_patterns.fingerprint(key)
+    known = compiled_patterns.load(patterns_key) or CompiledPatterns()
+    compiler = PhraseCompiler(morphology, phrase_words, known=known.phrases)
+    check_tokens = TokenPatternCheck(known.token_patterns)
     verified = table.verified if table else set()
     context = LemmaCheck(morphology, tokenize, verified).context()
     shared = SharedPatterns(nlp.vocab)
-    roles = RoleMatcher(nlp, taxonomy, compiler, shared)
+    roles = RoleMatcher(nlp, taxonomy, compiler, shared, check_tokens)
     markers = _validated(Markers, MARKERS_FILE, context)
     analyzer = Analyzer(nlp, roles, shipped_model(), markers, config.roles, shipped_head())
     negation = _validated(NegationWords, NEGATION_FILE, context)
@@ -97,10 +107,12 @@ def build_engine(config: Config, checks: Mapping[str, Check[Any]]) -> Engine:
         if spec.kind == "python":
             rules.append(python_rule(spec, source, checks, config, context))
         else:
-            rules.append(PatternRule(spec, shared, compiler, {**macros, **spec.macros}, source, negation))
+            rules.append(PatternRule(spec, shared, compiler, {**macros, **spec.macros}, source, negation, check_tokens))
     if morphology.asked is not None:
         lemma_table.save(key, LemmaTable(morphology.asked, verified))
         morphology.asked = None
+    if compiler.compiled.keys() != known.phrases.keys() or check_tokens.valid != known.token_patterns:
+        compiled_patterns.save(patterns_key, CompiledPatterns(compiler.compiled, check_tokens.valid))
     return Engine(nlp, morphology, taxonomy, analyzer, rules)
 
 
@@ -115,15 +127,12 @@ def _validated(model: type[Data], name: str, context: dict[str, Any]) -> Data:
         raise PackError(f"rules/{name}: {problems(error, '')}") from None
 
 
-def _lemma_inputs(taxonomy: Taxonomy, packs: list[tuple[str, Pack]]) -> Iterator[str]:
-    """Everything the lemmas of the shipped rules' words and the lemma check's verdicts depend on."""
+def _lemma_inputs() -> Iterator[str]:
+    """Everything the lemmas of the shipped rules' words and the lemma check's verdicts depend on: the shipped
+    data files as they are (rules, taxonomy, lexicon), the code that reads them and asks, and what it asks."""
     yield cmlint.__version__
     yield f"pymorphy3 {pymorphy3.__version__}, dictionaries {pymorphy3_dicts_ru.__version__}"
     yield f"spaCy {spacy_about.__version__}"
-    for module in (derivation, morphology_module, phrases, pipeline_module, words):
+    for module in (derivation, morphology_module, phrases, pipeline_module, words, specs, taxonomy_module):
         yield Path(str(module.__file__)).read_text(encoding="utf-8")
-    yield default_lexicon().model_dump_json()
-    yield taxonomy.model_dump_json()
-    for source, pack in packs:
-        yield source
-        yield json.dumps(pack.model_dump(mode="json"), ensure_ascii=False, sort_keys=True)
+    yield data_digest().hex()

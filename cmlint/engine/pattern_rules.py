@@ -10,7 +10,7 @@ antipattern match is dropped (LanguageTool's antipatterns).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -43,7 +43,7 @@ from cmlint.matching.pattern_set import (
     SharedPatterns,
 )
 from cmlint.matching.phrases import PatternError, PhraseCompiler
-from cmlint.matching.token_patterns import validate_token_pattern
+from cmlint.matching.token_patterns import SpacyPattern, validate_token_pattern
 from cmlint.models import Edit, Finding, Fix
 from cmlint.nlp.inflect import fit_start, head_grammar, inflect_title
 
@@ -88,8 +88,10 @@ class PatternRule:
         macros: Mapping[str, str],
         source: str,
         negation: NegationWords,
+        check_tokens: Callable[[Any], SpacyPattern] = validate_token_pattern,
     ) -> None:
         self.spec = spec
+        self._check_tokens = check_tokens
         self._ignore = frozenset(spec.ignore)
         self._negation = negation
         replaces = spec.kind == "substitution"
@@ -144,7 +146,7 @@ class PatternRule:
                 if isinstance(pattern, str):
                     patterns.extend(compiler.compile(pattern, macros))
                 else:
-                    patterns.append(validate_token_pattern(pattern))
+                    patterns.append(self._check_tokens(pattern))
             except PatternError as error:
                 raise PackError(f"{where}, {key}[{index}]: {error}") from None
         title_only = part != _TEXT_EXCEPTION and _TITLE_ONLY in (self._scope, part.scope)

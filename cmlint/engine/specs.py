@@ -11,7 +11,6 @@ import re
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from pydantic import (
     BaseModel,
     ConfigDict,
@@ -245,6 +244,8 @@ def parse_pack(data: Any, source: str) -> Pack:
 
 def load_pack_file(path: Path) -> Pack:
     """Read and validate a user's pack file."""
+    import yaml
+
     try:
         text = read_small_text(path)
     except FileProblem as error:

@@ -49,6 +49,8 @@ _MACRO = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _GROUP = re.compile(r"\(([^()]*)\)(\?)?")
 _MAX_EXPANSION = 64
 _TOO_MANY = f"слишком много вариантов (больше {_MAX_EXPANSION}); разбейте фразу на несколько"
+#: A phrase as compiled: whether English forms were added, and the phrase with its macros expanded.
+PhraseKey = tuple[bool, str]
 
 
 class PatternError(ValueError):
@@ -59,7 +61,11 @@ class PhraseCompiler:
     """Turns phrases into step patterns with one morphology and tokenizer."""
 
     def __init__(
-        self, morphology: Morphology, tokenize: Callable[[str], list[str]], english_forms: bool = False
+        self,
+        morphology: Morphology,
+        tokenize: Callable[[str], list[str]],
+        english_forms: bool = False,
+        known: Mapping[PhraseKey, list[StepPattern]] | None = None,
     ) -> None:
         self.morphology = morphology
         self.tokenize = tokenize
@@ -67,10 +73,16 @@ class PhraseCompiler:
         #: Each alternative's steps, compiled once: the packs and the taxonomy repeat their words (macros
         #: above all), and lemmatizing a word with all its readings is most of compiling a phrase.
         self._alternatives: dict[str, StepPattern] = {}
+        #: Phrases an earlier run compiled with the same morphology and code (:mod:`cmlint.matching.compiled`).
+        self._known: Mapping[PhraseKey, list[StepPattern]] = known or {}
+        #: Every phrase this compiler and its English twin compiled or found in ``known``.
+        self.compiled: dict[PhraseKey, list[StepPattern]] = {}
 
     def with_english_forms(self) -> PhraseCompiler:
-        """The same compiler that also matches the English forms of English words."""
-        return PhraseCompiler(self.morphology, self.tokenize, english_forms=True)
+        """The same compiler that also matches the English forms of English words (sharing what is compiled)."""
+        twin = PhraseCompiler(self.morphology, self.tokenize, english_forms=True, known=self._known)
+        twin.compiled = self.compiled
+        return twin
 
     def compile(self, phrase: str, macros: Mapping[str, str] | None = None) -> list[StepPattern]:
         """Compile one phrase into step patterns (several when alternatives differ in length).
@@ -78,6 +90,16 @@ class PhraseCompiler:
         Raises :class:`PatternError` on a bad phrase.
         """
         with_macros = _expand_macros(phrase, macros or {})
+        key = (self.english_forms, with_macros)
+        patterns = self.compiled.get(key)
+        if patterns is None:
+            patterns = self._known.get(key)
+        if patterns is None:
+            patterns = self._compile_expanded(with_macros)
+        self.compiled[key] = patterns
+        return list(patterns)
+
+    def _compile_expanded(self, with_macros: str) -> list[StepPattern]:
         # Counted before expanding: 24 «(а|б)» groups would be 16 million phrases.
         variants = math.prod(group[1].count("|") + 1 + bool(group[2]) for group in _GROUP.finditer(with_macros))
         if variants > _MAX_EXPANSION:

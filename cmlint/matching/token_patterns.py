@@ -9,8 +9,10 @@ operators, value types, quantifiers — exactly as its ``Matcher`` will.
 
 from __future__ import annotations
 
+import json
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from pydantic import ValidationError
@@ -72,9 +74,11 @@ class Anchor(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class SpacyPattern:
-    """A validated spaCy token pattern (run by spaCy's ``Matcher``)."""
+    """A validated spaCy token pattern (run by spaCy's ``Matcher``); ``known_plan`` is its :meth:`plan` when an
+    earlier run worked it out (:class:`TokenPatternCheck`)."""
 
     tokens: tuple[dict[str, Any], ...]
+    known_plan: Plan | None = field(default=None, compare=False, repr=False)
 
     def required_words(self) -> tuple[frozenset[str], ...]:
         """Per token that must occur once or more: the words (lemma or form) one of which it must be.
@@ -89,8 +93,10 @@ class SpacyPattern:
         token in reach is in no match."""
         return self._companions(self._tests())
 
-    def plan(self) -> tuple[tuple[frozenset[str], ...], tuple[Anchor, ...], tuple[tuple[Companion, ...], ...]]:
+    def plan(self) -> Plan:
         """:meth:`required_words`, :meth:`anchors` and :meth:`companions` at once (the tokens read once)."""
+        if self.known_plan is not None:
+            return self.known_plan
         tests = self._tests()
         anchors = self._anchors(tests)
         return _word_sets(anchors), anchors, self._companions(tests)
@@ -161,6 +167,11 @@ def _word_sets(anchors: tuple[Anchor, ...]) -> tuple[frozenset[str], ...]:
     return tuple(anchor.test for anchor in anchors if isinstance(anchor.test, frozenset))
 
 
+def plan_of(anchors: tuple[Anchor, ...], companions: tuple[tuple[Companion, ...], ...]) -> Plan:
+    """The plan of a pattern with these anchors and companions (its word sets are the anchors')."""
+    return _word_sets(anchors), anchors, companions
+
+
 class Companion(NamedTuple):
     """A token a match holds besides an anchor's: the words one of which it is, or a regular expression that
     finds something in one of its words; it stands from ``low`` to ``high`` tokens after the anchor's token
@@ -169,6 +180,10 @@ class Companion(NamedTuple):
     test: TokenTest
     low: int | None
     high: int | None
+
+
+#: A pattern's word sets, anchors and companions (see :meth:`SpacyPattern.plan`).
+Plan = tuple[tuple[frozenset[str], ...], tuple[Anchor, ...], tuple[tuple[Companion, ...], ...]]
 
 
 def _reach(anchor: int, other: int, shortest: list[int], longest: list[int | None]) -> tuple[int | None, int | None]:
@@ -229,6 +244,42 @@ def validate_token_pattern(pattern: Any) -> SpacyPattern:
     if problem:
         raise PatternError(problem)
     return SpacyPattern(tuple(dict(token) for token in pattern))
+
+
+class TokenPatternCheck:
+    """:func:`validate_token_pattern` that trusts the patterns an earlier run found valid.
+
+    ``known`` are the JSON texts of patterns found valid with the same code and spaCy, each with its plan
+    (:mod:`cmlint.matching.compiled`); a pattern among them is not checked again and its plan is not worked out
+    again.  :attr:`valid` collects the JSON of every pattern this check passed or trusted, with its plan.
+    """
+
+    def __init__(self, known: Mapping[str, Plan] | None = None) -> None:
+        self._known = dict(known or {})
+        self.valid: dict[str, Plan] = {}
+
+    def __call__(self, pattern: Any) -> SpacyPattern:
+        """The pattern, validated unless known (raises :class:`PatternError` as :func:`validate_token_pattern` does),
+        with its :meth:`~SpacyPattern.plan` (as an earlier run worked it out when known)."""
+        key = _json_of(pattern)
+        plan = None if key is None else self._known.get(key)
+        if plan is not None:
+            found = SpacyPattern(tuple(dict(token) for token in pattern), plan)
+        else:
+            checked = validate_token_pattern(pattern)
+            found = SpacyPattern(checked.tokens, checked.plan())
+        if key is not None:
+            self.valid[key] = found.plan()
+        return found
+
+
+def _json_of(pattern: Any) -> str | None:
+    """The pattern as JSON (None when JSON cannot hold it exactly: a non-string key, a date)."""
+    try:
+        text = json.dumps(pattern, ensure_ascii=False)
+        return text if json.loads(text) == pattern else None
+    except (TypeError, ValueError):
+        return None
 
 
 def _check_attribute(position: int, attr: Any, value: Any) -> None:

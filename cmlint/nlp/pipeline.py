@@ -7,24 +7,21 @@ morphology come from :class:`~cmlint.nlp.morphology.Morphology`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, cast
 
 import numpy
 import spacy
 from spacy.attrs import LEMMA, MORPH, ORTH, POS
-from spacy.language import Language
+from spacy.language import BaseDefaults, Language
 from spacy.symbols import IDS
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
-from spacy.util import (
-    compile_infix_regex,
-    compile_prefix_regex,
-    compile_suffix_regex,
-    registry,
-)
+from spacy.util import registry
 
 from cmlint.nlp.morphology import Morphology
+from cmlint.text.stored_regex import compile_all
 
 if TYPE_CHECKING:
     from thinc.types import Ints2d
@@ -135,17 +132,37 @@ def _make_tokenizer() -> Callable[[Language], Tokenizer]:
 
     def create(nlp: Language) -> Tokenizer:
         defaults = nlp.Defaults
+        prefixes, suffixes, infixes = compile_all(affix_expressions(defaults))
         return Tokenizer(
             nlp.vocab,
             rules=cacheable_exceptions(defaults.tokenizer_exceptions),
-            prefix_search=compile_prefix_regex(_EXTRA_PREFIXES + list(defaults.prefixes)).search,
-            suffix_search=compile_suffix_regex(_EXTRA_SUFFIXES + list(defaults.suffixes)).search,
-            infix_finditer=compile_infix_regex(list(defaults.infixes) + _EXTRA_INFIXES).finditer,
+            prefix_search=prefixes.search,
+            suffix_search=suffixes.search,
+            infix_finditer=infixes.finditer,
             token_match=defaults.token_match,
             url_match=defaults.url_match,
         )
 
     return create
+
+
+def affix_expressions(defaults: type[BaseDefaults]) -> list[str]:
+    """The prefix, suffix and infix expressions of the language's rules and ours, joined as spaCy's
+    ``compile_prefix_regex``, ``compile_suffix_regex`` and ``compile_infix_regex`` join them (compiled by
+    :func:`~cmlint.text.stored_regex.compile_all` instead, which keeps their programs between runs)."""
+    prefixes = [*_EXTRA_PREFIXES, *_texts(defaults.prefixes)]
+    suffixes = [*_EXTRA_SUFFIXES, *_texts(defaults.suffixes)]
+    infixes = [*_texts(defaults.infixes), *_EXTRA_INFIXES]
+    return [
+        "|".join("^" + piece for piece in prefixes if piece.strip()),
+        "|".join(piece + "$" for piece in suffixes if piece.strip()),
+        "|".join(piece for piece in infixes if piece.strip()),
+    ]
+
+
+def _texts(pieces: Sequence[str | re.Pattern[str]] | None) -> list[str]:
+    """The language's affix rules as expression texts (a rule may be given compiled)."""
+    return [piece if isinstance(piece, str) else piece.pattern for piece in pieces or ()]
 
 
 def build_nlp(morphology: Morphology | None = None) -> Language:

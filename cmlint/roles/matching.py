@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Any, Literal
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -12,7 +13,7 @@ from cmlint.matching.lemma_matcher import Match, TokenView
 from cmlint.matching.pattern_set import MatchIndex, Pattern, PatternGroup, PatternSet, SharedPatterns
 from cmlint.matching.phrases import PatternError, PhraseCompiler
 from cmlint.matching.steps import Kind, StepPattern
-from cmlint.matching.token_patterns import validate_token_pattern
+from cmlint.matching.token_patterns import SpacyPattern, validate_token_pattern
 from cmlint.roles.taxonomy import Taxonomy
 from cmlint.roles.titles import (
     GENERIC_HEADS,
@@ -71,7 +72,14 @@ class RoleMatcher:
     titles given separately use a small set of their own.
     """
 
-    def __init__(self, nlp: Language, taxonomy: Taxonomy, compiler: PhraseCompiler, shared: SharedPatterns) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        taxonomy: Taxonomy,
+        compiler: PhraseCompiler,
+        shared: SharedPatterns,
+        check_tokens: Callable[[Any], SpacyPattern] = validate_token_pattern,
+    ) -> None:
         self.taxonomy = taxonomy
         self.morphology = compiler.morphology
         self._generic = frozenset(role_id for role_id, role in taxonomy.roles.items() if role.generic)
@@ -99,7 +107,7 @@ class RoleMatcher:
                 ]
                 if duty.tokens:
                     try:
-                        patterns.append(validate_token_pattern(duty.tokens))
+                        patterns.append(check_tokens(duty.tokens))
                     except PatternError as error:
                         raise PatternError(f"{where}: {error}") from None
                 key = DutyKey(role_id, index)

@@ -17,6 +17,7 @@ from functools import lru_cache
 from cmlint.kinds import ItemKind, SectionKind
 from cmlint.resources import load_yaml
 from cmlint.text.first_chars import first_chars_lookahead
+from cmlint.text.stored_regex import compile_all
 
 _BULLET = re.compile(
     r"^[ \t]*(?:[-–—•·▪►▸‣⁃○●◦✓✔☑➖➤→»*+]|\d{1,2}[.)](?!\d)|[a-zа-я]\)|"
@@ -136,23 +137,26 @@ class _Grammar:
 @lru_cache(maxsize=1)
 def _grammar() -> _Grammar:
     data = load_yaml("sections.yaml")
-    headings = []
-    for kind, patterns in data["headings"].items():
+    sources = []
+    for patterns in data["headings"].values():
         body = "|".join(f"(?:{p})" for p in patterns).replace("$MODAL", data["modal"])
         first = first_chars_lookahead(body)
         end = r"\w*(?=$|[\s:.,!?(—–-])"
         # Inside a line a heading word glued by a hyphen is part of a compound («решения контакт-центра:»).
         inner = r"\w*(?=$|[\s:.,!?(—–])"
-        at_start, anywhere = rf"^{first}(?:{body}){end}", rf"(?:^|\s){first}(?:{body}){inner}"
-        headings.append((kind, re.compile(at_start), re.compile(anywhere)))
+        sources += [rf"^{first}(?:{body}){end}", rf"(?:^|\s){first}(?:{body}){inner}"]
+    for patterns in data["cues"].values():
+        alternatives = "|".join(f"(?:{p})" for p in patterns)
+        sources.append(first_chars_lookahead(alternatives) + alternatives)
+    compiled = iter(compile_all(sources))
+    headings = tuple((kind, next(compiled), next(compiled)) for kind in data["headings"])
     cues = {}
     for name, patterns in data["cues"].items():
-        alternatives = "|".join(f"(?:{p})" for p in patterns)
-        pattern = re.compile(first_chars_lookahead(alternatives) + alternatives)
+        pattern = next(compiled)
         # Cues anchored at the start are tried once there instead of at every position.
         anchored = all(p.startswith("^") for p in patterns)
         cues[name] = pattern.match if anchored else pattern.search
-    return _Grammar(tuple(headings), cues)
+    return _Grammar(headings, cues)
 
 
 def _fold(text: str) -> str:

@@ -37,3 +37,13 @@ def test_check_records_lemmas_and_trusts_recorded_ones(engine: Engine) -> None:
     assert check("звонков") is not None and "звонков" not in verified
     # A recorded verdict is not asked again: what the table says holds for its inputs.
     assert LemmaCheck(engine.morphology, tokenize, {"звонков"})("звонков") is None
+
+
+def test_the_key_follows_the_shipped_data_files(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The key hashes the data files as they are (no dump of the parsed rules: that was a fiftieth of a start).
+    from cmlint.engine import build
+
+    key = lemma_table.fingerprint(build._lemma_inputs())
+    assert lemma_table.fingerprint(build._lemma_inputs()) == key
+    monkeypatch.setattr(build, "data_digest", lambda: b"another rules folder")
+    assert lemma_table.fingerprint(build._lemma_inputs()) != key

@@ -1,0 +1,69 @@
+"""Regular expressions whose compiled programs are kept between runs: the tokenizer's affixes, the section grammar.
+
+Python compiles a regular expression in Python code (``re._parser`` reads it, ``re._compiler`` turns it into
+the program of codes the ``_sre`` engine runs); for the long expressions with Cyrillic character classes of the
+tokenizer and of ``rules/sections.yaml`` that was a tenth of ``cmlint check one.txt``, and it gives the same
+program every time for the same expression and Python.  The programs are kept as JSON in the cache folder
+(:mod:`cmlint.cache`) under a fingerprint of the expressions, the Python build and the engine's version, and
+handed back to ``_sre.compile``, which checks a program before it accepts it: a file that is missing,
+unreadable, of another shape or with a program the engine rejects is ignored, the expressions are compiled
+again and the file is written anew.  Nothing generated is kept in git.
+"""
+
+from __future__ import annotations
+
+import _sre
+import re
+import sys
+from collections.abc import Sequence
+from re import _compiler, _parser  # type: ignore[attr-defined]
+from typing import Any
+
+from cmlint import cache
+from cmlint.nlp.lemma_table import fingerprint
+
+_PREFIX = "regex-"
+#: Files kept in the folder (one per set of expressions in use; older ones are removed).
+_KEEP = 8
+
+#: What ``_sre.compile`` takes besides the expression: flags, codes, number of groups, group index both ways.
+Program = tuple[int, list[int], int, dict[str, int], list[str | None]]
+
+
+def compile_all(sources: Sequence[str]) -> list[re.Pattern[str]]:
+    """``re.compile`` of every source (no flags), from the programs stored for the same sources when there are."""
+    key = fingerprint([sys.version, str(_sre.MAGIC), *sources])
+    try:
+        return [_restore(source, program) for source, program in zip(sources, _stored(key, len(sources)), strict=True)]
+    except (OSError, ValueError, TypeError, RuntimeError, OverflowError):
+        pass
+    programs = [_program(source) for source in sources]
+    cache.store_json(_PREFIX, key, programs, _KEEP)
+    return [_restore(source, program) for source, program in zip(sources, programs, strict=True)]
+
+
+def _stored(key: str, count: int) -> list[Any]:
+    """The ``count`` programs stored under ``key``; raises ``OSError`` or ``ValueError`` when there are none."""
+    programs = cache.read_json(_PREFIX, key)
+    if not isinstance(programs, list) or len(programs) != count:
+        raise ValueError("другой состав выражений")
+    return programs
+
+
+def _program(source: str) -> Program:
+    """What ``re._compiler.compile`` hands to ``_sre.compile`` for ``source`` (no flags)."""
+    parsed = _parser.parse(source, 0)
+    state = parsed.state
+    names: list[str | None] = [None] * state.groups
+    for name, index in state.groupdict.items():
+        names[index] = name
+    return state.flags, _compiler._code(parsed, 0), state.groups - 1, dict(state.groupdict), names
+
+
+def _restore(source: str, program: Any) -> re.Pattern[str]:
+    """The compiled expression from its program; ``_sre.compile`` raises on a program it does not accept."""
+    flags, code, groups, index, names = program
+    if not isinstance(index, dict) or not isinstance(names, list):
+        raise TypeError("не программа выражения")
+    pattern: re.Pattern[str] = _sre.compile(source, flags, code, groups, index, tuple(names))
+    return pattern

@@ -1,0 +1,76 @@
+"""Compiled regular expressions kept between runs: the same as ``re.compile``, a broken file never trusted."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+from cmlint.nlp import pipeline
+from cmlint.text import stored_regex
+from cmlint.text.stored_regex import compile_all
+
+SOURCES = [
+    r"(?<=[а-яё])(?=[А-ЯЁ][а-яё])",
+    r"^(?P<число>\d{1,2})[.)]\s*(?P<слово>[а-яё]+)|(x)",
+    r"[\U0001F300-\U0001FAFF\u2600-\u27BF]+|(?i:зарплата)",
+]
+TEXTS = ["расчетаВедение", "12) опыт работы", "x", "🔥Нужен ЗАРПЛАТА", ""]
+
+
+@pytest.fixture
+def cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("CMLINT_CACHE_DIR", str(tmp_path))
+    return tmp_path
+
+
+def behaviour(pattern: re.Pattern[str]) -> list[object]:
+    """What a pattern is and finds in the sample texts."""
+    found: list[object] = [pattern.pattern, pattern.flags, pattern.groups, dict(pattern.groupindex)]
+    for text in TEXTS:
+        found.append([(m.span(), m.groups(), m.groupdict()) for m in pattern.finditer(text)])
+    return found
+
+
+def test_compiled_and_read_back_the_same_as_re_compile(cache_folder: Path) -> None:
+    fresh = compile_all(SOURCES)
+    assert len(list(cache_folder.glob("regex-*.json"))) == 1
+    stored = compile_all(SOURCES)
+    for source, first, second in zip(SOURCES, fresh, stored, strict=True):
+        assert behaviour(first) == behaviour(second) == behaviour(re.compile(source))
+
+
+@pytest.mark.parametrize("text", [
+    "[",  # cut off
+    "{}",  # another shape
+    "[]",  # fewer programs than expressions
+    '[[32, [1, 2, 3], 0, {}, [null]], [32, [], 0, {}, [null]], [32, [], 0, {}, [null]]]',  # programs the engine rejects
+    '[["32", [], 0, {}, [null]], [32, [], 0, {}, [null]], [32, [], 0, {}, [null]]]',  # flags of another type
+])
+def test_a_broken_file_is_rebuilt(cache_folder: Path, text: str) -> None:
+    compile_all(SOURCES)
+    (stored,) = cache_folder.glob("regex-*.json")
+    stored.write_text(text, encoding="utf-8")
+    for source, pattern in zip(SOURCES, compile_all(SOURCES), strict=True):
+        assert behaviour(pattern) == behaviour(re.compile(source))
+    assert len(json.loads(stored.read_text(encoding="utf-8"))) == len(SOURCES)
+
+
+def test_other_expressions_or_python_have_their_own_file(cache_folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    compile_all(SOURCES)
+    compile_all(SOURCES[:1])
+    monkeypatch.setattr(stored_regex.sys, "version", "другая сборка")
+    compile_all(SOURCES)
+    assert len(list(cache_folder.glob("regex-*.json"))) == 3
+
+
+def test_tokenizer_affixes_are_joined_as_spacy_joins_them() -> None:
+    defaults = spacy.blank("ru").Defaults
+    prefixes, suffixes, infixes = pipeline.affix_expressions(defaults)
+    assert prefixes == compile_prefix_regex(pipeline._EXTRA_PREFIXES + list(defaults.prefixes or ())).pattern
+    assert suffixes == compile_suffix_regex(pipeline._EXTRA_SUFFIXES + list(defaults.suffixes or ())).pattern
+    assert infixes == compile_infix_regex(list(defaults.infixes or ()) + pipeline._EXTRA_INFIXES).pattern
