@@ -51,6 +51,12 @@ def test_headings(line: str, kind: str) -> None:
         "Будем рады видеть тебя у нас в мастерской, если ты:",
         "ЕСЛИ ВЫ:",
         "Возьмём в бригаду, если вы умеете:",
+        # So does what matters to the company, and a heading that says the requirements are a must.
+        "Для нас важны такие качества, как:",
+        "Нам важны следующие навыки:",
+        "Что нужно от тебя:",
+        "Нам важны знания по теме:",
+        "Обязательные требования",
     ],
 )
 def test_a_condition_the_candidate_meets_heads_the_requirements(line: str) -> None:
@@ -516,21 +522,6 @@ def test_a_contact_still_reads_as_one(line: str) -> None:
 )
 def test_a_demand_said_first_is_a_requirement_even_among_duties(item: str) -> None:
     assert items(f"Обязанности:\n- развозить заказы\n- {item}")[1] == ("duties", "requirement", item)
-
-
-@pytest.mark.parametrize(
-    "line",
-    [
-        "Для нас важны такие качества, как:",
-        "Нам важны следующие навыки:",
-        "Что нужно от тебя:",
-        "Нам важны знания по теме:",
-        "Обязательные требования",
-    ],
-)
-def test_what_matters_to_the_company_heads_the_requirements(line: str) -> None:
-    found = classify_heading(line)
-    assert found is not None and found[0] == "requirements"
 
 
 def test_a_requirements_heading_before_a_dash_starts_the_requirements() -> None:
