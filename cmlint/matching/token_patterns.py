@@ -22,10 +22,11 @@ from cmlint.matching.phrases import PatternError
 from cmlint.nlp.morphology import UD_FEATURES, UD_POS
 from cmlint.text.user_regex import regex_problem
 
-#: Token attributes our pipeline sets (spaCy knows more, e.g. DEP or ENT_TYPE, which stay empty here).
+#: Token attributes our pipeline sets (spaCy knows more, e.g. DEP or ENT_TYPE, which stay empty here); ``SPACY``
+#: is whether a space follows the token (a spaced hyphen is a dash, «бизнес-центр» is one word).
 ATTRIBUTES = frozenset({
     "ORTH", "TEXT", "LOWER", "LEMMA", "POS", "MORPH", "OP", "IS_PUNCT", "IS_DIGIT",
-    "IS_ALPHA", "IS_UPPER", "IS_TITLE", "IS_SPACE", "LIKE_NUM", "LENGTH", "NORM",
+    "IS_ALPHA", "IS_UPPER", "IS_TITLE", "IS_SPACE", "LIKE_NUM", "LENGTH", "NORM", "SPACY",
 })
 #: The widest bounded repetition a pattern token may have («{0,14}»).  spaCy's Matcher unrolls «{m,n}» into n
 #: optional tokens, and its states grow exponentially with n on a text of repeated anchors: a «{0,n}» run of any
