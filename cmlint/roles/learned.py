@@ -138,6 +138,6 @@ def guarded_items(view: TokenView, token_items: Sequence[int], markers: Markers)
 
 
 def _lemma_tokens(view: TokenView, lemmas: frozenset[str]) -> list[int]:
-    """The tokens whose lemma is one of ``lemmas`` (in no particular order)."""
-    positions, own = view.positions, view.lemma
-    return [index for word in lemmas.intersection(view.words) for index in positions[word] if own[index] == word]
+    """The tokens whose lemma is one of ``lemmas``, in order (:meth:`TokenView.holding` also finds forms)."""
+    own = view.lemma
+    return [index for index in view.holding(lemmas) if own[index] in lemmas]
