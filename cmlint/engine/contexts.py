@@ -6,7 +6,8 @@
   subject joined by «и», «или» («прописка и регистрация значения не имеют») or a list of names
   («гражданство РФ, РБ, Казахстан — не важно»), past an abbreviation's dot («Гражданство рф. не важно»), or
   as the whole predicate after a dash, colon, bracket or comma («прописка МО — любая», «гражданство РФ (не
-  обязательно)»); the words are in ``rules/negation.yaml``;
+  обязательно)»), or before a list of subjects that ends with the match («Не имеет значения вероисповедание и
+  национальность»); the words are in ``rules/negation.yaml``;
 - ``compound``: the match starts inside a hyphenated or dotted compound
   («тест-драйв», «Яндекс.Драйв»);
 - ``prefix``: the match is glued by a hyphen to the word after it — the first
@@ -68,6 +69,10 @@ _WAIVER_OBJECTS = frozenset({"значение", "роль", "никакой", "
 #: Parts of speech that continue a subject's phrase (names, numbers, prepositions) and do not count for the window.
 _LIGHT_POS = frozenset({"PROPN", "NUM", "ADP"})
 _YEARS = frozenset({"год", "лет"})
+#: Parts of speech of the subjects in a list a waiver stands before («вероисповедание и национальность»).
+_SUBJECT_POS = frozenset({"NOUN", "ADJ", "PROPN"})
+#: How far before the match a waiver may stand with a list of subjects between them.
+_LIST_REACH = 10
 #: Words that open a question about the match after a waiver («Неважно, какая у вас прописка»).
 _QUESTION_WORDS = frozenset({"какой", "каков", "чей", "где", "откуда", "сколько"})
 #: How far before the match such a question may open («какое у вас семейное положение»).
@@ -104,7 +109,7 @@ def negated(view: TokenView, items: Sequence[int], start: int, end: int, words: 
         if lemmas[index] in words.negators and not _kept(view, index, start, words):
             return True
         index -= 1
-    if _waiving_question(view, items, start, item, words):
+    if _waiving_question(view, items, start, item, words) or _waived_list(view, items, start, item, words):
         return True
     # The match's last item: a segmenter may read an abbreviation's dot inside it as an end («Гражд. РФ»).
     return _waived(view, items, end, items[end - 1] if items else -1, words)
@@ -230,6 +235,32 @@ def _waiving_question(view: TokenView, items: Sequence[int], start: int, item: i
     if comma < 1 or view.text[comma] != "," or lemmas[comma + 1] not in _QUESTION_WORDS:
         return False
     return lemmas[comma - 1] in words.waived or comma >= 2 and _waiver(view, comma - 2, words)
+
+
+def _waived_list(view: TokenView, items: Sequence[int], start: int, item: int, words: NegationWords) -> bool:
+    """The match ends a list of subjects that a waiver stands before: «Не имеет значения вероисповедание и
+    национальность», «Неважны пол, возраст и семейное положение». Commas count as joins only once «и», «или» or
+    «/» has joined the match, so a new clause is not taken for the list («Неважно образование, девушка до 30»)."""
+    index, joined = start - 1, False
+    while index >= 0 and start - index <= _LIST_REACH and _same_item(items, index, item):
+        if _waiver_ends(view, index, words):
+            return True
+        text, pos = view.text[index], view.pos[index]
+        if view.lemma[index] in _COORDINATORS:
+            joined = True
+        elif not (text == "," and joined or pos in _SUBJECT_POS or _light(view, index)):
+            return False
+        index -= 1
+    return False
+
+
+def _waiver_ends(view: TokenView, index: int, words: NegationWords) -> bool:
+    """A waiving predicate ends at ``index``, before what it waives: «неважно», «не важны», «без разницы», «не
+    имеет значения», «не играет никакой роли»."""
+    lemmas = view.lemma
+    while index > 0 and lemmas[index] in _WAIVER_OBJECTS:
+        index -= 1
+    return lemmas[index] in words.waived or index > 0 and _waiver(view, index - 1, words)
 
 
 def _kept(view: TokenView, index: int, start: int, words: NegationWords) -> bool:

@@ -30,6 +30,10 @@ def test_the_issue_draft_reports_sex_age_and_ethnicity_and_nothing_for_residence
         "Требования:\n- Без разницы, какой у вас возраст",
         "Требования:\n- Не имеет значения наличие детей",
         "Требования:\n- Любое семейное положение",
+        # A waiver before a list of subjects that ends with the ground.
+        "Не имеет значения вероисповедание и национальность.",
+        "Требования:\n- Неважны пол, возраст и семейное положение",
+        "Требования:\n- не играет роли опыт или гражданство",
     ],
 )
 def test_wording_that_removes_a_restriction_is_compliant(linter: Linter, text: str) -> None:
@@ -73,6 +77,9 @@ def test_every_waiver_of_every_requirement_is_compliant(linter: Linter, code: st
         ("Требования:\n- Девушка — не обязательно с опытом", "Девушка"),
         ("Требования:\n- Мужчина, не обязательно с опытом работы", "Мужчина"),
         ("Требования:\n- Гражданство РФ — опыт не обязателен", "Гражданство РФ"),
+        # A new clause after a waiver is not in its list.
+        ("Требования:\n- Неважно образование, девушка до 30 лет", "девушка до 30"),
+        ("Требования:\n- Опыт не важен, главное — славянская внешность", "славянская внешность"),
     ],
 )
 def test_a_waiver_of_another_subject_leaves_the_requirement(linter: Linter, text: str, match: str) -> None:
