@@ -27,6 +27,7 @@ from cmlint.matching.steps import Kind, Step, StepPattern
 from cmlint.matching.token_patterns import Anchor, Companion, Plan, Tagged, TokenTest, plan_of
 from cmlint.nlp import english, lemma_table
 from cmlint.text import user_regex
+from cmlint.text.stored_regex import compile_all
 
 _PREFIX = "patterns-"
 #: Files kept in the folder (one per set of rules in use; older ones are removed).
@@ -78,7 +79,8 @@ def load(key: str) -> CompiledPatterns | None:
             (english_forms, phrase): [tuple(table[i] for i in pattern) for pattern in patterns]
             for english_forms, phrase, patterns in stored.phrases
         }
-        tests = [_test(*test) for test in stored.tests]
+        regexes = _regexes(stored.tests)
+        tests = [_test(kind, values, regexes) for kind, values in stored.tests]
         plans = {
             text: plan_of(
                 tuple(Anchor(tests[test], before, after) for test, before, after in anchors),
@@ -112,14 +114,21 @@ def save(key: str, patterns: CompiledPatterns) -> None:
     cache.store_json(_PREFIX, key, data, _KEEP)
 
 
-def _test(kind: str, values: list[str]) -> TokenTest:
-    """A token test read from the file."""
+def _regexes(tests: list[_Test]) -> dict[str, re.Pattern[str]]:
+    """The regular expressions of the file's token tests, compiled from the programs kept for them
+    (:func:`~cmlint.text.stored_regex.compile_all`: a hundred small expressions parsed on every start otherwise)."""
+    sources = list(dict.fromkeys(values[0] for kind, values in tests if kind == "regex"))
+    return dict(zip(sources, compile_all(sources), strict=True))
+
+
+def _test(kind: str, values: list[str], regexes: dict[str, re.Pattern[str]]) -> TokenTest:
+    """A token test read from the file (``regexes``: its regular expression compiled, by text)."""
     if kind == "words":
         return frozenset(values)
     if kind == "tags":
         return Tagged(frozenset(values))
     (source,) = values
-    return re.compile(source)
+    return regexes[source]
 
 
 def _stored_test(test: TokenTest) -> list[object]:

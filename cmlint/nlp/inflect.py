@@ -36,15 +36,25 @@ def head_grammar(words: list[str], morphology: Morphology) -> Grammar | None:
         last = _SPLIT.split(word)[-1]
         if not last or not _CYRILLIC.search(last):
             continue
-        nouns = [p for p in morphology.parses(last) if p.tag.POS == "NOUN" and p.tag.case and "Fixd" not in p.tag]
-        if not nouns:
-            continue
-        # A word in its own dictionary form is in the nominative, whatever else it may parse as
-        # («Бариста» is also the genitive of a guessed «барист»).
-        tag = next((p.tag for p in nouns if p.normal_form == last.lower() and p.tag.case == "nomn"), nouns[0].tag)
-        case = {"acc2": "accs", "gen2": "gent", "loc2": "loct"}.get(tag.case, tag.case)
-        return Grammar(case, tag.number or "sing")
+        known = morphology.noun_grammars
+        if last not in known:
+            morphology.remember_noun_grammar(last, _noun_grammar(last, morphology))
+        found = known[last]
+        if found is not None:
+            return Grammar(*found)
     return None
+
+
+def _noun_grammar(word: str, morphology: Morphology) -> tuple[str, str] | None:
+    """Case and number of ``word`` read as a noun; None when no reading of it is a noun with a case."""
+    nouns = [p for p in morphology.parses(word) if p.tag.POS == "NOUN" and p.tag.case and "Fixd" not in p.tag]
+    if not nouns:
+        return None
+    # A word in its own dictionary form is in the nominative, whatever else it may parse as
+    # («Бариста» is also the genitive of a guessed «барист»).
+    tag = next((p.tag for p in nouns if p.normal_form == word.lower() and p.tag.case == "nomn"), nouns[0].tag)
+    case = {"acc2": "accs", "gen2": "gent", "loc2": "loct"}.get(tag.case, tag.case)
+    return case, tag.number or "sing"
 
 
 def inflect_title(title: str, grammar: Grammar, morphology: Morphology) -> str:

@@ -127,6 +127,9 @@ class Morphology:
         self._cache: dict[str, Analysis] = {}
         self._parses: dict[str, list[pymorphy3.analyzer.Parse]] = {}
         self.memo: dict[object, str] = {}
+        #: Per word, the case and number of its noun reading, or None when it reads as no noun (bounded like
+        #: :attr:`memo`; see :func:`cmlint.nlp.inflect.head_grammar`).
+        self.noun_grammars: dict[str, tuple[str, str] | None] = {}
         #: When a dict, every ``lemmas`` answer is recorded in it (to build the lemma table).
         self.asked: dict[str, list[str]] | None = None
         self._cache_size = cache_size
@@ -257,16 +260,24 @@ class Morphology:
 
     def remember(self, key: object, value: str) -> str:
         """Keep a derived result (an inflected title) in a bounded memo."""
-        if len(self.memo) >= 10_000:
+        if len(self.memo) >= _MEMO_SIZE:
             self.memo.clear()
         self.memo[key] = value
         return value
+
+    def remember_noun_grammar(self, word: str, grammar: tuple[str, str] | None) -> None:
+        """Keep a word's noun case and number (:attr:`noun_grammars`)."""
+        if len(self.noun_grammars) >= _MEMO_SIZE:
+            self.noun_grammars.clear()
+        self.noun_grammars[word] = grammar
 
     def cache_info(self) -> tuple[int, int]:
         """(entries, capacity) of the analysis cache."""
         return len(self._cache), self._cache_size
 
 
+#: Entries of the derived memos (inflected titles, noun grammar) kept before they start again.
+_MEMO_SIZE = 10_000
 _CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
 _ADJ_ENDINGS = ("ое", "ая", "ый", "ий", "ой", "ее")
 

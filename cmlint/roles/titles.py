@@ -438,6 +438,10 @@ def _layout(view: TokenView, start: int, end: int) -> tuple[list[int], list[bool
     return parts, context
 
 
+#: Words whose corrections a speller keeps (then it starts again).
+_KEPT_ANSWERS = 100_000
+
+
 class TitleSpeller:
     """Corrects misspelt title words to the nearest word the title patterns use.
 
@@ -458,13 +462,16 @@ class TitleSpeller:
         self._by_start: dict[str, list[tuple[str, frozenset[str]]]] = {}
         for word in sorted(self._known):
             self._by_start.setdefault(word[0], []).append((word, frozenset(word)))
+        #: Answers of :meth:`_nearest` and :meth:`_loanword` by their arguments: titles repeat their words.
+        self._nearest_of: dict[tuple[str, str], str | None] = {}
+        self._loanword_of: dict[str, str | None] = {}
 
     def correct(self, view: TokenView) -> TokenView:
         """The view with misspelt words read as their nearest known word (the same view when none is)."""
         lemma, lower = list(view.lemma), list(view.lower)
         changed = False
         for index, word in enumerate(view.lower):
-            fixed = self._nearest(word, view.lemma[index])
+            fixed = self._kept_nearest(word, view.lemma[index])
             if fixed is not None:
                 lower[index] = fixed
                 lemma[index] = self._lemma_of[fixed]
@@ -476,10 +483,27 @@ class TitleSpeller:
         менеджер»), even a word the patterns know in English («brand» of «employer brand»); None when no word is."""
         lemma, lower = list(view.lemma), list(view.lower)
         for index, word in enumerate(view.lower):
-            loan = self._loanword(word) if word.isascii() and word.isalpha() else None
+            loan = self._kept_loanword(word) if word.isascii() and word.isalpha() else None
             if loan is not None:
                 lower[index], lemma[index] = loan, self._lemma_of.get(loan, loan)
         return replace(view, lemma=lemma, lower=lower) if lower != view.lower else None
+
+    def _kept_nearest(self, word: str, lemma: str) -> str | None:
+        key = (word, lemma)
+        kept = self._nearest_of
+        if key not in kept:
+            if len(kept) >= _KEPT_ANSWERS:
+                kept.clear()
+            kept[key] = self._nearest(word, lemma)
+        return kept[key]
+
+    def _kept_loanword(self, word: str) -> str | None:
+        kept = self._loanword_of
+        if word not in kept:
+            if len(kept) >= _KEPT_ANSWERS:
+                kept.clear()
+            kept[word] = self._loanword(word)
+        return kept[word]
 
     def _loanword(self, word: str) -> str | None:
         sound = spoken(word)

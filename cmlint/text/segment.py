@@ -8,16 +8,21 @@ Every item gets a *kind*: what it is as far as duties go.
 
 from __future__ import annotations
 
+import json
 import re
+import sys
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
 from cmlint.kinds import ItemKind, SectionKind
 from cmlint.resources import load_yaml
+from cmlint.text import first_chars
 from cmlint.text.first_chars import first_chars_lookahead
-from cmlint.text.stored_regex import compile_all
+from cmlint.text.stored_regex import compile_derived
 
 _BULLET = re.compile(
     r"^[ \t]*(?:[-–—•·▪►▸‣⁃○●◦✓✔☑➖➤→»*+]|\d{1,2}[.)](?!\d)|[a-zа-я]\)|"
@@ -137,6 +142,24 @@ class _Grammar:
 @lru_cache(maxsize=1)
 def _grammar() -> _Grammar:
     data = load_yaml("sections.yaml")
+    # The expressions depend on the grammar and on the code that writes them (this module and the lookaheads'):
+    # stored under those, they are derived (every heading's expression parsed for its lookahead) only after a change.
+    code = (Path(str(module.__file__)).read_text(encoding="utf-8") for module in (sys.modules[__name__], first_chars))
+    inputs = [json.dumps(data, ensure_ascii=False, sort_keys=True), *code]
+    compiled = iter(compile_derived(inputs, lambda: _grammar_sources(data)))
+    headings = tuple((kind, next(compiled), next(compiled)) for kind in data["headings"])
+    cues: dict[str, Callable[[str], re.Match[str] | None]] = {}
+    for name, patterns in data["cues"].items():
+        pattern = next(compiled)
+        # Cues anchored at the start are tried once there instead of at every position.
+        anchored = all(p.startswith("^") for p in patterns)
+        cues[name] = pattern.match if anchored else pattern.search
+    return _Grammar(headings, cues)
+
+
+def _grammar_sources(data: dict[str, Any]) -> list[str]:
+    """The expressions of the grammar: per heading kind one for a line's start and one for anywhere in it, then
+    one per cue, each with the lookahead of its first characters."""
     sources = []
     for patterns in data["headings"].values():
         body = "|".join(f"(?:{p})" for p in patterns).replace("$MODAL", data["modal"])
@@ -148,15 +171,7 @@ def _grammar() -> _Grammar:
     for patterns in data["cues"].values():
         alternatives = "|".join(f"(?:{p})" for p in patterns)
         sources.append(first_chars_lookahead(alternatives) + alternatives)
-    compiled = iter(compile_all(sources))
-    headings = tuple((kind, next(compiled), next(compiled)) for kind in data["headings"])
-    cues = {}
-    for name, patterns in data["cues"].items():
-        pattern = next(compiled)
-        # Cues anchored at the start are tried once there instead of at every position.
-        anchored = all(p.startswith("^") for p in patterns)
-        cues[name] = pattern.match if anchored else pattern.search
-    return _Grammar(headings, cues)
+    return sources
 
 
 def _fold(text: str) -> str:

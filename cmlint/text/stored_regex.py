@@ -7,7 +7,10 @@ program every time for the same expression and Python.  The programs are kept as
 (:mod:`cmlint.cache`) under a fingerprint of the expressions, the Python build and the engine's version, and
 handed back to ``_sre.compile``, which checks a program before it accepts it: a file that is missing,
 unreadable, of another shape or with a program the engine rejects is ignored, the expressions are compiled
-again and the file is written anew.  Nothing generated is kept in git.
+again and the file is written anew.  Where the expressions are themselves derived from other inputs (the section
+grammar's from ``rules/sections.yaml`` and the code that adds their lookaheads), :func:`compile_derived` keeps the
+expressions with their programs under a fingerprint of those inputs, so a run with the same inputs derives nothing.
+Nothing generated is kept in git.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from __future__ import annotations
 import _sre
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from re import _compiler, _parser  # type: ignore[attr-defined]
 from typing import Any
 
@@ -23,6 +26,7 @@ from cmlint import cache
 from cmlint.nlp.lemma_table import fingerprint
 
 _PREFIX = "regex-"
+_DERIVED_PREFIX = "derived-regex-"
 #: Files kept in the folder (one per set of expressions in use; older ones are removed).
 _KEEP = 8
 
@@ -39,6 +43,25 @@ def compile_all(sources: Sequence[str]) -> list[re.Pattern[str]]:
         pass
     programs = [_program(source) for source in sources]
     cache.store_json(_PREFIX, key, programs, _KEEP)
+    return [_restore(source, program) for source, program in zip(sources, programs, strict=True)]
+
+
+def compile_derived(inputs: Sequence[str], derive: Callable[[], Sequence[str]]) -> list[re.Pattern[str]]:
+    """``re.compile`` of every expression ``derive`` gives, where what it gives depends on ``inputs`` alone (data
+    and the source of the code that derives): the expressions and their programs are stored under a fingerprint of
+    the inputs, and ``derive`` runs only when nothing usable is stored for them."""
+    key = fingerprint([sys.version, str(_sre.MAGIC), *inputs])
+    try:
+        stored = cache.read_json(_DERIVED_PREFIX, key)
+        sources, programs = stored["sources"], stored["programs"]
+        if not isinstance(sources, list) or not all(isinstance(source, str) for source in sources):
+            raise TypeError("не выражения")
+        return [_restore(source, program) for source, program in zip(sources, programs, strict=True)]
+    except (OSError, ValueError, TypeError, KeyError, RuntimeError, OverflowError):
+        pass
+    sources = list(derive())
+    programs = [_program(source) for source in sources]
+    cache.store_json(_DERIVED_PREFIX, key, {"sources": sources, "programs": programs}, _KEEP)
     return [_restore(source, program) for source, program in zip(sources, programs, strict=True)]
 
 

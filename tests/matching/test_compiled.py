@@ -36,6 +36,9 @@ def test_patterns_round_trip_and_unknown_key(cache_folder: Path) -> None:
     key = compiled.fingerprint("правила")
     compiled.save(key, patterns)
     assert compiled.load(key) == patterns
+    # The token tests' regular expressions are read back from their stored programs.
+    assert len(list(cache_folder.glob("regex-*.json"))) == 1
+    assert compiled.load(key) == patterns
     assert compiled.load(compiled.fingerprint("другие правила")) is None
 
 
@@ -47,6 +50,7 @@ def test_patterns_round_trip_and_unknown_key(cache_folder: Path) -> None:
     '{"steps": [], "phrases": [], "tests": [], "token_patterns": [["[]", [[0, 0, 0]], []]]}',  # no test 0
     '{"steps": [], "phrases": [], "tests": [["regex", ["(чат"]]], "token_patterns": []}',  # not an expression
     '{"steps": [], "phrases": [], "tests": [["regex", ["чат", "звонок"]]], "token_patterns": []}',  # two of them
+    '{"steps": [], "phrases": [], "tests": [["regex", []]], "token_patterns": []}',  # none
     '{"steps": [], "phrases": [], "tests": [["lemma", ["чат"]]], "token_patterns": []}',  # no such test
 ])
 def test_a_broken_file_is_not_used(cache_folder: Path, text: str) -> None:

@@ -65,3 +65,12 @@ def test_fit_start_keeps_acronyms() -> None:
     assert fit_start("SMM-менеджера", "комьюнити-менеджера") == "SMM-менеджера"
     assert fit_start("Менеджера по продажам", "комьюнити-менеджера") == "менеджера по продажам"
     assert fit_start("менеджер по продажам", "Комьюнити-менеджер") == "Менеджер по продажам"
+
+
+def test_head_grammar_is_kept_per_word_and_read_back_the_same() -> None:
+    morphology = Morphology()
+    first = head_grammar(["быстро", "кассира"], morphology)
+    assert morphology.noun_grammars == {"быстро": None, "кассира": ("gent", "sing")}
+    morphology.noun_grammars["кассира"] = ("datv", "plur")  # what is kept is what is read
+    assert first == Grammar("gent", "sing")
+    assert head_grammar(["кассира"], morphology) == Grammar("datv", "plur")

@@ -8,7 +8,7 @@ from cmlint import Linter
 from cmlint.matching.lemma_matcher import TokenView
 from cmlint.models import Posting
 from cmlint.nlp.loanwords import cyrillic
-from cmlint.roles.titles import TitleReading, edit_distance
+from cmlint.roles.titles import TitleReading, TitleSpeller, edit_distance
 
 
 def read(linter: Linter, title: str) -> TitleReading:
@@ -486,3 +486,15 @@ def test_a_medical_representative_sells(linter: Linter) -> None:
 
 def test_an_english_employer_brand_title_is_hr(linter: Linter) -> None:
     assert read(linter, "Employer Brand Manager").roles == ("hr",)
+
+
+def test_the_speller_keeps_its_answers_per_word(linter: Linter) -> None:
+    """Titles repeat their words: a word's correction and loanword are worked out once and read back after."""
+    speller = TitleSpeller({"комьюнити", "менеджер", "контент"}, linter.engine.morphology)
+    view = TokenView(["Коммъюнити", "Content"], ["коммъюнити", "content"], ["коммъюнити", "content"], ["NOUN", "X"])
+    assert speller.correct(view).lemma == ["комьюнити", "контент"]
+    assert speller.loanwords(view) is not None
+    assert speller._nearest_of[("коммъюнити", "коммъюнити")] is not None
+    assert speller._loanword_of["content"] == "контент"
+    speller._nearest_of[("коммъюнити", "коммъюнити")] = "менеджер"  # what is kept is what is read
+    assert speller.correct(view).lemma[0] == "менеджер"

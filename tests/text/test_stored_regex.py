@@ -12,7 +12,7 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 
 from cmlint.nlp import pipeline
 from cmlint.text import stored_regex
-from cmlint.text.stored_regex import compile_all
+from cmlint.text.stored_regex import compile_all, compile_derived
 
 SOURCES = [
     r"(?<=[а-яё])(?=[А-ЯЁ][а-яё])",
@@ -74,3 +74,37 @@ def test_tokenizer_affixes_are_joined_as_spacy_joins_them() -> None:
     assert prefixes == compile_prefix_regex(pipeline._EXTRA_PREFIXES + list(defaults.prefixes or ())).pattern
     assert suffixes == compile_suffix_regex(pipeline._EXTRA_SUFFIXES + list(defaults.suffixes or ())).pattern
     assert infixes == compile_infix_regex(list(defaults.infixes or ()) + pipeline._EXTRA_INFIXES).pattern
+
+
+def test_derived_expressions_are_derived_once_per_inputs(cache_folder: Path) -> None:
+    calls: list[int] = []
+
+    def derive() -> list[str]:
+        calls.append(1)
+        return SOURCES
+
+    fresh = compile_derived(["данные", "код"], derive)
+    stored = compile_derived(["данные", "код"], derive)
+    assert len(calls) == 1
+    for source, first, second in zip(SOURCES, fresh, stored, strict=True):
+        assert behaviour(first) == behaviour(second) == behaviour(re.compile(source))
+    compile_derived(["другие данные", "код"], derive)
+    assert len(calls) == 2
+    assert len(list(cache_folder.glob("derived-regex-*.json"))) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "[",  # cut off
+    "[]",  # another shape
+    '{"sources": [1, 2, 3], "programs": []}',  # not expressions
+    '{"sources": ["a", "b", "c"], "programs": []}',  # fewer programs than expressions
+    '{"sources": ["a", "b", "c"], "programs": [[32, [1, 2, 3], 0, {}, [null]], [32, [], 0, {}, [null]], '
+    '[32, [], 0, {}, [null]]]}',  # programs the engine rejects
+])
+def test_a_broken_derived_file_is_derived_again(cache_folder: Path, text: str) -> None:
+    compile_derived(["данные"], lambda: SOURCES)
+    (stored,) = cache_folder.glob("derived-regex-*.json")
+    stored.write_text(text, encoding="utf-8")
+    for source, pattern in zip(SOURCES, compile_derived(["данные"], lambda: SOURCES), strict=True):
+        assert behaviour(pattern) == behaviour(re.compile(source))
+    assert json.loads(stored.read_text(encoding="utf-8"))["sources"] == SOURCES
