@@ -18,8 +18,8 @@
 - ``intro``: the match is in the company's story — an item of the opening text
   or of an «о компании» section that is not a condition («ищем в нашу дружную
   команду», «мы реализуем интересные проекты в финтехе»), or an item read as the
-  company's story in the closing text after the posting's lists, when it names no
-  conditions («Работа у нас — это интересные задачи»), not in what the posting offers;
+  company's story in the closing text right after the posting's lists, when it names
+  no conditions («Работа у нас — это интересные задачи»), not in what the posting offers;
 - ``counterpart``: the title or the match's item names a feminine job noun of the match together with its
   masculine form («Уборщица/уборщик» as the title and «требуется уборщица» in the text; «ищем хозяйку или
   хозяина гостевого дома»): the job is offered to both sexes;
@@ -343,17 +343,18 @@ _LIST_SECTIONS = frozenset({"duties", "requirements", "conditions"})
 
 
 def _closing_story(structure: Structure, found: Item) -> bool:
-    """An item read as the company's story in the last section, an unnamed one after the posting's lists that
+    """An item read as the company's story in the last section, an unnamed one right after the posting's lists that
     offers nothing («Карьера у нас — это интересные задачи» after the requirements); an unnamed section that
-    names conditions is a list of perks («Корпоративные мероприятия. Мы проводим корпоративы …»)."""
-    if found.kind != "about" or found.section != "other" or not structure.sections:
+    names conditions, or one of several unnamed sections in a row, is a list of perks whose heading was not read
+    («Корпоративные мероприятия. Мы проводим корпоративы …»)."""
+    if found.kind != "about" or found.section != "other" or len(structure.sections) < 2:
         return False
-    last = structure.sections[-1]
+    before, last = structure.sections[-2:]
     inside = [other for other in structure.items if last.start <= other.start < last.end]
     return (
         last.kind == "other"
         and last.start <= found.start < last.end
-        and any(section.kind in _LIST_SECTIONS for section in structure.sections[:-1])
+        and before.kind in _LIST_SECTIONS
         and all(other.kind != "condition" for other in inside)
     )
 
