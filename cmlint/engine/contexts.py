@@ -17,8 +17,9 @@
 - ``quote``: the match stands alone in quotes — the word is mentioned, not used;
 - ``intro``: the match is in the company's story — an item of the opening text
   or of an «о компании» section that is not a condition («ищем в нашу дружную
-  команду», «мы реализуем интересные проекты в финтехе»), not in what the
-  posting offers;
+  команду», «мы реализуем интересные проекты в финтехе»), or an item read as the
+  company's story in the closing text right after the posting's lists, when it names
+  no conditions («Работа у нас — это интересные задачи»), not in what the posting offers;
 - ``counterpart``: the title or the match's item names a feminine job noun of the match together with its
   masculine form («Уборщица/уборщик» as the title and «требуется уборщица» in the text; «ищем хозяйку или
   хозяина гостевого дома»): the job is offered to both sexes;
@@ -45,7 +46,7 @@ from spacy.tokens import Doc, Token
 
 from cmlint.matching.lemma_matcher import TokenView
 from cmlint.nlp.words import Lemma
-from cmlint.text.segment import LONG_PLACE_ABBREVIATIONS, Structure, reads_like_requirement
+from cmlint.text.segment import LONG_PLACE_ABBREVIATIONS, Item, Structure, reads_like_requirement
 from cmlint.text.token_items import item_span
 
 NEGATION_FILE = "negation.yaml"
@@ -328,12 +329,34 @@ def quoted(doc: Doc, start: int, end: int) -> bool:
 
 
 def in_intro(structure: Structure, items: Sequence[int], start: int) -> bool:
-    """The match is in an item of the opening text or of an «о компании» section that is not a condition."""
+    """The match is in an item of the opening text or of an «о компании» section that is not a condition, or in the
+    company's story told in the closing text (:func:`_closing_story`)."""
     item = items[start] if items else -1
     if item < 0:
         return False
     found = structure.items[item]
-    return found.section in ("intro", "about") and found.kind != "condition"
+    return (found.section in ("intro", "about") and found.kind != "condition") or _closing_story(structure, found)
+
+
+#: Sections that hold the posting's lists; an unnamed section after them is its closing text.
+_LIST_SECTIONS = frozenset({"duties", "requirements", "conditions"})
+
+
+def _closing_story(structure: Structure, found: Item) -> bool:
+    """An item read as the company's story in the last section, an unnamed one right after the posting's lists that
+    offers nothing («Карьера у нас — это интересные задачи» after the requirements); an unnamed section that
+    names conditions, or one of several unnamed sections in a row, is a list of perks whose heading was not read
+    («Корпоративные мероприятия. Мы проводим корпоративы …»)."""
+    if found.kind != "about" or found.section != "other" or len(structure.sections) < 2:
+        return False
+    before, last = structure.sections[-2:]
+    inside = [other for other in structure.items if last.start <= other.start < last.end]
+    return (
+        last.kind == "other"
+        and last.start <= found.start < last.end
+        and before.kind in _LIST_SECTIONS
+        and all(other.kind != "condition" for other in inside)
+    )
 
 
 def counterpart(doc: Doc, items: Sequence[int], start: int, end: int, title: Iterable[Token]) -> bool:
