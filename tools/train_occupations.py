@@ -11,7 +11,9 @@ bodies count once.
 
 A fifth of the postings (chosen by a hash of the body, so by the data, not
 by chance) is held out to report validation accuracy; the shipped model is
-then trained on all of them.  Everything is seeded: the same data and code
+then trained on all of them.  ``--fold k --held-out-only --out DIR`` holds
+out the k-th fifth instead and keeps the model trained on the other four
+(for the out-of-fold measure, ``tools/out_of_fold.py``).  Everything is seeded: the same data and code
 give the same weights.  The raw postings never enter the repository; the
 model card records fingerprints of the data file, of the code and title
 patterns the labels and features come from, of the labels themselves, and
@@ -102,9 +104,15 @@ def occupation_titles(engine: Engine) -> TitleLabels:
     return strict_titles(engine, lambda role_id, _: taxonomy.occupation_of(role_id))
 
 
-def held_out(example: Example, share: float) -> bool:
-    """Whether an example belongs to the validation part (decided by a hash of its body)."""
-    return int(hashlib.sha256(example.body.encode("utf-8")).hexdigest()[:8], 16) < share * 0x1_0000_0000
+def fold_of(body: str, folds: int) -> int:
+    """Which of ``folds`` equal parts of the postings a (normalised) body belongs to, by a hash of it."""
+    return int(hashlib.sha256(body.encode("utf-8")).hexdigest()[:8], 16) * folds >> 32
+
+
+def held_out(example: Example, share: float, fold: int = 0) -> bool:
+    """Whether an example belongs to the validation part: fold ``fold`` of ``1 / share`` folds (the default,
+    fold 0, is the first ``share`` of the hash range)."""
+    return fold_of(example.body, round(1 / share)) == fold
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,6 +305,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--held-out-only", action="store_true", help="обучить только на 80 %% (для подбора порогов на отложенной части)"
     )
+    parser.add_argument("--fold", type=int, default=0, help="какую из пяти частей (0–4) отложить для проверки")
     args = parser.parse_args(argv)
     data: Path = args.data or default_data()
     if not data.is_file():
@@ -311,8 +320,8 @@ def main(argv: list[str] | None = None) -> int:
     examples = list(read_examples(labelled_texts([data], read), reader))
     labels, examples = learned(examples, parameters.min_postings)
     print(f"{len(examples)} вакансий, {len(labels)} профессий ({time.monotonic() - started:.0f} с)", file=sys.stderr)
-    training = [e for e in examples if not held_out(e, parameters.validation_share)]
-    validation = [e for e in examples if held_out(e, parameters.validation_share)]
+    training = [e for e in examples if not held_out(e, parameters.validation_share, args.fold)]
+    validation = [e for e in examples if held_out(e, parameters.validation_share, args.fold)]
 
     def card(
         final: list[Example], features: int, scores: dict[str, float], confused: dict[str, dict[str, int]]

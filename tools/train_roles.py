@@ -130,6 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--held-out-only", action="store_true", help="обучить только на 80 %% (чтобы мерить на отложенной части)"
     )
+    parser.add_argument("--fold", type=int, default=0, help="какую из пяти частей (0–4) отложить для проверки")
     args = parser.parse_args(argv)
     missing = [path for path in real_files() + own_files() if not path.is_file()]
     if missing:
@@ -146,8 +147,8 @@ def main(argv: list[str] | None = None) -> int:
     labels, examples = learned(examples, parameters.min_postings)
     took = time.monotonic() - started
     print(f"{len(examples)} вакансий: {dict(sorted(per_label.items()))} ({took:.0f} с)", file=sys.stderr)
-    training = [e for e in examples if not held_out(e, parameters.validation_share)]
-    validation = [e for e in examples if held_out(e, parameters.validation_share)]
+    training = [e for e in examples if not held_out(e, parameters.validation_share, args.fold)]
+    validation = [e for e in examples if held_out(e, parameters.validation_share, args.fold)]
 
     def card(final: list[Example], features: int, scores: dict[str, float]) -> ModelCard:
         return ModelCard(

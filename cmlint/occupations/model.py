@@ -12,6 +12,7 @@ training data's and code's fingerprints ship inside the package.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
@@ -26,6 +27,10 @@ DATA = "cmlint.occupations"
 CARD_FILE = "model.json"
 VOCABULARY_FILE = "model.vocab"
 WEIGHTS_FILE = "model.npy"
+#: The environment variable naming a folder of models to use instead of the shipped ones (laid out like
+#: ``cmlint/occupations``: the occupation model, and the fine-role head in its subfolder) — for measuring
+#: models trained without the postings being linted (``tools/out_of_fold.py``).
+MODELS_ENV = "CMLINT_MODELS_DIR"
 
 
 class ModelCard(BaseModel):
@@ -117,10 +122,16 @@ class OccupationModel:
         return cls(card, vocabulary, table[:-1], table[-1])
 
 
+def models_folder() -> Traversable | Path:
+    """Where the models are read from: ``$CMLINT_MODELS_DIR`` when set, else the package's own folder."""
+    chosen = os.environ.get(MODELS_ENV)
+    return Path(chosen) if chosen else resources.files(DATA)
+
+
 @cache
 def shipped_model() -> OccupationModel:
-    """The model shipped with cmlint (read once per process)."""
-    return OccupationModel.read(resources.files(DATA))
+    """The model shipped with cmlint, or the one in ``$CMLINT_MODELS_DIR`` (read once per process)."""
+    return OccupationModel.read(models_folder())
 
 
 def fingerprint(parts: Sequence[str]) -> str:

@@ -19,10 +19,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
-from importlib import resources
 
 from cmlint.matching.lemma_matcher import TokenView
-from cmlint.occupations.model import CARD_FILE, OccupationModel
+from cmlint.occupations.model import CARD_FILE, OccupationModel, models_folder
 from cmlint.roles.evidence import Collected, Evidence, Markers
 from cmlint.roles.lines import LineReading
 from cmlint.roles.profile import contradicts
@@ -39,8 +38,9 @@ LEARNED = "learned"
 
 @cache
 def shipped_head() -> OccupationModel | None:
-    """The fine-role head shipped with cmlint (read once per process); None before it was first trained."""
-    folder = resources.files("cmlint.occupations").joinpath(HEAD_FOLDER)
+    """The fine-role head shipped with cmlint, or the one in ``$CMLINT_MODELS_DIR`` (read once per process);
+    None before it was first trained."""
+    folder = models_folder().joinpath(HEAD_FOLDER)
     return OccupationModel.read(folder) if folder.joinpath(CARD_FILE).is_file() else None
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
+from importlib import resources
 from pathlib import Path
 
 import numpy as np
@@ -11,7 +12,7 @@ import spacy
 
 from cmlint.linter import Linter
 from cmlint.occupations.features import features, terms
-from cmlint.occupations.model import ModelCard, OccupationModel, shipped_model
+from cmlint.occupations.model import DATA, MODELS_ENV, ModelCard, OccupationModel, models_folder, shipped_model
 from cmlint.roles.taxonomy import load_taxonomy
 from tools.train_occupations import code_fingerprint, default_data, main, occupation_titles
 from tools.training_reader import (
@@ -149,3 +150,10 @@ def test_duty_only_word_groups_change_no_training_label() -> None:
     assert grown.phrase_macros["EXTRA"] == "сосед|житель"
     with pytest.raises(ValueError, match="уже есть в macros"):
         type(taxonomy).model_validate({**taxonomy.model_dump(), "duty_macros": {"MEMBER": "сосед"}})
+
+
+def test_models_are_read_from_the_folder_the_environment_names(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert models_folder() == resources.files(DATA)
+    tiny().save(tmp_path)
+    monkeypatch.setenv(MODELS_ENV, str(tmp_path))
+    assert OccupationModel.read(models_folder()).labels == ("courier", "developer")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import numpy as np
 
-from tools.train_occupations import Parameters, _add_rows, design, fit, train
+from tools.train_occupations import Parameters, _add_rows, design, fit, fold_of, held_out, train
 from tools.training_reader import Example
 
 
@@ -59,3 +61,15 @@ def test_two_retrains_agree_far_better_than_two_runs() -> None:
         return float(np.abs(first - second).mean())
 
     assert change(8) < 0.5 * change(1)
+
+
+def test_folds_split_the_hash_range_and_fold_zero_is_the_old_held_out_part() -> None:
+    bodies = [f"вакансия {n}" for n in range(2000)]
+    parts = [fold_of(body, 5) for body in bodies]
+    assert set(parts) == set(range(5))
+    for body, part in zip(bodies, parts, strict=True):
+        example = Example("водитель", [], body)
+        old = int(hashlib.sha256(body.encode("utf-8")).hexdigest()[:8], 16) < 0.2 * 0x1_0000_0000
+        assert held_out(example, 0.2) == old == (part == 0)
+        assert [held_out(example, 0.2, fold) for fold in range(5)].count(True) == 1
+        assert held_out(example, 0.2, part)

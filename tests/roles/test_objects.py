@@ -46,6 +46,28 @@ def test_lines_that_name_an_object_are_found_by_lemma(engine: Engine) -> None:
     assert naming_items(frozenset({"тариф"}), view, items) == {0}
 
 
+@pytest.mark.parametrize(
+    ("line", "named"),
+    [
+        ("Разработка норм выработки и норм времени", True),
+        ("Нормировать расход материалов", True),
+        ("Нормальный график работы", False),
+    ],
+)
+def test_a_noun_of_action_is_named_by_the_noun_and_verb_it_is_made_from(engine: Engine, line: str, named: bool) -> None:
+    """«по нормированию»: a line about norms or about norming is the title's own work; «нормальный» is another word."""
+    objects = objects_of(engine, "Ведущий экономист по нормированию")
+    doc = engine.analyzer.nlp(line)
+    assert bool(naming_items(objects, TokenView.of(doc), (0,) * len(doc))) is named
+
+
+def test_a_short_stem_names_nothing(engine: Engine) -> None:
+    """«копирование» shares only three letters with «копа»: too short to tell the same word."""
+    doc = engine.analyzer.nlp("Копа сена")
+    assert [token.lemma_ for token in doc][0] == "копа"
+    assert not naming_items(frozenset({"копирование"}), TokenView.of(doc), (0,) * len(doc))
+
+
 def test_a_capitalised_object_is_found_by_its_form(engine: Engine) -> None:
     """A capitalised word in brackets is read as a name with a lemma of its own («Парсинг» → «парсинга»);
     its form still finds the line."""

@@ -137,6 +137,23 @@ def test_a_quality_specialist_may_be_a_tester(linter: Linter, title: str, roles:
 @pytest.mark.parametrize(
     ("title", "roles"),
     [
+        ("Старший специалист по сопровождению ПО", ("support",)),
+        ("Инженер сопровождения программного обеспечения", ("support",)),
+        ("Инженер по сопровождению аналитических систем", ("support",)),
+        ("Инженер по сопровождению", ("service_engineer",)),  # equipment, when nothing says software
+        ("Инженер по сопровождению радиотехнической продукции", ("service_engineer",)),
+        ("Специалист по сопровождению резидентов", ()),  # a specialist may maintain anything: no trade named
+    ],
+)
+def test_software_maintenance_is_it_support(linter: Linter, title: str, roles: tuple[str, ...]) -> None:
+    """The engineers who maintain software and information systems are its second-line support (IT), not the
+    equipment service the bare name reads as; a «специалист по сопровождению» of something else names no trade."""
+    assert read(linter, title).roles == roles
+
+
+@pytest.mark.parametrize(
+    ("title", "roles"),
+    [
         ("Инженер-программист", ("developer", "process_engineer")),  # software or the control programs of machines
         ("Программист станков ЧПУ", ("process_engineer",)),  # a CNC programmer only
         ("Программист ЧПУ", ("process_engineer",)),
