@@ -157,7 +157,7 @@ def evaluate(
         raise fail("в корпусе нет записей")
     try:
         linter = Linter(_config(config_path)).prepare()
-    except PackError as error:
+    except (PackError, ConfigError) as error:
         raise fail(str(error)) from None
     result = run_evaluation(records, linter, retitle=retitle, jobs=jobs)
     if output_format is ListFormat.json:

@@ -15,7 +15,7 @@ from spacy.language import Language
 
 import cmlint
 from cmlint.analysis import Analyzer
-from cmlint.config import Config
+from cmlint.config import Config, ConfigError
 from cmlint.engine import specs
 from cmlint.engine.contexts import NEGATION_FILE, NegationWords
 from cmlint.engine.pattern_rules import PatternRule
@@ -40,7 +40,7 @@ from cmlint.nlp.lemma_table import LemmaTable
 from cmlint.nlp.morphology import Morphology
 from cmlint.nlp.pipeline import build_nlp
 from cmlint.nlp.words import LemmaCheck
-from cmlint.occupations.model import shipped_model
+from cmlint.occupations.model import OccupationModel, models_folder, shipped_model
 from cmlint.resources import data_digest, load_yaml
 from cmlint.roles import taxonomy as taxonomy_module
 from cmlint.roles.evidence import MARKERS_FILE, Markers
@@ -94,7 +94,8 @@ def build_engine(config: Config, checks: Mapping[str, Check[Any]]) -> Engine:
     shared = SharedPatterns(nlp.vocab)
     roles = RoleMatcher(nlp, taxonomy, compiler, shared, check_tokens)
     markers = _validated(Markers, MARKERS_FILE, context)
-    analyzer = Analyzer(nlp, roles, shipped_model(), markers, config.roles, shipped_head())
+    model, head = _models()
+    analyzer = Analyzer(nlp, roles, model, markers, config.roles, head)
     negation = _validated(NegationWords, NEGATION_FILE, context)
     specs = [(source, spec, pack.macros) for source, pack in packs for spec in pack.rules]
     check_unique([(source, spec) for source, spec, _ in specs])
@@ -136,3 +137,14 @@ def _lemma_inputs() -> Iterator[str]:
     for module in (derivation, morphology_module, phrases, pipeline_module, words, specs, taxonomy_module):
         yield Path(str(module.__file__)).read_text(encoding="utf-8")
     yield data_digest().hex()
+
+
+def _models() -> tuple[OccupationModel, OccupationModel | None]:
+    """The occupation model and the fine-role head; missing or unreadable files (in a folder ``$CMLINT_MODELS_DIR``
+    names, say) are a :class:`ConfigError` that names the folder and the file."""
+    try:
+        return shipped_model(), shipped_head()
+    except FileNotFoundError as error:
+        raise ConfigError(f"модели не прочитаны из {models_folder()}: нет файла {error.filename}") from None
+    except (OSError, ValueError) as error:
+        raise ConfigError(f"модели не прочитаны из {models_folder()}: {error}") from None

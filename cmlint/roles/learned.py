@@ -17,11 +17,12 @@ explanations still point at it.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from functools import cache
 
 from cmlint.matching.lemma_matcher import TokenView
-from cmlint.occupations.model import CARD_FILE, OccupationModel, models_folder
+from cmlint.occupations.model import CARD_FILE, MODELS_ENV, OccupationModel, models_folder
 from cmlint.roles.evidence import Collected, Evidence, Markers
 from cmlint.roles.lines import LineReading
 from cmlint.roles.profile import contradicts
@@ -39,9 +40,11 @@ LEARNED = "learned"
 @cache
 def shipped_head() -> OccupationModel | None:
     """The fine-role head shipped with cmlint, or the one in ``$CMLINT_MODELS_DIR`` (read once per process);
-    None before it was first trained."""
+    None in the package before it was first trained (a folder the variable names must hold it)."""
     folder = models_folder().joinpath(HEAD_FOLDER)
-    return OccupationModel.read(folder) if folder.joinpath(CARD_FILE).is_file() else None
+    if folder.joinpath(CARD_FILE).is_file() or os.environ.get(MODELS_ENV):
+        return OccupationModel.read(folder)
+    return None
 
 
 def learned_evidence(

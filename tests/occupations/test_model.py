@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -10,9 +11,11 @@ import numpy as np
 import pytest
 import spacy
 
+from cmlint.config import ConfigError
 from cmlint.linter import Linter
 from cmlint.occupations.features import features, terms
 from cmlint.occupations.model import DATA, MODELS_ENV, ModelCard, OccupationModel, models_folder, shipped_model
+from cmlint.roles.learned import shipped_head
 from cmlint.roles.taxonomy import load_taxonomy
 from tools.train_occupations import code_fingerprint, default_data, main, occupation_titles
 from tools.training_reader import (
@@ -157,3 +160,27 @@ def test_models_are_read_from_the_folder_the_environment_names(tmp_path: Path, m
     tiny().save(tmp_path)
     monkeypatch.setenv(MODELS_ENV, str(tmp_path))
     assert OccupationModel.read(models_folder()).labels == ("courier", "developer")
+
+
+@pytest.fixture
+def fresh_models() -> Iterator[None]:
+    """The models read again from wherever the environment points, before and after the test."""
+    shipped_model.cache_clear()
+    shipped_head.cache_clear()
+    yield
+    shipped_model.cache_clear()
+    shipped_head.cache_clear()
+
+
+@pytest.mark.parametrize("with_occupations", [False, True])
+def test_a_models_folder_without_the_models_is_an_error_that_names_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_models: None, with_occupations: bool
+) -> None:
+    """An empty folder, or one without the fine-role head, is refused with the missing file named — not linted
+    with fewer models."""
+    if with_occupations:
+        tiny().save(tmp_path)
+    monkeypatch.setenv(MODELS_ENV, str(tmp_path))
+    missing = tmp_path / ("fine_roles/model.json" if with_occupations else "model.json")
+    with pytest.raises(ConfigError, match=f"модели не прочитаны из {tmp_path}: нет файла {missing}"):
+        Linter().prepare()
