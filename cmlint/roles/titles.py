@@ -18,10 +18,10 @@ English spelling of a Russian loanword as the loanword («Content Manager»).
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, TypeVar
 
 from cmlint.matching.lemma_matcher import Match, TokenView
 from cmlint.matching.steps import HYPHENS
@@ -440,6 +440,16 @@ def _layout(view: TokenView, start: int, end: int) -> tuple[list[int], list[bool
 
 #: Words whose corrections a speller keeps (then it starts again).
 _KEPT_ANSWERS = 100_000
+_Key = TypeVar("_Key")
+
+
+def _kept(kept: dict[_Key, str | None], key: _Key, answer: Callable[[], str | None]) -> str | None:
+    """``kept[key]``, worked out by ``answer`` when missing; the dict starts again at :data:`_KEPT_ANSWERS`."""
+    if key not in kept:
+        if len(kept) >= _KEPT_ANSWERS:
+            kept.clear()
+        kept[key] = answer()
+    return kept[key]
 
 
 class TitleSpeller:
@@ -489,21 +499,10 @@ class TitleSpeller:
         return replace(view, lemma=lemma, lower=lower) if lower != view.lower else None
 
     def _kept_nearest(self, word: str, lemma: str) -> str | None:
-        key = (word, lemma)
-        kept = self._nearest_of
-        if key not in kept:
-            if len(kept) >= _KEPT_ANSWERS:
-                kept.clear()
-            kept[key] = self._nearest(word, lemma)
-        return kept[key]
+        return _kept(self._nearest_of, (word, lemma), lambda: self._nearest(word, lemma))
 
     def _kept_loanword(self, word: str) -> str | None:
-        kept = self._loanword_of
-        if word not in kept:
-            if len(kept) >= _KEPT_ANSWERS:
-                kept.clear()
-            kept[word] = self._loanword(word)
-        return kept[word]
+        return _kept(self._loanword_of, word, lambda: self._loanword(word))
 
     def _loanword(self, word: str) -> str | None:
         sound = spoken(word)
