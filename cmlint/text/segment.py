@@ -169,7 +169,8 @@ def _grammar_sources(data: dict[str, Any]) -> list[str]:
         inner = r"\w*(?=$|[\s:.,!?(—–])"
         sources += [rf"^{first}(?:{body}){end}", rf"(?:^|\s){first}(?:{body}){inner}"]
     for patterns in data["cues"].values():
-        alternatives = "|".join(f"(?:{p})" for p in patterns)
+        # One group: a lookahead in front of bare alternatives would gate only the first of them.
+        alternatives = "(?:" + "|".join(f"(?:{p})" for p in patterns) + ")"
         sources.append(first_chars_lookahead(alternatives) + alternatives)
     return sources
 
