@@ -10,6 +10,7 @@ smaller than the truth: the matches do not change.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from re import _constants as c, _parser as parser  # type: ignore[attr-defined]
 from typing import Any
 
@@ -36,6 +37,47 @@ def first_chars_lookahead(pattern: str, flags: int = 0) -> str:
     if chars is None or empty or not chars:
         return ""
     return "(?=[" + "".join(re.escape(char) for char in sorted(chars)) + "])"
+
+
+def alternatives_lookahead(alternatives: Sequence[str]) -> str:
+    """A lookahead for a match at one place of ``(?:a)|(?:b)|…``: ``(?=[…])`` with the first characters of the
+    alternatives where they are known, and the alternatives whose first character is open (``[^:]{0,70}?если``)
+    tried whole, ``(?=[…]|(?:b))``; the same as :func:`first_chars_lookahead` when every one is known, and empty
+    when none is or when one refers back to a group (inside the lookahead the groups are numbered anew).
+
+    Only for a match tried at one place (``re.match``): a search would try the open ones at every position."""
+    whole = parser.parse("|".join(f"(?:{alternative})" for alternative in alternatives))
+    if whole.state.flags & re.IGNORECASE or _refers_back(list(whole)):
+        return ""
+    known: set[str] = set()
+    open_ones: list[str] = []
+    for alternative in alternatives:
+        chars, empty = _sequence(list(parser.parse(alternative)))
+        if chars is None or empty or not chars:
+            open_ones.append(alternative)
+        else:
+            known |= chars
+    if not known:
+        return ""
+    found = "[" + "".join(re.escape(char) for char in sorted(known)) + "]"
+    return "(?=" + "|".join([found, *(f"(?:{alternative})" for alternative in open_ones)]) + ")"
+
+
+def _refers_back(items: list[tuple[Any, Any]]) -> bool:
+    """Whether the parse holds a reference to a group (``\\1``, ``(?P=name)``, ``(?(1)…)``)."""
+    for op, av in items:
+        if op in (c.GROUPREF, c.GROUPREF_EXISTS) or any(_refers_back(list(sub)) for sub in _subpatterns(av)):
+            return True
+    return False
+
+
+def _subpatterns(value: Any) -> Iterator[Any]:
+    """The parsed sub-expressions inside an operand of the parse."""
+    if isinstance(value, parser.SubPattern):
+        yield value
+    elif isinstance(value, (tuple, list)):
+        for inner in value:
+            yield from _subpatterns(inner)
 
 
 def _sequence(items: list[tuple[Any, Any]]) -> _Firsts:

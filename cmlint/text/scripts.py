@@ -18,8 +18,10 @@ _TO_LATIN = str.maketrans(_CYRILLIC, _LATIN)
 _LATIN_LOOKALIKES = frozenset(_LATIN)
 _CYRILLIC_LOOKALIKES = frozenset(_CYRILLIC)
 
-#: A Latin letter next to a Cyrillic one: a text without this has no mixed word.
-_MIXED = re.compile(r"[A-Za-z][А-яЁё]|[А-яЁё][A-Za-z]")
+#: A Latin letter next to a Cyrillic one: a text without this has no mixed word.  Written to start with the Latin
+#: letter, so that a search jumps from Latin letter to Latin letter (rare in Russian text) instead of trying both
+#: orders at every position.
+_MIXED = re.compile(r"[A-Za-z](?:(?<=[А-яЁё][A-Za-z])|(?=[А-яЁё]))")
 #: A word with its digits: letters and digits between other characters (hyphens and underscores split).
 _WORD = re.compile(r"[^\W_]+")
 

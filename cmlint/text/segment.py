@@ -21,7 +21,7 @@ from typing import Any
 from cmlint.kinds import ItemKind, SectionKind
 from cmlint.resources import load_yaml
 from cmlint.text import first_chars
-from cmlint.text.first_chars import first_chars_lookahead
+from cmlint.text.first_chars import alternatives_lookahead, first_chars_lookahead
 from cmlint.text.stored_regex import compile_derived
 
 _BULLET = re.compile(
@@ -162,14 +162,18 @@ def _grammar_sources(data: dict[str, Any]) -> list[str]:
     one per cue, each with the lookahead of its first characters."""
     sources = []
     for patterns in data["headings"].values():
-        body = "|".join(f"(?:{p})" for p in patterns).replace("$MODAL", data["modal"])
+        expressions = [p.replace("$MODAL", data["modal"]) for p in patterns]
+        body = "|".join(f"(?:{p})" for p in expressions)
         first = first_chars_lookahead(body)
         end = r"\w*(?=$|[\s:.,!?(—–-])"
         # Inside a line a heading word glued by a hyphen is part of a compound («решения контакт-центра:»).
         inner = r"\w*(?=$|[\s:.,!?(—–])"
-        sources += [rf"^{first}(?:{body}){end}", rf"(?:^|\s){first}(?:{body}){inner}"]
+        # At a line's start an alternative with an open first character does not take the lookahead away from the
+        # others: it is tried whole in the lookahead (a search would try it at every position).
+        sources += [rf"^{alternatives_lookahead(expressions)}(?:{body}){end}", rf"(?:^|\s){first}(?:{body}){inner}"]
     for patterns in data["cues"].values():
-        alternatives = "|".join(f"(?:{p})" for p in patterns)
+        # One group: a lookahead in front of bare alternatives would gate only the first of them.
+        alternatives = "(?:" + "|".join(f"(?:{p})" for p in patterns) + ")"
         sources.append(first_chars_lookahead(alternatives) + alternatives)
     return sources
 

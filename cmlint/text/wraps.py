@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-#: A hyphen glued to a letter, whitespace (a line break or spaces), a lower-case continuation.
-_WRAP = re.compile(r"(?<=[А-Яа-яЁё])([-‑][ \t]*\n?[ \t]*)(?<=\s)([а-яё]+)")
+#: A hyphen glued to a letter, whitespace (a line break or spaces), a lower-case continuation.  The hyphen comes
+#: first and the letter before it is looked back at from there, so that a search jumps from hyphen to hyphen.
+_WRAP = re.compile(r"([-‑](?<=[А-Яа-яЁё][-‑])[ \t]*\n?[ \t]*)(?<=\s)([а-яё]+)")
 #: The longest first half of a broken word looked at.
 _LONGEST_HEAD = 40
 #: The letters of a word that end right before a hyphen.

@@ -1,11 +1,13 @@
 """The first-character lookahead: a superset of where a match can start, so the matches never change."""
 
 import re
+from re import _constants as c, _parser  # type: ignore[attr-defined]
 
 import pytest
 
 from cmlint.resources import load_yaml
-from cmlint.text.first_chars import first_chars_lookahead
+from cmlint.text.first_chars import alternatives_lookahead, first_chars_lookahead
+from cmlint.text.segment import _grammar_sources
 
 
 @pytest.mark.parametrize(
@@ -54,3 +56,41 @@ def test_section_patterns_find_the_same_matches_with_their_lookaheads() -> None:
         plain, ahead = re.compile(body), re.compile(first_chars_lookahead(body) + body)
         for line in LINES:
             assert [m.span() for m in ahead.finditer(line)] == [m.span() for m in plain.finditer(line)]
+
+
+
+def test_a_cue_lookahead_gates_every_alternative() -> None:
+    """A lookahead in front of bare alternatives («(?=[…])a|b») would gate the first one only: a cue's lookahead
+    stands in front of one group of all its alternatives."""
+    data = load_yaml("sections.yaml")
+    cues = _grammar_sources(data)[2 * len(data["headings"]):]
+    assert len(cues) == len(data["cues"])
+    gated = [source for source in cues if source.startswith("(?=")]
+    assert gated
+    for source in gated:
+        assert _parser.parse(source).data[0][0] is c.ASSERT, source[:60]
+
+
+@pytest.mark.parametrize(
+    ("alternatives", "expected"),
+    [
+        (["обязанност", "задач"], "(?=[зо])"),
+        (["обязанност", "[^:]{0,70}?если"], "(?=[о]|(?:[^:]{0,70}?если))"),
+        (["\\w+", "[^:]{0,70}?если"], ""),
+        (["(а)б", "в\\1"], ""),
+        (["(?P<x>а)", "б(?P=x)"], ""),
+    ],
+)
+def test_alternatives_lookahead_tries_the_open_alternatives_whole(alternatives: list[str], expected: str) -> None:
+    assert alternatives_lookahead(alternatives) == expected
+
+
+def test_heading_starts_match_the_same_with_their_lookaheads() -> None:
+    data = load_yaml("sections.yaml")
+    for patterns in data["headings"].values():
+        alternatives = [p.replace("$MODAL", data["modal"]) for p in patterns]
+        body = "|".join(f"(?:{p})" for p in alternatives)
+        plain, ahead = re.compile(f"^(?:{body})"), re.compile(f"^{alternatives_lookahead(alternatives)}(?:{body})")
+        for line in [*LINES, "нам важно, если у тебя есть:", "идеально, если ты умеешь:"]:
+            found, expected = ahead.match(line), plain.match(line)
+            assert (found and found.span()) == (expected and expected.span())

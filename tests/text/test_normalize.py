@@ -1,6 +1,8 @@
+import pytest
 from hypothesis import given, strategies as st
 
 from cmlint.text.normalize import detect_format, normalize
+from cmlint.text.wraps import _WRAP
 
 
 def test_html_becomes_lines_with_bullets() -> None:
@@ -74,6 +76,16 @@ def test_a_word_broken_by_a_hyphen_at_the_line_end_is_joined() -> None:
     after = result.text.index("стаж")
     assert source[slice(*result.span_to_source(after, len(result.text)))] == source[source.index("стаж"):]
 
+
+
+@pytest.mark.parametrize(
+    ("text", "wrap"),
+    [("продав-\nщицу", (6, 8)), ("Я‑ \t\n щ", (1, 6)), ("-\nщицу", None), ("продав -\nщицу", None),
+     ("2-\nщицу", None), ("продав»-\nщицу", None), ("продав-щицу", None), ("продав-\nЩицу", None)],
+)
+def test_a_wrap_is_a_hyphen_glued_to_a_letter_then_a_break_then_lower_case(text: str, wrap: tuple[int, int] | None) -> None:
+    found = _WRAP.search(text)
+    assert (found.span(1) if found else None) == wrap
 
 def test_markup_headings_are_marked_where_their_lines_start() -> None:
     markdown = normalize("## Чем живёт отдел\nтекст **жирным** внутри\n**Кого зовём**\n- опыт", "markdown")

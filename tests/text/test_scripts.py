@@ -42,3 +42,11 @@ def test_normalized_text_reads_one_script_and_keeps_offsets() -> None:
     result = normalize(source, "html")
     start = result.text.index("гражданство")
     assert source[slice(*result.span_to_source(start, start + len("гражданство")))] == "гpaжданство"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("xом", "хом"), ("хoм", "хом"), ("дом хo", "дом хо"), ("рoд", "род"), ("x-ом", "x-ом"), ("x ом", "x ом")],
+)
+def test_a_latin_letter_is_read_next_to_a_cyrillic_one_on_either_side(text: str, expected: str) -> None:
+    assert unmix_scripts(text) == expected
