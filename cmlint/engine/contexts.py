@@ -33,7 +33,10 @@
   bracket on its line opens at least three words with a noun or a verb («Коммуникабельность — объяснить
   разработчику, почему …», «Стрессоустойчивость (до 80 звонков в день)», «коммуникабельность — вы умеете
   говорить с гостями»), not a remark («(это очень важно!)») or the next entry of a list
-  («стрессоустойчивость — пунктуальность»).
+  («стрессоустойчивость — пунктуальность»);
+- ``elaborated``: the match's sentence goes on, in words about the match itself, to a list of at least three named
+  things after a colon or a bracket, or after a preposition right after a noun match («уютный офис, где по утрам
+  ждёт завтрак (сырники, овсянка, выпечка)», «задачи на стыке финансов, IT и операционного управления»).
 """
 
 from __future__ import annotations
@@ -471,6 +474,109 @@ _ADDRESSED = frozenset({"вы", "ты"})
 _COPULAS = frozenset({"быть", "являться", "оставаться", "остаться", "становиться", "стать"})
 #: Words a complement of the match may have after its preposition («желание расти в IT — …»).
 _COMPLEMENT_WORDS = 2
+
+
+#: Marks that end the clause an elaboration is looked for in (a sentence, an entry of a flattened list).
+_ELABORATION_ENDS = frozenset({";", ".", "!", "?", "•", "·", "*"})
+#: Marks that open a list after the match's own words («офис, в котором …: (завтраки, кофе, …)»).
+_LIST_OPENERS = frozenset({":", "("})
+#: Tokens that separate the entries of a list.
+_ENTRY_JOINERS = frozenset({",", "и", "или"})
+#: Named things a list needs to make the match concrete, and words an entry may have at most.
+_LIST_ENTRIES = 3
+_ENTRY_WORDS = 4
+#: Words of an entry that only waves at more («и многое другое», «всё остальное», «т. д.»).
+_FILLER = frozenset({"многое", "другой", "прочий", "весь", "остальной", "т", "др", "пр"})
+#: Stock perks: words before the list that name one describe another perk, and a list after a preposition that
+#: names them is more perks, not what the match is about.
+_STOCK_PERKS = frozenset({
+    "коллектив", "команда", "офис", "задача", "проект", "корпоратив", "плюшка", "печенька", "вкусняшка", "печенье",
+    "рост", "развитие", "зарплата", "плата", "оклад", "доход", "заработок", "возможность", "условие", "атмосфера",
+    "коллега", "руководство", "график", "премия", "бонус", "дмс", "обучение", "соцпакет", "мероприятие", "праздник",
+})
+
+
+def elaborated(doc: Doc, items: Sequence[int], start: int, end: int) -> bool:
+    """The match's clause goes on, in words about the match itself, to a list of at least three named things:
+    after a colon or a bracket («офис, в котором царят забота и комфорт (завтраки, чай/кофе, печеньки)», «рост со
+    специализацией по направлениям: администрирование, измерительные комплексы, слаботочные системы»,
+    «коммуникабельность, готовность находить общий язык с разными ролями (БА, ПМ, руководитель)») or after a
+    preposition after a noun match and its words («задачи на стыке финансов, IT и операционного управления»); a
+    colon or a bracket right after the match is the pack's to judge (its antipatterns).  Words before
+    the list that start a new entry (a capital, a dash) or name another stock perk («корпоративы и неформальные
+    активности: …») describe something else; a list of stock perks («возможность роста в компании, команде и
+    профессии»), of long entries or entries with a verb after a preposition, or one that waves at more («и многое
+    другое») names nothing."""
+    clause = _clause_after(doc, items, start, end)
+    # A preposition tells where a noun's thing is («задачи на стыке …»), a verb's only a direction («желание
+    # развиваться в рекламе, маркетинге и PR»).
+    noun = doc[end - 1].pos_ in ("NOUN", "PROPN")
+    for index, token in enumerate(clause):
+        lead = clause[:index]
+        opener = token.text in _LIST_OPENERS and index > 0
+        preposition = noun and token.pos_ == "ADP" and all(word.text != "," for word in lead)
+        if not (opener or preposition):
+            continue
+        if not _own_words(lead):
+            return False
+        if _named_entries(clause[index + 1:], opener) >= _LIST_ENTRIES:
+            return True
+        if opener:
+            return False
+    return False
+
+
+def _clause_after(doc: Doc, items: Sequence[int], start: int, end: int) -> list[Token]:
+    """The tokens after the match in its item up to the end of its sentence or entry (a line break, «;», «.»)."""
+    item = items[start] if items else -1
+    clause: list[Token] = []
+    for token in doc[end:]:
+        if item >= 0 and items[token.i] != item or token.text in _ELABORATION_ENDS or "\n" in token.text:
+            break
+        clause.append(token)
+    return clause
+
+
+def _own_words(lead: Sequence[Token]) -> bool:
+    """Words between the match and a list that still describe the match: no capital (a new entry glued on), no
+    dash, no other stock perk."""
+    return not any(
+        word.text[:1].isupper() or word.text in ("—", "–") or word.lemma_.lower() in _STOCK_PERKS for word in lead
+    )
+
+
+def _named_entries(tokens: Sequence[Token], opened: bool) -> int:
+    """How many entries in a row, from the start of ``tokens`` to a closing bracket, name a thing (see
+    :func:`_named_entry`)."""
+    entries: list[list[Token]] = [[]]
+    for token in tokens:
+        if token.text == ")":
+            break
+        if token.lower_ in _ENTRY_JOINERS:
+            entries.append([])
+        else:
+            entries[-1].append(token)
+    count = 0
+    for entry in entries:
+        if not _named_entry(entry, opened):
+            break
+        count += 1
+    return count
+
+
+def _named_entry(entry: Sequence[Token], opened: bool) -> bool:
+    """A short entry (up to four words) that names a thing — a noun, a name or an acronym — and does not wave at
+    more; after a preposition (not ``opened`` by a colon or a bracket) it has no verb and names no stock perk."""
+    words = [token for token in entry if token.is_alpha]
+    if not words or len(words) > _ENTRY_WORDS or any(token.lemma_.lower() in _FILLER for token in entry):
+        return False
+    if not opened and any(token.pos_ == "VERB" for token in entry):
+        return False
+    return any(
+        (token.pos_ in ("NOUN", "PROPN", "X") or _acronym(token.text))
+        and (opened or token.lemma_.lower() not in _STOCK_PERKS)
+        for token in entry
+    )
 
 
 def _next_on_line(doc: Doc, index: int) -> int:
