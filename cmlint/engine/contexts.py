@@ -498,61 +498,65 @@ _STOCK_PERKS = frozenset({
 
 def elaborated(doc: Doc, items: Sequence[int], start: int, end: int) -> bool:
     """The match's clause goes on, in words about the match itself, to a list of at least three named things:
-    after a colon or a bracket («офис, в котором царят забота и комфорт (завтраки, чай/кофе, печеньки)», «рост со
-    специализацией по направлениям: администрирование, измерительные комплексы, слаботочные системы»,
-    «коммуникабельность, готовность находить общий язык с разными ролями (БА, ПМ, руководитель)») or after a
-    preposition after a noun match and its words («задачи на стыке финансов, IT и операционного управления»); a
-    colon or a bracket right after the match is the pack's to judge (its antipatterns).  Words before
-    the list that start a new entry (a capital, a dash) or name another stock perk («корпоративы и неформальные
-    активности: …») describe something else; a list of stock perks («возможность роста в компании, команде и
-    профессии»), of long entries or entries with a verb after a preposition, or one that waves at more («и многое
-    другое») names nothing."""
-    clause = _clause_after(doc, items, start, end)
+    after a colon or a bracket past the match's own words («офис, в котором царят забота и комфорт (завтраки,
+    чай/кофе, печеньки)», «рост со специализацией по направлениям: администрирование, измерительные комплексы,
+    слаботочные системы», «коммуникабельность, готовность находить общий язык с разными ролями (БА, ПМ,
+    руководитель)») or after a preposition right after a noun match («задачи на стыке финансов, IT и операционного
+    управления»).  A colon or a bracket right after the match is the pack's to judge (its antipatterns).  Words
+    before the list that start a new entry (a capital, a dash, a second comma) or name another stock perk
+    («корпоративы и неформальные активности: …») describe something else; a list of stock perks after a preposition
+    («возможность роста в компании, команде и профессии»), of long entries, of clauses with a verb («(мы ценим
+    уважение, поддержку)»), or one that waves at more («и многое другое») names nothing."""
+    clause = _clause_after(doc, items, end)
     # A preposition tells where a noun's thing is («задачи на стыке …»), a verb's only a direction («желание
     # развиваться в рекламе, маркетинге и PR»).
     noun = doc[end - 1].pos_ in ("NOUN", "PROPN")
+    if noun and clause and clause[0].pos_ == "ADP" and _named_entries(clause[1:], opened=False) >= _LIST_ENTRIES:
+        return True
     for index, token in enumerate(clause):
-        lead = clause[:index]
-        opener = token.text in _LIST_OPENERS and index > 0
-        preposition = noun and token.pos_ == "ADP" and all(word.text != "," for word in lead)
-        if not (opener or preposition):
-            continue
-        if not _own_words(lead):
-            return False
-        if _named_entries(clause[index + 1:], opener) >= _LIST_ENTRIES:
-            return True
-        if opener:
-            return False
+        if token.text in _LIST_OPENERS:
+            lead = clause[:index]
+            return index > 0 and _own_words(lead) and _named_entries(clause[index + 1:], opened=True) >= _LIST_ENTRIES
     return False
 
 
-def _clause_after(doc: Doc, items: Sequence[int], start: int, end: int) -> list[Token]:
-    """The tokens after the match in its item up to the end of its sentence or entry (a line break, «;», «.»)."""
-    item = items[start] if items else -1
+def _clause_after(doc: Doc, items: Sequence[int], end: int) -> list[Token]:
+    """The tokens after the match in its item up to the end of its sentence or entry: a line break, «;», «.», or a
+    capitalised word glued to a lower-case one, the start of the next item of a flattened list («по итогам интервью
+    График работы 5/2»)."""
+    item = items[end - 1] if items else -1
     clause: list[Token] = []
     for token in doc[end:]:
         if item >= 0 and items[token.i] != item or token.text in _ELABORATION_ENDS or "\n" in token.text:
+            break
+        if clause and _glued_start(clause[-1], token):
             break
         clause.append(token)
     return clause
 
 
+def _glued_start(before: Token, token: Token) -> bool:
+    """A capitalised common word right after a lower-case word: a new sentence whose mark a scrape lost."""
+    return token.is_title and token.pos_ != "PROPN" and before.is_alpha and before.is_lower
+
+
 def _own_words(lead: Sequence[Token]) -> bool:
     """Words between the match and a list that still describe the match: no capital (a new entry glued on), no
-    dash, no other stock perk."""
-    return not any(
+    dash, at most one comma (the next entries of a list of qualities), no other stock perk."""
+    return sum(word.text == "," for word in lead) <= 1 and not any(
         word.text[:1].isupper() or word.text in ("—", "–") or word.lemma_.lower() in _STOCK_PERKS for word in lead
     )
 
 
 def _named_entries(tokens: Sequence[Token], opened: bool) -> int:
-    """How many entries in a row, from the start of ``tokens`` to a closing bracket, name a thing (see
-    :func:`_named_entry`)."""
+    """How many entries in a row, separated by commas, «и», «или», from the start of ``tokens`` to a closing
+    bracket, name a thing (see :func:`_named_entry`)."""
     entries: list[list[Token]] = [[]]
     for token in tokens:
         if token.text == ")":
             break
-        if token.lower_ in _ENTRY_JOINERS:
+        # Adjectives joined by «и», «или» share their noun («системное или сетевое администрирование»).
+        if token.lower_ in _ENTRY_JOINERS and not (token.text != "," and entries[-1] and entries[-1][-1].pos_ == "ADJ"):
             entries.append([])
         else:
             entries[-1].append(token)
@@ -565,12 +569,12 @@ def _named_entries(tokens: Sequence[Token], opened: bool) -> int:
 
 
 def _named_entry(entry: Sequence[Token], opened: bool) -> bool:
-    """A short entry (up to four words) that names a thing — a noun, a name or an acronym — and does not wave at
-    more; after a preposition (not ``opened`` by a colon or a bracket) it has no verb and names no stock perk."""
+    """A short entry (up to four words, no verb) that names a thing — a noun, a name or an acronym — and does not
+    wave at more; after a preposition (not ``opened`` by a colon or a bracket) it names no stock perk."""
     words = [token for token in entry if token.is_alpha]
     if not words or len(words) > _ENTRY_WORDS or any(token.lemma_.lower() in _FILLER for token in entry):
         return False
-    if not opened and any(token.pos_ == "VERB" for token in entry):
+    if any(token.pos_ == "VERB" for token in entry):
         return False
     return any(
         (token.pos_ in ("NOUN", "PROPN", "X") or _acronym(token.text))
