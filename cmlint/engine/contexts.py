@@ -487,12 +487,14 @@ _LIST_ENTRIES = 3
 _ENTRY_WORDS = 4
 #: Words of an entry that only waves at more («и многое другое», «всё остальное», «т. д.»).
 _FILLER = frozenset({"многое", "другой", "прочий", "весь", "остальной", "т", "др", "пр"})
+#: Pay, made concrete only by a figure (the ``salary`` context).
+_PAY = frozenset({"зарплата", "плата", "оклад", "доход", "заработок"})
 #: Stock perks: words before the list that name one describe another perk, and a list after a preposition that
 #: names them is more perks, not what the match is about.
 _STOCK_PERKS = frozenset({
     "коллектив", "команда", "офис", "задача", "проект", "корпоратив", "плюшка", "печенька", "вкусняшка", "печенье",
-    "рост", "развитие", "зарплата", "плата", "оклад", "доход", "заработок", "возможность", "условие", "атмосфера",
-    "коллега", "руководство", "график", "премия", "бонус", "дмс", "обучение", "соцпакет", "мероприятие", "праздник",
+    "рост", "развитие", *_PAY, "возможность", "условие", "атмосфера", "коллега", "руководство", "график", "премия",
+    "бонус", "дмс", "обучение", "соцпакет", "мероприятие", "праздник",
 })
 
 
@@ -507,6 +509,10 @@ def elaborated(doc: Doc, items: Sequence[int], start: int, end: int) -> bool:
     («корпоративы и неформальные активности: …») describe something else; a list of stock perks after a preposition
     («возможность роста в компании, команде и профессии»), of long entries, of clauses with a verb («(мы ценим
     уважение, поддержку)»), or one that waves at more («и многое другое») names nothing."""
+    # Pay is made concrete by its figure only («зарплата по итогам собеседования, в зависимости от опыта, знаний и
+    # пожеланий» names none).
+    if any(token.lemma_.lower() in _PAY for token in doc[start:end]):
+        return False
     clause = _clause_after(doc, items, end)
     # A preposition tells where a noun's thing is («задачи на стыке …»), a verb's only a direction («желание
     # развиваться в рекламе, маркетинге и PR»).
@@ -541,8 +547,11 @@ def _glued_start(before: Token, token: Token) -> bool:
 
 
 def _own_words(lead: Sequence[Token]) -> bool:
-    """Words between the match and a list that still describe the match: no capital (a new entry glued on), no
-    dash, at most one comma (the next entries of a list of qualities), no other stock perk."""
+    """Words between the match and a list that still describe the match: not a second thing joined to it by «и»,
+    «а также» («комфортный офис и насыщенная корпоративная жизнь: …»), no capital (a new entry glued on), no dash,
+    at most one comma (the next entries of a list of qualities), no other stock perk."""
+    if lead[0].lower_ in _COORDINATORS or lead[0].lower_ == "а":
+        return False
     return sum(word.text == "," for word in lead) <= 1 and not any(
         word.text[:1].isupper() or word.text in ("—", "–") or word.lemma_.lower() in _STOCK_PERKS for word in lead
     )
@@ -550,11 +559,15 @@ def _own_words(lead: Sequence[Token]) -> bool:
 
 def _named_entries(tokens: Sequence[Token], opened: bool) -> int:
     """How many entries in a row, separated by commas, «и», «или», from the start of ``tokens`` to a closing
-    bracket, name a thing (see :func:`_named_entry`)."""
+    bracket, name a thing (see :func:`_named_entry`).  After a preposition the list is one phrase: a colon, or a
+    comma after «и», «или» has joined its last entry, ends it («в сфере производства и торговли, индивидуальный
+    план» names two fields and another perk)."""
     entries: list[list[Token]] = [[]]
+    joined = False
     for token in tokens:
-        if token.text == ")":
+        if token.text == ")" or not opened and (token.text == ":" or token.text == "," and joined):
             break
+        joined = joined or token.lower_ in ("и", "или")
         # Adjectives joined by «и», «или» share their noun («системное или сетевое администрирование»).
         if token.lower_ in _ENTRY_JOINERS and not (token.text != "," and entries[-1] and entries[-1][-1].pos_ == "ADJ"):
             entries.append([])
