@@ -33,7 +33,10 @@
   bracket on its line opens at least three words with a noun or a verb («Коммуникабельность — объяснить
   разработчику, почему …», «Стрессоустойчивость (до 80 звонков в день)», «коммуникабельность — вы умеете
   говорить с гостями»), not a remark («(это очень важно!)») or the next entry of a list
-  («стрессоустойчивость — пунктуальность»).
+  («стрессоустойчивость — пунктуальность»);
+- ``elaborated``: the match's sentence goes on, in words about the match itself, to a list of at least three named
+  things after a colon or a bracket, or after a preposition right after a noun match («уютный офис, где по утрам
+  ждёт завтрак (сырники, овсянка, выпечка)», «задачи на стыке финансов, IT и операционного управления»).
 """
 
 from __future__ import annotations
@@ -471,6 +474,126 @@ _ADDRESSED = frozenset({"вы", "ты"})
 _COPULAS = frozenset({"быть", "являться", "оставаться", "остаться", "становиться", "стать"})
 #: Words a complement of the match may have after its preposition («желание расти в IT — …»).
 _COMPLEMENT_WORDS = 2
+
+
+#: Marks that end the clause an elaboration is looked for in (a sentence, an entry of a flattened list).
+_ELABORATION_ENDS = frozenset({";", ".", "!", "?", "•", "·", "*"})
+#: Marks that open a list after the match's own words («офис, в котором …: (завтраки, кофе, …)»).
+_LIST_OPENERS = frozenset({":", "("})
+#: Tokens that separate the entries of a list.
+_ENTRY_JOINERS = frozenset({",", "и", "или"})
+#: Named things a list needs to make the match concrete, and words an entry may have at most.
+_LIST_ENTRIES = 3
+_ENTRY_WORDS = 4
+#: Words of an entry that only waves at more («и многое другое», «всё остальное», «т. д.»).
+_FILLER = frozenset({"многое", "другой", "прочий", "весь", "остальной", "т", "др", "пр"})
+#: Pay, made concrete only by a figure (the ``salary`` context).
+_PAY = frozenset({"зарплата", "плата", "оклад", "доход", "заработок"})
+#: Stock perks: words before the list that name one describe another perk, and a list after a preposition that
+#: names them is more perks, not what the match is about.
+_STOCK_PERKS = frozenset({
+    "коллектив", "команда", "офис", "задача", "проект", "корпоратив", "плюшка", "печенька", "вкусняшка", "печенье",
+    "рост", "развитие", *_PAY, "возможность", "условие", "атмосфера", "коллега", "руководство", "график", "премия",
+    "бонус", "дмс", "обучение", "соцпакет", "мероприятие", "праздник",
+})
+
+
+def elaborated(doc: Doc, items: Sequence[int], start: int, end: int) -> bool:
+    """The match's clause goes on, in words about the match itself, to a list of at least three named things:
+    after a colon or a bracket past the match's own words («офис, в котором царят забота и комфорт (завтраки,
+    чай/кофе, печеньки)», «рост со специализацией по направлениям: администрирование, измерительные комплексы,
+    слаботочные системы», «коммуникабельность, готовность находить общий язык с разными ролями (БА, ПМ,
+    руководитель)») or after a preposition right after a noun match («задачи на стыке финансов, IT и операционного
+    управления»).  A colon or a bracket right after the match is the pack's to judge (its antipatterns).  Words
+    before the list that start a new entry (a capital, a dash, a second comma) or name another stock perk
+    («корпоративы и неформальные активности: …») describe something else; a list of stock perks after a preposition
+    («возможность роста в компании, команде и профессии»), of long entries, of clauses with a verb («(мы ценим
+    уважение, поддержку)»), or one that waves at more («и многое другое») names nothing."""
+    # Pay is made concrete by its figure only («зарплата по итогам собеседования, в зависимости от опыта, знаний и
+    # пожеланий» names none).
+    if any(token.lemma_.lower() in _PAY for token in doc[start:end]):
+        return False
+    clause = _clause_after(doc, items, end)
+    # A preposition tells where a noun's thing is («задачи на стыке …»), a verb's only a direction («желание
+    # развиваться в рекламе, маркетинге и PR»).
+    noun = doc[end - 1].pos_ in ("NOUN", "PROPN")
+    if noun and clause and clause[0].pos_ == "ADP" and _named_entries(clause[1:], opened=False) >= _LIST_ENTRIES:
+        return True
+    for index, token in enumerate(clause):
+        if token.text in _LIST_OPENERS:
+            lead = clause[:index]
+            return index > 0 and _own_words(lead) and _named_entries(clause[index + 1:], opened=True) >= _LIST_ENTRIES
+    return False
+
+
+def _clause_after(doc: Doc, items: Sequence[int], end: int) -> list[Token]:
+    """The tokens after the match in its item up to the end of its sentence or entry: a line break, «;», «.», or a
+    capitalised word glued to a lower-case one, the start of the next item of a flattened list («по итогам интервью
+    График работы 5/2»)."""
+    item = items[end - 1] if items else -1
+    clause: list[Token] = []
+    for token in doc[end:]:
+        if item >= 0 and items[token.i] != item or token.text in _ELABORATION_ENDS or "\n" in token.text:
+            break
+        if clause and _glued_start(clause[-1], token):
+            break
+        clause.append(token)
+    return clause
+
+
+def _glued_start(before: Token, token: Token) -> bool:
+    """A capitalised common word right after a lower-case word: a new sentence whose mark a scrape lost."""
+    return token.is_title and token.pos_ != "PROPN" and before.is_alpha and before.is_lower
+
+
+def _own_words(lead: Sequence[Token]) -> bool:
+    """Words between the match and a list that still describe the match: not a second thing joined to it by «и»,
+    «а также» («комфортный офис и насыщенная корпоративная жизнь: …»), no capital (a new entry glued on), no dash,
+    at most one comma (the next entries of a list of qualities), no other stock perk."""
+    if lead[0].lower_ in _COORDINATORS or lead[0].lower_ == "а":
+        return False
+    return sum(word.text == "," for word in lead) <= 1 and not any(
+        word.text[:1].isupper() or word.text in ("—", "–") or word.lemma_.lower() in _STOCK_PERKS for word in lead
+    )
+
+
+def _named_entries(tokens: Sequence[Token], opened: bool) -> int:
+    """How many entries in a row, separated by commas, «и», «или», from the start of ``tokens`` to a closing
+    bracket, name a thing (see :func:`_named_entry`).  After a preposition the list is one phrase: a colon, or a
+    comma after «и», «или» has joined its last entry, ends it («в сфере производства и торговли, индивидуальный
+    план» names two fields and another perk)."""
+    entries: list[list[Token]] = [[]]
+    joined = False
+    for token in tokens:
+        if token.text == ")" or not opened and (token.text == ":" or token.text == "," and joined):
+            break
+        joined = joined or token.lower_ in ("и", "или")
+        # Adjectives joined by «и», «или» share their noun («системное или сетевое администрирование»).
+        if token.lower_ in _ENTRY_JOINERS and not (token.text != "," and entries[-1] and entries[-1][-1].pos_ == "ADJ"):
+            entries.append([])
+        else:
+            entries[-1].append(token)
+    count = 0
+    for entry in entries:
+        if not _named_entry(entry, opened):
+            break
+        count += 1
+    return count
+
+
+def _named_entry(entry: Sequence[Token], opened: bool) -> bool:
+    """A short entry (up to four words, no verb) that names a thing — a noun, a name or an acronym — and does not
+    wave at more; after a preposition (not ``opened`` by a colon or a bracket) it names no stock perk."""
+    words = [token for token in entry if token.is_alpha]
+    if not words or len(words) > _ENTRY_WORDS or any(token.lemma_.lower() in _FILLER for token in entry):
+        return False
+    if any(token.pos_ == "VERB" for token in entry):
+        return False
+    return any(
+        (token.pos_ in ("NOUN", "PROPN", "X") or _acronym(token.text))
+        and (opened or token.lemma_.lower() not in _STOCK_PERKS)
+        for token in entry
+    )
 
 
 def _next_on_line(doc: Doc, index: int) -> int:

@@ -97,9 +97,12 @@ PatternSpec = str | list[dict[str, Any]]
 #: («девушка основала студию», not «1) мужчина», «…, девушка без опыта, …»); ``counterpart`` — the title names a
 #: feminine job noun of the match together with its masculine form (the title «Уборщица/уборщик»); ``explained`` — a
 #: dash, a colon or a bracket right after the match opens words that explain it («Коммуникабельность — объяснить
-#: разработчику, почему …»).
+#: разработчику, почему …»); ``elaborated`` — the match's sentence goes on, in its own words, to a list of
+#: at least three named things («офис, где ждёт завтрак (сырники, овсянка, выпечка)», «задачи на стыке финансов, IT и
+#: управления»).
 Ignorable = Literal[
-    "negation", "compound", "prefix", "name", "quote", "salary", "intro", "embedded", "counterpart", "explained"
+    "negation", "compound", "prefix", "name", "quote", "salary", "intro", "embedded", "counterpart", "explained",
+    "elaborated",
 ]
 
 
