@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import partial
 
 from cmlint.nlp.morphology import Morphology
 
@@ -36,10 +37,7 @@ def head_grammar(words: list[str], morphology: Morphology) -> Grammar | None:
         last = _SPLIT.split(word)[-1]
         if not last or not _CYRILLIC.search(last):
             continue
-        known = morphology.noun_grammars
-        if last not in known:
-            morphology.remember_noun_grammar(last, _noun_grammar(last, morphology))
-        found = known[last]
+        found = morphology.noun_grammars.get(last, partial(_noun_grammar, last, morphology))
         if found is not None:
             return Grammar(*found)
     return None
@@ -60,10 +58,7 @@ def _noun_grammar(word: str, morphology: Morphology) -> tuple[str, str] | None:
 def inflect_title(title: str, grammar: Grammar, morphology: Morphology) -> str:
     """Put ``title`` (in the nominative) into ``grammar``'s case and number (memoized)."""
     key = (title, grammar.case, grammar.number)
-    found = morphology.memo.get(key)
-    if found is None:
-        found = morphology.remember(key, _inflect_title(title, grammar, morphology))
-    return found
+    return morphology.inflected.get(key, partial(_inflect_title, title, grammar, morphology))
 
 
 def _inflect_title(title: str, grammar: Grammar, morphology: Morphology) -> str:

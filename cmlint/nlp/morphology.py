@@ -16,6 +16,7 @@ from functools import cached_property
 import pymorphy3
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from cmlint.memo import BoundedMemo
 from cmlint.nlp.derivation import base_of
 from cmlint.resources import load_yaml
 
@@ -126,10 +127,11 @@ class Morphology:
         self._lexicon_model = lexicon if lexicon is not None else default_lexicon()
         self._cache: dict[str, Analysis] = {}
         self._parses: dict[str, list[pymorphy3.analyzer.Parse]] = {}
-        self.memo: dict[object, str] = {}
-        #: Per word, the case and number of its noun reading, or None when it reads as no noun (bounded like
-        #: :attr:`memo`; see :func:`cmlint.nlp.inflect.head_grammar`).
-        self.noun_grammars: dict[str, tuple[str, str] | None] = {}
+        #: Titles inflected, by (title, case, number) (see :func:`cmlint.nlp.inflect.inflect_title`).
+        self.inflected: BoundedMemo[tuple[str, str, str], str] = BoundedMemo(_MEMO_SIZE)
+        #: Per word, the case and number of its noun reading, or None when it reads as no noun (see
+        #: :func:`cmlint.nlp.inflect.head_grammar`).
+        self.noun_grammars: BoundedMemo[str, tuple[str, str] | None] = BoundedMemo(_MEMO_SIZE)
         #: When a dict, every ``lemmas`` answer is recorded in it (to build the lemma table).
         self.asked: dict[str, list[str]] | None = None
         self._cache_size = cache_size
@@ -257,19 +259,6 @@ class Morphology:
                 self._parses.clear()
             self._parses[word] = found
         return found
-
-    def remember(self, key: object, value: str) -> str:
-        """Keep a derived result (an inflected title) in a bounded memo."""
-        if len(self.memo) >= _MEMO_SIZE:
-            self.memo.clear()
-        self.memo[key] = value
-        return value
-
-    def remember_noun_grammar(self, word: str, grammar: tuple[str, str] | None) -> None:
-        """Keep a word's noun case and number (:attr:`noun_grammars`)."""
-        if len(self.noun_grammars) >= _MEMO_SIZE:
-            self.noun_grammars.clear()
-        self.noun_grammars[word] = grammar
 
     def cache_info(self) -> tuple[int, int]:
         """(entries, capacity) of the analysis cache."""

@@ -18,13 +18,14 @@ English spelling of a Russian loanword as the loanword («Content Manager»).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
-from functools import lru_cache
-from typing import Literal, TypeVar
+from functools import lru_cache, partial
+from typing import Literal
 
 from cmlint.matching.lemma_matcher import Match, TokenView
 from cmlint.matching.steps import HYPHENS
+from cmlint.memo import BoundedMemo
 from cmlint.nlp.loanwords import cyrillic, spoken
 from cmlint.nlp.morphology import Morphology
 
@@ -440,16 +441,6 @@ def _layout(view: TokenView, start: int, end: int) -> tuple[list[int], list[bool
 
 #: Words whose corrections a speller keeps (then it starts again).
 _KEPT_ANSWERS = 100_000
-_Key = TypeVar("_Key")
-
-
-def _kept(kept: dict[_Key, str | None], key: _Key, answer: Callable[[], str | None]) -> str | None:
-    """``kept[key]``, worked out by ``answer`` when missing; the dict starts again at :data:`_KEPT_ANSWERS`."""
-    if key not in kept:
-        if len(kept) >= _KEPT_ANSWERS:
-            kept.clear()
-        kept[key] = answer()
-    return kept[key]
 
 
 class TitleSpeller:
@@ -473,15 +464,15 @@ class TitleSpeller:
         for word in sorted(self._known):
             self._by_start.setdefault(word[0], []).append((word, frozenset(word)))
         #: Answers of :meth:`_nearest` and :meth:`_loanword` by their arguments: titles repeat their words.
-        self._nearest_of: dict[tuple[str, str], str | None] = {}
-        self._loanword_of: dict[str, str | None] = {}
+        self._nearest_of: BoundedMemo[tuple[str, str], str | None] = BoundedMemo(_KEPT_ANSWERS)
+        self._loanword_of: BoundedMemo[str, str | None] = BoundedMemo(_KEPT_ANSWERS)
 
     def correct(self, view: TokenView) -> TokenView:
         """The view with misspelt words read as their nearest known word (the same view when none is)."""
         lemma, lower = list(view.lemma), list(view.lower)
         changed = False
         for index, word in enumerate(view.lower):
-            fixed = self._kept_nearest(word, view.lemma[index])
+            fixed = self._nearest_of.get((word, view.lemma[index]), partial(self._nearest, word, view.lemma[index]))
             if fixed is not None:
                 lower[index] = fixed
                 lemma[index] = self._lemma_of[fixed]
@@ -493,16 +484,12 @@ class TitleSpeller:
         менеджер»), even a word the patterns know in English («brand» of «employer brand»); None when no word is."""
         lemma, lower = list(view.lemma), list(view.lower)
         for index, word in enumerate(view.lower):
-            loan = self._kept_loanword(word) if word.isascii() and word.isalpha() else None
+            if not (word.isascii() and word.isalpha()):
+                continue
+            loan = self._loanword_of.get(word, partial(self._loanword, word))
             if loan is not None:
                 lower[index], lemma[index] = loan, self._lemma_of.get(loan, loan)
         return replace(view, lemma=lemma, lower=lower) if lower != view.lower else None
-
-    def _kept_nearest(self, word: str, lemma: str) -> str | None:
-        return _kept(self._nearest_of, (word, lemma), lambda: self._nearest(word, lemma))
-
-    def _kept_loanword(self, word: str) -> str | None:
-        return _kept(self._loanword_of, word, lambda: self._loanword(word))
 
     def _loanword(self, word: str) -> str | None:
         sound = spoken(word)
