@@ -252,16 +252,24 @@ class PatternRule:
         return fit_start(replacement, matched)
 
 
+#: Marks an antipattern reads on across: a clause or a sentence of the same line ends there.
+_READ_ON = frozenset({";", "."})
+
+
 def _across_items(doc: Doc, items: Sequence[int], start: int, end: int) -> bool:
-    """Whether ``start:end`` runs from one list item or sentence into another other than at a semicolon: a scrape
-    glued them («до 45 летОпыт работы»); clauses of one line split at «;» read on («лекции, тренинги; корпоративы»)."""
+    """Whether ``start:end`` runs from one list item or sentence into another other than at a semicolon or a full
+    stop: a scrape glued them («до 45 летОпыт работы»); clauses of one line split at «;» read on («лекции,
+    тренинги; корпоративы»), and so do sentences of one line («комфортный офис. В здании есть столовая»)."""
     if not items:
         return False
     inside = [i for i in range(start, end) if items[i] >= 0]
-    return any(
-        items[a] != items[b] and all(doc[k].text != ";" for k in range(a, b + 1))
-        for a, b in zip(inside, inside[1:], strict=False)
-    )
+    return any(items[a] != items[b] and not _read_on(doc, a, b) for a, b in zip(inside, inside[1:], strict=False))
+
+
+def _read_on(doc: Doc, a: int, b: int) -> bool:
+    """Whether tokens ``a`` to ``b`` of one line have a semicolon or a full stop between them."""
+    between = doc[a:b + 1]
+    return any(token.text in _READ_ON for token in between) and not any("\n" in token.text for token in between)
 
 
 def _in_clause_of(doc: Doc, items: Sequence[int], clauses: list[tuple[int, int]], start: int, end: int) -> bool:
