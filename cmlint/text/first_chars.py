@@ -10,7 +10,7 @@ smaller than the truth: the matches do not change.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from re import _constants as c, _parser as parser  # type: ignore[attr-defined]
 from typing import Any
 
@@ -36,7 +36,7 @@ def first_chars_lookahead(pattern: str, flags: int = 0) -> str:
     chars, empty = _sequence(list(parsed))
     if chars is None or empty or not chars:
         return ""
-    return "(?=[" + "".join(re.escape(char) for char in sorted(chars)) + "])"
+    return "(?=" + _char_class(chars) + ")"
 
 
 def alternatives_lookahead(alternatives: Sequence[str]) -> str:
@@ -59,8 +59,12 @@ def alternatives_lookahead(alternatives: Sequence[str]) -> str:
             known |= chars
     if not known:
         return ""
-    found = "[" + "".join(re.escape(char) for char in sorted(known)) + "]"
-    return "(?=" + "|".join([found, *(f"(?:{alternative})" for alternative in open_ones)]) + ")"
+    return "(?=" + "|".join([_char_class(known), *(f"(?:{alternative})" for alternative in open_ones)]) + ")"
+
+
+def _char_class(chars: Iterable[str]) -> str:
+    """``[…]`` of ``chars``, escaped and sorted (a derived expression reads the same on every run)."""
+    return "[" + "".join(re.escape(char) for char in sorted(chars)) + "]"
 
 
 def _refers_back(items: list[tuple[Any, Any]]) -> bool:
