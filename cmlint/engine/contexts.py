@@ -487,18 +487,16 @@ _LIST_ENTRIES = 3
 _ENTRY_WORDS = 4
 #: Words of an entry that only waves at more («и многое другое», «всё остальное», «т. д.»).
 _FILLER = frozenset({"многое", "другой", "прочий", "весь", "остальной", "т", "др", "пр"})
-#: Pay, made concrete only by a figure (the ``salary`` context).
-_PAY = frozenset({"зарплата", "плата", "оклад", "доход", "заработок"})
 #: Stock perks: words before the list that name one describe another perk, and a list after a preposition that
 #: names them is more perks, not what the match is about.
 _STOCK_PERKS = frozenset({
     "коллектив", "команда", "офис", "задача", "проект", "корпоратив", "плюшка", "печенька", "вкусняшка", "печенье",
-    "рост", "развитие", *_PAY, "возможность", "условие", "атмосфера", "коллега", "руководство", "график", "премия",
-    "бонус", "дмс", "обучение", "соцпакет", "мероприятие", "праздник",
+    "рост", "развитие", "зарплата", "плата", "оклад", "доход", "заработок", "возможность", "условие", "атмосфера",
+    "коллега", "руководство", "график", "премия", "бонус", "дмс", "обучение", "соцпакет", "мероприятие", "праздник",
 })
 
 
-def elaborated(doc: Doc, items: Sequence[int], start: int, end: int) -> bool:
+def elaborated(doc: Doc, items: Sequence[int], end: int) -> bool:
     """The match's clause goes on, in words about the match itself, to a list of at least three named things:
     after a colon or a bracket past the match's own words («офис, в котором царят забота и комфорт (завтраки,
     чай/кофе, печеньки)», «рост со специализацией по направлениям: администрирование, измерительные комплексы,
@@ -509,10 +507,6 @@ def elaborated(doc: Doc, items: Sequence[int], start: int, end: int) -> bool:
     («корпоративы и неформальные активности: …») describe something else; a list of stock perks after a preposition
     («возможность роста в компании, команде и профессии»), of long entries, of clauses with a verb («(мы ценим
     уважение, поддержку)»), or one that waves at more («и многое другое») names nothing."""
-    # Pay is made concrete by its figure only («зарплата по итогам собеседования, в зависимости от опыта, знаний и
-    # пожеланий» names none).
-    if any(token.lemma_.lower() in _PAY for token in doc[start:end]):
-        return False
     clause = _clause_after(doc, items, end)
     # A preposition tells where a noun's thing is («задачи на стыке …»), a verb's only a direction («желание
     # развиваться в рекламе, маркетинге и PR»).

@@ -238,7 +238,7 @@ class PatternRule:
             or ("explained" in ignore and explained(doc, end))
             or ("negation" in ignore and view is not None and negated(view, items, start, end, self._negation))
             or ("counterpart" in ignore and counterpart(doc, items, start, end, _title_tokens(posting)))
-            or ("elaborated" in ignore and not in_title and elaborated(doc, items, start, end))
+            or ("elaborated" in ignore and not in_title and elaborated(doc, items, end))
         )
 
     def _fit(self, key: Part, matched: str, ctx: CheckContext[Any]) -> str | None:
