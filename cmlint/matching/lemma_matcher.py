@@ -246,7 +246,9 @@ class LemmaMatcher(Generic[K]):
 
     def _starts(self, view: TokenView) -> Iterator[tuple[int, Sequence[int]]]:
         """Each pattern that may match in the doc, with the tokens it may start at, in order (a superset: the
-        first step is tested again); a pattern whose later words do not all occur in the doc is left out."""
+        first step is tested again); a pattern whose later words do not all occur in the doc is left out.  The
+        order of the patterns' starts is no order of the matches: :meth:`__call__` keeps the longest per key and
+        start and sorts."""
         present = view.words
         needs = self._needs
         by_word = self._keyed()
@@ -262,9 +264,9 @@ class LemmaMatcher(Generic[K]):
                     if values.isdisjoint(present):
                         break
                 else:
-                    for start in first[index]:
-                        if start in present:
-                            yield index, positions[start]
+                    # The doc's words among the first token's, not every one of those (up to a hundred) looked up.
+                    for start in first[index] & present:
+                        yield index, positions[start]
         for tags, indexes in self._first_pos.items():
             at = view.tagged(tags)
             if at:

@@ -307,9 +307,15 @@ def _html(text: str) -> tuple[str, OffsetMap]:
 
 
 def _html_text(builder: _Builder, chunk: str, start: int) -> None:
-    """Copy HTML character data, collapsing whitespace runs to one space."""
+    """Copy HTML character data, collapsing whitespace runs to one space.
+
+    A lone space between words is that space already: it is copied with them, so a sentence is one piece of
+    the text and its map, not one per word.
+    """
     position = 0
     for match in _WHITESPACE_RUN.finditer(chunk):
+        if match.start() and match.end() < len(chunk) and match.group() == " ":
+            continue
         builder.copy(chunk[position:match.start()], start + position)
         if builder.tail() not in ("", " ", "\n"):
             builder.insert(" ", start + match.start())

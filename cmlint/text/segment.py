@@ -212,12 +212,12 @@ def classify_heading(line: str) -> tuple[SectionKind, int] | None:
             tail = _TRAILING_NOISE.sub("", rest)
             after_colon = folded[colon + 1:].strip() if head is not None else ""
             # The heading runs to the colon, or a known heading with its complement does.
-            if after_colon and (not _WORD.search(folded[match.end():colon]) or _heading_kind(stripped) == kind):
+            if after_colon and (not _WORD.search(folded[match.end():colon]) or _heading_kind(stripped, kind) == kind):
                 return kind, lead + colon + 1
             short = len(_WORD.findall(tail)) <= 3 and (rest.rstrip().endswith(":") or (words <= 4 and not listed))
             if not tail or short:
                 return kind, len(line)
-            if head is not None or (colon != -1 and _heading_kind(stripped) == kind):
+            if head is not None or (colon != -1 and _heading_kind(stripped, kind) == kind):
                 return kind, lead + colon + 1
         # A line that starts with words of one heading may still name another one («Нам важны компетенции:»).
         if words <= 8 and (ends_a_heading or asks) and anywhere.search(folded):
@@ -425,20 +425,25 @@ _HEADING_NOUN = re.compile(
 )
 
 
-def _heading_kind(piece: str) -> SectionKind | None:
+def _heading_kind(piece: str, upto: SectionKind | None = None) -> SectionKind | None:
     """The kind of the known heading ``piece`` starts with, when that heading ends at its first colon
-    (a heading noun may have a complement of up to five words before it)."""
+    (a heading noun may have a complement of up to five words before it).
+
+    ``upto``: no kind after it in the grammar is tried (None instead), for a caller that asks whether the kind is
+    ``upto``: the same answer to that question without the later kinds' expressions.
+    """
     colon = piece.find(":")
     if colon < 0 or len(_WORD.findall(piece[:colon])) > 8:
         return None
     folded = _fold(piece[:colon])
     for kind, at_start, _ in _grammar().headings:
         match = at_start.match(folded)
-        if match is None:
-            continue
-        rest = len(_WORD.findall(folded[match.end():]))
-        if not rest or (rest <= 5 and _HEADING_NOUN.search(folded[:match.end()])):
-            return kind
+        if match is not None:
+            rest = len(_WORD.findall(folded[match.end():]))
+            if not rest or (rest <= 5 and _HEADING_NOUN.search(folded[:match.end()])):
+                return kind
+        if kind == upto:
+            return None
     return None
 
 
@@ -469,7 +474,7 @@ def _opens_duties(piece: str, new_clause: bool = False) -> bool:
     («что делать: верстать») or, when the heading opens a clause of its own (``new_clause``: after a comma
     or a semicolon) with a noun that names the duties («…, задачи: приём товара, учёт», «…; в обязанности
     входит: …»), anything that is not a requirement or a condition («решает сложные задачи: от …» is no heading)."""
-    if _heading_kind(piece) != "duties":
+    if _heading_kind(piece, "duties") != "duties":
         return False
     colon = piece.find(":")
     after = piece[colon + 1:].lstrip()

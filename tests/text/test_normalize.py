@@ -19,6 +19,17 @@ def test_html_offsets_map_back_to_the_source() -> None:
     assert source[begin:end] == "комьюнити-менеджера"
 
 
+def test_html_words_joined_by_lone_spaces_are_one_piece_of_the_offset_map() -> None:
+    source = "<p>Ведение  чатов и\tвстреч сообщества</p>"
+    result = normalize(source, "html")
+    assert result.text == "Ведение чатов и встреч сообщества\n"
+    # «Ведение», a space for the double one, «чатов и», a space for the tab, «встреч сообщества», the line end.
+    assert result.offsets.starts == [0, 7, 8, 15, 16, 33]
+    for index, char in enumerate(result.text.rstrip()):
+        mapped = source[slice(*result.span_to_source(index, index + 1))]
+        assert mapped == char or (char == " " and mapped.isspace())
+
+
 def test_script_and_style_are_dropped() -> None:
     result = normalize("<style>p{}</style><p>текст</p><script>alert(1)</script>", "html")
     assert result.text.strip() == "текст"

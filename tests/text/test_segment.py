@@ -1,13 +1,33 @@
 import pytest
 
+from cmlint.kinds import SectionKind
 from cmlint.text.segment import (
     _BARE_HEADING,
     _MAY_HAVE_BARE_HEADING,
+    _heading_kind,
     classify_heading,
     describes_work,
     reads_like_action,
     segment,
 )
+
+
+@pytest.mark.parametrize(
+    ("piece", "upto", "kind"),
+    [
+        ("Условия работы:", None, "conditions"),
+        ("Условия работы:", "conditions", "conditions"),
+        ("Условия работы:", "contacts", "conditions"),
+        ("Условия работы:", "duties", None),  # the duties and requirements come first: conditions are not tried
+        ("Условия работы:", "requirements", None),
+        ("Ваши задачи:", "duties", "duties"),
+        ("Требования к кандидату:", "duties", None),
+    ],
+)
+def test_a_heading_kind_asked_up_to_a_kind_tries_no_later_one(
+    piece: str, upto: SectionKind | None, kind: SectionKind | None
+) -> None:
+    assert _heading_kind(piece, upto) == kind
 
 
 def items(text: str, title_from_text: bool = False) -> list[tuple[str, str, str]]:
