@@ -610,6 +610,22 @@ SECTION_ITEM_KIND: dict[SectionKind, ItemKind] = {
 }
 
 
+#: The most words of an item that tells the selection inside it (a longer one is a run-on of several items).
+_SELECTION_WORDS = 30
+
+
+def tells_selection(folded: str, cues: dict[str, Callable[[str], re.Match[str] | None]]) -> bool:
+    """Whether a folded item tells the candidate's own selection — a questionnaire, an interview, a test task, what
+    to send — wherever it stands: the hiring process is how to get the job, not its duties («Пройти собеседование»,
+    «Тестовое задание (…)», «обсудим на собеседовании»), unlike the hirer's work of selecting («Проведение
+    собеседований», «Собеседования с кандидатами»)."""
+    if cues["selection"](folded):
+        return True
+    # Told inside: in a sentence of its own, not in a run-on list that a scrape glued together.
+    told = len(_WORD.findall(folded)) <= _SELECTION_WORDS and cues["selection_context"](folded)
+    return bool(told) and not (cues["action"](folded) or cues["selection_work"](folded))
+
+
 #: Item kinds recognised by a cue of their own when the section says nothing.
 _CUED_KINDS: tuple[ItemKind, ...] = ("condition", "about", "contact")
 
@@ -617,6 +633,8 @@ _CUED_KINDS: tuple[ItemKind, ...] = ("condition", "about", "contact")
 def _item_kind(text: str, section: SectionKind, grammar: _Grammar, awaits: bool = False) -> ItemKind:
     folded = _fold(text)
     cues = grammar.cues
+    if tells_selection(folded, cues):
+        return "contact"
     if awaits and not _offered_or_asked(folded, cues):
         # «Вас ждет: приёмка товара, учёт остатков» is the work; «Вас ждет: ДМС, обучение» the perks;
         # anything else there may be either.
