@@ -621,9 +621,11 @@ def tells_selection(folded: str, cues: dict[str, Callable[[str], re.Match[str] |
     собеседований», «Собеседования с кандидатами»)."""
     if cues["selection"](folded):
         return True
-    # Told inside: in a sentence of its own, not in a run-on list that a scrape glued together.
+    # Told inside: in a sentence of its own, not in a run-on list that a scrape glued together, and not in the
+    # hirer's work, a requirement, a perk, a condition or the pay («достойная зарплата — обсудим на собеседовании»).
     told = len(_WORD.findall(folded)) <= _SELECTION_WORDS and cues["selection_context"](folded)
-    return bool(told) and not (cues["action"](folded) or cues["selection_work"](folded))
+    hirer = cues["action"](folded) or cues["selection_work"](folded)
+    return bool(told) and not (hirer or cues["pay"](folded) or _offered_or_asked(folded, cues))
 
 
 #: Item kinds recognised by a cue of their own when the section says nothing.
@@ -633,14 +635,14 @@ _CUED_KINDS: tuple[ItemKind, ...] = ("condition", "about", "contact")
 def _item_kind(text: str, section: SectionKind, grammar: _Grammar, awaits: bool = False) -> ItemKind:
     folded = _fold(text)
     cues = grammar.cues
-    if tells_selection(folded, cues):
-        return "contact"
     if awaits and not _offered_or_asked(folded, cues):
         # «Вас ждет: приёмка товара, учёт остатков» is the work; «Вас ждет: ДМС, обучение» the perks;
         # anything else there may be either.
         return "duty" if names_work(text) or cues["duty_prose"](folded) else "other"
     if section in ("conditions", "about", "contacts"):
         return SECTION_ITEM_KIND[section]
+    if tells_selection(folded, cues):
+        return "contact"
     if cues["wish"](folded):
         return "wish"
     if cues["readiness"](folded):

@@ -578,7 +578,7 @@ def test_a_heading_of_the_selection_opens_no_duties(heading: str) -> None:
         "Анкета, которую мы пришлём после отклика",
         "Оффер и дата выхода",
         "Как проходит отбор 20 минут — звонок",
-        "Зарплата обсуждается по итогам собеседования",
+        "Итоговая сумма обсуждается по итогам собеседования",
         "Если ты выполнишь тестовое задание, позовём в офис",
         "Мы пригласим вас на собеседование в течение недели",
     ],
@@ -617,3 +617,16 @@ def test_a_list_run_together_by_a_scrape_is_not_lost_for_a_mention_of_the_interv
     )
     found = items(f"Требования:\n{run_on}")
     assert [kind for _, kind, _ in found] == ["requirement"]
+
+
+@pytest.mark.parametrize(
+    "item", ["Зарплата обсуждается по итогам собеседования", "Оклад по результатам интервью"]
+)
+def test_pay_settled_at_the_interview_is_still_a_condition(item: str) -> None:
+    found = items(f"Ищем кладовщика на склад.\n{item}")
+    assert [kind for _, kind, _ in found] == ["other", "condition"]
+
+
+def test_a_perk_that_names_pay_settled_at_the_interview_is_no_step_of_the_selection() -> None:
+    found = items("Работа у нас — это:\nчестная премия, размер обсудим на собеседовании")
+    assert [kind for _, kind, _ in found] == ["other"]
