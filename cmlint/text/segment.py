@@ -615,6 +615,24 @@ SECTION_ITEM_KIND: dict[SectionKind, ItemKind] = {
 }
 
 
+#: The most words of an item that tells the selection inside it (a longer one is a run-on of several items).
+_SELECTION_WORDS = 30
+
+
+def tells_selection(folded: str, cues: dict[str, Callable[[str], re.Match[str] | None]]) -> bool:
+    """Whether a folded item tells the candidate's own selection — a questionnaire, an interview, a test task, what
+    to send — wherever it stands: the hiring process is how to get the job, not its duties («Пройти собеседование»,
+    «Тестовое задание (…)», «обсудим на собеседовании»), unlike the hirer's work of selecting («Проведение
+    собеседований», «Собеседования с кандидатами»)."""
+    if cues["selection"](folded):
+        return True
+    # Told inside: in a sentence of its own, not in a run-on list that a scrape glued together, and not in the
+    # hirer's work, a requirement, a perk, a condition or the pay («достойная зарплата — обсудим на собеседовании»).
+    told = len(_WORD.findall(folded)) <= _SELECTION_WORDS and cues["selection_context"](folded)
+    hirer = cues["action"](folded) or cues["selection_work"](folded)
+    return bool(told) and not (hirer or cues["pay"](folded) or _offered_or_asked(folded, cues))
+
+
 #: Item kinds recognised by a cue of their own when the section says nothing.
 _CUED_KINDS: tuple[ItemKind, ...] = ("condition", "about", "contact")
 
@@ -628,6 +646,8 @@ def _item_kind(text: str, section: SectionKind, grammar: _Grammar, awaits: bool 
         return "duty" if names_work(text) or cues["duty_prose"](folded) else "other"
     if section in ("conditions", "about", "contacts"):
         return SECTION_ITEM_KIND[section]
+    if tells_selection(folded, cues):
+        return "contact"
     if cues["wish"](folded):
         return "wish"
     if cues["readiness"](folded):

@@ -561,3 +561,92 @@ def test_a_short_question_that_starts_with_a_heading_is_one_whatever_frames_it()
     assert items(text)[-2:] == [("duties", "duty", "Печь хлеб"), ("duties", "duty", "Открывать точки")]
     inline = "Мы пекарня. Что надо делать, чтобы стать частью нашей команды? Печь хлеб."
     assert items(inline)[-1] == ("duties", "duty", "Печь хлеб")
+
+
+# The hiring process is how the candidate gets the job, not the job's duties (issue 7).
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Этапы отбора:",
+        "Будет всего 3 этапа собеседования:",
+        "Как проходит отбор:",
+        "Как мы проводим собеседования",
+        "Особенности отбора:",
+        "Что вас ждёт в процессе отбора:",
+        "Что нужно прислать:",
+    ],
+)
+def test_a_heading_of_the_selection_opens_no_duties(heading: str) -> None:
+    found = items(f"Кладовщик\nОбязанности:\nПриёмка товара\n{heading}\nТестовое задание\nВстреча в офисе")
+    assert [(section, kind) for section, kind, _ in found[2:]] == [("contacts", "contact")] * 2
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Пройти собеседование с директором склада",
+        "Заполни анкету на сайте",
+        "Выполнение тестового задания",
+        "Готовность выполнить тестовое задание",
+        "2. Тестовое задание",
+        "Этап 3: собеседование",
+        "30 минут — интервью с руководителем отдела",
+        "Собеседование проводится по телефону",
+        "Небольшое тестовое задание (таблица остатков)",
+        "Анкета, которую мы пришлём после отклика",
+        "Оффер и дата выхода",
+        "Как проходит отбор 20 минут — звонок",
+        "Итоговая сумма обсуждается по итогам собеседования",
+        "Если ты выполнишь тестовое задание, позовём в офис",
+        "Мы пригласим вас на собеседование в течение недели",
+    ],
+)
+def test_a_step_of_the_candidate_s_selection_is_no_duty_even_among_duties(item: str) -> None:
+    found = items(f"Обязанности:\nПриёмка товара\n{item}")
+    assert [kind for _, kind, _ in found] == ["duty", "contact"]
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Проведение собеседований",
+        "Проводить собеседования с кандидатами",
+        "Собеседования с кандидатами на склад",
+        "Собеседование кандидатов в офисе",
+        "Собеседования, оформление, адаптация",
+        "Организация собеседований с руководителями",
+        "Обзвон соискателей и приглашение на собеседование",
+        "Оценка кандидатов на собеседовании",
+        "Составление тестовых заданий для кандидатов",
+        "Заполнение анкет клиентов",
+        "Разработка стратегий участия в конкурентном отборе мощности по итогам отбора",
+    ],
+)
+def test_the_hirer_s_work_of_selecting_stays_a_duty(item: str) -> None:
+    found = items(f"Обязанности:\nПриёмка товара\n{item}")
+    assert [kind for _, kind, _ in found] == ["duty", "duty"]
+
+
+def test_a_list_run_together_by_a_scrape_is_not_lost_for_a_mention_of_the_interview() -> None:
+    run_on = (
+        "Знание складского учёта опыт работы с терминалами сбора данных умение работать в WMS внимательность "
+        "аккуратность ответственность готовность к сменному графику навыки работы с погрузчиком и стеллажами "
+        "всё остальное обсудим на собеседовании"
+    )
+    found = items(f"Требования:\n{run_on}")
+    assert [kind for _, kind, _ in found] == ["requirement"]
+
+
+@pytest.mark.parametrize(
+    "item", ["Зарплата обсуждается по итогам собеседования", "Оклад по результатам интервью"]
+)
+def test_pay_settled_at_the_interview_is_still_a_condition(item: str) -> None:
+    found = items(f"Ищем кладовщика на склад.\n{item}")
+    assert [kind for _, kind, _ in found] == ["other", "condition"]
+
+
+def test_a_perk_that_names_pay_settled_at_the_interview_is_no_step_of_the_selection() -> None:
+    found = items("Работа у нас — это:\nчестная премия, размер обсудим на собеседовании")
+    assert [kind for _, kind, _ in found] == ["other"]
