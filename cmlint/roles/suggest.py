@@ -13,6 +13,7 @@ Nothing is suggested when the duties say too little.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
@@ -183,7 +184,7 @@ def retitled(title: str, mentions: Sequence[TitleMention], new: str, morphology:
     inside = sorted(
         (
             m
-            for m in merge_mentions(mentions, _TitleText(title))
+            for m in _positions(merge_mentions(mentions, _TitleText(title)), _TitleText(title), morphology)
             if m.end <= len(title) and title[m.start : m.end] == m.text
         ),
         key=lambda m: m.start,
@@ -207,7 +208,7 @@ def rename_fix(
     """Edits that put ``new`` where the title's role is named (``mentions``), inflected to fit."""
     edits = [
         Edit(span=place.span_of(m.field, m.start, m.end), replacement=_fitted(new, m.text, morphology))
-        for m in merge_mentions(mentions, place)
+        for m in _positions(merge_mentions(mentions, place), place, morphology)
     ]
     return Fix(message=f"Переименовать в «{suggestion.title}»", edits=edits)
 
@@ -216,6 +217,40 @@ def _fitted(new: str, replaced: str, morphology: Morphology, capitalize: bool = 
     grammar = head_grammar(replaced.split(), morphology)
     text = inflect_title(new, grammar, morphology) if grammar else new
     return fit_start(text, replaced[:1].upper() + replaced[1:] if capitalize else replaced)
+
+
+#: The word right before a mention, with the single space that parts them.
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w-]*) $")
+#: The words of a mention, hyphenated ones in parts («контент-менеджера» names a person by its last part).
+_PARTS = re.compile(r"[^\W\d_]+")
+#: How far back a mention's person noun is looked for.
+_REACH = 40
+
+
+def _positions(mentions: Sequence[TitleMention], place: Placer, morphology: Morphology) -> list[TitleMention]:
+    """Mentions widened to the position they name: a mention that names no person (a department, «ПТО» of «Инженер
+    ПТО») takes in the person noun right before it, so a new title replaces the position, not its department
+    («Инженер ПТО» → «Менеджер по продажам», not «Инженер Менеджер по продажам»); words before that noun stay
+    («Старший»)."""
+    widened: list[TitleMention] = []
+    for mention in mentions:
+        before = place.field_text(mention.field, max(0, mention.start - _REACH), mention.start)
+        found = _WORD_BEFORE.search(before)
+        names_person = any(_person(word, morphology) for word in _PARTS.findall(mention.text))
+        if found and not names_person and _person(found.group(1), morphology):
+            start = mention.start - (len(before) - found.start(1))
+            mention = TitleMention(
+                mention.role, mention.field, start, mention.end, place.field_text(mention.field, start, mention.end)
+            )
+        widened.append(mention)
+    return widened
+
+
+def _person(word: str, morphology: Morphology) -> bool:
+    """Whether ``word`` is a noun for one person, as a position is named («инженер», «специалиста»); the people a
+    position works with are many («специалист по поддержке клиентов»)."""
+    analysis = morphology.analyze(word.lower())
+    return analysis.pos == "NOUN" and "Animacy=Anim" in analysis.feats and "Number=Plur" not in analysis.feats
 
 
 class _TitleText:

@@ -142,3 +142,14 @@ def test_a_title_the_duties_fit_is_suggested_first(linter: Linter) -> None:
     )
     report = linter.lint(body, title="Комьюнити-менеджер")
     assert [s.role for s in report.suggested_titles][:1] == ["community"]
+
+
+def test_rename_takes_in_the_person_a_department_mention_belongs_to(linter: Linter) -> None:
+    (finding,) = [f for f in linter.lint(SALES, title="Старший инженер ПТО").findings if f.code == "CM001"]
+    assert [(e.span.text, e.replacement) for e in finding.suggestions[0].edits] == [("инженер ПТО", "менеджер по продажам")]
+    assert linter.lint(SALES, title="Инженер ПТО").suggested_titles[0].title == "Менеджер по продажам"
+
+
+def test_rename_keeps_the_assistant_of_a_hyphenated_position(linter: Linter) -> None:
+    report = linter.lint(SALES, title="Ассистент контент-менеджера на маркетплейсах")
+    assert report.suggested_titles[0].title == "Ассистент менеджера по продажам на маркетплейсах"
