@@ -184,7 +184,7 @@ def retitled(title: str, mentions: Sequence[TitleMention], new: str, morphology:
     inside = sorted(
         (
             m
-            for m in _positions(merge_mentions(mentions, _TitleText(title)), _TitleText(title), morphology)
+            for m in _places(mentions, _TitleText(title), morphology)
             if m.end <= len(title) and title[m.start : m.end] == m.text
         ),
         key=lambda m: m.start,
@@ -208,7 +208,7 @@ def rename_fix(
     """Edits that put ``new`` where the title's role is named (``mentions``), inflected to fit."""
     edits = [
         Edit(span=place.span_of(m.field, m.start, m.end), replacement=_fitted(new, m.text, morphology))
-        for m in _positions(merge_mentions(mentions, place), place, morphology)
+        for m in _places(mentions, place, morphology)
     ]
     return Fix(message=f"Переименовать в «{suggestion.title}»", edits=edits)
 
@@ -227,23 +227,24 @@ _PARTS = re.compile(r"[^\W\d_]+")
 _REACH = 40
 
 
-def _positions(mentions: Sequence[TitleMention], place: Placer, morphology: Morphology) -> list[TitleMention]:
-    """Mentions widened to the position they name: a mention that names no person (a department, «ПТО» of «Инженер
-    ПТО») takes in the person noun right before it, so a new title replaces the position, not its department
-    («Инженер ПТО» → «Менеджер по продажам», not «Инженер Менеджер по продажам»); words before that noun stay
-    («Старший»)."""
-    widened: list[TitleMention] = []
-    for mention in mentions:
-        before = place.field_text(mention.field, max(0, mention.start - _REACH), mention.start)
-        found = _WORD_BEFORE.search(before)
-        names_person = any(_person(word, morphology) for word in _PARTS.findall(mention.text))
-        if found and not names_person and _person(found.group(1), morphology):
-            start = mention.start - (len(before) - found.start(1))
-            mention = TitleMention(
-                mention.role, mention.field, start, mention.end, place.field_text(mention.field, start, mention.end)
-            )
-        widened.append(mention)
-    return widened
+def _places(mentions: Sequence[TitleMention], place: Placer, morphology: Morphology) -> list[TitleMention]:
+    """Where a rename puts the new title: the mentions, those that touch merged (:func:`merge_mentions`), each widened
+    to the position it names (:func:`_widened`)."""
+    return [_widened(mention, place, morphology) for mention in merge_mentions(mentions, place)]
+
+
+def _widened(mention: TitleMention, place: Placer, morphology: Morphology) -> TitleMention:
+    """A mention that names no person (a department, «ПТО» of «Инженер ПТО») with the person noun right before it,
+    so a new title replaces the position, not its department («Инженер ПТО» → «Менеджер по продажам», not «Инженер
+    Менеджер по продажам»); words before that noun stay («Старший»)."""
+    before = place.field_text(mention.field, max(0, mention.start - _REACH), mention.start)
+    found = _WORD_BEFORE.search(before)
+    names_person = any(_person(word, morphology) for word in _PARTS.findall(mention.text))
+    if found is None or names_person or not _person(found.group(1), morphology):
+        return mention
+    start = mention.start - (len(before) - found.start(1))
+    text = place.field_text(mention.field, start, mention.end)
+    return TitleMention(mention.role, mention.field, start, mention.end, text)
 
 
 def _person(word: str, morphology: Morphology) -> bool:

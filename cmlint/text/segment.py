@@ -628,9 +628,11 @@ def tells_selection(folded: str, cues: dict[str, Callable[[str], re.Match[str] |
         return True
     # Told inside: in a sentence of its own, not in a run-on list that a scrape glued together, and not in the
     # hirer's work, a requirement, a perk, a condition or the pay («достойная зарплата — обсудим на собеседовании»).
-    told = len(_WORD.findall(folded)) <= _SELECTION_WORDS and cues["selection_context"](folded)
+    # The cue first: it rarely holds, and then nothing else is worked out for the item.
+    if not cues["selection_context"](folded) or len(_WORD.findall(folded)) > _SELECTION_WORDS:
+        return False
     hirer = cues["action"](folded) or cues["selection_work"](folded)
-    return bool(told) and not (hirer or cues["pay"](folded) or _offered_or_asked(folded, cues))
+    return not (hirer or cues["pay"](folded) or _offered_or_asked(folded, cues))
 
 
 #: Item kinds recognised by a cue of their own when the section says nothing.
