@@ -182,6 +182,19 @@ def _fold(text: str) -> str:
     return text.lower().replace("ё", "е")
 
 
+# A remark in brackets right before a heading's colon («Чем предстоит заниматься (навыки проверим на собеседовании):»).
+_ASIDE = re.compile(r"^[^:()]{2,60}?(\([^()]{1,80}\))(?=\s*:)")
+
+
+def _blank_aside(line: str) -> str:
+    """``line`` with a remark in brackets right before its first colon blanked out (offsets kept): the heading is
+    the words before it, and the remark's words are neither the heading's nor an item's."""
+    aside = _ASIDE.match(line)
+    if aside is None:
+        return line
+    return line[: aside.start(1)] + " " * len(aside.group(1)) + line[aside.end(1):]
+
+
 def classify_heading(line: str) -> tuple[SectionKind, int] | None:
     """If ``line`` starts with a heading, return its kind and where the heading ends.
 
@@ -190,6 +203,7 @@ def classify_heading(line: str) -> tuple[SectionKind, int] | None:
     """
     if ":" not in line and (len(line) > 80 or line.count(" ") > 6) and not _fold(line).rstrip().endswith("?"):
         return None
+    line = _blank_aside(line)
     stripped = _LEADING_NOISE.sub("", line)
     lead = len(line) - len(stripped)
     folded = _fold(stripped)
@@ -262,6 +276,9 @@ def segment(text: str, title_from_text: bool, marked: frozenset[int] = frozenset
         found = classify_heading(line)
         if found is None and start in marked:
             found = _marked_heading(line, kind)
+        if found is not None and found[0] == "duties" and kind == "conditions" and _praises_the_tasks(line):
+            # Among the perks a line that names the tasks after a word of its own («Интересные задачи: …») is a perk.
+            found = None
         if found is not None:
             sections.append(Section(kind, section_start, start, heading))
             kind, heading_end = found
@@ -285,6 +302,20 @@ def segment(text: str, title_from_text: bool, marked: frozenset[int] = frozenset
     sections.append(Section(kind, section_start, len(text), heading))
     kept = [s for s in sections if s.end > s.start or s.heading]
     return Structure(title, *_unnest(text, kept, items, grammar))
+
+
+#: A word that tells what the tasks are like, first in a line (not a question or a pointer: «Какие задачи»,
+#: «Эти задачи»).
+_QUALITY_FIRST = re.compile(r"(?!(?:какие|какая|такие|такая|иные|другие|другая)\b)[а-яё]{3,}(?:ые|ие|ая|яя)\b")
+
+
+def _praises_the_tasks(line: str) -> bool:
+    """Whether ``line`` names the tasks after a word of quality that no duties heading of the grammar starts with
+    («Интересные задачи:», «Сложные и амбициозные задачи, крупные проекты:»): among the perks, an offer."""
+    folded = _fold(_LEADING_NOISE.sub("", line))
+    if any(kind == "duties" and at_start.match(folded) for kind, at_start, _ in _grammar().headings):
+        return False
+    return bool(_QUALITY_FIRST.match(folded))
 
 
 def _marked_heading(line: str, current: SectionKind) -> tuple[SectionKind, int]:
@@ -342,7 +373,7 @@ def _awaits(heading: str, grammar: _Grammar) -> bool:
 # «…в ресторан‼️Требования: …»).
 _INLINE_HEADING = re.compile(
     r"(?<=[^\s])(?:\s+|(?<=[а-яёa-z.,:;!?)»\U0001F300-\U0001FAFF\u2600-\u27BF\u203C\u2049\uFE0F]))"
-    r"(?=[А-ЯЁA-Z][\w\-, /]{2,50}:)"
+    r"(?=[А-ЯЁA-Z][\w\-, /]{2,50}(?:\s*\([^()]{1,80}\))?:)"
 )
 # A question that is a heading, inside a line («…отдела. Чем предстоит заниматься? Сверка …»): it is cut
 # off on both sides, since nothing but a known heading ends with a question mark and starts a section.
@@ -432,6 +463,7 @@ def _heading_kind(piece: str, upto: SectionKind | None = None) -> SectionKind | 
     ``upto``: no kind after it in the grammar is tried (None instead), for a caller that asks whether the kind is
     ``upto``: the same answer to that question without the later kinds' expressions.
     """
+    piece = _blank_aside(piece)
     colon = piece.find(":")
     if colon < 0 or len(_WORD.findall(piece[:colon])) > 8:
         return None

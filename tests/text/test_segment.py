@@ -650,3 +650,54 @@ def test_pay_settled_at_the_interview_is_still_a_condition(item: str) -> None:
 def test_a_perk_that_names_pay_settled_at_the_interview_is_no_step_of_the_selection() -> None:
     found = items("Работа у нас — это:\nчестная премия, размер обсудим на собеседовании")
     assert [kind for _, kind, _ in found] == ["other"]
+
+
+# A perk that praises the tasks is no duties heading among the conditions; a heading that asks what the tasks are is.
+
+
+@pytest.mark.parametrize("heading", ["Интересные задачи:", "Сложные и амбициозные задачи, крупные проекты:"])
+def test_tasks_praised_among_the_perks_stay_perks(heading: str) -> None:
+    found = items(f"Обязанности:\nПриёмка товара\nУсловия:\nДМС\n{heading} Широкий пул технологий\nДружная команда")
+    assert [(section, kind) for section, kind, _ in found[1:]] == [("conditions", "condition")] * 3
+
+
+@pytest.mark.parametrize(
+    "heading", ["Какие будут задачи:", "Ваши непосредственные задачи на данной позиции:", "Задачи:"]
+)
+def test_a_duties_heading_after_the_perks_still_opens_the_duties(heading: str) -> None:
+    found = items(f"Условия:\nДМС\n{heading}\nПриёмка товара")
+    assert found[-1] == ("duties", "duty", "Приёмка товара")
+
+
+def test_tasks_praised_outside_the_perks_still_head_the_duties() -> None:
+    assert items("Интересные задачи:\nПриёмка товара")[-1] == ("duties", "duty", "Приёмка товара")
+
+
+# A remark in brackets before a heading's colon belongs to the heading.
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Чем предстоит заниматься (навыки проверим на собеседовании):", "duties"),
+        ("Чем предстоит заниматься(навыки проверяются на собеседовании): Учёт", "duties"),
+        ("Требования (обязательные):", "requirements"),
+    ],
+)
+def test_a_remark_in_brackets_before_the_colon_is_part_of_the_heading(line: str, kind: str) -> None:
+    assert classify_heading(line) == (kind, line.index(":") + 1)
+
+
+def test_a_heading_with_a_remark_is_cut_out_of_a_flattened_posting() -> None:
+    text = (
+        "Опыт работы с 1С от года. Чем предстоит заниматься (навыки проверим на техническом собеседовании): "
+        "Консультирование пользователей. Регистрация обращений."
+    )
+    assert items(text)[1:] == [
+        ("duties", "duty", "Консультирование пользователей"),
+        ("duties", "duty", "Регистрация обращений"),
+    ]
+
+
+def test_brackets_before_a_colon_make_no_heading_of_an_item() -> None:
+    assert classify_heading("Опыт работы (от трёх лет): складской учёт") is None
