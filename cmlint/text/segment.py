@@ -394,6 +394,8 @@ _BARE_WORDS = (
     r"(?= (?!(?:Вы|Вас|Вам|Вами|Ваш\w*)\b)[«\"]?[А-ЯЁ][а-яё]|\s*[•▪►●◦·]\s*\w| ?[-–—] \w)"
 )
 _BARE_HEADING = re.compile(r"(?:^|(?<=\S)\s+|(?<=[a-z)».,:;]))" + _BARE_WORDS)
+#: A dash that defines what comes before it («… — это …»).
+_DEFINES = re.compile(r" ?[-–—] это\b", re.IGNORECASE)
 #: The same words wherever they stand: a line without them has no bare heading.  This scan jumps from capital to
 #: capital; the search above tries its three openings at every position of the line.
 _MAY_HAVE_BARE_HEADING = re.compile(_BARE_WORDS)
@@ -429,8 +431,10 @@ def _lines(text: str) -> list[tuple[int, str]]:
                 cuts.update(bullets)
         for match in _BARE_HEADING.finditer(raw) if _MAY_HAVE_BARE_HEADING.search(raw) else ():
             kind = _heading_kind(match.group(1) + ":")
-            # Before a dash only the headings of a posting's lists: «Наша команда — это …» is a sentence.
-            if kind and (kind in _QUESTION_KINDS or raw[match.end(1):match.end(1) + 2].strip() not in "-–—"):
+            # Before a dash only the headings of a posting's lists, and none that the dash defines: «Наша команда —
+            # это …», «Главная задача проекта — это сократить …» are sentences.
+            dash = raw[match.end(1):match.end(1) + 2].strip() in "-–—"
+            if kind and (not dash or (kind in _QUESTION_KINDS and not _DEFINES.match(raw, match.end(1)))):
                 cuts.update(match.span(1))
         if "?" in raw:
             reach = -1

@@ -701,3 +701,40 @@ def test_a_heading_with_a_remark_is_cut_out_of_a_flattened_posting() -> None:
 
 def test_brackets_before_a_colon_make_no_heading_of_an_item() -> None:
     assert classify_heading("Опыт работы (от трёх лет): складской учёт") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Какой опыт нам важен:", "requirements"),
+        ("Какие навыки нам нужны?", "requirements"),
+        ("Каким мы видим кандидата:", "requirements"),
+        ("Какие задачи мы решаем:", "duties"),
+        ("Верхнеуровневое описание задач:", "duties"),
+        ("Перечень обязанностей:", "duties"),
+        ("Круг задач:", "duties"),
+        ("Описание компании:", "other"),
+    ],
+)
+def test_headings_that_ask_what_is_needed_or_list_the_tasks(line: str, kind: str) -> None:
+    found = classify_heading(line)
+    assert found is not None and found[0] == kind
+
+
+def test_a_requirements_question_ends_the_selection_of_a_flattened_posting() -> None:
+    text = (
+        "Описание задач: Разрабатывать сервисы на Go. Этапы интервью: HR-интервью; Техническое интервью. "
+        "Какой опыт нам важен: Golang. От 4-х лет."
+    )
+    assert [(section, kind) for section, kind, _ in items(text)] == [
+        ("duties", "duty"),
+        ("contacts", "contact"),
+        ("contacts", "contact"),
+        ("requirements", "listed"),
+        ("requirements", "listed"),
+    ]
+
+
+def test_a_heading_that_a_dash_defines_is_a_sentence() -> None:
+    text = "Мы делаем платформу найма. Главная задача проекта - это сократить найм на неделю. Процессы: Scrum"
+    assert [section for section, _, _ in items(text)] == ["intro"] * 3
