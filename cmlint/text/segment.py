@@ -388,10 +388,11 @@ _INLINE_QUESTION = re.compile(r"(?:^|(?<=[^\s])(?:\s+|(?<=[а-яёa-z.;!?)»])))
 # «Вам», «Ваш…» start a sentence, not an item.
 # A bullet or a spaced dash glued to the heading starts the first item just as well («…Обязанности•Приёмка
 # товара•Учёт остатков Требования•Опыт…», «Обязанности - приёмка товара», «…DataCore.Обязанности- анализ …»).
-# A heading in capitals is cut out the same way («…по всей России. ЧТО ДЕЛАТЬ Продавать …»).
+# A heading in capitals is cut out the same way («…по всей России. ЧТО ДЕЛАТЬ Продавать …»), and one before a share
+# of the work that heads its part («Чем предстоит заниматься 80% технических задач: …»).
 _BARE_WORDS = (
     r"([А-ЯЁ](?:[а-яё]+(?:,? [а-яё]+){0,5}|[А-ЯЁ]*(?:,? [А-ЯЁ]+){0,5}))"
-    r"(?= (?!(?:Вы|Вас|Вам|Вами|Ваш\w*)\b)[«\"]?[А-ЯЁ][а-яё]|\s*[•▪►●◦·]\s*\w| ?[-–—] \w)"
+    r"(?= (?!(?:Вы|Вас|Вам|Вами|Ваш\w*)\b)[«\"]?[А-ЯЁ][а-яё]| \d+ ?% [^.:!?]{1,60}:|\s*[•▪►●◦·]\s*\w| ?[-–—] \w)"
 )
 _BARE_HEADING = re.compile(r"(?:^|(?<=\S)\s+|(?<=[a-z)».,:;]))" + _BARE_WORDS)
 #: A dash that defines what comes before it («… — это …»).

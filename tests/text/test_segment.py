@@ -738,3 +738,19 @@ def test_a_requirements_question_ends_the_selection_of_a_flattened_posting() -> 
 def test_a_heading_that_a_dash_defines_is_a_sentence() -> None:
     text = "Мы делаем платформу найма. Главная задача проекта - это сократить найм на неделю. Процессы: Scrum"
     assert [section for section, _, _ in items(text)] == ["intro"] * 3
+
+
+@pytest.mark.parametrize("line", ["Что готовы предложить", "Что мы готовы предложить:", "Мы готовы предложить вам:"])
+def test_what_the_company_is_ready_to_offer_heads_the_conditions(line: str) -> None:
+    found = classify_heading(line)
+    assert found is not None and found[0] == "conditions"
+
+
+def test_a_bare_heading_before_a_share_of_the_work_is_cut_out() -> None:
+    text = "Команда из трёх человек Чем предстоит заниматься 80% технических задач: Администрировать сервисы."
+    assert items(text)[-1][:2] == ("duties", "duty")
+
+
+def test_a_number_with_a_percent_after_heading_words_inside_a_sentence_cuts_nothing() -> None:
+    text = "Мы растём. Задачи выросли на 30 % за год"
+    assert [section for section, _, _ in items(text)] == ["intro", "intro"]
