@@ -754,3 +754,32 @@ def test_a_bare_heading_before_a_share_of_the_work_is_cut_out() -> None:
 def test_a_number_with_a_percent_after_heading_words_inside_a_sentence_cuts_nothing() -> None:
     text = "Мы растём. Задачи выросли на 30 % за год"
     assert [section for section, _, _ in items(text)] == ["intro", "intro"]
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Личные качества:", "requirements"),
+        ("Личностные и профессиональные качества", "requirements"),
+        ("Приветствуется:", "requirements"),
+        ("Желательно:", "requirements"),
+        ("Какие навыки и знания потребуются", "requirements"),
+        ("Компания предлагает:", "conditions"),
+        ("Что мы можем предложить:", "conditions"),
+        ("Основной функционал:", "duties"),
+        ("Функциональное тестирование:", "other"),
+    ],
+)
+def test_headings_of_qualities_wishes_and_offers(line: str, kind: str) -> None:
+    found = classify_heading(line)
+    assert found is not None and found[0] == kind
+
+
+@pytest.mark.parametrize("item", ["Приветствуется опыт работы с 1С", "Желательно знание SQL"])
+def test_a_wish_said_in_a_sentence_is_no_heading(item: str) -> None:
+    assert classify_heading(item) is None
+
+
+def test_functional_testing_under_the_duties_stays_a_duty() -> None:
+    found = items("Обязанности:\nРегрессионное тестирование\nФункциональное тестирование: проверка форм")
+    assert [(section, kind) for section, kind, _ in found] == [("duties", "duty")] * 2
