@@ -783,3 +783,18 @@ def test_a_wish_said_in_a_sentence_is_no_heading(item: str) -> None:
 def test_functional_testing_under_the_duties_stays_a_duty() -> None:
     found = items("Обязанности:\nРегрессионное тестирование\nФункциональное тестирование: проверка форм")
     assert [(section, kind) for section, kind, _ in found] == [("duties", "duty")] * 2
+
+
+@pytest.mark.parametrize(
+    "item",
+    ["Практический опыт работы с СКЗИ", "Базовые знания Linux", "Продвинутый пользователь Excel", "Профильное образование"],
+)
+def test_a_skill_with_what_it_is_like_said_first_is_a_requirement_even_among_duties(item: str) -> None:
+    assert items(f"Обязанности:\nНастройка серверов\n{item}")[1] == ("duties", "requirement", item)
+
+
+@pytest.mark.parametrize(
+    "item", ["Консультирование пользователей", "Консультационное сопровождение пользователей", "Обучение пользователей"]
+)
+def test_a_noun_of_work_before_whom_it_serves_stays_a_duty(item: str) -> None:
+    assert items(f"Обязанности:\nНастройка серверов\n{item}")[1] == ("duties", "duty", item)
