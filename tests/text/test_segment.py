@@ -798,3 +798,14 @@ def test_a_skill_with_what_it_is_like_said_first_is_a_requirement_even_among_dut
 )
 def test_a_noun_of_work_before_whom_it_serves_stays_a_duty(item: str) -> None:
     assert items(f"Обязанности:\nНастройка серверов\n{item}")[1] == ("duties", "duty", item)
+
+
+@pytest.mark.parametrize("heading", ["Чему ты научишься:", "Вы узнаете:", "Научим:", "Что ты освоишь на стажировке:"])
+def test_what_the_candidate_will_learn_is_an_offer_not_the_duties(heading: str) -> None:
+    found = items(f"Ищем стажёра-аналитика.\n{heading}\nСтроить отчёты в SQL\nРаботать с дашбордами")
+    assert [(section, kind) for section, kind, _ in found[1:]] == [("conditions", "condition")] * 2
+
+
+@pytest.mark.parametrize("line", ["Вы научитесь работать с CRM", "Научим продавать"])
+def test_a_sentence_of_what_one_learns_is_no_heading(line: str) -> None:
+    assert classify_heading(line) is None
