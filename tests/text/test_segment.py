@@ -809,3 +809,14 @@ def test_what_the_candidate_will_learn_is_an_offer_not_the_duties(heading: str) 
 @pytest.mark.parametrize("line", ["Вы научитесь работать с CRM", "Научим продавать"])
 def test_a_sentence_of_what_one_learns_is_no_heading(line: str) -> None:
     assert classify_heading(line) is None
+
+
+@pytest.mark.parametrize("heading", ["Работа у нас — это:", "Что у нас есть:", "Для вас:"])
+def test_what_the_place_gives_heads_the_conditions(heading: str) -> None:
+    found = items(f"Обязанности:\nНастройка серверов\n{heading}\nМощное железо\nДружная команда")
+    assert [(section, kind) for section, kind, _ in found[1:]] == [("conditions", "condition")] * 2
+
+
+@pytest.mark.parametrize("line", ["Для вас мы подготовили подарки", "У нас есть всё для работы"])
+def test_a_sentence_of_what_the_place_has_is_no_heading(line: str) -> None:
+    assert classify_heading(line) is None
