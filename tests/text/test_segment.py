@@ -648,7 +648,7 @@ def test_pay_settled_at_the_interview_is_still_a_condition(item: str) -> None:
 
 
 def test_a_perk_that_names_pay_settled_at_the_interview_is_no_step_of_the_selection() -> None:
-    found = items("Работа у нас — это:\nчестная премия, размер обсудим на собеседовании")
+    found = items("Приятное:\nчестная премия, размер обсудим на собеседовании")
     assert [kind for _, kind, _ in found] == ["other"]
 
 
