@@ -672,6 +672,22 @@ def tells_selection(folded: str, cues: dict[str, Callable[[str], re.Match[str] |
     return not (hirer or cues["pay"](folded) or _offered_or_asked(folded, cues))
 
 
+# What follows a heading of the requirements that a scrape ran into its items: its colon soon, or whom it asks of
+# («…, что вы обладаете опытом», «…, чтобы у вас был опыт»).
+_ASKED_AFTER = re.compile(r"[^.!?:]{0,60}:|,? (?:что|чтобы) (?:ты|вы|у (?:тебя|вас))\b")
+
+
+def _opens_requirements(folded: str, grammar: _Grammar) -> bool:
+    """Whether a folded item starts with a heading of the requirements that a scrape ran into its first items
+    («Мы ожидаем, что вы обладаете опытом …», «Ты нам подходишь, если у тебя есть: Уверенные знания PHP»); not a
+    sentence that only starts with its words («Важно отслеживать остатки», «Нам нужен человек, который …»)."""
+    for kind, at_start, _ in grammar.headings:
+        if kind == "requirements":
+            found = at_start.match(folded)
+            return found is not None and bool(_ASKED_AFTER.match(folded, found.end()))
+    return False
+
+
 #: Item kinds recognised by a cue of their own when the section says nothing.
 _CUED_KINDS: tuple[ItemKind, ...] = ("condition", "about", "contact")
 
@@ -691,7 +707,7 @@ def _item_kind(text: str, section: SectionKind, grammar: _Grammar, awaits: bool 
         return "wish"
     if cues["readiness"](folded):
         return "readiness"
-    requirement = bool(cues["requirement"](folded))
+    requirement = bool(cues["requirement"](folded)) or _opens_requirements(folded, grammar)
     if section == "requirements" and not requirement:
         return "listed"
     if section in SECTION_ITEM_KIND and section != "duties":

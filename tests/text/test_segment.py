@@ -820,3 +820,24 @@ def test_what_the_place_gives_heads_the_conditions(heading: str) -> None:
 @pytest.mark.parametrize("line", ["Для вас мы подготовили подарки", "У нас есть всё для работы"])
 def test_a_sentence_of_what_the_place_has_is_no_heading(line: str) -> None:
     assert classify_heading(line) is None
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Желателен опыт работы с 1С",
+        "У тебя есть опыт работы с Docker",
+        "Имеет опыт с Airflow",
+        "Мы ожидаем, что вы обладаете опытом внедрения ERP",
+        "Мы будем рады рассмотреть вашу кандидатуру, если у вас есть: Образование не ниже среднего",
+    ],
+)
+def test_the_candidate_described_or_a_requirements_heading_run_into_an_item_is_a_requirement(item: str) -> None:
+    assert items(f"Обязанности:\nМонтаж кабеля\n{item}")[1] == ("duties", "requirement", item)
+
+
+@pytest.mark.parametrize(
+    "item", ["Важно отслеживать неликвид на складе", "Нам нужен человек, который возьмёт на себя учёт"]
+)
+def test_a_sentence_that_starts_with_words_of_a_requirements_heading_is_no_requirement(item: str) -> None:
+    assert items(f"Обязанности:\nМонтаж кабеля\n{item}")[1][1] != "requirement"
