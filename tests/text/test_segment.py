@@ -841,3 +841,26 @@ def test_the_candidate_described_or_a_requirements_heading_run_into_an_item_is_a
 )
 def test_a_sentence_that_starts_with_words_of_a_requirements_heading_is_no_requirement(item: str) -> None:
     assert items(f"Обязанности:\nМонтаж кабеля\n{item}")[1][1] != "requirement"
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Что нужно знать и уметь:", "requirements"),
+        ("Что для этого нужно?", "requirements"),
+        ("Наш успешный кандидат:", "requirements"),
+        ("У нашего кандидата есть:", "requirements"),
+        ("Необходимо:", "requirements"),
+        ("Плюсами будут:", "requirements"),
+        ("Мы рады предложить:", "conditions"),
+        ("Обучение и развитие:", "conditions"),
+    ],
+)
+def test_more_headings_of_what_is_needed_and_offered(line: str, kind: str) -> None:
+    found = classify_heading(line)
+    assert found is not None and found[0] == kind
+
+
+@pytest.mark.parametrize("line", ["Необходимо: знание SQL", "Что требуется сделать", "Будет полезно знать SQL"])
+def test_needs_said_in_a_sentence_are_no_heading(line: str) -> None:
+    assert classify_heading(line) is None
