@@ -81,6 +81,20 @@ _QUESTION_HEADING = re.compile(
 )
 
 
+#: Words that may stand before a heading's own words in a list entry with a colon: whose it is and who asks
+#: («- Наши условия: …», «— что мы от вас ждём: …»).
+_HEADING_LEADS = frozenset(
+    {"наш", "наши", "наша", "ваш", "ваши", "ваша", "твой", "твои", "твоя", "что", "мы", "от", "вас", "тебя", "для", "нас"}
+)
+
+
+def _leads_to(words: str) -> bool:
+    """Whether the words before a heading's own words in a list entry only say whose the heading is: a list entry
+    whose colon follows other words is an item that explains itself («- стабильная заработная плата: оклад + премия»,
+    «— быть основным контактом для клиента: созвоны, встречи», «- работа с требованиями: сбор, формализация»)."""
+    return all(word in _HEADING_LEADS for word in _WORD.findall(words))
+
+
 #: The most words of a question that starts with a known heading and is one («Что надо делать, чтобы стать
 #: частью команды?»).
 _QUESTION_WORDS = 10
@@ -236,7 +250,7 @@ def classify_heading(line: str) -> tuple[SectionKind, int] | None:
         # A line that starts with words of one heading may still name another one («Нам важны компетенции:»).
         if words <= 8 and (ends_a_heading or asks) and anywhere.search(folded):
             return kind, len(line)
-        elif head is not None and anywhere.search(head):
+        elif head is not None and (found := anywhere.search(head)) and (not listed or _leads_to(head[: found.start()])):
             return kind, lead + colon + 1
     # A heading noun with a complement, on its own line or cut out of a flattened one with its colon lost
     # («Задачи, которые будут перед вами стоять»).

@@ -198,6 +198,29 @@ def test_a_bullet_that_is_only_a_heading_is_a_heading() -> None:
     assert classify_heading("- Условия:") == ("conditions", len("- Условия:"))
 
 
+@pytest.mark.parametrize(
+    "bullet",
+    [
+        "— быть основным контактом для клиента: созвоны, переписка, встречи",
+        "- работа с требованиями: сбор, структурирование, формализация",
+        "- сложные задачи: долгоиграющий рефакторинг, новый сервис",
+    ],
+)
+def test_a_bullet_whose_colon_follows_other_words_explains_itself(bullet: str) -> None:
+    """Heading words inside a list entry before its colon do not make it a heading: the duties go on."""
+    assert classify_heading(bullet) is None
+    found = items(f"Что нужно делать:\n{bullet}\n- готовить отчёты")
+    assert [(section, kind) for section, kind, _ in found] == [("duties", "duty"), ("duties", "duty")]
+
+
+@pytest.mark.parametrize(
+    ("bullet", "kind"),
+    [("- Наши условия: оклад 60 000 ₽", "conditions"), ("— что мы от вас ждём: опыт от года", "requirements")],
+)
+def test_a_bullet_whose_words_only_say_whose_heading_it_is_is_a_heading(bullet: str, kind: str) -> None:
+    assert classify_heading(bullet) == (kind, bullet.index(":") + 1)
+
+
 def test_lines_glued_after_an_abbreviation_are_split() -> None:
     found = items("Требования:\nГражданство РФОпыт работы от года")
     assert [text for _, _, text in found] == ["Гражданство РФ", "Опыт работы от года"]
