@@ -84,7 +84,8 @@ _QUESTION_HEADING = re.compile(
 #: Words that may stand before a heading's own words in a list entry with a colon: whose it is and who asks
 #: («- Наши условия: …», «— что мы от вас ждём: …»).
 _HEADING_LEADS = frozenset(
-    {"наш", "наши", "наша", "ваш", "ваши", "ваша", "твой", "твои", "твоя", "что", "мы", "от", "вас", "тебя", "для", "нас"}
+    {"наш", "наши", "наша", "ваш", "ваши", "ваша", "твой", "твои", "твоя"}
+    | {"что", "мы", "от", "вас", "тебя", "для", "нас"}
 )
 
 
