@@ -50,16 +50,39 @@ def alternatives_lookahead(alternatives: Sequence[str]) -> str:
     if whole.state.flags & re.IGNORECASE or _refers_back(list(whole)):
         return ""
     known: set[str] = set()
-    open_ones: list[str] = []
     for alternative in alternatives:
-        chars, empty = _sequence(list(parser.parse(alternative)))
-        if chars is None or empty or not chars:
-            open_ones.append(alternative)
-        else:
-            known |= chars
+        if not is_open(alternative):
+            known |= _firsts(alternative)
     if not known:
         return ""
-    return "(?=" + "|".join([_char_class(known), *(f"(?:{alternative})" for alternative in open_ones)]) + ")"
+    open_ones = [f"(?:{alternative})" for alternative in alternatives if is_open(alternative)]
+    return "(?=" + "|".join([_char_class(known), *open_ones]) + ")"
+
+
+def is_open(pattern: str) -> bool:
+    """Whether a match of ``pattern`` can start with any character as far as its parse tells (``\\w+``,
+    ``[^:]{0,70}?если``, an empty match)."""
+    return not _firsts(pattern)
+
+
+def _firsts(pattern: str) -> frozenset[str]:
+    """The characters a match of ``pattern`` can start with; empty when that set is open."""
+    chars, empty = _sequence(list(parser.parse(pattern)))
+    return frozenset() if chars is None or empty else chars
+
+
+def required_word(pattern: str) -> str | None:
+    """The longest run of two or more plain characters in a row that every match of ``pattern`` holds (None when
+    there is none): ``если `` of ``[^:]{0,70}?\\bесли (у тебя|…)``.  A text without it has no match."""
+    parsed = parser.parse(pattern)
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    best = run = ""
+    for op, av in parsed:
+        run = run + chr(av) if op is c.LITERAL else ""
+        if len(run) > len(best):
+            best = run
+    return best if len(best) >= 2 else None
 
 
 def _char_class(chars: Iterable[str]) -> str:

@@ -133,10 +133,23 @@ class Structure:
         return any(s.kind == "duties" for s in self.sections)
 
 
+#: Per heading kind its expression for a line's start and for anywhere in it, in the grammar's order.
+_Headings = tuple[tuple[SectionKind, re.Pattern[str], re.Pattern[str]], ...]
+
+
 @dataclass(frozen=True)
 class _Grammar:
-    headings: tuple[tuple[SectionKind, re.Pattern[str], re.Pattern[str]], ...]
+    headings: _Headings
     cues: dict[str, Callable[[str], re.Match[str] | None]]
+    #: The headings without their alternatives of an open first character (``[^:]{0,70}?\bесли …``: tried at every
+    #: place up to its reach), and the words one of which each of those needs (``gate``, :meth:`headings_for`).
+    closed: _Headings
+    gate: re.Pattern[str]
+
+    def headings_for(self, folded: str) -> _Headings:
+        """The heading expressions to try on a folded text: without the alternatives of an open first character
+        where no word they need occurs (the same matches: they have none there)."""
+        return self.headings if self.gate.search(folded) else self.closed
 
 
 @lru_cache(maxsize=1)
@@ -148,34 +161,53 @@ def _grammar() -> _Grammar:
     inputs = [json.dumps(data, ensure_ascii=False, sort_keys=True), *code]
     compiled = iter(compile_derived(inputs, lambda: _grammar_sources(data)))
     headings = tuple((kind, next(compiled), next(compiled)) for kind in data["headings"])
+    gate = next(compiled)
+    closed = tuple((kind, next(compiled), next(compiled)) for kind in data["headings"])
     cues: dict[str, Callable[[str], re.Match[str] | None]] = {}
     for name, patterns in data["cues"].items():
         pattern = next(compiled)
         # Cues anchored at the start are tried once there instead of at every position.
         anchored = all(p.startswith("^") for p in patterns)
         cues[name] = pattern.match if anchored else pattern.search
-    return _Grammar(headings, cues)
+    return _Grammar(headings, cues, closed, gate)
 
 
 def _grammar_sources(data: dict[str, Any]) -> list[str]:
-    """The expressions of the grammar: per heading kind one for a line's start and one for anywhere in it, then
-    one per cue, each with the lookahead of its first characters."""
-    sources = []
-    for patterns in data["headings"].values():
-        expressions = [p.replace("$MODAL", data["modal"]) for p in patterns]
-        body = "|".join(f"(?:{p})" for p in expressions)
-        first = first_chars_lookahead(body)
-        end = r"\w*(?=$|[\s:.,!?(—–-])"
-        # Inside a line a heading word glued by a hyphen is part of a compound («решения контакт-центра:»).
-        inner = r"\w*(?=$|[\s:.,!?(—–])"
-        # At a line's start an alternative with an open first character does not take the lookahead away from the
-        # others: it is tried whole in the lookahead (a search would try it at every position).
-        sources += [rf"^{alternatives_lookahead(expressions)}(?:{body}){end}", rf"(?:^|\s){first}(?:{body}){inner}"]
+    """The expressions of the grammar: per heading kind one for a line's start and one for anywhere in it; the gate
+    of the alternatives of an open first character and the headings without them (:class:`_Grammar`); then one per
+    cue, each with the lookahead of its first characters."""
+    kinds = [[p.replace("$MODAL", data["modal"]) for p in patterns] for patterns in data["headings"].values()]
+    open_ones = [p for expressions in kinds for p in expressions if first_chars.is_open(p)]
+    words = [first_chars.required_word(p) for p in open_ones]
+    sources = [source for expressions in kinds for source in _heading_sources(expressions)]
+    if all(words):
+        # Nothing to try without one of the words: never, when no alternative is open.
+        sources.append("|".join(re.escape(word) for word in dict.fromkeys(words) if word) or "(?!)")
+        closed = [[p for p in expressions if p not in open_ones] for expressions in kinds]
+    else:
+        sources.append("")  # an open alternative that needs no word: always the whole headings
+        closed = kinds
+    sources += [source for expressions in closed for source in _heading_sources(expressions)]
     for patterns in data["cues"].values():
         # One group: a lookahead in front of bare alternatives would gate only the first of them.
         alternatives = "(?:" + "|".join(f"(?:{p})" for p in patterns) + ")"
         sources.append(first_chars_lookahead(alternatives) + alternatives)
     return sources
+
+
+def _heading_sources(expressions: list[str]) -> list[str]:
+    """A heading kind's expression for a line's start and for anywhere in it (one that never matches for a kind
+    without alternatives)."""
+    if not expressions:
+        return ["(?!)", "(?!)"]
+    body = "|".join(f"(?:{p})" for p in expressions)
+    first = first_chars_lookahead(body)
+    end = r"\w*(?=$|[\s:.,!?(—–-])"
+    # Inside a line a heading word glued by a hyphen is part of a compound («решения контакт-центра:»).
+    inner = r"\w*(?=$|[\s:.,!?(—–])"
+    # At a line's start an alternative with an open first character does not take the lookahead away from the
+    # others: it is tried whole in the lookahead (a search would try it at every position).
+    return [rf"^{alternatives_lookahead(expressions)}(?:{body}){end}", rf"(?:^|\s){first}(?:{body}){inner}"]
 
 
 def _fold(text: str) -> str:
@@ -203,7 +235,7 @@ def classify_heading(line: str) -> tuple[SectionKind, int] | None:
     head = folded[:colon] if colon != -1 and len(_WORD.findall(folded[:colon])) <= 6 else None
     ends_a_heading = folded.rstrip().endswith(":")
     asks = bool(_QUESTION_HEADING.match(folded))
-    for kind, at_start, anywhere in _grammar().headings:
+    for kind, at_start, anywhere in _grammar().headings_for(folded):
         match = at_start.match(folded)
         if match and _asks_for_section(folded, match.end()):
             return kind, len(line)
@@ -436,7 +468,7 @@ def _heading_kind(piece: str, upto: SectionKind | None = None) -> SectionKind | 
     if colon < 0 or len(_WORD.findall(piece[:colon])) > 8:
         return None
     folded = _fold(piece[:colon])
-    for kind, at_start, _ in _grammar().headings:
+    for kind, at_start, _ in _grammar().headings_for(folded):
         match = at_start.match(folded)
         if match is not None:
             rest = len(_WORD.findall(folded[match.end():]))
@@ -450,7 +482,7 @@ def _heading_kind(piece: str, upto: SectionKind | None = None) -> SectionKind | 
 def _question_kind(question: str) -> SectionKind | None:
     """The kind of the known heading a short question starts with (:func:`_asks_for_section`)."""
     folded = _fold(question)
-    for kind, at_start, _ in _grammar().headings:
+    for kind, at_start, _ in _grammar().headings_for(folded):
         match = at_start.match(folded)
         if match:
             return kind if _asks_for_section(folded, match.end()) else None

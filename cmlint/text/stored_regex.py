@@ -56,13 +56,21 @@ def compile_derived(inputs: Sequence[str], derive: Callable[[], Sequence[str]]) 
         sources, programs = stored["sources"], stored["programs"]
         if not isinstance(sources, list) or not all(isinstance(source, str) for source in sources):
             raise TypeError("не выражения")
-        return [_restore(source, program) for source, program in zip(sources, programs, strict=True)]
+        return _restored(sources, programs)
     except (OSError, ValueError, TypeError, KeyError, RuntimeError, OverflowError):
         pass
     sources = list(derive())
-    programs = [_program(source) for source in sources]
+    programs = [_program(source) for source in dict.fromkeys(sources)]
     cache.store_json(_DERIVED_PREFIX, key, {"sources": sources, "programs": programs}, _KEEP)
-    return [_restore(source, program) for source, program in zip(sources, programs, strict=True)]
+    return _restored(sources, programs)
+
+
+def _restored(sources: list[str], programs: Any) -> list[re.Pattern[str]]:
+    """The compiled ``sources`` from the programs of the distinct ones (in order): the same expression given twice
+    is compiled and kept once."""
+    distinct = list(dict.fromkeys(sources))
+    compiled = {source: _restore(source, program) for source, program in zip(distinct, programs, strict=True)}
+    return [compiled[source] for source in sources]
 
 
 def _stored(key: str, count: int) -> list[Any]:

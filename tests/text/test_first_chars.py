@@ -6,8 +6,8 @@ from re import _constants as c, _parser  # type: ignore[attr-defined]
 import pytest
 
 from cmlint.resources import load_yaml
-from cmlint.text.first_chars import alternatives_lookahead, first_chars_lookahead
-from cmlint.text.segment import _grammar_sources
+from cmlint.text.first_chars import alternatives_lookahead, first_chars_lookahead, is_open, required_word
+from cmlint.text.segment import _fold, _grammar, _grammar_sources
 
 
 @pytest.mark.parametrize(
@@ -63,7 +63,7 @@ def test_a_cue_lookahead_gates_every_alternative() -> None:
     """A lookahead in front of bare alternatives («(?=[…])a|b») would gate the first one only: a cue's lookahead
     stands in front of one group of all its alternatives."""
     data = load_yaml("sections.yaml")
-    cues = _grammar_sources(data)[2 * len(data["headings"]):]
+    cues = _grammar_sources(data)[1 + 4 * len(data["headings"]):]
     assert len(cues) == len(data["cues"])
     gated = [source for source in cues if source.startswith("(?=")]
     assert gated
@@ -94,3 +94,42 @@ def test_heading_starts_match_the_same_with_their_lookaheads() -> None:
         for line in [*LINES, "нам важно, если у тебя есть:", "идеально, если ты умеешь:"]:
             found, expected = ahead.match(line), plain.match(line)
             assert (found and found.span()) == (expected and expected.span())
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        ("[^:]{0,70}?\\bесли (у (тебя|вас)|(ты|вы))(?= ?:)", "если "),
+        ("(мы )?ожидаем", "ожидаем"),
+        ("обязанност", "обязанност"),
+        ("\\w+", None),
+        ("а|бв", None),
+        ("а?бв", "бв"),
+        ("(?i)если", None),
+    ],
+)
+def test_required_word_is_a_run_every_match_holds(pattern: str, expected: str | None) -> None:
+    assert required_word(pattern) == expected
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [("[^:]{0,70}?если", True), ("\\w+", True), ("а*", True), ("аб", False)])
+def test_open_alternatives(pattern: str, expected: bool) -> None:
+    assert is_open(pattern) is expected
+
+
+def test_headings_without_the_open_alternatives_match_the_same_where_their_word_is_missing() -> None:
+    """The heading expressions without the alternatives of an open first character are tried on a text without the
+    words those need (``если``), and give the same matches there; a text with the word gets the whole expressions."""
+    grammar = _grammar()
+    assert grammar.headings_for("вы нам подходите, если у вас есть:") is grammar.headings
+    assert grammar.headings_for("обязанности:") is grammar.closed
+    assert grammar.closed != grammar.headings
+    lines = [_fold(line) for line in LINES + ["Вы нам подходите:", "Требования к кандидату", "Кого мы ищем?"]]
+    for (kind, at_start, anywhere), (closed_kind, closed_start, closed_anywhere) in zip(
+        grammar.headings, grammar.closed, strict=True
+    ):
+        assert kind == closed_kind
+        for line in lines:
+            found, expected = closed_start.match(line), at_start.match(line)
+            assert (found and found.span()) == (expected and expected.span())
+            assert [m.span() for m in closed_anywhere.finditer(line)] == [m.span() for m in anywhere.finditer(line)]

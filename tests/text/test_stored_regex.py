@@ -108,3 +108,12 @@ def test_a_broken_derived_file_is_derived_again(cache_folder: Path, text: str) -
     for source, pattern in zip(SOURCES, compile_derived(["данные"], lambda: SOURCES), strict=True):
         assert behaviour(pattern) == behaviour(re.compile(source))
     assert json.loads(stored.read_text(encoding="utf-8"))["sources"] == SOURCES
+
+
+def test_a_derived_expression_given_twice_is_compiled_and_stored_once(cache_folder: Path) -> None:
+    sources = [SOURCES[0], SOURCES[1], SOURCES[0]]
+    for compiled in (compile_derived(["данные"], lambda: sources), compile_derived(["данные"], lambda: sources)):
+        assert compiled[0] is compiled[2]
+        assert [behaviour(pattern) for pattern in compiled] == [behaviour(re.compile(source)) for source in sources]
+    (stored,) = cache_folder.glob("derived-regex-*.json")
+    assert len(json.loads(stored.read_text(encoding="utf-8"))["programs"]) == 2
