@@ -372,10 +372,10 @@ def _awaits(heading: str, grammar: _Grammar) -> bool:
 # a heading that a scrape glued to the text before it («…данных. Требования: опыт…»).
 # Glued also after a Latin word, a punctuation mark or an emoji («…GreenplumЗадачи: …», «…на работу:Обязанности:- …»,
 # «…в ресторан‼️Требования: …»).
-_INLINE_HEADING = re.compile(
-    r"(?<=[^\s])(?:\s+|(?<=[а-яёa-z.,:;!?)»\U0001F300-\U0001FAFF\u2600-\u27BF\u203C\u2049\uFE0F]))"
-    r"(?=[А-ЯЁA-Z][\w\-, /]{2,50}:)"
-)
+# Where such a heading starts (:func:`_inline_heading_starts`): at a capital that opens the phrase (the search jumps
+# from capital to capital), after spaces that follow the text or right after one of the characters it is glued to.
+_INLINE_HEADING_START = re.compile(r"[А-ЯЁA-Z](?=[\w\-, /]{2,50}:)")
+_GLUED_TO = re.compile(r"[а-яёa-z.,:;!?)»\U0001F300-\U0001FAFF\u2600-\u27BF\u203C\u2049\uFE0F]")
 # A question that is a heading, inside a line («…отдела. Чем предстоит заниматься? Сверка …»): it is cut
 # off on both sides, since nothing but a known heading ends with a question mark and starts a section.
 #: The kinds of question headings cut out of a line: «Кто мы?» would make the rest of a flattened text
@@ -399,13 +399,15 @@ _BARE_HEADING = re.compile(r"(?:^|(?<=\S)\s+|(?<=[a-z)».,:;]))" + _BARE_WORDS)
 #: capital; the search above tries its three openings at every position of the line.
 _MAY_HAVE_BARE_HEADING = re.compile(_BARE_WORDS)
 # Bullets inside a line (a list whose line breaks were lost: «•Приёмка товара•Учёт остатков»): each starts a line
-# of its own when there are at least two of them.
-_INLINE_BULLET = re.compile(r"(?<=\S)\s*(?=[•▪►●◦]\s*\w)|(?<=\S)\s+(?=·\s*\w)")
+# of its own when there are at least two of them (:func:`_inline_bullets`; the middle dot only after a space).
+_INLINE_BULLET = re.compile(r"[•▪►●◦·](?=\s*\w)")
 #: A line without these characters has no inline bullet (a cheap test before the scan above).
 _HAS_BULLET = re.compile(r"[•▪►●◦·]")
 # A lower-case phrase ending in a colon inside a line (a scrape without capitals: «…bootstrap что делать:
 # верстать…»): a heading only of the duties kind and only before an action (:func:`reads_like_action`).
-_LOWER_HEADING = re.compile(r"(?<=[^\s])\s+(?=[а-яё][\w\-, ]{2,50}:)")
+# The spaces before it, after the text: the first one and what stands before it read first, so that a search jumps
+# from space to space.
+_LOWER_HEADING = re.compile(r"\s(?<=\S\s)\s*(?=[а-яё][\w\-, ]{2,50}:)")
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
@@ -417,7 +419,7 @@ def _lines(text: str) -> list[tuple[int, str]]:
         position += len(raw) + 1
         cuts: set[int] = set()
         if ":" in raw:
-            cuts.update(m.end() for m in _INLINE_HEADING.finditer(raw) if _inline_heading(raw[m.end():]))
+            cuts.update(at for at in _inline_heading_starts(raw) if _inline_heading(raw[at:]))
             reach = -1
             for m in _LOWER_HEADING.finditer(raw):
                 # One heading, one cut: «в задачи входит:» is not cut again before «задачи».
@@ -425,7 +427,7 @@ def _lines(text: str) -> list[tuple[int, str]]:
                     cuts.add(m.end())
                     reach = raw.index(":", m.end())
         if _HAS_BULLET.search(raw):
-            bullets = [match.end() for match in _INLINE_BULLET.finditer(raw)]
+            bullets = _inline_bullets(raw)
             if len(bullets) >= 2:
                 cuts.update(bullets)
         for match in _BARE_HEADING.finditer(raw) if _MAY_HAVE_BARE_HEADING.search(raw) else ():
@@ -448,6 +450,28 @@ def _lines(text: str) -> list[tuple[int, str]]:
         for begin, end in zip([0, *ordered], [*ordered, len(raw)], strict=True):
             found.append((start + begin, raw[begin:end]))
     return found
+
+
+def _inline_heading_starts(raw: str) -> list[int]:
+    """Where a heading glued inside a line may start (:data:`_INLINE_HEADING_START`): at a capital after spaces
+    that follow some text, or right after a character it may be glued to."""
+    text = len(raw) - len(raw.lstrip())
+    return [
+        at
+        for at in (match.start() for match in _INLINE_HEADING_START.finditer(raw))
+        if at > text and (raw[at - 1].isspace() or _GLUED_TO.match(raw, at - 1))
+    ]
+
+
+def _inline_bullets(raw: str) -> list[int]:
+    """Where the inline bullets of a line stand (:data:`_INLINE_BULLET`): after some text, the middle dot after a
+    space."""
+    text = len(raw) - len(raw.lstrip())
+    return [
+        at
+        for at in (match.start() for match in _INLINE_BULLET.finditer(raw))
+        if at > text and (raw[at] != "·" or raw[at - 1].isspace())
+    ]
 
 
 # What may follow a heading noun in the same heading (up to five words): whose or what work it is

@@ -1,10 +1,16 @@
+import random
+import re
+
 import pytest
 
 from cmlint.kinds import SectionKind
 from cmlint.text.segment import (
     _BARE_HEADING,
+    _LOWER_HEADING,
     _MAY_HAVE_BARE_HEADING,
     _heading_kind,
+    _inline_bullets,
+    _inline_heading_starts,
     classify_heading,
     describes_work,
     reads_like_action,
@@ -650,3 +656,43 @@ def test_pay_settled_at_the_interview_is_still_a_condition(item: str) -> None:
 def test_a_perk_that_names_pay_settled_at_the_interview_is_no_step_of_the_selection() -> None:
     found = items("Работа у нас — это:\nчестная премия, размер обсудим на собеседовании")
     assert [kind for _, kind, _ in found] == ["other"]
+
+
+#: The scans of a line for glued headings and bullets as they were written first: a search that tries every position.
+_EVERY_PLACE_HEADING = re.compile(
+    r"(?<=[^\s])(?:\s+|(?<=[а-яёa-z.,:;!?)»\U0001F300-\U0001FAFF\u2600-\u27BF\u203C\u2049\uFE0F]))"
+    r"(?=[А-ЯЁA-Z][\w\-, /]{2,50}:)"
+)
+_EVERY_PLACE_BULLET = re.compile(r"(?<=\S)\s*(?=[•▪►●◦]\s*\w)|(?<=\S)\s+(?=·\s*\w)")
+_EVERY_PLACE_LOWER_HEADING = re.compile(r"(?<=[^\s])\s+(?=[а-яё][\w\-, ]{2,50}:)")
+
+
+def _sample_lines() -> list[str]:
+    """Lines of glued headings, bullets and spaces, and random strings of their characters."""
+    lines = [
+        "Обязанности: вести учёт. Требования: опыт от года Условия: ДМС",
+        "  Задачи: приёмка товара",
+        "…GreenplumЗадачи: анализ",
+        "на работу:Обязанности:- звонить",
+        "в ресторан‼️Требования: опыт",
+        "•Приёмка товара•Учёт остатков",
+        "Москва · Сити · Парк",
+        "Москва·Сити ·склад",
+        "bootstrap что делать: верстать",
+        " \u00a0 что делать: верстать",
+    ]
+    rnd = random.Random(0)
+    alphabet = [*" \t\u00a0ТтЗзaA.:;,-·•▪)»‼🔥Оо/1", "Задачи: ", "требования:", " · ", "• "]
+    lines += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 25))) for _ in range(3000)]
+    return lines
+
+
+def test_glued_headings_and_bullets_are_found_where_a_search_of_every_place_finds_them() -> None:
+    """The scans that jump from capital to capital, bullet to bullet and space to space find what a search that
+    tries every position of the line finds."""
+    for line in _sample_lines():
+        assert _inline_heading_starts(line) == [m.end() for m in _EVERY_PLACE_HEADING.finditer(line)], line
+        assert _inline_bullets(line) == [m.end() for m in _EVERY_PLACE_BULLET.finditer(line)], line
+        assert [m.span() for m in _LOWER_HEADING.finditer(line)] == [
+            m.span() for m in _EVERY_PLACE_LOWER_HEADING.finditer(line)
+        ], line
