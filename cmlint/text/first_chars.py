@@ -158,3 +158,61 @@ def _charset(members: list[tuple[Any, Any]]) -> frozenset[str] | None:
         else:  # a negation, a category (\w, \s, \d) or a wide range
             return None
     return frozenset(found)
+
+
+#: An item of the engine's character sets: (LITERAL, code), (RANGE, (low, high)) or (CATEGORY, category).
+SetItem = tuple[Any, Any]
+
+
+def first_set(parsed: Any) -> list[SetItem] | None:
+    """The engine's character-set items one of which the first character of every match of a parsed expression is
+    (categories such as ``\\s`` kept); None when that is not known (any character, a negated set, an empty match,
+    case folding).  A lookahead on one character (``(?=[…])``) tells the first character too."""
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    items, empty = _set_sequence(list(parsed))
+    return None if items is None or empty or not items else items
+
+
+def _set_sequence(parsed: list[tuple[Any, Any]]) -> tuple[list[SetItem] | None, bool]:
+    found: list[SetItem] = []
+    for op, av in parsed:
+        items, empty = _set_item(op, av)
+        if items is None:
+            return None, True
+        found += items
+        if not empty:
+            return found, False
+    return found, True
+
+
+def _set_item(op: Any, av: Any) -> tuple[list[SetItem] | None, bool]:
+    if op is c.LITERAL:
+        return [(op, av)], False
+    if op is c.IN:
+        return (None, True) if any(member is c.NEGATE for member, _ in av) else (list(av), False)
+    if op is c.ASSERT and av[0] == 1:  # a lookahead: its first character is the match's, when it needs one
+        items, empty = _set_sequence(list(av[1]))
+        return (items, False) if items and not empty else ([], True)
+    if op in _ZERO_WIDTH:
+        return [], True
+    if op is c.SUBPATTERN:
+        _, added, _, sub = av
+        return (None, True) if added & re.IGNORECASE else _set_sequence(list(sub))
+    if op is c.ATOMIC_GROUP:
+        return _set_sequence(list(av))
+    if op in _REPEATS:
+        low, _, sub = av
+        items, empty = _set_sequence(list(sub))
+        return items, empty or low == 0
+    if op is c.BRANCH:
+        found: list[SetItem] = []
+        any_empty = False
+        for branch in av[1]:
+            items, empty = _set_sequence(list(branch))
+            if items is None:
+                return None, True
+            found += items
+            any_empty = any_empty or empty
+        return found, any_empty
+    return None, True

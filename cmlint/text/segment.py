@@ -22,7 +22,7 @@ from cmlint.kinds import ItemKind, SectionKind
 from cmlint.resources import load_yaml
 from cmlint.text import first_chars
 from cmlint.text.first_chars import alternatives_lookahead, first_chars_lookahead
-from cmlint.text.stored_regex import compile_derived
+from cmlint.text.stored_regex import compile_all, compile_derived
 
 _BULLET = re.compile(
     r"^[ \t]*(?:[-–—•·▪►▸‣⁃○●◦✓✔☑➖➤→»*+]|\d{1,2}[.)](?!\d)|[a-zа-я]\)|"
@@ -37,7 +37,7 @@ _TRAILING_NOISE = re.compile(r"[\s:!?.\-–—)(\U0001F300-\U0001FAFF\u2600-\u27
 #   a sentence end (the punctuation goes with the break, _trim drops it anyway); a sentence end or a colon
 #   glued to a capitalised word (a line break lost: «…команда:Вы будете работать …»), after a number too
 #   («рост от 165.График 2/2»).
-_BREAK = re.compile(
+_BREAK_SOURCE = (
     r"(?=[\s;.!?…\-–—:])(?:"
     r"\s*;\s*"
     r"|\s+[•·▪►]\s*"
@@ -394,7 +394,11 @@ _BARE_WORDS = (
     r"([А-ЯЁ](?:[а-яё]+(?:,? [а-яё]+){0,5}|[А-ЯЁ]*(?:,? [А-ЯЁ]+){0,5}))"
     r"(?= (?!(?:Вы|Вас|Вам|Вами|Ваш\w*)\b)[«\"]?[А-ЯЁ][а-яё]|\s*[•▪►●◦·]\s*\w| ?[-–—] \w)"
 )
-_BARE_HEADING = re.compile(r"(?:^|(?<=\S)\s+|(?<=[a-z)».,:;]))" + _BARE_WORDS)
+# Compiled with the engine's skip to a character a match can start with (a space, a capital, a mark: the openings
+# and the lookahead above hide it from the compiler).
+_BREAK, _BARE_HEADING = compile_all(
+    [_BREAK_SOURCE, r"(?:^|(?<=\S)\s+|(?<=[a-z)».,:;]))" + _BARE_WORDS], skip=True
+)
 #: The same words wherever they stand: a line without them has no bare heading.  This scan jumps from capital to
 #: capital; the search above tries its three openings at every position of the line.
 _MAY_HAVE_BARE_HEADING = re.compile(_BARE_WORDS)

@@ -6,7 +6,7 @@ from re import _constants as c, _parser  # type: ignore[attr-defined]
 import pytest
 
 from cmlint.resources import load_yaml
-from cmlint.text.first_chars import alternatives_lookahead, first_chars_lookahead, is_open, required_word
+from cmlint.text.first_chars import alternatives_lookahead, first_chars_lookahead, first_set, is_open, required_word
 from cmlint.text.segment import _fold, _grammar, _grammar_sources
 
 
@@ -133,3 +133,20 @@ def test_headings_without_the_open_alternatives_match_the_same_where_their_word_
             found, expected = closed_start.match(line), at_start.match(line)
             assert (found and found.span()) == (expected and expected.span())
             assert [m.span() for m in closed_anywhere.finditer(line)] == [m.span() for m in anywhere.finditer(line)]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        ("(?=[оз])(?:обязанност|задач)", [(c.LITERAL, ord("з")), (c.LITERAL, ord("о"))]),
+        ("(?:^|\\s)(?=[о])о", [(c.CATEGORY, c.CATEGORY_SPACE), (c.LITERAL, ord("о"))]),
+        ("(?<=\\S)\\s+x", [(c.CATEGORY, c.CATEGORY_SPACE)]),
+        ("[^a]b", None),
+        ("a*", None),
+        ("(?i)a", None),
+        (".x", None),
+    ],
+)
+def test_first_set_names_what_a_match_starts_with(pattern: str, expected: list[object] | None) -> None:
+    found = first_set(_parser.parse(pattern))
+    assert (found and sorted(found, key=repr)) == (expected and sorted(expected, key=repr))
