@@ -31,7 +31,8 @@ _BULLET = re.compile(
 _LEADING_NOISE = re.compile(r"^[\W_]+")
 _TRAILING_NOISE = re.compile(r"[\s:!?.\-–—)(\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]+$")
 # Where a line breaks into items.  Every alternative starts with a space or one of a few
-# punctuation marks, and the lookahead in front lets the scan skip every other character at once:
+# punctuation marks, and the lookahead in front lets the scan skip every other character at once; a run of spaces
+# is never given back (what follows it is no space) and a mark is read before what must stand behind it:
 #   «;» run-ons; inline bullets; a dash after a sentence end («… отчёты. -работа в CRM»); a spaced dash
 #   before a capital; a dash glued to the previous word («почта)- Контроль»);
 #   a sentence end (the punctuation goes with the break, _trim drops it anyway); a sentence end or a colon
@@ -39,14 +40,14 @@ _TRAILING_NOISE = re.compile(r"[\s:!?.\-–—)(\U0001F300-\U0001FAFF\u2600-\u27
 #   («рост от 165.График 2/2»).
 _BREAK_SOURCE = (
     r"(?=[\s;.!?…\-–—:])(?:"
-    r"\s*;\s*"
-    r"|\s+[•·▪►]\s*"
-    r"|[.;!?]\s*[-–—]\s*(?=[А-ЯЁA-Zа-яё])"
+    r"\s*+;\s*"
+    r"|\s++[•·▪►]\s*"
+    r"|[.;!?]\s*+[-–—]\s*+(?=[А-ЯЁA-Zа-яё])"
     r"|\s[-–—]\s(?=[А-ЯЁ][а-яё])"
     r"|[-–—](?<=[)\w][-–—])\s(?=[А-ЯЁ][а-яё])"
-    r"|[.!?…]\s+(?=[«\"(]?[А-ЯЁA-Z0-9])"
-    r"|(?<=[а-яё)»]{2})[.!?:](?=[А-ЯЁ][а-яё])"
-    r"|(?<=\d)[.!?](?=[А-ЯЁ][а-яё]{2})"
+    r"|[.!?…]\s++(?=[«\"(]?[А-ЯЁA-Z0-9])"
+    r"|[.!?:](?<=[а-яё)»]{2}.)(?=[А-ЯЁ][а-яё])"
+    r"|[.!?](?<=\d.)(?=[А-ЯЁ][а-яё]{2})"
     r")"
 )
 # Glued job-board items: an upper-case word right after a lower-case one
@@ -390,8 +391,9 @@ _INLINE_QUESTION = re.compile(r"(?:^|(?<=[^\s])(?:\s+|(?<=[а-яёa-z.;!?)»])))
 # A bullet or a spaced dash glued to the heading starts the first item just as well («…Обязанности•Приёмка
 # товара•Учёт остатков Требования•Опыт…», «Обязанности - приёмка товара», «…DataCore.Обязанности- анализ …»).
 # A heading in capitals is cut out the same way («…по всей России. ЧТО ДЕЛАТЬ Продавать …»).
+# A run of letters is never given back: what follows it is no letter.
 _BARE_WORDS = (
-    r"([А-ЯЁ](?:[а-яё]+(?:,? [а-яё]+){0,5}|[А-ЯЁ]*(?:,? [А-ЯЁ]+){0,5}))"
+    r"([А-ЯЁ](?:[а-яё]++(?:,? [а-яё]++){0,5}|[А-ЯЁ]*+(?:,? [А-ЯЁ]++){0,5}))"
     r"(?= (?!(?:Вы|Вас|Вам|Вами|Ваш\w*)\b)[«\"]?[А-ЯЁ][а-яё]|\s*[•▪►●◦·]\s*\w| ?[-–—] \w)"
 )
 # Compiled with the engine's skip to a character a match can start with (a space, a capital, a mark: the openings

@@ -6,6 +6,7 @@ import pytest
 from cmlint.kinds import SectionKind
 from cmlint.text.segment import (
     _BARE_HEADING,
+    _BREAK,
     _LOWER_HEADING,
     _MAY_HAVE_BARE_HEADING,
     _heading_kind,
@@ -696,3 +697,41 @@ def test_glued_headings_and_bullets_are_found_where_a_search_of_every_place_find
         assert [m.span() for m in _LOWER_HEADING.finditer(line)] == [
             m.span() for m in _EVERY_PLACE_LOWER_HEADING.finditer(line)
         ], line
+
+
+#: The line breaks and bare headings as written first: runs of spaces and letters given back one by one, what
+#: stands before a mark read before the mark.
+_BACKTRACKING_BREAK = re.compile(
+    r"(?=[\s;.!?…\-–—:])(?:\s*;\s*|\s+[•·▪►]\s*|[.;!?]\s*[-–—]\s*(?=[А-ЯЁA-Zа-яё])|\s[-–—]\s(?=[А-ЯЁ][а-яё])"
+    r"|[-–—](?<=[)\w][-–—])\s(?=[А-ЯЁ][а-яё])|[.!?…]\s+(?=[«\"(]?[А-ЯЁA-Z0-9])|(?<=[а-яё)»]{2})[.!?:](?=[А-ЯЁ][а-яё])"
+    r"|(?<=\d)[.!?](?=[А-ЯЁ][а-яё]{2}))"
+)
+_BACKTRACKING_WORDS = (
+    r"([А-ЯЁ](?:[а-яё]+(?:,? [а-яё]+){0,5}|[А-ЯЁ]*(?:,? [А-ЯЁ]+){0,5}))"
+    r"(?= (?!(?:Вы|Вас|Вам|Вами|Ваш\w*)\b)[«\"]?[А-ЯЁ][а-яё]|\s*[•▪►●◦·]\s*\w| ?[-–—] \w)"
+)
+
+
+def test_breaks_and_bare_headings_match_as_with_backtracking() -> None:
+    """Runs of spaces and letters kept whole and marks read first give the same matches."""
+    lines = [
+        *_sample_lines(),
+        "Ведение учёта; сверка. - Работа в CRM почта)- Контроль",
+        "команда:Вы будете работать. Рост от 165.График 2/2",
+        "…сервиса. Задачи Разработка клиента",
+        "в центре Функциональные обязанности Обеспечивать учёт",
+        "по всей России. ЧТО ДЕЛАТЬ Продавать",
+        "Обязанности - приёмка товара, Требования•Опыт",
+    ]
+    rnd = random.Random(1)
+    alphabet = [*" \u00a0аеЗзТДЕЛА.:;!?…-–—•▪«(1a,", "Вы ", "Задачи ", "ЧТО ", " - ", ", ", "12."]
+    lines += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 30))) for _ in range(3000)]
+    pairs = [
+        (_BREAK, _BACKTRACKING_BREAK),
+        (_MAY_HAVE_BARE_HEADING, re.compile(_BACKTRACKING_WORDS)),
+        (_BARE_HEADING, re.compile(r"(?:^|(?<=\S)\s+|(?<=[a-z)».,:;]))" + _BACKTRACKING_WORDS)),
+    ]
+    for line in lines:
+        for pattern, reference in pairs:
+            found = [(m.span(), m.groups()) for m in pattern.finditer(line)]
+            assert found == [(m.span(), m.groups()) for m in reference.finditer(line)], line
