@@ -85,6 +85,63 @@ def required_word(pattern: str) -> str | None:
     return best if len(best) >= 2 else None
 
 
+def required_words(pattern: str) -> frozenset[str] | None:
+    """Runs of two or more plain characters in a row one of which every match of ``pattern`` holds (None when the
+    parse tells none): ``{"ищ", "нуж"}`` of ``(мы )?(ищем|ищу|нужен)`` (the parse moves a common start out of the
+    alternatives).  A text that holds none of them has no match."""
+    parsed = parser.parse(pattern)
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    words = _required(list(parsed))
+    # A word that holds another one tells nothing more.
+    return None if words is None else frozenset(w for w in words if not any(o != w and o in w for o in words))
+
+
+def _required(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    """The words one of which a match of a sequence holds: the most telling of its items' (a run of literals is one
+    item)."""
+    best: frozenset[str] | None = None
+    run = ""
+    for op, av in items:
+        if op is c.LITERAL:
+            run += chr(av)
+            continue
+        best = _more_telling(_more_telling(best, _run(run)), _required_item(op, av))
+        run = ""
+    return _more_telling(best, _run(run))
+
+
+def _run(run: str) -> frozenset[str] | None:
+    return frozenset({run}) if len(run) >= 2 else None
+
+
+def _required_item(op: Any, av: Any) -> frozenset[str] | None:
+    if op is c.SUBPATTERN:
+        _, added, _, sub = av
+        return None if added & re.IGNORECASE else _required(list(sub))
+    if op is c.ATOMIC_GROUP:
+        return _required(list(av))
+    if op in _REPEATS:
+        low, _, sub = av
+        return _required(list(sub)) if low >= 1 else None
+    if op is c.BRANCH:
+        found: set[str] = set()
+        for branch in av[1]:
+            words = _required(list(branch))
+            if words is None:
+                return None
+            found |= words
+        return frozenset(found)
+    return None
+
+
+def _more_telling(one: frozenset[str] | None, other: frozenset[str] | None) -> frozenset[str] | None:
+    """Of two sets of words, the one whose shortest word is longer (then the smaller one)."""
+    if one is None or other is None:
+        return one if other is None else other
+    return min(one, other, key=lambda words: (-min(map(len, words)), len(words), sorted(words)))
+
+
 def _char_class(chars: Iterable[str]) -> str:
     """``[…]`` of ``chars``, escaped and sorted (a derived expression reads the same on every run)."""
     return "[" + "".join(re.escape(char) for char in sorted(chars)) + "]"

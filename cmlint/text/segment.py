@@ -73,6 +73,22 @@ _OPENS_DUTIES = re.compile(
     r"|(тебе|вам|ему|ей) (предстоит|нужно будет|надо будет)\s*[:\-–—]?\s*$",
     re.IGNORECASE,
 )
+#: The words a line that opens a list of duties ends with, before its closing mark (:data:`_OPENS_DUTIES`).
+_OPENS_DUTIES_ENDINGS = ("будет", "будут", "станет", "себя", "предстоит", "заниматься", "отвечать за", "делать")
+_OPENS_DUTIES_END = re.compile(f"(?:{'|'.join(_OPENS_DUTIES_ENDINGS)})$", re.IGNORECASE)
+_OPENS_DUTIES_REACH = max(map(len, _OPENS_DUTIES_ENDINGS))
+
+
+def _opens_duty_list(text: str) -> bool:
+    """Whether ``text`` opens a list of duties without a heading (:data:`_OPENS_DUTIES`).  Every match ends the text
+    but for spaces and one mark: where the text does not end with one of the last words of a match (a search of
+    those few places), the whole expression is not searched for at every position."""
+    end = len(text.rstrip())
+    if end and text[end - 1] in ":-–—":
+        end = len(text[: end - 1].rstrip())
+    if not _OPENS_DUTIES_END.search(text, max(0, end - _OPENS_DUTIES_REACH), end):
+        return False
+    return bool(_OPENS_DUTIES.search(text))
 
 
 # A question that names what a section holds is its heading, as a phrase with a colon is
@@ -169,8 +185,31 @@ def _grammar() -> _Grammar:
         pattern = next(compiled)
         # Cues anchored at the start are tried once there instead of at every position.
         anchored = all(p.startswith("^") for p in patterns)
-        cues[name] = pattern.match if anchored else pattern.search
+        cues[name] = pattern.match if anchored else _gated(pattern.search, _alternatives(patterns))
     return _Grammar(headings, cues, closed, gate)
+
+
+def _gated(search: Callable[[str], re.Match[str] | None], source: str) -> Callable[[str], re.Match[str] | None]:
+    """``search`` of an expression, run only on a text that holds one of the words every match holds
+    (:func:`first_chars.required_words`): a search tries the expression at every position, a word is found at
+    once."""
+    words = first_chars.required_words(source)
+    if words is None:
+        return search
+    ordered = tuple(sorted(words))
+
+    def gated(text: str) -> re.Match[str] | None:
+        for word in ordered:
+            if word in text:
+                return search(text)
+        return None
+
+    return gated
+
+
+def _alternatives(patterns: list[str]) -> str:
+    """One group of a cue's alternatives (a lookahead in front of bare alternatives would gate only the first)."""
+    return "(?:" + "|".join(f"(?:{p})" for p in patterns) + ")"
 
 
 def _grammar_sources(data: dict[str, Any]) -> list[str]:
@@ -190,8 +229,7 @@ def _grammar_sources(data: dict[str, Any]) -> list[str]:
         closed = kinds
     sources += [source for expressions in closed for source in _heading_sources(expressions)]
     for patterns in data["cues"].values():
-        # One group: a lookahead in front of bare alternatives would gate only the first of them.
-        alternatives = "(?:" + "|".join(f"(?:{p})" for p in patterns) + ")"
+        alternatives = _alternatives(patterns)
         sources.append(first_chars_lookahead(alternatives) + alternatives)
     return sources
 
@@ -263,7 +301,7 @@ def classify_heading(line: str) -> tuple[SectionKind, int] | None:
     if bare is not None:
         return bare, len(line)
     if folded.rstrip().endswith(":") and not _BULLET.match(line):
-        if _OPENS_DUTIES.search(folded):
+        if _opens_duty_list(folded):
             return "duties", len(line)
         if words <= 6:
             return "other", len(line)
@@ -312,7 +350,7 @@ def segment(text: str, title_from_text: bool, marked: frozenset[int] = frozenset
             _add_items(items, line[bullet.end():], start + bullet.end(), kind, grammar, awaits)
         elif not bullet:
             _add_items(items, line, start, kind, grammar, awaits)
-            if _OPENS_DUTIES.search(line):
+            if _opens_duty_list(line):
                 sections.append(Section(kind, section_start, start + len(line), heading))
                 kind, heading, section_start, awaits = "duties", None, start + len(line), False
     sections.append(Section(kind, section_start, len(text), heading))
@@ -391,9 +429,10 @@ _INLINE_QUESTION = re.compile(r"(?:^|(?<=[^\s])(?:\s+|(?<=[а-яёa-z.;!?)»])))
 # A bullet or a spaced dash glued to the heading starts the first item just as well («…Обязанности•Приёмка
 # товара•Учёт остатков Требования•Опыт…», «Обязанности - приёмка товара», «…DataCore.Обязанности- анализ …»).
 # A heading in capitals is cut out the same way («…по всей России. ЧТО ДЕЛАТЬ Продавать …»).
-# A run of letters is never given back: what follows it is no letter.
+# A run of letters is never given back: what follows it is no letter; nor are lower-case words, since what follows
+# fewer of them is a lower-case word or a comma, where the lookahead fails.
 _BARE_WORDS = (
-    r"([А-ЯЁ](?:[а-яё]++(?:,? [а-яё]++){0,5}|[А-ЯЁ]*+(?:,? [А-ЯЁ]++){0,5}))"
+    r"([А-ЯЁ](?:[а-яё]++(?:,? [а-яё]++){0,5}+|[А-ЯЁ]*+(?:,? [А-ЯЁ]++){0,5}))"
     r"(?= (?!(?:Вы|Вас|Вам|Вами|Ваш\w*)\b)[«\"]?[А-ЯЁ][а-яё]|\s*[•▪►●◦·]\s*\w| ?[-–—] \w)"
 )
 # Compiled with the engine's skip to a character a match can start with (a space, a capital, a mark: the openings

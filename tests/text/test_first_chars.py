@@ -1,12 +1,20 @@
 """The first-character lookahead: a superset of where a match can start, so the matches never change."""
 
+import random
 import re
 from re import _constants as c, _parser  # type: ignore[attr-defined]
 
 import pytest
 
 from cmlint.resources import load_yaml
-from cmlint.text.first_chars import alternatives_lookahead, first_chars_lookahead, first_set, is_open, required_word
+from cmlint.text.first_chars import (
+    alternatives_lookahead,
+    first_chars_lookahead,
+    first_set,
+    is_open,
+    required_word,
+    required_words,
+)
 from cmlint.text.segment import _fold, _grammar, _grammar_sources
 
 
@@ -110,6 +118,44 @@ def test_heading_starts_match_the_same_with_their_lookaheads() -> None:
 )
 def test_required_word_is_a_run_every_match_holds(pattern: str, expected: str | None) -> None:
     assert required_word(pattern) == expected
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        ("(мы )?(ищем|ищу|нужен)", {"ищем", "ищу", "нужен"}),
+        ("(будет|станет|является) ?(большим )?(плюсом|преимуществом)", {"люсом", "реимуществом"}),
+        ("\\b(?:зарплат|оклад|зп\\b)", {"зарплат", "оклад", "зп"}),
+        ("будет|будет здорово|как плюс", {"будет", "как плюс"}),
+        ("x+(абв)+", {"абв"}),
+        ("(абв)*", None),
+        ("а|бв", None),
+        ("\\w+", None),
+        ("(?i)если", None),
+        ("аб(?i:вг)", {"аб"}),
+        ("(?>абв|где)", {"абв", "где"}),
+    ],
+)
+def test_required_words_one_of_which_every_match_holds(pattern: str, expected: set[str] | None) -> None:
+    assert required_words(pattern) == (None if expected is None else frozenset(expected))
+
+
+def test_a_text_without_the_required_words_has_no_match() -> None:
+    """Every cue of the grammar, on random texts of its own words and letters: a text that holds none of the
+    words has no match."""
+    data = load_yaml("sections.yaml")
+    rnd = random.Random(2)
+    for patterns in data["cues"].values():
+        body = "|".join(f"(?:{p})" for p in patterns)
+        words = required_words(body)
+        if words is None:
+            continue
+        regex = re.compile(body)
+        pieces = [*words, *"абвгдеиклмнопрстуыя ,.", "ищем", " если", "будет"]
+        for _ in range(300):
+            text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12)))
+            if regex.search(text):
+                assert any(word in text for word in words), text
 
 
 @pytest.mark.parametrize(("pattern", "expected"), [("[^:]{0,70}?если", True), ("\\w+", True), ("а*", True), ("аб", False)])

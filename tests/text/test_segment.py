@@ -4,14 +4,20 @@ import re
 import pytest
 
 from cmlint.kinds import SectionKind
+from cmlint.resources import load_yaml
+from cmlint.text.first_chars import required_words
 from cmlint.text.segment import (
     _BARE_HEADING,
     _BREAK,
     _LOWER_HEADING,
     _MAY_HAVE_BARE_HEADING,
+    _OPENS_DUTIES,
+    _fold,
+    _grammar,
     _heading_kind,
     _inline_bullets,
     _inline_heading_starts,
+    _opens_duty_list,
     classify_heading,
     describes_work,
     reads_like_action,
@@ -735,3 +741,47 @@ def test_breaks_and_bare_headings_match_as_with_backtracking() -> None:
         for pattern, reference in pairs:
             found = [(m.span(), m.groups()) for m in pattern.finditer(line)]
             assert found == [(m.span(), m.groups()) for m in reference.finditer(line)], line
+
+
+def test_a_duty_list_is_opened_as_the_whole_expression_says() -> None:
+    """The look at a line's end before the search finds the same lines as the search alone."""
+    lines = [
+        "Ищем комьюнити-менеджера, который будет:",
+        "Тебе предстоит:",
+        "Кто будет заниматься —  ",
+        "КОТОРЫЙ БУДЕТ ОТВЕЧАТЬ ЗА:\n",
+        "вам нужно будет -",
+        "который возьмет на себя :",
+        "который будет делать",
+        "кто будет --",
+        "который будет: и ещё",
+    ]
+    rnd = random.Random(3)
+    alphabet = [
+        "который ", "кто ", "Кто ", "тебе ", "ВАМ ", "будет", "будут", "станет", "возьмет на себя", " заниматься",
+        " отвечать за", " делать", "предстоит", "нужно будет", " ", "  ", "\n", ":", "-", "—", "а", "ᲀ", "буᲁет",
+    ]
+    lines += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 8))) for _ in range(5000)]
+    for line in lines:
+        assert _opens_duty_list(line) is bool(_OPENS_DUTIES.search(line)), line
+
+
+def test_a_gated_cue_finds_what_its_search_finds() -> None:
+    """A searched cue runs only on a text that holds one of its words: on the sample lines and on random texts of
+    its words it answers as its search."""
+    grammar = _grammar()
+    rnd = random.Random(4)
+    data = load_yaml("sections.yaml")
+    for name, patterns in data["cues"].items():
+        cue = grammar.cues[name]
+        if all(p.startswith("^") for p in patterns):
+            continue
+        source = "(?:" + "|".join(f"(?:{p})" for p in patterns) + ")"
+        search = re.compile(source).search
+        words = sorted(required_words(source) or ())
+        pieces = [*words, *"абвгдеиклмнопрстуыя ,.", "ищем", " если", "будет", "ты будешь вести"]
+        texts = [_fold(line) for line in _sample_lines()]
+        texts += ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 10))) for _ in range(500)]
+        for text in texts:
+            found, expected = cue(text), search(text)
+            assert (found and found.span()) == (expected and expected.span()), (name, text)
