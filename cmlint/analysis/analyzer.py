@@ -218,7 +218,7 @@ class Analyzer:
         title = given.title
         shift = title.base if title.field == "title" else title.offset
         in_title = [replace(m, start=m.start - shift, end=m.end - shift) for m in mentions[: len(given.read.matches)]]
-        titles = tuple(suggestions(found, title.text, in_title, self.roles.morphology))
+        titles = tuple(suggestions(found, title.text, in_title, taxonomy, self.roles.morphology))
         return RoleAnalysis(
             title_roles, tuple(mentions), duties.collected.evidence, duties.lines, scored.profile, scored.scores,
             scored.duties, scored.masses, decision, claim, found, titles, duties.learned,

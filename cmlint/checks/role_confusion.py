@@ -59,7 +59,7 @@ def role_confusion(posting: AnalyzedPosting, ctx: CheckContext[ConfusionOptions]
     breakdown = ", ".join(f"{taxonomy.label(role)} — {percent(share)}" for role, share in shown)
     roles = set(analysis.title_roles)
     fixes = [
-        rename_fix(analysis.mentions, posting, suggestion, candidate.title, ctx.morphology)
+        rename_fix(analysis.mentions, posting, suggestion, candidate, taxonomy, ctx.morphology)
         for candidate, suggestion in zip(analysis.candidates, analysis.suggestions, strict=True)
         if candidate.role not in roles
     ][:2]

@@ -72,9 +72,10 @@ def _inflect_title(title: str, grammar: Grammar, morphology: Morphology) -> str:
     inflected = head_parse.inflect(target) or head_parse.inflect({grammar.case})
     if inflected is None:
         return title
-    words[head_index] = _replace_last_part(words[head_index], inflected.word)
+    compound = _compound_of_persons(words[head_index], target, morphology)
+    words[head_index] = compound or _replace_last_part(words[head_index], inflected.word)
     gender = head_parse.tag.gender
-    animacy = head_parse.tag.animacy
+    animacy = "anim" if compound else head_parse.tag.animacy
     for index in range(head_index):
         words[index] = _agree(words[index], grammar, gender, animacy, morphology)
     return " ".join(words)
@@ -107,6 +108,33 @@ def _agree(word: str, grammar: Grammar, gender: str | None, animacy: str | None,
     return word
 
 
+#: First parts of a hyphenated title that never decline, though they read as nouns of a person («шеф-повара»).
+_FIXED_FIRST_PARTS = frozenset({"шеф", "вице", "экс", "обер", "унтер", "лейб", "штаб", "генерал"})
+#: Grammemes of names: «Арт» of «Арт-директор» is no person of the compound.
+_PROPER = frozenset({"Name", "Surn", "Patr"})
+
+
+def _compound_of_persons(word: str, target: set[str], morphology: Morphology) -> str | None:
+    """A compound of two nouns of a person, declined in both parts («водителя-экспедитора», «инженеров-
+    конструкторов»); None for any other word («офис-менеджер», «SMM-менеджер»: only the last part declines)."""
+    parts = _SPLIT.split(word)
+    if len(parts) != 3 or parts[1] != "-" or parts[0].lower() in _FIXED_FIRST_PARTS:
+        return None
+    first, last = _person_form(parts[0], target, morphology), _person_form(parts[2], target, morphology)
+    return None if first is None or last is None else f"{first}-{last}"
+
+
+def _person_form(word: str, target: set[str], morphology: Morphology) -> str | None:
+    """``word``, a noun of one person in the nominative, in ``target``'s case and number (None when it is not one)."""
+    for parse in morphology.parses(word.lower()):
+        tag = parse.tag
+        if tag.POS == "NOUN" and tag.case == "nomn" and tag.number == "sing" and tag.animacy == "anim":
+            if not _PROPER & tag.grammemes:
+                inflected = parse.inflect(target)
+                return None if inflected is None else match_case(word, inflected.word)
+    return None
+
+
 def _replace_last_part(word: str, form: str) -> str:
     parts = _SPLIT.split(word)
     parts[-1] = match_case(parts[-1], form)
@@ -122,15 +150,22 @@ def match_case(model: str, word: str) -> str:
     return word
 
 
-def fit_start(replacement: str, original: str) -> str:
+def fit_start(replacement: str, original: str, opens: bool | None = None) -> str:
     """Capitalize or lower the first letter of ``replacement`` like ``original``.
 
     Acronyms and Latin words keep their casing («SMM-менеджер» stays as is).
+    ``opens``, where known, says whether the replaced words open a title or a
+    sentence: there the replacement starts upper-case, and it decides alone
+    when ``original`` starts with a Latin word or an acronym, whose casing
+    says nothing («Старший SMM-менеджер» → «Старший менеджер по продажам»).
     """
-    first = replacement.split(" ", 1)[0]
-    head = _SPLIT.split(first)[0]
-    if not head or not _CYRILLIC.match(head[0]) or (head.isupper() and len(head) > 1):
+    if not _cased(replacement):
         return replacement
-    if original[:1].isupper():
-        return replacement[:1].upper() + replacement[1:]
-    return replacement[:1].lower() + replacement[1:]
+    upper = opens if opens or (opens is not None and not _cased(original)) else original[:1].isupper()
+    return replacement[:1].upper() + replacement[1:] if upper else replacement[:1].lower() + replacement[1:]
+
+
+def _cased(word: str) -> bool:
+    """Whether ``word``'s first letter tells its case: a Cyrillic word that is no acronym."""
+    head = _SPLIT.split(word.split(" ", 1)[0])[0]
+    return bool(head) and bool(_CYRILLIC.match(head[0])) and not (head.isupper() and len(head) > 1)

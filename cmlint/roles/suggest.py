@@ -19,12 +19,13 @@ from dataclasses import dataclass
 from typing import Literal, Protocol
 
 from cmlint.models import Edit, Fix, Span, TitleSuggestion
-from cmlint.nlp.inflect import fit_start, head_grammar, inflect_title
+from cmlint.nlp.inflect import Grammar, fit_start, head_grammar, inflect_title
 from cmlint.nlp.morphology import Morphology
 from cmlint.roles.decision import RoleDecision
 from cmlint.roles.matching import TitleMention
 from cmlint.roles.profile import DutyProfile, OccupationScores
 from cmlint.roles.taxonomy import Taxonomy
+from cmlint.roles.titles import POSITION_NOUNS, SENIORITY, TEAM_HEADS
 from cmlint.scoring import SuggestionSettings
 
 Field = Literal["text", "title"]
@@ -168,19 +169,25 @@ def _by_occupation(
 
 
 def suggestions(
-    found: Sequence[Candidate], title: str | None, mentions: Sequence[TitleMention], morphology: Morphology
+    found: Sequence[Candidate],
+    title: str | None,
+    mentions: Sequence[TitleMention],
+    taxonomy: Taxonomy,
+    morphology: Morphology,
 ) -> list[TitleSuggestion]:
     """The suggestions as titles: the original title with its role words replaced, when it names a role."""
     named = [m for m in mentions if m.field != "text" or title is not None]
     result: list[TitleSuggestion] = []
     for candidate in found:
-        text = retitled(title, named, candidate.title, morphology) if title else candidate.title
+        text = retitled(title, named, candidate, taxonomy, morphology) if title else candidate.title
         result.append(TitleSuggestion(title=text, role=candidate.role, confidence=candidate.confidence))
     return result
 
 
-def retitled(title: str, mentions: Sequence[TitleMention], new: str, morphology: Morphology) -> str:
-    """``title`` with its role mentions replaced by ``new`` (the mentions are offsets in ``title``)."""
+def retitled(
+    title: str, mentions: Sequence[TitleMention], candidate: Candidate, taxonomy: Taxonomy, morphology: Morphology
+) -> str:
+    """``title`` with its role mentions renamed for ``candidate`` (the mentions are offsets in ``title``)."""
     inside = sorted(
         (
             m
@@ -190,37 +197,89 @@ def retitled(title: str, mentions: Sequence[TitleMention], new: str, morphology:
         key=lambda m: m.start,
     )
     if not inside:
-        return new
+        return candidate.title
     parts: list[str] = []
     position = 0
     for mention in inside:
         parts += [
             title[position : mention.start],
-            _fitted(new, mention.text, morphology, capitalize=mention.start == 0),
+            _renamed(candidate, mention, taxonomy, morphology, opens=mention.start == 0),
         ]
         position = mention.end
     return "".join([*parts, title[position:]])
 
 
 def rename_fix(
-    mentions: Sequence[TitleMention], place: Placer, suggestion: TitleSuggestion, new: str, morphology: Morphology
+    mentions: Sequence[TitleMention],
+    place: Placer,
+    suggestion: TitleSuggestion,
+    candidate: Candidate,
+    taxonomy: Taxonomy,
+    morphology: Morphology,
 ) -> Fix:
-    """Edits that put ``new`` where the title's role is named (``mentions``), inflected to fit."""
+    """Edits that put ``candidate``'s title where the title's role is named (``mentions``), inflected to fit."""
     edits = [
-        Edit(span=place.span_of(m.field, m.start, m.end), replacement=_fitted(new, m.text, morphology))
+        Edit(
+            span=place.span_of(m.field, m.start, m.end),
+            replacement=_renamed(candidate, m, taxonomy, morphology, opens=_opens(m, place)),
+        )
         for m in _places(mentions, place, morphology)
     ]
     return Fix(message=f"Переименовать в «{suggestion.title}»", edits=edits)
 
 
-def _fitted(new: str, replaced: str, morphology: Morphology, capitalize: bool = False) -> str:
+def _renamed(
+    candidate: Candidate, mention: TitleMention, taxonomy: Taxonomy, morphology: Morphology, opens: bool
+) -> str:
+    """What takes ``mention``'s place: ``candidate``'s title, inflected to fit.  A mention that names the head of a
+    team keeps the rank: under its own role it stays as it is («Руководитель отдела продаж»), under another the
+    new title names the head of a team of its people («Руководитель группы менеджеров по продажам»).  A role whose
+    own name opens with a head («Руководитель проектов») names no rank."""
+    new = candidate.title
+    if (
+        _heads_team(mention.text, morphology)
+        and not _heads_team(new, morphology)
+        and not any(_heads_team(name, morphology) for name in taxonomy.roles[mention.role].titles)
+    ):
+        if mention.role == candidate.role:
+            return mention.text
+        members = inflect_title(new, Grammar("gent", "plur"), morphology)
+        new = f"Руководитель группы {fit_start(members, 'группы')}"
+    return _fitted(new, mention.text, morphology, opens)
+
+
+def _heads_team(title: str, morphology: Morphology) -> bool:
+    """Whether the position ``title`` names is the head of a team: its first word (a Russian name opens with its
+    position, «Руководитель отдела», not «Ассистент руководителя») or an English name's last («Team Lead»), by lemma,
+    a hyphenated word whole («лид-менеджер» heads no team)."""
+    words = _WORDS.findall(title.lower())
+    heads = words[:1] + [word for word in words[-1:] if word.isascii()]
+    return any(not TEAM_HEADS.isdisjoint(morphology.lemmas(word)) for word in heads)
+
+
+def _fitted(new: str, replaced: str, morphology: Morphology, opens: bool) -> str:
+    """``new`` in the case and number of ``replaced``, upper-case where it ``opens`` a title or a sentence."""
     grammar = head_grammar(replaced.split(), morphology)
     text = inflect_title(new, grammar, morphology) if grammar else new
-    return fit_start(text, replaced[:1].upper() + replaced[1:] if capitalize else replaced)
+    return fit_start(text, replaced, opens)
+
+
+#: What may stand between a sentence's start and its first word: spaces, bullets, quotes, brackets.
+_LEAD_IN = " \t«\"'„“(•*·–—-"
+
+
+def _opens(mention: TitleMention, place: Placer) -> bool:
+    """Whether ``mention`` opens its title, line or sentence (nothing but bullets and quotes before it)."""
+    before = place.field_text(mention.field, max(0, mention.start - _REACH), mention.start).rstrip(_LEAD_IN)
+    return not before or before[-1] in ".!?\n"
 
 
 #: The word right before a mention, with the single space that parts them.
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w-]*) $")
+#: An English position with «of» right before a mention («Head of» Sales).
+_HEAD_OF_BEFORE = re.compile(r"([A-Za-z]+) of $", re.IGNORECASE)
+#: The words of a title, hyphenated ones whole («лид-менеджер» heads no team).
+_WORDS = re.compile(r"[^\W\d_][\w-]*")
 #: The words of a mention, hyphenated ones in parts («контент-менеджера» names a person by its last part).
 _PARTS = re.compile(r"[^\W\d_]+")
 #: How far back a mention's person noun is looked for.
@@ -234,17 +293,27 @@ def _places(mentions: Sequence[TitleMention], place: Placer, morphology: Morphol
 
 
 def _widened(mention: TitleMention, place: Placer, morphology: Morphology) -> TitleMention:
-    """A mention that names no person (a department, «ПТО» of «Инженер ПТО») with the person noun right before it,
-    so a new title replaces the position, not its department («Инженер ПТО» → «Менеджер по продажам», not «Инженер
-    Менеджер по продажам»); words before that noun stay («Старший»)."""
+    """A mention that names no person (a department, «ПТО» of «Инженер ПТО», «Sales» of «Head of Sales») with the
+    position right before it, so a new title replaces the position, not its department («Инженер ПТО» → «Менеджер
+    по продажам», not «Инженер Менеджер по продажам»); words before that position stay («Старший»), and so does a
+    rank that qualifies a position of its own («Стажер Data Engineer»)."""
     before = place.field_text(mention.field, max(0, mention.start - _REACH), mention.start)
-    found = _WORD_BEFORE.search(before)
-    names_person = any(_person(word, morphology) for word in _PARTS.findall(mention.text))
-    if found is None or names_person or not _person(found.group(1), morphology):
+    if any(_person(word, morphology) for word in _PARTS.findall(mention.text)):
         return mention
+    found = _HEAD_OF_BEFORE.search(before)
+    if found is None or found.group(1).lower() not in POSITION_NOUNS:
+        found = _WORD_BEFORE.search(before)
+        if found is None or not _person(found.group(1), morphology) or _only_rank(found.group(1), morphology):
+            return mention
     start = mention.start - (len(before) - found.start(1))
     text = place.field_text(mention.field, start, mention.end)
     return TitleMention(mention.role, mention.field, start, mention.end, text)
+
+
+def _only_rank(word: str, morphology: Morphology) -> bool:
+    """Whether ``word`` is a rank that qualifies a position (of its own: «Стажер», «Помощник»), not a team's head."""
+    lemmas = morphology.lemmas(word.lower())
+    return not SENIORITY.isdisjoint(lemmas) and TEAM_HEADS.isdisjoint(lemmas)
 
 
 def _person(word: str, morphology: Morphology) -> bool:

@@ -98,6 +98,21 @@ _QUESTION_HEADING = re.compile(
 )
 
 
+#: Words that may stand before a heading's own words in a list entry with a colon: whose it is and who asks
+#: («- Наши условия: …», «— что мы от вас ждём: …»).
+_HEADING_LEADS = frozenset(
+    {"наш", "наши", "наша", "ваш", "ваши", "ваша", "твой", "твои", "твоя"}
+    | {"что", "мы", "от", "вас", "тебя", "для", "нас"}
+)
+
+
+def _leads_to(words: str) -> bool:
+    """Whether the words before a heading's own words in a list entry only say whose the heading is: a list entry
+    whose colon follows other words is an item that explains itself («- стабильная заработная плата: оклад + премия»,
+    «— быть основным контактом для клиента: созвоны, встречи», «- работа с требованиями: сбор, формализация»)."""
+    return all(word in _HEADING_LEADS for word in _WORD.findall(words))
+
+
 #: The most words of a question that starts with a known heading and is one («Что надо делать, чтобы стать
 #: частью команды?»).
 _QUESTION_WORDS = 10
@@ -253,6 +268,19 @@ def _fold(text: str) -> str:
     return text.lower().replace("ё", "е")
 
 
+# A remark in brackets right before a heading's colon («Чем предстоит заниматься (навыки проверим на собеседовании):»).
+_ASIDE = re.compile(r"^[^:()]{2,60}?(\([^()]{1,80}\))(?=\s*:)")
+
+
+def _blank_aside(line: str) -> str:
+    """``line`` with a remark in brackets right before its first colon blanked out (offsets kept): the heading is
+    the words before it, and the remark's words are neither the heading's nor an item's."""
+    aside = _ASIDE.match(line)
+    if aside is None:
+        return line
+    return line[: aside.start(1)] + " " * len(aside.group(1)) + line[aside.end(1):]
+
+
 def classify_heading(line: str) -> tuple[SectionKind, int] | None:
     """If ``line`` starts with a heading, return its kind and where the heading ends.
 
@@ -261,6 +289,7 @@ def classify_heading(line: str) -> tuple[SectionKind, int] | None:
     """
     if ":" not in line and (len(line) > 80 or line.count(" ") > 6) and not _fold(line).rstrip().endswith("?"):
         return None
+    line = _blank_aside(line)
     stripped = _LEADING_NOISE.sub("", line)
     lead = len(line) - len(stripped)
     folded = _fold(stripped)
@@ -293,7 +322,7 @@ def classify_heading(line: str) -> tuple[SectionKind, int] | None:
         # A line that starts with words of one heading may still name another one («Нам важны компетенции:»).
         if words <= 8 and (ends_a_heading or asks) and anywhere.search(folded):
             return kind, len(line)
-        elif head is not None and anywhere.search(head):
+        elif head is not None and (found := anywhere.search(head)) and (not listed or _leads_to(head[: found.start()])):
             return kind, lead + colon + 1
     # A heading noun with a complement, on its own line or cut out of a flattened one with its colon lost
     # («Задачи, которые будут перед вами стоять»).
@@ -333,6 +362,9 @@ def segment(text: str, title_from_text: bool, marked: frozenset[int] = frozenset
         found = classify_heading(line)
         if found is None and start in marked:
             found = _marked_heading(line, kind)
+        if found is not None and found[0] == "duties" and kind == "conditions" and _praises_the_tasks(line):
+            # Among the perks a line that names the tasks after a word of its own («Интересные задачи: …») is a perk.
+            found = None
         if found is not None:
             sections.append(Section(kind, section_start, start, heading))
             kind, heading_end = found
@@ -356,6 +388,20 @@ def segment(text: str, title_from_text: bool, marked: frozenset[int] = frozenset
     sections.append(Section(kind, section_start, len(text), heading))
     kept = [s for s in sections if s.end > s.start or s.heading]
     return Structure(title, *_unnest(text, kept, items, grammar))
+
+
+#: A word that tells what the tasks are like, first in a line (not a question or a pointer: «Какие задачи»,
+#: «Эти задачи»).
+_QUALITY_FIRST = re.compile(r"(?!(?:какие|какая|такие|такая|иные|другие|другая)\b)[а-яё]{3,}(?:ые|ие|ая|яя)\b")
+
+
+def _praises_the_tasks(line: str) -> bool:
+    """Whether ``line`` names the tasks after a word of quality that no duties heading of the grammar starts with
+    («Интересные задачи:», «Сложные и амбициозные задачи, крупные проекты:»): among the perks, an offer."""
+    folded = _fold(_LEADING_NOISE.sub("", line))
+    if any(kind == "duties" and at_start.match(folded) for kind, at_start, _ in _grammar().headings):
+        return False
+    return bool(_QUALITY_FIRST.match(folded))
 
 
 def _marked_heading(line: str, current: SectionKind) -> tuple[SectionKind, int]:
@@ -413,7 +459,8 @@ def _awaits(heading: str, grammar: _Grammar) -> bool:
 # «…в ресторан‼️Требования: …»).
 # Where such a heading starts (:func:`_inline_heading_starts`): at a capital that opens the phrase (the search jumps
 # from capital to capital), after spaces that follow the text or right after one of the characters it is glued to.
-_INLINE_HEADING_START = re.compile(r"[А-ЯЁA-Z](?=[\w\-, /]{2,50}:)")
+# A remark in brackets may stand before the colon («Чем предстоит заниматься (навыки проверим на собеседовании):»).
+_INLINE_HEADING_START = re.compile(r"[А-ЯЁA-Z](?=[\w\-, /]{2,50}(?:\s*\([^()]{1,80}\))?:)")
 _GLUED_TO = re.compile(r"[а-яёa-z.,:;!?)»\U0001F300-\U0001FAFF\u2600-\u27BF\u203C\u2049\uFE0F]")
 # A question that is a heading, inside a line («…отдела. Чем предстоит заниматься? Сверка …»): it is cut
 # off on both sides, since nothing but a known heading ends with a question mark and starts a section.
@@ -428,18 +475,21 @@ _INLINE_QUESTION = re.compile(r"(?:^|(?<=[^\s])(?:\s+|(?<=[а-яёa-z.;!?)»])))
 # «Вам», «Ваш…» start a sentence, not an item.
 # A bullet or a spaced dash glued to the heading starts the first item just as well («…Обязанности•Приёмка
 # товара•Учёт остатков Требования•Опыт…», «Обязанности - приёмка товара», «…DataCore.Обязанности- анализ …»).
-# A heading in capitals is cut out the same way («…по всей России. ЧТО ДЕЛАТЬ Продавать …»).
+# A heading in capitals is cut out the same way («…по всей России. ЧТО ДЕЛАТЬ Продавать …»), and one before a share
+# of the work that heads its part («Чем предстоит заниматься 80% технических задач: …»).
 # A run of letters is never given back: what follows it is no letter; nor are lower-case words, since what follows
 # fewer of them is a lower-case word or a comma, where the lookahead fails.
 _BARE_WORDS = (
     r"([А-ЯЁ](?:[а-яё]++(?:,? [а-яё]++){0,5}+|[А-ЯЁ]*+(?:,? [А-ЯЁ]++){0,5}))"
-    r"(?= (?!(?:Вы|Вас|Вам|Вами|Ваш\w*)\b)[«\"]?[А-ЯЁ][а-яё]|\s*[•▪►●◦·]\s*\w| ?[-–—] \w)"
+    r"(?= (?!(?:Вы|Вас|Вам|Вами|Ваш\w*)\b)[«\"]?[А-ЯЁ][а-яё]| \d+ ?% [^.:!?]{1,60}:|\s*[•▪►●◦·]\s*\w| ?[-–—] \w)"
 )
 # Compiled with the engine's skip to a character a match can start with (a space, a capital, a mark: the openings
 # and the lookahead above hide it from the compiler).
 _BREAK, _BARE_HEADING = compile_all(
     [_BREAK_SOURCE, r"(?:^|(?<=\S)\s+|(?<=[a-z)».,:;]))" + _BARE_WORDS], skip=True
 )
+#: A dash that defines what comes before it («… — это …»).
+_DEFINES = re.compile(r" ?[-–—] это\b", re.IGNORECASE)
 #: The same words wherever they stand: a line without them has no bare heading.  This scan jumps from capital to
 #: capital; the search above tries its three openings at every position of the line.
 _MAY_HAVE_BARE_HEADING = re.compile(_BARE_WORDS)
@@ -477,8 +527,10 @@ def _lines(text: str) -> list[tuple[int, str]]:
                 cuts.update(bullets)
         for match in _BARE_HEADING.finditer(raw) if _MAY_HAVE_BARE_HEADING.search(raw) else ():
             kind = _heading_kind(match.group(1) + ":")
-            # Before a dash only the headings of a posting's lists: «Наша команда — это …» is a sentence.
-            if kind and (kind in _QUESTION_KINDS or raw[match.end(1):match.end(1) + 2].strip() not in "-–—"):
+            # Before a dash only the headings of a posting's lists, and none that the dash defines: «Наша команда —
+            # это …», «Главная задача проекта — это сократить …» are sentences.
+            dash = raw[match.end(1):match.end(1) + 2].strip() in "-–—"
+            if kind and (not dash or (kind in _QUESTION_KINDS and not _DEFINES.match(raw, match.end(1)))):
                 cuts.update(match.span(1))
         if "?" in raw:
             reach = -1
@@ -533,6 +585,7 @@ def _heading_kind(piece: str, upto: SectionKind | None = None) -> SectionKind | 
     ``upto``: no kind after it in the grammar is tried (None instead), for a caller that asks whether the kind is
     ``upto``: the same answer to that question without the later kinds' expressions.
     """
+    piece = _blank_aside(piece)
     colon = piece.find(":")
     if colon < 0 or len(_WORD.findall(piece[:colon])) > 8:
         return None
@@ -736,6 +789,22 @@ def tells_selection(folded: str, cues: dict[str, Callable[[str], re.Match[str] |
     return not (hirer or cues["pay"](folded) or _offered_or_asked(folded, cues))
 
 
+# What follows a heading of the requirements that a scrape ran into its items: its colon soon, or whom it asks of
+# («…, что вы обладаете опытом», «…, чтобы у вас был опыт»).
+_ASKED_AFTER = re.compile(r"[^.!?:]{0,60}:|,? (?:что|чтобы) (?:ты|вы|у (?:тебя|вас))\b")
+
+
+def _opens_requirements(folded: str, grammar: _Grammar) -> bool:
+    """Whether a folded item starts with a heading of the requirements that a scrape ran into its first items
+    («Мы ожидаем, что вы обладаете опытом …», «Ты нам подходишь, если у тебя есть: Уверенные знания PHP»); not a
+    sentence that only starts with its words («Важно отслеживать остатки», «Нам нужен человек, который …»)."""
+    for kind, at_start, _ in grammar.headings:
+        if kind == "requirements":
+            found = at_start.match(folded)
+            return found is not None and bool(_ASKED_AFTER.match(folded, found.end()))
+    return False
+
+
 #: Item kinds recognised by a cue of their own when the section says nothing.
 _CUED_KINDS: tuple[ItemKind, ...] = ("condition", "about", "contact")
 
@@ -755,7 +824,7 @@ def _item_kind(text: str, section: SectionKind, grammar: _Grammar, awaits: bool 
         return "wish"
     if cues["readiness"](folded):
         return "readiness"
-    requirement = bool(cues["requirement"](folded))
+    requirement = bool(cues["requirement"](folded)) or _opens_requirements(folded, grammar)
     if section == "requirements" and not requirement:
         return "listed"
     if section in SECTION_ITEM_KIND and section != "duties":

@@ -67,6 +67,31 @@ def test_fit_start_keeps_acronyms() -> None:
     assert fit_start("менеджер по продажам", "Комьюнити-менеджер") == "Менеджер по продажам"
 
 
+@pytest.mark.parametrize(
+    ("title", "grammar", "inflected"),
+    [
+        ("Водитель-экспедитор", Grammar("gent", "sing"), "Водителя-экспедитора"),
+        ("Инженер-конструктор", Grammar("accs", "sing"), "Инженера-конструктора"),
+        ("Продавец-консультант", Grammar("gent", "plur"), "Продавцов-консультантов"),
+        ("Главный инженер-конструктор", Grammar("accs", "sing"), "Главного инженера-конструктора"),
+        ("Офис-менеджер", Grammar("gent", "sing"), "Офис-менеджера"),
+        ("Шеф-повар", Grammar("ablt", "sing"), "Шеф-поваром"),
+        ("Арт-директор", Grammar("datv", "sing"), "Арт-директору"),
+    ],
+)
+def test_a_compound_of_two_persons_declines_in_both_parts(
+    morphology: Morphology, title: str, grammar: Grammar, inflected: str
+) -> None:
+    assert inflect_title(title, grammar, morphology) == inflected
+
+
+def test_fit_start_reads_the_place_where_the_original_tells_no_case() -> None:
+    assert fit_start("Менеджер по продажам", "SMM-менеджер", opens=False) == "менеджер по продажам"
+    assert fit_start("менеджер по продажам", "SMM-менеджер", opens=True) == "Менеджер по продажам"
+    assert fit_start("менеджер по продажам", "комьюнити-менеджер", opens=True) == "Менеджер по продажам"
+    assert fit_start("Менеджер по продажам", "Комьюнити-менеджер", opens=False) == "Менеджер по продажам"
+
+
 def test_head_grammar_is_kept_per_word_and_read_back_the_same() -> None:
     morphology = Morphology()
     first = head_grammar(["быстро", "кассира"], morphology)

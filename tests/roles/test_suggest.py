@@ -1,3 +1,5 @@
+import pytest
+
 from cmlint import Linter
 from cmlint.roles.decision import RoleDecision
 from cmlint.roles.profile import DutyProfile, OccupationScores
@@ -153,3 +155,46 @@ def test_rename_takes_in_the_person_a_department_mention_belongs_to(linter: Lint
 def test_rename_keeps_the_assistant_of_a_hyphenated_position(linter: Linter) -> None:
     report = linter.lint(SALES, title="Ассистент контент-менеджера на маркетплейсах")
     assert report.suggested_titles[0].title == "Ассистент менеджера по продажам на маркетплейсах"
+
+
+def test_a_latin_mention_inside_the_title_gets_the_case_of_its_place(linter: Linter) -> None:
+    report = linter.lint(SALES, title="Старший SMM-менеджер")
+    (finding,) = [f for f in report.findings if f.code == "CM001"]
+    assert report.suggested_titles[0].title == "Старший менеджер по продажам"
+    assert [(e.span.text, e.replacement) for e in finding.suggestions[0].edits] == [("SMM-менеджер", "менеджер по продажам")]
+
+
+def test_a_latin_mention_opening_a_sentence_starts_upper_case(linter: Linter) -> None:
+    text = "Ищем SMM-менеджера.\nSMM-менеджер в нашей команде делает всё.\n" + SALES
+    (finding,) = [f for f in linter.lint(text, title="SMM-менеджер").findings if f.code == "CM001"]
+    assert [e.replacement for e in finding.suggestions[0].edits] == [
+        "Менеджер по продажам",
+        "менеджера по продажам",
+        "Менеджер по продажам",
+    ]
+
+
+def test_a_head_of_another_trade_becomes_the_head_of_a_team_of_the_duties_people(linter: Linter) -> None:
+    text = "Руководитель отдела маркетинга\nИщем руководителя отдела маркетинга в команду.\n" + SALES
+    (finding,) = [f for f in linter.lint(text).findings if f.code == "CM001"]
+    assert [(e.span.text, e.replacement) for e in finding.suggestions[0].edits] == [
+        ("Руководитель отдела маркетинга", "Руководитель группы менеджеров по продажам"),
+        ("руководителя отдела маркетинга", "руководителя группы менеджеров по продажам"),
+    ]
+    assert linter.lint(SALES, title="Head of QA").suggested_titles[0].title == "Руководитель группы менеджеров по продажам"
+
+
+def test_a_head_whose_duties_fit_keeps_the_title(linter: Linter) -> None:
+    assert linter.lint(SALES, title="Руководитель отдела продаж").suggested_titles[0].title == "Руководитель отдела продаж"
+
+
+@pytest.mark.parametrize(
+    ("title", "suggested"),
+    [
+        ("Ассистент руководителя", "Менеджер по продажам"),  # an assistant of a head heads nothing
+        ("Руководитель проектов", "Менеджер по продажам"),  # the trade's own name opens with «Руководитель»
+        ("Стажер Data Engineer", "Стажер менеджер по продажам"),  # a rank before an English position stays
+    ],
+)
+def test_no_rank_is_made_up_and_none_is_lost(linter: Linter, title: str, suggested: str) -> None:
+    assert linter.lint(SALES, title=title).suggested_titles[0].title == suggested

@@ -211,6 +211,29 @@ def test_a_bullet_that_is_only_a_heading_is_a_heading() -> None:
     assert classify_heading("- Условия:") == ("conditions", len("- Условия:"))
 
 
+@pytest.mark.parametrize(
+    "bullet",
+    [
+        "— быть основным контактом для клиента: созвоны, переписка, встречи",
+        "- работа с требованиями: сбор, структурирование, формализация",
+        "- сложные задачи: долгоиграющий рефакторинг, новый сервис",
+    ],
+)
+def test_a_bullet_whose_colon_follows_other_words_explains_itself(bullet: str) -> None:
+    """Heading words inside a list entry before its colon do not make it a heading: the duties go on."""
+    assert classify_heading(bullet) is None
+    found = items(f"Что нужно делать:\n{bullet}\n- готовить отчёты")
+    assert [(section, kind) for section, kind, _ in found] == [("duties", "duty"), ("duties", "duty")]
+
+
+@pytest.mark.parametrize(
+    ("bullet", "kind"),
+    [("- Наши условия: оклад 60 000 ₽", "conditions"), ("— что мы от вас ждём: опыт от года", "requirements")],
+)
+def test_a_bullet_whose_words_only_say_whose_heading_it_is_is_a_heading(bullet: str, kind: str) -> None:
+    assert classify_heading(bullet) == (kind, bullet.index(":") + 1)
+
+
 def test_lines_glued_after_an_abbreviation_are_split() -> None:
     found = items("Требования:\nГражданство РФОпыт работы от года")
     assert [text for _, _, text in found] == ["Гражданство РФ", "Опыт работы от года"]
@@ -661,14 +684,14 @@ def test_pay_settled_at_the_interview_is_still_a_condition(item: str) -> None:
 
 
 def test_a_perk_that_names_pay_settled_at_the_interview_is_no_step_of_the_selection() -> None:
-    found = items("Работа у нас — это:\nчестная премия, размер обсудим на собеседовании")
+    found = items("Приятное:\nчестная премия, размер обсудим на собеседовании")
     assert [kind for _, kind, _ in found] == ["other"]
 
 
 #: The scans of a line for glued headings and bullets as they were written first: a search that tries every position.
 _EVERY_PLACE_HEADING = re.compile(
     r"(?<=[^\s])(?:\s+|(?<=[а-яёa-z.,:;!?)»\U0001F300-\U0001FAFF\u2600-\u27BF\u203C\u2049\uFE0F]))"
-    r"(?=[А-ЯЁA-Z][\w\-, /]{2,50}:)"
+    r"(?=[А-ЯЁA-Z][\w\-, /]{2,50}(?:\s*\([^()]{1,80}\))?:)"
 )
 _EVERY_PLACE_BULLET = re.compile(r"(?<=\S)\s*(?=[•▪►●◦]\s*\w)|(?<=\S)\s+(?=·\s*\w)")
 _EVERY_PLACE_LOWER_HEADING = re.compile(r"(?<=[^\s])\s+(?=[а-яё][\w\-, ]{2,50}:)")
@@ -714,7 +737,7 @@ _BACKTRACKING_BREAK = re.compile(
 )
 _BACKTRACKING_WORDS = (
     r"([А-ЯЁ](?:[а-яё]+(?:,? [а-яё]+){0,5}|[А-ЯЁ]*(?:,? [А-ЯЁ]+){0,5}))"
-    r"(?= (?!(?:Вы|Вас|Вам|Вами|Ваш\w*)\b)[«\"]?[А-ЯЁ][а-яё]|\s*[•▪►●◦·]\s*\w| ?[-–—] \w)"
+    r"(?= (?!(?:Вы|Вас|Вам|Вами|Ваш\w*)\b)[«\"]?[А-ЯЁ][а-яё]| \d+ ?% [^.:!?]{1,60}:|\s*[•▪►●◦·]\s*\w| ?[-–—] \w)"
 )
 
 
@@ -728,9 +751,10 @@ def test_breaks_and_bare_headings_match_as_with_backtracking() -> None:
         "в центре Функциональные обязанности Обеспечивать учёт",
         "по всей России. ЧТО ДЕЛАТЬ Продавать",
         "Обязанности - приёмка товара, Требования•Опыт",
+        "Чем предстоит заниматься 80% технических задач: анализ",
     ]
     rnd = random.Random(1)
-    alphabet = [*" \u00a0аеЗзТДЕЛА.:;!?…-–—•▪«(1a,", "Вы ", "Задачи ", "ЧТО ", " - ", ", ", "12."]
+    alphabet = [*" \u00a0аеЗзТДЕЛА.:;!?…-–—•▪«(1a,%", "Вы ", "Задачи ", "ЧТО ", " - ", ", ", "12.", " 80% задач:"]
     lines += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 30))) for _ in range(3000)]
     pairs = [
         (_BREAK, _BACKTRACKING_BREAK),
@@ -785,3 +809,217 @@ def test_a_gated_cue_finds_what_its_search_finds() -> None:
         for text in texts:
             found, expected = cue(text), search(text)
             assert (found and found.span()) == (expected and expected.span()), (name, text)
+
+
+# A perk that praises the tasks is no duties heading among the conditions; a heading that asks what the tasks are is.
+
+
+@pytest.mark.parametrize("heading", ["Интересные задачи:", "Сложные и амбициозные задачи, крупные проекты:"])
+def test_tasks_praised_among_the_perks_stay_perks(heading: str) -> None:
+    found = items(f"Обязанности:\nПриёмка товара\nУсловия:\nДМС\n{heading} Широкий пул технологий\nДружная команда")
+    assert [(section, kind) for section, kind, _ in found[1:]] == [("conditions", "condition")] * 3
+
+
+@pytest.mark.parametrize(
+    "heading", ["Какие будут задачи:", "Ваши непосредственные задачи на данной позиции:", "Задачи:"]
+)
+def test_a_duties_heading_after_the_perks_still_opens_the_duties(heading: str) -> None:
+    found = items(f"Условия:\nДМС\n{heading}\nПриёмка товара")
+    assert found[-1] == ("duties", "duty", "Приёмка товара")
+
+
+def test_tasks_praised_outside_the_perks_still_head_the_duties() -> None:
+    assert items("Интересные задачи:\nПриёмка товара")[-1] == ("duties", "duty", "Приёмка товара")
+
+
+# A remark in brackets before a heading's colon belongs to the heading.
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Чем предстоит заниматься (навыки проверим на собеседовании):", "duties"),
+        ("Чем предстоит заниматься(навыки проверяются на собеседовании): Учёт", "duties"),
+        ("Требования (обязательные):", "requirements"),
+    ],
+)
+def test_a_remark_in_brackets_before_the_colon_is_part_of_the_heading(line: str, kind: str) -> None:
+    assert classify_heading(line) == (kind, line.index(":") + 1)
+
+
+def test_a_heading_with_a_remark_is_cut_out_of_a_flattened_posting() -> None:
+    text = (
+        "Опыт работы с 1С от года. Чем предстоит заниматься (навыки проверим на техническом собеседовании): "
+        "Консультирование пользователей. Регистрация обращений."
+    )
+    assert items(text)[1:] == [
+        ("duties", "duty", "Консультирование пользователей"),
+        ("duties", "duty", "Регистрация обращений"),
+    ]
+
+
+def test_brackets_before_a_colon_make_no_heading_of_an_item() -> None:
+    assert classify_heading("Опыт работы (от трёх лет): складской учёт") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Какой опыт нам важен:", "requirements"),
+        ("Какие навыки нам нужны?", "requirements"),
+        ("Каким мы видим кандидата:", "requirements"),
+        ("Какие задачи мы решаем:", "duties"),
+        ("Верхнеуровневое описание задач:", "duties"),
+        ("Перечень обязанностей:", "duties"),
+        ("Круг задач:", "duties"),
+        ("Описание компании:", "other"),
+    ],
+)
+def test_headings_that_ask_what_is_needed_or_list_the_tasks(line: str, kind: str) -> None:
+    found = classify_heading(line)
+    assert found is not None and found[0] == kind
+
+
+def test_a_requirements_question_ends_the_selection_of_a_flattened_posting() -> None:
+    text = (
+        "Описание задач: Разрабатывать сервисы на Go. Этапы интервью: HR-интервью; Техническое интервью. "
+        "Какой опыт нам важен: Golang. От 4-х лет."
+    )
+    assert [(section, kind) for section, kind, _ in items(text)] == [
+        ("duties", "duty"),
+        ("contacts", "contact"),
+        ("contacts", "contact"),
+        ("requirements", "listed"),
+        ("requirements", "listed"),
+    ]
+
+
+def test_a_heading_that_a_dash_defines_is_a_sentence() -> None:
+    text = "Мы делаем платформу найма. Главная задача проекта - это сократить найм на неделю. Процессы: Scrum"
+    assert [section for section, _, _ in items(text)] == ["intro"] * 3
+
+
+@pytest.mark.parametrize("line", ["Что готовы предложить", "Что мы готовы предложить:", "Мы готовы предложить вам:"])
+def test_what_the_company_is_ready_to_offer_heads_the_conditions(line: str) -> None:
+    found = classify_heading(line)
+    assert found is not None and found[0] == "conditions"
+
+
+def test_a_bare_heading_before_a_share_of_the_work_is_cut_out() -> None:
+    text = "Команда из трёх человек Чем предстоит заниматься 80% технических задач: Администрировать сервисы."
+    assert items(text)[-1][:2] == ("duties", "duty")
+
+
+def test_a_number_with_a_percent_after_heading_words_inside_a_sentence_cuts_nothing() -> None:
+    text = "Мы растём. Задачи выросли на 30 % за год"
+    assert [section for section, _, _ in items(text)] == ["intro", "intro"]
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Личные качества:", "requirements"),
+        ("Личностные и профессиональные качества", "requirements"),
+        ("Приветствуется:", "requirements"),
+        ("Желательно:", "requirements"),
+        ("Какие навыки и знания потребуются", "requirements"),
+        ("Компания предлагает:", "conditions"),
+        ("Что мы можем предложить:", "conditions"),
+        ("Основной функционал:", "duties"),
+        ("Функциональное тестирование:", "other"),
+    ],
+)
+def test_headings_of_qualities_wishes_and_offers(line: str, kind: str) -> None:
+    found = classify_heading(line)
+    assert found is not None and found[0] == kind
+
+
+@pytest.mark.parametrize("item", ["Приветствуется опыт работы с 1С", "Желательно знание SQL"])
+def test_a_wish_said_in_a_sentence_is_no_heading(item: str) -> None:
+    assert classify_heading(item) is None
+
+
+def test_functional_testing_under_the_duties_stays_a_duty() -> None:
+    found = items("Обязанности:\nРегрессионное тестирование\nФункциональное тестирование: проверка форм")
+    assert [(section, kind) for section, kind, _ in found] == [("duties", "duty")] * 2
+
+
+@pytest.mark.parametrize(
+    "item",
+    ["Практический опыт работы с СКЗИ", "Базовые знания Linux", "Продвинутый пользователь Excel", "Профильное образование"],
+)
+def test_a_skill_with_what_it_is_like_said_first_is_a_requirement_even_among_duties(item: str) -> None:
+    assert items(f"Обязанности:\nНастройка серверов\n{item}")[1] == ("duties", "requirement", item)
+
+
+@pytest.mark.parametrize(
+    "item", ["Консультирование пользователей", "Консультационное сопровождение пользователей", "Обучение пользователей"]
+)
+def test_a_noun_of_work_before_whom_it_serves_stays_a_duty(item: str) -> None:
+    assert items(f"Обязанности:\nНастройка серверов\n{item}")[1] == ("duties", "duty", item)
+
+
+@pytest.mark.parametrize("heading", ["Чему ты научишься:", "Вы узнаете:", "Научим:", "Что ты освоишь на стажировке:"])
+def test_what_the_candidate_will_learn_is_an_offer_not_the_duties(heading: str) -> None:
+    found = items(f"Ищем стажёра-аналитика.\n{heading}\nСтроить отчёты в SQL\nРаботать с дашбордами")
+    assert [(section, kind) for section, kind, _ in found[1:]] == [("conditions", "condition")] * 2
+
+
+@pytest.mark.parametrize("line", ["Вы научитесь работать с CRM", "Научим продавать"])
+def test_a_sentence_of_what_one_learns_is_no_heading(line: str) -> None:
+    assert classify_heading(line) is None
+
+
+@pytest.mark.parametrize("heading", ["Работа у нас — это:", "Что у нас есть:", "Для вас:"])
+def test_what_the_place_gives_heads_the_conditions(heading: str) -> None:
+    found = items(f"Обязанности:\nНастройка серверов\n{heading}\nМощное железо\nДружная команда")
+    assert [(section, kind) for section, kind, _ in found[1:]] == [("conditions", "condition")] * 2
+
+
+@pytest.mark.parametrize("line", ["Для вас мы подготовили подарки", "У нас есть всё для работы"])
+def test_a_sentence_of_what_the_place_has_is_no_heading(line: str) -> None:
+    assert classify_heading(line) is None
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Желателен опыт работы с 1С",
+        "У тебя есть опыт работы с Docker",
+        "Имеет опыт с Airflow",
+        "Мы ожидаем, что вы обладаете опытом внедрения ERP",
+        "Мы будем рады рассмотреть вашу кандидатуру, если у вас есть: Образование не ниже среднего",
+    ],
+)
+def test_the_candidate_described_or_a_requirements_heading_run_into_an_item_is_a_requirement(item: str) -> None:
+    assert items(f"Обязанности:\nМонтаж кабеля\n{item}")[1] == ("duties", "requirement", item)
+
+
+@pytest.mark.parametrize(
+    "item", ["Важно отслеживать неликвид на складе", "Нам нужен человек, который возьмёт на себя учёт"]
+)
+def test_a_sentence_that_starts_with_words_of_a_requirements_heading_is_no_requirement(item: str) -> None:
+    assert items(f"Обязанности:\nМонтаж кабеля\n{item}")[1][1] != "requirement"
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Что нужно знать и уметь:", "requirements"),
+        ("Что для этого нужно?", "requirements"),
+        ("Наш успешный кандидат:", "requirements"),
+        ("У нашего кандидата есть:", "requirements"),
+        ("Необходимо:", "requirements"),
+        ("Плюсами будут:", "requirements"),
+        ("Мы рады предложить:", "conditions"),
+        ("Обучение и развитие:", "conditions"),
+    ],
+)
+def test_more_headings_of_what_is_needed_and_offered(line: str, kind: str) -> None:
+    found = classify_heading(line)
+    assert found is not None and found[0] == kind
+
+
+@pytest.mark.parametrize("line", ["Необходимо: знание SQL", "Что требуется сделать", "Будет полезно знать SQL"])
+def test_needs_said_in_a_sentence_are_no_heading(line: str) -> None:
+    assert classify_heading(line) is None
