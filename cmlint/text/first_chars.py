@@ -142,6 +142,34 @@ def _more_telling(one: frozenset[str] | None, other: frozenset[str] | None) -> f
     return min(one, other, key=lambda words: (-min(map(len, words)), len(words), sorted(words)))
 
 
+def without_captures(pattern: str) -> str:
+    """``pattern`` with every capturing group made a plain one (``(а|б)`` → ``(?:а|б)``): the same matches for an
+    expression that refers back to no group and whose groups nobody reads, and the engine tries an alternative
+    that starts with a plain character only where that character stands (a group's mark in front hides it)."""
+    out: list[str] = []
+    index, in_class = 0, False
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            out.append(pattern[index : index + 2])
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            # A «]» first in a class (after a «^») is a member of it, not its end.
+            end = index + 1 + (pattern.startswith("^", index + 1))
+            end += pattern.startswith("]", end)
+            out.append(pattern[index:end])
+            index, in_class = end, True
+            continue
+        elif char == "(" and not pattern.startswith("(?", index):
+            char = "(?:"
+        out.append(char)
+        index += 1
+    return "".join(out)
+
+
 def _char_class(chars: Iterable[str]) -> str:
     """``[…]`` of ``chars``, escaped and sorted (a derived expression reads the same on every run)."""
     return "[" + "".join(re.escape(char) for char in sorted(chars)) + "]"

@@ -230,8 +230,10 @@ def _alternatives(patterns: list[str]) -> str:
 def _grammar_sources(data: dict[str, Any]) -> list[str]:
     """The expressions of the grammar: per heading kind one for a line's start and one for anywhere in it; the gate
     of the alternatives of an open first character and the headings without them (:class:`_Grammar`); then one per
-    cue, each with the lookahead of its first characters."""
-    kinds = [[p.replace("$MODAL", data["modal"]) for p in patterns] for patterns in data["headings"].values()]
+    cue, each with the lookahead of its first characters.  No group captures (nobody reads the groups, and an
+    alternative that starts with a plain character is then skipped at once where another one stands)."""
+    plain = first_chars.without_captures
+    kinds = [[plain(p.replace("$MODAL", data["modal"])) for p in patterns] for patterns in data["headings"].values()]
     open_ones = [p for expressions in kinds for p in expressions if first_chars.is_open(p)]
     words = [first_chars.required_word(p) for p in open_ones]
     sources = [source for expressions in kinds for source in _heading_sources(expressions)]
@@ -244,7 +246,7 @@ def _grammar_sources(data: dict[str, Any]) -> list[str]:
         closed = kinds
     sources += [source for expressions in closed for source in _heading_sources(expressions)]
     for patterns in data["cues"].values():
-        alternatives = _alternatives(patterns)
+        alternatives = _alternatives([plain(p) for p in patterns])
         sources.append(first_chars_lookahead(alternatives) + alternatives)
     return sources
 

@@ -14,6 +14,7 @@ from cmlint.text.first_chars import (
     is_open,
     required_word,
     required_words,
+    without_captures,
 )
 from cmlint.text.segment import _fold, _grammar, _grammar_sources
 
@@ -156,6 +157,37 @@ def test_a_text_without_the_required_words_has_no_match() -> None:
             text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12)))
             if regex.search(text):
                 assert any(word in text for word in words), text
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        ("(а|б)", "(?:а|б)"),
+        ("\\(x\\)", "\\(x\\)"),
+        ("[(]a(b)", "[(]a(?:b)"),
+        ("[^]()]+(c)", "[^]()]+(?:c)"),
+        ("[]()](d)", "[]()](?:d)"),
+        ("(?:e)(?P<n>f)(?=(g))", "(?:e)(?P<n>f)(?=(?:g))"),
+        ("[\\]()](h)", "[\\]()](?:h)"),
+    ],
+)
+def test_without_captures_makes_every_capturing_group_plain(pattern: str, expected: str) -> None:
+    assert without_captures(pattern) == expected
+
+
+def test_the_grammar_without_captures_matches_the_same() -> None:
+    """Every heading and cue expression finds the same spans with its groups plain, on the sample lines and on
+    random texts of its own words."""
+    data = load_yaml("sections.yaml")
+    rnd = random.Random(5)
+    for patterns in [*data["headings"].values(), *data["cues"].values()]:
+        for pattern in (p.replace("$MODAL", data["modal"]) for p in patterns):
+            plain, captured = re.compile(without_captures(pattern)), re.compile(pattern)
+            assert plain.groups == 0
+            pieces = [*(required_words(pattern) or ()), *"абвгдеиклмнопрстуыя ,.:?-", "если ", "ты ", "вы "]
+            texts = [*LINES, *("".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 10))) for _ in range(100))]
+            for text in texts:
+                assert [m.span() for m in plain.finditer(text)] == [m.span() for m in captured.finditer(text)]
 
 
 @pytest.mark.parametrize(("pattern", "expected"), [("[^:]{0,70}?если", True), ("\\w+", True), ("а*", True), ("аб", False)])
