@@ -277,7 +277,7 @@ _ASIDE = re.compile(r"^[^:()]{2,60}?(\([^()]{1,80}\))(?=\s*:)")
 def _blank_aside(line: str) -> str:
     """``line`` with a remark in brackets right before its first colon blanked out (offsets kept): the heading is
     the words before it, and the remark's words are neither the heading's nor an item's."""
-    aside = _ASIDE.match(line)
+    aside = _ASIDE.match(line) if "(" in line else None  # no bracket, no remark: the lazy scan is not started
     if aside is None:
         return line
     return line[: aside.start(1)] + " " * len(aside.group(1)) + line[aside.end(1):]
