@@ -227,7 +227,7 @@ class Analyzer:
     def _title_roles(self, given: RoleInput) -> tuple[str, ...]:
         """The roles the title reads, those of a suspended hyphen («SMM- и комьюнити-менеджер») first."""
         title_text = given.title.text
-        if title_text is not None and _SUSPENDED_HYPHEN.search(title_text):
+        if title_text is not None and _expand_shared(title_text) != title_text:
             return tuple(dict.fromkeys([*self._suspended_roles(title_text), *given.read.roles]))
         return given.read.roles
 
@@ -289,8 +289,8 @@ class Analyzer:
         return _DutyScores(profile, masses, scores, role_profile.summed(masses.values()))
 
     def _suspended_roles(self, title: str) -> list[str]:
-        """Roles of a title with a suspended hyphen, read from its expanded form."""
-        doc = self.nlp(_expand_suspended(title))
+        """Roles of a title whose position noun two names share, read from its expanded form."""
+        doc = self.nlp(_expand_shared(title))
         return list(self.roles.read_title(doc, TokenView.of(doc)).roles)
 
 
@@ -300,8 +300,28 @@ class Analyzer:
 _SUSPENDED_HYPHEN = re.compile(r"(\w+)(?:-\s+(и|или|и/или|/)|\s+(и|или|и/или))\s+(\w+)-(\w+)")
 
 
-def _expand_suspended(title: str) -> str:
-    return _SUSPENDED_HYPHEN.sub(lambda m: f"{m[1]}-{m[5]} {m[2] or m[3]} {m[4]}-{m[5]}", title)
+#: Two names before one position noun: «Community & Content Manager», «Контент и комьюнити менеджер»,
+#: «Community/Events Lead».
+_SHARED_HEAD = re.compile(
+    r"\b([^\W\d_][\w-]*)\s*(&|/|\b(?:and|и|или)\b)\s*([^\W\d_][\w-]*)\s+"
+    r"(manager|lead|specialist|coordinator|менеджер|специалист|координатор)\b",
+    re.IGNORECASE,
+)
+
+
+def _expand_shared(title: str) -> str:
+    """The title with a position noun two names share given to each: «SMM- и комьюнити-менеджер» → «SMM-менеджер и
+    комьюнити-менеджер», «Community & Content Manager» → «Community Manager & Content Manager»; not when the first
+    name ends in a position noun of its own («SMM-менеджер / community manager»)."""
+    title = _SUSPENDED_HYPHEN.sub(lambda m: f"{m[1]}-{m[5]} {m[2] or m[3]} {m[4]}-{m[5]}", title)
+    return _SHARED_HEAD.sub(lambda m: m[0] if _a_position_word(m[1]) else f"{m[1]} {m[4]} {m[2]} {m[3]} {m[4]}", title)
+
+
+def _a_position_word(word: str) -> bool:
+    """Whether a word (or the last part of a hyphenated one) is a position noun: «SMM-менеджер», «Lead»."""
+    last = word.lower().rsplit("-", 1)[-1]
+    return last in _LATIN_POSITIONS or last in POSITION_NOUNS
+
 
 
 #: Latin words that name a position («Community Manager», «Sales Lead»).

@@ -105,7 +105,9 @@ class OccupationModel:
         return result
 
     def save(self, folder: Path) -> None:
-        """Write the card, the features (one a line) and the weights (half precision, bias last) into ``folder``."""
+        """Write the card, the features (one a line) and the weights (half precision, bias last) into ``folder``
+        (made if missing)."""
+        folder.mkdir(parents=True, exist_ok=True)
         vocabulary = sorted(self._index, key=self._index.__getitem__)
         (folder / CARD_FILE).write_text(self.card.model_dump_json(indent=2) + "\n", encoding="utf-8")
         (folder / VOCABULARY_FILE).write_text("\n".join(vocabulary) + "\n", encoding="utf-8")

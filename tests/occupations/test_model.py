@@ -54,8 +54,8 @@ def test_predict_gives_a_distribution_per_line() -> None:
 
 def test_saved_model_reads_back_the_same(tmp_path: Path) -> None:
     model = tiny()
-    model.save(tmp_path)
-    again = OccupationModel.read(tmp_path)
+    model.save(tmp_path / "new" / "folder")  # a trainer's --out that does not exist yet
+    again = OccupationModel.read(tmp_path / "new" / "folder")
     assert again.card == model.card
     lines = [["w:доставка"], ["w:код"]]
     assert np.allclose(again.predict(lines), model.predict(lines), atol=1e-3)

@@ -48,6 +48,28 @@ def test_suspended_hyphen_names_both_roles(linter: Linter) -> None:
     assert linter.lint("Обязанности: вести учёт", title="Комьюнити- и event-менеджер").title_roles == ["community", "event"]
 
 
+@pytest.mark.parametrize(
+    ("title", "roles"),
+    [
+        ("Community & Content Manager", ["community", "content"]),
+        ("Content and Community Manager", ["content", "community"]),
+        ("Community/Events Manager", ["community", "event"]),
+        ("Контент и комьюнити менеджер", ["content", "community"]),
+        ("Sales and Marketing Manager", ["sales", "marketing"]),
+        ("SMM-менеджер / community manager", ["smm", "community"]),  # the first part has its own position noun
+    ],
+)
+def test_two_names_before_one_english_or_spaced_position_noun_name_both_roles(
+    linter: Linter, title: str, roles: list[str]
+) -> None:
+    assert linter.lint("Обязанности: вести учёт", title=title).title_roles == roles
+
+
+@pytest.mark.parametrize("title", ["Маркетинг-менеджер", "Маркетинг менеджер", "Маркетинговый специалист"])
+def test_marketing_as_the_first_word_of_a_position_is_marketing(linter: Linter, title: str) -> None:
+    assert linter.lint("Обязанности: вести учёт", title=title).title_roles == ["marketing"]
+
+
 def test_a_shared_head_without_the_first_hyphen_names_both_roles(linter: Linter) -> None:
     """«Контент и SMM-менеджер» is «контент-менеджер и SMM-менеджер», as with the hyphen."""
     assert linter.lint("Обязанности: вести учёт", title="Контент и SMM-менеджер").title_roles == ["content", "smm"]
