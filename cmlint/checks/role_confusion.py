@@ -11,6 +11,7 @@ the roles' shares and the evidence is the phrases.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import islice
 
 from pydantic import Field
 
@@ -58,11 +59,17 @@ def role_confusion(posting: AnalyzedPosting, ctx: CheckContext[ConfusionOptions]
         shown.append((own, own_share))
     breakdown = ", ".join(f"{taxonomy.label(role)} — {percent(share)}" for role, share in shown)
     roles = set(analysis.title_roles)
-    fixes = [
-        rename_fix(analysis.mentions, posting, suggestion, candidate, taxonomy, ctx.morphology)
-        for candidate, suggestion in zip(analysis.candidates, analysis.suggestions, strict=True)
-        if candidate.role not in roles
-    ][:2]
+    # The renames of the first two candidates the title does not name (no other is worked out).
+    fixes = list(
+        islice(
+            (
+                rename_fix(analysis.mentions, posting, suggestion, candidate, taxonomy, ctx.morphology)
+                for candidate, suggestion in zip(analysis.candidates, analysis.suggestions, strict=True)
+                if candidate.role not in roles
+            ),
+            2,
+        )
+    )
     yield ctx.finding(
         posting.title.span(),
         suggestions=fixes,

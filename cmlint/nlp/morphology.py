@@ -132,6 +132,9 @@ class Morphology:
         #: Per word, the case and number of its noun reading, or None when it reads as no noun (see
         #: :func:`cmlint.nlp.inflect.head_grammar`).
         self.noun_grammars: BoundedMemo[str, tuple[str, str] | None] = BoundedMemo(_MEMO_SIZE)
+        #: Per word the lemma table does not hold, its lemmas (see :meth:`lemmas`): a title's words are asked of every
+        #: posting that names the title, and a word the dictionary does not know costs a search for its base.
+        self._lemmas_of: BoundedMemo[str, tuple[str, ...]] = BoundedMemo(_MEMO_SIZE)
         #: When a dict, every ``lemmas`` answer is recorded in it (to build the lemma table).
         self.asked: dict[str, list[str]] | None = None
         self._cache_size = cache_size
@@ -225,7 +228,7 @@ class Morphology:
         known = self._lemma_table.get(word)
         if known is not None:
             return list(known)
-        result = self._lemmas(word)
+        result = list(self._lemmas_of.get(word, lambda: tuple(self._lemmas(word))))
         if self.asked is not None:
             self.asked[word] = result
         return result

@@ -50,16 +50,124 @@ def alternatives_lookahead(alternatives: Sequence[str]) -> str:
     if whole.state.flags & re.IGNORECASE or _refers_back(list(whole)):
         return ""
     known: set[str] = set()
-    open_ones: list[str] = []
     for alternative in alternatives:
-        chars, empty = _sequence(list(parser.parse(alternative)))
-        if chars is None or empty or not chars:
-            open_ones.append(alternative)
-        else:
-            known |= chars
+        if not is_open(alternative):
+            known |= _firsts(alternative)
     if not known:
         return ""
-    return "(?=" + "|".join([_char_class(known), *(f"(?:{alternative})" for alternative in open_ones)]) + ")"
+    open_ones = [f"(?:{alternative})" for alternative in alternatives if is_open(alternative)]
+    return "(?=" + "|".join([_char_class(known), *open_ones]) + ")"
+
+
+def is_open(pattern: str) -> bool:
+    """Whether a match of ``pattern`` can start with any character as far as its parse tells (``\\w+``,
+    ``[^:]{0,70}?если``, an empty match)."""
+    return not _firsts(pattern)
+
+
+def _firsts(pattern: str) -> frozenset[str]:
+    """The characters a match of ``pattern`` can start with; empty when that set is open."""
+    chars, empty = _sequence(list(parser.parse(pattern)))
+    return frozenset() if chars is None or empty else chars
+
+
+def required_word(pattern: str) -> str | None:
+    """The longest run of two or more plain characters in a row that every match of ``pattern`` holds (None when
+    there is none): ``если `` of ``[^:]{0,70}?\\bесли (у тебя|…)``.  A text without it has no match."""
+    parsed = parser.parse(pattern)
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    best = run = ""
+    for op, av in parsed:
+        run = run + chr(av) if op is c.LITERAL else ""
+        if len(run) > len(best):
+            best = run
+    return best if len(best) >= 2 else None
+
+
+def required_words(pattern: str) -> frozenset[str] | None:
+    """Runs of two or more plain characters in a row one of which every match of ``pattern`` holds (None when the
+    parse tells none): ``{"ищ", "нуж"}`` of ``(мы )?(ищем|ищу|нужен)`` (the parse moves a common start out of the
+    alternatives).  A text that holds none of them has no match."""
+    parsed = parser.parse(pattern)
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    words = _required(list(parsed))
+    # A word that holds another one tells nothing more.
+    return None if words is None else frozenset(w for w in words if not any(o != w and o in w for o in words))
+
+
+def _required(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    """The words one of which a match of a sequence holds: the most telling of its items' (a run of literals is one
+    item)."""
+    best: frozenset[str] | None = None
+    run = ""
+    for op, av in items:
+        if op is c.LITERAL:
+            run += chr(av)
+            continue
+        best = _more_telling(_more_telling(best, _run(run)), _required_item(op, av))
+        run = ""
+    return _more_telling(best, _run(run))
+
+
+def _run(run: str) -> frozenset[str] | None:
+    return frozenset({run}) if len(run) >= 2 else None
+
+
+def _required_item(op: Any, av: Any) -> frozenset[str] | None:
+    if op is c.SUBPATTERN:
+        _, added, _, sub = av
+        return None if added & re.IGNORECASE else _required(list(sub))
+    if op is c.ATOMIC_GROUP:
+        return _required(list(av))
+    if op in _REPEATS:
+        low, _, sub = av
+        return _required(list(sub)) if low >= 1 else None
+    if op is c.BRANCH:
+        found: set[str] = set()
+        for branch in av[1]:
+            words = _required(list(branch))
+            if words is None:
+                return None
+            found |= words
+        return frozenset(found)
+    return None
+
+
+def _more_telling(one: frozenset[str] | None, other: frozenset[str] | None) -> frozenset[str] | None:
+    """Of two sets of words, the one whose shortest word is longer (then the smaller one)."""
+    if one is None or other is None:
+        return one if other is None else other
+    return min(one, other, key=lambda words: (-min(map(len, words)), len(words), sorted(words)))
+
+
+def without_captures(pattern: str) -> str:
+    """``pattern`` with every capturing group made a plain one (``(а|б)`` → ``(?:а|б)``): the same matches for an
+    expression that refers back to no group and whose groups nobody reads, and the engine tries an alternative
+    that starts with a plain character only where that character stands (a group's mark in front hides it)."""
+    out: list[str] = []
+    index, in_class = 0, False
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            out.append(pattern[index : index + 2])
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            # A «]» first in a class (after a «^») is a member of it, not its end.
+            end = index + 1 + (pattern.startswith("^", index + 1))
+            end += pattern.startswith("]", end)
+            out.append(pattern[index:end])
+            index, in_class = end, True
+            continue
+        elif char == "(" and not pattern.startswith("(?", index):
+            char = "(?:"
+        out.append(char)
+        index += 1
+    return "".join(out)
 
 
 def _char_class(chars: Iterable[str]) -> str:
@@ -135,3 +243,61 @@ def _charset(members: list[tuple[Any, Any]]) -> frozenset[str] | None:
         else:  # a negation, a category (\w, \s, \d) or a wide range
             return None
     return frozenset(found)
+
+
+#: An item of the engine's character sets: (LITERAL, code), (RANGE, (low, high)) or (CATEGORY, category).
+SetItem = tuple[Any, Any]
+
+
+def first_set(parsed: Any) -> list[SetItem] | None:
+    """The engine's character-set items one of which the first character of every match of a parsed expression is
+    (categories such as ``\\s`` kept); None when that is not known (any character, a negated set, an empty match,
+    case folding).  A lookahead on one character (``(?=[…])``) tells the first character too."""
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    items, empty = _set_sequence(list(parsed))
+    return None if items is None or empty or not items else items
+
+
+def _set_sequence(parsed: list[tuple[Any, Any]]) -> tuple[list[SetItem] | None, bool]:
+    found: list[SetItem] = []
+    for op, av in parsed:
+        items, empty = _set_item(op, av)
+        if items is None:
+            return None, True
+        found += items
+        if not empty:
+            return found, False
+    return found, True
+
+
+def _set_item(op: Any, av: Any) -> tuple[list[SetItem] | None, bool]:
+    if op is c.LITERAL:
+        return [(op, av)], False
+    if op is c.IN:
+        return (None, True) if any(member is c.NEGATE for member, _ in av) else (list(av), False)
+    if op is c.ASSERT and av[0] == 1:  # a lookahead: its first character is the match's, when it needs one
+        items, empty = _set_sequence(list(av[1]))
+        return (items, False) if items and not empty else ([], True)
+    if op in _ZERO_WIDTH:
+        return [], True
+    if op is c.SUBPATTERN:
+        _, added, _, sub = av
+        return (None, True) if added & re.IGNORECASE else _set_sequence(list(sub))
+    if op is c.ATOMIC_GROUP:
+        return _set_sequence(list(av))
+    if op in _REPEATS:
+        low, _, sub = av
+        items, empty = _set_sequence(list(sub))
+        return items, empty or low == 0
+    if op is c.BRANCH:
+        found: list[SetItem] = []
+        any_empty = False
+        for branch in av[1]:
+            items, empty = _set_sequence(list(branch))
+            if items is None:
+                return None, True
+            found += items
+            any_empty = any_empty or empty
+        return found, any_empty
+    return None, True

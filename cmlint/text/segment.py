@@ -22,7 +22,7 @@ from cmlint.kinds import ItemKind, SectionKind
 from cmlint.resources import load_yaml
 from cmlint.text import first_chars
 from cmlint.text.first_chars import alternatives_lookahead, first_chars_lookahead
-from cmlint.text.stored_regex import compile_derived
+from cmlint.text.stored_regex import compile_all, compile_derived
 
 _BULLET = re.compile(
     r"^[ \t]*(?:[-–—•·▪►▸‣⁃○●◦✓✔☑➖➤→»*+]|\d{1,2}[.)](?!\d)|[a-zа-я]\)|"
@@ -31,22 +31,23 @@ _BULLET = re.compile(
 _LEADING_NOISE = re.compile(r"^[\W_]+")
 _TRAILING_NOISE = re.compile(r"[\s:!?.\-–—)(\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]+$")
 # Where a line breaks into items.  Every alternative starts with a space or one of a few
-# punctuation marks, and the lookahead in front lets the scan skip every other character at once:
+# punctuation marks, and the lookahead in front lets the scan skip every other character at once; a run of spaces
+# is never given back (what follows it is no space) and a mark is read before what must stand behind it:
 #   «;» run-ons; inline bullets; a dash after a sentence end («… отчёты. -работа в CRM»); a spaced dash
 #   before a capital; a dash glued to the previous word («почта)- Контроль»);
 #   a sentence end (the punctuation goes with the break, _trim drops it anyway); a sentence end or a colon
 #   glued to a capitalised word (a line break lost: «…команда:Вы будете работать …»), after a number too
 #   («рост от 165.График 2/2»).
-_BREAK = re.compile(
+_BREAK_SOURCE = (
     r"(?=[\s;.!?…\-–—:])(?:"
-    r"\s*;\s*"
-    r"|\s+[•·▪►]\s*"
-    r"|[.;!?]\s*[-–—]\s*(?=[А-ЯЁA-Zа-яё])"
+    r"\s*+;\s*"
+    r"|\s++[•·▪►]\s*"
+    r"|[.;!?]\s*+[-–—]\s*+(?=[А-ЯЁA-Zа-яё])"
     r"|\s[-–—]\s(?=[А-ЯЁ][а-яё])"
     r"|[-–—](?<=[)\w][-–—])\s(?=[А-ЯЁ][а-яё])"
-    r"|[.!?…]\s+(?=[«\"(]?[А-ЯЁA-Z0-9])"
-    r"|(?<=[а-яё)»]{2})[.!?:](?=[А-ЯЁ][а-яё])"
-    r"|(?<=\d)[.!?](?=[А-ЯЁ][а-яё]{2})"
+    r"|[.!?…]\s++(?=[«\"(]?[А-ЯЁA-Z0-9])"
+    r"|[.!?:](?<=[а-яё)»]{2}.)(?=[А-ЯЁ][а-яё])"
+    r"|[.!?](?<=\d.)(?=[А-ЯЁ][а-яё]{2})"
     r")"
 )
 # Glued job-board items: an upper-case word right after a lower-case one
@@ -72,6 +73,22 @@ _OPENS_DUTIES = re.compile(
     r"|(тебе|вам|ему|ей) (предстоит|нужно будет|надо будет)\s*[:\-–—]?\s*$",
     re.IGNORECASE,
 )
+#: The words a line that opens a list of duties ends with, before its closing mark (:data:`_OPENS_DUTIES`).
+_OPENS_DUTIES_ENDINGS = ("будет", "будут", "станет", "себя", "предстоит", "заниматься", "отвечать за", "делать")
+_OPENS_DUTIES_END = re.compile(f"(?:{'|'.join(_OPENS_DUTIES_ENDINGS)})$", re.IGNORECASE)
+_OPENS_DUTIES_REACH = max(map(len, _OPENS_DUTIES_ENDINGS))
+
+
+def _opens_duty_list(text: str) -> bool:
+    """Whether ``text`` opens a list of duties without a heading (:data:`_OPENS_DUTIES`).  Every match ends the text
+    but for spaces and one mark: where the text does not end with one of the last words of a match (a search of
+    those few places), the whole expression is not searched for at every position."""
+    end = len(text.rstrip())
+    if end and text[end - 1] in ":-–—":
+        end = len(text[: end - 1].rstrip())
+    if not _OPENS_DUTIES_END.search(text, max(0, end - _OPENS_DUTIES_REACH), end):
+        return False
+    return bool(_OPENS_DUTIES.search(text))
 
 
 # A question that names what a section holds is its heading, as a phrase with a colon is
@@ -148,10 +165,23 @@ class Structure:
         return any(s.kind == "duties" for s in self.sections)
 
 
+#: Per heading kind its expression for a line's start and for anywhere in it, in the grammar's order.
+_Headings = tuple[tuple[SectionKind, re.Pattern[str], re.Pattern[str]], ...]
+
+
 @dataclass(frozen=True)
 class _Grammar:
-    headings: tuple[tuple[SectionKind, re.Pattern[str], re.Pattern[str]], ...]
+    headings: _Headings
     cues: dict[str, Callable[[str], re.Match[str] | None]]
+    #: The headings without their alternatives of an open first character (``[^:]{0,70}?\bесли …``: tried at every
+    #: place up to its reach), and the words one of which each of those needs (``gate``, :meth:`headings_for`).
+    closed: _Headings
+    gate: re.Pattern[str]
+
+    def headings_for(self, folded: str) -> _Headings:
+        """The heading expressions to try on a folded text: without the alternatives of an open first character
+        where no word they need occurs (the same matches: they have none there)."""
+        return self.headings if self.gate.search(folded) else self.closed
 
 
 @lru_cache(maxsize=1)
@@ -163,34 +193,77 @@ def _grammar() -> _Grammar:
     inputs = [json.dumps(data, ensure_ascii=False, sort_keys=True), *code]
     compiled = iter(compile_derived(inputs, lambda: _grammar_sources(data)))
     headings = tuple((kind, next(compiled), next(compiled)) for kind in data["headings"])
+    gate = next(compiled)
+    closed = tuple((kind, next(compiled), next(compiled)) for kind in data["headings"])
     cues: dict[str, Callable[[str], re.Match[str] | None]] = {}
     for name, patterns in data["cues"].items():
         pattern = next(compiled)
         # Cues anchored at the start are tried once there instead of at every position.
         anchored = all(p.startswith("^") for p in patterns)
-        cues[name] = pattern.match if anchored else pattern.search
-    return _Grammar(headings, cues)
+        cues[name] = pattern.match if anchored else _gated(pattern.search, _alternatives(patterns))
+    return _Grammar(headings, cues, closed, gate)
+
+
+def _gated(search: Callable[[str], re.Match[str] | None], source: str) -> Callable[[str], re.Match[str] | None]:
+    """``search`` of an expression, run only on a text that holds one of the words every match holds
+    (:func:`first_chars.required_words`): a search tries the expression at every position, a word is found at
+    once."""
+    words = first_chars.required_words(source)
+    if words is None:
+        return search
+    ordered = tuple(sorted(words))
+
+    def gated(text: str) -> re.Match[str] | None:
+        for word in ordered:
+            if word in text:
+                return search(text)
+        return None
+
+    return gated
+
+
+def _alternatives(patterns: list[str]) -> str:
+    """One group of a cue's alternatives (a lookahead in front of bare alternatives would gate only the first)."""
+    return "(?:" + "|".join(f"(?:{p})" for p in patterns) + ")"
 
 
 def _grammar_sources(data: dict[str, Any]) -> list[str]:
-    """The expressions of the grammar: per heading kind one for a line's start and one for anywhere in it, then
-    one per cue, each with the lookahead of its first characters."""
-    sources = []
-    for patterns in data["headings"].values():
-        expressions = [p.replace("$MODAL", data["modal"]) for p in patterns]
-        body = "|".join(f"(?:{p})" for p in expressions)
-        first = first_chars_lookahead(body)
-        end = r"\w*(?=$|[\s:.,!?(—–-])"
-        # Inside a line a heading word glued by a hyphen is part of a compound («решения контакт-центра:»).
-        inner = r"\w*(?=$|[\s:.,!?(—–])"
-        # At a line's start an alternative with an open first character does not take the lookahead away from the
-        # others: it is tried whole in the lookahead (a search would try it at every position).
-        sources += [rf"^{alternatives_lookahead(expressions)}(?:{body}){end}", rf"(?:^|\s){first}(?:{body}){inner}"]
+    """The expressions of the grammar: per heading kind one for a line's start and one for anywhere in it; the gate
+    of the alternatives of an open first character and the headings without them (:class:`_Grammar`); then one per
+    cue, each with the lookahead of its first characters.  No group captures (nobody reads the groups, and an
+    alternative that starts with a plain character is then skipped at once where another one stands)."""
+    plain = first_chars.without_captures
+    kinds = [[plain(p.replace("$MODAL", data["modal"])) for p in patterns] for patterns in data["headings"].values()]
+    open_ones = [p for expressions in kinds for p in expressions if first_chars.is_open(p)]
+    words = [first_chars.required_word(p) for p in open_ones]
+    sources = [source for expressions in kinds for source in _heading_sources(expressions)]
+    if all(words):
+        # Nothing to try without one of the words: never, when no alternative is open.
+        sources.append("|".join(re.escape(word) for word in dict.fromkeys(words) if word) or "(?!)")
+        closed = [[p for p in expressions if p not in open_ones] for expressions in kinds]
+    else:
+        sources.append("")  # an open alternative that needs no word: always the whole headings
+        closed = kinds
+    sources += [source for expressions in closed for source in _heading_sources(expressions)]
     for patterns in data["cues"].values():
-        # One group: a lookahead in front of bare alternatives would gate only the first of them.
-        alternatives = "(?:" + "|".join(f"(?:{p})" for p in patterns) + ")"
+        alternatives = _alternatives([plain(p) for p in patterns])
         sources.append(first_chars_lookahead(alternatives) + alternatives)
     return sources
+
+
+def _heading_sources(expressions: list[str]) -> list[str]:
+    """A heading kind's expression for a line's start and for anywhere in it (one that never matches for a kind
+    without alternatives)."""
+    if not expressions:
+        return ["(?!)", "(?!)"]
+    body = "|".join(f"(?:{p})" for p in expressions)
+    first = first_chars_lookahead(body)
+    end = r"\w*(?=$|[\s:.,!?(—–-])"
+    # Inside a line a heading word glued by a hyphen is part of a compound («решения контакт-центра:»).
+    inner = r"\w*(?=$|[\s:.,!?(—–])"
+    # At a line's start an alternative with an open first character does not take the lookahead away from the
+    # others: it is tried whole in the lookahead (a search would try it at every position).
+    return [rf"^{alternatives_lookahead(expressions)}(?:{body}){end}", rf"(?:^|\s){first}(?:{body}){inner}"]
 
 
 def _fold(text: str) -> str:
@@ -204,7 +277,7 @@ _ASIDE = re.compile(r"^[^:()]{2,60}?(\([^()]{1,80}\))(?=\s*:)")
 def _blank_aside(line: str) -> str:
     """``line`` with a remark in brackets right before its first colon blanked out (offsets kept): the heading is
     the words before it, and the remark's words are neither the heading's nor an item's."""
-    aside = _ASIDE.match(line)
+    aside = _ASIDE.match(line) if "(" in line else None  # no bracket, no remark: the lazy scan is not started
     if aside is None:
         return line
     return line[: aside.start(1)] + " " * len(aside.group(1)) + line[aside.end(1):]
@@ -232,7 +305,7 @@ def classify_heading(line: str) -> tuple[SectionKind, int] | None:
     head = folded[:colon] if colon != -1 and len(_WORD.findall(folded[:colon])) <= 6 else None
     ends_a_heading = folded.rstrip().endswith(":")
     asks = bool(_QUESTION_HEADING.match(folded))
-    for kind, at_start, anywhere in _grammar().headings:
+    for kind, at_start, anywhere in _grammar().headings_for(folded):
         match = at_start.match(folded)
         if match and _asks_for_section(folded, match.end()):
             return kind, len(line)
@@ -259,7 +332,7 @@ def classify_heading(line: str) -> tuple[SectionKind, int] | None:
     if bare is not None:
         return bare, len(line)
     if folded.rstrip().endswith(":") and not _BULLET.match(line):
-        if _OPENS_DUTIES.search(folded):
+        if _opens_duty_list(folded):
             return "duties", len(line)
         if words <= 6:
             return "other", len(line)
@@ -311,7 +384,7 @@ def segment(text: str, title_from_text: bool, marked: frozenset[int] = frozenset
             _add_items(items, line[bullet.end():], start + bullet.end(), kind, grammar, awaits)
         elif not bullet:
             _add_items(items, line, start, kind, grammar, awaits)
-            if _OPENS_DUTIES.search(line):
+            if _opens_duty_list(line):
                 sections.append(Section(kind, section_start, start + len(line), heading))
                 kind, heading, section_start, awaits = "duties", None, start + len(line), False
     sections.append(Section(kind, section_start, len(text), heading))
@@ -386,10 +459,11 @@ def _awaits(heading: str, grammar: _Grammar) -> bool:
 # a heading that a scrape glued to the text before it («…данных. Требования: опыт…»).
 # Glued also after a Latin word, a punctuation mark or an emoji («…GreenplumЗадачи: …», «…на работу:Обязанности:- …»,
 # «…в ресторан‼️Требования: …»).
-_INLINE_HEADING = re.compile(
-    r"(?<=[^\s])(?:\s+|(?<=[а-яёa-z.,:;!?)»\U0001F300-\U0001FAFF\u2600-\u27BF\u203C\u2049\uFE0F]))"
-    r"(?=[А-ЯЁA-Z][\w\-, /]{2,50}(?:\s*\([^()]{1,80}\))?:)"
-)
+# Where such a heading starts (:func:`_inline_heading_starts`): at a capital that opens the phrase (the search jumps
+# from capital to capital), after spaces that follow the text or right after one of the characters it is glued to.
+# A remark in brackets may stand before the colon («Чем предстоит заниматься (навыки проверим на собеседовании):»).
+_INLINE_HEADING_START = re.compile(r"[А-ЯЁA-Z](?=[\w\-, /]{2,50}(?:\s*\([^()]{1,80}\))?:)")
+_GLUED_TO = re.compile(r"[а-яёa-z.,:;!?)»\U0001F300-\U0001FAFF\u2600-\u27BF\u203C\u2049\uFE0F]")
 # A question that is a heading, inside a line («…отдела. Чем предстоит заниматься? Сверка …»): it is cut
 # off on both sides, since nothing but a known heading ends with a question mark and starts a section.
 #: The kinds of question headings cut out of a line: «Кто мы?» would make the rest of a flattened text
@@ -405,24 +479,32 @@ _INLINE_QUESTION = re.compile(r"(?:^|(?<=[^\s])(?:\s+|(?<=[а-яёa-z.;!?)»])))
 # товара•Учёт остатков Требования•Опыт…», «Обязанности - приёмка товара», «…DataCore.Обязанности- анализ …»).
 # A heading in capitals is cut out the same way («…по всей России. ЧТО ДЕЛАТЬ Продавать …»), and one before a share
 # of the work that heads its part («Чем предстоит заниматься 80% технических задач: …»).
+# A run of letters is never given back: what follows it is no letter; nor are lower-case words, since what follows
+# fewer of them is a lower-case word or a comma, where the lookahead fails.
 _BARE_WORDS = (
-    r"([А-ЯЁ](?:[а-яё]+(?:,? [а-яё]+){0,5}|[А-ЯЁ]*(?:,? [А-ЯЁ]+){0,5}))"
+    r"([А-ЯЁ](?:[а-яё]++(?:,? [а-яё]++){0,5}+|[А-ЯЁ]*+(?:,? [А-ЯЁ]++){0,5}))"
     r"(?= (?!(?:Вы|Вас|Вам|Вами|Ваш\w*)\b)[«\"]?[А-ЯЁ][а-яё]| \d+ ?% [^.:!?]{1,60}:|\s*[•▪►●◦·]\s*\w| ?[-–—] \w)"
 )
-_BARE_HEADING = re.compile(r"(?:^|(?<=\S)\s+|(?<=[a-z)».,:;]))" + _BARE_WORDS)
+# Compiled with the engine's skip to a character a match can start with (a space, a capital, a mark: the openings
+# and the lookahead above hide it from the compiler).
+_BREAK, _BARE_HEADING = compile_all(
+    [_BREAK_SOURCE, r"(?:^|(?<=\S)\s+|(?<=[a-z)».,:;]))" + _BARE_WORDS], skip=True
+)
 #: A dash that defines what comes before it («… — это …»).
 _DEFINES = re.compile(r" ?[-–—] это\b", re.IGNORECASE)
 #: The same words wherever they stand: a line without them has no bare heading.  This scan jumps from capital to
 #: capital; the search above tries its three openings at every position of the line.
 _MAY_HAVE_BARE_HEADING = re.compile(_BARE_WORDS)
 # Bullets inside a line (a list whose line breaks were lost: «•Приёмка товара•Учёт остатков»): each starts a line
-# of its own when there are at least two of them.
-_INLINE_BULLET = re.compile(r"(?<=\S)\s*(?=[•▪►●◦]\s*\w)|(?<=\S)\s+(?=·\s*\w)")
+# of its own when there are at least two of them (:func:`_inline_bullets`; the middle dot only after a space).
+_INLINE_BULLET = re.compile(r"[•▪►●◦·](?=\s*\w)")
 #: A line without these characters has no inline bullet (a cheap test before the scan above).
 _HAS_BULLET = re.compile(r"[•▪►●◦·]")
 # A lower-case phrase ending in a colon inside a line (a scrape without capitals: «…bootstrap что делать:
 # верстать…»): a heading only of the duties kind and only before an action (:func:`reads_like_action`).
-_LOWER_HEADING = re.compile(r"(?<=[^\s])\s+(?=[а-яё][\w\-, ]{2,50}:)")
+# The spaces before it, after the text: the first one and what stands before it read first, so that a search jumps
+# from space to space.
+_LOWER_HEADING = re.compile(r"\s(?<=\S\s)\s*(?=[а-яё][\w\-, ]{2,50}:)")
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
@@ -434,7 +516,7 @@ def _lines(text: str) -> list[tuple[int, str]]:
         position += len(raw) + 1
         cuts: set[int] = set()
         if ":" in raw:
-            cuts.update(m.end() for m in _INLINE_HEADING.finditer(raw) if _inline_heading(raw[m.end():]))
+            cuts.update(at for at in _inline_heading_starts(raw) if _inline_heading(raw[at:]))
             reach = -1
             for m in _LOWER_HEADING.finditer(raw):
                 # One heading, one cut: «в задачи входит:» is not cut again before «задачи».
@@ -442,7 +524,7 @@ def _lines(text: str) -> list[tuple[int, str]]:
                     cuts.add(m.end())
                     reach = raw.index(":", m.end())
         if _HAS_BULLET.search(raw):
-            bullets = [match.end() for match in _INLINE_BULLET.finditer(raw)]
+            bullets = _inline_bullets(raw)
             if len(bullets) >= 2:
                 cuts.update(bullets)
         for match in _BARE_HEADING.finditer(raw) if _MAY_HAVE_BARE_HEADING.search(raw) else ():
@@ -469,6 +551,28 @@ def _lines(text: str) -> list[tuple[int, str]]:
     return found
 
 
+def _inline_heading_starts(raw: str) -> list[int]:
+    """Where a heading glued inside a line may start (:data:`_INLINE_HEADING_START`): at a capital after spaces
+    that follow some text, or right after a character it may be glued to."""
+    text = len(raw) - len(raw.lstrip())
+    return [
+        at
+        for at in (match.start() for match in _INLINE_HEADING_START.finditer(raw))
+        if at > text and (raw[at - 1].isspace() or _GLUED_TO.match(raw, at - 1))
+    ]
+
+
+def _inline_bullets(raw: str) -> list[int]:
+    """Where the inline bullets of a line stand (:data:`_INLINE_BULLET`): after some text, the middle dot after a
+    space."""
+    text = len(raw) - len(raw.lstrip())
+    return [
+        at
+        for at in (match.start() for match in _INLINE_BULLET.finditer(raw))
+        if at > text and (raw[at] != "·" or raw[at - 1].isspace())
+    ]
+
+
 # What may follow a heading noun in the same heading (up to five words): whose or what work it is
 # («Требования к кандидату», «Задачи iOS-разработчика», «Твои главные задачи в роли аналитика», «Условия работы»).
 _HEADING_NOUN = re.compile(
@@ -488,7 +592,7 @@ def _heading_kind(piece: str, upto: SectionKind | None = None) -> SectionKind | 
     if colon < 0 or len(_WORD.findall(piece[:colon])) > 8:
         return None
     folded = _fold(piece[:colon])
-    for kind, at_start, _ in _grammar().headings:
+    for kind, at_start, _ in _grammar().headings_for(folded):
         match = at_start.match(folded)
         if match is not None:
             rest = len(_WORD.findall(folded[match.end():]))
@@ -502,7 +606,7 @@ def _heading_kind(piece: str, upto: SectionKind | None = None) -> SectionKind | 
 def _question_kind(question: str) -> SectionKind | None:
     """The kind of the known heading a short question starts with (:func:`_asks_for_section`)."""
     folded = _fold(question)
-    for kind, at_start, _ in _grammar().headings:
+    for kind, at_start, _ in _grammar().headings_for(folded):
         match = at_start.match(folded)
         if match:
             return kind if _asks_for_section(folded, match.end()) else None

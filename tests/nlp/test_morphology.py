@@ -41,6 +41,18 @@ def test_lemmas_lists_every_reading(morphology: Morphology) -> None:
     assert {"холодный", "холодное"} <= set(morphology.lemmas("холодные"))
 
 
+def test_lemmas_asked_again_are_the_same_and_recorded() -> None:
+    """A word's lemmas are worked out once: asked again, the same answer, in a list of its own, and recorded when
+    answers are recorded (a word the dictionary does not know, read through its base: «тикетиков»)."""
+    morphology = Morphology()
+    first = morphology.lemmas("тикетиков")
+    first.append("чужое")
+    morphology.asked = {}
+    again = morphology.lemmas("тикетиков")
+    assert again == Morphology().lemmas("тикетиков") == first[:-1]
+    assert morphology.asked == {"тикетиков": again}
+
+
 def test_cache_is_bounded() -> None:
     morphology = Morphology(cache_size=50)
     for index in range(500):

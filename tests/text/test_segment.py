@@ -1,10 +1,23 @@
+import random
+import re
+
 import pytest
 
 from cmlint.kinds import SectionKind
+from cmlint.resources import load_yaml
+from cmlint.text.first_chars import required_words
 from cmlint.text.segment import (
     _BARE_HEADING,
+    _BREAK,
+    _LOWER_HEADING,
     _MAY_HAVE_BARE_HEADING,
+    _OPENS_DUTIES,
+    _fold,
+    _grammar,
     _heading_kind,
+    _inline_bullets,
+    _inline_heading_starts,
+    _opens_duty_list,
     classify_heading,
     describes_work,
     reads_like_action,
@@ -673,6 +686,129 @@ def test_pay_settled_at_the_interview_is_still_a_condition(item: str) -> None:
 def test_a_perk_that_names_pay_settled_at_the_interview_is_no_step_of_the_selection() -> None:
     found = items("Приятное:\nчестная премия, размер обсудим на собеседовании")
     assert [kind for _, kind, _ in found] == ["other"]
+
+
+#: The scans of a line for glued headings and bullets as they were written first: a search that tries every position.
+_EVERY_PLACE_HEADING = re.compile(
+    r"(?<=[^\s])(?:\s+|(?<=[а-яёa-z.,:;!?)»\U0001F300-\U0001FAFF\u2600-\u27BF\u203C\u2049\uFE0F]))"
+    r"(?=[А-ЯЁA-Z][\w\-, /]{2,50}(?:\s*\([^()]{1,80}\))?:)"
+)
+_EVERY_PLACE_BULLET = re.compile(r"(?<=\S)\s*(?=[•▪►●◦]\s*\w)|(?<=\S)\s+(?=·\s*\w)")
+_EVERY_PLACE_LOWER_HEADING = re.compile(r"(?<=[^\s])\s+(?=[а-яё][\w\-, ]{2,50}:)")
+
+
+def _sample_lines() -> list[str]:
+    """Lines of glued headings, bullets and spaces, and random strings of their characters."""
+    lines = [
+        "Обязанности: вести учёт. Требования: опыт от года Условия: ДМС",
+        "  Задачи: приёмка товара",
+        "…GreenplumЗадачи: анализ",
+        "на работу:Обязанности:- звонить",
+        "в ресторан‼️Требования: опыт",
+        "•Приёмка товара•Учёт остатков",
+        "Москва · Сити · Парк",
+        "Москва·Сити ·склад",
+        "bootstrap что делать: верстать",
+        " \u00a0 что делать: верстать",
+    ]
+    rnd = random.Random(0)
+    alphabet = [*" \t\u00a0ТтЗзaA.:;,-·•▪)»‼🔥Оо/1", "Задачи: ", "требования:", " · ", "• "]
+    lines += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 25))) for _ in range(3000)]
+    return lines
+
+
+def test_glued_headings_and_bullets_are_found_where_a_search_of_every_place_finds_them() -> None:
+    """The scans that jump from capital to capital, bullet to bullet and space to space find what a search that
+    tries every position of the line finds."""
+    for line in _sample_lines():
+        assert _inline_heading_starts(line) == [m.end() for m in _EVERY_PLACE_HEADING.finditer(line)], line
+        assert _inline_bullets(line) == [m.end() for m in _EVERY_PLACE_BULLET.finditer(line)], line
+        assert [m.span() for m in _LOWER_HEADING.finditer(line)] == [
+            m.span() for m in _EVERY_PLACE_LOWER_HEADING.finditer(line)
+        ], line
+
+
+#: The line breaks and bare headings as written first: runs of spaces and letters given back one by one, what
+#: stands before a mark read before the mark.
+_BACKTRACKING_BREAK = re.compile(
+    r"(?=[\s;.!?…\-–—:])(?:\s*;\s*|\s+[•·▪►]\s*|[.;!?]\s*[-–—]\s*(?=[А-ЯЁA-Zа-яё])|\s[-–—]\s(?=[А-ЯЁ][а-яё])"
+    r"|[-–—](?<=[)\w][-–—])\s(?=[А-ЯЁ][а-яё])|[.!?…]\s+(?=[«\"(]?[А-ЯЁA-Z0-9])|(?<=[а-яё)»]{2})[.!?:](?=[А-ЯЁ][а-яё])"
+    r"|(?<=\d)[.!?](?=[А-ЯЁ][а-яё]{2}))"
+)
+_BACKTRACKING_WORDS = (
+    r"([А-ЯЁ](?:[а-яё]+(?:,? [а-яё]+){0,5}|[А-ЯЁ]*(?:,? [А-ЯЁ]+){0,5}))"
+    r"(?= (?!(?:Вы|Вас|Вам|Вами|Ваш\w*)\b)[«\"]?[А-ЯЁ][а-яё]| \d+ ?% [^.:!?]{1,60}:|\s*[•▪►●◦·]\s*\w| ?[-–—] \w)"
+)
+
+
+def test_breaks_and_bare_headings_match_as_with_backtracking() -> None:
+    """Runs of spaces and letters kept whole and marks read first give the same matches."""
+    lines = [
+        *_sample_lines(),
+        "Ведение учёта; сверка. - Работа в CRM почта)- Контроль",
+        "команда:Вы будете работать. Рост от 165.График 2/2",
+        "…сервиса. Задачи Разработка клиента",
+        "в центре Функциональные обязанности Обеспечивать учёт",
+        "по всей России. ЧТО ДЕЛАТЬ Продавать",
+        "Обязанности - приёмка товара, Требования•Опыт",
+        "Чем предстоит заниматься 80% технических задач: анализ",
+    ]
+    rnd = random.Random(1)
+    alphabet = [*" \u00a0аеЗзТДЕЛА.:;!?…-–—•▪«(1a,%", "Вы ", "Задачи ", "ЧТО ", " - ", ", ", "12.", " 80% задач:"]
+    lines += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 30))) for _ in range(3000)]
+    pairs = [
+        (_BREAK, _BACKTRACKING_BREAK),
+        (_MAY_HAVE_BARE_HEADING, re.compile(_BACKTRACKING_WORDS)),
+        (_BARE_HEADING, re.compile(r"(?:^|(?<=\S)\s+|(?<=[a-z)».,:;]))" + _BACKTRACKING_WORDS)),
+    ]
+    for line in lines:
+        for pattern, reference in pairs:
+            found = [(m.span(), m.groups()) for m in pattern.finditer(line)]
+            assert found == [(m.span(), m.groups()) for m in reference.finditer(line)], line
+
+
+def test_a_duty_list_is_opened_as_the_whole_expression_says() -> None:
+    """The look at a line's end before the search finds the same lines as the search alone."""
+    lines = [
+        "Ищем комьюнити-менеджера, который будет:",
+        "Тебе предстоит:",
+        "Кто будет заниматься —  ",
+        "КОТОРЫЙ БУДЕТ ОТВЕЧАТЬ ЗА:\n",
+        "вам нужно будет -",
+        "который возьмет на себя :",
+        "который будет делать",
+        "кто будет --",
+        "который будет: и ещё",
+    ]
+    rnd = random.Random(3)
+    alphabet = [
+        "который ", "кто ", "Кто ", "тебе ", "ВАМ ", "будет", "будут", "станет", "возьмет на себя", " заниматься",
+        " отвечать за", " делать", "предстоит", "нужно будет", " ", "  ", "\n", ":", "-", "—", "а", "ᲀ", "буᲁет",
+    ]
+    lines += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 8))) for _ in range(5000)]
+    for line in lines:
+        assert _opens_duty_list(line) is bool(_OPENS_DUTIES.search(line)), line
+
+
+def test_a_gated_cue_finds_what_its_search_finds() -> None:
+    """A searched cue runs only on a text that holds one of its words: on the sample lines and on random texts of
+    its words it answers as its search."""
+    grammar = _grammar()
+    rnd = random.Random(4)
+    data = load_yaml("sections.yaml")
+    for name, patterns in data["cues"].items():
+        cue = grammar.cues[name]
+        if all(p.startswith("^") for p in patterns):
+            continue
+        source = "(?:" + "|".join(f"(?:{p})" for p in patterns) + ")"
+        search = re.compile(source).search
+        words = sorted(required_words(source) or ())
+        pieces = [*words, *"абвгдеиклмнопрстуыя ,.", "ищем", " если", "будет", "ты будешь вести"]
+        texts = [_fold(line) for line in _sample_lines()]
+        texts += ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 10))) for _ in range(500)]
+        for text in texts:
+            found, expected = cue(text), search(text)
+            assert (found and found.span()) == (expected and expected.span()), (name, text)
 
 
 # A perk that praises the tasks is no duties heading among the conditions; a heading that asks what the tasks are is.

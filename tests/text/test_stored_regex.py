@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from re import _constants  # type: ignore[attr-defined]
 
 import pytest
 import spacy
@@ -108,3 +109,48 @@ def test_a_broken_derived_file_is_derived_again(cache_folder: Path, text: str) -
     for source, pattern in zip(SOURCES, compile_derived(["данные"], lambda: SOURCES), strict=True):
         assert behaviour(pattern) == behaviour(re.compile(source))
     assert json.loads(stored.read_text(encoding="utf-8"))["sources"] == SOURCES
+
+
+def test_a_derived_expression_given_twice_is_compiled_and_stored_once(cache_folder: Path) -> None:
+    sources = [SOURCES[0], SOURCES[1], SOURCES[0]]
+    for compiled in (compile_derived(["данные"], lambda: sources), compile_derived(["данные"], lambda: sources)):
+        assert compiled[0] is compiled[2]
+        assert [behaviour(pattern) for pattern in compiled] == [behaviour(re.compile(source)) for source in sources]
+    (stored,) = cache_folder.glob("derived-regex-*.json")
+    assert len(json.loads(stored.read_text(encoding="utf-8"))["programs"]) == 2
+
+
+SEARCHED = [
+    r"(?=[оз])(?:обязанност|задач)",
+    r"(?:^|\s)(?=[оз])(?:обязанност|задач)\w*",
+    r"(?=[\s;.])(?:\s*;\s*|[.]\s+(?=[А-Я]))",
+    r"(?:(?<=\S)\s+|(?<=[a-z]))([А-ЯЁ][а-яё]+)(?= [А-Я])",
+]
+SEARCHED_TEXTS = ["обязанности: задачи", " задачи ;  и. Далее", "текст Задачи Далее", "xЗадачи Далее", "", "  ;"]
+
+
+@pytest.mark.parametrize("source", SEARCHED)
+def test_a_searched_expression_gets_the_engine_s_first_character_skip_and_finds_the_same(source: str) -> None:
+    _, plain, *_ = stored_regex._program(source)
+    flags, skipping, groups, index, names = stored_regex._program(source, skip=True)
+    assert not plain[2] & _constants.SRE_INFO_CHARSET
+    assert skipping[2] & _constants.SRE_INFO_CHARSET
+    pattern = stored_regex._restore(source, (flags, skipping, groups, index, names))
+    reference = re.compile(source)
+    for text in SEARCHED_TEXTS:
+        assert [(m.span(), m.groups()) for m in pattern.finditer(text)] == [
+            (m.span(), m.groups()) for m in reference.finditer(text)
+        ]
+
+
+@pytest.mark.parametrize("source", ["(?=[ab])a*", "^(?=[ab])(?:a|b)", "(?i)(?=[ab])(?:a|b)", "(?:.|b)x", "[ab]c"])
+def test_no_skip_where_it_could_change_a_match_or_cost_more(source: str) -> None:
+    """Left as compiled: an expression that may match empty, one anchored at the start, one with case folding, one
+    whose first character is open, and one whose skip the compiler gives itself."""
+    assert stored_regex._program(source, skip=True)[1] == stored_regex._program(source)[1]
+
+
+def test_stored_programs_with_and_without_the_skip_have_files_of_their_own(cache_folder: Path) -> None:
+    compile_all(SEARCHED)
+    compile_all(SEARCHED, skip=True)
+    assert len(list(cache_folder.glob("regex-*.json"))) == 2
