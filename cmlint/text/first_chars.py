@@ -193,44 +193,11 @@ def _subpatterns(value: Any) -> Iterator[Any]:
 
 
 def _sequence(items: list[tuple[Any, Any]]) -> _Firsts:
-    found: set[str] = set()
-    for op, av in items:
-        chars, empty = _item(op, av)
-        if chars is None:
-            return None, True
-        found |= chars
-        if not empty:
-            return frozenset(found), False
-    return frozenset(found), True
-
-
-def _item(op: Any, av: Any) -> _Firsts:
-    if op is c.LITERAL:
-        return frozenset({chr(av)}), False
-    if op is c.IN:
-        return _charset(av), False
-    if op in _ZERO_WIDTH:
-        return frozenset(), True
-    if op is c.SUBPATTERN:
-        _, added, _, sub = av
-        return (None, True) if added & re.IGNORECASE else _sequence(list(sub))
-    if op is c.ATOMIC_GROUP:
-        return _sequence(list(av))
-    if op in _REPEATS:
-        low, _, sub = av
-        chars, empty = _sequence(list(sub))
-        return chars, empty or low == 0
-    if op is c.BRANCH:
-        found: set[str] = set()
-        empty = False
-        for branch in av[1]:
-            chars, branch_empty = _sequence(list(branch))
-            if chars is None:
-                return None, True
-            found |= chars
-            empty = empty or branch_empty
-        return frozenset(found), empty
-    return None, True
+    """The first characters of a sequence, spelled out: the engine's set items of :func:`_walk` (a lookahead taken
+    as zero-width) when they are plain characters and narrow ranges only."""
+    members, empty = _walk(items, lookahead=False)
+    chars = None if members is None else _charset(members)
+    return (None, True) if chars is None else (chars, empty)
 
 
 def _charset(members: list[tuple[Any, Any]]) -> frozenset[str] | None:
@@ -255,49 +222,52 @@ def first_set(parsed: Any) -> list[SetItem] | None:
     case folding).  A lookahead on one character (``(?=[…])``) tells the first character too."""
     if parsed.state.flags & re.IGNORECASE:
         return None
-    items, empty = _set_sequence(list(parsed))
+    items, empty = _walk(list(parsed), lookahead=True)
     return None if items is None or empty or not items else items
 
 
-def _set_sequence(parsed: list[tuple[Any, Any]]) -> tuple[list[SetItem] | None, bool]:
+def _walk(items: list[tuple[Any, Any]], lookahead: bool) -> tuple[list[SetItem] | None, bool]:
+    """The engine's set items one of which the first character of a match of a sequence is (None: any, or a negated
+    set), and whether the sequence can match the empty string (then what follows it can start the match too).
+    With ``lookahead`` a lookahead that needs a character tells the first character; without, it is zero-width."""
     found: list[SetItem] = []
-    for op, av in parsed:
-        items, empty = _set_item(op, av)
-        if items is None:
+    for op, av in items:
+        members, empty = _walk_item(op, av, lookahead)
+        if members is None:
             return None, True
-        found += items
+        found += members
         if not empty:
             return found, False
     return found, True
 
 
-def _set_item(op: Any, av: Any) -> tuple[list[SetItem] | None, bool]:
+def _walk_item(op: Any, av: Any, lookahead: bool) -> tuple[list[SetItem] | None, bool]:
     if op is c.LITERAL:
         return [(op, av)], False
     if op is c.IN:
         return (None, True) if any(member is c.NEGATE for member, _ in av) else (list(av), False)
-    if op is c.ASSERT and av[0] == 1:  # a lookahead: its first character is the match's, when it needs one
-        items, empty = _set_sequence(list(av[1]))
-        return (items, False) if items and not empty else ([], True)
+    if lookahead and op is c.ASSERT and av[0] == 1:  # its first character is the match's, when it needs one
+        members, empty = _walk(list(av[1]), lookahead)
+        return (members, False) if members and not empty else ([], True)
     if op in _ZERO_WIDTH:
         return [], True
     if op is c.SUBPATTERN:
         _, added, _, sub = av
-        return (None, True) if added & re.IGNORECASE else _set_sequence(list(sub))
+        return (None, True) if added & re.IGNORECASE else _walk(list(sub), lookahead)
     if op is c.ATOMIC_GROUP:
-        return _set_sequence(list(av))
+        return _walk(list(av), lookahead)
     if op in _REPEATS:
         low, _, sub = av
-        items, empty = _set_sequence(list(sub))
-        return items, empty or low == 0
+        members, empty = _walk(list(sub), lookahead)
+        return members, empty or low == 0
     if op is c.BRANCH:
         found: list[SetItem] = []
         any_empty = False
         for branch in av[1]:
-            items, empty = _set_sequence(list(branch))
-            if items is None:
+            members, empty = _walk(list(branch), lookahead)
+            if members is None:
                 return None, True
-            found += items
+            found += members
             any_empty = any_empty or empty
         return found, any_empty
     return None, True
