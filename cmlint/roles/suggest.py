@@ -278,6 +278,10 @@ def _opens(mention: TitleMention, place: Placer) -> bool:
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w-]*) $")
 #: An English position with «of» right before a mention («Head of» Sales).
 _HEAD_OF_BEFORE = re.compile(r"([A-Za-z]+) of $", re.IGNORECASE)
+#: A first name that shares the mention's position noun, with a suspended hyphen («Комьюнити- и» контент-менеджер)
+#: or without one («Community &» Content Manager, «Контент и» комьюнити менеджер).
+_SUSPENDED_BEFORE = re.compile(r"([^\W\d_]+)-\s+(?:и|или|и/или|/)\s+$", re.IGNORECASE)
+_COORDINATED_BEFORE = re.compile(r"([^\W\d_][\w-]*)\s*(?:&|/|\b(?:and|и|или)\b)\s*$", re.IGNORECASE)
 #: The words of a title, hyphenated ones whole («лид-менеджер» heads no team).
 _WORDS = re.compile(r"[^\W\d_][\w-]*")
 #: The words of a mention, hyphenated ones in parts («контент-менеджера» names a person by its last part).
@@ -298,6 +302,11 @@ def _widened(mention: TitleMention, place: Placer, morphology: Morphology) -> Ti
     по продажам», not «Инженер Менеджер по продажам»); words before that position stay («Старший»), and so does a
     rank that qualifies a position of its own («Стажер Data Engineer»)."""
     before = place.field_text(mention.field, max(0, mention.start - _REACH), mention.start)
+    shared = _shared_name(before, morphology)
+    if shared is not None:
+        start = mention.start - (len(before) - shared)
+        text = place.field_text(mention.field, start, mention.end)
+        return TitleMention(mention.role, mention.field, start, mention.end, text)
     if any(_person(word, morphology) for word in _PARTS.findall(mention.text)):
         return mention
     found = _HEAD_OF_BEFORE.search(before)
@@ -308,6 +317,26 @@ def _widened(mention: TitleMention, place: Placer, morphology: Morphology) -> Ti
     start = mention.start - (len(before) - found.start(1))
     text = place.field_text(mention.field, start, mention.end)
     return TitleMention(mention.role, mention.field, start, mention.end, text)
+
+
+def _shared_name(before: str, morphology: Morphology) -> int | None:
+    """Where, in the text ``before`` a mention, a first name starts that shares the mention's position noun: the new
+    title replaces both names («Комьюнити- и контент-менеджер» → «Менеджер по продажам», not «Комьюнити- и менеджер
+    по продажам»).  Without a hyphen only at the start of the title or after ranks, and not when the first word is a
+    position of its own or a rank («Дизайнер и контент-менеджер», «Менеджер по продажам и комьюнити-менеджер»,
+    «Ведущий / Бэкенд-разработчик»)."""
+    found = _SUSPENDED_BEFORE.search(before)
+    if found is not None:
+        return found.start(1)
+    found = _COORDINATED_BEFORE.search(before)
+    if found is None or any(not _only_rank(word, morphology) for word in _WORDS.findall(before[: found.start(1)])):
+        return None
+    first = found.group(1)
+    if _person(first, morphology) or first.lower().rsplit("-", 1)[-1] in POSITION_NOUNS:
+        return None
+    if not SENIORITY.isdisjoint(morphology.lemmas(first.lower())):  # «Ведущий / Бэкенд-разработчик»: a rank stays
+        return None
+    return found.start(1)
 
 
 def _only_rank(word: str, morphology: Morphology) -> bool:

@@ -198,3 +198,22 @@ def test_a_head_whose_duties_fit_keeps_the_title(linter: Linter) -> None:
 )
 def test_no_rank_is_made_up_and_none_is_lost(linter: Linter, title: str, suggested: str) -> None:
     assert linter.lint(SALES, title=title).suggested_titles[0].title == suggested
+
+
+@pytest.mark.parametrize(
+    ("title", "suggested"),
+    [
+        ("Комьюнити- и контент-менеджер", "Менеджер по продажам"),
+        ("Community & Content Manager", "Менеджер по продажам"),
+        ("Контент и комьюнити менеджер", "Менеджер по продажам"),
+        ("Старший контент- и комьюнити-менеджер", "Старший менеджер по продажам"),
+    ],
+)
+def test_two_names_of_one_position_noun_are_renamed_together(linter: Linter, title: str, suggested: str) -> None:
+    """No first name is left hanging («Комьюнити- и менеджер по продажам»), in the title or in the body."""
+    text = "Ищем контент- и комьюнити-менеджера в команду.\n" + SALES
+    report = linter.lint(text, title=title)
+    (finding,) = [f for f in report.findings if f.code == "CM001"]
+    assert report.suggested_titles[0].title == suggested
+    assert finding.suggestions[0].edits[-1].span.text == "контент- и комьюнити-менеджера"
+    assert finding.suggestions[0].edits[-1].replacement == "менеджера по продажам"
