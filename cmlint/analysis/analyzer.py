@@ -27,7 +27,7 @@ from cmlint.roles.objects import naming_items, title_objects
 from cmlint.roles.profile import DutyProfile, OccupationScores
 from cmlint.roles.subjects import TitleTokens, title_subject
 from cmlint.roles.suggest import candidates, market_names, suggestions
-from cmlint.roles.titles import POSITION_NOUNS, TitleMatch
+from cmlint.roles.titles import LATIN_POSITIONS, POSITION_NOUNS, TitleMatch, ends_in_position_noun
 from cmlint.scoring import Scoring
 from cmlint.text.money import states_salary
 from cmlint.text.normalize import normalize
@@ -227,8 +227,9 @@ class Analyzer:
     def _title_roles(self, given: RoleInput) -> tuple[str, ...]:
         """The roles the title reads, those of a suspended hyphen («SMM- и комьюнити-менеджер») first."""
         title_text = given.title.text
-        if title_text is not None and _expand_shared(title_text) != title_text:
-            return tuple(dict.fromkeys([*self._suspended_roles(title_text), *given.read.roles]))
+        expanded = _expand_shared(title_text) if title_text is not None else None
+        if expanded is not None and expanded != title_text:
+            return tuple(dict.fromkeys([*self._roles_read(expanded), *given.read.roles]))
         return given.read.roles
 
     def _mentions(self, given: RoleInput, title_roles: tuple[str, ...]) -> list[TitleMention]:
@@ -288,10 +289,10 @@ class Analyzer:
         scores = OccupationScores.of(masses, lines, taxonomy, self.occupations.labels, scoring.occupations, naming)
         return _DutyScores(profile, masses, scores, role_profile.summed(masses.values()))
 
-    def _suspended_roles(self, title: str) -> list[str]:
-        """Roles of a title whose position noun two names share, read from its expanded form."""
-        doc = self.nlp(_expand_shared(title))
-        return list(self.roles.read_title(doc, TokenView.of(doc)).roles)
+    def _roles_read(self, title: str) -> tuple[str, ...]:
+        """The roles ``title`` names, read on its own (a title whose shared position noun was given to each name)."""
+        doc = self.nlp(title)
+        return self.roles.read_title(doc, TokenView.of(doc)).roles
 
 
 # «Контент- и комьюнити-менеджер» means «контент-менеджер и комьюнити-менеджер».
@@ -314,24 +315,12 @@ def _expand_shared(title: str) -> str:
     комьюнити-менеджер», «Community & Content Manager» → «Community Manager & Content Manager»; not when the first
     name ends in a position noun of its own («SMM-менеджер / community manager»)."""
     title = _SUSPENDED_HYPHEN.sub(lambda m: f"{m[1]}-{m[5]} {m[2] or m[3]} {m[4]}-{m[5]}", title)
-    return _SHARED_HEAD.sub(lambda m: m[0] if _a_position_word(m[1]) else f"{m[1]} {m[4]} {m[2]} {m[3]} {m[4]}", title)
-
-
-def _a_position_word(word: str) -> bool:
-    """Whether a word (or the last part of a hyphenated one) is a position noun: «SMM-менеджер», «Lead»."""
-    last = word.lower().rsplit("-", 1)[-1]
-    return last in _LATIN_POSITIONS or last in POSITION_NOUNS
+    return _SHARED_HEAD.sub(
+        lambda m: m[0] if ends_in_position_noun(m[1]) else f"{m[1]} {m[4]} {m[2]} {m[3]} {m[4]}", title
+    )
 
 
 
-#: Latin words that name a position («Community Manager», «Sales Lead»).
-_LATIN_POSITIONS = frozenset(
-    {
-        "manager", "lead", "specialist", "head", "director", "coordinator", "assistant", "officer", "executive",
-        "writer", "designer", "analyst", "developer", "engineer", "editor", "creator", "builder", "moderator",
-        "marketer", "recruiter",
-    }
-)
 
 
 def _positions(read: TitleRead, title_roles: tuple[str, ...]) -> tuple[str, ...]:
@@ -344,7 +333,7 @@ def _positions(read: TitleRead, title_roles: tuple[str, ...]) -> tuple[str, ...]
 def _names_a_position(doc: Doc, match: TitleMatch) -> bool:
     """Whether a role's name in the body names a position («комьюнити-менеджера»), not a thing («SMM-стратегии»)."""
     tokens = doc[match.start:match.end]
-    return any("Anim" in token.morph.get("Animacy", []) or token.lower_ in _LATIN_POSITIONS for token in tokens)
+    return any("Anim" in token.morph.get("Animacy", []) or token.lower_ in LATIN_POSITIONS for token in tokens)
 
 
 def _named_tokens(mentions: list[TitleMention], starts: list[int], view: TokenView) -> frozenset[int]:
@@ -356,7 +345,7 @@ def _named_tokens(mentions: list[TitleMention], starts: list[int], view: TokenVi
         if mention.field != "text":
             continue
         tokens = range(bisect_left(starts, mention.start), bisect_left(starts, mention.end))
-        if any(view.lemma[i].lower() in POSITION_NOUNS or view.lower[i] in _LATIN_POSITIONS for i in tokens):
+        if any(view.lemma[i].lower() in POSITION_NOUNS or view.lower[i] in LATIN_POSITIONS for i in tokens):
             found.update(tokens)
     return frozenset(found)
 

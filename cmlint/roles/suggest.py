@@ -25,7 +25,7 @@ from cmlint.roles.decision import RoleDecision
 from cmlint.roles.matching import TitleMention
 from cmlint.roles.profile import DutyProfile, OccupationScores
 from cmlint.roles.taxonomy import Taxonomy
-from cmlint.roles.titles import POSITION_NOUNS, SENIORITY, TEAM_HEADS
+from cmlint.roles.titles import POSITION_NOUNS, SENIORITY, TEAM_HEADS, ends_in_position_noun
 from cmlint.scoring import SuggestionSettings
 
 Field = Literal["text", "title"]
@@ -332,7 +332,7 @@ def _shared_name(before: str, morphology: Morphology) -> int | None:
     if found is None or any(not _only_rank(word, morphology) for word in _WORDS.findall(before[: found.start(1)])):
         return None
     first = found.group(1)
-    if _person(first, morphology) or first.lower().rsplit("-", 1)[-1] in POSITION_NOUNS:
+    if _person(first, morphology) or ends_in_position_noun(first):
         return None
     if not SENIORITY.isdisjoint(morphology.lemmas(first.lower())):  # «Ведущий / Бэкенд-разработчик»: a rank stays
         return None

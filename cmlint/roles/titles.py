@@ -91,6 +91,14 @@ POSITION_HEADS = frozenset(
         "assistant", "officer", "executive", "editor", "writer", "designer", "creator", "builder", "strategist",
     }
 )
+#: Latin words that name a position («Community Manager», «Sales Lead»).
+LATIN_POSITIONS = frozenset(
+    {
+        "manager", "lead", "specialist", "head", "director", "coordinator", "assistant", "officer", "executive",
+        "writer", "designer", "analyst", "developer", "engineer", "editor", "creator", "builder", "moderator",
+        "marketer", "recruiter",
+    }
+)
 #: Position nouns that name no role on their own but take a complement that does («Администратор сайта»).
 GENERIC_HEADS = frozenset(
     {
@@ -548,3 +556,10 @@ def edit_distance(a: str, b: str, limit: int) -> int:
             return limit + 1
         previous2, previous = previous, current
     return previous[-1]
+
+
+def ends_in_position_noun(word: str) -> bool:
+    """Whether a word, or the last part of a hyphenated one, is a position noun («SMM-менеджер», «Developer»): a name
+    of its own, which shares no position noun with the name after it («SMM-менеджер / community manager»)."""
+    last = word.lower().rsplit("-", 1)[-1]
+    return last in LATIN_POSITIONS or last in POSITION_NOUNS
