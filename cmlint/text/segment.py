@@ -811,6 +811,17 @@ def _opens_requirements(folded: str, grammar: _Grammar) -> bool:
 _CUED_KINDS: tuple[ItemKind, ...] = ("condition", "about", "contact")
 
 
+def _told_of_company(folded: str, cues: dict[str, Callable[[str], re.Match[str] | None]]) -> ItemKind | None:
+    """What an item says the company is («Компания занимается …»: about) or offers the candidate («С нами ты
+    сможешь …»: a condition), if it says either — in a duty section where a posting ran its «О компании» or its
+    perks into the duties, or in a posting with no sections."""
+    if cues["company"](folded):
+        return "about"
+    if cues["offer"](folded):
+        return "condition"
+    return None
+
+
 def _item_kind(text: str, section: SectionKind, grammar: _Grammar, awaits: bool = False) -> ItemKind:
     folded = _fold(text)
     cues = grammar.cues
@@ -834,10 +845,10 @@ def _item_kind(text: str, section: SectionKind, grammar: _Grammar, awaits: bool 
     if requirement:
         return "requirement"
     if section == "duties":
-        return "duty"
+        return _told_of_company(folded, cues) or "duty"
     if cues["seeking"](folded):
         return "other"
     for name in _CUED_KINDS:
         if cues[name](folded):
             return name
-    return "other"
+    return _told_of_company(folded, cues) or "other"

@@ -188,6 +188,38 @@ def test_no_headings_posting_gets_sentences() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        # perks a posting ran into its duties: what the candidate gets
+        ("С нами ты сможешь прокачаться в кругу сильных инженеров", "condition"),
+        ("Помимо интересных задач вас ждут регулярные внутренние семинары", "condition"),
+        ("Кроме того, предоставляем отличный материал для научных работ", "condition"),
+        ("Оплачиваем профильные курсы и конференции", "condition"),
+        # the company, not the work
+        ("Компания занимается сопровождением клиентов и заключением сделок", "about"),
+        ("Мы крупная фармацевтическая компания со своим складом", "about"),
+        ("Наши клиенты — крупнейшие торговые сети", "about"),
+        ("Мы предоставляем лучшие услуги электронной коммерции", "about"),
+        # the work itself, in any voice
+        ("Вас ждут задачи по автоматизации склада", "duty"),
+        ("Вы также разрабатываете техническую реализацию проекта", "duty"),
+        ("Мы занимаемся разработкой сервисов для бизнеса", "duty"),
+        ("Предоставление отчётов руководителю", "duty"),
+    ],
+)
+def test_a_duty_section_holds_the_perks_and_the_company_told_in_it_apart(line: str, kind: str) -> None:
+    assert items(f"Обязанности:\n- вести учёт\n- {line}")[1] == ("duties", kind, line)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [("Ты получишь опыт работы с большими данными", "condition"), ("Оказываем услуги по металлообработке", "about")],
+)
+def test_a_posting_without_sections_holds_the_perks_and_the_company_apart(line: str, kind: str) -> None:
+    assert items(f"{line}. Опыт от года.")[0] == ("intro", kind, line)
+
+
 def test_a_sentence_opening_a_list_starts_duties() -> None:
     text = "Ищем комьюнити-менеджера, который будет:\nотвечать на вопросы\nвести чат"
     assert [s for s, _, _ in items(text)] == ["duties", "duties"]
