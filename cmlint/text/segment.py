@@ -18,7 +18,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from cmlint import cache
 from cmlint.kinds import ItemKind, SectionKind
+from cmlint.nlp.lemma_table import fingerprint
 from cmlint.resources import load_yaml
 from cmlint.text import first_chars
 from cmlint.text.first_chars import alternatives_lookahead, first_chars_lookahead
@@ -195,20 +197,54 @@ def _grammar() -> _Grammar:
     headings = tuple((kind, next(compiled), next(compiled)) for kind in data["headings"])
     gate = next(compiled)
     closed = tuple((kind, next(compiled), next(compiled)) for kind in data["headings"])
+    # Cues anchored at the start are tried once there instead of at every position.
+    searched = {
+        name: _alternatives(patterns)
+        for name, patterns in data["cues"].items()
+        if not all(p.startswith("^") for p in patterns)
+    }
+    words = _cue_words(inputs, searched)
     cues: dict[str, Callable[[str], re.Match[str] | None]] = {}
-    for name, patterns in data["cues"].items():
+    for name in data["cues"]:
         pattern = next(compiled)
-        # Cues anchored at the start are tried once there instead of at every position.
-        anchored = all(p.startswith("^") for p in patterns)
-        cues[name] = pattern.match if anchored else _gated(pattern.search, _alternatives(patterns))
+        cues[name] = _gated(pattern.search, words[name]) if name in searched else pattern.match
     return _Grammar(headings, cues, closed, gate)
 
 
-def _gated(search: Callable[[str], re.Match[str] | None], source: str) -> Callable[[str], re.Match[str] | None]:
-    """``search`` of an expression, run only on a text that holds one of the words every match holds
-    (:func:`first_chars.required_words`): a search tries the expression at every position, a word is found at
-    once."""
-    words = first_chars.required_words(source)
+#: The cache files of the searched cues' words (:func:`_cue_words`), and how many are kept.
+_CUE_WORDS = "cue-words-"
+_CUE_WORDS_KEEP = 8
+
+
+def _cue_words(inputs: list[str], sources: dict[str, str]) -> dict[str, frozenset[str] | None]:
+    """Per searched cue (its name and the expression of its alternatives), the words one of which every match holds
+    (:func:`first_chars.required_words`; None when the parse tells none).  They depend on the grammar, the code
+    that writes and reads the expressions (this module and :mod:`first_chars`: ``inputs``, as for the
+    expressions) and Python's parser, and are kept in the cache folder (:mod:`cmlint.cache`) under those: parsing
+    the cues again on every start was a hundredth of a second of ``cmlint check one.txt``.  A file that is missing,
+    unreadable or of another shape is ignored, and the words are found again and stored anew."""
+    key = fingerprint([sys.version, *inputs])
+    try:
+        stored = cache.read_json(_CUE_WORDS, key)
+        if (
+            isinstance(stored, dict)
+            and stored.keys() == sources.keys()
+            and all(v is None or (isinstance(v, list) and all(isinstance(w, str) for w in v)) for v in stored.values())
+        ):
+            return {name: None if found is None else frozenset(found) for name, found in stored.items()}
+    except (OSError, ValueError):
+        pass
+    words = {name: first_chars.required_words(source) for name, source in sources.items()}
+    data = {name: None if found is None else sorted(found) for name, found in words.items()}
+    cache.store_json(_CUE_WORDS, key, data, _CUE_WORDS_KEEP)
+    return words
+
+
+def _gated(
+    search: Callable[[str], re.Match[str] | None], words: frozenset[str] | None
+) -> Callable[[str], re.Match[str] | None]:
+    """``search`` of an expression, run only on a text that holds one of ``words``, the words every match holds
+    (:func:`_cue_words`): a search tries the expression at every position, a word is found at once."""
     if words is None:
         return search
     ordered = tuple(sorted(words))
