@@ -11,7 +11,8 @@ again and the file is written anew.  Where the expressions are themselves derive
 grammar's from ``rules/sections.yaml`` and the code that adds their lookaheads), :func:`compile_derived` keeps the
 expressions with their programs under a fingerprint of those inputs, so a run with the same inputs derives nothing.
 The programs of expressions that are searched may carry the engine's skip to a character a match can start with
-where the compiler cannot see it (:func:`_skipping`).
+where the compiler cannot see it (:func:`_skipping`).  A module's own expressions, compiled where they are defined
+(:class:`ModulePatterns`), are kept under a fingerprint of that module's code.
 Nothing generated is kept in git.
 """
 
@@ -32,8 +33,11 @@ from cmlint.text import first_chars
 
 _PREFIX = "regex-"
 _DERIVED_PREFIX = "derived-regex-"
+_MODULE_PREFIX = "module-regex-"
 #: Files kept in the folder (one per set of expressions in use; older ones are removed).
 _KEEP = 8
+#: Files of modules' own expressions kept (a few modules, each in some versions).
+_MODULE_KEEP = 16
 
 #: What ``_sre.compile`` takes besides the expression: flags, codes, number of groups, group index both ways.
 Program = tuple[int, list[int], int, dict[str, int], list[str | None]]
@@ -72,6 +76,39 @@ def compile_derived(inputs: Sequence[str], derive: Callable[[], Sequence[str]]) 
     return _restored(sources, programs)
 
 
+class ModulePatterns:
+    """``re.compile`` for the expressions a module compiles as it is imported, from the programs kept for them.
+
+    The programs are stored under a fingerprint of the module's code (which holds every expression and flag it
+    compiles) and of Python; each is found by its expression and flags, so a program is only ever handed to
+    ``_sre.compile`` for the expression it was made from.  An expression without a stored program (the first run
+    after a change, a missing or broken file) is compiled as ``re.compile`` does and the file is written again."""
+
+    def __init__(self, module_file: str) -> None:
+        code = Path(module_file).read_text(encoding="utf-8")
+        self._key = fingerprint([sys.version, str(_sre.MAGIC), code])
+        try:
+            stored = cache.read_json(_MODULE_PREFIX, self._key)
+        except (OSError, ValueError):
+            stored = {}
+        self._programs: dict[str, Any] = stored if isinstance(stored, dict) else {}
+
+    def compile(self, source: str, flags: int = 0) -> re.Pattern[str]:
+        """``re.compile(source, flags)``."""
+        flags = int(flags)
+        name = f"{flags} {source}"
+        program = self._programs.get(name)
+        if program is not None:
+            try:
+                return _restore(source, program)
+            except (ValueError, TypeError, RuntimeError, OverflowError):
+                pass
+        pattern = re.compile(source, flags)
+        self._programs[name] = _program(source, flags=flags)
+        cache.store_json(_MODULE_PREFIX, self._key, self._programs, _MODULE_KEEP)
+        return pattern
+
+
 def _restored(sources: list[str], programs: Any) -> list[re.Pattern[str]]:
     """The compiled ``sources`` from the programs of the distinct ones (in order): the same expression given twice
     is compiled and kept once."""
@@ -97,16 +134,17 @@ def _stored(key: str, count: int) -> list[Any]:
     return programs
 
 
-def _program(source: str, skip: bool = False) -> Program:
-    """What ``re._compiler.compile`` hands to ``_sre.compile`` for ``source`` (no flags); ``skip``: with the
+def _program(source: str, skip: bool = False, flags: int = 0) -> Program:
+    """What ``re._compiler.compile`` hands to ``_sre.compile`` for ``source`` and ``flags``; ``skip``: with the
     engine's first-character skip where the compiler gives none (:func:`_skipping`)."""
-    parsed = _parser.parse(source, 0)
+    parsed = _parser.parse(source, flags)
     state = parsed.state
     names: list[str | None] = [None] * state.groups
     for name, index in state.groupdict.items():
         names[index] = name
-    code = _compiler._code(parsed, 0)
-    return state.flags, _skipping(code, parsed) if skip else code, state.groups - 1, dict(state.groupdict), names
+    code = _compiler._code(parsed, flags)
+    program = _skipping(code, parsed) if skip else code
+    return flags | state.flags, program, state.groups - 1, dict(state.groupdict), names
 
 
 def _skipping(code: list[int], parsed: Any) -> list[int]:
