@@ -3,8 +3,9 @@
 Python compiles a regular expression in Python code (``re._parser`` reads it, ``re._compiler`` turns it into
 the program of codes the ``_sre`` engine runs); for the long expressions with Cyrillic character classes of the
 tokenizer and of ``rules/sections.yaml`` that was a tenth of ``cmlint check one.txt``, and it gives the same
-program every time for the same expression and Python.  The programs are kept as JSON in the cache folder
-(:mod:`cmlint.cache`) under a fingerprint of the expressions, the Python build and the engine's version, and
+program every time for the same expression and Python.  The programs are kept as JSON (their codes packed,
+:data:`_CODES`) in the cache folder (:mod:`cmlint.cache`) under a fingerprint of the expressions, the Python build
+and the engine's version, and
 handed back to ``_sre.compile``, which checks a program before it accepts it: a file that is missing,
 unreadable, of another shape or with a program the engine rejects is ignored, the expressions are compiled
 again and the file is written anew.  Where the expressions are themselves derived from other inputs (the section
@@ -19,8 +20,10 @@ Nothing generated is kept in git.
 from __future__ import annotations
 
 import _sre
+import base64
 import re
 import sys
+from array import array
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -41,18 +44,21 @@ _MODULE_KEEP = 16
 
 #: What ``_sre.compile`` takes besides the expression: flags, codes, number of groups, group index both ways.
 Program = tuple[int, list[int], int, dict[str, int], list[str | None]]
+#: How a file keeps a program's codes: the engine's 32-bit codes as bytes in this machine's order, in base64 (read
+#: back in a tenth of the time JSON takes over the same numbers); part of every file's key.
+_CODES = f"codes: base64 of array {array('I').itemsize} {sys.byteorder}"
 
 
 def compile_all(sources: Sequence[str], skip: bool = False) -> list[re.Pattern[str]]:
     """``re.compile`` of every source (no flags), from the programs stored for the same sources when there are;
     ``skip``: with the first-character skip for a search (:func:`_skipping`)."""
-    key = fingerprint([sys.version, str(_sre.MAGIC), _skip_version(skip), *sources])
+    key = fingerprint([sys.version, str(_sre.MAGIC), _CODES, _skip_version(skip), *sources])
     try:
         return [_restore(source, program) for source, program in zip(sources, _stored(key, len(sources)), strict=True)]
     except (OSError, ValueError, TypeError, RuntimeError, OverflowError):
         pass
     programs = [_program(source, skip) for source in sources]
-    cache.store_json(_PREFIX, key, programs, _KEEP)
+    cache.store_json(_PREFIX, key, [_packed(program) for program in programs], _KEEP)
     return [_restore(source, program) for source, program in zip(sources, programs, strict=True)]
 
 
@@ -61,7 +67,7 @@ def compile_derived(inputs: Sequence[str], derive: Callable[[], Sequence[str]]) 
     and the source of the code that derives): the expressions and their programs (with the first-character skip for
     a search, :func:`_skipping`) are stored under a fingerprint of the inputs, and ``derive`` runs only when nothing
     usable is stored for them."""
-    key = fingerprint([sys.version, str(_sre.MAGIC), _skip_version(True), *inputs])
+    key = fingerprint([sys.version, str(_sre.MAGIC), _CODES, _skip_version(True), *inputs])
     try:
         stored = cache.read_json(_DERIVED_PREFIX, key)
         sources, programs = stored["sources"], stored["programs"]
@@ -72,7 +78,8 @@ def compile_derived(inputs: Sequence[str], derive: Callable[[], Sequence[str]]) 
         pass
     sources = list(derive())
     programs = [_program(source, skip=True) for source in dict.fromkeys(sources)]
-    cache.store_json(_DERIVED_PREFIX, key, {"sources": sources, "programs": programs}, _KEEP)
+    stored = {"sources": sources, "programs": [_packed(program) for program in programs]}
+    cache.store_json(_DERIVED_PREFIX, key, stored, _KEEP)
     return _restored(sources, programs)
 
 
@@ -86,7 +93,7 @@ class ModulePatterns:
 
     def __init__(self, module_file: str) -> None:
         code = Path(module_file).read_text(encoding="utf-8")
-        self._key = fingerprint([sys.version, str(_sre.MAGIC), code])
+        self._key = fingerprint([sys.version, str(_sre.MAGIC), _CODES, code])
         try:
             stored = cache.read_json(_MODULE_PREFIX, self._key)
         except (OSError, ValueError):
@@ -104,7 +111,7 @@ class ModulePatterns:
             except (ValueError, TypeError, RuntimeError, OverflowError):
                 pass
         pattern = re.compile(source, flags)
-        self._programs[name] = _program(source, flags=flags)
+        self._programs[name] = _packed(_program(source, flags=flags))
         cache.store_json(_MODULE_PREFIX, self._key, self._programs, _MODULE_KEEP)
         return pattern
 
@@ -180,10 +187,30 @@ def _anchored(parsed: Any) -> bool:
     )
 
 
+def _packed(program: Program) -> list[Any]:
+    """A program as a file keeps it: the codes packed (:data:`_CODES`)."""
+    flags, code, groups, index, names = program
+    return [flags, base64.b64encode(array("I", code).tobytes()).decode("ascii"), groups, index, names]
+
+
+def _codes(packed: Any) -> list[int]:
+    """The codes of a program as a file keeps them (a list as a fresh program has them is taken as it is); raises
+    ``ValueError`` or ``TypeError`` on anything else."""
+    if isinstance(packed, list):
+        return packed
+    if not isinstance(packed, str):
+        raise TypeError("не коды программы")
+    codes = array("I")
+    codes.frombytes(base64.b64decode(packed, validate=True))
+    return codes.tolist()
+
+
 def _restore(source: str, program: Any) -> re.Pattern[str]:
-    """The compiled expression from its program; ``_sre.compile`` raises on a program it does not accept."""
+    """The compiled expression from its program (fresh or as a file keeps it); ``_sre.compile`` raises on a program
+    it does not accept."""
     flags, code, groups, index, names = program
     if not isinstance(index, dict) or not isinstance(names, list):
         raise TypeError("не программа выражения")
+    code = _codes(code)
     pattern: re.Pattern[str] = _sre.compile(source, flags, code, groups, index, tuple(names))
     return pattern

@@ -133,7 +133,12 @@ def test_a_module_s_expressions_are_compiled_and_read_back_as_re_compile_does(
         for source, flags in FLAGGED:
             assert behaviour(patterns.compile(source, flags)) == behaviour(re.compile(source, flags))
     (stored,) = cache_folder.glob("module-regex-*.json")
-    assert len(json.loads(stored.read_text(encoding="utf-8"))) == len(FLAGGED)
+    programs = json.loads(stored.read_text(encoding="utf-8"))
+    assert len(programs) == len(FLAGGED)
+    for source, flags in FLAGGED:  # the codes are kept packed and give back the program
+        packed = programs[f"{int(flags)} {source}"]
+        assert isinstance(packed[1], str)
+        assert stored_regex._codes(packed[1]) == stored_regex._program(source, flags=int(flags))[1]
     module.write_text("# другой код модуля\n", encoding="utf-8")
     ModulePatterns(str(module)).compile(SOURCES[0])
     assert len(list(cache_folder.glob("module-regex-*.json"))) == 2
@@ -144,6 +149,8 @@ def test_a_module_s_expressions_are_compiled_and_read_back_as_re_compile_does(
     "[]",  # another shape
     '{"0 x": [32, [1, 2, 3], 0, {}, [null]]}',  # a program the engine rejects
     '{"0 x": [32, [1, 2, 3]]}',  # not a program
+    '{"0 x": [32, "не base64", 0, {}, [null]]}',  # codes that are not packed
+    '{"0 x": [32, "AAA=", 0, {}, [null]]}',  # codes cut off
 ])
 def test_a_broken_module_file_is_compiled_again(cache_folder: Path, tmp_path: Path, text: str) -> None:
     module = tmp_path / "module.py"
