@@ -92,13 +92,19 @@ class ModulePatterns:
     after a change, a missing or broken file) is compiled as ``re.compile`` does and the file is written again."""
 
     def __init__(self, module_file: str) -> None:
-        code = Path(module_file).read_text(encoding="utf-8")
+        self._programs: dict[str, Any] = {}
+        self._key: str | None = None
+        try:
+            code = Path(module_file).read_text(encoding="utf-8")
+        except OSError:
+            return  # no code to fingerprint (a module inside an archive): compiled as re.compile does, nothing kept
         self._key = fingerprint([sys.version, str(_sre.MAGIC), _CODES, code])
         try:
             stored = cache.read_json(_MODULE_PREFIX, self._key)
         except (OSError, ValueError):
-            stored = {}
-        self._programs: dict[str, Any] = stored if isinstance(stored, dict) else {}
+            return
+        if isinstance(stored, dict):
+            self._programs = stored
 
     def compile(self, source: str, flags: int = 0) -> re.Pattern[str]:
         """``re.compile(source, flags)``."""
@@ -111,8 +117,9 @@ class ModulePatterns:
             except (ValueError, TypeError, RuntimeError, OverflowError):
                 pass
         pattern = re.compile(source, flags)
-        self._programs[name] = _packed(_program(source, flags=flags))
-        cache.store_json(_MODULE_PREFIX, self._key, self._programs, _MODULE_KEEP)
+        if self._key is not None:
+            self._programs[name] = _packed(_program(source, flags=flags))
+            cache.store_json(_MODULE_PREFIX, self._key, self._programs, _MODULE_KEEP)
         return pattern
 
 

@@ -144,6 +144,13 @@ def test_a_module_s_expressions_are_compiled_and_read_back_as_re_compile_does(
     assert len(list(cache_folder.glob("module-regex-*.json"))) == 2
 
 
+def test_a_module_whose_code_cannot_be_read_compiles_as_re_compile_does(cache_folder: Path, tmp_path: Path) -> None:
+    patterns = ModulePatterns(str(tmp_path / "archive.zip" / "module.py"))
+    for source, flags in FLAGGED:
+        assert behaviour(patterns.compile(source, flags)) == behaviour(re.compile(source, flags))
+    assert not list(cache_folder.glob("module-regex-*.json"))
+
+
 @pytest.mark.parametrize("text", [
     "[",  # cut off
     "[]",  # another shape
