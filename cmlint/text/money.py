@@ -15,6 +15,12 @@ from __future__ import annotations
 
 import re
 
+from cmlint.text.stored_regex import ModulePatterns
+
+#: The expressions below, compiled from the programs kept for them (compiling them was a hundredth of a second of
+#: every start).
+_STORED = ModulePatterns(__file__)
+
 _SEPARATOR = r"[ \u00a0\u202f.,]"
 #: A number in digits: grouped thousands («60 000», «60.000») or plain («60000», «1,5»).
 _NUMBER = rf"(?>\d{{1,3}}(?:{_SEPARATOR}\d{{3}}){{1,3}}(?!\d)|\d{{1,9}}(?:[.,]\d{{1,2}})?(?!\d))"
@@ -29,37 +35,37 @@ _FLAGS = re.IGNORECASE | re.MULTILINE
 #: positions that cannot start a match at once instead of trying every alternative there.
 _DIGIT_FIRST = r"(?=\d)"
 
-_AMOUNT = re.compile(
+_AMOUNT = _STORED.compile(
     rf"{_DIGIT_FIRST}{_START}{_NUMBER}\s?(?:[-–—]\s?{_NUMBER}\s?)?(?:{_STRONG_UNIT}|{_WEAK_UNIT})", _FLAGS
 )
-_CURRENCY_FIRST = re.compile(rf"(?=[$€₽uer])(?:[$€₽]|usd|eur|rub)\s?{_NUMBER}", _FLAGS)
+_CURRENCY_FIRST = _STORED.compile(rf"(?=[$€₽uer])(?:[$€₽]|usd|eur|rub)\s?{_NUMBER}", _FLAGS)
 _PAY_WORD = (
     r"(?:зарплат\w*|заработн\w*\s+плат\w*|зар\.\s?плат\w*|з\s?/\s?п|з\.\s?п\.|(?<![а-яё])зп(?![а-яё])"
     r"|оклад\w*|доход\w*|вознагражден\w*|оплат\w*|ставк\w*|salary|compensation)"
 )
-_PAY_FIGURE = re.compile(rf"(?=[зодвсsc]){_PAY_WORD}[^\n\d]{{0,40}}?{_START}{_GROUPED}", _FLAGS)
+_PAY_FIGURE = _STORED.compile(rf"(?=[зодвсsc]){_PAY_WORD}[^\n\d]{{0,40}}?{_START}{_GROUPED}", _FLAGS)
 # Thousands in shorthand after a word for pay: «ЗП 200 net», «зарплата 200т», «зарплата 100+», «оклад от 50 до 80
 # на руки» (two or three digits with a mark of money: a «т», a plus, gross or net, «на руки»).
 _SHORT = r"\d{2,3}(?!\d)"
 _SHORT_MARK = r"(?:т\.?(?![а-яёa-z])|\+|\s?(?:net|gross|гросс|нетто|на\s+руки)\b)"
-_PAY_SHORTHAND = re.compile(
+_PAY_SHORTHAND = _STORED.compile(
     rf"(?=[зодвсsc])(?<![а-яёa-z]){_PAY_WORD}[^\n\d]{{0,20}}?{_START}{_SHORT}(?:\s?(?:[-–—]|до)\s?{_SHORT})?{_SHORT_MARK}",
     _FLAGS,
 )
 # Grouped thousands right before a word for pay: «80 000 оклад + % с продаж» (not a share of a rate: «0,125 ставки»).
-_FIGURE_FIRST = re.compile(
+_FIGURE_FIRST = _STORED.compile(
     rf"(?=[1-9]){_START}(?>[1-9]\d{{0,2}}(?:{_SEPARATOR}\d{{3}}){{1,3}}(?!\d)|\d{{5,9}}(?!\d))[\s,:—–-]{{1,3}}"
     rf"(?!ставк){_PAY_WORD}",
     _FLAGS,
 )
 # A range of grouped thousands not followed by a noun («от 10 000 до 50 000 подписчиков» is not pay).
-_RANGE = re.compile(
+_RANGE = _STORED.compile(
     rf"(?=о)(?<![а-яё])от\s?{_GROUPED}\s?(?:[а-яё]{{1,3}}\.?\s?)?до\s?{_GROUPED}{_NOT_A_NOUN_NEXT}", _FLAGS
 )
-_GROSS = re.compile(
+_GROSS = _STORED.compile(
     rf"{_DIGIT_FIRST}{_START}{_GROUPED}\s?(?:gross|net|гросс|нетто|на\s+руки|до\s+вычета|после\s+вычета)", _FLAGS
 )
-_RATE = re.compile(rf"{_DIGIT_FIRST}{_START}{_NUMBER}\s?(?:за|в|/)\s?(?:час|смену|день|мес\w*)", _FLAGS)
+_RATE = _STORED.compile(rf"{_DIGIT_FIRST}{_START}{_NUMBER}\s?(?:за|в|/)\s?(?:час|смену|день|мес\w*)", _FLAGS)
 _PATTERNS = (_AMOUNT, _CURRENCY_FIRST, _PAY_FIGURE, _PAY_SHORTHAND, _FIGURE_FIRST, _RANGE, _GROSS, _RATE)
 
 

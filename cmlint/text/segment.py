@@ -18,18 +18,24 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from cmlint import cache
 from cmlint.kinds import ItemKind, SectionKind
+from cmlint.nlp.lemma_table import fingerprint
 from cmlint.resources import load_yaml
 from cmlint.text import first_chars
 from cmlint.text.first_chars import alternatives_lookahead, first_chars_lookahead
-from cmlint.text.stored_regex import compile_all, compile_derived
+from cmlint.text.stored_regex import ModulePatterns, compile_all, compile_derived
 
-_BULLET = re.compile(
+#: This module's expressions, compiled from the programs kept for them (compiling them was two hundredths of a
+#: second of every start).
+_STORED = ModulePatterns(__file__)
+
+_BULLET = _STORED.compile(
     r"^[ \t]*(?:[-–—•·▪►▸‣⁃○●◦✓✔☑➖➤→»*+]|\d{1,2}[.)](?!\d)|[a-zа-я]\)|"
     r"[\U0001F300-\U0001FAFF\u25A0-\u25FF\u2600-\u27BF\u2B50\u2B55\u2705\u274C\u2757\uFE0F\u200D]+)[ \t]*"
 )
-_LEADING_NOISE = re.compile(r"^[\W_]+")
-_TRAILING_NOISE = re.compile(r"[\s:!?.\-–—)(\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]+$")
+_LEADING_NOISE = _STORED.compile(r"^[\W_]+")
+_TRAILING_NOISE = _STORED.compile(r"[\s:!?.\-–—)(\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]+$")
 # Where a line breaks into items.  Every alternative starts with a space or one of a few
 # punctuation marks, and the lookahead in front lets the scan skip every other character at once; a run of spaces
 # is never given back (what follows it is no space) and a mark is read before what must stand behind it:
@@ -53,29 +59,29 @@ _BREAK_SOURCE = (
 # Glued job-board items: an upper-case word right after a lower-case one
 # («данныхВедение»); the match starts at the capital.
 # Also after an abbreviation: «Гражданство РФОпыт работы» (the match starts at «О»).
-_GLUED = re.compile(r"[А-ЯЁ](?:(?<=[а-яё]{3}[А-ЯЁ])|(?<=[а-яё][)»][А-ЯЁ])|(?<=[А-ЯЁ]{3}))(?=[а-яё]{2})")
-_WORD = re.compile(r"[\w\u0400-\u04ff]+")
+_GLUED = _STORED.compile(r"[А-ЯЁ](?:(?<=[а-яё]{3}[А-ЯЁ])|(?<=[а-яё][)»][А-ЯЁ])|(?<=[А-ЯЁ]{3}))(?=[а-яё]{2})")
+_WORD = _STORED.compile(r"[\w\u0400-\u04ff]+")
 #: Abbreviated kinds of places longer than two letters («пос.», «мкр.»); shorter words before a dot are
 #: abbreviations anyway (:data:`_ABBREVIATION`).
 LONG_PLACE_ABBREVIATIONS = ("пос", "пгт", "обл", "мкр", "дер", "просп")
 # A dot that ends an abbreviation, not a sentence: a lower-case word of one or two letters, a dotted one or a
 # place abbreviation before it («в п. Луговой», «1985 г.р. и старше», «ул. Садовая», «пгт. Заречный»); not the
 # abbreviations that close a list and so often a sentence («и т.д.», «и т. п.», «и др.», «и пр.»).
-_ABBREVIATION = re.compile(
+_ABBREVIATION = _STORED.compile(
     r"(?:^|[\s(,;])(?!(?:т\. ?[дп]|др|пр)$)(?:[а-яё]{1,2}|[а-яё]{1,3}(?:\. ?[а-яё]{1,3})+|"
     + "|".join(LONG_PLACE_ABBREVIATIONS)
     + r")$"
 )
 # A sentence that opens a list of duties without a heading:
 # «Ищем комьюнити-менеджера, который будет:», «Тебе предстоит:».
-_OPENS_DUTIES = re.compile(
+_OPENS_DUTIES = _STORED.compile(
     r"(котор\w+|кто) (будет|будут|станет|возьмет на себя)( заниматься| отвечать за| делать)?\s*[:\-–—]?\s*$"
     r"|(тебе|вам|ему|ей) (предстоит|нужно будет|надо будет)\s*[:\-–—]?\s*$",
     re.IGNORECASE,
 )
 #: The words a line that opens a list of duties ends with, before its closing mark (:data:`_OPENS_DUTIES`).
 _OPENS_DUTIES_ENDINGS = ("будет", "будут", "станет", "себя", "предстоит", "заниматься", "отвечать за", "делать")
-_OPENS_DUTIES_END = re.compile(f"(?:{'|'.join(_OPENS_DUTIES_ENDINGS)})$", re.IGNORECASE)
+_OPENS_DUTIES_END = _STORED.compile(f"(?:{'|'.join(_OPENS_DUTIES_ENDINGS)})$", re.IGNORECASE)
 _OPENS_DUTIES_REACH = max(map(len, _OPENS_DUTIES_ENDINGS))
 
 
@@ -93,7 +99,7 @@ def _opens_duty_list(text: str) -> bool:
 
 # A question that names what a section holds is its heading, as a phrase with a colon is
 # («Какие обязанности ждут кандидата?», «Каковы условия?»); other questions are sentences («Хочешь решать задачи?»).
-_QUESTION_HEADING = re.compile(
+_QUESTION_HEADING = _STORED.compile(
     r"(?:как\w*|что|чем|где|кого|кто)\b[^?]*\b(?:обязанност|задач|функци|требовани|услови)[^?]*\?\s*$"
 )
 
@@ -195,20 +201,54 @@ def _grammar() -> _Grammar:
     headings = tuple((kind, next(compiled), next(compiled)) for kind in data["headings"])
     gate = next(compiled)
     closed = tuple((kind, next(compiled), next(compiled)) for kind in data["headings"])
+    # Cues anchored at the start are tried once there instead of at every position.
+    searched = {
+        name: _alternatives(patterns)
+        for name, patterns in data["cues"].items()
+        if not all(p.startswith("^") for p in patterns)
+    }
+    words = _cue_words(inputs, searched)
     cues: dict[str, Callable[[str], re.Match[str] | None]] = {}
-    for name, patterns in data["cues"].items():
+    for name in data["cues"]:
         pattern = next(compiled)
-        # Cues anchored at the start are tried once there instead of at every position.
-        anchored = all(p.startswith("^") for p in patterns)
-        cues[name] = pattern.match if anchored else _gated(pattern.search, _alternatives(patterns))
+        cues[name] = _gated(pattern.search, words[name]) if name in searched else pattern.match
     return _Grammar(headings, cues, closed, gate)
 
 
-def _gated(search: Callable[[str], re.Match[str] | None], source: str) -> Callable[[str], re.Match[str] | None]:
-    """``search`` of an expression, run only on a text that holds one of the words every match holds
-    (:func:`first_chars.required_words`): a search tries the expression at every position, a word is found at
-    once."""
-    words = first_chars.required_words(source)
+#: The cache files of the searched cues' words (:func:`_cue_words`), and how many are kept.
+_CUE_WORDS = "cue-words-"
+_CUE_WORDS_KEEP = 8
+
+
+def _cue_words(inputs: list[str], sources: dict[str, str]) -> dict[str, frozenset[str] | None]:
+    """Per searched cue (its name and the expression of its alternatives), the words one of which every match holds
+    (:func:`first_chars.required_words`; None when the parse tells none).  They depend on the grammar, the code
+    that writes and reads the expressions (this module and :mod:`first_chars`: ``inputs``, as for the
+    expressions) and Python's parser, and are kept in the cache folder (:mod:`cmlint.cache`) under those: parsing
+    the cues again on every start was a hundredth of a second of ``cmlint check one.txt``.  A file that is missing,
+    unreadable or of another shape is ignored, and the words are found again and stored anew."""
+    key = fingerprint([sys.version, *inputs])
+    try:
+        stored = cache.read_json(_CUE_WORDS, key)
+        if (
+            isinstance(stored, dict)
+            and stored.keys() == sources.keys()
+            and all(v is None or (isinstance(v, list) and all(isinstance(w, str) for w in v)) for v in stored.values())
+        ):
+            return {name: None if found is None else frozenset(found) for name, found in stored.items()}
+    except (OSError, ValueError):
+        pass
+    words = {name: first_chars.required_words(source) for name, source in sources.items()}
+    data = {name: None if found is None else sorted(found) for name, found in words.items()}
+    cache.store_json(_CUE_WORDS, key, data, _CUE_WORDS_KEEP)
+    return words
+
+
+def _gated(
+    search: Callable[[str], re.Match[str] | None], words: frozenset[str] | None
+) -> Callable[[str], re.Match[str] | None]:
+    """``search`` of an expression, run only on a text that holds one of ``words``, the words every match holds
+    (:func:`_cue_words`): a search tries the expression at every position, a word is found at once."""
     if words is None:
         return search
     ordered = tuple(sorted(words))
@@ -271,7 +311,7 @@ def _fold(text: str) -> str:
 
 
 # A remark in brackets right before a heading's colon («Чем предстоит заниматься (навыки проверим на собеседовании):»).
-_ASIDE = re.compile(r"^[^:()]{2,60}?(\([^()]{1,80}\))(?=\s*:)")
+_ASIDE = _STORED.compile(r"^[^:()]{2,60}?(\([^()]{1,80}\))(?=\s*:)")
 
 
 def _blank_aside(line: str) -> str:
@@ -394,7 +434,7 @@ def segment(text: str, title_from_text: bool, marked: frozenset[int] = frozenset
 
 #: A word that tells what the tasks are like, first in a line (not a question or a pointer: «Какие задачи»,
 #: «Эти задачи»).
-_QUALITY_FIRST = re.compile(r"(?!(?:какие|какая|такие|такая|иные|другие|другая)\b)[а-яё]{3,}(?:ые|ие|ая|яя)\b")
+_QUALITY_FIRST = _STORED.compile(r"(?!(?:какие|какая|такие|такая|иные|другие|другая)\b)[а-яё]{3,}(?:ые|ие|ая|яя)\b")
 
 
 def _praises_the_tasks(line: str) -> bool:
@@ -462,14 +502,14 @@ def _awaits(heading: str, grammar: _Grammar) -> bool:
 # Where such a heading starts (:func:`_inline_heading_starts`): at a capital that opens the phrase (the search jumps
 # from capital to capital), after spaces that follow the text or right after one of the characters it is glued to.
 # A remark in brackets may stand before the colon («Чем предстоит заниматься (навыки проверим на собеседовании):»).
-_INLINE_HEADING_START = re.compile(r"[А-ЯЁA-Z](?=[\w\-, /]{2,50}(?:\s*\([^()]{1,80}\))?:)")
-_GLUED_TO = re.compile(r"[а-яёa-z.,:;!?)»\U0001F300-\U0001FAFF\u2600-\u27BF\u203C\u2049\uFE0F]")
+_INLINE_HEADING_START = _STORED.compile(r"[А-ЯЁA-Z](?=[\w\-, /]{2,50}(?:\s*\([^()]{1,80}\))?:)")
+_GLUED_TO = _STORED.compile(r"[а-яёa-z.,:;!?)»\U0001F300-\U0001FAFF\u2600-\u27BF\u203C\u2049\uFE0F]")
 # A question that is a heading, inside a line («…отдела. Чем предстоит заниматься? Сверка …»): it is cut
 # off on both sides, since nothing but a known heading ends with a question mark and starts a section.
 #: The kinds of question headings cut out of a line: «Кто мы?» would make the rest of a flattened text
 #: the company's description, duties told in prose included.
 _QUESTION_KINDS = frozenset({"duties", "requirements", "conditions"})
-_INLINE_QUESTION = re.compile(r"(?:^|(?<=[^\s])(?:\s+|(?<=[а-яёa-z.;!?)»])))(?=[А-ЯЁA-Z][\w\-, ]{2,60}\?)")
+_INLINE_QUESTION = _STORED.compile(r"(?:^|(?<=[^\s])(?:\s+|(?<=[а-яёa-z.;!?)»])))(?=[А-ЯЁA-Z][\w\-, ]{2,60}\?)")
 # A scrape that dropped the colons (and often the line breaks): one to six words, the first capitalised,
 # that make up a whole known heading (a comma may join them: «Задачи, которые будут перед вами стоять»),
 # then a capitalised word that starts the first item («…сервиса.
@@ -491,20 +531,20 @@ _BREAK, _BARE_HEADING = compile_all(
     [_BREAK_SOURCE, r"(?:^|(?<=\S)\s+|(?<=[a-z)».,:;]))" + _BARE_WORDS], skip=True
 )
 #: A dash that defines what comes before it («… — это …»).
-_DEFINES = re.compile(r" ?[-–—] это\b", re.IGNORECASE)
+_DEFINES = _STORED.compile(r" ?[-–—] это\b", re.IGNORECASE)
 #: The same words wherever they stand: a line without them has no bare heading.  This scan jumps from capital to
 #: capital; the search above tries its three openings at every position of the line.
-_MAY_HAVE_BARE_HEADING = re.compile(_BARE_WORDS)
+_MAY_HAVE_BARE_HEADING = _STORED.compile(_BARE_WORDS)
 # Bullets inside a line (a list whose line breaks were lost: «•Приёмка товара•Учёт остатков»): each starts a line
 # of its own when there are at least two of them (:func:`_inline_bullets`; the middle dot only after a space).
-_INLINE_BULLET = re.compile(r"[•▪►●◦·](?=\s*\w)")
+_INLINE_BULLET = _STORED.compile(r"[•▪►●◦·](?=\s*\w)")
 #: A line without these characters has no inline bullet (a cheap test before the scan above).
-_HAS_BULLET = re.compile(r"[•▪►●◦·]")
+_HAS_BULLET = _STORED.compile(r"[•▪►●◦·]")
 # A lower-case phrase ending in a colon inside a line (a scrape without capitals: «…bootstrap что делать:
 # верстать…»): a heading only of the duties kind and only before an action (:func:`reads_like_action`).
 # The spaces before it, after the text: the first one and what stands before it read first, so that a search jumps
 # from space to space.
-_LOWER_HEADING = re.compile(r"\s(?<=\S\s)\s*(?=[а-яё][\w\-, ]{2,50}:)")
+_LOWER_HEADING = _STORED.compile(r"\s(?<=\S\s)\s*(?=[а-яё][\w\-, ]{2,50}:)")
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
@@ -575,7 +615,7 @@ def _inline_bullets(raw: str) -> list[int]:
 
 # What may follow a heading noun in the same heading (up to five words): whose or what work it is
 # («Требования к кандидату», «Задачи iOS-разработчика», «Твои главные задачи в роли аналитика», «Условия работы»).
-_HEADING_NOUN = re.compile(
+_HEADING_NOUN = _STORED.compile(
     r"(?:обязанност|задач|функци|функционал|требовани|ожидани|услови|навык|компетенц)\w*$"
 )
 
@@ -643,7 +683,7 @@ def _opens_duties(piece: str, new_clause: bool = False) -> bool:
 
 
 #: Nouns that name the duties themselves (not a question about the work, as «что делать»).
-_DUTY_NOUN = re.compile(r"(?:обязанност|задач|функци|функционал|responsibilit|duties|tasks)")
+_DUTY_NOUN = _STORED.compile(r"(?:обязанност|задач|функци|функционал|responsibilit|duties|tasks)")
 
 
 def describes_work(text: str) -> bool:
@@ -793,7 +833,7 @@ def tells_selection(folded: str, cues: dict[str, Callable[[str], re.Match[str] |
 
 # What follows a heading of the requirements that a scrape ran into its items: its colon soon, or whom it asks of
 # («…, что вы обладаете опытом», «…, чтобы у вас был опыт»).
-_ASKED_AFTER = re.compile(r"[^.!?:]{0,60}:|,? (?:что|чтобы) (?:ты|вы|у (?:тебя|вас))\b")
+_ASKED_AFTER = _STORED.compile(r"[^.!?:]{0,60}:|,? (?:что|чтобы) (?:ты|вы|у (?:тебя|вас))\b")
 
 
 def _opens_requirements(folded: str, grammar: _Grammar) -> bool:

@@ -3,23 +3,27 @@
 Python compiles a regular expression in Python code (``re._parser`` reads it, ``re._compiler`` turns it into
 the program of codes the ``_sre`` engine runs); for the long expressions with Cyrillic character classes of the
 tokenizer and of ``rules/sections.yaml`` that was a tenth of ``cmlint check one.txt``, and it gives the same
-program every time for the same expression and Python.  The programs are kept as JSON in the cache folder
-(:mod:`cmlint.cache`) under a fingerprint of the expressions, the Python build and the engine's version, and
+program every time for the same expression and Python.  The programs are kept as JSON (their codes packed,
+:data:`_CODES`) in the cache folder (:mod:`cmlint.cache`) under a fingerprint of the expressions, the Python build
+and the engine's version, and
 handed back to ``_sre.compile``, which checks a program before it accepts it: a file that is missing,
 unreadable, of another shape or with a program the engine rejects is ignored, the expressions are compiled
 again and the file is written anew.  Where the expressions are themselves derived from other inputs (the section
 grammar's from ``rules/sections.yaml`` and the code that adds their lookaheads), :func:`compile_derived` keeps the
 expressions with their programs under a fingerprint of those inputs, so a run with the same inputs derives nothing.
 The programs of expressions that are searched may carry the engine's skip to a character a match can start with
-where the compiler cannot see it (:func:`_skipping`).
+where the compiler cannot see it (:func:`_skipping`).  A module's own expressions, compiled where they are defined
+(:class:`ModulePatterns`), are kept under a fingerprint of that module's code.
 Nothing generated is kept in git.
 """
 
 from __future__ import annotations
 
 import _sre
+import base64
 import re
 import sys
+from array import array
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -32,23 +36,29 @@ from cmlint.text import first_chars
 
 _PREFIX = "regex-"
 _DERIVED_PREFIX = "derived-regex-"
+_MODULE_PREFIX = "module-regex-"
 #: Files kept in the folder (one per set of expressions in use; older ones are removed).
 _KEEP = 8
+#: Files of modules' own expressions kept (a few modules, each in some versions).
+_MODULE_KEEP = 16
 
 #: What ``_sre.compile`` takes besides the expression: flags, codes, number of groups, group index both ways.
 Program = tuple[int, list[int], int, dict[str, int], list[str | None]]
+#: How a file keeps a program's codes: the engine's 32-bit codes as bytes in this machine's order, in base64 (read
+#: back in a tenth of the time JSON takes over the same numbers); part of every file's key.
+_CODES = f"codes: base64 of array {array('I').itemsize} {sys.byteorder}"
 
 
 def compile_all(sources: Sequence[str], skip: bool = False) -> list[re.Pattern[str]]:
     """``re.compile`` of every source (no flags), from the programs stored for the same sources when there are;
     ``skip``: with the first-character skip for a search (:func:`_skipping`)."""
-    key = fingerprint([sys.version, str(_sre.MAGIC), _skip_version(skip), *sources])
+    key = fingerprint([sys.version, str(_sre.MAGIC), _CODES, _skip_version(skip), *sources])
     try:
         return [_restore(source, program) for source, program in zip(sources, _stored(key, len(sources)), strict=True)]
     except (OSError, ValueError, TypeError, RuntimeError, OverflowError):
         pass
     programs = [_program(source, skip) for source in sources]
-    cache.store_json(_PREFIX, key, programs, _KEEP)
+    cache.store_json(_PREFIX, key, [_packed(program) for program in programs], _KEEP)
     return [_restore(source, program) for source, program in zip(sources, programs, strict=True)]
 
 
@@ -57,7 +67,7 @@ def compile_derived(inputs: Sequence[str], derive: Callable[[], Sequence[str]]) 
     and the source of the code that derives): the expressions and their programs (with the first-character skip for
     a search, :func:`_skipping`) are stored under a fingerprint of the inputs, and ``derive`` runs only when nothing
     usable is stored for them."""
-    key = fingerprint([sys.version, str(_sre.MAGIC), _skip_version(True), *inputs])
+    key = fingerprint([sys.version, str(_sre.MAGIC), _CODES, _skip_version(True), *inputs])
     try:
         stored = cache.read_json(_DERIVED_PREFIX, key)
         sources, programs = stored["sources"], stored["programs"]
@@ -68,8 +78,49 @@ def compile_derived(inputs: Sequence[str], derive: Callable[[], Sequence[str]]) 
         pass
     sources = list(derive())
     programs = [_program(source, skip=True) for source in dict.fromkeys(sources)]
-    cache.store_json(_DERIVED_PREFIX, key, {"sources": sources, "programs": programs}, _KEEP)
+    stored = {"sources": sources, "programs": [_packed(program) for program in programs]}
+    cache.store_json(_DERIVED_PREFIX, key, stored, _KEEP)
     return _restored(sources, programs)
+
+
+class ModulePatterns:
+    """``re.compile`` for the expressions a module compiles as it is imported, from the programs kept for them.
+
+    The programs are stored under a fingerprint of the module's code (which holds every expression and flag it
+    compiles) and of Python; each is found by its expression and flags, so a program is only ever handed to
+    ``_sre.compile`` for the expression it was made from.  An expression without a stored program (the first run
+    after a change, a missing or broken file) is compiled as ``re.compile`` does and the file is written again."""
+
+    def __init__(self, module_file: str) -> None:
+        self._programs: dict[str, Any] = {}
+        self._key: str | None = None
+        try:
+            code = Path(module_file).read_text(encoding="utf-8")
+        except OSError:
+            return  # no code to fingerprint (a module inside an archive): compiled as re.compile does, nothing kept
+        self._key = fingerprint([sys.version, str(_sre.MAGIC), _CODES, code])
+        try:
+            stored = cache.read_json(_MODULE_PREFIX, self._key)
+        except (OSError, ValueError):
+            return
+        if isinstance(stored, dict):
+            self._programs = stored
+
+    def compile(self, source: str, flags: int = 0) -> re.Pattern[str]:
+        """``re.compile(source, flags)``."""
+        flags = int(flags)
+        name = f"{flags} {source}"
+        program = self._programs.get(name)
+        if program is not None:
+            try:
+                return _restore(source, program)
+            except (ValueError, TypeError, RuntimeError, OverflowError):
+                pass
+        pattern = re.compile(source, flags)
+        if self._key is not None:
+            self._programs[name] = _packed(_program(source, flags=flags))
+            cache.store_json(_MODULE_PREFIX, self._key, self._programs, _MODULE_KEEP)
+        return pattern
 
 
 def _restored(sources: list[str], programs: Any) -> list[re.Pattern[str]]:
@@ -97,16 +148,17 @@ def _stored(key: str, count: int) -> list[Any]:
     return programs
 
 
-def _program(source: str, skip: bool = False) -> Program:
-    """What ``re._compiler.compile`` hands to ``_sre.compile`` for ``source`` (no flags); ``skip``: with the
+def _program(source: str, skip: bool = False, flags: int = 0) -> Program:
+    """What ``re._compiler.compile`` hands to ``_sre.compile`` for ``source`` and ``flags``; ``skip``: with the
     engine's first-character skip where the compiler gives none (:func:`_skipping`)."""
-    parsed = _parser.parse(source, 0)
+    parsed = _parser.parse(source, flags)
     state = parsed.state
     names: list[str | None] = [None] * state.groups
     for name, index in state.groupdict.items():
         names[index] = name
-    code = _compiler._code(parsed, 0)
-    return state.flags, _skipping(code, parsed) if skip else code, state.groups - 1, dict(state.groupdict), names
+    code = _compiler._code(parsed, flags)
+    program = _skipping(code, parsed) if skip else code
+    return flags | state.flags, program, state.groups - 1, dict(state.groupdict), names
 
 
 def _skipping(code: list[int], parsed: Any) -> list[int]:
@@ -142,10 +194,30 @@ def _anchored(parsed: Any) -> bool:
     )
 
 
+def _packed(program: Program) -> list[Any]:
+    """A program as a file keeps it: the codes packed (:data:`_CODES`)."""
+    flags, code, groups, index, names = program
+    return [flags, base64.b64encode(array("I", code).tobytes()).decode("ascii"), groups, index, names]
+
+
+def _codes(packed: Any) -> list[int]:
+    """The codes of a program as a file keeps them (a list as a fresh program has them is taken as it is); raises
+    ``ValueError`` or ``TypeError`` on anything else."""
+    if isinstance(packed, list):
+        return packed
+    if not isinstance(packed, str):
+        raise TypeError("не коды программы")
+    codes = array("I")
+    codes.frombytes(base64.b64decode(packed, validate=True))
+    return codes.tolist()
+
+
 def _restore(source: str, program: Any) -> re.Pattern[str]:
-    """The compiled expression from its program; ``_sre.compile`` raises on a program it does not accept."""
+    """The compiled expression from its program (fresh or as a file keeps it); ``_sre.compile`` raises on a program
+    it does not accept."""
     flags, code, groups, index, names = program
     if not isinstance(index, dict) or not isinstance(names, list):
         raise TypeError("не программа выражения")
+    code = _codes(code)
     pattern: re.Pattern[str] = _sre.compile(source, flags, code, groups, index, tuple(names))
     return pattern

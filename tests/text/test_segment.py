@@ -1,5 +1,6 @@
 import random
 import re
+from pathlib import Path
 
 import pytest
 
@@ -12,6 +13,7 @@ from cmlint.text.segment import (
     _LOWER_HEADING,
     _MAY_HAVE_BARE_HEADING,
     _OPENS_DUTIES,
+    _cue_words,
     _fold,
     _grammar,
     _heading_kind,
@@ -841,6 +843,24 @@ def test_a_gated_cue_finds_what_its_search_finds() -> None:
         for text in texts:
             found, expected = cue(text), search(text)
             assert (found and found.span()) == (expected and expected.span()), (name, text)
+
+
+@pytest.mark.parametrize("stored", [None, "[", "[]", '{"awaits": [1]}', '{"другой": null}'])
+def test_cue_words_are_read_back_as_found_and_a_broken_file_is_found_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stored: str | None
+) -> None:
+    """The words of the searched cues come from the cache folder when stored for the same inputs; a missing, cut
+    off or foreign file is ignored and written anew."""
+    monkeypatch.setenv("CMLINT_CACHE_DIR", str(tmp_path))
+    sources = {"один": "(?:(?:мы )?(?:ищем|ищу|нужен))", "два": "(?:\\w+)"}
+    expected = {name: required_words(source) for name, source in sources.items()}
+    if stored is not None:
+        _cue_words(["данные"], sources)
+        (file,) = tmp_path.glob("cue-words-*.json")
+        file.write_text(stored, encoding="utf-8")
+    assert _cue_words(["данные"], sources) == expected
+    assert _cue_words(["данные"], sources) == expected == {"один": frozenset({"ищем", "ищу", "нужен"}), "два": None}
+    assert len(list(tmp_path.glob("cue-words-*.json"))) == 1
 
 
 # A perk that praises the tasks is no duties heading among the conditions; a heading that asks what the tasks are is.

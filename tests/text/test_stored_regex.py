@@ -13,7 +13,7 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 
 from cmlint.nlp import pipeline
 from cmlint.text import stored_regex
-from cmlint.text.stored_regex import compile_all, compile_derived
+from cmlint.text.stored_regex import ModulePatterns, compile_all, compile_derived
 
 SOURCES = [
     r"(?<=[а-яё])(?=[А-ЯЁ][а-яё])",
@@ -118,6 +118,57 @@ def test_a_derived_expression_given_twice_is_compiled_and_stored_once(cache_fold
         assert [behaviour(pattern) for pattern in compiled] == [behaviour(re.compile(source)) for source in sources]
     (stored,) = cache_folder.glob("derived-regex-*.json")
     assert len(json.loads(stored.read_text(encoding="utf-8"))["programs"]) == 2
+
+
+FLAGGED = [(SOURCES[0], 0), (SOURCES[1], re.IGNORECASE | re.MULTILINE), (SOURCES[2], re.DOTALL), (SOURCES[1], 0)]
+
+
+def test_a_module_s_expressions_are_compiled_and_read_back_as_re_compile_does(
+    cache_folder: Path, tmp_path: Path
+) -> None:
+    module = tmp_path / "module.py"
+    module.write_text("# код модуля\n", encoding="utf-8")
+    for _ in range(2):
+        patterns = ModulePatterns(str(module))
+        for source, flags in FLAGGED:
+            assert behaviour(patterns.compile(source, flags)) == behaviour(re.compile(source, flags))
+    (stored,) = cache_folder.glob("module-regex-*.json")
+    programs = json.loads(stored.read_text(encoding="utf-8"))
+    assert len(programs) == len(FLAGGED)
+    for source, flags in FLAGGED:  # the codes are kept packed and give back the program
+        packed = programs[f"{int(flags)} {source}"]
+        assert isinstance(packed[1], str)
+        assert stored_regex._codes(packed[1]) == stored_regex._program(source, flags=int(flags))[1]
+    module.write_text("# другой код модуля\n", encoding="utf-8")
+    ModulePatterns(str(module)).compile(SOURCES[0])
+    assert len(list(cache_folder.glob("module-regex-*.json"))) == 2
+
+
+def test_a_module_whose_code_cannot_be_read_compiles_as_re_compile_does(cache_folder: Path, tmp_path: Path) -> None:
+    patterns = ModulePatterns(str(tmp_path / "archive.zip" / "module.py"))
+    for source, flags in FLAGGED:
+        assert behaviour(patterns.compile(source, flags)) == behaviour(re.compile(source, flags))
+    assert not list(cache_folder.glob("module-regex-*.json"))
+
+
+@pytest.mark.parametrize("text", [
+    "[",  # cut off
+    "[]",  # another shape
+    '{"0 x": [32, [1, 2, 3], 0, {}, [null]]}',  # a program the engine rejects
+    '{"0 x": [32, [1, 2, 3]]}',  # not a program
+    '{"0 x": [32, "не base64", 0, {}, [null]]}',  # codes that are not packed
+    '{"0 x": [32, "AAA=", 0, {}, [null]]}',  # codes cut off
+])
+def test_a_broken_module_file_is_compiled_again(cache_folder: Path, tmp_path: Path, text: str) -> None:
+    module = tmp_path / "module.py"
+    module.write_text("# код модуля\n", encoding="utf-8")
+    ModulePatterns(str(module)).compile("x")
+    (stored,) = cache_folder.glob("module-regex-*.json")
+    stored.write_text(text, encoding="utf-8")
+    patterns = ModulePatterns(str(module))
+    for source, flags in [("x", 0), *FLAGGED]:
+        assert behaviour(patterns.compile(source, flags)) == behaviour(re.compile(source, flags))
+    assert len(json.loads(stored.read_text(encoding="utf-8"))) == 1 + len(FLAGGED)
 
 
 SEARCHED = [
