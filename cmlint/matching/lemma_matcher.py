@@ -31,6 +31,9 @@ K = TypeVar("K", bound=Hashable)
 Match = tuple[K, int, int]
 
 _INDEXED = (Kind.LEMMA, Kind.LOWER, Kind.ORTH)
+#: The kinds the inner loops compare with, read once: an enum member read off its class costs a lookup of its own
+#: each time (≈ 0.3 µs on Python 3.11, several per tried step).
+_GAP, _RANGE = Kind.GAP, Kind.RANGE
 
 
 @dataclass(slots=True)
@@ -290,7 +293,7 @@ def all_occur(needs: Sequence[frozenset[str]], present: set[str]) -> bool:
 
 def _first_holds(step: Step, columns: tuple[list[str], ...], text: list[str], i: int) -> bool:
     """Whether a one-step pattern holds at ``i`` (its index may point at a near miss)."""
-    if step.kind is Kind.RANGE:
+    if step.kind is _RANGE:
         return step.in_range(text[i])
     return (columns[step.kind][i] in step.values) is not step.negated
 
@@ -313,12 +316,12 @@ def _longest(
     positions = [start]
     for step in steps:
         kind = step.kind
-        if kind is Kind.GAP:
+        if kind is _GAP:
             positions = _gap(positions, joints, modifiers, stop)
             continue
         # Loops, not comprehensions: a comprehension is a call of its own, and this runs for every step tried.
         advanced: list[int] = []
-        if kind is Kind.RANGE:
+        if kind is _RANGE:
             for p in positions:
                 if p < stop and step.in_range(text[p]):
                     advanced.append(p + 1)

@@ -112,18 +112,30 @@ def read_lines(
 
 def _picked(probabilities: np.ndarray, threshold: float, labels: Sequence[str]) -> list[tuple[tuple[str, float], ...]]:
     """Per row, the labels at or above ``threshold`` (else the most probable) with their probabilities rounded
-    to four places, most probable first, ties in label order; nothing for a row of zeros (no known word)."""
-    read: np.ndarray = np.any(probabilities, axis=1)
-    chosen: np.ndarray = (probabilities >= threshold) & read[:, None]
-    lone: np.ndarray = read & ~np.any(chosen, axis=1)
-    chosen[np.flatnonzero(lone), probabilities[lone].argmax(axis=1)] = True
-    rows, columns = chosen.nonzero()
-    values = probabilities[rows, columns]
-    order = np.lexsort((columns, -values, rows))
-    found: list[list[tuple[str, float]]] = [[] for _ in range(len(probabilities))]
-    for row, column, value in zip(rows[order].tolist(), columns[order].tolist(), values[order].tolist(), strict=True):
-        found[row].append((labels[column], round(value, 4)))
-    return [tuple(row) for row in found]
+    to four places, most probable first, ties in label order; nothing for a row of zeros (no known word).
+
+    A posting has a handful of rows: read as Python floats in one go, they cost less than numpy's calls.  The
+    threshold is compared in single precision, as numpy compares it with the rows."""
+    bar = float(np.float32(threshold))
+    found: list[tuple[tuple[str, float], ...]] = []
+    for row in probabilities.tolist():
+        if not any(row):
+            found.append(())
+            continue
+        chosen = [(column, value) for column, value in enumerate(row) if value >= bar]
+        if chosen:
+            chosen.sort(key=_most_probable_first)
+        else:
+            best = max(row)
+            chosen = [(row.index(best), best)]
+        found.append(tuple((labels[column], round(value, 4)) for column, value in chosen))
+    return found
+
+
+def _most_probable_first(entry: tuple[int, float]) -> tuple[float, int]:
+    """A sort key of (label index, probability): the higher probability first, then the label's order."""
+    column, value = entry
+    return -value, column
 
 
 def _head_roles(head: OccupationModel | None, lines: list[list[str]]) -> list[tuple[str, float] | None]:

@@ -163,11 +163,21 @@ _MD_HINT = re.compile(
 _TELEGRAM_HINT = re.compile(r"(#[\w\u0400-\u04ff]+|[\U0001F300-\U0001FAFF\u2705\u2714\u2757\u203c])")
 
 
+#: What every match of :data:`_MD_HINT` holds: a heading's «#», bold's «**» or a link's «](».
+_MD_MARKS = ("#", "**", "](")
+
+
+def _has_md_marks(text: str) -> bool:
+    """Whether ``text`` holds a mark every markdown hint needs (a substring test is a fraction of the search,
+    whose lazy scans run over every line)."""
+    return any(mark in text for mark in _MD_MARKS)
+
+
 def detect_format(text: str) -> Format:
     """Guess the markup of a posting from its text."""
     if _HTML_HINT.search(text):
         return "html"
-    if _MD_HINT.search(text):
+    if _has_md_marks(text) and _MD_HINT.search(text):
         return "markdown"
     if len(_TELEGRAM_HINT.findall(text)) >= 3:
         return "telegram"

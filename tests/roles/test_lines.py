@@ -28,6 +28,17 @@ def test_probabilities_are_rounded_to_four_places_as_the_float_of_the_model_valu
     ]
 
 
+def test_the_threshold_is_compared_in_single_precision_as_the_model_values_are() -> None:
+    # float32(0.7) is below 0.7: a value equal to it stands at the threshold, as numpy's comparison has it.
+    rows = np.array([[0.7, 0.75, 0, 0]], dtype=np.float32)
+    assert _picked(rows, 0.7, LABELS) == [(("driver", 0.75), ("accountant", 0.7))]
+
+
+def test_a_line_below_the_threshold_with_two_most_probable_labels_names_the_first() -> None:
+    rows = np.array([[0.1, 0.2, 0.2, 0.1]], dtype=np.float32)
+    assert _picked(rows, 0.5, LABELS) == [(("driver", 0.2),)]
+
+
 def test_related_roles_are_the_fitting_ones_either_way_round() -> None:
     taxonomy = load_taxonomy()
     for a in taxonomy.roles:

@@ -1,7 +1,7 @@
 import pytest
 from hypothesis import given, strategies as st
 
-from cmlint.text.normalize import detect_format, normalize
+from cmlint.text.normalize import _MD_HINT, _has_md_marks, detect_format, normalize
 from cmlint.text.wraps import _WRAP
 
 
@@ -52,6 +52,19 @@ def test_plain_text_drops_invisible_characters() -> None:
 
 def test_directive_comments_are_not_text() -> None:
     assert normalize("<!-- cmlint: disable CM001 -->\nЗаголовок", "plain").text == "\nЗаголовок"
+
+
+def test_every_markdown_hint_holds_a_mark_the_quick_test_looks_for() -> None:
+    for text in ("## Обязанности", "- **Условия:**", "Работа с **CRM** каждый день", "[сайт](https://example.ru)"):
+        assert detect_format(text) == "markdown"
+        assert _has_md_marks(text)
+    assert not _has_md_marks("Обязанности:\n- ведение чатов (ежедневно) [1]")
+    assert detect_format("Обязанности:\n- ведение чатов (ежедневно) [1]") == "plain"
+
+
+@given(st.text(alphabet="#*[]()- \tx\n"))
+def test_a_text_without_the_marks_has_no_markdown_hint(text: str) -> None:
+    assert _has_md_marks(text) or _MD_HINT.search(text) is None
 
 
 def test_detect_format() -> None:
