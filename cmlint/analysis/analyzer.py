@@ -320,9 +320,6 @@ def _expand_shared(title: str) -> str:
     )
 
 
-
-
-
 def _positions(read: TitleRead, title_roles: tuple[str, ...]) -> tuple[str, ...]:
     """The title's roles that name its positions, not what they work on («Менеджер по продажам (системы
     видеоконтента)» names sales; content is what the manager sells)."""

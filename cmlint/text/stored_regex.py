@@ -116,11 +116,11 @@ class ModulePatterns:
                 return _restore(source, program)
             except (ValueError, TypeError, RuntimeError, OverflowError):
                 pass
-        pattern = re.compile(source, flags)
+        fresh = _program(source, flags=flags)
         if self._key is not None:
-            self._programs[name] = _packed(_program(source, flags=flags))
+            self._programs[name] = _packed(fresh)
             cache.store_json(_MODULE_PREFIX, self._key, self._programs, _MODULE_KEEP)
-        return pattern
+        return _restore(source, fresh)
 
 
 def _restored(sources: list[str], programs: Any) -> list[re.Pattern[str]]:
