@@ -7,6 +7,10 @@ size.  Each measurement runs in a fresh subprocess so that peak RSS is its own:
 - **baseline** — spaCy's Russian tokenizer plus a cached pymorphy3 parse of every
   token: the least any Russian linter on this stack must do;
 - **cmlint** — ``Linter.lint_many`` in one process and with ``--jobs``;
+- **ratio** — the baseline and cmlint in one process are measured in pairs, one right after the other, in
+  ``rounds`` rounds (the order alternating); the ratio is the median of the rounds' ratios, and its range is
+  shown: on a shared machine the baseline alone moves by a third within minutes, a pair measured together
+  moves much less;
 - **cold start** — wall time of ``cmlint check one.txt`` (median of three), once
   in this environment as it is and once with Python's bytecode cache, as an
   installed package runs: where ``PYTHONDONTWRITEBYTECODE`` is set (some
@@ -43,6 +47,8 @@ class BenchResult(BaseModel):
     jobs: int
     parallel_per_second: float
     ratio_to_floor: float
+    #: The ratio of each round (a baseline and a one-process cmlint run one right after the other).
+    round_ratios: list[float]
     cold_start_seconds: float
     cached_cold_start_seconds: float
     single_peak_rss_mb: float
@@ -162,22 +168,42 @@ def cold_start(paths: Sequence[str] = ()) -> tuple[float, float]:
     return as_is, cached
 
 
-def run_bench(postings: int = 2000, jobs: int = 2, paths: Sequence[str] = ()) -> BenchResult:
-    floor = _subprocess("floor", postings, paths)
-    single = _subprocess("cmlint", postings, paths)
+def _median(values: Sequence[float]) -> float:
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def _paired(postings: int, rounds: int, paths: Sequence[str]) -> tuple[list[dict[str, float]], list[dict[str, float]]]:
+    """The baseline and cmlint in one process, measured one right after the other ``rounds`` times; odd rounds
+    start with cmlint, so a machine slowing down or speeding up does not favour one side."""
+    floors: list[dict[str, float]] = []
+    singles: list[dict[str, float]] = []
+    for index in range(rounds):
+        kinds = ("floor", "cmlint") if index % 2 == 0 else ("cmlint", "floor")
+        measured = {kind: _subprocess(kind, postings, paths) for kind in kinds}
+        floors.append(measured["floor"])
+        singles.append(measured["cmlint"])
+    return floors, singles
+
+
+def run_bench(postings: int = 2000, jobs: int = 2, paths: Sequence[str] = (), rounds: int = 3) -> BenchResult:
+    floors, singles = _paired(postings, rounds, paths)
+    ratios = [s["per_second"] / f["per_second"] for f, s in zip(floors, singles, strict=True)]
     parallel = _subprocess("cmlint", postings, paths, jobs)
     cold, cached_cold = cold_start(paths)
     return BenchResult(
         postings=postings,
         corpus_postings=len(corpus_texts(paths)),
-        floor_per_second=round(floor["per_second"], 1),
-        single_per_second=round(single["per_second"], 1),
+        floor_per_second=round(_median([f["per_second"] for f in floors]), 1),
+        single_per_second=round(_median([s["per_second"] for s in singles]), 1),
         jobs=jobs,
         parallel_per_second=round(parallel["per_second"], 1),
-        ratio_to_floor=round(single["per_second"] / floor["per_second"], 3),
+        ratio_to_floor=round(_median(ratios), 3),
+        round_ratios=[round(ratio, 3) for ratio in ratios],
         cold_start_seconds=cold,
         cached_cold_start_seconds=cached_cold,
-        single_peak_rss_mb=single["rss_mb"],
+        single_peak_rss_mb=max(s["rss_mb"] for s in singles),
         parallel_peak_rss_mb=parallel["rss_mb"],
         cpu_count=os.cpu_count() or 1,
     )
@@ -201,10 +227,14 @@ def render_text(result: BenchResult) -> str:
     postings = count_of(result.corpus_postings, "вакансия", "вакансии", "вакансий")
     cores = count_of(result.cpu_count, "ядро", "ядра", "ядер")
     share = percent(result.ratio_to_floor)
+    spread = ""
+    if len(result.round_ratios) > 1:
+        rounds = count_of(len(result.round_ratios), "парному замеру", "парным замерам", "парным замерам")
+        spread = f"; по {rounds} — от {percent(min(result.round_ratios))} до {percent(max(result.round_ratios))}"
     return (
         f"Корпус: {postings}, прогнано {number(result.postings)}; {cores}\n"
         f"Базовый уровень (токенизатор spaCy + кэшированный pymorphy3): {_rate(result.floor_per_second)}\n"
-        f"cmlint, {_processes(1)}: {_rate(result.single_per_second)} ({share} от базового уровня)\n"
+        f"cmlint, {_processes(1)}: {_rate(result.single_per_second)} ({share} от базового уровня{spread})\n"
         f"cmlint, {_processes(result.jobs)}: {_rate(result.parallel_per_second)}\n"
         f"Холодный старт «cmlint check one.txt»: {_seconds(result.cold_start_seconds)}; "
         f"с кэшем байт-кода Python, как у установленного пакета: {_seconds(result.cached_cold_start_seconds)}\n"

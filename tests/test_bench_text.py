@@ -19,6 +19,7 @@ def test_rates_agree_with_their_numbers() -> None:
         parallel_peak_rss_mb=148.0,
         cpu_count=2,
         ratio_to_floor=124.0 / 491.2,
+        round_ratios=[0.252, 0.241, 0.263],
     )
     text = render_text(result)
     assert "491 вакансия в секунду" in text
@@ -26,3 +27,23 @@ def test_rates_agree_with_their_numbers() -> None:
     assert "167 вакансий в секунду" in text
     assert "/с" not in text
     assert "1,22 с; с кэшем байт-кода Python, как у установленного пакета: 0,85 с" in text
+    assert "(25\u00a0% от базового уровня; по 3 парным замерам — от 24\u00a0% до 26\u00a0%)" in text
+
+
+def test_one_round_shows_no_range() -> None:
+    result = BenchResult(
+        postings=100,
+        corpus_postings=340,
+        floor_per_second=800.0,
+        single_per_second=300.0,
+        jobs=2,
+        parallel_per_second=400.0,
+        ratio_to_floor=0.375,
+        round_ratios=[0.375],
+        cold_start_seconds=1.0,
+        cached_cold_start_seconds=0.9,
+        single_peak_rss_mb=150.0,
+        parallel_peak_rss_mb=140.0,
+        cpu_count=2,
+    )
+    assert "(38\u00a0% от базового уровня)\n" in render_text(result)

@@ -170,6 +170,10 @@ def evaluate(
 def bench(
     postings: int = typer.Option(2000, "--postings", "-n", min=10, metavar="N", help="Сколько вакансий прогнать."),
     jobs: int = typer.Option(2, "--jobs", "-j", min=1, metavar="N", help="Число процессов для параллельного замера."),
+    rounds: int = typer.Option(
+        3, "--rounds", min=1, max=15, metavar="N",
+        help="Сколько раз замерить базовый уровень и cmlint парой, один сразу за другим (доля — медиана пар).",
+    ),
     output_format: ListFormat = typer.Option(ListFormat.text, "--format", "-f", metavar="ФОРМАТ", help=_LIST_FORMAT_HELP),
     corpus: list[Path] = typer.Option([], "--corpus", metavar="ПУТЬ", help="JSONL-файлы или папки с вакансиями (по умолчанию — наши, из пакета)."),
 ) -> None:
@@ -177,7 +181,7 @@ def bench(
     from cmlint.bench import render_text as render_bench, run_bench
 
     try:
-        result = run_bench(postings=postings, jobs=jobs, paths=[str(p) for p in corpus])
+        result = run_bench(postings=postings, jobs=jobs, paths=[str(p) for p in corpus], rounds=rounds)
     except (OSError, ValueError, KeyError) as error:
         raise fail(f"корпус для замера не прочитан: {error}") from None
     if output_format is ListFormat.json:
