@@ -80,7 +80,9 @@ def test_severity_override_and_min_severity() -> None:
 
 
 def test_role_thresholds_change_the_decision() -> None:
-    body = "Обязанности:\n- холодные звонки\n- организовывать митапы участников\n- знакомить участников друг с другом"
+    # Sales and community work side by side: the defaults call it a mixed job, stricter thresholds a confusion (the
+    # duties are never said to be sales where community reads as often, whatever the thresholds).
+    body = "Обязанности:\n- холодные звонки по базе\n- организовывать митапы участников"
     assert "CM001" not in Linter().lint(body, title="Комьюнити-менеджер").codes()
     strict = Linter(Config.model_validate({"roles": {"max-title-support": 0.95, "min-other-share": 0.2, "min-foreign-evidence": 1}}))
     assert "CM001" in strict.lint(body, title="Комьюнити-менеджер").codes()

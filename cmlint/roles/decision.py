@@ -124,6 +124,9 @@ def decide(title: TitleClaim, reading: DutyReading, criteria: Criteria) -> RoleD
         actual = broader or next((role for role, _ in profile.ranked() if role not in judged), profile.ranked()[0][0])
         if _model_disagrees(roles, judged, actual, profile, scores, taxonomy, thresholds):
             return RoleDecision(False, fitting)
+        if profile.share(actual) <= sum(profile.share(role) for role in roles):
+            # The duties cannot be said to be another role's when the title's own role reads as often.
+            return RoleDecision(False, fitting)
         return RoleDecision(True, judged, "role", actual)
     return RoleDecision(False, fitting)
 

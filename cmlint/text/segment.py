@@ -412,7 +412,7 @@ def segment(text: str, title_from_text: bool, marked: frozenset[int] = frozenset
             kind, heading_end = found
             heading = (start, start + heading_end)
             section_start = start
-            awaits = kind == "conditions" and _awaits(line, grammar)
+            awaits = _awaits(kind, line[:heading_end], grammar)
             rest = line[heading_end:]
             if not rest.strip():
                 continue
@@ -478,7 +478,7 @@ def _unnest(
         while end > start and text[end - 1] in ": \t":
             end -= 1
         head = parent.heading
-        awaits = parent.kind == "conditions" and head is not None and _awaits(text[head[0]:head[1]], grammar)
+        awaits = head is not None and _awaits(parent.kind, text[head[0]:head[1]], grammar)
         added.append(Item(start, end, parent.kind, _item_kind(text[start:end], parent.kind, grammar, awaits)))
         merged[-1] = Section(parent.kind, parent.start, section.end, parent.heading)
     if not added:
@@ -491,8 +491,13 @@ def _has_items(starts: list[int], section: Section) -> bool:
     return at < len(starts) and starts[at] < section.end
 
 
-def _awaits(heading: str, grammar: _Grammar) -> bool:
-    return bool(grammar.cues["awaits"](_fold(_LEADING_NOISE.sub("", heading))))
+def _awaits(kind: SectionKind, heading: str, grammar: _Grammar) -> bool:
+    """Whether the items under ``heading`` may be the work or not: what awaits the candidate among the
+    conditions («Вас ждет:»), what is needed among the requirements («Что нужно:»)."""
+    if kind not in ("conditions", "requirements"):
+        return False
+    folded = _fold(_LEADING_NOISE.sub("", heading))
+    return bool(grammar.cues["awaits" if kind == "conditions" else "asks_either"](folded))
 
 
 # A capitalised phrase of a few words ending in a colon, inside a line: a candidate for
@@ -763,7 +768,14 @@ def _add_items(
             piece = line[piece_start:piece_end]
         if not _WORD.search(piece):
             continue
-        items.append(Item(start + piece_start, start + piece_end, section, _item_kind(piece, section, grammar, awaits)))
+        kind = _item_kind(piece, section, grammar, awaits)
+        parts = _enumerated(line, piece_start, piece_end) if kind == "other" and section in _PROSE_SECTIONS else []
+        kinds = [_item_kind(line[a:b], section, grammar, awaits) for a, b in parts]
+        if len(parts) < 2 or "requirement" in kinds:
+            # Skills listed as actions («обладать …, уметь анализировать …, выдвигать гипотезы») stay one sentence.
+            items.append(Item(start + piece_start, start + piece_end, section, kind))
+            continue
+        items.extend(Item(start + a, start + b, section, part) for (a, b), part in zip(parts, kinds, strict=True))
 
 
 def _pieces(line: str) -> list[tuple[int, int]]:
@@ -792,6 +804,69 @@ def _pieces(line: str) -> list[tuple[int, int]]:
     if position < len(line):
         pieces.append((position, len(line)))
     return [(a, b) for a, b in (_trim(line, a, b) for a, b in pieces) if b > a]
+
+
+#: Sections of prose, where a sentence may hold a whole list of duties (a posting without headings).
+_PROSE_SECTIONS: frozenset[SectionKind] = frozenset({"intro", "other"})
+#: An infinitive that starts a part of an enumeration, maybe after «и», «а также» or an adverb («регулярно»);
+#: nouns that end like one are not («ответственность», «часть», «соцсеть», «путь»).
+_ENUMERATED_VERB = (
+    r"(?:(?:и|а также)\s+)?(?:(?!можно\b)[а-яё]{3,}о\s+)?"
+    r"(?!(?:соц)?сеть\b|путь\b|суть\b|треть\b|нить\b|мать\b|кисть\b)[а-яё]{2,}(?:(?<!ос|ес|ас)ть|ться|ти|тись|чь|чься)\b"
+)
+#: A comma that starts the next part of an enumeration of actions.
+_ENUMERATION_COMMA = _STORED.compile(r",\s+(?=" + _ENUMERATED_VERB + ")")
+#: Where an enumeration of actions opens after a lead: a colon or a dash before its first infinitive.
+_ENUMERATION_OPENS = _STORED.compile(r"(?::|\s[-–—])\s+(?=" + _ENUMERATED_VERB + ")")
+#: A sentence that starts with an action.
+_ENUMERATION_STARTS = _STORED.compile(_ENUMERATED_VERB, re.IGNORECASE)
+#: A lead that says the actions after it are the job's: whom the company seeks, what the candidate will or has to
+#: do, the tasks («…нам нужен человек, который будет: …», «Твои задачи — …»); not what the company, its product or
+#: its users do («Наши сервисы помогают …: вести бухгалтерию, …»), nor its mission or its conditions.
+_ENUMERATION_LEAD = _STORED.compile(
+    r"\b(?:будет|будешь|будете|будут|станет|станешь|нужн[оаы]?|надо|необходимо|предстоит|придется|придётся|ищем|ищет|"
+    r"ищу|нужен|требуется|требуются|задач[а-яё]*|обязанност[а-яё]*|функци[а-яё]*|заниматься)\b",
+    re.IGNORECASE,
+)
+#: Skills said as actions («обладать …, уметь анализировать …, выдвигать гипотезы»): what is asked, not the work.
+_ENUMERATED_SKILLS = _STORED.compile(r"(?:[а-яё]+о\s+)?(?:обладать|уметь|знать|иметь|владеть|быть)\b", re.IGNORECASE)
+#: The fewest actions that make a sentence an enumeration of duties.
+_ENUMERATION_PARTS = 3
+
+
+def _enumerated(line: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A sentence of prose that lists actions split into its parts: «…нам нужен человек, который будет: звонить
+    клиентам, продавать абонементы, запускать акции» is a lead and three duties, as the lines of a list would be.
+    The actions are infinitives after commas, opened by the sentence itself, a colon or a dash; a sentence with
+    fewer than three of them stays whole, and so does one where an action is a single word: «мы помогаем найти,
+    оценить, купить» tells what a company does, not the duties."""
+    piece = line[start:end]
+    commas = [m.start() for m in _ENUMERATION_COMMA.finditer(piece) if not _in_brackets(piece, m.start())]
+    if len(commas) < _ENUMERATION_PARTS - 1:
+        return [(start, end)]
+    opening = None
+    for found in _ENUMERATION_OPENS.finditer(piece, 0, commas[0]):
+        opening = found
+    if opening is None:
+        if not _ENUMERATION_STARTS.match(piece) or _ENUMERATED_SKILLS.match(piece):
+            return [(start, end)]
+    elif not (_ENUMERATION_STARTS.match(piece) or _ENUMERATION_LEAD.search(piece, 0, opening.start())):
+        return [(start, end)]
+    bounds = [0, opening.start(), opening.end()] if opening is not None else [0]
+    for comma in commas:
+        bounds += [comma, comma + 1]
+    bounds.append(len(piece))
+    parts = [_trim(line, start + a, start + b) for a, b in zip(bounds[::2], bounds[1::2], strict=True)]
+    actions = parts[-len(commas) - 1:]
+    if any(len(_WORD.findall(line[a:b])) < 2 for a, b in actions):
+        return [(start, end)]
+    return [(a, b) for a, b in parts if b > a]
+
+
+def _in_brackets(text: str, at: int) -> bool:
+    """Whether ``at`` stands inside brackets that open before it (an aside: «(выявлять проблему, находить …)»)."""
+    before = text[:at]
+    return before.count("(") > before.count(")")
 
 
 def _trim(line: str, start: int, end: int) -> tuple[int, int]:
@@ -865,7 +940,7 @@ def _told_of_company(folded: str, cues: dict[str, Callable[[str], re.Match[str] 
 def _item_kind(text: str, section: SectionKind, grammar: _Grammar, awaits: bool = False) -> ItemKind:
     folded = _fold(text)
     cues = grammar.cues
-    if awaits and not _offered_or_asked(folded, cues):
+    if awaits and section == "conditions" and not _offered_or_asked(folded, cues):
         # «Вас ждет: приёмка товара, учёт остатков» is the work; «Вас ждет: ДМС, обучение» the perks;
         # anything else there may be either.
         return "duty" if names_work(text) or cues["duty_prose"](folded) else "other"
@@ -879,7 +954,8 @@ def _item_kind(text: str, section: SectionKind, grammar: _Grammar, awaits: bool 
         return "readiness"
     requirement = bool(cues["requirement"](folded)) or _opens_requirements(folded, grammar)
     if section == "requirements" and not requirement:
-        return "listed"
+        # Under «Что нужно:» an action is the work («Что нужно: вести чат сообщества»).
+        return "duty" if awaits and (names_work(text) or cues["duty_prose"](folded)) else "listed"
     if section in SECTION_ITEM_KIND and section != "duties":
         return SECTION_ITEM_KIND[section]
     if requirement:

@@ -91,6 +91,14 @@ def test_decision(title_roles: tuple[str, ...], mass: dict[str, float], confused
     assert decision(title_roles, mass) is confused
 
 
+def test_another_role_that_reads_no_more_often_than_the_title_is_not_the_job() -> None:
+    """An «Event-менеджер» whose four lines are a client meeting, a CRM report, an inquiry and the events: the title's
+    own role holds as much as the strongest other one, so the duties are not said to be that one's."""
+    tied = {"event": 1.0, "sales": 1.0, "support": 1.0, "account": 0.5}
+    assert not decision(("event",), tied)
+    assert decision(("event",), {**tied, "sales": 1.5})
+
+
 def test_one_phrase_of_another_role_is_not_enough() -> None:
     profile = DutyProfile({"sales": 5.0}, {"sales": 1})
     assert not decided(("community",), profile, SILENT, SCORING).confused

@@ -71,6 +71,8 @@ def test_negation_cancels_a_duty(linter: Linter, duty: str) -> None:
         "- Касса и продажи — не ваши задачи, для этого есть администраторы",
         "- Холодные звонки не входят в ваши обязанности",
         "- Продажами занимается отдел продаж",
+        "- Продажа и ответы по заказам — не в твоих задачах",
+        "- Касса — не твоя забота",
     ],
 )
 def test_a_line_that_gives_the_work_to_someone_else_is_not_a_duty(linter: Linter, line: str) -> None:

@@ -1075,3 +1075,69 @@ def test_more_headings_of_what_is_needed_and_offered(line: str, kind: str) -> No
 @pytest.mark.parametrize("line", ["Необходимо: знание SQL", "Что требуется сделать", "Будет полезно знать SQL"])
 def test_needs_said_in_a_sentence_are_no_heading(line: str) -> None:
     assert classify_heading(line) is None
+
+
+def test_a_sentence_of_prose_that_lists_actions_is_a_lead_and_its_duties() -> None:
+    text = (
+        "Салон ищет комьюнити-менеджера, нам нужен человек, который будет увеличивать продажи салона: звонить "
+        "клиентам, которые давно не приходили, продавать абонементы на массаж, предлагать косметику после процедур, "
+        "отчитываться директору по выручке. Оплата по договорённости."
+    )
+    found = [piece for _, _, piece in items(text)]
+    assert found[:5] == [
+        "Салон ищет комьюнити-менеджера, нам нужен человек, который будет увеличивать продажи салона",
+        "звонить клиентам, которые давно не приходили",
+        "продавать абонементы на массаж",
+        "предлагать косметику после процедур",
+        "отчитываться директору по выручке",
+    ]
+    dashed = "Нужен человек, который будет вести наш клуб — знакомить новичков, отвечать на вопросы, собирать людей на старты"
+    assert [piece for _, _, piece in items(dashed)][1:] == ["знакомить новичков", "отвечать на вопросы", "собирать людей на старты"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # what the company's product lets its clients do, not the duties
+        "Наши сервисы помогают компаниям работать проще: вести бухгалтерию, сдавать отчётность, обмениваться документами",
+        # single words: what a company helps with
+        "Мы помогаем решать вопросы с недвижимостью: найти, оценить, купить, продать",
+        # skills said as actions
+        "Обладать аналитическим мышлением, уметь анализировать информацию, выдвигать и проверять гипотезы",
+        # two actions are no list
+        "Вести чат сообщества, проводить встречи участников",
+        # an aside in brackets
+        "Влиять на продукт (выявлять проблемы, находить решения, получать фидбек)",
+    ],
+)
+def test_a_sentence_that_is_no_list_of_duties_stays_whole(sentence: str) -> None:
+    assert [piece for _, _, piece in items(sentence)] == [sentence]
+
+
+def test_a_list_of_actions_under_a_heading_stays_one_item() -> None:
+    """Only prose without headings is split: a bullet under «Обязанности» is one line of the list already."""
+    text = "Обязанности:\n- Вести чат, отвечать на вопросы участников, проводить встречи клуба"
+    assert items(text) == [("duties", "duty", "Вести чат, отвечать на вопросы участников, проводить встречи клуба")]
+
+
+def test_under_what_is_needed_an_action_is_a_duty_and_the_rest_is_asked() -> None:
+    assert items("Что нужно:\n- вести чат сообщества\n- опыт модерации от года\n- знание английского будет плюсом") == [
+        ("requirements", "duty", "вести чат сообщества"),
+        ("requirements", "requirement", "опыт модерации от года"),
+        ("requirements", "wish", "знание английского будет плюсом"),
+    ]
+    # under «Требования» an action is still only listed there
+    assert items("Требования:\n- вести переговоры")[0][1] == "listed"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Интернет-магазин пряжи «Клубок» продаёт по всей России через свой сайт", "about"),
+        ('ООО "Ромашка" производит упаковку для кондитерских фабрик', "about"),
+        ("Салон красоты «Лаванда» ищет администратора", "other"),
+        ("Кадровое агентство «Страж» предлагает постоянную работу охранникам", "other"),
+    ],
+)
+def test_a_company_named_in_quotes_and_what_it_does_is_about_the_company(sentence: str, kind: str) -> None:
+    assert items(sentence)[0][1] == kind
