@@ -80,6 +80,13 @@ MAX_RUN = 100
 _LONG_RUN = re.compile(r"\S{%d}" % MAX_RUN)
 
 
+def _has_long_run(text: str) -> bool:
+    """Whether ``text`` has a run of :data:`MAX_RUN` non-space characters (``\\S`` is what ``str.split`` does not split
+    at).  Most pieces are a few characters (markup between them) or words of ordinary length: split into words at
+    once, they are not searched from every character of every word."""
+    return len(text) >= MAX_RUN and max(map(len, text.split()), default=0) >= MAX_RUN
+
+
 class _Builder:
     """Accumulates normalized text and its offset map."""
 
@@ -96,7 +103,7 @@ class _Builder:
         in the token's length.
         """
         position = 0
-        if len(text) >= MAX_RUN:  # most pieces are a few characters (markup between them): nothing to scan
+        if _has_long_run(text):
             for match in _LONG_RUN.finditer(text):
                 self._copy(text[position:match.end()], source_start + position)
                 self.insert(" ", source_start + match.end())
@@ -142,6 +149,9 @@ class Normalized:
 # characters, bidi marks, embeddings, overrides and isolates (U+202E could hide a
 # title from the checks), soft hyphens, BOM and carriage returns.
 _DROP = re.compile(r"<!--.*?-->|(?:[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad\u061c]|\r(?=\n))+", re.DOTALL)
+#: A character every match of :data:`_DROP` starts with: a text without one has nothing to drop (one scan that skips
+#: from candidate to candidate; the alternatives of ``_DROP`` are tried at every position).
+_DROP_START = re.compile(r"[<\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad\u061c\r]")
 # Characters replaced one-for-one: exotic spaces and controls become spaces.
 _SPACE_CHARS = "\u00a0\u2007\u202f\t\x0b\x0c\u3000"
 _SPACE_RUN = re.compile(f"[{_SPACE_CHARS}]")
@@ -160,7 +170,10 @@ _HTML_HINT = re.compile(
 _MD_HINT = re.compile(
     r"^(#{1,6}[ \t]+\S|[ \t]*[-*+][ \t]+\*\*|[^\n]*?\*\*[^*\n]+\*\*|[^\n]*?\[[^\]\n]+\]\([^)\n]+\))", re.MULTILINE
 )
-_TELEGRAM_HINT = re.compile(r"(#[\w\u0400-\u04ff]+|[\U0001F300-\U0001FAFF\u2705\u2714\u2757\u203c])")
+# Telegram: hashtags and emoji, counted apart (a hashtag holds no emoji): each expression starts with a character the
+# engine skips to, where their alternation is tried at every position.
+_HASHTAG = re.compile(r"#[\w\u0400-\u04ff]+")
+_TELEGRAM_EMOJI = re.compile(r"[\U0001F300-\U0001FAFF\u2705\u2714\u2757\u203c]")
 
 
 #: What every match of :data:`_MD_HINT` holds: a heading's «#», bold's «**» or a link's «](».
@@ -179,7 +192,7 @@ def detect_format(text: str) -> Format:
         return "html"
     if _has_md_marks(text) and _MD_HINT.search(text):
         return "markdown"
-    if len(_TELEGRAM_HINT.findall(text)) >= 3:
+    if len(_HASHTAG.findall(text)) + len(_TELEGRAM_EMOJI.findall(text)) >= 3:
         return "telegram"
     return "plain"
 
@@ -263,7 +276,7 @@ def _scannable(text: str) -> str:
 def _plain(text: str) -> tuple[str, OffsetMap]:
     builder = _Builder()
     position = 0
-    for match in _DROP.finditer(_scannable(text)):
+    for match in _DROP.finditer(_scannable(text)) if _DROP_START.search(text) else ():
         builder.copy(_spaces(text[position:match.start()]), position)
         position = match.end()
     builder.copy(_spaces(text[position:]), position)

@@ -345,8 +345,10 @@ def classify_heading(line: str) -> tuple[SectionKind, int] | None:
     head = folded[:colon] if colon != -1 and len(_WORD.findall(folded[:colon])) <= 6 else None
     ends_a_heading = folded.rstrip().endswith(":")
     asks = bool(_QUESTION_HEADING.match(folded))
+    started = False  # whether a known heading starts the line
     for kind, at_start, anywhere in _grammar().headings_for(folded):
         match = at_start.match(folded)
+        started = started or match is not None
         if match and _asks_for_section(folded, match.end()):
             return kind, len(line)
         if match:
@@ -367,8 +369,9 @@ def classify_heading(line: str) -> tuple[SectionKind, int] | None:
         elif head is not None and (found := anywhere.search(head)) and (not listed or _leads_to(head[: found.start()])):
             return kind, lead + colon + 1
     # A heading noun with a complement, on its own line or cut out of a flattened one with its colon lost
-    # («Задачи, которые будут перед вами стоять»).
-    bare = None if ":" in line or listed else _heading_kind(stripped + ":")
+    # («Задачи, которые будут перед вами стоять»).  Without a colon or a bracket that is the line read above with a
+    # colon added: no known heading starts it when none started it above.
+    bare = None if ":" in line or listed or not (started or "(" in stripped) else _heading_kind(stripped + ":")
     if bare is not None:
         return bare, len(line)
     if folded.rstrip().endswith(":") and not _BULLET.match(line):

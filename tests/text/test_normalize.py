@@ -1,7 +1,20 @@
+import re
+
 import pytest
 from hypothesis import given, strategies as st
 
-from cmlint.text.normalize import _MD_HINT, _has_md_marks, detect_format, normalize
+from cmlint.text.normalize import (
+    _DROP,
+    _DROP_START,
+    _HASHTAG,
+    _LONG_RUN,
+    _MD_HINT,
+    _TELEGRAM_EMOJI,
+    _has_long_run,
+    _has_md_marks,
+    detect_format,
+    normalize,
+)
 from cmlint.text.wraps import _WRAP
 
 
@@ -130,3 +143,23 @@ def test_a_run_of_a_hundred_non_space_characters_or_more_is_cut_every_hundred() 
             assert cut == [run[i:i + 100] for i in range(0, len(run), 100)]
             start = result.text.index(run[:1])
             assert result.source[slice(*result.span_to_source(start, start + len(cut[0])))] == cut[0]
+
+
+@given(st.lists(st.tuples(st.integers(0, 130), st.sampled_from(" \t\n\u00a0\u2028\u3000")), max_size=4))
+def test_a_long_run_is_found_by_the_words_as_by_the_search(runs: list[tuple[int, str]]) -> None:
+    text = "".join("я-1" * (length // 3) + "z" * (length % 3) + space for length, space in runs)
+    assert _has_long_run(text) == bool(_LONG_RUN.search(text))
+
+
+@given(st.text(alphabet=st.sampled_from("<!-a\r\n \u200b\u00ad\ufeff\u202e"), max_size=40))
+def test_a_text_without_a_first_character_of_a_drop_has_nothing_to_drop(text: str) -> None:
+    assert _DROP_START.search(text) is not None or _DROP.search(text) is None
+
+
+#: Hashtags and emoji in one expression, as :func:`detect_format` counted them before.
+_TELEGRAM_HINT = re.compile(r"(#[\w\u0400-\u04ff]+|[\U0001F300-\U0001FAFF\u2705\u2714\u2757\u203c])")
+
+
+@given(st.text(alphabet=st.sampled_from("#я_a1 .\n🔥✅‼\U0001FAFF"), max_size=40))
+def test_hashtags_and_emoji_counted_apart_count_as_their_alternation(text: str) -> None:
+    assert len(_HASHTAG.findall(text)) + len(_TELEGRAM_EMOJI.findall(text)) == len(_TELEGRAM_HINT.findall(text))
