@@ -773,8 +773,8 @@ def _add_items(
             continue
         kind = _item_kind(piece, section, grammar, awaits)
         parts = _enumerated(line, piece_start, piece_end) if kind == "other" and section in _PROSE_SECTIONS else []
-        kinds = [_item_kind(line[a:b], section, grammar, awaits) for a, b in parts]
-        if len(parts) < 2 or "requirement" in kinds:
+        kinds = [_item_kind(line[a:b], section, grammar, awaits) for a, b in parts] if len(parts) > 1 else []
+        if not kinds or "requirement" in kinds:
             # Skills listed as actions («обладать …, уметь анализировать …, выдвигать гипотезы») stay one sentence.
             items.append(Item(start + piece_start, start + piece_end, section, kind))
             continue
