@@ -30,6 +30,7 @@ import time
 from collections.abc import Sequence
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from statistics import median
 
 from pydantic import BaseModel
 
@@ -148,7 +149,7 @@ def _median_wall(command: list[str], env: dict[str, str], runs: int = 3) -> floa
         start = time.perf_counter()
         subprocess.run(command, capture_output=True, check=False, env=env)
         times.append(time.perf_counter() - start)
-    return round(sorted(times)[len(times) // 2], 3)
+    return round(median(times), 3)
 
 
 def cold_start(paths: Sequence[str] = ()) -> tuple[float, float]:
@@ -166,12 +167,6 @@ def cold_start(paths: Sequence[str] = ()) -> tuple[float, float]:
         _median_wall(command, cached_env, runs=1)
         cached = _median_wall(command, cached_env)
     return as_is, cached
-
-
-def _median(values: Sequence[float]) -> float:
-    ordered = sorted(values)
-    middle = len(ordered) // 2
-    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
 def _paired(postings: int, rounds: int, paths: Sequence[str]) -> tuple[list[dict[str, float]], list[dict[str, float]]]:
@@ -195,11 +190,11 @@ def run_bench(postings: int = 2000, jobs: int = 2, paths: Sequence[str] = (), ro
     return BenchResult(
         postings=postings,
         corpus_postings=len(corpus_texts(paths)),
-        floor_per_second=round(_median([f["per_second"] for f in floors]), 1),
-        single_per_second=round(_median([s["per_second"] for s in singles]), 1),
+        floor_per_second=round(median([f["per_second"] for f in floors]), 1),
+        single_per_second=round(median([s["per_second"] for s in singles]), 1),
         jobs=jobs,
         parallel_per_second=round(parallel["per_second"], 1),
-        ratio_to_floor=round(_median(ratios), 3),
+        ratio_to_floor=round(median(ratios), 3),
         round_ratios=[round(ratio, 3) for ratio in ratios],
         cold_start_seconds=cold,
         cached_cold_start_seconds=cached_cold,

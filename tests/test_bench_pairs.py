@@ -31,6 +31,14 @@ def test_pairs_alternate_and_the_ratio_is_their_median(monkeypatch: pytest.Monke
     assert result.single_peak_rss_mb == 106.0  # the largest of the one-process runs (calls 2, 3 and 6)
 
 
-def test_median_of_an_even_count_is_the_mean_of_the_middle_two() -> None:
-    assert bench._median([4.0, 1.0, 3.0, 2.0]) == 2.5
-    assert bench._median([3.0]) == 3.0
+def test_the_share_of_an_even_count_of_pairs_is_the_mean_of_the_middle_two(monkeypatch: pytest.MonkeyPatch) -> None:
+    shares = iter([0.40, 0.10, 0.30, 0.20])
+    floor = {"per_second": 1000.0, "rss_mb": 100.0}
+
+    def measured(kind: str, count: int, paths: Sequence[str], jobs: int = 1) -> dict[str, float]:
+        return floor if kind == "floor" or jobs > 1 else {"per_second": 1000.0 * next(shares), "rss_mb": 100.0}
+
+    monkeypatch.setattr(bench, "_subprocess", measured)
+    monkeypatch.setattr(bench, "cold_start", lambda paths=(): (1.0, 0.9))
+    result = bench.run_bench(postings=10, jobs=2, rounds=4)
+    assert result.ratio_to_floor == 0.25

@@ -20,7 +20,7 @@ first question, ``min_evidence`` of phrase evidence for the second).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -124,7 +124,7 @@ def decide(title: TitleClaim, reading: DutyReading, criteria: Criteria) -> RoleD
         actual = broader or next((role for role, _ in profile.ranked() if role not in judged), profile.ranked()[0][0])
         if _model_disagrees(roles, judged, actual, profile, scores, taxonomy, thresholds):
             return RoleDecision(False, fitting)
-        if profile.share(actual) <= sum(profile.share(role) for role in roles):
+        if profile.share(actual) <= share_of(roles, profile):
             # The duties cannot be said to be another role's when the title's own role reads as often.
             return RoleDecision(False, fitting)
         return RoleDecision(True, judged, "role", actual)
@@ -174,7 +174,7 @@ def _fitting_here(
     and caterers is an event manager, an «Event-менеджер» who only brings
     members together a community manager.
     """
-    if sum(profile.share(role) for role in title_roles) >= thresholds.max_own_share:
+    if share_of(title_roles, profile) >= thresholds.max_own_share:
         return fitting
     whole = {
         other
@@ -426,10 +426,15 @@ def _clear_margin(margin: float, scores: OccupationScores, thresholds: Scoring, 
     return margin >= needed and margin >= thresholds.occupation_margin_per_line * weight
 
 
+def share_of(roles: Iterable[str], profile: DutyProfile) -> float:
+    """The share of the duty profile that ``roles`` hold together."""
+    return sum(profile.share(role) for role in roles)
+
+
 def title_support(roles: set[str], fitting: frozenset[str], profile: DutyProfile, compatible_factor: float) -> float:
     """The share of the duty profile that fits the title's roles (compatible roles count at ``compatible_factor``)."""
     compatible = fitting - roles
-    return sum(profile.share(r) for r in roles) + compatible_factor * sum(profile.share(r) for r in compatible)
+    return share_of(roles, profile) + compatible_factor * share_of(compatible, profile)
 
 
 def _unsupported(roles: set[str], fitting: frozenset[str], profile: DutyProfile, thresholds: Scoring) -> bool:
@@ -450,7 +455,7 @@ def _taken_over(title_roles: tuple[str, ...], profile: DutyProfile, taxonomy: Ta
     top, share = profile.ranked()[0]
     if taxonomy.roles[top].kind != "role" or any(taxonomy.roles[r].kind != "role" for r in title_roles):
         return False
-    own = sum(profile.share(role) for role in title_roles)
+    own = share_of(title_roles, profile)
     close = {c for r in title_roles for c in taxonomy.roles[r].close}
     return (
         own < thresholds.max_own_share
