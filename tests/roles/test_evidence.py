@@ -36,6 +36,10 @@ def test_the_duty_line_decides_the_leading_role(linter: Linter, duty: str, role:
         # A participle describing a noun is copy to write, not selling: «продающие объявления».
         ("- подготовка продающих объявлений\n- продающие посты для соцсетей", "sales", False),
         ("- продавать товары покупателям", "sales", True),
+        # A plan fulfilled is a seller's only when it is a sales plan: production, works and repairs have plans too.
+        ("- контролировать выполнение производственного плана", "sales", False),
+        ("- контролировать выполнение плана", "sales", False),
+        ("- выполнять личный план продаж", "sales", True),
         # «развивать сообщество» is community work; administering or filling a group page is SMM.
         ("- развивать сообщество владельцев собак", "smm", False),
         ("- оформлять и наполнять сообщество бренда", "smm", True),
