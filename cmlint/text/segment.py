@@ -392,8 +392,9 @@ def segment(text: str, title_from_text: bool, marked: frozenset[int] = frozenset
     kind: SectionKind = "intro"
     section_start = 0
     heading: tuple[int, int] | None = None
-    # Under «Вас ждет:» the items may be the work or the perks (:func:`_item_kind`).
-    awaits = False
+    # Under «Вас ждет:» the items may be the work or the perks, under «Что нужно:» the work or the requirements
+    # (:func:`_item_kind`).
+    either = False
     for raw_start, raw in _lines(text):
         line = raw.strip()
         if not line:
@@ -415,21 +416,21 @@ def segment(text: str, title_from_text: bool, marked: frozenset[int] = frozenset
             kind, heading_end = found
             heading = (start, start + heading_end)
             section_start = start
-            awaits = _awaits(kind, line[:heading_end], grammar)
+            either = _heads_either(kind, line[:heading_end], grammar)
             rest = line[heading_end:]
             if not rest.strip():
                 continue
             offset = start + heading_end + (len(rest) - len(rest.lstrip()))
-            _add_items(items, rest.strip(), offset, kind, grammar, awaits)
+            _add_items(items, rest.strip(), offset, kind, grammar, either)
             continue
         bullet = _BULLET.match(line)
         if bullet and bullet.end() < len(line):
-            _add_items(items, line[bullet.end():], start + bullet.end(), kind, grammar, awaits)
+            _add_items(items, line[bullet.end():], start + bullet.end(), kind, grammar, either)
         elif not bullet:
-            _add_items(items, line, start, kind, grammar, awaits)
+            _add_items(items, line, start, kind, grammar, either)
             if _opens_duty_list(line):
                 sections.append(Section(kind, section_start, start + len(line), heading))
-                kind, heading, section_start, awaits = "duties", None, start + len(line), False
+                kind, heading, section_start, either = "duties", None, start + len(line), False
     sections.append(Section(kind, section_start, len(text), heading))
     kept = [s for s in sections if s.end > s.start or s.heading]
     return Structure(title, *_unnest(text, kept, items, grammar))
@@ -481,8 +482,8 @@ def _unnest(
         while end > start and text[end - 1] in ": \t":
             end -= 1
         head = parent.heading
-        awaits = head is not None and _awaits(parent.kind, text[head[0]:head[1]], grammar)
-        added.append(Item(start, end, parent.kind, _item_kind(text[start:end], parent.kind, grammar, awaits)))
+        either = head is not None and _heads_either(parent.kind, text[head[0]:head[1]], grammar)
+        added.append(Item(start, end, parent.kind, _item_kind(text[start:end], parent.kind, grammar, either)))
         merged[-1] = Section(parent.kind, parent.start, section.end, parent.heading)
     if not added:
         return tuple(sections), tuple(items)
@@ -494,7 +495,7 @@ def _has_items(starts: list[int], section: Section) -> bool:
     return at < len(starts) and starts[at] < section.end
 
 
-def _awaits(kind: SectionKind, heading: str, grammar: _Grammar) -> bool:
+def _heads_either(kind: SectionKind, heading: str, grammar: _Grammar) -> bool:
     """Whether the items under ``heading`` may be the work or not: what awaits the candidate among the
     conditions («Вас ждет:»), what is needed among the requirements («Что нужно:»)."""
     if kind not in ("conditions", "requirements"):
@@ -761,7 +762,7 @@ def _looks_like_title(line: str) -> bool:
 
 
 def _add_items(
-    items: list[Item], line: str, start: int, section: SectionKind, grammar: _Grammar, awaits: bool = False
+    items: list[Item], line: str, start: int, section: SectionKind, grammar: _Grammar, either: bool = False
 ) -> None:
     for piece_start, piece_end in _pieces(line):
         piece = line[piece_start:piece_end]
@@ -771,9 +772,9 @@ def _add_items(
             piece = line[piece_start:piece_end]
         if not _WORD.search(piece):
             continue
-        kind = _item_kind(piece, section, grammar, awaits)
+        kind = _item_kind(piece, section, grammar, either)
         parts = _enumerated(line, piece_start, piece_end) if kind == "other" and section in _PROSE_SECTIONS else []
-        kinds = [_item_kind(line[a:b], section, grammar, awaits) for a, b in parts] if len(parts) > 1 else []
+        kinds = [_item_kind(line[a:b], section, grammar, either) for a, b in parts] if len(parts) > 1 else []
         if not kinds or "requirement" in kinds:
             # Skills listed as actions («обладать …, уметь анализировать …, выдвигать гипотезы») stay one sentence.
             items.append(Item(start + piece_start, start + piece_end, section, kind))
@@ -840,21 +841,21 @@ _ENUMERATION_PARTS = 3
 def _enumerated(line: str, start: int, end: int) -> list[tuple[int, int]]:
     """A sentence of prose that lists actions split into its parts: «…нам нужен человек, который будет: звонить
     клиентам, продавать абонементы, запускать акции» is a lead and three duties, as the lines of a list would be.
-    The actions are infinitives after commas, opened by the sentence itself, a colon or a dash; a sentence with
-    fewer than three of them stays whole, and so does one where an action is a single word: «мы помогаем найти,
+    The actions are infinitives after commas, opened by the sentence itself, a colon or a dash.  No parts (the
+    sentence stays whole) when it has fewer than three of them or an action is a single word: «мы помогаем найти,
     оценить, купить» tells what a company does, not the duties."""
     piece = line[start:end]
     commas = [m.start() for m in _ENUMERATION_COMMA.finditer(piece) if not _in_brackets(piece, m.start())]
     if len(commas) < _ENUMERATION_PARTS - 1:
-        return [(start, end)]
+        return []
     opening = None
     for found in _ENUMERATION_OPENS.finditer(piece, 0, commas[0]):
         opening = found
     if opening is None:
         if not _ENUMERATION_STARTS.match(piece) or _ENUMERATED_SKILLS.match(piece):
-            return [(start, end)]
+            return []
     elif not (_ENUMERATION_STARTS.match(piece) or _ENUMERATION_LEAD.search(piece, 0, opening.start())):
-        return [(start, end)]
+        return []
     bounds = [0, opening.start(), opening.end()] if opening is not None else [0]
     for comma in commas:
         bounds += [comma, comma + 1]
@@ -862,7 +863,7 @@ def _enumerated(line: str, start: int, end: int) -> list[tuple[int, int]]:
     parts = [_trim(line, start + a, start + b) for a, b in zip(bounds[::2], bounds[1::2], strict=True)]
     actions = parts[-len(commas) - 1:]
     if any(len(_WORD.findall(line[a:b])) < 2 for a, b in actions):
-        return [(start, end)]
+        return []
     return [(a, b) for a, b in parts if b > a]
 
 
@@ -940,10 +941,10 @@ def _told_of_company(folded: str, cues: dict[str, Callable[[str], re.Match[str] 
     return None
 
 
-def _item_kind(text: str, section: SectionKind, grammar: _Grammar, awaits: bool = False) -> ItemKind:
+def _item_kind(text: str, section: SectionKind, grammar: _Grammar, either: bool = False) -> ItemKind:
     folded = _fold(text)
     cues = grammar.cues
-    if awaits and section == "conditions" and not _offered_or_asked(folded, cues):
+    if either and section == "conditions" and not _offered_or_asked(folded, cues):
         # «Вас ждет: приёмка товара, учёт остатков» is the work; «Вас ждет: ДМС, обучение» the perks;
         # anything else there may be either.
         return "duty" if names_work(text) or cues["duty_prose"](folded) else "other"
@@ -958,7 +959,7 @@ def _item_kind(text: str, section: SectionKind, grammar: _Grammar, awaits: bool 
     requirement = bool(cues["requirement"](folded)) or _opens_requirements(folded, grammar)
     if section == "requirements" and not requirement:
         # Under «Что нужно:» an action is the work («Что нужно: вести чат сообщества»).
-        return "duty" if awaits and (names_work(text) or cues["duty_prose"](folded)) else "listed"
+        return "duty" if either and (names_work(text) or cues["duty_prose"](folded)) else "listed"
     if section in SECTION_ITEM_KIND and section != "duties":
         return SECTION_ITEM_KIND[section]
     if requirement:
