@@ -21,6 +21,8 @@ def profile(linter: Linter, body: str) -> dict[str, float]:
         ("- write two blog articles per week", "content"),
         ("- write and edit our weekly newsletter", "content"),
         ("- create case studies from customer interviews", "content"),
+        ("- write patch notes and devlogs for Steam", "content"),
+        ("- prepare texts and screenshots for the store page", "content"),
         ("- развитие отношений с пулом рекламодателей", "account"),  # an ad network's clients are its advertisers
         ("- сопровождение ключевых рекламодателей", "account"),
     ],
