@@ -932,11 +932,11 @@ _CUED_KINDS: tuple[ItemKind, ...] = ("condition", "about", "contact")
 
 def _told_of_company(folded: str, cues: dict[str, Callable[[str], re.Match[str] | None]]) -> ItemKind | None:
     """What an item says the company is («Компания занимается …»: about) or offers the candidate («С нами ты
-    сможешь …»: a condition), if it says either — in a duty section where a posting ran its «О компании» or its
-    perks into the duties, or in a posting with no sections."""
+    сможешь …», «Гибкий график»: a condition), if it says either — in a duty section where a posting ran its
+    «О компании» or its perks into the duties, or in a posting with no sections."""
     if cues["company"](folded):
         return "about"
-    if cues["offer"](folded):
+    if cues["offer"](folded) or cues["terms"](folded):
         return "condition"
     return None
 

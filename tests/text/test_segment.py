@@ -198,6 +198,13 @@ def test_no_headings_posting_gets_sentences() -> None:
         ("Помимо интересных задач вас ждут регулярные внутренние семинары", "condition"),
         ("Кроме того, предоставляем отличный материал для научных работ", "condition"),
         ("Оплачиваем профильные курсы и конференции", "condition"),
+        # the terms of the job, run into the duties
+        ("Официальное трудоустройство и белая заработная плата", "condition"),
+        ("Достойный уровень заработной платы", "condition"),
+        ("Гибкий график: 20 или 40 часов в неделю", "condition"),
+        ("Зарплата от 90 000 ₽", "condition"),
+        ("250 ₽ за доставку + чаевые", "condition"),
+        ("ДМС со стоматологией", "condition"),
         # the company, not the work
         ("Компания занимается сопровождением клиентов и заключением сделок", "about"),
         ("Мы крупная фармацевтическая компания со своим складом", "about"),
@@ -208,15 +215,28 @@ def test_no_headings_posting_gets_sentences() -> None:
         ("Вы также разрабатываете техническую реализацию проекта", "duty"),
         ("Мы занимаемся разработкой сервисов для бизнеса", "duty"),
         ("Предоставление отчётов руководителю", "duty"),
+        ("Оформление документов на выплату заработной платы", "duty"),
+        ("Составлять график работы тренеров", "duty"),
+        ("Расчёт заработной платы на 80 человек", "duty"),
+        ("30 000 заказов в день проходят через склад", "duty"),
     ],
 )
 def test_a_duty_section_holds_the_perks_and_the_company_told_in_it_apart(line: str, kind: str) -> None:
     assert items(f"Обязанности:\n- вести учёт\n- {line}")[1] == ("duties", kind, line)
 
 
+def test_the_terms_after_a_duty_list_are_no_duties() -> None:
+    text = "Что делать: доставлять букеты; забирать заказы; вручать букет.\n\n💸 250 ₽ за доставку\n🕐 гибкий график"
+    assert [kind for _, kind, _ in items(text)] == ["duty", "duty", "duty", "condition", "condition"]
+
+
 @pytest.mark.parametrize(
     ("line", "kind"),
-    [("Ты получишь опыт работы с большими данными", "condition"), ("Оказываем услуги по металлообработке", "about")],
+    [
+        ("Ты получишь опыт работы с большими данными", "condition"),
+        ("Оказываем услуги по металлообработке", "about"),
+        ("Конкурентная заработная плата", "condition"),
+    ],
 )
 def test_a_posting_without_sections_holds_the_perks_and_the_company_apart(line: str, kind: str) -> None:
     assert items(f"{line}. Опыт от года.")[0] == ("intro", kind, line)
