@@ -49,12 +49,14 @@ class Matches:
 @dataclass(frozen=True, slots=True)
 class TitleRead:
     """What the title reader found: the title's role names, every role it reads (names and what they work on),
-    whether every part of it was read and the roles named only in its context (nothing without a title)."""
+    whether every part of it was read, the roles named only in its context and those its wide names admit
+    (nothing without a title)."""
 
     matches: tuple[TitleMatch, ...] = ()
     roles: tuple[str, ...] = ()
     whole: bool = True
     context: tuple[str, ...] = ()
+    admitted: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +178,7 @@ class Analyzer:
             subject = title_subject(words, own, self.occupations, self.scoring)
             if subject is not None and subject not in context:
                 context = (*context, subject)
-        return in_title, TitleRead(reading.matches, read, not reading.unread_part, context)
+        return in_title, TitleRead(reading.matches, read, not reading.unread_part, context, reading.admitted)
 
     def _title(self, posting: Posting, caller_title: str | None, text: TextAnalysis, starts: list[int]) -> Title:
         """Where the title is: given by the caller (its own small doc) or the first line of the body."""
@@ -207,7 +209,8 @@ class Analyzer:
         names = _named_tokens(mentions, given.text.token_starts, given.text.view)
         duties = self._duty_evidence(given.text, given.in_text, names)
         scored = self._scored(given, duties)
-        claim = TitleClaim(title_roles, given.read.whole, given.read.context, _positions(given.read, title_roles))
+        read = given.read
+        claim = TitleClaim(title_roles, read.whole, read.context, _positions(read, title_roles), read.admitted)
         decision = decide(claim, DutyReading(scored.profile, scored.scores, scored.duties), self.criteria)
         taxonomy = self.roles.taxonomy
         found = tuple(

@@ -54,12 +54,15 @@ class TitleClaim:
     "Python-разработчик"»): their duties fit the title in the occupation question.
     ``positions``: the roles the title names as positions, not what they work on
     («Менеджер по продажам (системы видеоконтента)» names sales, not content).
+    ``admitted``: roles whose work the title's wide names admit («Менеджер по развитию»: an analyst's); their
+    duties always fit the title in the occupation question.
     """
 
     roles: tuple[str, ...]
     whole: bool = True
     context: tuple[str, ...] = ()
     positions: tuple[str, ...] = ()
+    admitted: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +99,8 @@ def decide(title: TitleClaim, reading: DutyReading, criteria: Criteria) -> RoleD
     if not roles or not title.whole:
         return RoleDecision(False, fitting)
     if scores.weight >= thresholds.occupation_min_weight:
-        placed = {taxonomy.occupation_of(role) for role in title.context if not taxonomy.roles[role].generic}
+        placed = _placed(title.context, roles, profile, taxonomy, thresholds)
+        placed |= {taxonomy.occupation_of(role) for role in title.admitted}
         near = _near(roles, placed, criteria.neighbours, taxonomy)
         foreign = _foreign_occupation(roles, scores, taxonomy, thresholds, near) or _occupation_taken_over(
             roles, scores, taxonomy, thresholds, near, placed
@@ -151,10 +155,28 @@ def _absent_part(
     if len(named) < 2 or any(taxonomy.roles[role].kind != "role" for role in named):
         return None
     for role in named:
-        held = profile.share(role) + sum(profile.share(other) for other in taxonomy.fitting(role))
-        if held < thresholds.max_absent_part_share:
+        if _held(role, profile, taxonomy) < thresholds.max_absent_part_share:
             return role
     return None
+
+
+def _held(role: str, profile: DutyProfile, taxonomy: Taxonomy) -> float:
+    """The share of the phrases that a fine role and the roles that fit it hold."""
+    return profile.share(role) + share_of(taxonomy.fitting(role), profile)
+
+
+def _placed(
+    context: tuple[str, ...], roles: set[str], profile: DutyProfile, taxonomy: Taxonomy, thresholds: Scoring
+) -> set[str]:
+    """The occupations the title's context names («… на курс "Python-разработчик"», «(Analytics)»): their duties
+    fit the title in the occupation question.  Not when the title's fine roles do none of the work (they hold less
+    than ``max_absent_part_share`` of the phrases): a «Комьюнити-менеджер (курьер)» who only delivers flowers
+    is a courier under a community manager's name, not a community manager for couriers."""
+    placed = {taxonomy.occupation_of(role) for role in context if not taxonomy.roles[role].generic}
+    fine = [role for role in roles if taxonomy.roles[role].kind == "role"]
+    if fine and all(_held(role, profile, taxonomy) < thresholds.max_absent_part_share for role in fine):
+        return set()
+    return placed
 
 
 def _fitting_here(

@@ -162,7 +162,7 @@ class RoleMatcher:
     def read_title(self, doc: Doc, view: TokenView, start: int = 0, end: int | None = None) -> TitleReading:
         """What the title in ``doc[start:end]`` names, misspelt words read as the nearest known ones; a role named
         only by a name it shares with another follows the role whose own name it is («Инженер по качеству»: an
-        inspector, then a tester); what its wide names admit joins its context."""
+        inspector, then a tester); what its wide names admit is kept with it."""
         stop = len(doc) if end is None else end
         corrected = self._speller.correct(view)
         names = self._names(doc, corrected, start, stop)
@@ -179,7 +179,7 @@ class RoleMatcher:
         borrowed = {role for role in reading.roles if all(m in shared for m in names if m[0] == role)}
         roles = tuple(sorted(reading.roles, key=lambda role: role in borrowed))
         wide = admitted(reading, self._wide(doc, corrected, start, stop), corrected)
-        return replace(reading, roles=roles, context=tuple(dict.fromkeys([*reading.context, *wide])))
+        return replace(reading, roles=roles, admitted=wide)
 
     def _names(self, doc: Doc, view: TokenView, start: int, stop: int) -> list[Match[str]]:
         """Role names in the title, and the compounds its English words name read as Russian loanwords where

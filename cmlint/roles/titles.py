@@ -148,6 +148,8 @@ class TitleReading:
     the position works («Код-ревьюер на курс "Python-разработчик"»,
     «Руководитель проекта (портфельный аналитик)», «Рабочий на производство»):
     not the position, but duties of that occupation fit the title.
+    ``admitted``: roles whose work the title's wide names admit besides its own («Менеджер по развитию»: an
+    analyst's), see :func:`admitted`.
     """
 
     roles: tuple[str, ...]
@@ -155,6 +157,7 @@ class TitleReading:
     seniority: tuple[str, ...]
     unread_part: bool = False
     context: tuple[str, ...] = ()
+    admitted: tuple[str, ...] = ()
 
 
 def read_title(
@@ -209,7 +212,7 @@ def read_title(
 def admitted(
     reading: TitleReading, wide: Iterable[Match[tuple[str, tuple[str, ...]]]], view: TokenView
 ) -> tuple[str, ...]:
-    """The occupations the title's wide names admit besides its roles, as context (``wide_titles`` of the
+    """The roles whose work the title's wide names admit besides its own (``wide_titles`` of the
     taxonomy): each match gives ``(owner role, admitted occupations)`` and counts where it is the name the
     reading chose for its owner, up to the position noun that completes it — «Менеджер по развитию» admits
     what a wide name «по развитию» does, «Менеджер по развитию продаж» (a longer name) does not."""

@@ -516,6 +516,16 @@ def test_what_the_title_context_names_fits_the_title() -> None:
     assert not decided(("teacher",), DutyProfile({}), lines(code), SCORING, context=("developer",)).confused
 
 
+def test_the_context_of_a_fine_role_fits_only_beside_its_own_work() -> None:
+    """«Community Manager (Analytics)»: analytics beside community work is the job's context; with no community
+    work at all, the title only names a community manager over an analyst's job."""
+    analytics = [{"data": 0.8}, {"data": 0.7, "analyst": 0.2}, {"data": 0.9}]
+    community = phrases({"community": 3.0})
+    assert not decided(("community",), community, lines(analytics), SCORING, context=("data",)).confused
+    result = decided(("community",), DutyProfile({}), lines(analytics), SCORING, context=("data",))
+    assert (result.confused, result.actual) == (True, "data")
+
+
 def test_the_model_can_overrule_phrases_of_another_occupation() -> None:
     """A recruiter's posting that talks about selling vacancies: phrases say sales, every line reads as HR."""
     profile = phrases({"sales": 5.0, "hr": 0.5})

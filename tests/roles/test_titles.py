@@ -187,7 +187,7 @@ def test_a_role_named_only_by_a_shared_name_comes_second(linter: Linter) -> None
 
 
 @pytest.mark.parametrize(
-    ("title", "context"),
+    ("title", "admitted"),
     [
         ("Менеджер по развитию", ("analyst",)),
         ("Специалист по развитию бизнеса", ("analyst",)),
@@ -200,10 +200,10 @@ def test_a_role_named_only_by_a_shared_name_comes_second(linter: Linter) -> None
         ("Менеджер по продажам", ()),
     ],
 )
-def test_a_wide_name_admits_the_wider_jobs_duties(linter: Linter, title: str, context: tuple[str, ...]) -> None:
+def test_a_wide_name_admits_the_wider_jobs_duties(linter: Linter, title: str, admitted: tuple[str, ...]) -> None:
     reading = read(linter, title)
     assert reading.roles == ("sales",)
-    assert reading.context == context
+    assert reading.admitted == admitted
 
 
 @pytest.mark.parametrize(
