@@ -51,7 +51,8 @@ class TitleClaim:
     ``whole``: false when a part of a combined title names a position that
     could not be read — the duties may be that part's, so nothing is decided.
     ``context``: roles the title names only as context («… на курс
-    "Python-разработчик"»): their duties fit the title in the occupation question.
+    "Python-разработчик"»): their duties fit the title in the occupation question (for a title of fine roles
+    only beside its own work, :func:`_placed`).
     ``positions``: the roles the title names as positions, not what they work on
     («Менеджер по продажам (системы видеоконтента)» names sales, not content).
     ``admitted``: roles whose work the title's wide names admit («Менеджер по развитию»: an analyst's); their
