@@ -313,10 +313,17 @@ _SHARED_HEAD = re.compile(
 )
 
 
+#: What joins the two names of both expressions above: a title without it has nothing to expand (one quick search
+#: instead of two that try a word at every letter of it).
+_JOINED = re.compile(r"[&/]|\b(?:and|и|или)\b", re.IGNORECASE)
+
+
 def _expand_shared(title: str) -> str:
     """The title with a position noun two names share given to each: «SMM- и комьюнити-менеджер» → «SMM-менеджер и
     комьюнити-менеджер», «Community & Content Manager» → «Community Manager & Content Manager»; not when the first
     name ends in a position noun of its own («SMM-менеджер / community manager»)."""
+    if not _JOINED.search(title):
+        return title
     title = _SUSPENDED_HYPHEN.sub(lambda m: f"{m[1]}-{m[5]} {m[2] or m[3]} {m[4]}-{m[5]}", title)
     return _SHARED_HEAD.sub(
         lambda m: m[0] if ends_in_position_noun(m[1]) else f"{m[1]} {m[4]} {m[2]} {m[3]} {m[4]}", title

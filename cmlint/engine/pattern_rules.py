@@ -10,7 +10,7 @@ antipattern match is dropped (LanguageTool's antipatterns).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -154,6 +154,14 @@ class PatternRule:
         self._shared.add(self._group, part, patterns, dependent, title_only)
 
     def run(self, posting: AnalyzedPosting, ctx: CheckContext[Any]) -> Iterable[Finding]:
+        """The rule's findings; nothing at once where none of its patterns matched (most rules in most postings:
+        no generator is started for them)."""
+        matches = posting.matches
+        if not matches.title.get(self._group) and not matches.text.get(self._group):
+            return ()
+        return self._run(posting, ctx)
+
+    def _run(self, posting: AnalyzedPosting, ctx: CheckContext[Any]) -> Iterator[Finding]:
         scope = self._scope
         title = posting.title
         excepted = (key == _TITLE_EXCEPTION for key, _, _ in posting.matches.title.get(self._group))

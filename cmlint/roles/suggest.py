@@ -177,18 +177,19 @@ def suggestions(
 ) -> list[TitleSuggestion]:
     """The suggestions as titles: the original title with its role words replaced, when it names a role."""
     named = [m for m in mentions if m.field != "text" or title is not None]
+    # Where the renames go is the same for every candidate: worked out once.
+    inside = _title_places(title, named, morphology) if title and found else []
     result: list[TitleSuggestion] = []
     for candidate in found:
-        text = retitled(title, named, candidate, taxonomy, morphology) if title else candidate.title
+        text = retitled(title, inside, candidate, taxonomy, morphology) if title else candidate.title
         result.append(TitleSuggestion(title=text, role=candidate.role, confidence=candidate.confidence))
     return result
 
 
-def retitled(
-    title: str, mentions: Sequence[TitleMention], candidate: Candidate, taxonomy: Taxonomy, morphology: Morphology
-) -> str:
-    """``title`` with its role mentions renamed for ``candidate`` (the mentions are offsets in ``title``)."""
-    inside = sorted(
+def _title_places(title: str, mentions: Sequence[TitleMention], morphology: Morphology) -> list[TitleMention]:
+    """Where a rename puts a new title in ``title`` (:func:`_places`; the mentions are offsets in ``title``): the
+    places that lie in it, in order."""
+    return sorted(
         (
             m
             for m in _places(mentions, _TitleText(title), morphology)
@@ -196,6 +197,12 @@ def retitled(
         ),
         key=lambda m: m.start,
     )
+
+
+def retitled(
+    title: str, inside: Sequence[TitleMention], candidate: Candidate, taxonomy: Taxonomy, morphology: Morphology
+) -> str:
+    """``title`` with the places ``inside`` it (:func:`_title_places`) renamed for ``candidate``."""
     if not inside:
         return candidate.title
     parts: list[str] = []

@@ -918,8 +918,10 @@ _ASKED_AFTER = _STORED.compile(r"[^.!?:]{0,60}:|,? (?:что|чтобы) (?:ты
 def _opens_requirements(folded: str, grammar: _Grammar) -> bool:
     """Whether a folded item starts with a heading of the requirements that a scrape ran into its first items
     («Мы ожидаем, что вы обладаете опытом …», «Ты нам подходишь, если у тебя есть: Уверенные знания PHP»); not a
-    sentence that only starts with its words («Важно отслеживать остатки», «Нам нужен человек, который …»)."""
-    for kind, at_start, _ in grammar.headings:
+    sentence that only starts with its words («Важно отслеживать остатки», «Нам нужен человек, который …»).  The
+    alternatives of an open first character are tried only where their word stands (:meth:`_Grammar.headings_for`):
+    at one place they scan on for it."""
+    for kind, at_start, _ in grammar.headings_for(folded):
         if kind == "requirements":
             found = at_start.match(folded)
             return found is not None and bool(_ASKED_AFTER.match(folded, found.end()))

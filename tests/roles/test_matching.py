@@ -1,6 +1,7 @@
 import pytest
 
 from cmlint import Linter
+from cmlint.analysis.analyzer import _expand_shared
 
 
 @pytest.mark.parametrize(
@@ -73,3 +74,21 @@ def test_marketing_as_the_first_word_of_a_position_is_marketing(linter: Linter, 
 def test_a_shared_head_without_the_first_hyphen_names_both_roles(linter: Linter) -> None:
     """«Контент и SMM-менеджер» is «контент-менеджер и SMM-менеджер», as with the hyphen."""
     assert linter.lint("Обязанности: вести учёт", title="Контент и SMM-менеджер").title_roles == ["content", "smm"]
+
+
+@pytest.mark.parametrize(
+    ("title", "expanded"),
+    [
+        ("SMM- и комьюнити-менеджер", "SMM-менеджер и комьюнити-менеджер"),
+        ("Контент И комьюнити менеджер", "Контент менеджер И комьюнити менеджер"),
+        ("Community AND Content Manager", "Community Manager AND Content Manager"),
+        ("Community/Events Lead", "Community Lead / Events Lead"),
+        ("Комьюнити-менеджер", "Комьюнити-менеджер"),
+        ("Менеджер по продажам (B2B)", "Менеджер по продажам (B2B)"),
+    ],
+)
+def test_a_shared_position_noun_is_given_to_each_name_whatever_the_case_of_the_joining_word(
+    title: str, expanded: str
+) -> None:
+    """The quick test for a joining word before the two expressions lets every case of it through."""
+    assert _expand_shared(title) == expanded
