@@ -155,15 +155,14 @@ def _absent_part(
     named = [role for role in positions if not taxonomy.roles[role].generic]
     if len(named) < 2 or any(taxonomy.roles[role].kind != "role" for role in named):
         return None
-    for role in named:
-        if _held(role, profile, taxonomy) < thresholds.max_absent_part_share:
-            return role
-    return None
+    return next((role for role in named if _absent(role, profile, taxonomy, thresholds)), None)
 
 
-def _held(role: str, profile: DutyProfile, taxonomy: Taxonomy) -> float:
-    """The share of the phrases that a fine role and the roles that fit it hold."""
-    return profile.share(role) + share_of(taxonomy.fitting(role), profile)
+def _absent(role: str, profile: DutyProfile, taxonomy: Taxonomy, thresholds: Scoring) -> bool:
+    """Whether a fine role does none of the work: it and the roles that fit it hold less than
+    ``max_absent_part_share`` of the phrases."""
+    held = profile.share(role) + share_of(taxonomy.fitting(role), profile)
+    return held < thresholds.max_absent_part_share
 
 
 def _placed(
@@ -173,11 +172,10 @@ def _placed(
     fit the title in the occupation question.  Not when the title's fine roles do none of the work (they hold less
     than ``max_absent_part_share`` of the phrases): a «Комьюнити-менеджер (курьер)» who only delivers flowers
     is a courier under a community manager's name, not a community manager for couriers."""
-    placed = {taxonomy.occupation_of(role) for role in context if not taxonomy.roles[role].generic}
     fine = [role for role in roles if taxonomy.roles[role].kind == "role"]
-    if fine and all(_held(role, profile, taxonomy) < thresholds.max_absent_part_share for role in fine):
+    if fine and all(_absent(role, profile, taxonomy, thresholds) for role in fine):
         return set()
-    return placed
+    return {taxonomy.occupation_of(role) for role in context if not taxonomy.roles[role].generic}
 
 
 def _fitting_here(

@@ -739,6 +739,12 @@ def names_work(text: str) -> bool:
     return bool(cues["action"](folded) or cues["work_noun"](folded)) and not _offered_or_asked(folded, cues)
 
 
+def _reads_as_work(text: str, folded: str, cues: dict[str, Callable[[str], re.Match[str] | None]]) -> bool:
+    """Whether an item under a heading that may head the work or not (:func:`_heads_either`) is the work: it names
+    work («Приёмка товара», «вести чат») or tells it in prose («Вы будете вести учёт»)."""
+    return names_work(text) or bool(cues["duty_prose"](folded))
+
+
 def _offered_or_asked(folded: str, cues: dict[str, Callable[[str], re.Match[str] | None]]) -> bool:
     """Whether a folded line starts like a requirement, a perk or a condition («Знание SQL», «ДМС», «Оформление
     по ТК»)."""
@@ -949,7 +955,7 @@ def _item_kind(text: str, section: SectionKind, grammar: _Grammar, either: bool 
     if either and section == "conditions" and not _offered_or_asked(folded, cues):
         # «Вас ждет: приёмка товара, учёт остатков» is the work; «Вас ждет: ДМС, обучение» the perks;
         # anything else there may be either.
-        return "duty" if names_work(text) or cues["duty_prose"](folded) else "other"
+        return "duty" if _reads_as_work(text, folded, cues) else "other"
     if section in ("conditions", "about", "contacts"):
         return SECTION_ITEM_KIND[section]
     if tells_selection(folded, cues):
@@ -961,7 +967,7 @@ def _item_kind(text: str, section: SectionKind, grammar: _Grammar, either: bool 
     requirement = bool(cues["requirement"](folded)) or _opens_requirements(folded, grammar)
     if section == "requirements" and not requirement:
         # Under «Что нужно:» an action is the work («Что нужно: вести чат сообщества»).
-        return "duty" if either and (names_work(text) or cues["duty_prose"](folded)) else "listed"
+        return "duty" if either and _reads_as_work(text, folded, cues) else "listed"
     if section in SECTION_ITEM_KIND and section != "duties":
         return SECTION_ITEM_KIND[section]
     if requirement:
