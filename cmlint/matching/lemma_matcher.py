@@ -13,17 +13,18 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, insort
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import reduce
-from itertools import chain, compress
+from itertools import compress
 from operator import or_
 from typing import Generic, TypeVar
 
 from spacy.tokens import Doc
 
 from cmlint.matching.steps import JOINT_VALUES, MODIFIER_POS, Kind, Step, StepPattern
+from cmlint.matching.word_bits import WordBits, indexes
 from cmlint.matching.word_searches import WordSearches
 
 K = TypeVar("K", bound=Hashable)
@@ -169,8 +170,8 @@ class LemmaMatcher(Generic[K]):
         # First-token parts of speech (one each) → patterns.
         self._first_pos: dict[frozenset[str], list[int]] = defaultdict(list)
         self._unindexed: list[int] = []
-        #: A word → the patterns found by it (built at the first call, see :meth:`_keyed`).
-        self._by_word: dict[str, list[int]] | None = None
+        #: The word sets of each pattern found by a word, as bits (built at the first call, see :meth:`_needs_bits`).
+        self._bits: WordBits | None = None
 
     def __len__(self) -> int:
         return len(self._patterns)
@@ -188,7 +189,7 @@ class LemmaMatcher(Generic[K]):
         index = len(self._patterns)
         self._patterns.append((key, steps))
         self._needs.append(tuple(s.values for s in steps[1:] if not s.optional and s.kind in _INDEXED))
-        self._by_word = None
+        self._bits = None
         first = steps[0]
         words = frozenset(value.lower() if first.kind is Kind.ORTH else value for value in first.values)
         self._first.append(words if first.kind in _INDEXED else frozenset())
@@ -200,26 +201,13 @@ class LemmaMatcher(Generic[K]):
         elif first.kind not in _INDEXED:
             self._unindexed.append(index)
 
-    def _keyed(self) -> dict[str, list[int]]:
-        """Each pattern found by a word, under the words of one set of words it needs (its first token's or a later
-        one's): the set whose words the fewest patterns need.  A word many patterns need («не», «менеджер») is
-        common in postings too; a pattern filed under a rarer word it needs is tried in fewer docs, with the same
-        matches (it is tried only where every set it needs has a word, :meth:`_starts`)."""
-        if self._by_word is None:
-            sets = [(first, *needs) if first else () for first, needs in zip(self._first, self._needs, strict=True)]
-            shared = Counter(chain.from_iterable(chain.from_iterable(sets)))
-            weights: dict[frozenset[str], int] = {}
-            for needed in sets:
-                for words in needed:
-                    if words not in weights:
-                        weights[words] = sum(map(shared.__getitem__, words))
-            by_word: dict[str, list[int]] = defaultdict(list)
-            for index, needed in enumerate(sets):
-                if needed:
-                    for word in min(needed, key=weights.__getitem__):
-                        by_word[word].append(index)
-            self._by_word = dict(by_word)
-        return self._by_word
+    def _needs_bits(self) -> WordBits:
+        """Per pattern, its first token's words and the word sets its later tokens need, as bits; a pattern found
+        by its part of speech or by none gets an empty set (it never passes: :meth:`_starts` finds it otherwise)."""
+        if self._bits is None:
+            pairs = zip(self._first, self._needs, strict=True)
+            self._bits = WordBits([(first, *needs) if first else (frozenset(),) for first, needs in pairs])
+        return self._bits
 
     def __call__(self, view: TokenView, start: int = 0, end: int | None = None) -> list[Match[K]]:
         """(key, start, end) of the longest match per key and start, non-overlapping per key."""
@@ -254,26 +242,16 @@ class LemmaMatcher(Generic[K]):
         start and sorts."""
         present = view.words
         needs = self._needs
-        by_word = self._keyed()
-        tried: set[int] = set()
         positions = view.positions
         first = self._first
-        for word in by_word.keys() & present:
-            for index in by_word[word]:
-                if index in tried:
-                    continue
-                tried.add(index)
-                for values in needs[index]:  # inline :func:`all_occur`: this loop runs for every candidate
-                    if values.isdisjoint(present):
-                        break
-                else:
-                    # The doc's words among the first token's, not every one of those (up to a hundred) looked up.
-                    for start in first[index] & present:
-                        yield index, positions[start]
-        for tags, indexes in self._first_pos.items():
+        for index in indexes(self._needs_bits().passing(present)):
+            # The doc's words among the first token's, not every one of those (up to a hundred) looked up.
+            for start in first[index] & present:
+                yield index, positions[start]
+        for tags, tagged in self._first_pos.items():
             at = view.tagged(tags)
             if at:
-                for index in indexes:
+                for index in tagged:
                     if all_occur(needs[index], present):
                         yield index, at
         if self._unindexed:

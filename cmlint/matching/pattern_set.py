@@ -21,6 +21,7 @@ from spacy.vocab import Vocab
 from cmlint.matching.lemma_matcher import LemmaMatcher, Match, TokenView
 from cmlint.matching.steps import StepPattern
 from cmlint.matching.token_patterns import Anchor, Companion, SpacyPattern, Tagged, TokenTest
+from cmlint.matching.word_bits import WordBits, indexes
 from cmlint.matching.word_searches import WordSearches
 
 K = TypeVar("K", bound=Hashable)
@@ -202,50 +203,33 @@ class _SpacyKey:
 
 
 class _Ready:
-    """The spaCy token patterns of some keys, found by a word each needs: which of them may match in a doc."""
+    """The spaCy token patterns of some keys, found by the words they need: which of them may match in a doc."""
 
-    __slots__ = ("_entries", "_free", "_by_word", "_words", "_searches")
+    __slots__ = ("_entries", "_needs", "_searches")
 
     def __init__(self, keys: dict[int, _SpacyKey], searches: WordSearches) -> None:
-        #: (key, pattern, the word sets it needs besides its first, the bits of the regular expressions it needs
-        #: to find something), in the order added.
+        #: (key, pattern, the bits of the regular expressions it needs to find something), in the order added.
         self._entries = [
-            (ident, p, p.needs[1:], searches.mask_of(p.searches)) for ident, key in keys.items() for p in key.patterns
+            (ident, p, searches.mask_of(p.searches)) for ident, key in keys.items() for p in key.patterns
         ]
         self._searches = searches
-        #: Patterns that need no word (tried on every doc), by position in ``_entries``.
-        self._free = [j for j, (_, pattern, _, _) in enumerate(self._entries) if not pattern.needs]
-        #: A word of each other pattern's first word set → the patterns.
-        self._by_word: dict[str, list[int]] = {}
-        for j, (_, pattern, _, _) in enumerate(self._entries):
-            for word in pattern.needs[0] if pattern.needs else ():
-                self._by_word.setdefault(word, []).append(j)
-        self._words = frozenset(self._by_word)
+        #: The word sets each pattern needs, as bits.
+        self._needs = WordBits([pattern.needs for _, pattern, _ in self._entries])
 
     def __call__(self, view: TokenView) -> dict[int, list[_Windowed]]:
         """Per key, its patterns whose needed words all occur in the doc and whose regular expressions all find
-        something in its words, in the order they were added (a pattern found by a word of its first word set
-        needs only its other sets checked)."""
-        words = view.words
-        chosen = set(self._free)
-        by_word = self._by_word
-        for word in self._words & words:
-            chosen.update(by_word[word])
+        something in its words, in the order they were added."""
         ready: dict[int, list[_Windowed]] = {}
         entries = self._entries
         found: int | None = None
-        for j in sorted(chosen):
-            ident, pattern, rest, mask = entries[j]
-            for values in rest:  # inline :func:`all_occur`: this loop runs for every candidate pattern
-                if values.isdisjoint(words):
-                    break
-            else:
-                if mask:
-                    if found is None:
-                        found = view.found(self._searches)
-                    if found & mask != mask:
-                        continue
-                ready.setdefault(ident, []).append(pattern)
+        for j in indexes(self._needs.passing(view.words)):
+            ident, pattern, mask = entries[j]
+            if mask:
+                if found is None:
+                    found = view.found(self._searches)
+                if found & mask != mask:
+                    continue
+            ready.setdefault(ident, []).append(pattern)
         return ready
 
 
