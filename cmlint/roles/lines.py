@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 
@@ -114,20 +115,23 @@ def _picked(probabilities: np.ndarray, threshold: float, labels: Sequence[str]) 
     """Per row, the labels at or above ``threshold`` (else the most probable) with their probabilities rounded
     to four places, most probable first, ties in label order; nothing for a row of zeros (no known word).
 
-    A posting has a handful of rows: read as Python floats in one go, they cost less than numpy's calls.  The
-    threshold is compared in single precision, as numpy compares it with the rows."""
-    bar = float(np.float32(threshold))
+    The cells at or above the threshold are found for all rows in one go (a row has a few among its labels), and
+    only they are read as Python floats; the threshold is compared in single precision, as the rows are."""
+    read = cast("list[bool]", probabilities.any(axis=1).tolist())
+    best: list[int] = probabilities.argmax(axis=1).tolist()
+    rows, columns = np.nonzero(probabilities >= np.float32(threshold))
+    above: list[list[tuple[int, float]]] = [[] for _ in read]
+    for row, column, value in zip(rows.tolist(), columns.tolist(), probabilities[rows, columns].tolist(), strict=True):
+        above[row].append((column, value))
     found: list[tuple[tuple[str, float], ...]] = []
-    for row in probabilities.tolist():
-        if not any(row):
+    for row, chosen in enumerate(above):
+        if not read[row]:
             found.append(())
             continue
-        chosen = [(column, value) for column, value in enumerate(row) if value >= bar]
         if chosen:
             chosen.sort(key=_most_probable_first)
         else:
-            best = max(row)
-            chosen = [(row.index(best), best)]
+            chosen = [(best[row], probabilities[row, best[row]].item())]
         found.append(tuple((labels[column], round(value, 4)) for column, value in chosen))
     return found
 
