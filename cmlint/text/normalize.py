@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from cmlint.models import Format
 from cmlint.text.scripts import unmix_scripts
+from cmlint.text.stored_regex import compile_all
 from cmlint.text.wraps import wrap_cuts
 
 
@@ -288,12 +289,16 @@ _BLOCK_TAGS = {
     "section", "article", "header", "footer", "blockquote", "hr", "dl", "dt", "dd", "pre",
 }
 _SKIP_CONTENT = {"script", "style", "head", "title", "noscript", "template"}
-_HTML_TOKEN = re.compile(
-    r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<!\w[^>]*>|<\?.*?\?>"
-    r"|<(?P<close>/)?(?P<tag>[a-zA-Z][a-zA-Z0-9]*)\b(?:[^<>\"']|\"[^\"<]*\"|'[^'<]*')*+>"
-    r"|&(?P<entity>#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});?"
-    r"|[\r\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad\u061c]",
-    re.DOTALL,
+# Compiled with the engine's skip to a character a token can start with («<», «&» or a dropped one): the compiler sees
+# none for an alternation that ends with a class, and a search would try all of it at every position.
+(_HTML_TOKEN,) = compile_all(
+    [
+        r"(?s)<!--.*?-->|<!\[CDATA\[.*?\]\]>|<!\w[^>]*>|<\?.*?\?>"
+        r"|<(?P<close>/)?(?P<tag>[a-zA-Z][a-zA-Z0-9]*)\b(?:[^<>\"']|\"[^\"<]*\"|'[^'<]*')*+>"
+        r"|&(?P<entity>#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});?"
+        r"|[\r\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad\u061c]"
+    ],
+    skip=True,
 )
 _WHITESPACE_RUN = re.compile(r"[ \t\n\u00a0]+")
 
@@ -354,14 +359,19 @@ def _newline(builder: _Builder, source_position: int) -> None:
         builder.insert("\n", source_position)
 
 
-_MD_TOKEN = re.compile(
-    r"(?P<heading>^[ \t]{0,3}#{1,6}[ \t]+)"
-    r"|(?P<quote>^[ \t]*>[ \t]?)"
-    r"|(?P<image>!\[[^\]\n]*\]\([^)\n]*\))"
-    r"|\[(?P<link>[^\]\n]+)\]\([^)\n]*\)"
-    r"|(?P<emphasis>\*\*|__|~~|`+)"
-    r"|(?P<drop><!--.*?-->|\r(?=\n)|[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad\u061c]|\\(?=[\\`*_{}\[\]()#+\-.!]))",
-    re.MULTILINE | re.DOTALL,
+# Compiled with the engine's skip to a character a token can start with (a line's start opens a token only with a
+# space, a tab, «#» or «>»): the compiler sees none behind «^», and a search would try all of it at every position.
+(_MD_TOKEN,) = compile_all(
+    [
+        r"(?ms)(?P<heading>^[ \t]{0,3}#{1,6}[ \t]+)"
+        r"|(?P<quote>^[ \t]*>[ \t]?)"
+        r"|(?P<image>!\[[^\]\n]*\]\([^)\n]*\))"
+        r"|\[(?P<link>[^\]\n]+)\]\([^)\n]*\)"
+        r"|(?P<emphasis>\*\*|__|~~|`+)"
+        r"|(?P<drop><!--.*?-->|\r(?=\n)|[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad\u061c]"
+        r"|\\(?=[\\`*_{}\[\]()#+\-.!]))"
+    ],
+    skip=True,
 )
 
 
