@@ -22,8 +22,6 @@ _CYRILLIC_LOOKALIKES = frozenset(_CYRILLIC)
 #: letter, so that a search jumps from Latin letter to Latin letter (rare in Russian text) instead of trying both
 #: orders at every position.
 _MIXED = re.compile(r"[A-Za-z](?:(?<=[А-яЁё][A-Za-z])|(?=[А-яЁё]))")
-#: A word with its digits: letters and digits between other characters (hyphens and underscores split).
-_WORD = re.compile(r"[^\W_]+")
 
 
 def _is_latin(char: str) -> bool:
@@ -48,7 +46,30 @@ def unmixed_word(word: str) -> str:
 
 
 def unmix_scripts(text: str) -> str:
-    """``text`` with every mixed-script word written in one script (:func:`unmixed_word`); the same length."""
-    if _MIXED.search(text) is None:
+    """``text`` with every mixed-script word written in one script (:func:`unmixed_word`); the same length.
+
+    Only a word with a Latin letter next to a Cyrillic one can change (:data:`_MIXED`): the words around those
+    places are rewritten, not every word of the text."""
+    mixed = _MIXED.search(text)
+    if mixed is None:
         return text
-    return _WORD.sub(lambda match: unmixed_word(match.group()), text)
+    parts: list[str] = []
+    position = 0
+    while mixed is not None:
+        start, end = _word_around(text, mixed.start())
+        parts += [text[position:start], unmixed_word(text[start:end])]
+        position = end
+        mixed = _MIXED.search(text, end)
+    parts.append(text[position:])
+    return "".join(parts)
+
+
+def _word_around(text: str, at: int) -> tuple[int, int]:
+    """The bounds of the word with its digits that holds the letter at ``at``: letters and digits between other
+    characters (hyphens and underscores split)."""
+    start, end = at, at + 1
+    while start and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return start, end

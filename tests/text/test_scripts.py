@@ -50,3 +50,17 @@ def test_normalized_text_reads_one_script_and_keeps_offsets() -> None:
 )
 def test_a_latin_letter_is_read_next_to_a_cyrillic_one_on_either_side(text: str, expected: str) -> None:
     assert unmix_scripts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("гpaжданство и Exсel, гpaжданство", "гражданство и Excel, гражданство"),
+        ("Опыт: 1Cпродажи, a_бв, тeкст_xом", "Опыт: 1Cпродажи, a_бв, текст_хом"),
+        ("pа", "ра"),
+        ("...Exсel", "...Excel"),
+    ],
+)
+def test_every_mixed_word_is_rewritten_and_nothing_else(text: str, expected: str) -> None:
+    # the words around each Latin letter next to a Cyrillic one, whole (digits join a word, underscores split it)
+    assert unmix_scripts(text) == expected
