@@ -97,21 +97,20 @@ def _windows(
     start, end = stretch.start, stretch.end
     if not anchors:
         return [(start, end)]
-    best: list[int] | None = None
-    chosen = 0
-    found: dict[int, list[int]] = {}
+    best: list[int] = []
+    chosen = -1
+    found: dict[TokenTest, list[int]] = {}
     for index, anchor in enumerate(anchors):
-        at = found[index] = _occurrences(anchor.test, stretch)
-        if best is None or len(at) < len(best):
+        at = found[anchor.test] = _occurrences(anchor.test, stretch)
+        if not at:
+            return []
+        if chosen < 0 or len(at) < len(best):
             best, chosen = at, index
-            if not at:
-                return []
-    assert best is not None
     _, before, after = anchors[chosen]
-    near = _Near(stretch)
+    near = _Near(stretch, found, companions[chosen])
     windows: list[tuple[int, int]] = []
     for i in best:
-        if not all(near(companion, i) for companion in companions[chosen]):
+        if not near(i):
             continue
         w_start = start if before is None else max(start, i - before)
         w_end = end if after is None else min(end, i + after + 1)
@@ -137,26 +136,31 @@ def _occurrences(test: TokenTest, stretch: Stretch) -> list[int]:
 
 
 class _Near:
-    """Whether a companion token stands in reach of an anchor's occurrence, inside the stretch."""
+    """Whether an anchor's occurrence has each of its companion tokens in reach, inside the stretch."""
 
-    __slots__ = ("_stretch", "_start", "_end", "_found")
+    __slots__ = ("_stretch", "_first", "_last", "_found", "_companions")
 
-    def __init__(self, stretch: Stretch) -> None:
-        self._stretch, self._start, self._end = stretch, stretch.start, stretch.end
-        #: A test's occurrences in the stretch (found once per call).
-        self._found: dict[TokenTest, list[int]] = {}
+    def __init__(
+        self, stretch: Stretch, found: dict[TokenTest, list[int]], companions: tuple[Companion, ...]
+    ) -> None:
+        self._stretch, self._first, self._last = stretch, stretch.start, stretch.end - 1
+        #: A test's occurrences in the stretch (the anchors' found already, a companion's at its first use).
+        self._found = found
+        self._companions = companions
 
-    def __call__(self, companion: Companion, i: int) -> bool:
-        test, low, high = companion
-        first = self._start if low is None else max(self._start, i + low)
-        last = self._end - 1 if high is None else min(self._end - 1, i + high)
-        if first > last:
-            return False
-        at = self._found.get(test)
-        if at is None:
-            at = self._found[test] = _occurrences(test, self._stretch)
-        index = bisect_left(at, first)
-        return index < len(at) and at[index] <= last
+    def __call__(self, i: int) -> bool:
+        for test, low, high in self._companions:
+            first = self._first if low is None else max(self._first, i + low)
+            last = self._last if high is None else min(self._last, i + high)
+            if first > last:
+                return False
+            at = self._found.get(test)
+            if at is None:
+                at = self._found[test] = _occurrences(test, self._stretch)
+            index = bisect_left(at, first)
+            if index == len(at) or at[index] > last:
+                return False
+        return True
 
 
 class _SpacyKey:
