@@ -167,6 +167,8 @@ class LemmaMatcher(Generic[K]):
         # it is found by part of speech): a token is found by any of its words; a false candidate is harmless
         # because the first step is tested again.
         self._first: list[frozenset[str]] = []
+        #: Per pattern, the step after its first word and a gap when that step must hold (see :func:`_probe`).
+        self._probes: list[Step | None] = []
         # First-token parts of speech (one each) → patterns.
         self._first_pos: dict[frozenset[str], list[int]] = defaultdict(list)
         self._unindexed: list[int] = []
@@ -188,6 +190,7 @@ class LemmaMatcher(Generic[K]):
     def _index(self, key: K, steps: StepPattern) -> None:
         index = len(self._patterns)
         self._patterns.append((key, steps))
+        self._probes.append(_probe(steps))
         self._needs.append(tuple(s.values for s in steps[1:] if not s.optional and s.kind in _INDEXED))
         self._bits = None
         first = steps[0]
@@ -229,7 +232,10 @@ class LemmaMatcher(Generic[K]):
             if gaps is None:
                 gaps = view.gap_flags
             joints, modifiers = gaps
+            probe = self._probes[index]
             for i in at:
+                if probe is not None and not _in_reach(probe, columns, i, stop):
+                    continue
                 found = _longest(steps, columns, text, joints, modifiers, i, stop)
                 if found > i and found > best.get((key, i), -1):
                     best[(key, i)] = found
@@ -267,6 +273,30 @@ def all_occur(needs: Sequence[frozenset[str]], present: set[str]) -> bool:
         if values.isdisjoint(present):
             return False
     return True
+
+
+def _probe(steps: StepPattern) -> Step | None:
+    """The third step of a pattern that opens with a word and a gap (:data:`~cmlint.matching.steps.GAP`) when it
+    must hold and tests a word: a start without it in the gap's reach cannot match (the first step matches one
+    token, the gap spans up to three more)."""
+    if len(steps) < 3 or steps[1].kind is not _GAP:
+        return None
+    step = steps[2]
+    return step if not step.optional and step.kind in _INDEXED else None
+
+
+#: The tokens after a pattern's first one that a gap may reach: an optional joint and up to two modifiers, then the
+#: next step's token (:func:`_gap`).
+_GAP_REACH = 4
+
+
+def _in_reach(step: Step, columns: tuple[list[str], ...], start: int, stop: int) -> bool:
+    """Whether ``step`` (a :func:`_probe`) holds at a token the gap after the token at ``start`` may reach."""
+    column, values = columns[step.kind], step.values
+    for i in range(start + 1, min(start + 1 + _GAP_REACH, stop)):
+        if column[i] in values:
+            return True
+    return False
 
 
 def _first_holds(step: Step, columns: tuple[list[str], ...], text: list[str], i: int) -> bool:

@@ -13,7 +13,7 @@ from spacy.matcher import Matcher
 from cmlint.linter import Engine
 from cmlint.matching.lemma_matcher import LemmaMatcher, TokenView
 from cmlint.matching.phrases import PhraseCompiler
-from cmlint.matching.steps import JOINT_VALUES, MODIFIER_POS, Kind, Step, StepPattern
+from cmlint.matching.steps import GAP, JOINT_VALUES, MODIFIER_POS, Kind, Step, StepPattern
 from cmlint.matching.word_searches import WordSearches
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpora" / "postings"
@@ -82,6 +82,21 @@ def test_leading_optional_step_matches_with_and_without_it() -> None:
     view = TokenView(["холодные", "звонки", "и", "звонки"], ["холодные", "звонки", "и", "звонки"],
                      ["холодный", "звонок", "и", "звонок"], ["ADJ", "NOUN", "CCONJ", "NOUN"])
     assert matcher(view) == [("k", 0, 2), ("k", 3, 4)]
+
+
+@pytest.mark.parametrize(
+    ("between", "found"),
+    [([], True), ([("-", "PUNCT")], True), ([("-", "PUNCT"), ("очень", "ADV"), ("новые", "ADJ")], True),
+     ([("очень", "ADV"), ("новые", "ADJ"), ("свои", "DET")], False), ([("и", "CCONJ")], False)],
+)
+def test_a_gap_reaches_a_joint_and_two_modifiers_and_no_further(between: list[tuple[str, str]], found: bool) -> None:
+    """A start whose next word stands beyond the gap's reach is not tried (:func:`_in_reach`): the same matches."""
+    matcher = LemmaMatcher[str]()
+    matcher.add("k", (Step(Kind.LEMMA, frozenset({"вести"})), GAP, Step(Kind.LEMMA, frozenset({"чат"}))))
+    words = ["вести", *(word for word, _ in between), "чат"]
+    tags = ["VERB", *(tag for _, tag in between), "NOUN"]
+    view = TokenView(words, words, words, tags)
+    assert matcher(view) == ([("k", 0, len(words))] if found else [])
 
 
 @pytest.mark.parametrize("text", ["25", "٢٥", "¹", "²⁵", "1²", "①"])
