@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, field_validator
 
 from cmlint.matching.lemma_matcher import TokenView
 from cmlint.nlp.words import Lemma
@@ -40,6 +40,8 @@ _HANDOFF_TARGETS = frozenset({"в", "на"})
 
 
 MARKERS_FILE = "evidence.yaml"
+#: A disclaimer word that stands for any one token («остаются за * - агентство»: «за SMM-агентством»).
+ANY_TOKEN = "*"
 
 
 class Markers(BaseModel):
@@ -61,8 +63,16 @@ class Markers(BaseModel):
     #: A phrase after one of these names the aim of the work («цели: привлечение клиентов»), not the work.
     goal_markers: frozenset[Lemma]
     #: Lemma sequences that say the work of their line is not the job's; each word may list
-    #: alternatives with «|» («не ваш задача|забота»).
+    #: alternatives with «|» («не ваш задача|забота»); «*» stands for any one token, not the first.
     disclaimers: tuple[str, ...]
+
+    @field_validator("disclaimers")
+    @classmethod
+    def _no_leading_wildcard(cls, phrases: tuple[str, ...]) -> tuple[str, ...]:
+        for phrase in phrases:
+            if not phrase.split() or phrase.split()[0] == ANY_TOKEN:
+                raise ValueError(f"«{phrase}»: фраза должна начинаться со слова, а не с «{ANY_TOKEN}»")
+        return phrases
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,12 +177,14 @@ def disclaimed_items(
     lemmas = view.lemma
     positions = view.positions
     found: set[int] = set()
-    for pattern in _disclaimer_patterns(markers.disclaimers):
-        size = len(pattern)
+    for first, rest in _disclaimer_patterns(markers.disclaimers):
+        size = len(rest) + 1
         # Only where the first word stands (the index also holds forms: the lemma is checked below).
-        starts = {i for word in pattern[0] for i in positions.get(word, ())}
+        starts = {i for word in first for i in positions.get(word, ())}
         for start in (i for i in starts if i <= len(lemmas) - size):
-            if not all(lemmas[start + k] in pattern[k] for k in range(size)):
+            if lemmas[start] not in first or not all(
+                words is None or lemmas[start + k] in words for k, words in enumerate(rest, 1)
+            ):
                 continue
             item = token_items[start]
             if item >= 0:
@@ -191,8 +203,17 @@ def _items_under_heading(structure: Structure, char: int) -> list[int]:
 
 
 @lru_cache(maxsize=8)
-def _disclaimer_patterns(phrases: tuple[str, ...]) -> tuple[tuple[frozenset[str], ...], ...]:
-    return tuple(tuple(frozenset(word.split("|")) for word in phrase.split()) for phrase in phrases)
+def _disclaimer_patterns(
+    phrases: tuple[str, ...],
+) -> tuple[tuple[frozenset[str], tuple[frozenset[str] | None, ...]], ...]:
+    """Each phrase as its first word's alternatives and the later words' (None for «*», any token)."""
+    found = []
+    for phrase in phrases:
+        first, *rest = phrase.split()
+        found.append(
+            (frozenset(first.split("|")), tuple(None if w == ANY_TOKEN else frozenset(w.split("|")) for w in rest))
+        )
+    return tuple(found)
 
 
 def _attribute(match: DutyMatch, pos: Sequence[str]) -> bool:

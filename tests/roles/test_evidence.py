@@ -1,7 +1,9 @@
 import pytest
+from pydantic import ValidationError
 
 from cmlint import Linter, Posting
-from cmlint.roles.evidence import Evidence, without_objects_of_other_work
+from cmlint.resources import load_yaml
+from cmlint.roles.evidence import MARKERS_FILE, Evidence, Markers, without_objects_of_other_work
 
 DUTIES = "Обязанности:\n"
 
@@ -239,6 +241,21 @@ def test_what_goes_to_another_team_after_a_dash_is_not_a_duty(linter: Linter) ->
 def test_what_stays_with_another_team_is_not_a_duty(linter: Linter) -> None:
     body = DUTIES + "- вести клуб выпускников\n- Подбор и адаптация новых сотрудников остаются за отделом кадров"
     assert "hr" not in profile(linter, body)
+
+
+def test_a_team_named_by_its_trade_before_a_hyphen_takes_the_work_too(linter: Linter) -> None:
+    """«остаются за SMM-агентством»: the trade stands between the preposition and the team («*» in the
+    disclaimer); the same work without it is a duty."""
+    work = "- Рекламные кампании и ведение брендовых аккаунтов в соцсетях"
+    assert "smm" in profile(linter, DUTIES + "- вести клуб выпускников\n" + work)
+    assert "smm" not in profile(linter, DUTIES + "- вести клуб выпускников\n" + work + " остаются за SMM-агентством")
+
+
+def test_a_disclaimer_starts_with_a_word() -> None:
+    """Disclaimers are found where their first word stands, so «*» cannot lead one."""
+    shipped = load_yaml(MARKERS_FILE)
+    with pytest.raises(ValidationError, match="должна начинаться со слова"):
+        Markers.model_validate({**shipped, "disclaimers": ["* отдел"]})
 
 
 @pytest.mark.parametrize(
