@@ -161,7 +161,7 @@ class Scoring(Section):
     """The thresholds of the role checks and the weights of the analysis (shares are fractions of the duty profile)."""
 
     min_evidence: float = Field(
-        default=3.0, ge=0, description="минимальный вес фраз обязанностей, при котором роли оцениваются"
+        default=2.5, ge=0, description="минимальный вес фраз обязанностей, при котором роли оцениваются"
     )
     max_title_support: float = Field(
         default=0.3, ge=0, le=1, description="доля роли из названия, ниже которой название не подтверждено"
