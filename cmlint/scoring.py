@@ -68,6 +68,9 @@ class EvidenceWeights(Section):
     goal_factor: float = Field(
         default=0.3, ge=0, le=1, description="множитель фразы, которая называет цель работы («для роста продаж»)"
     )
+    occasional_factor: float = Field(
+        default=0.5, ge=0, le=1, description="множитель работы, которую делают изредка («иногда готовить новости»)"
+    )
     negation_window: int = Field(
         default=8, ge=0, description="сколько слов перед фразой просматривается в поисках отрицания"
     )

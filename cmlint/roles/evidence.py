@@ -62,6 +62,8 @@ class Markers(BaseModel):
     joint_markers: frozenset[Lemma]
     #: A phrase after one of these names the aim of the work («цели: привлечение клиентов»), not the work.
     goal_markers: frozenset[Lemma]
+    #: A phrase after one of these in its clause is work done now and then («Иногда готовить новости о релизах»).
+    occasional_markers: frozenset[Lemma]
     #: Lemma sequences that say the work of their line is not the job's; each word may list
     #: alternatives with «|» («не ваш задача|забота»); «*» stands for any one token, not the first.
     disclaimers: tuple[str, ...]
@@ -137,6 +139,8 @@ def collect(
             continue
         if _goal(match, lemmas, first, markers, weights):
             cooperation *= weights.goal_factor
+        if _occasional(match, lemmas, first, markers, weights):
+            cooperation *= weights.occasional_factor
         kept.append(
             Evidence(match.role, match.weight * weight * cooperation, match.start, match.end, item_index, match.tags)
         )
@@ -336,6 +340,20 @@ def _goal(match: DutyMatch, lemmas: list[str], first: int, markers: Markers, wei
         if lemma in markers.goal_markers:
             return True
         if lemma in markers.clause_breakers and lemma != ":":
+            return False
+        index -= 1
+    return False
+
+
+def _occasional(match: DutyMatch, lemmas: list[str], first: int, markers: Markers, weights: EvidenceWeights) -> bool:
+    """Whether the work is said to be done now and then: a marker of it before the match in its clause, within the
+    negation window («Иногда готовить новости о релизах», «изредка подменять администратора»)."""
+    index = match.start - 1
+    while index >= first and match.start - index <= weights.negation_window:
+        lemma = lemmas[index]
+        if lemma in markers.occasional_markers:
+            return True
+        if lemma in markers.clause_breakers:
             return False
         index -= 1
     return False

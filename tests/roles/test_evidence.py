@@ -396,3 +396,37 @@ def test_a_bare_mention_stays_next_to_related_work() -> None:
 def test_recruiting_phrases(linter: Linter, duty: str) -> None:
     evidence = linter.engine.analyzer.analyze(Posting(text=DUTIES + duty, title="Специалист")).roles.evidence
     assert {ev.role for ev in evidence} == {"hr"}
+
+
+@pytest.mark.parametrize(
+    ("plain", "now_and_then", "role"),
+    [
+        ("- готовить пресс-релизы для СМИ", "- иногда готовить пресс-релизы для СМИ", "pr"),
+        ("- готовить пресс-релизы для СМИ", "- изредка готовить пресс-релизы для СМИ", "pr"),
+        ("- write two blog articles per week", "- occasionally write two blog articles per week", "content"),
+    ],
+)
+def test_work_done_now_and_then_counts_at_the_occasional_factor(
+    linter: Linter, plain: str, now_and_then: str, role: str
+) -> None:
+    """«Иногда готовить пресс-релизы» is a side duty: its phrases count at ``occasional-factor`` (0.5); the same
+    work said plainly counts whole, and the marker reaches no further than its clause."""
+
+    def mass(line: str) -> float:
+        analyzed = linter.engine.analyzer.analyze(Posting(text=DUTIES + line + "\n", title="Специалист"))
+        return analyzed.roles.profile.mass.get(role, 0.0)
+
+    whole = mass(plain)
+    assert whole > 0
+    assert mass(now_and_then) == pytest.approx(whole * 0.5)
+    assert mass("- иногда бывают командировки; " + plain[2:]) == pytest.approx(whole)
+
+
+@pytest.mark.parametrize(
+    "duty", ["- помогать новым контрибьюторам сделать первый вклад", "- помогать новым участникам клуба освоиться"]
+)
+def test_helping_new_members_in_is_onboarding(linter: Linter, duty: str) -> None:
+    """Onboarding by its phrases, not only by the head's reading: open-source contributors are members too
+    (as «contributor» is in English lines)."""
+    analyzed = linter.engine.analyzer.analyze(Posting(text=DUTIES + duty, title="Специалист"))
+    assert any(ev.role == "community" and "connection" in ev.tags for ev in analyzed.roles.evidence)
