@@ -50,6 +50,9 @@ def test_the_duty_line_decides_the_leading_role(linter: Linter, duty: str, role:
         # An online forum is a place to answer, not an event to organise.
         ("- отвечать на форуме и следить за темами", "event", False),
         ("- организовать отраслевой форум на 500 гостей", "event", True),
+        # Proposing solutions is solving problems; offering the company's products is selling.
+        ("- анализировать узкие места и предлагать решения по оптимизации", "sales", False),
+        ("- предлагать продукты банка действующим клиентам", "sales", True),
     ],
 )
 def test_a_look_alike_word_counts_only_in_its_own_sense(linter: Linter, duty: str, role: str, counts: bool) -> None:
