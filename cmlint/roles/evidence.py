@@ -22,7 +22,7 @@ from bisect import bisect_left, bisect_right, insort
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from pydantic import BaseModel, ConfigDict, field_validator
 
@@ -68,11 +68,17 @@ class Markers(BaseModel):
     #: alternatives with «|» («не ваш задача|забота»); «*» stands for any one token, not the first.
     disclaimers: tuple[str, ...]
 
+    @cached_property
+    def sentence_breakers(self) -> frozenset[str]:
+        """The clause breakers that end a sentence: all but the colon («цели клиники: привлечение клиентов»)."""
+        return self.clause_breakers - {":"}
+
     @field_validator("disclaimers")
     @classmethod
     def _no_leading_wildcard(cls, phrases: tuple[str, ...]) -> tuple[str, ...]:
         for phrase in phrases:
-            if not phrase.split() or phrase.split()[0] == ANY_TOKEN:
+            words = phrase.split()
+            if not words or words[0] == ANY_TOKEN:
                 raise ValueError(f"«{phrase}»: фраза должна начинаться со слова, а не с «{ANY_TOKEN}»")
         return phrases
 
@@ -332,28 +338,30 @@ def _handed_on(match: DutyMatch, lemmas: list[str], last: int, markers: Markers)
 
 
 def _goal(match: DutyMatch, lemmas: list[str], first: int, markers: Markers, weights: EvidenceWeights) -> bool:
-    """Whether the match names the aim of the work, not the work: a goal word before it in its sentence,
-    within the negation window («… под цели клиники: привлечение новых клиентов», «посты для роста продаж»)."""
-    index = match.start - 1
-    while index >= first and match.start - index <= weights.negation_window:
-        lemma = lemmas[index]
-        if lemma in markers.goal_markers:
-            return True
-        if lemma in markers.clause_breakers and lemma != ":":
-            return False
-        index -= 1
-    return False
+    """Whether the match names the aim of the work, not the work: a goal word before it in its sentence
+    («… под цели клиники: привлечение новых клиентов», «посты для роста продаж»)."""
+    window = weights.negation_window
+    return _marked_before(match, lemmas, first, markers.goal_markers, markers.sentence_breakers, window)
 
 
 def _occasional(match: DutyMatch, lemmas: list[str], first: int, markers: Markers, weights: EvidenceWeights) -> bool:
-    """Whether the work is said to be done now and then: a marker of it before the match in its clause, within the
-    negation window («Иногда готовить новости о релизах», «изредка подменять администратора»)."""
+    """Whether the work is said to be done now and then: a marker of it before the match in its clause
+    («Иногда готовить новости о релизах», «изредка подменять администратора»)."""
+    window = weights.negation_window
+    return _marked_before(match, lemmas, first, markers.occasional_markers, markers.clause_breakers, window)
+
+
+def _marked_before(
+    match: DutyMatch, lemmas: list[str], first: int, marks: frozenset[str], stops: frozenset[str], window: int
+) -> bool:
+    """Whether one of ``marks`` stands before the match, within ``window`` words of it, in its item (from
+    ``first``) and with none of ``stops`` between."""
     index = match.start - 1
-    while index >= first and match.start - index <= weights.negation_window:
+    while index >= first and match.start - index <= window:
         lemma = lemmas[index]
-        if lemma in markers.occasional_markers:
+        if lemma in marks:
             return True
-        if lemma in markers.clause_breakers:
+        if lemma in stops:
             return False
         index -= 1
     return False
