@@ -68,6 +68,9 @@ class EvidenceWeights(Section):
     goal_factor: float = Field(
         default=0.3, ge=0, le=1, description="множитель фразы, которая называет цель работы («для роста продаж»)"
     )
+    occasional_factor: float = Field(
+        default=0.5, ge=0, le=1, description="множитель работы, которую делают изредка («иногда готовить новости»)"
+    )
     negation_window: int = Field(
         default=8, ge=0, description="сколько слов перед фразой просматривается в поисках отрицания"
     )
@@ -161,7 +164,7 @@ class Scoring(Section):
     """The thresholds of the role checks and the weights of the analysis (shares are fractions of the duty profile)."""
 
     min_evidence: float = Field(
-        default=3.0, ge=0, description="минимальный вес фраз обязанностей, при котором роли оцениваются"
+        default=2.5, ge=0, description="минимальный вес фраз обязанностей, при котором роли оцениваются"
     )
     max_title_support: float = Field(
         default=0.3, ge=0, le=1, description="доля роли из названия, ниже которой название не подтверждено"

@@ -193,15 +193,21 @@ def _fitting_here(
     no longer fits, nor does an ``alongside`` role of the taxonomy that holds
     at least ``min_other_share``: a «Комьюнити-менеджер» who only books venues
     and caterers is an event manager, an «Event-менеджер» who only brings
-    members together a community manager.
+    members together a community manager.  Where the title's roles do none of
+    the work (less than ``max_absent_part_share``), the ``alongside`` role
+    that leads the phrases is the job even short of that share: an event
+    agency's «Комьюнити-менеджер» whose events share the posting with client
+    service.
     """
-    if share_of(title_roles, profile) >= thresholds.max_own_share:
+    own = share_of(title_roles, profile)
+    if own >= thresholds.max_own_share:
         return fitting
+    leading = profile.ranked()[0][0] if own < thresholds.max_absent_part_share and profile.total else None
     whole = {
         other
         for role in title_roles
         for other in taxonomy.roles[role].alongside
-        if profile.share(other) >= thresholds.min_other_share
+        if profile.share(other) >= thresholds.min_other_share or other == leading
     }
     if _taken_over(title_roles, profile, taxonomy, thresholds):
         whole.add(profile.ranked()[0][0])

@@ -22,9 +22,9 @@ from bisect import bisect_left, bisect_right, insort
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, field_validator
 
 from cmlint.matching.lemma_matcher import TokenView
 from cmlint.nlp.words import Lemma
@@ -40,6 +40,8 @@ _HANDOFF_TARGETS = frozenset({"в", "на"})
 
 
 MARKERS_FILE = "evidence.yaml"
+#: A disclaimer word that stands for any one token («остаются за * - агентство»: «за SMM-агентством»).
+ANY_TOKEN = "*"
 
 
 class Markers(BaseModel):
@@ -60,9 +62,25 @@ class Markers(BaseModel):
     joint_markers: frozenset[Lemma]
     #: A phrase after one of these names the aim of the work («цели: привлечение клиентов»), not the work.
     goal_markers: frozenset[Lemma]
+    #: A phrase after one of these in its clause is work done now and then («Иногда готовить новости о релизах»).
+    occasional_markers: frozenset[Lemma]
     #: Lemma sequences that say the work of their line is not the job's; each word may list
-    #: alternatives with «|» («не ваш задача|забота»).
+    #: alternatives with «|» («не ваш задача|забота»); «*» stands for any one token, not the first.
     disclaimers: tuple[str, ...]
+
+    @cached_property
+    def sentence_breakers(self) -> frozenset[str]:
+        """The clause breakers that end a sentence: all but the colon («цели клиники: привлечение клиентов»)."""
+        return self.clause_breakers - {":"}
+
+    @field_validator("disclaimers")
+    @classmethod
+    def _no_leading_wildcard(cls, phrases: tuple[str, ...]) -> tuple[str, ...]:
+        for phrase in phrases:
+            words = phrase.split()
+            if not words or words[0] == ANY_TOKEN:
+                raise ValueError(f"«{phrase}»: фраза должна начинаться со слова, а не с «{ANY_TOKEN}»")
+        return phrases
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +145,8 @@ def collect(
             continue
         if _goal(match, lemmas, first, markers, weights):
             cooperation *= weights.goal_factor
+        if _occasional(match, lemmas, first, markers, weights):
+            cooperation *= weights.occasional_factor
         kept.append(
             Evidence(match.role, match.weight * weight * cooperation, match.start, match.end, item_index, match.tags)
         )
@@ -167,12 +187,14 @@ def disclaimed_items(
     lemmas = view.lemma
     positions = view.positions
     found: set[int] = set()
-    for pattern in _disclaimer_patterns(markers.disclaimers):
-        size = len(pattern)
+    for first, rest in _disclaimer_patterns(markers.disclaimers):
+        size = len(rest) + 1
         # Only where the first word stands (the index also holds forms: the lemma is checked below).
-        starts = {i for word in pattern[0] for i in positions.get(word, ())}
+        starts = {i for word in first for i in positions.get(word, ())}
         for start in (i for i in starts if i <= len(lemmas) - size):
-            if not all(lemmas[start + k] in pattern[k] for k in range(size)):
+            if lemmas[start] not in first or not all(
+                words is None or lemmas[start + k] in words for k, words in enumerate(rest, 1)
+            ):
                 continue
             item = token_items[start]
             if item >= 0:
@@ -191,8 +213,17 @@ def _items_under_heading(structure: Structure, char: int) -> list[int]:
 
 
 @lru_cache(maxsize=8)
-def _disclaimer_patterns(phrases: tuple[str, ...]) -> tuple[tuple[frozenset[str], ...], ...]:
-    return tuple(tuple(frozenset(word.split("|")) for word in phrase.split()) for phrase in phrases)
+def _disclaimer_patterns(
+    phrases: tuple[str, ...],
+) -> tuple[tuple[frozenset[str], tuple[frozenset[str] | None, ...]], ...]:
+    """Each phrase as its first word's alternatives and the later words' (None for «*», any token)."""
+    found = []
+    for phrase in phrases:
+        first, *rest = phrase.split()
+        found.append(
+            (frozenset(first.split("|")), tuple(None if w == ANY_TOKEN else frozenset(w.split("|")) for w in rest))
+        )
+    return tuple(found)
 
 
 def _attribute(match: DutyMatch, pos: Sequence[str]) -> bool:
@@ -307,14 +338,30 @@ def _handed_on(match: DutyMatch, lemmas: list[str], last: int, markers: Markers)
 
 
 def _goal(match: DutyMatch, lemmas: list[str], first: int, markers: Markers, weights: EvidenceWeights) -> bool:
-    """Whether the match names the aim of the work, not the work: a goal word before it in its sentence,
-    within the negation window («… под цели клиники: привлечение новых клиентов», «посты для роста продаж»)."""
+    """Whether the match names the aim of the work, not the work: a goal word before it in its sentence
+    («… под цели клиники: привлечение новых клиентов», «посты для роста продаж»)."""
+    window = weights.negation_window
+    return _marked_before(match, lemmas, first, markers.goal_markers, markers.sentence_breakers, window)
+
+
+def _occasional(match: DutyMatch, lemmas: list[str], first: int, markers: Markers, weights: EvidenceWeights) -> bool:
+    """Whether the work is said to be done now and then: a marker of it before the match in its clause
+    («Иногда готовить новости о релизах», «изредка подменять администратора»)."""
+    window = weights.negation_window
+    return _marked_before(match, lemmas, first, markers.occasional_markers, markers.clause_breakers, window)
+
+
+def _marked_before(
+    match: DutyMatch, lemmas: list[str], first: int, marks: frozenset[str], stops: frozenset[str], window: int
+) -> bool:
+    """Whether one of ``marks`` stands before the match, within ``window`` words of it, in its item (from
+    ``first``) and with none of ``stops`` between."""
     index = match.start - 1
-    while index >= first and match.start - index <= weights.negation_window:
+    while index >= first and match.start - index <= window:
         lemma = lemmas[index]
-        if lemma in markers.goal_markers:
+        if lemma in marks:
             return True
-        if lemma in markers.clause_breakers and lemma != ":":
+        if lemma in stops:
             return False
         index -= 1
     return False

@@ -158,6 +158,17 @@ def test_a_compatible_role_that_does_the_whole_job_is_the_job() -> None:
     assert not kept.confused and "event" in kept.fitting
 
 
+def test_with_none_of_the_title_role_the_leading_compatible_role_is_the_job() -> None:
+    """A «Комьюнити-менеджер» of an event agency with no community work, whose events lead the phrases without
+    holding half of them (the rest client service): the job is an event manager's. Read as the support that the
+    rest names, the model (reading marketing) vetoed it. With a tenth of community work the events still fit."""
+    mass = {"event": 2.2, "support": 1.5, "account": 1.3}
+    marketing = lines([{"marketing_pr": 0.6, "support": 0.1}] * 5)
+    result = decided(("community",), phrases(mass), marketing)
+    assert (result.confused, result.kind, result.actual) == (True, "role", "event")
+    assert not decided(("community",), phrases({"community": 0.6, **mass}), marketing).confused
+
+
 @pytest.mark.parametrize(
     ("title_roles", "mass", "actual"),
     [

@@ -1,7 +1,9 @@
 import pytest
+from pydantic import ValidationError
 
 from cmlint import Linter, Posting
-from cmlint.roles.evidence import Evidence, without_objects_of_other_work
+from cmlint.resources import load_yaml
+from cmlint.roles.evidence import MARKERS_FILE, Evidence, Markers, without_objects_of_other_work
 
 DUTIES = "Обязанности:\n"
 
@@ -48,6 +50,9 @@ def test_the_duty_line_decides_the_leading_role(linter: Linter, duty: str, role:
         # An online forum is a place to answer, not an event to organise.
         ("- отвечать на форуме и следить за темами", "event", False),
         ("- организовать отраслевой форум на 500 гостей", "event", True),
+        # Proposing solutions is solving problems; offering the company's products is selling.
+        ("- анализировать узкие места и предлагать решения по оптимизации", "sales", False),
+        ("- предлагать продукты банка действующим клиентам", "sales", True),
     ],
 )
 def test_a_look_alike_word_counts_only_in_its_own_sense(linter: Linter, duty: str, role: str, counts: bool) -> None:
@@ -241,6 +246,21 @@ def test_what_stays_with_another_team_is_not_a_duty(linter: Linter) -> None:
     assert "hr" not in profile(linter, body)
 
 
+def test_a_team_named_by_its_trade_before_a_hyphen_takes_the_work_too(linter: Linter) -> None:
+    """«остаются за SMM-агентством»: the trade stands between the preposition and the team («*» in the
+    disclaimer); the same work without it is a duty."""
+    work = "- Рекламные кампании и ведение брендовых аккаунтов в соцсетях"
+    assert "smm" in profile(linter, DUTIES + "- вести клуб выпускников\n" + work)
+    assert "smm" not in profile(linter, DUTIES + "- вести клуб выпускников\n" + work + " остаются за SMM-агентством")
+
+
+def test_a_disclaimer_starts_with_a_word() -> None:
+    """Disclaimers are found where their first word stands, so «*» cannot lead one."""
+    shipped = load_yaml(MARKERS_FILE)
+    with pytest.raises(ValidationError, match="должна начинаться со слова"):
+        Markers.model_validate({**shipped, "disclaimers": ["* отдел"]})
+
+
 @pytest.mark.parametrize(
     "duty",
     ["- собирать идеи и пожелания игроков для геймдизайнеров", "- запустить программу наставничества среди резидентов"],
@@ -379,3 +399,37 @@ def test_a_bare_mention_stays_next_to_related_work() -> None:
 def test_recruiting_phrases(linter: Linter, duty: str) -> None:
     evidence = linter.engine.analyzer.analyze(Posting(text=DUTIES + duty, title="Специалист")).roles.evidence
     assert {ev.role for ev in evidence} == {"hr"}
+
+
+@pytest.mark.parametrize(
+    ("plain", "now_and_then", "role"),
+    [
+        ("- готовить пресс-релизы для СМИ", "- иногда готовить пресс-релизы для СМИ", "pr"),
+        ("- готовить пресс-релизы для СМИ", "- изредка готовить пресс-релизы для СМИ", "pr"),
+        ("- write two blog articles per week", "- occasionally write two blog articles per week", "content"),
+    ],
+)
+def test_work_done_now_and_then_counts_at_the_occasional_factor(
+    linter: Linter, plain: str, now_and_then: str, role: str
+) -> None:
+    """«Иногда готовить пресс-релизы» is a side duty: its phrases count at ``occasional-factor`` (0.5); the same
+    work said plainly counts whole, and the marker reaches no further than its clause."""
+
+    def mass(line: str) -> float:
+        analyzed = linter.engine.analyzer.analyze(Posting(text=DUTIES + line + "\n", title="Специалист"))
+        return analyzed.roles.profile.mass.get(role, 0.0)
+
+    whole = mass(plain)
+    assert whole > 0
+    assert mass(now_and_then) == pytest.approx(whole * 0.5)
+    assert mass("- иногда бывают командировки; " + plain[2:]) == pytest.approx(whole)
+
+
+@pytest.mark.parametrize(
+    "duty", ["- помогать новым контрибьюторам сделать первый вклад", "- помогать новым участникам клуба освоиться"]
+)
+def test_helping_new_members_in_is_onboarding(linter: Linter, duty: str) -> None:
+    """Onboarding by its phrases, not only by the head's reading: open-source contributors are members too
+    (as «contributor» is in English lines)."""
+    analyzed = linter.engine.analyzer.analyze(Posting(text=DUTIES + duty, title="Специалист"))
+    assert any(ev.role == "community" and "connection" in ev.tags for ev in analyzed.roles.evidence)
