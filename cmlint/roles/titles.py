@@ -326,11 +326,12 @@ def _runs_on(index: int, parts: list[int], context: list[bool], start: int) -> b
 
 
 def _modifies_next_noun(match_end: int, view: TokenView, end: int) -> bool:
-    """Whether a name ends on a Latin modifier of the hyphenated noun after it («IT» in «в IT-компанию»)."""
+    """Whether a name ends on a Latin modifier of the hyphenated noun after it («IT» in «в IT-компанию»); a position
+    noun after it completes the name instead («QA-инженер», «SMM-консультант»)."""
     if match_end + 1 >= end or view.text[match_end] not in HYPHENS or not view.lower[match_end - 1].isascii():
         return False
     noun = view.lemma[match_end + 1].lower()
-    return not view.lower[match_end + 1].isascii() and noun not in POSITION_HEADS
+    return not view.lower[match_end + 1].isascii() and noun not in POSITION_NOUNS
 
 
 def _complement(

@@ -78,6 +78,9 @@ def items(text: str, title_from_text: bool = False) -> list[tuple[str, str, str]
         ("Нужно быть готовым к переездам", None),
         ("Про деньги:", "conditions"),
         ("График:", "conditions"),
+        ("Плюсы работы у нас:", "conditions"),  # what working there gives
+        ("Выгода работы в нашей компании:", "conditions"),
+        ("Выгоды для клиентов:", "other"),  # what the product gives its clients: no conditions
     ],
 )
 def test_headings(line: str, kind: str | None) -> None:
