@@ -99,7 +99,7 @@ def decide(title: TitleClaim, reading: DutyReading, criteria: Criteria) -> RoleD
     fitting = frozenset(roles.union(*(taxonomy.fitting(r) for r in roles)))
     if not roles or not title.whole:
         return RoleDecision(False, fitting)
-    if scores.weight >= thresholds.occupation_min_weight:
+    if scores.weight >= thresholds.occupation_min_weight and _tells_duties(reading):
         placed = _placed(title.context, roles, profile, taxonomy, thresholds)
         placed |= {taxonomy.occupation_of(role) for role in title.admitted}
         near = _near(roles, placed, criteria.neighbours, taxonomy)
@@ -212,6 +212,13 @@ def _fitting_here(
     if _taken_over(title_roles, profile, taxonomy, thresholds):
         whole.add(profile.ranked()[0][0])
     return fitting - whole
+
+
+def _tells_duties(reading: DutyReading) -> bool:
+    """Whether the posting tells any duty: the requirement lines only second what the duty lines read as, so a
+    posting that lists nothing but what it asks for (a snippet of requirements) has no duties to disagree with its
+    title.  Without the lines spread over roles (a reading built by hand) every witness counts as told."""
+    return reading.duties is None or reading.duties.total > 0
 
 
 def _unseen_job(

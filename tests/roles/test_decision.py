@@ -374,6 +374,15 @@ def test_another_occupation_is_found_by_the_lines() -> None:
     assert (result.confused, result.kind, result.actual) == (True, "occupation", "accountant")
 
 
+def test_requirements_alone_tell_no_duties_to_disagree_with_the_title() -> None:
+    """A snippet that lists only what it asks for: its requirement lines read as an accountant's, but no duty is
+    told, so nothing disagrees with the title; one duty line read with them is enough to ask."""
+    scores = lines(ACCOUNTANT_LINES)
+    assert not decided(("community",), DutyProfile({}), scores, SCORING, duties=DutyProfile({})).confused
+    told = DutyProfile({"accountant": 1.0})
+    assert decided(("community",), DutyProfile({}), scores, SCORING, duties=told).confused
+
+
 def test_the_title_occupation_is_not_confused_with_itself() -> None:
     assert not decided(("accountant",), DutyProfile({}), lines(ACCOUNTANT_LINES), SCORING).confused
 
