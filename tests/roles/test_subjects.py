@@ -40,6 +40,8 @@ def subject_of(engine: Engine, title: str) -> str | None:
         ("Старший преподаватель графического дизайна", "designer"),
         ("Преподаватель", None),
         ("Учитель английского языка", None),
+        ("Преподаватель Python в IT-школу", "developer"),  # where the position works does not dilute its subject
+        ("Хостес в ресторан", "food"),  # … and counts when the position's own words name none
     ],
 )
 def test_a_title_s_subject_is_the_occupation_its_other_words_read_as(
