@@ -26,7 +26,6 @@ from cmlint.occupations.model import OccupationModel
 from cmlint.roles.titles import PART_SEPARATORS, POSITION_NOUNS, SENIORITY, TitleMatch
 from cmlint.scoring import Scoring
 
-
 #: Prepositions that say where a position works («Преподаватель Python в IT-школу»): the words after them, up to the
 #: next part, are the place, not the subject (a bracket may still hold the subject: «Консультант (1С:ЗУП)»).
 PLACE_OPENERS = frozenset({"в", "во", "на", "при", "in", "at"})
