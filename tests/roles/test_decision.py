@@ -392,6 +392,13 @@ def test_related_occupations_fit_the_title() -> None:
     assert not decided(("finance",), DutyProfile({}), lines(ACCOUNTANT_LINES), SCORING).confused
 
 
+def test_a_researcher_who_writes_code_is_not_confused() -> None:
+    """An ML or quantitative researcher writes the code of the models: a developer's lines fit the title."""
+    code = [{"developer": 0.8, "data": 0.1}, {"developer": 0.7, "data": 0.2}, {"developer": 0.9}]
+    assert not decided(("scientist",), DutyProfile({}), lines(code), SCORING).confused
+    assert decided(("lawyer",), DutyProfile({}), lines(code), SCORING).confused
+
+
 def test_a_related_occupation_that_does_all_the_work_takes_the_posting_over() -> None:
     """A driver may load the van, but a driver's posting of warehouse work only is another job."""
     warehouse = [{"warehouse": 0.8, "driver": 0.05}, {"warehouse": 0.7, "courier": 0.1}, {"warehouse": 0.9}]
