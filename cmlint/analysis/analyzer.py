@@ -228,12 +228,19 @@ class Analyzer:
         )
 
     def _title_roles(self, given: RoleInput) -> tuple[str, ...]:
-        """The roles the title reads, those of a suspended hyphen («SMM- и комьюнити-менеджер») first."""
+        """The roles the title reads, those of a suspended hyphen («SMM- и комьюнити-менеджер») first, those a
+        compound's complement adds («Менеджер-дизайнер по работе с клиентами») last."""
         title_text = given.title.text
-        expanded = _expand_shared(title_text) if title_text is not None else None
-        if expanded is not None and expanded != title_text:
-            return tuple(dict.fromkeys([*self._roles_read(expanded), *given.read.roles]))
-        return given.read.roles
+        if title_text is None:
+            return given.read.roles
+        roles = list(given.read.roles)
+        shared = _expand_shared(title_text)
+        if shared != title_text:
+            roles[:0] = self._roles_read(shared)
+        compound = _expand_compound(title_text)
+        if compound != title_text:
+            roles += self._roles_read(compound)
+        return tuple(dict.fromkeys(roles))
 
     def _mentions(self, given: RoleInput, title_roles: tuple[str, ...]) -> list[TitleMention]:
         """Where the title's roles are named: its own names first, then the body's names of the position."""
@@ -327,6 +334,23 @@ def _expand_shared(title: str) -> str:
     title = _SUSPENDED_HYPHEN.sub(lambda m: f"{m[1]}-{m[5]} {m[2] or m[3]} {m[4]}-{m[5]}", title)
     return _SHARED_HEAD.sub(
         lambda m: m[0] if ends_in_position_noun(m[1]) else f"{m[1]} {m[4]} {m[2]} {m[3]} {m[4]}", title
+    )
+
+
+#: A compound of two position nouns before a complement: «Менеджер-дизайнер по работе с ключевыми клиентами»,
+#: «Менеджер-консультант по продаже экипировки» (the complement runs to the next separator or bracket).
+_COMPOUND_HEAD = re.compile(r"\b([^\W\d_]+)-([^\W\d_]+)(\s+(?:по|с|со)\s+[^/|;,()\[\]]+)", re.IGNORECASE)
+
+
+def _expand_compound(title: str) -> str:
+    """The title with the complement of a compound of two position nouns given to each half: «Менеджер-дизайнер по
+    работе с клиентами» → «Менеджер по работе с клиентами / дизайнер по работе с клиентами» (the manager works
+    with clients as much as the designer); only when the first half is a position noun («Менеджер», «Инженер»),
+    not a name the second one completes («Аккаунт-менеджер по маркетплейсам»)."""
+    if "-" not in title:
+        return title
+    return _COMPOUND_HEAD.sub(
+        lambda m: f"{m[1]}{m[3].rstrip()} / {m[2]}{m[3]}" if m[1].lower() in POSITION_NOUNS else m[0], title
     )
 
 

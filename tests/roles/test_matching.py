@@ -1,7 +1,7 @@
 import pytest
 
 from cmlint import Linter
-from cmlint.analysis.analyzer import _expand_shared
+from cmlint.analysis.analyzer import _expand_compound, _expand_shared
 
 
 @pytest.mark.parametrize(
@@ -92,3 +92,26 @@ def test_a_shared_position_noun_is_given_to_each_name_whatever_the_case_of_the_j
 ) -> None:
     """The quick test for a joining word before the two expressions lets every case of it through."""
     assert _expand_shared(title) == expanded
+
+
+@pytest.mark.parametrize(
+    ("title", "expanded"),
+    [
+        (
+            "Менеджер-дизайнер по работе с ключевыми клиентами (ЛКМ)",
+            "Менеджер по работе с ключевыми клиентами / дизайнер по работе с ключевыми клиентами (ЛКМ)",
+        ),
+        ("Инженер-механик по ремонту оборудования", "Инженер по ремонту оборудования / механик по ремонту оборудования"),
+        ("Аккаунт-менеджер по маркетплейсам", "Аккаунт-менеджер по маркетплейсам"),  # the first half is no position
+        ("Водитель-экспедитор", "Водитель-экспедитор"),  # no complement
+    ],
+)
+def test_a_compound_s_complement_is_given_to_each_half(title: str, expanded: str) -> None:
+    assert _expand_compound(title) == expanded
+
+
+def test_a_compound_s_complement_names_the_first_half_s_role_too(linter: Linter) -> None:
+    """«Менеджер-дизайнер по работе с ключевыми клиентами» is a key account manager as much as a designer."""
+    title = "Менеджер-дизайнер по работе с ключевыми клиентами"
+    assert linter.lint("Обязанности: вести учёт", title=title).title_roles == ["designer", "account"]
+
