@@ -289,6 +289,8 @@ _HEAD_OF_BEFORE = re.compile(r"([A-Za-z]+) of $", re.IGNORECASE)
 #: or without one («Community &» Content Manager, «Контент и» комьюнити менеджер).
 _SUSPENDED_BEFORE = re.compile(r"([^\W\d_]+)-\s+(?:и|или|и/или|/)\s+$", re.IGNORECASE)
 _COORDINATED_BEFORE = re.compile(r"([^\W\d_][\w-]*)\s*(?:&|/|\b(?:and|и|или)\b)\s*$", re.IGNORECASE)
+#: The first half of a compound right before a mention («Менеджер-» дизайнер).
+_HYPHENED_BEFORE = re.compile(r"([^\W\d_]+)-$")
 #: The words of a title, hyphenated ones whole («лид-менеджер» heads no team).
 _WORDS = re.compile(r"[^\W\d_][\w-]*")
 #: The words of a mention, hyphenated ones in parts («контент-менеджера» names a person by its last part).
@@ -310,6 +312,8 @@ def _widened(mention: TitleMention, place: Placer, morphology: Morphology) -> Ti
     rank that qualifies a position of its own («Стажер Data Engineer»)."""
     before = place.field_text(mention.field, max(0, mention.start - _REACH), mention.start)
     shared = _shared_name(before, morphology)
+    if shared is None:
+        shared = _compound_half(before, morphology)
     if shared is not None:
         start = mention.start - (len(before) - shared)
         text = place.field_text(mention.field, start, mention.end)
@@ -342,6 +346,16 @@ def _shared_name(before: str, morphology: Morphology) -> int | None:
     if _person(first, morphology) or ends_in_position_noun(first):
         return None
     if not SENIORITY.isdisjoint(morphology.lemmas(first.lower())):  # «Ведущий / Бэкенд-разработчик»: a rank stays
+        return None
+    return found.start(1)
+
+
+def _compound_half(before: str, morphology: Morphology) -> int | None:
+    """Where, in the text ``before`` a mention, a person noun starts that makes one compound with it: the new title
+    replaces the whole compound («Менеджер-дизайнер» → «Менеджер по продажам», not «Менеджер-менеджер по
+    продажам»); a first half that names no person stays («IT-рекрутер» → «IT-менеджер по продажам»)."""
+    found = _HYPHENED_BEFORE.search(before)
+    if found is None or not _person(found.group(1), morphology):
         return None
     return found.start(1)
 

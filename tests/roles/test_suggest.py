@@ -152,6 +152,23 @@ def test_rename_takes_in_the_person_a_department_mention_belongs_to(linter: Lint
     assert linter.lint(SALES, title="Инженер ПТО").suggested_titles[0].title == "Менеджер по продажам"
 
 
+@pytest.mark.parametrize(
+    ("title", "edited", "suggested"),
+    [
+        ("Менеджер-дизайнер", "Менеджер-дизайнер", "Менеджер по продажам"),  # not «Менеджер-менеджер по продажам»
+        ("Старший менеджер-копирайтер", "менеджер-копирайтер", "Старший менеджер по продажам"),
+        ("IT-рекрутер", "рекрутер", "IT-менеджер по продажам"),  # a first half that names no person stays
+    ],
+)
+def test_rename_takes_in_the_person_noun_a_compound_starts_with(
+    linter: Linter, title: str, edited: str, suggested: str
+) -> None:
+    report = linter.lint(SALES, title=title)
+    (finding,) = [f for f in report.findings if f.code == "CM001"]
+    assert [e.span.text for e in finding.suggestions[0].edits] == [edited]
+    assert report.suggested_titles[0].title == suggested
+
+
 def test_rename_keeps_the_assistant_of_a_hyphenated_position(linter: Linter) -> None:
     report = linter.lint(SALES, title="Ассистент контент-менеджера на маркетплейсах")
     assert report.suggested_titles[0].title == "Ассистент менеджера по продажам на маркетплейсах"
