@@ -106,6 +106,11 @@ class SuggestionSettings(Section):
     )
     min_confidence: float = Field(default=0.15, ge=0, le=1, description="менее уверенные названия не предлагаются")
     max_suggestions: int = Field(default=3, ge=0, description="сколько названий предлагать")
+    min_market_uses: int = Field(
+        default=3, ge=1,
+        description="сколько реальных вакансий обучающих данных должны носить название роли, чтобы оно заменило"
+        " первое название таксономии (название, встреченное раз-другой, ещё не выбор рынка)",
+    )
 
 
 class OccupationWeights(Section):

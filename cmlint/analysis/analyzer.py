@@ -132,7 +132,9 @@ class Analyzer:
         self.occupations = occupations
         #: The fine-role head (:mod:`cmlint.roles.learned`); without it only phrases speak for the fine roles.
         self.head = head
-        self.names = market_names(roles.taxonomy, occupations.card.market_titles)
+        self.names = market_names(
+            roles.taxonomy, occupations.card.market_titles, scoring.suggestions.min_market_uses
+        )
         #: What CM001 judges by, with the occupations the model confuses on held-out real postings under their
         #: own titles (the model card).
         self.criteria = Criteria(

@@ -48,12 +48,17 @@ class Candidate:
     title: str
 
 
-def market_names(taxonomy: Taxonomy, used: Mapping[str, Sequence[tuple[str, int]]]) -> dict[str, str]:
-    """The title to suggest for each role: its candidate real postings use most (``used``), else its first one."""
-    return {
-        role_id: used[role_id][0][0] if used.get(role_id) else role.titles[0]
-        for role_id, role in taxonomy.roles.items()
-    }
+def market_names(
+    taxonomy: Taxonomy, used: Mapping[str, Sequence[tuple[str, int]]], min_uses: int
+) -> dict[str, str]:
+    """The title to suggest for each role: its candidate real postings use most (``used``, most used first) when at
+    least ``min_uses`` carry it, else its first one (one «Интернет-маркетолог» among 12 000 postings does not make
+    it the market's name for every marketer)."""
+    names: dict[str, str] = {}
+    for role_id, role in taxonomy.roles.items():
+        counted = used.get(role_id)
+        names[role_id] = counted[0][0] if counted and counted[0][1] >= min_uses else role.titles[0]
+    return names
 
 
 def candidates(

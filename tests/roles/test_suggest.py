@@ -3,7 +3,7 @@ import pytest
 from cmlint import Linter
 from cmlint.roles.decision import RoleDecision
 from cmlint.roles.profile import DutyProfile, OccupationScores
-from cmlint.roles.suggest import candidates
+from cmlint.roles.suggest import candidates, market_names
 from cmlint.scoring import Scoring
 
 SALES = "Обязанности:\n- холодные звонки\n- выполнение плана продаж\n- ведение сделок в CRM"
@@ -234,3 +234,14 @@ def test_two_names_of_one_position_noun_are_renamed_together(linter: Linter, tit
     assert report.suggested_titles[0].title == suggested
     assert finding.suggestions[0].edits[-1].span.text == "контент- и комьюнити-менеджера"
     assert finding.suggestions[0].edits[-1].replacement == "менеджера по продажам"
+
+
+def test_a_title_few_real_postings_carry_does_not_replace_the_taxonomy_s_first(linter: Linter) -> None:
+    """One «Интернет-маркетолог» among the training postings is no market's choice; 31 «Менеджер по продажам» are."""
+    taxonomy = linter.engine.taxonomy
+    used = {"marketing": [("Интернет-маркетолог", 1)], "sales": [("Специалист по продажам", 31)]}
+    names = market_names(taxonomy, used, min_uses=3)
+    assert names["marketing"] == taxonomy.roles["marketing"].titles[0] == "Маркетолог"
+    assert names["sales"] == "Специалист по продажам"
+    assert market_names(taxonomy, used, min_uses=1)["marketing"] == "Интернет-маркетолог"
+
