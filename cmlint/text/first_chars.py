@@ -136,10 +136,11 @@ def _required_item(op: Any, av: Any) -> frozenset[str] | None:
 
 
 def _more_telling(one: frozenset[str] | None, other: frozenset[str] | None) -> frozenset[str] | None:
-    """Of two sets of words, the one whose shortest word is longer (then the smaller one)."""
+    """Of two sets of words, the smaller one (a gate tests each word of a text without a match), then the one whose
+    shortest word is longer."""
     if one is None or other is None:
         return one if other is None else other
-    return min(one, other, key=lambda words: (-min(map(len, words)), len(words), sorted(words)))
+    return min(one, other, key=lambda words: (len(words), -min(map(len, words)), sorted(words)))
 
 
 def without_captures(pattern: str) -> str:

@@ -201,27 +201,31 @@ def _grammar() -> _Grammar:
     headings = tuple((kind, next(compiled), next(compiled)) for kind in data["headings"])
     gate = next(compiled)
     closed = tuple((kind, next(compiled), next(compiled)) for kind in data["headings"])
-    # Cues anchored at the start are tried once there instead of at every position.
-    searched = {
-        name: _alternatives(patterns)
-        for name, patterns in data["cues"].items()
-        if not all(p.startswith("^") for p in patterns)
-    }
-    words = _cue_words(inputs, searched)
+    # Cues anchored at the start are tried once there instead of at every position; one whose matches all hold one
+    # of a few words is tried only where one of them stands (a few substring tests cost less than its alternatives).
+    anchored = {name for name, patterns in data["cues"].items() if all(p.startswith("^") for p in patterns)}
+    words = _cue_words(inputs, {name: _alternatives(patterns) for name, patterns in data["cues"].items()})
     cues: dict[str, Callable[[str], re.Match[str] | None]] = {}
     for name in data["cues"]:
-        pattern = next(compiled)
-        cues[name] = _gated(pattern.search, words[name]) if name in searched else pattern.match
+        pattern, needed = next(compiled), words[name]
+        if name not in anchored:
+            cues[name] = _gated(pattern.search, needed)
+        else:
+            cues[name] = _gated(pattern.match, needed if needed is not None and len(needed) <= _FEW_WORDS else None)
     return _Grammar(headings, cues, closed, gate)
 
 
-#: The cache files of the searched cues' words (:func:`_cue_words`), and how many are kept.
+#: The most words an anchored cue is gated by (:func:`_gated`): testing more costs about what the match does.
+_FEW_WORDS = 8
+
+
+#: The cache files of the cues' words (:func:`_cue_words`), and how many are kept.
 _CUE_WORDS = "cue-words-"
 _CUE_WORDS_KEEP = 8
 
 
 def _cue_words(inputs: list[str], sources: dict[str, str]) -> dict[str, frozenset[str] | None]:
-    """Per searched cue (its name and the expression of its alternatives), the words one of which every match holds
+    """Per cue (its name and the expression of its alternatives), the words one of which every match holds
     (:func:`first_chars.required_words`; None when the parse tells none).  They depend on the grammar, the code
     that writes and reads the expressions (this module and :mod:`first_chars`: ``inputs``, as for the
     expressions) and Python's parser, and are kept in the cache folder (:mod:`cmlint.cache`) under those: parsing
@@ -245,18 +249,19 @@ def _cue_words(inputs: list[str], sources: dict[str, str]) -> dict[str, frozense
 
 
 def _gated(
-    search: Callable[[str], re.Match[str] | None], words: frozenset[str] | None
+    find: Callable[[str], re.Match[str] | None], words: frozenset[str] | None
 ) -> Callable[[str], re.Match[str] | None]:
-    """``search`` of an expression, run only on a text that holds one of ``words``, the words every match holds
-    (:func:`_cue_words`): a search tries the expression at every position, a word is found at once."""
+    """``find`` (the search or the match of an expression), run only on a text that holds one of ``words``, the
+    words every match holds (:func:`_cue_words`): a search tries the expression at every position and a match all
+    its alternatives, a word is found at once."""
     if words is None:
-        return search
+        return find
     ordered = tuple(sorted(words))
 
     def gated(text: str) -> re.Match[str] | None:
         for word in ordered:
             if word in text:
-                return search(text)
+                return find(text)
         return None
 
     return gated
@@ -310,6 +315,13 @@ def _fold(text: str) -> str:
     return text.lower().replace("ё", "е")
 
 
+def _without_leading_noise(text: str) -> str:
+    """``text`` without the marks before its first letter or digit (:data:`_LEADING_NOISE`); a text that starts
+    with one (``[\\W_]`` is every character that is not ``str.isalnum``) is returned as it is, without a
+    substitution."""
+    return text if text[:1].isalnum() else _LEADING_NOISE.sub("", text)
+
+
 # A remark in brackets right before a heading's colon («Чем предстоит заниматься (навыки проверим на собеседовании):»).
 _ASIDE = _STORED.compile(r"^[^:()]{2,60}?(\([^()]{1,80}\))(?=\s*:)")
 
@@ -332,7 +344,7 @@ def classify_heading(line: str) -> tuple[SectionKind, int] | None:
     if ":" not in line and (len(line) > 80 or line.count(" ") > 6) and not _fold(line).rstrip().endswith("?"):
         return None
     line = _blank_aside(line)
-    stripped = _LEADING_NOISE.sub("", line)
+    stripped = _without_leading_noise(line)
     lead = len(line) - len(stripped)
     folded = _fold(stripped)
     words = len(_WORD.findall(folded))
@@ -344,7 +356,7 @@ def classify_heading(line: str) -> tuple[SectionKind, int] | None:
     colon = folded.find(":")
     head = folded[:colon] if colon != -1 and len(_WORD.findall(folded[:colon])) <= 6 else None
     ends_a_heading = folded.rstrip().endswith(":")
-    asks = bool(_QUESTION_HEADING.match(folded))
+    asks = "?" in folded and bool(_QUESTION_HEADING.match(folded))
     started = False  # whether a known heading starts the line
     for kind, at_start, anywhere in _grammar().headings_for(folded):
         match = at_start.match(folded)
@@ -374,7 +386,7 @@ def classify_heading(line: str) -> tuple[SectionKind, int] | None:
     bare = None if ":" in line or listed or not (started or "(" in stripped) else _heading_kind(stripped + ":")
     if bare is not None:
         return bare, len(line)
-    if folded.rstrip().endswith(":") and not _BULLET.match(line):
+    if folded.rstrip().endswith(":") and not listed:
         if _opens_duty_list(folded):
             return "duties", len(line)
         if words <= 6:
@@ -444,7 +456,7 @@ _QUALITY_FIRST = _STORED.compile(r"(?!(?:какие|какая|такие|так
 def _praises_the_tasks(line: str) -> bool:
     """Whether ``line`` names the tasks after a word of quality that no duties heading of the grammar starts with
     («Интересные задачи:», «Сложные и амбициозные задачи, крупные проекты:»): among the perks, an offer."""
-    folded = _fold(_LEADING_NOISE.sub("", line))
+    folded = _fold(_without_leading_noise(line))
     if any(kind == "duties" and at_start.match(folded) for kind, at_start, _ in _grammar().headings):
         return False
     return bool(_QUALITY_FIRST.match(folded))
@@ -500,7 +512,7 @@ def _heads_either(kind: SectionKind, heading: str, grammar: _Grammar) -> bool:
     conditions («Вас ждет:»), what is needed among the requirements («Что нужно:»)."""
     if kind not in ("conditions", "requirements"):
         return False
-    folded = _fold(_LEADING_NOISE.sub("", heading))
+    folded = _fold(_without_leading_noise(heading))
     return bool(grammar.cues["awaits" if kind == "conditions" else "asks_either"](folded))
 
 
@@ -594,6 +606,9 @@ def _lines(text: str) -> list[tuple[int, str]]:
                 if kind in _QUESTION_KINDS:
                     cuts.update((match.end(), end + 1))
                     reach = end
+        if not cuts:  # the usual line: one piece
+            found.append((start, raw))
+            continue
         ordered = sorted(cuts)
         for begin, end in zip([0, *ordered], [*ordered, len(raw)], strict=True):
             found.append((start + begin, raw[begin:end]))

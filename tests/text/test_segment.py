@@ -10,6 +10,7 @@ from cmlint.text.first_chars import required_words
 from cmlint.text.segment import (
     _BARE_HEADING,
     _BREAK,
+    _LEADING_NOISE,
     _LOWER_HEADING,
     _MAY_HAVE_BARE_HEADING,
     _OPENS_DUTIES,
@@ -20,6 +21,7 @@ from cmlint.text.segment import (
     _inline_bullets,
     _inline_heading_starts,
     _opens_duty_list,
+    _without_leading_noise,
     classify_heading,
     describes_work,
     reads_like_action,
@@ -848,17 +850,16 @@ def test_a_duty_list_is_opened_as_the_whole_expression_says() -> None:
 
 
 def test_a_gated_cue_finds_what_its_search_finds() -> None:
-    """A searched cue runs only on a text that holds one of its words: on the sample lines and on random texts of
-    its words it answers as its search."""
+    """A cue runs only on a text that holds one of its words (an anchored one when they are few): on the sample lines
+    and on random texts of its words it answers as its search (an anchored one as its match)."""
     grammar = _grammar()
     rnd = random.Random(4)
     data = load_yaml("sections.yaml")
     for name, patterns in data["cues"].items():
         cue = grammar.cues[name]
-        if all(p.startswith("^") for p in patterns):
-            continue
         source = "(?:" + "|".join(f"(?:{p})" for p in patterns) + ")"
-        search = re.compile(source).search
+        compiled = re.compile(source)
+        search = compiled.match if all(p.startswith("^") for p in patterns) else compiled.search
         words = sorted(required_words(source) or ())
         pieces = [*words, *"абвгдеиклмнопрстуыя ,.", "ищем", " если", "будет", "ты будешь вести"]
         texts = [_fold(line) for line in _sample_lines()]
@@ -1164,3 +1165,13 @@ def test_under_what_is_needed_an_action_is_a_duty_and_the_rest_is_asked() -> Non
 )
 def test_a_company_named_in_quotes_and_what_it_does_is_about_the_company(sentence: str, kind: str) -> None:
     assert items(sentence)[0][1] == kind
+
+
+def test_leading_noise_is_dropped_as_its_expression_drops_it() -> None:
+    """A text that starts with a letter or a digit keeps its start without a substitution; every other one loses what
+    the expression matches (bullets, quotes, emoji, an underscore)."""
+    texts = ["", "Обязанности:", "1) опыт", "— ведение", "_тег", "«Задачи»", "✅ Условия", "  • пункт", "ǅ", "²", "٣"]
+    rnd = random.Random(5)
+    texts += ["".join(rnd.choice("аZ1_ -•«✅\u00a0²") for _ in range(rnd.randint(0, 5))) for _ in range(2000)]
+    for text in texts:
+        assert _without_leading_noise(text) == _LEADING_NOISE.sub("", text), text
