@@ -646,6 +646,11 @@ def test_a_demand_said_first_is_a_requirement_even_among_duties(item: str) -> No
     assert items(f"Обязанности:\n- развозить заказы\n- {item}")[1] == ("duties", "requirement", item)
 
 
+@pytest.mark.parametrize("item", ["Основы продаж и дистрибуции, структура ритейла", "основы трудового законодательства"])
+def test_the_basics_the_candidate_knows_are_a_requirement_even_among_duties(item: str) -> None:
+    assert items(f"Обязанности:\n- развозить заказы\n- {item}")[1] == ("duties", "requirement", item)
+
+
 def test_a_requirements_heading_before_a_dash_starts_the_requirements() -> None:
     found = items("Обязанности:\n- развозить заказы\n\nЧто нужно от вас — права категории B, знание города.")
     assert [section for section, _, _ in found[1:]] == ["requirements"]
