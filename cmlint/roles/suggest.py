@@ -314,7 +314,8 @@ def _widened(mention: TitleMention, place: Placer, morphology: Morphology) -> Ti
     """A mention that names no person (a department, «ПТО» of «Инженер ПТО», «Sales» of «Head of Sales») with the
     position right before it, so a new title replaces the position, not its department («Инженер ПТО» → «Менеджер
     по продажам», not «Инженер Менеджер по продажам»); words before that position stay («Старший»), and so does a
-    rank that qualifies a position of its own («Стажер Data Engineer»)."""
+    rank that qualifies a position of its own («Стажер Data Engineer»).  Any mention takes in a first name that shares
+    its position noun (:func:`_shared_name`) or a person noun it makes one compound with (:func:`_compound_half`)."""
     before = place.field_text(mention.field, max(0, mention.start - _REACH), mention.start)
     shared = _shared_name(before, morphology)
     if shared is None:
