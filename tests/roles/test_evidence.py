@@ -426,6 +426,29 @@ def test_work_done_now_and_then_counts_at_the_occasional_factor(
 
 
 @pytest.mark.parametrize(
+    ("plain", "taking_part", "role"),
+    [
+        ("- подбор персонала", "- участие в подборе персонала", "hr"),
+        ("- переговоры с ключевыми партнерами", "- участие в переговорах с ключевыми партнерами", "sales"),
+        ("- подбор персонала", "- участвовать в подборе персонала", "hr"),
+    ],
+)
+def test_taking_part_in_another_s_work_counts_as_joint_work(
+    linter: Linter, plain: str, taking_part: str, role: str
+) -> None:
+    """«Участие в подборе персонала» is a line manager's part in HR's work, «участие в переговорах» an engineer's or a
+    marketer's in sales': joint work, at ``joint-factor`` (0.5)."""
+
+    def mass(line: str) -> float:
+        analyzed = linter.engine.analyzer.analyze(Posting(text=DUTIES + line + "\n", title="Специалист"))
+        return analyzed.roles.profile.mass.get(role, 0.0)
+
+    whole = mass(plain)
+    assert whole > 0
+    assert mass(taking_part) == pytest.approx(whole * 0.5)
+
+
+@pytest.mark.parametrize(
     "duty", ["- помогать новым контрибьюторам сделать первый вклад", "- помогать новым участникам клуба освоиться"]
 )
 def test_helping_new_members_in_is_onboarding(linter: Linter, duty: str) -> None:
