@@ -401,6 +401,12 @@ def test_recruiting_phrases(linter: Linter, duty: str) -> None:
     assert {ev.role for ev in evidence} == {"hr"}
 
 
+def role_mass(linter: Linter, line: str, role: str) -> float:
+    """The phrase mass ``role`` gets from ``line``, the one duty of a posting."""
+    analyzed = linter.engine.analyzer.analyze(Posting(text=DUTIES + line + "\n", title="Специалист"))
+    return analyzed.roles.profile.mass.get(role, 0.0)
+
+
 @pytest.mark.parametrize(
     ("plain", "now_and_then", "role"),
     [
@@ -414,15 +420,10 @@ def test_work_done_now_and_then_counts_at_the_occasional_factor(
 ) -> None:
     """«Иногда готовить пресс-релизы» is a side duty: its phrases count at ``occasional-factor`` (0.5); the same
     work said plainly counts whole, and the marker reaches no further than its clause."""
-
-    def mass(line: str) -> float:
-        analyzed = linter.engine.analyzer.analyze(Posting(text=DUTIES + line + "\n", title="Специалист"))
-        return analyzed.roles.profile.mass.get(role, 0.0)
-
-    whole = mass(plain)
+    whole = role_mass(linter, plain, role)
     assert whole > 0
-    assert mass(now_and_then) == pytest.approx(whole * 0.5)
-    assert mass("- иногда бывают командировки; " + plain[2:]) == pytest.approx(whole)
+    assert role_mass(linter, now_and_then, role) == pytest.approx(whole * 0.5)
+    assert role_mass(linter, "- иногда бывают командировки; " + plain[2:], role) == pytest.approx(whole)
 
 
 @pytest.mark.parametrize(
@@ -438,14 +439,9 @@ def test_taking_part_in_another_s_work_counts_as_joint_work(
 ) -> None:
     """«Участие в подборе персонала» is a line manager's part in HR's work, «участие в переговорах» an engineer's or a
     marketer's in sales': joint work, at ``joint-factor`` (0.5)."""
-
-    def mass(line: str) -> float:
-        analyzed = linter.engine.analyzer.analyze(Posting(text=DUTIES + line + "\n", title="Специалист"))
-        return analyzed.roles.profile.mass.get(role, 0.0)
-
-    whole = mass(plain)
+    whole = role_mass(linter, plain, role)
     assert whole > 0
-    assert mass(taking_part) == pytest.approx(whole * 0.5)
+    assert role_mass(linter, taking_part, role) == pytest.approx(whole * 0.5)
 
 
 @pytest.mark.parametrize(
