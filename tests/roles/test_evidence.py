@@ -426,6 +426,13 @@ def test_work_done_now_and_then_counts_at_the_occasional_factor(
     assert role_mass(linter, "- иногда бывают командировки; " + plain[2:], role) == pytest.approx(whole)
 
 
+def test_a_crm_alone_is_a_hint_of_selling(linter: Linter) -> None:
+    """«CRM» stands in developers', analysts' and support specialists' lines as much as in salespeople's: alone it is a
+    hint (0.5), and the deal it tracks is what sells."""
+    assert role_mass(linter, "- настраивать интеграции бота с CRM", "sales") == pytest.approx(0.5)
+    assert role_mass(linter, "- вести сделки в CRM", "sales") > 1.0
+
+
 @pytest.mark.parametrize(
     ("plain", "taking_part", "role"),
     [
