@@ -3,10 +3,12 @@
 A suggestion names the role or occupation the duties belong to with a title
 the market uses for it: of the taxonomy's candidate ``titles``, the one real
 postings carry most often (the training script counts them into the model
-card).  It keeps everything else of the
-original title: «Старший комьюнити-менеджер (удалённо)» becomes «Старший
-менеджер по продажам (удалённо)» — only the role words change, inflected to
-fit.  Two related roles sharing the work get their combined title
+card).  It keeps everything else of the original title: «Старший
+комьюнити-менеджер (удалённо)» becomes «Старший менеджер по продажам
+(удалённо)» — only the role words change, inflected to fit; words that only
+complete the old position's name go with it («Администратор склада готовой
+продукции» → «Менеджер по продажам», not «Менеджер по продажам готовой
+продукции»).  Two related roles sharing the work get their combined title
 («SMM/комьюнити-менеджер»); unrelated ones are never joined with a slash.
 Nothing is suggested when the duties say too little.
 """
@@ -48,9 +50,7 @@ class Candidate:
     title: str
 
 
-def market_names(
-    taxonomy: Taxonomy, used: Mapping[str, Sequence[tuple[str, int]]], min_uses: int
-) -> dict[str, str]:
+def market_names(taxonomy: Taxonomy, used: Mapping[str, Sequence[tuple[str, int]]], min_uses: int) -> dict[str, str]:
     """The title to suggest for each role: its candidate real postings use most (``used``, most used first) when at
     least ``min_uses`` carry it, else its first one (one «Интернет-маркетолог» among 12 000 postings does not make
     it the market's name for every marketer)."""
@@ -296,6 +296,18 @@ _SUSPENDED_BEFORE = re.compile(r"([^\W\d_]+)-\s+(?:и|или|и/или|/)\s+$", 
 _COORDINATED_BEFORE = re.compile(r"([^\W\d_][\w-]*)\s*(?:&|/|\b(?:and|и|или)\b)\s*$", re.IGNORECASE)
 #: The first half of a compound right before a mention («Менеджер-» дизайнер).
 _HYPHENED_BEFORE = re.compile(r"([^\W\d_]+)-$")
+#: Latin words right before an English mention, each followed by one space («Trade » marketing manager).
+_ENGLISH_BEFORE = re.compile(r"(?:(?<![\w-])[A-Za-z][A-Za-z0-9]* ){1,2}$")
+#: The next lower-case Russian word after a single space (a genitive complement's word).
+_NEXT_WORD = re.compile(r" ([а-яё]+(?:-[а-яё]+)*)(?![\w-])")
+#: A capitalised Russian word of three letters or more after a space (a place or a company's name).
+_NAME_NEXT = re.compile(r" [А-ЯЁ][а-яё]{2,}")
+#: Parts of speech a genitive complement is made of.
+_COMPLEMENT_PARTS = frozenset({"NOUN", "ADJF", "PRTF"})
+#: What may follow a genitive complement: the end of a line, a punctuation mark, a bracket.
+_COMPLEMENT_STOPS = "\n\r,.;:!?()[]/|–—-«»\"'"
+#: How far after a mention its complement is looked for.
+_COMPLEMENT_REACH = 60
 #: The words of a title, hyphenated ones whole («лид-менеджер» heads no team).
 _WORDS = re.compile(r"[^\W\d_][\w-]*")
 #: The words of a mention, hyphenated ones in parts («контент-менеджера» names a person by its last part).
@@ -306,8 +318,26 @@ _REACH = 40
 
 def _places(mentions: Sequence[TitleMention], place: Placer, morphology: Morphology) -> list[TitleMention]:
     """Where a rename puts the new title: the mentions, those that touch merged (:func:`merge_mentions`), each widened
-    to the position it names (:func:`_widened`)."""
-    return [_widened(mention, place, morphology) for mention in merge_mentions(mentions, place)]
+    to the position it names (:func:`_widened`, :func:`_with_english_modifiers`) and to the complement that goes with
+    it (:func:`_complement`); a mention inside another's complement is no place of its own («Инженер-конструктор
+    отдела главного конструктора»)."""
+    places: list[TitleMention] = []
+    reach: tuple[Field, int] | None = None  # the field and end of the place before
+    for mention in merge_mentions(mentions, place):
+        if reach is not None and mention.field == reach[0] and mention.start < reach[1]:
+            continue
+        widened = _with_english_modifiers(_widened(mention, place, morphology), place)
+        end, goes = _complement(widened, place, morphology)
+        if goes:
+            widened = _stretched(widened, place, widened.start, end)
+        reach = (widened.field, end)
+        places.append(widened)
+    return places
+
+
+def _stretched(mention: TitleMention, place: Placer, start: int, end: int) -> TitleMention:
+    """``mention`` over the text from ``start`` to ``end`` of its field."""
+    return TitleMention(mention.role, mention.field, start, end, place.field_text(mention.field, start, end))
 
 
 def _widened(mention: TitleMention, place: Placer, morphology: Morphology) -> TitleMention:
@@ -321,9 +351,7 @@ def _widened(mention: TitleMention, place: Placer, morphology: Morphology) -> Ti
     if shared is None:
         shared = _compound_half(before, morphology)
     if shared is not None:
-        start = mention.start - (len(before) - shared)
-        text = place.field_text(mention.field, start, mention.end)
-        return TitleMention(mention.role, mention.field, start, mention.end, text)
+        return _stretched(mention, place, mention.start - (len(before) - shared), mention.end)
     if any(_person(word, morphology) for word in _PARTS.findall(mention.text)):
         return mention
     found = _HEAD_OF_BEFORE.search(before)
@@ -331,9 +359,83 @@ def _widened(mention: TitleMention, place: Placer, morphology: Morphology) -> Ti
         found = _WORD_BEFORE.search(before)
         if found is None or not _person(found.group(1), morphology) or _only_rank(found.group(1), morphology):
             return mention
-    start = mention.start - (len(before) - found.start(1))
-    text = place.field_text(mention.field, start, mention.end)
-    return TitleMention(mention.role, mention.field, start, mention.end, text)
+    return _stretched(mention, place, mention.start - (len(before) - found.start(1)), mention.end)
+
+
+def _with_english_modifiers(mention: TitleMention, place: Placer) -> TitleMention:
+    """An English position with the words that qualify it right before it («Trade» marketing manager, «B2B» sales
+    manager): in English they stand before the noun and belong to the position, so they go with it; ranks stay
+    («Senior»).  In a title only, two words at most: in the text English words before a mention are prose."""
+    if mention.field != "title" or not mention.text.isascii():
+        return mention
+    found = _ENGLISH_BEFORE.search(place.field_text(mention.field, max(0, mention.start - _REACH), mention.start))
+    if found is None:
+        return mention
+    words = found.group(0).split()
+    kept = 0
+    for index, word in enumerate(words):
+        if word.lower() in SENIORITY or word.lower() in TEAM_HEADS:
+            kept = index + 1
+    if kept == len(words):
+        return mention
+    start = mention.start - len(found.group(0)) + sum(len(word) + 1 for word in words[:kept])
+    return _stretched(mention, place, start, mention.end)
+
+
+def _complement(mention: TitleMention, place: Placer, morphology: Morphology) -> tuple[int, bool]:
+    """Where the genitive complement right after ``mention`` ends, and whether it goes with the old position.
+
+    It goes when it completes the old position's name («Администратор склада» + «готовой продукции», «Менеджер по
+    продажам» + «строительных материалов»: after a new title they would dangle, «Финансовый аналитик готовой
+    продукции») or names the people the old position works with («Менеджер комьюнити» + «курьеров»); it stays after a
+    person's name when it names where or on which line the work is done («Комьюнити-менеджер автосалона», «…
+    первой линии»).  Lower-case words only, ending where the line, a punctuation mark, a preposition or a name
+    does; a run followed by anything else (a letter or a number that belongs to it, «категории В») is no complement
+    (the end is the mention's own).  After an English position it stays («Community manager футбольного клуба»)."""
+    after = place.field_text(mention.field, mention.end, mention.end + _COMPLEMENT_REACH)
+    end = 0
+    words: list[str] = []
+    while (found := _NEXT_WORD.match(after, end)) is not None and _genitive(found.group(1), morphology):
+        end = found.end()
+        words.append(found.group(1))
+    if not end or not _complement_ends(after[end:], morphology):
+        return mention.end, False
+    if mention.text.isascii():  # an English position: it has no case for the new title to take but the complement's
+        return mention.end + end, False
+    named = _PARTS.findall(mention.text)
+    goes = not named or not _names_person(named[-1], morphology) or _names_people(words, morphology)
+    return mention.end + end, goes
+
+
+def _genitive(word: str, morphology: Morphology) -> bool:
+    """Whether ``word`` is a noun or an adjective (by its likeliest reading) that can be in the genitive case."""
+    parses = morphology.parses(word)
+    return bool(parses) and parses[0].tag.POS in _COMPLEMENT_PARTS and any("gent" in parse.tag for parse in parses)
+
+
+def _names_person(word: str, morphology: Morphology) -> bool:
+    """Whether ``word`` is an animate noun, in either number («модератор», «комьюнити-менеджеров»)."""
+    analysis = morphology.analyze(word.lower())
+    return analysis.pos == "NOUN" and "Animacy=Anim" in analysis.feats
+
+
+def _names_people(words: Sequence[str], morphology: Morphology) -> bool:
+    """Whether the first noun of ``words`` names people (animate by its likeliest reading: «курьеров», «новых
+    участников»; a hyphenated noun by its last part, «йога-студии»)."""
+    for word in words:
+        parses = morphology.parses(word.rsplit("-", 1)[-1])
+        if parses and parses[0].tag.POS == "NOUN":
+            return bool(parses[0].tag.animacy == "anim")
+    return False
+
+
+def _complement_ends(rest: str, morphology: Morphology) -> bool:
+    """Whether a genitive run followed by ``rest`` ends there: at the end, a punctuation mark, a preposition or a
+    name («… Москва»)."""
+    if not rest or rest[0] in _COMPLEMENT_STOPS or _NAME_NEXT.match(rest):
+        return True
+    found = _NEXT_WORD.match(rest)
+    return found is not None and any(parse.tag.POS == "PREP" for parse in morphology.parses(found.group(1)))
 
 
 def _shared_name(before: str, morphology: Morphology) -> int | None:

@@ -25,7 +25,7 @@ def test_fix_inflects_the_body_mention(linter: Linter) -> None:
         ("комьюнити-менеджера", "менеджера по продажам"),
     ]
     for edit in edits:
-        assert text[edit.span.start:edit.span.end] == edit.span.text
+        assert text[edit.span.start : edit.span.end] == edit.span.text
 
 
 def test_fix_keeps_acronym_casing(linter: Linter) -> None:
@@ -78,7 +78,6 @@ def test_no_suggestion_when_the_duties_say_nothing(linter: Linter) -> None:
     assert linter.lint("Обязанности:\n- работа в дружной команде", title="Комьюнити-менеджер").suggested_titles == []
 
 
-
 def test_a_finding_the_phrases_made_gets_their_suggestion(linter: Linter) -> None:
     """The model reads no occupation surely enough to name one (duties in English) while the phrases
     name support: the suggestion follows the phrases instead of leaving the finding without one."""
@@ -126,9 +125,13 @@ def test_a_title_the_duties_fit_is_suggested_first(linter: Linter) -> None:
     shares = {"driver": 0.11, "warehouse": 0.1, "developer": 0.03}
     scores = OccupationScores({label: 0.0 for label in shares}, shares, 5.0, ((5.0, shares),), 0.01)
     fits = RoleDecision(False, frozenset({"driver"}))
-    found = candidates(fits, DutyProfile({}), scores, engine.taxonomy, engine.analyzer.names, Scoring().suggestions, ("driver",))
+    found = candidates(
+        fits, DutyProfile({}), scores, engine.taxonomy, engine.analyzer.names, Scoring().suggestions, ("driver",)
+    )
     assert [c.role for c in found][:1] == ["driver"]
-    assert candidates(fits, DutyProfile({}), scores, engine.taxonomy, engine.analyzer.names, Scoring().suggestions) == []
+    assert (
+        candidates(fits, DutyProfile({}), scores, engine.taxonomy, engine.analyzer.names, Scoring().suggestions) == []
+    )
     body = (
         "Обязанности:\n- вести соцсети клуба: посты, сторис, рилс\n- контент-план на месяц\n"
         "- организовывать встречи участников клуба\n- знакомить новичков друг с другом"
@@ -136,11 +139,16 @@ def test_a_title_the_duties_fit_is_suggested_first(linter: Linter) -> None:
     report = linter.lint(body, title="Комьюнити-менеджер")
     assert "CM001" not in report.codes()
     assert [(s.role, s.title) for s in report.suggested_titles[:2]] == [
-        ("smm", "SMM/комьюнити-менеджер"), ("community", "Комьюнити-менеджер")
+        ("smm", "SMM/комьюнити-менеджер"),
+        ("community", "Комьюнити-менеджер"),
     ]
     body = "Обязанности:\n- вести соцсети клуба: посты и сторис\n" + "\n".join(
-        f"- {duty}" for duty in ("организовывать встречи участников клуба", "знакомить новичков друг с другом",
-                                 "запустить программу амбассадоров")
+        f"- {duty}"
+        for duty in (
+            "организовывать встречи участников клуба",
+            "знакомить новичков друг с другом",
+            "запустить программу амбассадоров",
+        )
     )
     report = linter.lint(body, title="Комьюнити-менеджер")
     assert [s.role for s in report.suggested_titles][:1] == ["community"]
@@ -148,7 +156,9 @@ def test_a_title_the_duties_fit_is_suggested_first(linter: Linter) -> None:
 
 def test_rename_takes_in_the_person_a_department_mention_belongs_to(linter: Linter) -> None:
     (finding,) = [f for f in linter.lint(SALES, title="Старший инженер ПТО").findings if f.code == "CM001"]
-    assert [(e.span.text, e.replacement) for e in finding.suggestions[0].edits] == [("инженер ПТО", "менеджер по продажам")]
+    assert [(e.span.text, e.replacement) for e in finding.suggestions[0].edits] == [
+        ("инженер ПТО", "менеджер по продажам")
+    ]
     assert linter.lint(SALES, title="Инженер ПТО").suggested_titles[0].title == "Менеджер по продажам"
 
 
@@ -178,7 +188,9 @@ def test_a_latin_mention_inside_the_title_gets_the_case_of_its_place(linter: Lin
     report = linter.lint(SALES, title="Старший SMM-менеджер")
     (finding,) = [f for f in report.findings if f.code == "CM001"]
     assert report.suggested_titles[0].title == "Старший менеджер по продажам"
-    assert [(e.span.text, e.replacement) for e in finding.suggestions[0].edits] == [("SMM-менеджер", "менеджер по продажам")]
+    assert [(e.span.text, e.replacement) for e in finding.suggestions[0].edits] == [
+        ("SMM-менеджер", "менеджер по продажам")
+    ]
 
 
 def test_a_latin_mention_opening_a_sentence_starts_upper_case(linter: Linter) -> None:
@@ -198,11 +210,15 @@ def test_a_head_of_another_trade_becomes_the_head_of_a_team_of_the_duties_people
         ("Руководитель отдела маркетинга", "Руководитель группы менеджеров по продажам"),
         ("руководителя отдела маркетинга", "руководителя группы менеджеров по продажам"),
     ]
-    assert linter.lint(SALES, title="Head of QA").suggested_titles[0].title == "Руководитель группы менеджеров по продажам"
+    assert (
+        linter.lint(SALES, title="Head of QA").suggested_titles[0].title == "Руководитель группы менеджеров по продажам"
+    )
 
 
 def test_a_head_whose_duties_fit_keeps_the_title(linter: Linter) -> None:
-    assert linter.lint(SALES, title="Руководитель отдела продаж").suggested_titles[0].title == "Руководитель отдела продаж"
+    assert (
+        linter.lint(SALES, title="Руководитель отдела продаж").suggested_titles[0].title == "Руководитель отдела продаж"
+    )
 
 
 @pytest.mark.parametrize(
@@ -245,3 +261,52 @@ def test_a_title_few_real_postings_carry_does_not_replace_the_taxonomy_s_first(l
     assert names["sales"] == "Специалист по продажам"
     assert market_names(taxonomy, used, min_uses=1)["marketing"] == "Интернет-маркетолог"
 
+
+@pytest.mark.parametrize(
+    ("title", "suggested"),
+    [
+        # the complement completes the old position's name or names its people: it goes with it
+        ("Администратор склада готовой продукции", "Менеджер по продажам"),
+        ("Менеджер по закупкам строительных материалов", "Менеджер по продажам"),
+        ("Менеджер комьюнити курьеров", "Менеджер по продажам"),
+        ("Модератор сообщества продавцов, Казань", "Менеджер по продажам сообщества продавцов, Казань"),
+        # after a person's name it says where or on which line the work is done: it stays
+        ("Комьюнити-менеджер первой линии", "Менеджер по продажам первой линии"),
+        ("Комьюнити-менеджер онлайн-школы (удалённо)", "Менеджер по продажам онлайн-школы (удалённо)"),
+        ("Community manager футбольного клуба", "Менеджер по продажам футбольного клуба"),
+        # a letter that belongs to the run makes it no complement: nothing is cut in half
+        ("Водитель категории В", "Менеджер по продажам категории В"),
+    ],
+)
+def test_a_genitive_complement_goes_with_the_position_it_completes(linter: Linter, title: str, suggested: str) -> None:
+    """«Финансовый аналитик готовой продукции» (from «Администратор склада готовой продукции») dangles; a workplace
+    after a person's name fits the new one."""
+    assert linter.lint(SALES, title=title).suggested_titles[0].title == suggested
+
+
+def test_a_body_mention_takes_its_complement_and_a_mention_inside_one_is_no_place(linter: Linter) -> None:
+    text = "Ищем менеджера комьюнити курьеров в команду.\n" + SALES
+    (finding,) = [f for f in linter.lint(text, title="Менеджер комьюнити курьеров").findings if f.code == "CM001"]
+    assert [(e.span.text, e.replacement) for e in finding.suggestions[0].edits] == [
+        ("Менеджер комьюнити курьеров", "Менеджер по продажам"),
+        ("менеджера комьюнити курьеров", "менеджера по продажам"),
+    ]
+    report = linter.lint(SALES, title="Инженер-конструктор отдела главного конструктора")
+    (finding,) = [f for f in report.findings if f.code == "CM001"]
+    assert [e.span.text for e in finding.suggestions[0].edits] == ["Инженер-конструктор отдела главного конструктора"]
+
+
+@pytest.mark.parametrize(
+    ("title", "edited", "suggested"),
+    [
+        ("Trade marketing manager", "Trade marketing manager", "Менеджер по продажам"),  # not «Trade менеджер …»
+        ("Senior Trade marketing manager", "Trade marketing manager", "Senior менеджер по продажам"),  # a rank stays
+    ],
+)
+def test_an_english_position_takes_the_words_that_qualify_it(
+    linter: Linter, title: str, edited: str, suggested: str
+) -> None:
+    report = linter.lint(SALES, title=title)
+    (finding,) = [f for f in report.findings if f.code == "CM001"]
+    assert [e.span.text for e in finding.suggestions[0].edits] == [edited]
+    assert report.suggested_titles[0].title == suggested
