@@ -123,6 +123,9 @@ class LabeledResult(BaseModel):
     false_positives: list[str]
     false_negatives: list[str]
     wrong_role: list[str]
+    #: Labelled roles the taxonomy does not know («teaching» for «teacher»), with how many postings carry each: no
+    #: suggestion can name them, so they count as wrong; the text output says so.
+    unknown_roles: dict[str, int] = Field(default_factory=dict)
 
 
 class OwnTitleResult(BaseModel):
@@ -191,6 +194,7 @@ def evaluate_labeled(records: list[LabeledRecord], linter: Linter, jobs: int = 1
     fps, fns, wrong = [], [], []
     confusion: dict[str, Counter[str]] = {}
     top1 = top2 = with_role = 0
+    unknown: Counter[str] = Counter()
     for record, report in zip(records, reports, strict=True):
         flagged = CODE in report.codes()
         key = ("t" if flagged == record.confused else "f") + ("p" if flagged else "n")
@@ -201,6 +205,8 @@ def evaluate_labeled(records: list[LabeledRecord], linter: Linter, jobs: int = 1
             fns.append(record.id)
         if record.actual_role:
             with_role += 1
+            if record.actual_role not in taxonomy.roles:
+                unknown[record.actual_role] += 1
             roles = _roles(report)
             confusion.setdefault(record.actual_role, Counter())[roles[0] if roles else "—"] += 1
             top1 += bool(roles) and right_role(roles[0], record.actual_role, taxonomy)
@@ -218,6 +224,7 @@ def evaluate_labeled(records: list[LabeledRecord], linter: Linter, jobs: int = 1
         false_positives=fps,
         false_negatives=fns,
         wrong_role=wrong,
+        unknown_roles=dict(sorted(unknown.items())),
     )
 
 
@@ -245,7 +252,9 @@ def _group(rows: list[tuple[LabeledRecord, str, Report]], taxonomy: Taxonomy) ->
         return None
     missed = [record.id for record, _, report in rows if CODE not in report.codes()]
     wrong = [
-        record.id for record, truth, report in rows if not any(right_role(r, truth, taxonomy) for r in _roles(report)[:2])
+        record.id
+        for record, truth, report in rows
+        if not any(right_role(r, truth, taxonomy) for r in _roles(report)[:2])
     ]
     return RetitledGroup(
         postings=len(rows),
@@ -354,4 +363,9 @@ def _render_labeled(lab: LabeledResult) -> list[str]:
         lines.append(f"Пропуски: {', '.join(lab.false_negatives)}")
     if lab.wrong_role:
         lines.append(f"Роль не в первых двух подсказках: {', '.join(lab.wrong_role)}")
+    if lab.unknown_roles:
+        named = ", ".join(
+            f"«{role}» — {count(n, 'вакансия', 'вакансии', 'вакансий')}" for role, n in lab.unknown_roles.items()
+        )
+        lines.append(f"Роли из разметки, которых нет в таксономии (засчитаны как неверные): {named}")
     return lines

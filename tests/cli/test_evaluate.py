@@ -40,3 +40,19 @@ def test_evaluate_bad_corpus_names_the_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["evaluate", str(path)])
     assert result.exit_code == 2
     assert "bad.jsonl:2" in result.output
+
+
+def test_evaluate_names_labelled_roles_the_taxonomy_does_not_know(tmp_path: Path) -> None:
+    """A label no suggestion can name («teaching» for «teacher») counts as wrong, and the output says which."""
+    path = tmp_path / "labels.jsonl"
+    rows = [
+        {"id": "1", "title": "Курьер", "text": COURIER, "confused": False, "actual_role": "courier"},
+        {"id": "2", "title": "Курьер", "text": COURIER, "confused": False, "actual_role": "couriering"},
+        {"id": "3", "title": "Курьер", "text": COURIER, "confused": False, "actual_role": "couriering"},
+    ]
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    data = json.loads(CliRunner().invoke(app, ["evaluate", str(path), "--format", "json"]).stdout)
+    assert data["labeled"]["unknown_roles"] == {"couriering": 2}
+    assert data["labeled"]["wrong_role"] == ["2", "3"]
+    text = CliRunner().invoke(app, ["evaluate", str(path)]).stdout
+    assert "нет в таксономии (засчитаны как неверные): «couriering» — 2 вакансии" in text
