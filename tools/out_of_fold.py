@@ -44,6 +44,10 @@ class FoldResult(BaseModel):
     own_flagged: list[str]
     retitled_postings: int
     retitled_flagged_share: float
+    #: Re-titled postings of other occupations whose real occupation a top-2 suggested title names.
+    retitled_top2_share: float
+    #: Those whose top-2 suggestions miss it.
+    retitled_wrong_suggestions: list[str]
 
 
 def folds() -> int:
@@ -70,12 +74,15 @@ def measure(records: list[LabeledRecord], fold: int, jobs: int) -> FoldResult:
     chosen = in_fold(records, fold)
     own, retitled = evaluate_real(chosen, Linter(), RETITLE, jobs)
     total, share = _retitled([retitled.family, retitled.occupation])
+    occupation = retitled.occupation
     return FoldResult(
         fold=fold,
         postings=own.postings,
         own_flagged=own.flagged_ids,
         retitled_postings=total,
         retitled_flagged_share=share,
+        retitled_top2_share=occupation.top2_share if occupation else 0.0,
+        retitled_wrong_suggestions=occupation.wrong_suggestion_ids if occupation else [],
     )
 
 
@@ -97,6 +104,8 @@ def main(argv: list[str] | None = None) -> int:
     print("  " + (" ".join(result.own_flagged) or "—"))
     share = percent_precise(result.retitled_flagged_share)
     print(f"  с названием «{RETITLE}» отмечено {share} из {number(result.retitled_postings)}")
+    top2 = percent_precise(result.retitled_top2_share)
+    print(f"  другие профессии: верная профессия в первых двух подсказках — {top2}")
     if args.json:
         args.json.write_text(result.model_dump_json(indent=2) + "\n", encoding="utf-8")
     return 0
