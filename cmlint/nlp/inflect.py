@@ -31,15 +31,85 @@ def head_grammar(words: list[str], morphology: Morphology) -> Grammar | None:
     """Case and number of the head noun among the words of a title mention.
 
     The head is the first Russian noun that is not the first half of a
-    hyphenated compound («комьюнити-менеджера» → «менеджера»).
+    hyphenated compound («комьюнити-менеджера» → «менеджера») nor a thing's
+    name standing before a person's as its first half written apart («пиар
+    менеджера» → «менеджера»).
     """
-    for word in words:
+    for index, word in enumerate(words):
         last = _SPLIT.split(word)[-1]
         if not last or not _CYRILLIC.search(last):
             continue
         found = morphology.noun_grammars.get(last, partial(_noun_grammar, last, morphology))
-        if found is not None:
+        if found is not None and not (index + 1 < len(words) and _prefixes_person(last, words[index + 1], morphology)):
             return Grammar(*found)
+    return None
+
+
+def _prefixes_person(word: str, following: str, morphology: Morphology) -> bool:
+    """Whether the noun ``word`` names a thing and ``following`` a person: «пиар менеджера», «контент менеджер»."""
+    return _animate(following, morphology) is True and _animate(word, morphology) is False
+
+
+def _animate(word: str, morphology: Morphology) -> bool | None:
+    """Whether a noun names a living being (None: ``word`` is no noun)."""
+    analysis = morphology.analyze(word.lower())
+    if analysis.pos != "NOUN":
+        return None
+    return "Animacy=Anim" in analysis.feats
+
+
+#: Prepositions and the case they put a noun of a person in («для менеджера», «с менеджером», «о менеджере»).
+_PREPOSITION_CASES = {
+    **dict.fromkeys(("для", "от", "у", "без", "до", "из", "после", "среди", "вместо", "кроме"), "gent"),
+    **dict.fromkeys(("к", "ко"), "datv"),
+    **dict.fromkeys(("с", "со"), "ablt"),
+    **dict.fromkeys(("о", "об", "обо", "при"), "loct"),
+}
+#: Nouns that take a position's name as it is («на позицию Community Manager»): no case passes on.
+_NAMING_NOUNS = frozenset(
+    {"позиция", "должность", "вакансия", "роль", "место", "ставка", "специальность", "профессия", "звание"}
+)
+#: The words of a text, hyphenated ones whole, Latin ones too.
+_TEXT_WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def governed_grammar(before: str, morphology: Morphology) -> Grammar | None:
+    """The case the words ``before`` a mention put it in, for a mention that cannot show its own (an English name,
+    «Community Manager», does not decline): after a transitive verb the accusative («Ищем в команду Community
+    Manager» → «Ищем в команду менеджера по продажам»), after a preposition its case («для Head of Community»);
+    none in a title or after a noun that names the position («на позицию Community Manager»), nor after an
+    intransitive verb («Требуется Community Manager»).  Adjectives, adverbs, Latin words and a preposition's own
+    noun («в команду», «в нашу команду») between them and the verb are passed over."""
+    clause = re.split(r"[.!?:;\n]", before)[-1]
+    words = _TEXT_WORDS.findall(clause)[-8:]
+    index = len(words) - 1
+    if index >= 0 and words[index].lower() in _PREPOSITION_CASES:
+        return Grammar(_PREPOSITION_CASES[words[index].lower()], "sing")
+    while index >= 0:
+        word = words[index].lower()
+        parses = morphology.parses(word) if _CYRILLIC.search(word) else []
+        tag = parses[0].tag if parses else None
+        if tag is None or tag.POS in ("ADJF", "PRTF", "ADVB"):
+            index -= 1  # a Latin word, «опытного», «срочно»
+        elif tag.POS in ("VERB", "INFN"):
+            return Grammar("accs", "sing") if "tran" in tag else None
+        elif tag.POS in ("NOUN", "NPRO") and parses[0].normal_form not in _NAMING_NOUNS:
+            opener = _preposition_before(words, index, morphology)
+            if opener is None:
+                return None
+            index = opener - 1
+        else:
+            return None
+    return None
+
+
+def _preposition_before(words: list[str], index: int, morphology: Morphology) -> int | None:
+    """Where the preposition of the noun at ``index`` stands, up to three words before it («в команду», «в нашу
+    дружную команду»); None when there is none."""
+    for at in range(index - 1, max(index - 4, -1), -1):
+        parses = morphology.parses(words[at].lower())
+        if parses and parses[0].tag.POS == "PREP":
+            return at
     return None
 
 
@@ -153,16 +223,24 @@ def match_case(model: str, word: str) -> str:
 def fit_start(replacement: str, original: str, opens: bool | None = None) -> str:
     """Capitalize or lower the first letter of ``replacement`` like ``original``.
 
-    Acronyms and Latin words keep their casing («SMM-менеджер» stays as is).
+    Acronyms and Latin words keep their casing («SMM-менеджер» stays as is), but a
+    Latin word written with a capital only as a title's first word starts lower-case
+    inside one («Ведущий event-менеджер», «ищет event-менеджера»).
     ``opens``, where known, says whether the replaced words open a title or a
     sentence: there the replacement starts upper-case, and it decides alone
     when ``original`` starts with a Latin word or an acronym, whose casing
     says nothing («Старший SMM-менеджер» → «Старший менеджер по продажам»).
     """
-    if not _cased(replacement):
+    if not (_cased(replacement) or _capitalised_latin(replacement)):
         return replacement
     upper = opens if opens or (opens is not None and not _cased(original)) else original[:1].isupper()
     return replacement[:1].upper() + replacement[1:] if upper else replacement[:1].lower() + replacement[1:]
+
+
+def _capitalised_latin(word: str) -> bool:
+    """Whether ``word`` opens with a Latin word capitalised like a title's first word («Event-менеджер»)."""
+    head = _SPLIT.split(word.split(" ", 1)[0])[0]
+    return len(head) > 1 and head.isascii() and head.isalpha() and head[0].isupper() and head[1:].islower()
 
 
 def _cased(word: str) -> bool:

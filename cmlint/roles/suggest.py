@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Literal, Protocol
 
 from cmlint.models import Edit, Fix, Span, TitleSuggestion
-from cmlint.nlp.inflect import Grammar, fit_start, head_grammar, inflect_title
+from cmlint.nlp.inflect import Grammar, fit_start, governed_grammar, head_grammar, inflect_title
 from cmlint.nlp.morphology import Morphology
 from cmlint.roles.decision import RoleDecision
 from cmlint.roles.matching import TitleMention
@@ -212,11 +212,9 @@ def retitled(
         return candidate.title
     parts: list[str] = []
     position = 0
+    text = _TitleText(title)
     for mention in inside:
-        parts += [
-            title[position : mention.start],
-            _renamed(candidate, mention, taxonomy, morphology, opens=mention.start == 0),
-        ]
+        parts += [title[position : mention.start], _renamed(candidate, mention, taxonomy, morphology, text)]
         position = mention.end
     return "".join([*parts, title[position:]])
 
@@ -233,7 +231,7 @@ def rename_fix(
     edits = [
         Edit(
             span=place.span_of(m.field, m.start, m.end),
-            replacement=_renamed(candidate, m, taxonomy, morphology, opens=_opens(m, place)),
+            replacement=_renamed(candidate, m, taxonomy, morphology, place),
         )
         for m in _places(mentions, place, morphology)
     ]
@@ -241,7 +239,7 @@ def rename_fix(
 
 
 def _renamed(
-    candidate: Candidate, mention: TitleMention, taxonomy: Taxonomy, morphology: Morphology, opens: bool
+    candidate: Candidate, mention: TitleMention, taxonomy: Taxonomy, morphology: Morphology, place: Placer
 ) -> str:
     """What takes ``mention``'s place: ``candidate``'s title, inflected to fit.  A mention that names the head of a
     team keeps the rank: under its own role it stays as it is («Руководитель отдела продаж»), under another the
@@ -257,7 +255,7 @@ def _renamed(
             return mention.text
         members = inflect_title(new, Grammar("gent", "plur"), morphology)
         new = f"Руководитель группы {fit_start(members, 'группы')}"
-    return _fitted(new, mention.text, morphology, opens)
+    return _fitted(new, mention, place, morphology)
 
 
 def _heads_team(title: str, morphology: Morphology) -> bool:
@@ -269,11 +267,15 @@ def _heads_team(title: str, morphology: Morphology) -> bool:
     return any(not TEAM_HEADS.isdisjoint(morphology.lemmas(word)) for word in heads)
 
 
-def _fitted(new: str, replaced: str, morphology: Morphology, opens: bool) -> str:
-    """``new`` in the case and number of ``replaced``, upper-case where it ``opens`` a title or a sentence."""
-    grammar = head_grammar(replaced.split(), morphology)
+def _fitted(new: str, mention: TitleMention, place: Placer, morphology: Morphology) -> str:
+    """``new`` in the case and number of the mention it replaces (of the words before it where the mention shows
+    none, an English name: :func:`governed_grammar`), upper-case where it opens a title or a sentence."""
+    grammar = head_grammar(mention.text.split(), morphology)
+    if grammar is None and mention.field == "text":
+        before = place.field_text(mention.field, max(0, mention.start - _REACH * 2), mention.start)
+        grammar = governed_grammar(before, morphology)
     text = inflect_title(new, grammar, morphology) if grammar else new
-    return fit_start(text, replaced, opens)
+    return fit_start(text, mention.text, _opens(mention, place))
 
 
 #: What may stand between a sentence's start and its first word: spaces, bullets, quotes, brackets.
@@ -296,6 +298,12 @@ _SUSPENDED_BEFORE = re.compile(r"([^\W\d_]+)-\s+(?:и|или|и/или|/)\s+$", 
 _COORDINATED_BEFORE = re.compile(r"([^\W\d_][\w-]*)\s*(?:&|/|\b(?:and|и|или)\b)\s*$", re.IGNORECASE)
 #: The first half of a compound right before a mention («Менеджер-» дизайнер).
 _HYPHENED_BEFORE = re.compile(r"([^\W\d_]+)-$")
+#: English words that make Latin text prose, not a row of names and codes.
+_ENGLISH_FUNCTION_WORDS = frozenset(
+    {"a", "an", "the", "to", "for", "of", "and", "we", "are", "is", "you", "our", "with", "in", "on", "as", "who"}
+)
+#: How many of them around a mention make it English prose.
+_ENGLISH_GRAMMAR = 2
 #: Latin words right before an English mention, each followed by one space («Trade » marketing manager).
 _ENGLISH_BEFORE = re.compile(r"(?:(?<![\w-])[A-Za-z][A-Za-z0-9]* ){1,2}$")
 #: The next lower-case Russian word after a single space (a genitive complement's word).
@@ -306,6 +314,33 @@ _NAME_NEXT = re.compile(r" [А-ЯЁ][а-яё]{2,}")
 _COMPLEMENT_PARTS = frozenset({"NOUN", "ADJF", "PRTF"})
 #: What may follow a genitive complement: the end of a line, a punctuation mark, a bracket.
 _COMPLEMENT_STOPS = "\n\r,.;:!?()[]/|–—-«»\"'"
+#: «по» and the noun of a position's work right after a mention («по работе», «по развитию»).
+_ACTIVITY = re.compile(r" по ([а-яё]+)")
+#: Work a position's «по …» complement names: the position's own name goes on in it.
+_ACTIVITIES = frozenset(
+    {
+        "работа",
+        "развитие",
+        "продажа",
+        "связь",
+        "организация",
+        "привлечение",
+        "сопровождение",
+        "обслуживание",
+        "поддержка",
+        "взаимодействие",
+        "закупка",
+        "подбор",
+        "обучение",
+        "маркетинг",
+        "продвижение",
+        "ведение",
+    }
+)
+#: Words that go on such a complement («по работе с клиентами», «по обучению и развитию»).
+_PHRASE_LINKS = frozenset({"с", "со", "и"})
+#: At most so many words follow the noun of such a complement.
+_ACTIVITY_WORDS = 6
 #: How far after a mention its complement is looked for.
 _COMPLEMENT_REACH = 60
 #: The words of a title, hyphenated ones whole («лид-менеджер» heads no team).
@@ -320,19 +355,45 @@ def _places(mentions: Sequence[TitleMention], place: Placer, morphology: Morphol
     """Where a rename puts the new title: the mentions, those that touch merged (:func:`merge_mentions`), each widened
     to the position it names (:func:`_widened`, :func:`_with_english_modifiers`) and to the complement that goes with
     it (:func:`_complement`); a mention inside another's complement is no place of its own («Инженер-конструктор
-    отдела главного конструктора»)."""
+    отдела главного конструктора»), nor is one in the text that names other people (:func:`_names_others`) or
+    stands in English prose (:func:`_in_english`)."""
     places: list[TitleMention] = []
     reach: tuple[Field, int] | None = None  # the field and end of the place before
     for mention in merge_mentions(mentions, place):
         if reach is not None and mention.field == reach[0] and mention.start < reach[1]:
             continue
         widened = _with_english_modifiers(_widened(mention, place, morphology), place)
+        if widened.field == "text" and (_names_others(widened, place) or _in_english(widened, place)):
+            continue
         end, goes = _complement(widened, place, morphology)
         if goes:
             widened = _stretched(widened, place, widened.start, end)
         reach = (widened.field, end)
         places.append(widened)
     return places
+
+
+def _names_others(mention: TitleMention, place: Placer) -> bool:
+    """Whether a mention in the text is one half of a compound with another word («волонтёрами-модераторами»,
+    «модераторов-волонтёров»): it names other people who do part of the work, not the position."""
+    before = place.field_text(mention.field, max(0, mention.start - 2), mention.start)
+    after = place.field_text(mention.field, mention.end, mention.end + 2)
+    return bool(re.search(r"[^\W\d_]-$", before) or re.match(r"-[^\W\d_]", after))
+
+
+def _in_english(mention: TitleMention, place: Placer) -> bool:
+    """Whether an English mention stands in English prose («… and looking for a Community Manager to …»): a Russian
+    title would not fit the sentence, so the text keeps it (the title is renamed still).  Prose, not names: most
+    words around are Latin and some are English function words («**Community Lead (RU/CIS) — KoinBridge**» is a
+    heading of names)."""
+    if not mention.text.isascii():
+        return False
+    around = place.field_text(mention.field, max(0, mention.start - _REACH), mention.start) + " "
+    around += place.field_text(mention.field, mention.end, mention.end + _REACH)
+    words: list[str] = _PARTS.findall(around)
+    latin = sum(word.isascii() for word in words)
+    grammar = sum(word.lower() in _ENGLISH_FUNCTION_WORDS for word in words)
+    return latin > len(words) - latin and grammar >= _ENGLISH_GRAMMAR
 
 
 def _stretched(mention: TitleMention, place: Placer, start: int, end: int) -> TitleMention:
@@ -391,8 +452,13 @@ def _complement(mention: TitleMention, place: Placer, morphology: Morphology) ->
     person's name when it names where or on which line the work is done («Комьюнити-менеджер автосалона», «…
     первой линии»).  Lower-case words only, ending where the line, a punctuation mark, a preposition or a name
     does; a run followed by anything else (a letter or a number that belongs to it, «категории В») is no complement
-    (the end is the mention's own).  After an English position it stays («Community manager футбольного клуба»)."""
+    (the end is the mention's own).  After an English position it stays («Community manager футбольного клуба»).
+    A complement of the work the old position does («… по работе с партнёрами», :func:`_activity_end`) always goes:
+    a new title names its own («менеджера по работе с клиентами по работе с партнёрами» doubled it)."""
     after = place.field_text(mention.field, mention.end, mention.end + _COMPLEMENT_REACH)
+    activity = _activity_end(after, morphology)
+    if activity:
+        return mention.end + activity, True
     end = 0
     words: list[str] = []
     while (found := _NEXT_WORD.match(after, end)) is not None and _genitive(found.group(1), morphology):
@@ -405,6 +471,27 @@ def _complement(mention: TitleMention, place: Placer, morphology: Morphology) ->
     named = _PARTS.findall(mention.text)
     goes = not named or not _names_person(named[-1], morphology) or _names_people(words, morphology)
     return mention.end + end, goes
+
+
+def _activity_end(after: str, morphology: Morphology) -> int:
+    """Where a complement of the work a position does ends in the text ``after`` it: «по» and a noun of such work
+    («по работе с ключевыми клиентами», «по развитию партнёрской сети»), then its lower-case words and
+    prepositions up to the line's or the phrase's end; 0 when there is none or it runs on."""
+    found = _ACTIVITY.match(after)
+    if found is None or not any(parse.normal_form in _ACTIVITIES for parse in morphology.parses(found.group(1))):
+        return 0
+    end = found.end()
+    for _ in range(_ACTIVITY_WORDS):
+        following = _NEXT_WORD.match(after, end)
+        word = following.group(1) if following else ""
+        if following is None or (word not in _PHRASE_LINKS and _preposition(word, morphology)):
+            break
+        end = following.end()
+    return end if _complement_ends(after[end:], morphology) else 0
+
+
+def _preposition(word: str, morphology: Morphology) -> bool:
+    return any(parse.tag.POS == "PREP" for parse in morphology.parses(word))
 
 
 def _genitive(word: str, morphology: Morphology) -> bool:
@@ -432,10 +519,11 @@ def _names_people(words: Sequence[str], morphology: Morphology) -> bool:
 def _complement_ends(rest: str, morphology: Morphology) -> bool:
     """Whether a genitive run followed by ``rest`` ends there: at the end, a punctuation mark, a preposition or a
     name («… Москва»)."""
-    if not rest or rest[0] in _COMPLEMENT_STOPS or _NAME_NEXT.match(rest):
+    bare = rest.lstrip(" ")
+    if not bare or bare[0] in _COMPLEMENT_STOPS or _NAME_NEXT.match(rest):
         return True
     found = _NEXT_WORD.match(rest)
-    return found is not None and any(parse.tag.POS == "PREP" for parse in morphology.parses(found.group(1)))
+    return found is not None and _preposition(found.group(1), morphology)
 
 
 def _shared_name(before: str, morphology: Morphology) -> int | None:

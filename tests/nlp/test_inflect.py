@@ -1,6 +1,6 @@
 import pytest
 
-from cmlint.nlp.inflect import Grammar, fit_start, head_grammar, inflect_title
+from cmlint.nlp.inflect import Grammar, fit_start, governed_grammar, head_grammar, inflect_title
 from cmlint.nlp.morphology import Morphology
 
 CASES = ["nomn", "gent", "datv", "accs", "ablt", "loct"]
@@ -46,6 +46,8 @@ def test_inflect_title_all_cases(morphology: Morphology, title: str, number: str
         ("менеджерами сообщества", "ablt", "plur"),
         ("Бариста", "nomn", "sing"),  # its own dictionary form, though it also parses as a genitive
         ("кассира", "gent", "sing"),
+        ("пиар менеджера", "gent", "sing"),  # a thing's name before a person's is no head
+        ("контент менеджерами", "ablt", "plur"),
     ],
 )
 def test_head_grammar_reads_the_head_noun(morphology: Morphology, mention: str, case: str, number: str) -> None:
@@ -99,3 +101,30 @@ def test_head_grammar_is_kept_per_word_and_read_back_the_same() -> None:
     assert first == Grammar("gent", "sing")
     assert head_grammar(["кассира"], morphology) == first
     assert len(morphology.noun_grammars) == 2
+
+
+@pytest.mark.parametrize(
+    ("before", "grammar"),
+    [
+        ("Мы ищем **", Grammar("accs", "sing")),
+        ("Компания «Лён» ищет в команду ", Grammar("accs", "sing")),
+        ("Ищем в нашу дружную команду опытного Junior ", Grammar("accs", "sing")),
+        ("Условия для ", Grammar("gent", "sing")),
+        ("Будете работать в паре с ", Grammar("ablt", "sing")),
+        ("Приглашаем на позицию ", None),  # the position's name as it is
+        ("Требуется ", None),  # an intransitive verb
+        ("Кого ищем. ", None),  # another sentence
+        ("", None),
+    ],
+)
+def test_governed_grammar_reads_the_case_the_words_before_put_a_mention_in(
+    morphology: Morphology, before: str, grammar: Grammar | None
+) -> None:
+    assert governed_grammar(before, morphology) == grammar
+
+
+def test_fit_start_lowers_a_latin_word_capitalised_only_to_open_a_title() -> None:
+    assert fit_start("Event-менеджер", "модератор форума", opens=False) == "event-менеджер"
+    assert fit_start("Event-менеджера", "Community Manager", opens=False) == "event-менеджера"
+    assert fit_start("Event-менеджер", "Модератор", opens=True) == "Event-менеджер"
+    assert fit_start("SMM-менеджер", "модератор", opens=False) == "SMM-менеджер"

@@ -310,3 +310,40 @@ def test_an_english_position_takes_the_words_that_qualify_it(
     (finding,) = [f for f in report.findings if f.code == "CM001"]
     assert [e.span.text for e in finding.suggestions[0].edits] == [edited]
     assert report.suggested_titles[0].title == suggested
+
+
+@pytest.mark.parametrize(
+    ("sentence", "edited", "replacement"),
+    [
+        # an English name shows no case: the words before it tell the one the new title takes
+        ("Мы ищем **Community Manager** в команду.", "Community Manager", "менеджера по продажам"),
+        ("Ищем в нашу команду Head of Community.", "Head of Community", "руководителя группы менеджеров по продажам"),
+        ("Требуется Community Manager.", "Community Manager", "менеджер по продажам"),
+        ("Открыта вакансия на позицию Community Manager.", "Community Manager", "менеджер по продажам"),
+        # a thing's name written apart before the person's is no head: «пиар менеджера» is a genitive
+        ("Ищем пиар менеджера в команду.", "пиар менеджера", "менеджера по продажам"),
+        # a «по …» complement of the old work goes with it: the new title names its own
+        ("Ищем PR-менеджера по работе с партнёрами.", "PR-менеджера по работе с партнёрами", "менеджера по продажам"),
+    ],
+)
+def test_a_body_mention_is_renamed_in_the_case_its_place_needs(
+    linter: Linter, sentence: str, edited: str, replacement: str
+) -> None:
+    title = edited if edited.isascii() else "PR-менеджер"
+    report = linter.lint(sentence + "\n" + SALES, title=title)
+    (finding,) = [f for f in report.findings if f.code == "CM001"]
+    assert (edited, replacement) in [(e.span.text, e.replacement) for e in finding.suggestions[0].edits]
+
+
+@pytest.mark.parametrize(
+    ("title", "sentence"),
+    [
+        ("Модератор", "Вы будете следить за чатами вместе с волонтёрами-модераторами."),  # others doing part of it
+        ("Модератор", "Команда проекта: 30 модераторов-волонтёров."),
+        ("Community Manager", "We are looking for a Community Manager to join our team."),  # English prose stays
+    ],
+)
+def test_a_body_mention_that_is_not_the_position_is_left(linter: Linter, title: str, sentence: str) -> None:
+    report = linter.lint(sentence + "\n" + SALES, title=title)
+    (finding,) = [f for f in report.findings if f.code == "CM001"]
+    assert [e.span.field for e in finding.suggestions[0].edits] == ["title"]
