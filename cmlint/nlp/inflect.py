@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import partial
 
+import pymorphy3
+
 from cmlint.nlp.morphology import Morphology
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
@@ -152,14 +154,32 @@ def _inflect_title(title: str, grammar: Grammar, morphology: Morphology) -> str:
 
 
 def _find_head(words: list[str], morphology: Morphology) -> tuple[int, object | None]:
+    """The head noun of a title in the nominative: the first noun, but not an adjective that reads as a noun too
+    before a noun of its own («Старший менеджер», not «Старший» the senior)."""
     for index, word in enumerate(words):
-        last = _SPLIT.split(word)[-1]
-        if not last or not _CYRILLIC.search(last):
+        parse = _nominative_noun(word, morphology)
+        if parse is None:
             continue
-        for parse in morphology.parses(last):
-            if parse.tag.POS == "NOUN" and parse.tag.case == "nomn" and "Fixd" not in parse.tag:
-                return index, parse
+        following = words[index + 1] if index + 1 < len(words) else ""
+        if _adjective(word, morphology) and _nominative_noun(following, morphology) is not None:
+            continue
+        return index, parse
     return -1, None
+
+
+def _nominative_noun(word: str, morphology: Morphology) -> pymorphy3.analyzer.Parse | None:
+    """A reading of ``word`` (its last hyphened part) as a noun in the nominative, if it has one."""
+    last = _SPLIT.split(word)[-1]
+    if not last or not _CYRILLIC.search(last):
+        return None
+    for parse in morphology.parses(last):
+        if parse.tag.POS == "NOUN" and parse.tag.case == "nomn" and "Fixd" not in parse.tag:
+            return parse
+    return None
+
+
+def _adjective(word: str, morphology: Morphology) -> bool:
+    return any(parse.tag.POS == "ADJF" for parse in morphology.parses(word.lower()))
 
 
 def _agree(word: str, grammar: Grammar, gender: str | None, animacy: str | None, morphology: Morphology) -> str:

@@ -255,6 +255,9 @@ def _renamed(
             return mention.text
         members = inflect_title(new, Grammar("gent", "plur"), morphology)
         new = f"Руководитель группы {fit_start(members, 'группы')}"
+    rank = _ENGLISH_RANKS.get(mention.text.split(" ", 1)[0].lower()) if mention.text.isascii() else None
+    if rank is not None:
+        new = f"{rank} {fit_start(new, 'менеджер', opens=False)}"
     return _fitted(new, mention, place, morphology)
 
 
@@ -298,6 +301,10 @@ _SUSPENDED_BEFORE = re.compile(r"([^\W\d_]+)-\s+(?:и|или|и/или|/)\s+$", 
 _COORDINATED_BEFORE = re.compile(r"([^\W\d_][\w-]*)\s*(?:&|/|\b(?:and|и|или)\b)\s*$", re.IGNORECASE)
 #: The first half of a compound right before a mention («Менеджер-» дизайнер).
 _HYPHENED_BEFORE = re.compile(r"([^\W\d_]+)-$")
+#: English ranks and the Russian words a Russian title names them with.
+_ENGLISH_RANKS = {"junior": "Младший", "senior": "Старший"}
+#: The word right before a mention, with the single space that parts them, Latin letters only.
+_RANK_BEFORE = re.compile(r"(?<![\w-])([A-Za-z]+) $")
 #: English words that make Latin text prose, not a row of names and codes.
 _ENGLISH_FUNCTION_WORDS = frozenset(
     {"a", "an", "the", "to", "for", "of", "and", "we", "are", "is", "you", "our", "with", "in", "on", "as", "who"}
@@ -355,15 +362,17 @@ def _places(mentions: Sequence[TitleMention], place: Placer, morphology: Morphol
     """Where a rename puts the new title: the mentions, those that touch merged (:func:`merge_mentions`), each widened
     to the position it names (:func:`_widened`, :func:`_with_english_modifiers`) and to the complement that goes with
     it (:func:`_complement`); a mention inside another's complement is no place of its own («Инженер-конструктор
-    отдела главного конструктора»), nor is one in the text that names other people (:func:`_names_others`) or
-    stands in English prose (:func:`_in_english`)."""
+    отдела главного конструктора»), nor is one in the text that names other people (:func:`_names_others`),
+    stands in English prose (:func:`_in_english`) or is a hashtag (:func:`_tagged`)."""
     places: list[TitleMention] = []
     reach: tuple[Field, int] | None = None  # the field and end of the place before
     for mention in merge_mentions(mentions, place):
         if reach is not None and mention.field == reach[0] and mention.start < reach[1]:
             continue
-        widened = _with_english_modifiers(_widened(mention, place, morphology), place)
-        if widened.field == "text" and (_names_others(widened, place) or _in_english(widened, place)):
+        widened = _with_english_rank(_with_english_modifiers(_widened(mention, place, morphology), place), place)
+        if widened.field == "text" and (
+            _names_others(widened, place) or _in_english(widened, place) or _tagged(widened, place)
+        ):
             continue
         end, goes = _complement(widened, place, morphology)
         if goes:
@@ -379,6 +388,12 @@ def _names_others(mention: TitleMention, place: Placer) -> bool:
     before = place.field_text(mention.field, max(0, mention.start - 2), mention.start)
     after = place.field_text(mention.field, mention.end, mention.end + 2)
     return bool(re.search(r"[^\W\d_]-$", before) or re.match(r"-[^\W\d_]", after))
+
+
+def _tagged(mention: TitleMention, place: Placer) -> bool:
+    """Whether a mention in the text is a hashtag («#модератор»): a tag is a search key, and most new titles could
+    not be one («#комьюнити-менеджер» breaks at the hyphen)."""
+    return place.field_text(mention.field, max(0, mention.start - 1), mention.start) == "#"
 
 
 def _in_english(mention: TitleMention, place: Placer) -> bool:
@@ -441,6 +456,19 @@ def _with_english_modifiers(mention: TitleMention, place: Placer) -> TitleMentio
         return mention
     start = mention.start - len(found.group(0)) + sum(len(word) + 1 for word in words[:kept])
     return _stretched(mention, place, start, mention.end)
+
+
+def _with_english_rank(mention: TitleMention, place: Placer) -> TitleMention:
+    """An English position with the rank right before it that has a Russian one («Senior» Community Manager): the
+    rank goes with the position and comes back in Russian before the new title (:func:`_renamed`), so no English
+    word is left standing before a Russian title («Senior менеджер по продажам»)."""
+    if not mention.text.isascii():
+        return mention
+    before = place.field_text(mention.field, max(0, mention.start - _REACH), mention.start)
+    found = _RANK_BEFORE.search(before)
+    if found is None or found.group(1).lower() not in _ENGLISH_RANKS:
+        return mention
+    return _stretched(mention, place, mention.start - (len(before) - found.start(1)), mention.end)
 
 
 def _complement(mention: TitleMention, place: Placer, morphology: Morphology) -> tuple[int, bool]:

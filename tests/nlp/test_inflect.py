@@ -79,6 +79,7 @@ def test_fit_start_keeps_acronyms() -> None:
         ("Офис-менеджер", Grammar("gent", "sing"), "Офис-менеджера"),
         ("Шеф-повар", Grammar("ablt", "sing"), "Шеф-поваром"),
         ("Арт-директор", Grammar("datv", "sing"), "Арт-директору"),
+        ("Старший менеджер по продажам", Grammar("accs", "sing"), "Старшего менеджера по продажам"),  # not «Старший» the noun
     ],
 )
 def test_a_compound_of_two_persons_declines_in_both_parts(

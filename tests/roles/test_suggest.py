@@ -300,7 +300,9 @@ def test_a_body_mention_takes_its_complement_and_a_mention_inside_one_is_no_plac
     ("title", "edited", "suggested"),
     [
         ("Trade marketing manager", "Trade marketing manager", "Менеджер по продажам"),  # not «Trade менеджер …»
-        ("Senior Trade marketing manager", "Trade marketing manager", "Senior менеджер по продажам"),  # a rank stays
+        # an English rank comes back in Russian, not left before a Russian title («Senior менеджер по продажам»)
+        ("Senior Trade marketing manager", "Senior Trade marketing manager", "Старший менеджер по продажам"),
+        ("Junior Community Manager", "Junior Community Manager", "Младший менеджер по продажам"),
     ],
 )
 def test_an_english_position_takes_the_words_that_qualify_it(
@@ -319,6 +321,7 @@ def test_an_english_position_takes_the_words_that_qualify_it(
         ("Мы ищем **Community Manager** в команду.", "Community Manager", "менеджера по продажам"),
         ("Ищем в нашу команду Head of Community.", "Head of Community", "руководителя группы менеджеров по продажам"),
         ("Требуется Community Manager.", "Community Manager", "менеджер по продажам"),
+        ("Ищем Senior Community Manager в команду.", "Senior Community Manager", "старшего менеджера по продажам"),
         ("Открыта вакансия на позицию Community Manager.", "Community Manager", "менеджер по продажам"),
         # a thing's name written apart before the person's is no head: «пиар менеджера» is a genitive
         ("Ищем пиар менеджера в команду.", "пиар менеджера", "менеджера по продажам"),
@@ -341,6 +344,7 @@ def test_a_body_mention_is_renamed_in_the_case_its_place_needs(
         ("Модератор", "Вы будете следить за чатами вместе с волонтёрами-модераторами."),  # others doing part of it
         ("Модератор", "Команда проекта: 30 модераторов-волонтёров."),
         ("Community Manager", "We are looking for a Community Manager to join our team."),  # English prose stays
+        ("Модератор", "#вакансия #модератор #удалёнка"),  # a hashtag is a search key
     ],
 )
 def test_a_body_mention_that_is_not_the_position_is_left(linter: Linter, title: str, sentence: str) -> None:
