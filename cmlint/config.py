@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from cmlint.factories import new_dict, new_list
 from cmlint.files import FileProblem, read_small_text
 from cmlint.models import Severity
 from cmlint.scoring import Scoring
@@ -43,20 +44,20 @@ class Config(_Section):
     """Everything that can be configured."""
 
     select: list[str] | None = None
-    ignore: list[str] = Field(default_factory=list)
-    extend_select: list[str] = Field(default_factory=list)
-    severity: dict[str, Severity] = Field(default_factory=dict)
-    extend_rules: list[str] = Field(default_factory=list)
-    per_file_ignores: dict[str, list[str]] = Field(default_factory=dict)
+    ignore: list[str] = Field(default_factory=new_list)
+    extend_select: list[str] = Field(default_factory=new_list)
+    severity: dict[str, Severity] = Field(default_factory=new_dict)
+    extend_rules: list[str] = Field(default_factory=new_list)
+    per_file_ignores: dict[str, list[str]] = Field(default_factory=new_dict)
     min_severity: Severity = Severity.SUGGESTION
     fail_on: Severity = Field(default=Severity.SUGGESTION, description="exit 1 only for findings at least this severe")
     exclude: list[str] | None = Field(default=None, description="gitignore-style patterns of files never read (default: DEFAULT_EXCLUDE)")
-    extend_exclude: list[str] = Field(default_factory=list, description="patterns excluded on top of exclude")
+    extend_exclude: list[str] = Field(default_factory=new_list, description="patterns excluded on top of exclude")
     respect_gitignore: bool = True
     time_budget: float | None = Field(default=10.0, gt=0, description="seconds one posting may take; a slower one becomes a CM000 record (null: no limit)")
     roles: Scoring = Field(default_factory=Scoring)
     #: Options of Python checks by code or name (``[tool.cmlint.rules.CM002]``), over the packs' own.
-    rules: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    rules: dict[str, dict[str, Any]] = Field(default_factory=new_dict)
     base_dir: str | None = Field(default=None, exclude=True)
     #: The file this configuration was read from (``None``: defaults or built in code).
     source: str | None = Field(default=None, exclude=True)
@@ -159,12 +160,12 @@ class Overrides(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     select: list[str] | None = None
-    ignore: list[str] = Field(default_factory=list)
-    extend_select: list[str] = Field(default_factory=list)
+    ignore: list[str] = Field(default_factory=new_list)
+    extend_select: list[str] = Field(default_factory=new_list)
     min_severity: Severity | None = None
     fail_on: Severity | None = None
     exclude: list[str] | None = None
-    extend_exclude: list[str] = Field(default_factory=list)
+    extend_exclude: list[str] = Field(default_factory=new_list)
     respect_gitignore: bool | None = None
     time_budget: float | None = Field(default=None, gt=0)
 

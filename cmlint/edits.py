@@ -24,6 +24,8 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from cmlint.factories import new_list
+
 if TYPE_CHECKING:  # annotations only: models.Report.fixed_text imports this module
     from cmlint.models import Edit, Finding, Fix, Format, Report
 
@@ -44,8 +46,8 @@ class FixResult(BaseModel):
 
     text: str
     title: str | None = None
-    applied: list[AppliedFix] = Field(default_factory=list)
-    skipped: list[AppliedFix] = Field(default_factory=list)
+    applied: list[AppliedFix] = Field(default_factory=new_list)
+    skipped: list[AppliedFix] = Field(default_factory=new_list)
 
     @property
     def changed(self) -> bool:

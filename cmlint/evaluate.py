@@ -29,6 +29,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from cmlint.factories import new_list
 from cmlint.linter import Linter
 from cmlint.models import Posting, Report
 from cmlint.roles.taxonomy import Taxonomy
@@ -68,7 +69,7 @@ class LabeledRecord(BaseModel):
     title_role: str | None = None
     actual_role: str | None = None
     confused: bool | None = None
-    acceptable_titles: list[str] = Field(default_factory=list)
+    acceptable_titles: list[str] = Field(default_factory=new_list)
     title_family: str | None = None
 
     def posting(self, title: str | None = None) -> Posting:

@@ -12,6 +12,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
+from cmlint.factories import new_dict, new_list
+
 Format = Literal["plain", "markdown", "html", "telegram"]
 
 
@@ -97,7 +99,7 @@ class Fix(_Model):
     """A suggested change, described in Russian, made of concrete edits."""
 
     message: str
-    edits: list[Edit] = Field(default_factory=list)
+    edits: list[Edit] = Field(default_factory=new_list)
 
 
 class EvidenceItem(_Model):
@@ -117,8 +119,8 @@ class Finding(_Model):
     severity: Severity
     message: str
     span: Span | None = None
-    suggestions: list[Fix] = Field(default_factory=list)
-    evidence: list[EvidenceItem] = Field(default_factory=list)
+    suggestions: list[Fix] = Field(default_factory=new_list)
+    evidence: list[EvidenceItem] = Field(default_factory=new_list)
 
 
 class TitleSuggestion(_Model):
@@ -146,7 +148,7 @@ class RoleInfo(_Model):
 
     label: str
     board_name: str
-    hh_roles: list[int] = Field(default_factory=list)
+    hh_roles: list[int] = Field(default_factory=new_list)
     kind: Literal["role", "occupation"] = Field(
         description="role: a community-adjacent role read by phrase rules; occupation: read by the occupation model"
     )
@@ -162,14 +164,14 @@ class Report(_Model):
 
     id: str | None = None
     title: str | None = None
-    title_roles: list[str] = Field(default_factory=list)
-    duty_profile: dict[str, float] = Field(default_factory=dict)
-    suggested_titles: list[TitleSuggestion] = Field(default_factory=list)
+    title_roles: list[str] = Field(default_factory=new_list)
+    duty_profile: dict[str, float] = Field(default_factory=new_dict)
+    suggested_titles: list[TitleSuggestion] = Field(default_factory=new_list)
     roles: dict[str, RoleInfo] = Field(
         default_factory=dict,
         description="every role id the report names (title roles, duty profile, suggestions, evidence)",
     )
-    findings: list[Finding] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=new_list)
     score: int = Field(default=100, ge=0, le=100)
     verdict: Verdict = Verdict.READY
     tool_version: str = Field(default_factory=_tool_version, description="the cmlint version that wrote the report")

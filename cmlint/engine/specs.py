@@ -21,6 +21,7 @@ from pydantic import (
 )
 
 from cmlint.engine import messages
+from cmlint.factories import new_dict, new_list
 from cmlint.files import FileProblem, parse_small_yaml, read_small_text
 from cmlint.kinds import ItemKind
 from cmlint.models import Severity
@@ -63,14 +64,14 @@ class Explanation(BaseModel):
     why: str
     bad: str
     good: str
-    references: list[str] = Field(default_factory=list)
+    references: list[str] = Field(default_factory=new_list)
 
 
 class Examples(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
-    fire: list[Example] = Field(default_factory=list)
-    quiet: list[Example] = Field(default_factory=list, alias="pass")
+    fire: list[Example] = Field(default_factory=new_list)
+    quiet: list[Example] = Field(default_factory=new_list, alias="pass")
 
     @field_validator("fire", "quiet", mode="before")
     @classmethod
@@ -118,7 +119,7 @@ class ScopedPattern(BaseModel):
 
     pattern: PatternSpec
     scope: list[Scope] | None = Field(default=None, min_length=1)
-    ignore: list[Ignorable] = Field(default_factory=list)
+    ignore: list[Ignorable] = Field(default_factory=new_list)
     antipatterns: bool = True
 
 
@@ -168,19 +169,19 @@ class RuleSpec(BaseModel):
     summary: str | None = None
     explanation: Explanation | None = None
     examples: Examples = Field(default_factory=Examples)
-    patterns: list[PatternSpec | ScopedPattern] = Field(default_factory=list)
-    antipatterns: list[PatternSpec] = Field(default_factory=list)
-    item_exceptions: list[PatternSpec | ClauseException] = Field(default_factory=list)
-    title_exceptions: list[PatternSpec] = Field(default_factory=list)
-    text_exceptions: list[PatternSpec] = Field(default_factory=list)
+    patterns: list[PatternSpec | ScopedPattern] = Field(default_factory=new_list)
+    antipatterns: list[PatternSpec] = Field(default_factory=new_list)
+    item_exceptions: list[PatternSpec | ClauseException] = Field(default_factory=new_list)
+    title_exceptions: list[PatternSpec] = Field(default_factory=new_list)
+    text_exceptions: list[PatternSpec] = Field(default_factory=new_list)
     replacement: str | None = None
-    substitutions: list[Substitution] = Field(default_factory=list)
+    substitutions: list[Substitution] = Field(default_factory=new_list)
     scope: list[Scope] = Field(default_factory=lambda: list[Scope](["text"]))
-    ignore: list[Ignorable] = Field(default_factory=list)
-    title_roles: list[str] = Field(default_factory=list)
+    ignore: list[Ignorable] = Field(default_factory=new_list)
+    title_roles: list[str] = Field(default_factory=new_list)
     check: str | None = None
-    options: dict[str, Any] = Field(default_factory=dict)
-    macros: dict[str, str] = Field(default_factory=dict)
+    options: dict[str, Any] = Field(default_factory=new_dict)
+    macros: dict[str, str] = Field(default_factory=new_dict)
 
     @field_validator("code")
     @classmethod
@@ -227,7 +228,7 @@ class Pack(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    macros: dict[str, str] = Field(default_factory=dict)
+    macros: dict[str, str] = Field(default_factory=new_dict)
     rules: list[RuleSpec]
 
 

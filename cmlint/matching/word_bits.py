@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from functools import reduce
 from operator import and_
@@ -22,26 +21,31 @@ class WordBits:
 
     def __init__(self, sets: Sequence[Sequence[frozenset[str]]]) -> None:
         places = max(map(len, sets), default=0)
-        #: The patterns of each set at each place (patterns share sets: one mask per set, not per pattern).
-        holders: dict[tuple[int, frozenset[str]], list[int]] = defaultdict(list)
+        #: Per place, the bits of the patterns of each set there (patterns share sets: one mask per set, not per
+        #: pattern), built by ORing each pattern's bit in (summing lists of indexes was twice as slow).
+        masks: list[dict[frozenset[str], int]] = [{} for _ in range(places)]
         #: Per place, the patterns that have no set there: it lets them through.
-        shorter: list[list[int]] = [[] for _ in range(places)]
+        shorter = [0] * places
         for index, needed in enumerate(sets):
-            for place in range(places):
-                if place < len(needed):
-                    holders[place, needed[place]].append(index)
-                else:
-                    shorter[place].append(index)
-        by_word: dict[str, dict[int, int]] = defaultdict(dict)
-        for (place, words), indexes in holders.items():
-            bits = _bits(indexes)
-            for word in words:
-                at = by_word[word]
-                at[place] = at.get(place, 0) | bits
+            bit = 1 << index
+            for place, words in enumerate(needed):
+                at = masks[place]
+                at[words] = at.get(words, 0) | bit
+            for place in range(len(needed), places):
+                shorter[place] |= bit
+        by_word: dict[str, dict[int, int]] = {}
+        for place, at in enumerate(masks):
+            for words, bits in at.items():
+                for word in words:
+                    found = by_word.get(word)
+                    if found is None:
+                        by_word[word] = {place: bits}
+                    else:
+                        found[place] = found.get(place, 0) | bits
         #: A word → (place, the bits of the patterns whose set there holds the word).
         self._by_word = {word: tuple(at.items()) for word, at in by_word.items()}
         #: Without places (no pattern needs a word) every pattern passes.
-        self._open = [_bits(indexes) for indexes in shorter] or [_bits(range(len(sets)))]
+        self._open = shorter or [_bits(range(len(sets)))]
 
     def passing(self, words: set[str]) -> int:
         """The bits of the patterns each of whose sets has a word in ``words``."""

@@ -16,6 +16,7 @@ from functools import cached_property
 import pymorphy3
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from cmlint.factories import new_list
 from cmlint.memo import BoundedMemo
 from cmlint.nlp.derivation import base_of
 from cmlint.resources import load_yaml
@@ -94,7 +95,7 @@ class LexiconEntry(BaseModel):
     fixed: bool = False
     pos: str = "NOUN"
     gender: str | None = None
-    variants: list[str] = Field(default_factory=list)
+    variants: list[str] = Field(default_factory=new_list)
 
     @model_validator(mode="after")
     def _one_paradigm(self) -> LexiconEntry:

@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from cmlint.factories import new_dict, new_list
 from cmlint.resources import load_yaml
 
 #: The role ids of the shipped taxonomy, in display order.
@@ -38,10 +39,10 @@ class DutyPattern(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    phrase: list[str] = Field(default_factory=list)
+    phrase: list[str] = Field(default_factory=new_list)
     tokens: list[dict[str, Any]] | None = None
     weight: float = Field(default=1.0, gt=0, le=5)
-    tags: list[str] = Field(default_factory=list)
+    tags: list[str] = Field(default_factory=new_list)
 
     @field_validator("phrase", mode="before")
     @classmethod
@@ -96,19 +97,19 @@ class Role(BaseModel):
     board_name: str
     kind: Literal["role", "occupation"] = "role"
     titles: list[str] = Field(min_length=1)
-    en_titles: list[str] = Field(default_factory=list)
-    title_patterns: list[str] = Field(default_factory=list)
-    shared_titles: list[str] = Field(default_factory=list)
-    title_objects: list[str] = Field(default_factory=list)
-    wide_titles: list[WideTitles] = Field(default_factory=list)
-    compatible: list[str] = Field(default_factory=list)
-    close: list[str] = Field(default_factory=list)
-    alongside: list[str] = Field(default_factory=list)
-    part_of: list[str] = Field(default_factory=list)
-    combined: dict[str, str] = Field(default_factory=dict)
-    duties: list[DutyPattern] = Field(default_factory=list)
+    en_titles: list[str] = Field(default_factory=new_list)
+    title_patterns: list[str] = Field(default_factory=new_list)
+    shared_titles: list[str] = Field(default_factory=new_list)
+    title_objects: list[str] = Field(default_factory=new_list)
+    wide_titles: list[WideTitles] = Field(default_factory=new_list)
+    compatible: list[str] = Field(default_factory=new_list)
+    close: list[str] = Field(default_factory=new_list)
+    alongside: list[str] = Field(default_factory=new_list)
+    part_of: list[str] = Field(default_factory=new_list)
+    combined: dict[str, str] = Field(default_factory=new_dict)
+    duties: list[DutyPattern] = Field(default_factory=new_list)
     occupation: str | None = None
-    hh_roles: list[int] = Field(default_factory=list)
+    hh_roles: list[int] = Field(default_factory=new_list)
     generic: bool = False
     family: str | None = None
 
@@ -132,9 +133,9 @@ class Taxonomy(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    macros: dict[str, str] = Field(default_factory=dict)
+    macros: dict[str, str] = Field(default_factory=new_dict)
     #: Word groups only duty phrases use: no title reads them, so the occupation model's labels do not depend on them.
-    duty_macros: dict[str, str] = Field(default_factory=dict)
+    duty_macros: dict[str, str] = Field(default_factory=new_dict)
     roles: dict[str, Role]
 
     @model_validator(mode="after")

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, field_v
 
 from cmlint.edits import AppliedFix
 from cmlint.engine.specs import Explanation, RuleSpec
+from cmlint.factories import new_list
 from cmlint.formatters.wording import severity_word
 from cmlint.models import Format, Report, Severity
 
@@ -101,7 +102,7 @@ class ErrorDetail(BaseModel):
 class ErrorInfo(BaseModel):
     code: str = Field(description="машинный код ошибки: invalid-json, invalid-request, too-large, not-found …")
     message: str = Field(description="что не так, по-русски")
-    details: list[ErrorDetail] = Field(default_factory=list)
+    details: list[ErrorDetail] = Field(default_factory=new_list)
 
 
 class ErrorResponse(BaseModel):
