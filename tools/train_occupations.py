@@ -43,6 +43,7 @@ from cmlint.engine.build import Engine
 from cmlint.linter import Linter
 from cmlint.occupations.model import ModelCard, OccupationModel, fingerprint
 from cmlint.roles.taxonomy import Taxonomy
+from cmlint.russian import count as count_of
 from tools.precision import data_dir
 from tools.training_reader import (
     Example,
@@ -60,6 +61,10 @@ from tools.training_reader import (
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "cmlint" / "occupations"
+
+#: The nouns the trainers count in, for «9 939 вакансий, 42 профессии».
+POSTINGS = ("вакансия", "вакансии", "вакансий")
+OCCUPATIONS = ("профессия", "профессии", "профессий")
 
 
 class Parameters(BaseModel):
@@ -319,7 +324,9 @@ def main(argv: list[str] | None = None) -> int:
     reader = PostingReader(engine.nlp)
     examples = list(read_examples(labelled_texts([data], read), reader))
     labels, examples = learned(examples, parameters.min_postings)
-    print(f"{len(examples)} вакансий, {len(labels)} профессий ({time.monotonic() - started:.0f} с)", file=sys.stderr)
+    took = time.monotonic() - started
+    counted = f"{count_of(len(examples), *POSTINGS)}, {count_of(len(labels), *OCCUPATIONS)}"
+    print(f"{counted} ({took:.0f} с)", file=sys.stderr)
     training = [e for e in examples if not held_out(e, parameters.validation_share, args.fold)]
     validation = [e for e in examples if held_out(e, parameters.validation_share, args.fold)]
 

@@ -43,6 +43,7 @@ from cmlint.linter import Linter
 from cmlint.occupations.model import ModelCard, OccupationModel, fingerprint
 from cmlint.roles.learned import HEAD_FOLDER, OTHER
 from cmlint.roles.taxonomy import Taxonomy
+from cmlint.russian import count as count_of
 from tools.precision import data_dir
 from tools.train_occupations import Parameters, held_out, posting_scores, train
 from tools.training_reader import (
@@ -146,7 +147,8 @@ def main(argv: list[str] | None = None) -> int:
     per_label = Counter(example.label for example in examples)
     labels, examples = learned(examples, parameters.min_postings)
     took = time.monotonic() - started
-    print(f"{len(examples)} вакансий: {dict(sorted(per_label.items()))} ({took:.0f} с)", file=sys.stderr)
+    counted = count_of(len(examples), *occupations_trainer.POSTINGS)
+    print(f"{counted}: {dict(sorted(per_label.items()))} ({took:.0f} с)", file=sys.stderr)
     training = [e for e in examples if not held_out(e, parameters.validation_share, args.fold)]
     validation = [e for e in examples if held_out(e, parameters.validation_share, args.fold)]
 

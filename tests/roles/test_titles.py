@@ -34,6 +34,7 @@ def read(linter: Linter, title: str) -> TitleReading:
         "Ambassador Program Manager",
         "DevRel-менеджер",  # developer relations
         "Developer Advocate",  # not a developer and a lawyer («advocate»)
+        "Менеджер чата",  # the life of a members' chat
     ],
 )
 def test_community_titles_however_written(linter: Linter, title: str) -> None:
@@ -530,3 +531,17 @@ def test_the_speller_keeps_its_answers_per_word(linter: Linter) -> None:
     kept = len(speller._nearest_of), len(speller._loanword_of)
     assert speller.correct(view).lemma == ["комьюнити", "контент"]
     assert (len(speller._nearest_of), len(speller._loanword_of)) == kept  # read back, not worked out again
+
+
+@pytest.mark.parametrize(
+    ("title", "roles"),
+    [
+        ("Специалист службы заботы онлайн-сервиса", ("support",)),  # customer care named as care
+        ("Менеджер отдела заботы", ("support",)),
+        ("Разработчик бэкенда в Заботу", ("developer",)),  # a team called «Забота» is context
+        ("Сммщик", ("smm",)),  # the trade's slang
+        ("Менеджер чат-поддержки", ("support",)),  # not a members' chat
+    ],
+)
+def test_titles_the_market_writes_its_own_way(linter: Linter, title: str, roles: tuple[str, ...]) -> None:
+    assert read(linter, title).roles == roles
