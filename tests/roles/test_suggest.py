@@ -9,6 +9,13 @@ from cmlint.scoring import Scoring
 SALES = "Обязанности:\n- холодные звонки\n- выполнение плана продаж\n- ведение сделок в CRM"
 
 
+def renamed(linter: Linter, title: str) -> tuple[list[str], str]:
+    """The words a CM001 rename of ``title`` over sales duties edits, and the first suggested title."""
+    report = linter.lint(SALES, title=title)
+    (finding,) = [f for f in report.findings if f.code == "CM001"]
+    return [e.span.text for e in finding.suggestions[0].edits], report.suggested_titles[0].title
+
+
 def test_suggestions_are_ranked_with_roles(linter: Linter) -> None:
     report = linter.lint(SALES, title="Комьюнити-менеджер")
     assert report.suggested_titles[0].title == "Менеджер по продажам"
@@ -173,10 +180,7 @@ def test_rename_takes_in_the_person_a_department_mention_belongs_to(linter: Lint
 def test_rename_takes_in_the_person_noun_a_compound_starts_with(
     linter: Linter, title: str, edited: str, suggested: str
 ) -> None:
-    report = linter.lint(SALES, title=title)
-    (finding,) = [f for f in report.findings if f.code == "CM001"]
-    assert [e.span.text for e in finding.suggestions[0].edits] == [edited]
-    assert report.suggested_titles[0].title == suggested
+    assert renamed(linter, title) == ([edited], suggested)
 
 
 def test_rename_keeps_the_assistant_of_a_hyphenated_position(linter: Linter) -> None:
@@ -308,10 +312,7 @@ def test_a_body_mention_takes_its_complement_and_a_mention_inside_one_is_no_plac
 def test_an_english_position_takes_the_words_that_qualify_it(
     linter: Linter, title: str, edited: str, suggested: str
 ) -> None:
-    report = linter.lint(SALES, title=title)
-    (finding,) = [f for f in report.findings if f.code == "CM001"]
-    assert [e.span.text for e in finding.suggestions[0].edits] == [edited]
-    assert report.suggested_titles[0].title == suggested
+    assert renamed(linter, title) == ([edited], suggested)
 
 
 @pytest.mark.parametrize(
