@@ -174,6 +174,7 @@ class RoleMatcher:
             self._generic,
             self._objects(doc, corrected, start, stop),
             self._nouns(corrected, start, stop),
+            spaced={i for i in range(start + 1, stop) if doc[i - 1].whitespace_},
         )
         shared = set(self._shared(doc, corrected, start, stop))
         borrowed = {role for role in reading.roles if all(m in shared for m in names if m[0] == role)}

@@ -168,17 +168,20 @@ def read_title(
     generic: Collection[str],
     objects: Iterable[Match[str]] = (),
     nouns: Mapping[int, NounKind] | None = None,
+    spaced: Collection[int] = (),
 ) -> TitleReading:
     """Resolve the raw title matches in ``start:end`` into a reading.
 
     ``objects``: matches of what positions work on; ``nouns``: the title's
-    Russian nouns by token index, with what they name.
+    Russian nouns by token index, with what they name; ``spaced``: the tokens
+    a space stands before (a dash between spaces parts a title, a hyphen joins
+    a compound).
     """
     parts, context = _layout(view, start, end)
     raw, objects, nouns = list(raw), list(objects), nouns or {}
     unread = _unread_part([*raw, *objects], parts, context, view, start, nouns)
     # «Комьюнити-менеджер в отдел продаж»: a name may not run on into the context after «в».
-    raw = [m for m in raw if not _modifies_next_noun(m[2], view, end)]
+    raw = [m for m in raw if not _modifies_next_noun(m[2], view, end, spaced)]
     # «Менеджер по развитию продукта»: what follows «развитию» in its part says what the position does.
     raw = [m for m in raw if not (_object_follows(m[2], view, end) and _runs_on(m[2], parts, context, start))]
     inside = [m for m in raw if not any(view.lower[i] in CONTEXT_OPENERS for i in range(m[1] + 1, m[2]))]
@@ -325,10 +328,13 @@ def _runs_on(index: int, parts: list[int], context: list[bool], start: int) -> b
     return parts[index - start] == parts[index - start - 1] and not context[index - start]
 
 
-def _modifies_next_noun(match_end: int, view: TokenView, end: int) -> bool:
+def _modifies_next_noun(match_end: int, view: TokenView, end: int, spaced: Collection[int]) -> bool:
     """Whether a name ends on a Latin modifier of the hyphenated noun after it («IT» in «в IT-компанию»); a position
-    noun after it completes the name instead («QA-инженер», «SMM-консультант»)."""
+    noun after it completes the name instead («QA-инженер», «SMM-консультант»), and a dash with a space before it
+    parts the title instead («Data Scientist - команда CLTV»)."""
     if match_end + 1 >= end or view.text[match_end] not in HYPHENS or not view.lower[match_end - 1].isascii():
+        return False
+    if match_end in spaced:
         return False
     noun = view.lemma[match_end + 1].lower()
     return not view.lower[match_end + 1].isascii() and noun not in POSITION_NOUNS
