@@ -142,6 +142,16 @@ class RussianGroup(TyperGroup):
             sys.exit(1)
         sys.exit(result if isinstance(result, int) else 0)
 
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: Context | None = None, **extra: Any
+    ) -> Context:
+        """Read the arguments; Ctrl-C or SIGTERM meanwhile ends the run with one line and 130 or 143, as in
+        :meth:`invoke` (typer would turn either into a silent 130)."""
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except KeyboardInterrupt as stop:
+            raise typer.Exit(interrupted(stop)) from None
+
     def invoke(self, ctx: Context) -> Any:
         """Run the command; Ctrl-C or SIGTERM ends it with one line, a closed stdout quietly."""
         try:

@@ -6,7 +6,10 @@ import os
 import signal
 
 import pytest
+import typer
+from typer.core import TyperGroup
 
+from cmlint.cli.app import app
 from cmlint.cli.interrupt import Terminated, held
 
 
@@ -33,3 +36,24 @@ def test_an_ignored_signal_stays_ignored() -> None:
         assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
     finally:
         signal.signal(signal.SIGINT, before)
+
+
+def test_sigterm_while_the_arguments_are_read_ends_with_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Typer turns a KeyboardInterrupt raised while it builds the context into a silent 130; SIGTERM there must
+    end the run as anywhere else: one line and 143."""
+
+    def stopped(*args: object, **kwargs: object) -> None:
+        raise Terminated()
+
+    monkeypatch.setattr(TyperGroup, "make_context", stopped)
+    try:
+        typer.main.get_command(app).make_context("cmlint", ["check", "-"])
+    except typer.Exit as exit:
+        assert exit.exit_code == 143
+    except KeyboardInterrupt:
+        pytest.fail("the signal reached typer, which ends the run with a silent 130")
+    else:
+        pytest.fail("the run went on")
+    assert capsys.readouterr().err == "cmlint: остановлено сигналом SIGTERM\n"
