@@ -49,11 +49,11 @@ def head_grammar(words: list[str], morphology: Morphology) -> Grammar | None:
 
 def _prefixes_person(word: str, following: str, morphology: Morphology) -> bool:
     """Whether the noun ``word`` names a thing and ``following`` a person: «пиар менеджера», «контент менеджер»."""
-    return _animate(following, morphology) is True and _animate(word, morphology) is False
+    return animate(following, morphology) is True and animate(word, morphology) is False
 
 
-def _animate(word: str, morphology: Morphology) -> bool | None:
-    """Whether a noun names a living being (None: ``word`` is no noun)."""
+def animate(word: str, morphology: Morphology) -> bool | None:
+    """Whether a noun names a living being, in either number («модератор», «менеджеров»; None: ``word`` is no noun)."""
     analysis = morphology.analyze(word.lower())
     if analysis.pos != "NOUN":
         return None

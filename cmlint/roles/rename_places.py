@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import Literal, Protocol
 
 from cmlint.models import Span
+from cmlint.nlp.inflect import animate
 from cmlint.nlp.morphology import Morphology
 from cmlint.roles.matching import TitleMention
 from cmlint.roles.titles import POSITION_NOUNS, SENIORITY, TEAM_HEADS, ends_in_position_noun
@@ -259,7 +260,7 @@ def _complement(mention: TitleMention, place: Placer, morphology: Morphology) ->
     if mention.text.isascii():  # an English position: it has no case for the new title to take but the complement's
         return mention.end + end, False
     named = _PARTS.findall(mention.text)
-    goes = not named or not _names_person(named[-1], morphology) or _names_people(words, morphology)
+    goes = not named or animate(named[-1], morphology) is not True or _names_people(words, morphology)
     return mention.end + end, goes
 
 
@@ -288,12 +289,6 @@ def _genitive(word: str, morphology: Morphology) -> bool:
     """Whether ``word`` is a noun or an adjective (by its likeliest reading) that can be in the genitive case."""
     parses = morphology.parses(word)
     return bool(parses) and parses[0].tag.POS in _COMPLEMENT_PARTS and any("gent" in parse.tag for parse in parses)
-
-
-def _names_person(word: str, morphology: Morphology) -> bool:
-    """Whether ``word`` is an animate noun, in either number («модератор», «комьюнити-менеджеров»)."""
-    analysis = morphology.analyze(word.lower())
-    return analysis.pos == "NOUN" and "Animacy=Anim" in analysis.feats
 
 
 def _names_people(words: Sequence[str], morphology: Morphology) -> bool:
