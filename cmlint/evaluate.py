@@ -29,7 +29,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from cmlint.factories import new_list
+from cmlint.factories import new_dict, new_list
 from cmlint.linter import Linter
 from cmlint.models import Posting, Report
 from cmlint.roles.taxonomy import Taxonomy
@@ -126,7 +126,7 @@ class LabeledResult(BaseModel):
     wrong_role: list[str]
     #: Labelled roles the taxonomy does not know («teaching» for «teacher»), with how many postings carry each: no
     #: suggestion can name them, so they count as wrong; the text output says so.
-    unknown_roles: dict[str, int] = Field(default_factory=dict)
+    unknown_roles: dict[str, int] = Field(default_factory=new_dict)
 
 
 class OwnTitleResult(BaseModel):

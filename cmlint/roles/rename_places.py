@@ -127,7 +127,7 @@ def places(mentions: Sequence[TitleMention], place: Placer, morphology: Morpholo
     it (:func:`_complement`); a mention inside another's complement is no place of its own («Инженер-конструктор
     отдела главного конструктора»), nor is one in the text that names other people (:func:`_names_others`),
     stands in English prose (:func:`_in_english`) or is a hashtag (:func:`_tagged`)."""
-    places: list[TitleMention] = []
+    found: list[TitleMention] = []
     reach: tuple[Field, int] | None = None  # the field and end of the place before
     for mention in merge_mentions(mentions, place):
         if reach is not None and mention.field == reach[0] and mention.start < reach[1]:
@@ -141,8 +141,8 @@ def places(mentions: Sequence[TitleMention], place: Placer, morphology: Morpholo
         if goes:
             widened = _stretched(widened, place, widened.start, end)
         reach = (widened.field, end)
-        places.append(widened)
-    return places
+        found.append(widened)
+    return found
 
 
 def _names_others(mention: TitleMention, place: Placer) -> bool:
@@ -375,9 +375,7 @@ def merge_mentions(mentions: Sequence[TitleMention], place: Placer) -> list[Titl
         if last is not None and last.field == mention.field and mention.start <= last.end + 3:
             gap = place.field_text(mention.field, last.end, mention.start) if mention.start > last.end else ""
             if not gap.strip(" /-&и+"):
-                end = max(last.end, mention.end)
-                text = place.field_text(mention.field, last.start, end)
-                merged[-1] = TitleMention(last.role, last.field, last.start, end, text)
+                merged[-1] = _stretched(last, place, last.start, max(last.end, mention.end))
                 continue
         merged.append(mention)
     return merged
