@@ -407,6 +407,15 @@ def role_mass(linter: Linter, line: str, role: str) -> float:
     return analyzed.roles.profile.mass.get(role, 0.0)
 
 
+def counted_half(linter: Linter, plain: str, marked: str, role: str) -> float:
+    """Assert that ``marked`` (the ``plain`` line with a marker) gives ``role`` half the phrase mass ``plain`` gives
+    it, and that this is some; the plain mass."""
+    whole = role_mass(linter, plain, role)
+    assert whole > 0
+    assert role_mass(linter, marked, role) == pytest.approx(whole * 0.5)
+    return whole
+
+
 @pytest.mark.parametrize(
     ("plain", "now_and_then", "role"),
     [
@@ -420,9 +429,7 @@ def test_work_done_now_and_then_counts_at_the_occasional_factor(
 ) -> None:
     """«Иногда готовить пресс-релизы» is a side duty: its phrases count at ``occasional-factor`` (0.5); the same
     work said plainly counts whole, and the marker reaches no further than its clause."""
-    whole = role_mass(linter, plain, role)
-    assert whole > 0
-    assert role_mass(linter, now_and_then, role) == pytest.approx(whole * 0.5)
+    whole = counted_half(linter, plain, now_and_then, role)
     assert role_mass(linter, "- иногда бывают командировки; " + plain[2:], role) == pytest.approx(whole)
 
 
@@ -446,9 +453,7 @@ def test_taking_part_in_another_s_work_counts_as_joint_work(
 ) -> None:
     """«Участие в подборе персонала» is a line manager's part in HR's work, «участие в переговорах» an engineer's or a
     marketer's in sales': joint work, at ``joint-factor`` (0.5)."""
-    whole = role_mass(linter, plain, role)
-    assert whole > 0
-    assert role_mass(linter, taking_part, role) == pytest.approx(whole * 0.5)
+    counted_half(linter, plain, taking_part, role)
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,7 @@
 import pytest
 
 from cmlint import Linter
+from cmlint.models import Finding, Report
 from cmlint.roles.decision import RoleDecision
 from cmlint.roles.profile import DutyProfile, OccupationScores
 from cmlint.roles.suggest import candidates, market_names
@@ -9,11 +10,16 @@ from cmlint.scoring import Scoring
 SALES = "Обязанности:\n- холодные звонки\n- выполнение плана продаж\n- ведение сделок в CRM"
 
 
+def cm001(report: Report) -> Finding:
+    """The one CM001 finding of ``report``."""
+    (finding,) = [f for f in report.findings if f.code == "CM001"]
+    return finding
+
+
 def renamed(linter: Linter, title: str) -> tuple[list[str], str]:
     """The words a CM001 rename of ``title`` over sales duties edits, and the first suggested title."""
     report = linter.lint(SALES, title=title)
-    (finding,) = [f for f in report.findings if f.code == "CM001"]
-    return [e.span.text for e in finding.suggestions[0].edits], report.suggested_titles[0].title
+    return [e.span.text for e in cm001(report).suggestions[0].edits], report.suggested_titles[0].title
 
 
 def test_suggestions_are_ranked_with_roles(linter: Linter) -> None:
@@ -25,7 +31,7 @@ def test_suggestions_are_ranked_with_roles(linter: Linter) -> None:
 
 def test_fix_inflects_the_body_mention(linter: Linter) -> None:
     text = "Комьюнити-менеджер\nИщем комьюнити-менеджера в команду!\n" + SALES
-    (finding,) = [f for f in linter.lint(text).findings if f.code == "CM001"]
+    finding = cm001(linter.lint(text))
     edits = finding.suggestions[0].edits
     assert [(e.span.text, e.replacement) for e in edits] == [
         ("Комьюнити-менеджер", "Менеджер по продажам"),
@@ -37,7 +43,7 @@ def test_fix_inflects_the_body_mention(linter: Linter) -> None:
 
 def test_fix_keeps_acronym_casing(linter: Linter) -> None:
     text = "Станьте нашим комьюнити-менеджером!\nЗадачи:\n- ведение сообщества ВКонтакте\n- контент-план и посты\n- таргетированная реклама"
-    (finding,) = [f for f in linter.lint(text, title="Комьюнити-менеджер").findings if f.code == "CM001"]
+    finding = cm001(linter.lint(text, title="Комьюнити-менеджер"))
     replacements = [e.replacement for e in finding.suggestions[0].edits]
     assert replacements == ["SMM-менеджер", "SMM-менеджером"]
 
@@ -57,7 +63,7 @@ def test_suggestion_keeps_seniority_and_qualifiers(linter: Linter) -> None:
 
 
 def test_rename_inflects_a_mention_in_the_genitive(linter: Linter) -> None:
-    (finding,) = [f for f in linter.lint(SALES, title="Ассистент комьюнити-менеджера").findings if f.code == "CM001"]
+    finding = cm001(linter.lint(SALES, title="Ассистент комьюнити-менеджера"))
     assert [(e.span.text, e.replacement) for e in finding.suggestions[0].edits] == [
         ("комьюнити-менеджера", "менеджера по продажам")
     ]
@@ -65,7 +71,7 @@ def test_rename_inflects_a_mention_in_the_genitive(linter: Linter) -> None:
 
 def test_rename_leaves_words_that_are_not_a_position_alone(linter: Linter) -> None:
     body = "Ищем SMM-менеджера.\n" + SALES + "\n- разработка SMM-стратегии для продаж"
-    (finding,) = [f for f in linter.lint(body, title="SMM-менеджер").findings if f.code == "CM001"]
+    finding = cm001(linter.lint(body, title="SMM-менеджер"))
     replaced = [e.span.text for e in finding.suggestions[0].edits]
     assert replaced == ["SMM-менеджер", "SMM-менеджера"]  # «SMM-стратегии» names no one
 
@@ -162,7 +168,7 @@ def test_a_title_the_duties_fit_is_suggested_first(linter: Linter) -> None:
 
 
 def test_rename_takes_in_the_person_a_department_mention_belongs_to(linter: Linter) -> None:
-    (finding,) = [f for f in linter.lint(SALES, title="Старший инженер ПТО").findings if f.code == "CM001"]
+    finding = cm001(linter.lint(SALES, title="Старший инженер ПТО"))
     assert [(e.span.text, e.replacement) for e in finding.suggestions[0].edits] == [
         ("инженер ПТО", "менеджер по продажам")
     ]
@@ -190,7 +196,7 @@ def test_rename_keeps_the_assistant_of_a_hyphenated_position(linter: Linter) -> 
 
 def test_a_latin_mention_inside_the_title_gets_the_case_of_its_place(linter: Linter) -> None:
     report = linter.lint(SALES, title="Старший SMM-менеджер")
-    (finding,) = [f for f in report.findings if f.code == "CM001"]
+    finding = cm001(report)
     assert report.suggested_titles[0].title == "Старший менеджер по продажам"
     assert [(e.span.text, e.replacement) for e in finding.suggestions[0].edits] == [
         ("SMM-менеджер", "менеджер по продажам")
@@ -199,7 +205,7 @@ def test_a_latin_mention_inside_the_title_gets_the_case_of_its_place(linter: Lin
 
 def test_a_latin_mention_opening_a_sentence_starts_upper_case(linter: Linter) -> None:
     text = "Ищем SMM-менеджера.\nSMM-менеджер в нашей команде делает всё.\n" + SALES
-    (finding,) = [f for f in linter.lint(text, title="SMM-менеджер").findings if f.code == "CM001"]
+    finding = cm001(linter.lint(text, title="SMM-менеджер"))
     assert [e.replacement for e in finding.suggestions[0].edits] == [
         "Менеджер по продажам",
         "менеджера по продажам",
@@ -209,7 +215,7 @@ def test_a_latin_mention_opening_a_sentence_starts_upper_case(linter: Linter) ->
 
 def test_a_head_of_another_trade_becomes_the_head_of_a_team_of_the_duties_people(linter: Linter) -> None:
     text = "Руководитель отдела маркетинга\nИщем руководителя отдела маркетинга в команду.\n" + SALES
-    (finding,) = [f for f in linter.lint(text).findings if f.code == "CM001"]
+    finding = cm001(linter.lint(text))
     assert [(e.span.text, e.replacement) for e in finding.suggestions[0].edits] == [
         ("Руководитель отдела маркетинга", "Руководитель группы менеджеров по продажам"),
         ("руководителя отдела маркетинга", "руководителя группы менеджеров по продажам"),
@@ -250,7 +256,7 @@ def test_two_names_of_one_position_noun_are_renamed_together(linter: Linter, tit
     """No first name is left hanging («Комьюнити- и менеджер по продажам»), in the title or in the body."""
     text = "Ищем контент- и комьюнити-менеджера в команду.\n" + SALES
     report = linter.lint(text, title=title)
-    (finding,) = [f for f in report.findings if f.code == "CM001"]
+    finding = cm001(report)
     assert report.suggested_titles[0].title == suggested
     assert finding.suggestions[0].edits[-1].span.text == "контент- и комьюнити-менеджера"
     assert finding.suggestions[0].edits[-1].replacement == "менеджера по продажам"
@@ -290,13 +296,13 @@ def test_a_genitive_complement_goes_with_the_position_it_completes(linter: Linte
 
 def test_a_body_mention_takes_its_complement_and_a_mention_inside_one_is_no_place(linter: Linter) -> None:
     text = "Ищем менеджера комьюнити курьеров в команду.\n" + SALES
-    (finding,) = [f for f in linter.lint(text, title="Менеджер комьюнити курьеров").findings if f.code == "CM001"]
+    finding = cm001(linter.lint(text, title="Менеджер комьюнити курьеров"))
     assert [(e.span.text, e.replacement) for e in finding.suggestions[0].edits] == [
         ("Менеджер комьюнити курьеров", "Менеджер по продажам"),
         ("менеджера комьюнити курьеров", "менеджера по продажам"),
     ]
     report = linter.lint(SALES, title="Инженер-конструктор отдела главного конструктора")
-    (finding,) = [f for f in report.findings if f.code == "CM001"]
+    finding = cm001(report)
     assert [e.span.text for e in finding.suggestions[0].edits] == ["Инженер-конструктор отдела главного конструктора"]
 
 
@@ -335,7 +341,7 @@ def test_a_body_mention_is_renamed_in_the_case_its_place_needs(
 ) -> None:
     title = edited if edited.isascii() else "PR-менеджер"
     report = linter.lint(sentence + "\n" + SALES, title=title)
-    (finding,) = [f for f in report.findings if f.code == "CM001"]
+    finding = cm001(report)
     assert (edited, replacement) in [(e.span.text, e.replacement) for e in finding.suggestions[0].edits]
 
 
@@ -350,5 +356,5 @@ def test_a_body_mention_is_renamed_in_the_case_its_place_needs(
 )
 def test_a_body_mention_that_is_not_the_position_is_left(linter: Linter, title: str, sentence: str) -> None:
     report = linter.lint(sentence + "\n" + SALES, title=title)
-    (finding,) = [f for f in report.findings if f.code == "CM001"]
+    finding = cm001(report)
     assert [e.span.field for e in finding.suggestions[0].edits] == ["title"]
