@@ -21,6 +21,8 @@ def _example(example: Example) -> str:
     lines = []
     if example.title is not None:
         lines.append(f"    Название: {example.title}")
+    if example.salary is not None:
+        lines.append(f"    Зарплата (отдельное поле): {example.salary}")
     lines.extend(f"    {line}" for line in example.text.splitlines())
     for index, match in enumerate(example.match or []):
         found = f"    → «{match}»" if match else "    → (о вакансии в целом)"

@@ -127,18 +127,20 @@ class Linter:
         id: str | None = None,
         format: str | None = None,
         *,
+        salary: str | int | Mapping[str, Any] | None = None,
         path: str | None = None,
     ) -> Report:
         """Lint one posting given as body text (``bytes`` are decoded like a file) and an optional title.
 
-        Raises ``TypeError`` when ``text`` is not ``str``/``bytes`` (or ``title``/``id``
-        not a string) and ``ValueError`` for an unknown ``format``; a text that
-        cannot be linted (undecodable bytes, over the size limit) gives a report
-        with one ``CM000`` finding that says why.
+        ``salary`` is the pay where a board keeps it apart from the text: as its page shows it, a number or a
+        mapping like hh.ru's ``{"from", "to", "currency", "gross"}``.  Raises ``TypeError`` when ``text`` is
+        not ``str``/``bytes`` (or ``title``/``id`` not a string, ``salary`` none of those) and ``ValueError``
+        for an unknown ``format``; a text that cannot be linted (undecodable bytes, over the size limit) gives
+        a report with one ``CM000`` finding that says why.
         """
         check_format(format)
         try:
-            posting = make_posting(text, title, id, format)
+            posting = make_posting(text, title, id, format, salary=salary)
         except PostingError as error:
             return self._not_linted(_plain_id(id), title if isinstance(title, str) else None, _not_linted_finding(f"Вакансия не проверена: {error}"))
         return self.lint_posting(posting, path=path)

@@ -58,8 +58,11 @@ class Posting(_Model):
     title: str | None = None
     format: Format | None = None
     id: str | None = None
+    #: The pay where a board keeps it apart from the text, as it shows it («от 80 000 до 120 000 ₽», «по
+    #: договорённости»); a figure in it states the salary the text may leave out.
+    salary: str | None = None
 
-    @field_validator("text", "title", "id")
+    @field_validator("text", "title", "id", "salary")
     @classmethod
     def _no_lone_surrogates(cls, value: str | None) -> str | None:
         if value is not None and _LONE_SURROGATE.search(value):

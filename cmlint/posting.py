@@ -3,7 +3,9 @@
 Accepted: a ``Posting``; a ``str``; ``bytes`` (decoded exactly like a file:
 UTF-8 with or without BOM, UTF-16, cp1251, KOI8-R); a ``(text, title)``
 pair; a mapping whose fields are found by :class:`FieldMap` (``text`` /
-``description`` / ``body`` …, ``title`` / ``name`` …, ``id``, ``format``).
+``description`` / ``body`` …, ``title`` / ``name`` …, ``id``, ``format``, and
+the pay a board keeps apart: ``salary`` as text, a number or hh.ru's
+``{"from", "to", "currency", "gross"}``, or ``salary_from`` / ``salary_to``).
 
 Two kinds of failure, kept apart on purpose:
 
@@ -47,12 +49,17 @@ def _fail(kind: str, message: str) -> PostingError:
 
 @dataclass(frozen=True)
 class FieldMap:
-    """Which record fields hold the title, the text, the id and the format (first present wins, any case)."""
+    """Which record fields hold the title, the text, the id, the format and the pay (first present wins, any case)."""
 
     title: tuple[str, ...] = ("title", "name", "position", "vacancy")
     text: tuple[str, ...] = ("text", "description", "body", "content", "snippet")
     id: tuple[str, ...] = ("id", "vacancy_id", "uuid")
     format: tuple[str, ...] = ("format",)
+    salary: tuple[str, ...] = ("salary", "compensation", "payment")
+    salary_from: tuple[str, ...] = ("salary_from", "payment_from", "salary_min")
+    salary_to: tuple[str, ...] = ("salary_to", "payment_to", "salary_max")
+    currency: tuple[str, ...] = ("currency", "salary_currency")
+    gross: tuple[str, ...] = ("gross", "salary_gross")
 
     def key(self, names: tuple[str, ...], record: Mapping[Any, Any]) -> Any | None:
         """The key of ``record`` that matches the first of ``names`` present (case and spaces ignored)."""
@@ -98,13 +105,60 @@ def _optional_text(value: object, what: str) -> str | None:
     raise TypeError(f"{what}: ожидалась строка, а не {type(value).__name__}")
 
 
-def make_posting(text: object, title: object = None, id: object = None, format: object = None) -> Posting:
+def _amount(value: object, what: str) -> str | None:
+    """A bound of a pay range: a whole non-negative number, or digits in a string; ``None`` when not given."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, str) and "".join(value.split()).isdigit():
+        value = int("".join(value.split()))
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise TypeError(f"{what}: ожидалось неотрицательное целое число, а не {value!r}")
+    return f"{value:,}".replace(",", " ")
+
+
+def _pay_range(record: Mapping[Any, Any], names: tuple[tuple[str, ...], ...], where: str) -> str | None:
+    """A pay range as a board's page shows it («от 80 000 до 120 000 RUR на руки») from the record's fields named
+    by ``names`` (lower bound, upper bound, currency, tax); ``None`` when neither bound is given; errors name the
+    field ``where`` it was."""
+    low, high, currency, gross = (DEFAULT_FIELDS.key(keys, record) for keys in names)
+    bounds = [
+        f"{word} {amount}"
+        for word, key in (("от", low), ("до", high))
+        if key is not None and (amount := _amount(record[key], f"{where}поле {key!r}"))
+    ]
+    if not bounds:
+        return None
+    unit = None if currency is None else _optional_text(record[currency], f"{where}поле {currency!r}")
+    taxed = None if gross is None else record[gross]
+    tax = "до вычета налогов" if taxed is True else "на руки" if taxed is False else None
+    return " ".join([*bounds, *(part for part in (unit, tax) if part)])
+
+
+def salary_of(value: object, what: str = "зарплата") -> str | None:
+    """The pay as text: a string as it is, a number written out, a mapping read as a salary object (hh.ru's
+    ``{"from", "to", "currency", "gross"}``)."""
+    if isinstance(value, Mapping):
+        fields = DEFAULT_FIELDS
+        return _pay_range(value, (("from", "min"), ("to", "max"), fields.currency, fields.gross), f"{what}: ")
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return _amount(value, what)
+    if value is not None and not isinstance(value, str):
+        raise TypeError(f"{what}: ожидалась строка, число или объект {{from, to, currency, gross}}, а не {type(value).__name__}")
+    return _optional_text(value, what)
+
+
+def make_posting(
+    text: object, title: object = None, id: object = None, format: object = None, *, salary: object = None
+) -> Posting:
     """A posting from its parts; see the module docstring for what is accepted."""
     return Posting(
         text=text_of(text),
         title=_optional_text(title, "название"),
         id=_optional_text(id, "id"),
         format=check_format(format),
+        salary=salary_of(salary),
     )
 
 
@@ -133,6 +187,7 @@ def from_record(
     format_key, fmt = value(fields.format)
     try:
         text = text_of(record[text_key], f"поле {text_key!r}")
+        salary = _record_salary(record, fields)
         record_title = _optional_text(record_title, f"поле {title_key!r}")
         identifier = _optional_text(identifier, f"поле {id_key!r}")
         if title is not None:
@@ -144,7 +199,16 @@ def from_record(
         title=title if title is not None else record_title,
         id=identifier if identifier is not None else default_id,
         format=check_format(fmt),
+        salary=salary,
     )
+
+
+def _record_salary(record: Mapping[Any, Any], fields: FieldMap) -> str | None:
+    """The pay of a record: its salary field, else its pair of bounds (``salary_from`` / ``salary_to``)."""
+    key = fields.key(fields.salary, record)
+    if key is not None:
+        return salary_of(record[key], f"поле {key!r}")
+    return _pay_range(record, (fields.salary_from, fields.salary_to, fields.currency, fields.gross), "")
 
 
 def as_posting(item: object, fields: FieldMap = DEFAULT_FIELDS) -> Posting:

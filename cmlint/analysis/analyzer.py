@@ -111,8 +111,12 @@ class AnalyzedPosting:
 
     @property
     def states_salary(self) -> bool:
-        """Whether the title or the body states a salary figure."""
-        return self.text.states_salary or bool(self.title.text and states_salary(self.title.text))
+        """Whether the title, the body or the board's own salary field states a salary figure."""
+        return (
+            self.text.states_salary
+            or bool(self.title.text and states_salary(self.title.text))
+            or any(map(str.isdigit, self.posting.salary or ""))
+        )
 
 
 class Analyzer:

@@ -51,6 +51,7 @@ class CheckOptions:
     title_field: Annotated[list[str] | None, typer.Option("--title-field", metavar="ПОЛЕ", help="Поле записи с названием (JSON/JSONL/CSV).")] = None
     text_field: Annotated[list[str] | None, typer.Option("--text-field", metavar="ПОЛЕ", help="Поле записи с текстом.")] = None
     id_field: Annotated[list[str] | None, typer.Option("--id-field", metavar="ПОЛЕ", help="Поле записи с идентификатором.")] = None
+    salary_field: Annotated[list[str] | None, typer.Option("--salary-field", metavar="ПОЛЕ", help="Поле записи с зарплатой, если доска хранит её отдельно от текста (строка, число или объект {from, to}).")] = None
     stdin_format: Annotated[StdinFormat, typer.Option("--stdin-format", metavar="ФОРМАТ", help="Формат данных из stdin: txt, md, html, jsonl, json, csv (по умолчанию txt).", show_default=False)] = "txt"
     progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Полоса прогресса (по умолчанию — если stderr терминал).", show_default=False)] = None
     color: Annotated[bool | None, typer.Option("--color/--no-color", help="Цвет в текстовом выводе (по умолчанию — если вывод в терминал).", show_default=False)] = None
@@ -72,12 +73,13 @@ class CheckOptions:
         )
 
     def fields(self) -> FieldMap:
-        """Which record fields hold the title, text and id (flags replace the defaults)."""
+        """Which record fields hold the title, text, id and salary (flags replace the defaults)."""
         defaults = FieldMap()
         return FieldMap(
             title=_names(self.title_field) or defaults.title,
             text=_names(self.text_field) or defaults.text,
             id=_names(self.id_field) or defaults.id,
+            salary=_names(self.salary_field) or defaults.salary,
         )
 
 

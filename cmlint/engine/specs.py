@@ -46,6 +46,8 @@ class Example(BaseModel):
 
     text: str
     title: str | None = None
+    #: The salary a board keeps apart from the text (:attr:`cmlint.models.Posting.salary`).
+    salary: str | None = None
     match: list[str] | None = None
     replacement: list[str] | None = None
 

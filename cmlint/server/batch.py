@@ -54,8 +54,7 @@ async def lint_line(pool: WorkerPool, number: int, line: bytes | None, max_line:
         request = validate(LintRequest, parse_json(line))
     except ApiError as error:
         return _failure(number, error.message)
-    posting = {"text": request.text, "title": request.title, "id": request.id, "format": request.format}
-    _, body = await pool.run("lint", {"posting": posting})
+    _, body = await pool.run("lint", {"posting": request.posting()})
     report = Report.model_validate_json(body)
     return dump(LintResult(source=SOURCE, record=number, id=report.id, report=report))
 

@@ -71,7 +71,21 @@ _PROBLEMS = {
     "too_short": "пара чисел",
     "too_long": "пара чисел",
     "none_required": "null",
+    "model_type": "объект",
+    "bool_type": "true или false",
+    "greater_than_equal": "число не меньше нуля",
 }
+#: The names pydantic gives the members of a union it tried, which are no fields (``salary`` → ``str`` …).
+_UNION_MEMBERS = frozenset({"str", "int", "bool", "float", "constrained-str", "constrained-int"})
+
+
+def _field(location: list[str]) -> str:
+    """A field's path as the request spells it: ``salary.from``, ``fixes[0]`` (union members left out)."""
+    parts = [part for part in location if part not in _UNION_MEMBERS and not part[:1].isupper()]
+    path = ""
+    for part in parts:
+        path += f"[{part}]" if part.isdigit() else f".{part}" if path else part
+    return path or "тело запроса"
 
 
 def describe(errors: list[Any]) -> list[ErrorDetail]:
@@ -79,13 +93,12 @@ def describe(errors: list[Any]) -> list[ErrorDetail]:
     expected: dict[str, list[str]] = {}
     problems: dict[str, str] = {}
     for issue in errors:
-        location = [str(part) for part in issue["loc"] if part not in ("body", "query", "path")]
-        field = location[0] if location else "тело запроса"
-        if len(location) > 1 and location[1].isdigit():
-            field = f"{field}[{location[1]}]"
+        field = _field([str(part) for part in issue["loc"] if part not in ("body", "query", "path")])
         kind = issue["type"]
         if kind in ("missing", "extra_forbidden"):
             problems[field] = _PROBLEMS[kind]
+        elif kind == "string_too_long":
+            problems[field] = f"строка не длиннее {issue.get('ctx', {}).get('max_length')} символов"
         elif kind == "literal_error":
             problems[field] = "допустимые значения: " + str(issue.get("ctx", {}).get("expected", "")).replace(
                 "'", ""
@@ -96,6 +109,9 @@ def describe(errors: list[Any]) -> list[ErrorDetail]:
                 expected[field].append(kind_wanted)
     for field, alternatives in expected.items():
         problems.setdefault(field, "ожидается " + " или ".join(alternatives))
+    # A problem inside a field's object says what was meant: the field's other shapes are no news.
+    for field in [f for f in problems if any(other.startswith(f + ".") for other in problems)]:
+        del problems[field]
     return [ErrorDetail(field=field, problem=problem) for field, problem in problems.items()]
 
 

@@ -7,23 +7,38 @@ postings), and an unknown field is an error that names it.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, field_validator
+from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, StrictBool, StrictInt, StrictStr, field_validator
 
 from cmlint.edits import AppliedFix
 from cmlint.engine.specs import Explanation, RuleSpec
 from cmlint.factories import new_list
 from cmlint.formatters.wording import severity_word
 from cmlint.models import Format, Report, Severity
+from cmlint.posting import MAX_TITLE_CHARS, salary_of
+
+#: A salary as the board's page shows it («от 80 000 ₽»): a few words, like a title.
+SalaryText = Annotated[StrictStr, Field(max_length=MAX_TITLE_CHARS)]
 
 
 class _Request(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
 
 
+class SalaryRange(_Request):
+    """The pay as a board keeps it apart from the text (the shape of hh.ru's ``salary``)."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    low: NonNegativeInt | None = Field(default=None, alias="from", description="от")
+    high: NonNegativeInt | None = Field(default=None, alias="to", description="до")
+    currency: SalaryText | None = Field(default=None, description="валюта, например RUR")
+    gross: StrictBool | None = Field(default=None, description="true — до вычета налогов, false — на руки")
+
+
 class LintRequest(_Request):
-    """One posting: its text, and optionally its title, id and markup."""
+    """One posting: its text, and optionally its title, id, markup and the salary a board keeps apart."""
 
     text: StrictStr = Field(description="текст вакансии (без названия, если название передано отдельно)")
     title: StrictStr | None = Field(default=None, description="название; если не задано — первая строка текста")
@@ -31,11 +46,22 @@ class LintRequest(_Request):
         default=None, description="идентификатор вакансии у вас; вернётся в отчёте"
     )
     format: Format | None = Field(default=None, description="разметка текста; если не задана — определяется сама")
+    salary: SalaryText | NonNegativeInt | SalaryRange | None = Field(
+        default=None,
+        description="зарплата, если доска хранит её отдельно от текста: как на странице («от 80 000 ₽»), числом "
+        "или объектом {from, to, currency, gross}; с цифрой в ней ST004 не срабатывает",
+    )
 
     @field_validator("id")
     @classmethod
     def _id_as_text(cls, value: str | int | None) -> str | None:
         return None if value is None else str(value)
+
+    def posting(self) -> dict[str, Any]:
+        """The posting a worker lints (a :class:`~cmlint.models.Posting` as data)."""
+        salary = self.salary.model_dump(by_alias=True) if isinstance(self.salary, SalaryRange) else self.salary
+        posting = {"text": self.text, "title": self.title, "id": self.id, "format": self.format}
+        return posting | {"salary": salary_of(salary)}
 
 
 class FixRequest(LintRequest):

@@ -24,7 +24,7 @@ CASES = [
 
 @pytest.mark.parametrize(("code", "example", "expected"), CASES)
 def test_rule_example(linter: Linter, code: str, example: Example, expected: bool) -> None:
-    report = linter.lint(example.text, title=example.title)
+    report = linter.lint(example.text, title=example.title, salary=example.salary)
     found = [f for f in report.findings if f.code == code]
     if not expected:
         assert not found, report.model_dump_json(indent=1)

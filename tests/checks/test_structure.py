@@ -168,6 +168,15 @@ def test_no_salary(linter: Linter, text: str, fires: bool) -> None:
     assert bool(found(linter, "ST004", text, title="Оператор")) is fires
 
 
+@pytest.mark.parametrize(
+    ("salary", "fires"),
+    [("от 60 000 ₽", False), ({"from": 60000, "currency": "RUR"}, False), (45000, False), ("по договорённости", True), (None, True)],
+)
+def test_no_salary_reads_the_salary_a_board_keeps_apart(linter: Linter, salary: object, fires: bool) -> None:
+    report = linter.lint("Обязанности:\n- звонки\nУсловия:\n- дружный коллектив", title="Оператор", salary=salary)
+    assert ("ST004" in report.codes()) is fires
+
+
 def test_shouting_in_the_title_and_the_text(linter: Linter) -> None:
     assert found(linter, "SY005", "Обязанности:\n- звонки", title="ОПЕРАТОР КОЛЛ-ЦЕНТРА") == ["ОПЕРАТОР КОЛЛ-ЦЕНТРА"]
     assert found(linter, "SY005", "Обязанности:\n- звонки", title="ГРУЗЧИК") == []  # a short word is not shouting

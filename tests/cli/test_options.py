@@ -9,6 +9,7 @@ from cmlint.config import Config
 from cmlint.formatters import FORMATTERS
 from cmlint.io.formats import NAMES
 from cmlint.models import Severity
+from cmlint.posting import FieldMap
 
 
 def test_choices_agree_with_their_sources() -> None:
@@ -30,3 +31,4 @@ def test_flags_merge_into_the_config_once() -> None:
 def test_field_flags_replace_the_defaults() -> None:
     fields = CheckOptions(title_field=["vacancy_name, name"]).fields()
     assert fields.title == ("vacancy_name", "name") and "description" in fields.text
+    assert CheckOptions(salary_field=["pay"]).fields().salary == ("pay",) and fields.salary == FieldMap().salary

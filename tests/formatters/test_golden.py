@@ -31,7 +31,7 @@ def render(linter: Linter, spec: RuleSpec) -> str:
     formatter = make_formatter("text", stream, rules=RULES)
     formatter.start()
     for index, example in enumerate(spec.examples.fire, start=1):
-        posting = Posting(text=example.text, title=example.title)
+        posting = Posting(text=example.text, title=example.title, salary=example.salary)
         report = linter.lint_posting(posting)
         own = [f for f in report.findings if f.code == spec.code]
         report = report.model_copy(update={"findings": own, **assess(own).model_dump()})

@@ -186,7 +186,33 @@ def test_openapi_schema(client: TestClient) -> None:
     schema = client.get("/openapi.json").json()
     assert {"/v1/lint", "/v1/lint/batch", "/v1/fix", "/v1/rules", "/v1/rules/{code}", "/healthz"} <= set(schema["paths"])
     body = schema["paths"]["/v1/lint"]["post"]["requestBody"]["content"]["application/json"]["schema"]
-    assert set(body["properties"]) == {"text", "title", "id", "format"}
+    assert set(body["properties"]) == {"text", "title", "id", "format", "salary"}
+    assert set(body["$defs"]["SalaryRange"]["properties"]) == {"from", "to", "currency", "gross"}
+
+
+def test_a_salary_kept_apart_is_read_like_the_librarys(client: TestClient, linter: Linter) -> None:
+    text = "Обязанности:\n- звонки клиентам\n- ведение CRM"
+    assert "ST004" in {f["code"] for f in client.post("/v1/lint", json={"text": text}).json()["findings"]}
+    for salary in ({"from": 80000, "to": 120000, "currency": "RUR", "gross": False}, "от 80 000 ₽", 90000):
+        response = client.post("/v1/lint", json={"text": text, "salary": salary})
+        assert response.status_code == 200 and "ST004" not in {f["code"] for f in response.json()["findings"]}
+    answer = client.post("/v1/lint", json={"text": text, "salary": "по договорённости"}).json()
+    assert answer == linter.lint(text, salary="по договорённости").model_dump(mode="json")
+
+
+@pytest.mark.parametrize(
+    ("salary", "field", "problem"),
+    [
+        ({"from": -1}, "salary.from", "ожидается число не меньше нуля"),
+        ({"frm": 1}, "salary.frm", "неизвестное поле"),
+        (True, "salary", "ожидается строка или целое число или объект"),
+        ("х" * 1001, "salary", "строка не длиннее 1000 символов"),
+        ({"currency": "х" * 1001}, "salary.currency", "строка не длиннее 1000 символов"),
+    ],
+)
+def test_a_bad_salary_names_its_field(client: TestClient, salary: object, field: str, problem: str) -> None:
+    error = _error(client.post("/v1/lint", json={"text": "x", "salary": salary}), 422, "invalid-request")
+    assert [(d["field"], d["problem"]) for d in error["details"]] == [(field, problem)]
 
 
 def test_page_is_offline_and_locked_down(client: TestClient) -> None:

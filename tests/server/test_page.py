@@ -143,3 +143,15 @@ def test_upload_a_word_file(page, tmp_path: Path) -> None:
     page.set_input_files("#file", str(path))
     sync_api.expect(page.locator("#text")).to_have_value("Комьюнити-менеджер\nОбязанности:\n- холодные звонки\n- выполнение плана продаж\n- ведение сделок в CRM\n", timeout=15_000)
     sync_api.expect(page.locator("#text-backdrop mark.m-warning")).to_have_text("Комьюнити-менеджер", timeout=15_000)
+
+
+def test_a_salary_kept_apart_satisfies_no_salary(page) -> None:
+    expect = sync_api.expect
+    page.fill("#title", "Оператор call-центра")
+    page.fill("#text", "Обязанности:\n- принимать входящие звонки\n- оформлять заказы в CRM")
+    no_salary = page.locator(".code", has_text="ST004")
+    expect(no_salary).to_have_count(1, timeout=15_000)
+    page.fill("#salary", "от 60 000 ₽ на руки")
+    expect(no_salary).to_have_count(0, timeout=15_000)
+    page.fill("#salary", "по договорённости")
+    expect(no_salary).to_have_count(1, timeout=15_000)

@@ -35,4 +35,4 @@ def pool_of(request: Request) -> WorkerPool:
 async def posting_of(request: Request, model: type[LintRequest]) -> tuple[LintRequest, dict[str, Any]]:
     """The request body as ``model`` and the posting a worker lints."""
     payload = validate(model, parse_json(await request.body()))
-    return payload, {"text": payload.text, "title": payload.title, "id": payload.id, "format": payload.format}
+    return payload, payload.posting()

@@ -11,7 +11,7 @@
   var RANK = { error: 3, warning: 2, suggestion: 1, evidence: 0 };
 
   var $ = function (id) { return document.getElementById(id); };
-  var titleInput = $("title"), textArea = $("text"), titleBackdrop = $("title-backdrop"), textBackdrop = $("text-backdrop");
+  var titleInput = $("title"), salaryInput = $("salary"), textArea = $("text"), titleBackdrop = $("title-backdrop"), textBackdrop = $("text-backdrop");
   var groups = $("groups"), summary = $("summary"), statusLine = $("status"), tooltip = $("tooltip"), caretHint = $("caret-hint");
 
   var state = { report: null, sent: null, format: null, rules: {}, labels: {}, timer: 0, seq: 0, controller: null };
@@ -53,8 +53,8 @@
   }
 
   function posting() {
-    var title = titleInput.value.trim();
-    return { text: textArea.value, title: title ? titleInput.value : null, format: state.format };
+    var title = titleInput.value.trim(), salary = salaryInput.value.trim();
+    return { text: textArea.value, title: title ? titleInput.value : null, format: state.format, salary: salary || null };
   }
   function fullText() {
     var p = posting();
@@ -422,6 +422,7 @@
     (rules || []).forEach(function (r) { state.rules[r.code] = r; });
     state.labels = labels || {};
     titleInput.addEventListener("input", schedule);
+    salaryInput.addEventListener("input", schedule);
     textArea.addEventListener("input", schedule);
     titleInput.addEventListener("scroll", function () { titleBackdrop.scrollLeft = titleInput.scrollLeft; });
     ["keyup", "click", "focus"].forEach(function (type) {
