@@ -51,7 +51,7 @@ class CheckOptions:
     title_field: Annotated[list[str] | None, typer.Option("--title-field", metavar="ПОЛЕ", help="Поле записи с названием (JSON/JSONL/CSV).")] = None
     text_field: Annotated[list[str] | None, typer.Option("--text-field", metavar="ПОЛЕ", help="Поле записи с текстом.")] = None
     id_field: Annotated[list[str] | None, typer.Option("--id-field", metavar="ПОЛЕ", help="Поле записи с идентификатором.")] = None
-    salary_field: Annotated[list[str] | None, typer.Option("--salary-field", metavar="ПОЛЕ", help="Поле записи с зарплатой, если доска хранит её отдельно от текста (строка, число или объект {from, to}).")] = None
+    salary_field: Annotated[list[str] | None, typer.Option("--salary-field", metavar="ПОЛЕ", help="Поле записи с зарплатой, если доска хранит её отдельно от текста (строка, число или объект с границами вилки).")] = None
     stdin_format: Annotated[StdinFormat, typer.Option("--stdin-format", metavar="ФОРМАТ", help="Формат данных из stdin: txt, md, html, jsonl, json, csv (по умолчанию txt).", show_default=False)] = "txt"
     progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Полоса прогресса (по умолчанию — если stderr терминал).", show_default=False)] = None
     color: Annotated[bool | None, typer.Option("--color/--no-color", help="Цвет в текстовом выводе (по умолчанию — если вывод в терминал).", show_default=False)] = None
