@@ -58,6 +58,9 @@ class Markers(BaseModel):
     clause_breakers: frozenset[Lemma]
     team_nouns: frozenset[Lemma]
     team_heads: frozenset[Lemma]
+    #: People who are no staff: a team of them is a programme to run («собрать команду амбассадоров»), not
+    #: another team.
+    unpaid_people: frozenset[Lemma]
     handoff_verbs: frozenset[Lemma]
     joint_markers: frozenset[Lemma]
     #: A phrase after one of these names the aim of the work («цели: привлечение клиентов»), not the work.
@@ -299,7 +302,7 @@ def _cooperation(
     index = match.start - 1
     while index >= first and (pos[index] in ("ADJ", "ADP") or lemmas[index] in ("-", "‑")):
         index -= 1
-    if index >= first and lemmas[index] in markers.team_nouns:
+    if index >= first and lemmas[index] in markers.team_nouns and lemmas[match.start] not in markers.unpaid_people:
         return 0.0
     after = match.end
     while after < last and lemmas[after] in ("-", "‑"):
