@@ -104,7 +104,7 @@ def reading(trainer: Trainer, reader: PostingReader) -> dict[str, object]:
 def trainers(engine: Engine) -> list[tuple[Trainer, ModelCard | None]]:
     """Both trainers with the shipped card each one wrote (``None``: no fine-role head shipped)."""
     head = shipped_head()
-    occupation_files = [occupations.default_data()]
+    occupation_files = occupations.training_files(occupations.default_data())
     occupation = Trainer(
         "модель профессий",
         "python -m tools.train_occupations --seed 0",

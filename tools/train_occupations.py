@@ -5,7 +5,8 @@ look like: the title is read with the taxonomy's title patterns only
 (:class:`tools.training_reader.TitleLabels`), and every duty line of the posting gets the title's
 occupation as its label (requirement lines count half).  Postings whose title
 names no occupation, or several different ones, teach nothing.  Identical
-bodies count once.
+bodies count once.  Our own postings in ``corpora/training/`` (occupations the real split holds few of:
+couriers, storekeepers, cooks, nurses, guards …) are read the same way, by their titles.
 
     python -m tools.train_occupations [--data …/shared/eval/real/large/train.jsonl]
 
@@ -61,6 +62,8 @@ from tools.training_reader import (
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "cmlint" / "occupations"
+#: Postings we write of occupations the real training split holds few of (couriers, cooks, nurses …).
+OWN_CORPUS = ROOT / "corpora" / "training"
 
 #: The nouns the trainers count in, for «9 939 вакансий, 42 профессии».
 POSTINGS = ("вакансия", "вакансии", "вакансий")
@@ -88,6 +91,11 @@ class Parameters(BaseModel):
 def default_data() -> Path:
     """The training split of the real postings (``$CMLINT_REAL_DATA`` or the nearest ``shared/eval/real`` above)."""
     return data_dir() / "large" / "train.jsonl"
+
+
+def training_files(data: Path) -> list[Path]:
+    """The real postings and our own (:data:`OWN_CORPUS`), both labelled by their titles."""
+    return [data, *sorted(OWN_CORPUS.glob("*.jsonl"))]
 
 
 def code_fingerprint(taxonomy: Taxonomy) -> str:
@@ -320,9 +328,10 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     engine = Linter().engine
     taxonomy = engine.taxonomy
-    read = read_labels([data], occupation_titles(engine))
+    files = training_files(data)
+    read = read_labels(files, occupation_titles(engine))
     reader = PostingReader(engine.nlp)
-    examples = list(read_examples(labelled_texts([data], read), reader))
+    examples = list(read_examples(labelled_texts(files, read), reader))
     labels, examples = learned(examples, parameters.min_postings)
     took = time.monotonic() - started
     counted = f"{count_of(len(examples), *POSTINGS)}, {count_of(len(labels), *OCCUPATIONS)}"
@@ -337,7 +346,7 @@ def main(argv: list[str] | None = None) -> int:
             labels=labels,
             features=features,
             code_fingerprint=code_fingerprint(taxonomy),
-            data_fingerprint=data_fingerprint([data]),
+            data_fingerprint=data_fingerprint(files),
             label_fingerprint=label_fingerprint(read),
             reading_fingerprint=reading_fingerprint(reader),
             postings=len(final),

@@ -17,7 +17,7 @@ from cmlint.occupations.features import features, terms
 from cmlint.occupations.model import DATA, MODELS_ENV, ModelCard, OccupationModel, models_folder, shipped_model
 from cmlint.roles.learned import shipped_head
 from cmlint.roles.taxonomy import load_taxonomy
-from tools.train_occupations import code_fingerprint, default_data, main, occupation_titles
+from tools.train_occupations import code_fingerprint, default_data, main, occupation_titles, training_files
 from tools.training_reader import (
     PostingReader,
     TitleLabels,
@@ -123,8 +123,9 @@ def test_reading_fingerprint_notices_other_lemmas() -> None:
 def test_shipped_model_was_trained_on_the_current_data_and_labels() -> None:
     """The data file, and every title's label as the trainer reads it today (the matcher and morphology included)."""
     card = shipped_model().card
-    assert card.data_fingerprint == data_fingerprint([TRAINING_DATA])
-    assert card.label_fingerprint == label_fingerprint(read_labels([TRAINING_DATA], names()))
+    files = training_files(TRAINING_DATA)
+    assert card.data_fingerprint == data_fingerprint(files)
+    assert card.label_fingerprint == label_fingerprint(read_labels(files, names()))
 
 
 def test_trainer_names_missing_data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
