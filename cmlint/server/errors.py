@@ -75,13 +75,14 @@ _PROBLEMS = {
     "bool_type": "true или false",
     "greater_than_equal": "число не меньше нуля",
 }
-#: The names pydantic gives the members of a union it tried, which are no fields (``salary`` → ``str`` …).
-_UNION_MEMBERS = frozenset({"str", "int", "bool", "float", "constrained-str", "constrained-int"})
+#: The names pydantic gives the members of a union it tried, which are no fields (``salary`` → ``str``,
+#: ``SalaryRange`` …); a field a client wrote is never dropped, whatever its case.
+_UNION_MEMBERS = frozenset({"str", "int", "bool", "float", "constrained-str", "constrained-int", "SalaryRange"})
 
 
 def _field(location: list[str]) -> str:
     """A field's path as the request spells it: ``salary.from``, ``fixes[0]`` (union members left out)."""
-    parts = [part for part in location if part not in _UNION_MEMBERS and not part[:1].isupper()]
+    parts = [part for part in location if part not in _UNION_MEMBERS]
     path = ""
     for part in parts:
         path += f"[{part}]" if part.isdigit() else f".{part}" if path else part

@@ -59,6 +59,7 @@ def test_lint_with_a_markup_format(client: TestClient, linter: Linter) -> None:
         (b'{"title": "x"}', 422, "invalid-request", "text"),
         (b'{"text": "x", "format": "docx"}', 422, "invalid-request", "format"),
         (b'{"text": "x", "colour": "red"}', 422, "invalid-request", "colour"),
+        (b'{"text": "x", "Colour": "red"}', 422, "invalid-request", "Colour"),
     ],
 )
 def test_bad_input_is_a_clear_json_error(client: TestClient, body: bytes, status: int, code: str, field: str | None) -> None:
@@ -205,6 +206,7 @@ def test_a_salary_kept_apart_is_read_like_the_librarys(client: TestClient, linte
     [
         ({"from": -1}, "salary.from", "ожидается число не меньше нуля"),
         ({"frm": 1}, "salary.frm", "неизвестное поле"),
+        ({"From": 1}, "salary.From", "неизвестное поле"),
         (True, "salary", "ожидается строка или целое число или объект"),
         ("х" * 1001, "salary", "строка не длиннее 1000 символов"),
         ({"currency": "х" * 1001}, "salary.currency", "строка не длиннее 1000 символов"),
