@@ -29,8 +29,6 @@ class _Request(BaseModel):
 class SalaryRange(_Request):
     """The pay as a board keeps it apart from the text (the shape of hh.ru's ``salary``)."""
 
-    model_config = ConfigDict(populate_by_name=True)
-
     low: NonNegativeInt | None = Field(default=None, alias="from", description="от")
     high: NonNegativeInt | None = Field(default=None, alias="to", description="до")
     currency: SalaryText | None = Field(default=None, description="валюта, например RUR")
