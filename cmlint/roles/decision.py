@@ -362,12 +362,18 @@ def _foreign_occupation(
     """The unrelated occupation the duty lines clearly belong to, if any.
 
     The rival is the unrelated occupation with the best log-score.  It must
-    read, on average, at least as often as the fitting occupations together,
-    and win against them by a margin in log-probability, in all and per unit
-    of line weight.  The margin is that of the rival's trade: the rival with
-    the occupations related to it that do not fit the title — a courier's
-    lines reading partly as a driver's and a warehouse worker's speak with one
-    voice (:func:`_trade`).  At least one line must read clearly as that trade
+    read, on average, ``occupation_share_ratio`` times as often as the fitting
+    occupations together, and win against them by a margin in
+    log-probability, in all and per unit of line weight.  The margin is that
+    of the rival's trade: the rival with the occupations related to it that
+    do not fit the title — a courier's lines reading partly as a driver's and
+    a warehouse worker's speak with one voice (:func:`_trade`).  Under the
+    title of a role whose work the model cannot read (``member_roles``:
+    community) the share is the trade's too: a computer club's «Комьюнити-
+    менеджер» whose lines split between system administration and support
+    has one rival, not two halves (under every title, this added four
+    own-title findings out of fold, three of them wrong; under community
+    titles none).  At least one line must read clearly as that trade
     (``occupation_min_line_probability``): lines the model only leans on a
     little (English text, which it knows mostly from IT postings) add up to
     a margin without saying what the job is.
@@ -377,9 +383,10 @@ def _foreign_occupation(
     if foreign is None:
         return None
     own_share = sum(scores.shares.get(occupation, 0.0) for occupation in fitting)
-    if scores.shares[foreign] < thresholds.occupation_share_ratio * own_share:
-        return None
     trade = {foreign} | _trade(foreign, roles, fitting, scores, taxonomy)
+    rival = trade if roles & thresholds.occupations.member_roles else {foreign}
+    if sum(scores.shares.get(occupation, 0.0) for occupation in rival) < thresholds.occupation_share_ratio * own_share:
+        return None
     if scores.clearest(trade) < thresholds.occupation_min_line_probability:
         return None
     return foreign if _clear_margin(scores.margin(trade, fitting), scores, thresholds, few_lines=True) else None
