@@ -29,6 +29,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from cmlint.io import json_values
 from cmlint.factories import new_dict, new_list
 from cmlint.linter import Linter
 from cmlint.models import Posting, Report
@@ -96,7 +97,7 @@ def read_corpus(paths: Iterable[Path]) -> list[LabeledRecord]:
                 if not line.strip():
                     continue
                 try:
-                    records.append(LabeledRecord.model_validate(json.loads(line)))
+                    records.append(LabeledRecord.model_validate(json_values.loads(line)))
                 except (json.JSONDecodeError, ValueError, RecursionError) as error:
                     raise CorpusError(f"{file}:{number}: неверная запись: {error}") from None
     return records

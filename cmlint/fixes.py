@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from cmlint.edits import AppliedFix, FixResult, apply_fixes
 from cmlint.linter import Linter, default_linter
-from cmlint.models import Format, Posting, Report
+from cmlint.models import Format, Report
+from cmlint.posting import make_posting
 
 #: :func:`fix` stops after this many lint-and-fix passes even if fixes remain.
 MAX_PASSES = 5
@@ -41,7 +42,7 @@ def fix(
     (they are listed in ``skipped``).  ``path`` lets ``per-file-ignores`` apply.
     """
     linter = linter or default_linter()
-    posting = Posting(text=text, title=title, format=format, id=id)
+    posting = make_posting(text, title, id, format)  # bad arguments: the library's TypeError / PostingError
     report = linter.lint_posting(posting, path=path)
     applied: list[AppliedFix] = []
     for passes in range(max_passes + 1):

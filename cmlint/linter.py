@@ -24,7 +24,15 @@ from cmlint.engine.specs import RuleSpec
 from cmlint.engine.suppression import ReviewedPosting, Suppression
 from cmlint.models import Finding, Posting, Report, RoleInfo, Severity
 from cmlint.roles.taxonomy import Taxonomy
-from cmlint.posting import DEFAULT_FIELDS, PostingError, PostingLike, as_posting, check_format, make_posting
+from cmlint.posting import (
+    DEFAULT_FIELDS,
+    MAX_NUMBER_DIGITS,
+    PostingError,
+    PostingLike,
+    as_posting,
+    check_format,
+    make_posting,
+)
 from cmlint.quality import assess
 from cmlint.resources import data_digest
 
@@ -195,7 +203,9 @@ class Linter:
             for item in items:
                 yield item if isinstance(item, Report) else self.lint_posting(item)
             return
-        from cmlint.parallel import ordered_map
+        from cmlint.parallel import ordered_map, usable_processes
+
+        n_process = usable_processes(n_process)
 
         def failure(item: Posting | Report, reason: str) -> Report:
             return item if isinstance(item, Report) else self.not_linted(item, reason)
@@ -308,7 +318,12 @@ def _internal_error(error: Exception) -> Finding:
 
 
 def _plain_id(value: object) -> str | None:
-    return value if isinstance(value, str) else str(value) if isinstance(value, int) and not isinstance(value, bool) else None
+    """A record's id to name in its ``CM000`` report: a string, or an integer short enough to write out."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) < 10**MAX_NUMBER_DIGITS:
+        return str(value)
+    return None
 
 
 def lint_one(linter: Linter, item: Posting | Report) -> Report:

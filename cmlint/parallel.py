@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -34,6 +35,13 @@ log = logging.getLogger("cmlint")
 #: Longest wait for one item before its worker is presumed hung (the linter's own time budget is far lower).
 ITEM_TIMEOUT = 300.0
 _WORKER: Linter | None = None
+
+
+def usable_processes(requested: int) -> int:
+    """How many worker processes to start for ``requested``: at least one, at most twice the CPUs (and no fewer
+    than four may be asked for anywhere).  Linting is CPU-bound: more workers only fork and fill memory
+    (``-j 100000`` started hundreds of processes before the first posting was read)."""
+    return max(1, min(requested, max(4, 2 * (os.cpu_count() or 1))))
 
 
 def _init_worker(linter: Linter) -> None:
@@ -99,13 +107,15 @@ def ordered_map(
     window: int | None = None,
     item_timeout: float = ITEM_TIMEOUT,
 ) -> Iterator[Out]:
-    """Apply ``function(linter, item)`` in ``n_process`` processes, yielding in input order.
+    """Apply ``function(linter, item)`` in ``n_process`` processes (:func:`usable_processes`), yielding in input
+    order.
 
     ``function`` must be a module-level function.  At most ``window``
     (default ``4 * n_process``) items are in flight, so a stream of
     millions never sits in memory.
     """
     source = iter(items)
+    n_process = usable_processes(n_process)
     limit = window or 4 * n_process
     pool = _Pool(linter, n_process)
     pending: deque[_Task[In, Out]] = deque()

@@ -18,6 +18,7 @@ Two kinds of failure, kept apart on purpose:
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, get_args
@@ -31,6 +32,9 @@ FORMATS: tuple[str, ...] = get_args(Format)
 MAX_TEXT_CHARS = 200_000
 #: A title longer than this is refused: titles are a few words; title checks look at every pair of words.
 MAX_TITLE_CHARS = 1_000
+#: A number (an id, a title, a pay bound) with more digits than this is refused: none needs more than a few dozen,
+#: and Python will not write out an integer of over 4 300 digits at all.
+MAX_NUMBER_DIGITS = 100
 
 PostingLike = Posting | str | bytes | Mapping[str, Any] | tuple[Any, ...]
 
@@ -101,21 +105,32 @@ def _optional_text(value: object, what: str) -> str | None:
     if value is None or isinstance(value, str):
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return str(value)
+        return str(_bounded(value, what))
     raise TypeError(f"{what}: ожидалась строка, а не {type(value).__name__}")
+
+
+def _bounded(value: int | float, what: str) -> int | float:
+    """``value`` when it is a finite number of at most :data:`MAX_NUMBER_DIGITS` digits."""
+    if isinstance(value, float) and not math.isfinite(value):
+        raise TypeError(f"{what}: ожидалось конечное число, а не {value}")
+    if abs(value) >= 10**MAX_NUMBER_DIGITS:
+        raise _fail("too-large", f"{what}: число длиннее {MAX_NUMBER_DIGITS} цифр")
+    return value
 
 
 def _amount(value: object, what: str) -> str | None:
     """A bound of a pay range: a whole non-negative number, or digits in a string; ``None`` when not given."""
     if value is None or value == "":
         return None
-    if isinstance(value, str) and "".join(value.split()).isdigit():
-        value = int("".join(value.split()))
+    if isinstance(value, str) and (digits := "".join(value.split())).isdigit():
+        if len(digits) > MAX_NUMBER_DIGITS:
+            raise _fail("too-large", f"{what}: число длиннее {MAX_NUMBER_DIGITS} цифр")
+        value = int(digits)
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if not isinstance(value, int) or isinstance(value, bool) or value < 0:
         raise TypeError(f"{what}: ожидалось неотрицательное целое число, а не {value!r}")
-    return f"{value:,}".replace(",", " ")
+    return f"{_bounded(value, what):,}".replace(",", " ")
 
 
 def _pay_range(record: Mapping[Any, Any], names: tuple[tuple[str, ...], ...], where: str) -> str | None:
@@ -228,6 +243,6 @@ def as_posting(item: object, fields: FieldMap = DEFAULT_FIELDS) -> Posting:
 
 
 __all__ = [
-    "DEFAULT_FIELDS", "FORMATS", "MAX_TEXT_CHARS", "MAX_TITLE_CHARS", "FieldMap", "PostingError", "PostingLike",
+    "DEFAULT_FIELDS", "FORMATS", "MAX_NUMBER_DIGITS", "MAX_TEXT_CHARS", "MAX_TITLE_CHARS", "FieldMap", "PostingError", "PostingLike",
     "as_posting", "check_format", "from_record", "make_posting", "text_of",
 ]

@@ -158,3 +158,17 @@ def test_unknown_selectors_fail_when_the_engine_is_built() -> None:
 def test_a_footnote_mark_after_a_word_is_no_number(linter: Linter) -> None:
     report = linter.lint("Требования: мужчина ¹ опыт от года.\n¹ по просьбе заказчика", title="Кладовщик")
     assert "CM000" not in report.codes() and "LG001" in report.codes()
+
+
+def test_a_record_with_a_number_too_long_is_reported_and_the_stream_goes_on(linter: Linter) -> None:
+    """``str()`` of a 5 000-digit int raises: the record's CM000 report had taken the stream down with it."""
+    reports = list(linter.lint_many(iter([{"id": 10**5000, "text": "x"}, "Обязанности: проводить встречи"])))
+    assert reports[0].id is None and "число длиннее 100 цифр" in reports[0].findings[0].message
+    assert reports[1].findings is not None and "CM000" not in reports[1].codes()
+
+
+def test_fix_refuses_what_is_not_a_posting_as_lint_does() -> None:
+    import cmlint
+
+    with pytest.raises(TypeError, match="ожидалась строка или bytes"):
+        cmlint.fix(None)  # type: ignore[arg-type]

@@ -64,3 +64,13 @@ def _cpu_ticks(pid: int) -> int:
     except OSError:
         return 0
     return int(fields[11]) + int(fields[12])
+
+
+def test_workers_are_bounded_by_the_cpus() -> None:
+    """``-j 100000`` forked hundreds of processes before reading a posting: workers stop at twice the CPUs (four
+    may always be asked for), and there is always one."""
+    from cmlint.parallel import usable_processes
+
+    cpus = os.cpu_count() or 1
+    assert usable_processes(100_000) == max(4, 2 * cpus)
+    assert usable_processes(2) == 2 and usable_processes(0) == 1 and usable_processes(-3) == 1

@@ -36,6 +36,11 @@ def test_not_a_posting_is_a_type_error(item: object) -> None:
         ({"text": "x", "salary_to": -5}, "malformed", "'salary_to'"),
         ({"text": "x", "salary": [80000]}, "malformed", "ожидалась строка, число или объект"),
         ({"text": "x", "salary": "х" * 1001}, "too-large", "'salary'"),
+        # Python will not write out an int of over 4 300 digits: a number is at most 100 digits, and finite.
+        ({"text": "x", "id": 10**5000}, "too-large", "число длиннее 100 цифр"),
+        ({"text": "x", "salary_from": "9" * 5000}, "too-large", "число длиннее 100 цифр"),
+        ({"text": "x", "salary": 10**200}, "too-large", "'salary'"),
+        ({"text": "x", "id": float("inf")}, "malformed", "конечное число"),
     ],
 )
 def test_record_problems_name_the_field(record: dict, kind: str, words: str) -> None:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
+from cmlint.io import json_values
 from cmlint.io.formats import SUFFIXES, InputFormat, by_name, by_suffix
 from cmlint.models import InputFailure, Posting
 from cmlint.posting import FieldMap, PostingError, from_record, make_posting
@@ -153,9 +154,12 @@ def _jsonl(source: str, handle: BinaryIO, fields: FieldMap, title: str | None) -
             continue
         count += 1
         try:
-            record = json.loads(line)
+            record = json_values.loads(line)
         except json.JSONDecodeError as error:
             yield _failure(source, number, "malformed", f"не JSON: {error.msg} (символ {error.pos + 1})", number)
+            continue
+        except json_values.NumberError as error:
+            yield _failure(source, number, "malformed", f"строка не прочитана: {error}", number)
             continue
         except RecursionError:
             yield _failure(source, number, "malformed", "JSON вложен слишком глубоко", number)
@@ -195,6 +199,9 @@ def _byte_lines(stream: io.BufferedReader) -> Iterator[Line]:
             line, _ = decode(raw)
         except DecodeError as error:
             yield number, "", InputFailure(kind="decode", message=str(error))
+            continue
+        if not line:  # bytes that decode to nothing (a lone byte-order mark) are no blank line
+            yield number, "", InputFailure(kind="decode", message="строка не читается как текст")
             continue
         yield number, line, None
 
@@ -246,9 +253,12 @@ class _Prepend(io.RawIOBase):
 
 def _json(source: str, text: str, fields: FieldMap, title: str | None) -> Iterator[Job]:
     try:
-        data = json.loads(text)
+        data = json_values.loads(text)
     except json.JSONDecodeError as error:
         yield _failure(source, None, "malformed", f"не JSON: {error.msg} (строка {error.lineno}, столбец {error.colno})")
+        return
+    except json_values.NumberError as error:
+        yield _failure(source, None, "malformed", f"файл не прочитан: {error}")
         return
     except RecursionError:
         yield _failure(source, None, "malformed", "JSON вложен слишком глубоко")

@@ -16,6 +16,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel, ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from cmlint.io import json_values
 from cmlint.server.schemas import ErrorDetail, error_body
 
 log = logging.getLogger("cmlint.server")
@@ -40,7 +41,9 @@ def parse_json(body: bytes) -> Any:
     if not body.strip():
         raise ApiError(400, "invalid-json", "пустое тело запроса: ожидался объект JSON")
     try:
-        return json.loads(body.decode("utf-8"))
+        return json_values.loads(body.decode("utf-8"))
+    except json_values.NumberError as error:
+        raise ApiError(400, "invalid-json", f"тело запроса: {error}") from None
     except UnicodeDecodeError:
         raise ApiError(400, "invalid-json", "тело запроса не в кодировке UTF-8") from None
     except json.JSONDecodeError as error:

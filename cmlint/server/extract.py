@@ -65,8 +65,10 @@ def _docx(data: bytes) -> str:
             ):
                 raise ApiError(413, "too-large", "документ Word слишком большой после распаковки")
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as error:
-        raise ApiError(422, "unreadable-file", f"это не документ Word (.docx): {type(error).__name__}") from None
+    except zipfile.BadZipFile:
+        raise ApiError(422, "unreadable-file", "это не документ Word (.docx): файл не архив .docx") from None
+    except (PackageNotFoundError, KeyError, ValueError):
+        raise ApiError(422, "unreadable-file", "это не документ Word (.docx): в архиве нет текста документа") from None
     lines: list[str] = []
     for block in document.element.body.iterchildren():
         tag = block.tag.rsplit("}", 1)[-1]

@@ -85,3 +85,26 @@ def test_readers_never_crash(tmp_path_factory, data: bytes, suffix: str) -> None
     path.write_bytes(data)
     for job in read(path, FieldMap()):
         assert (job.posting is None) != (job.error is None)
+
+
+def test_a_number_too_long_or_not_finite_costs_its_line_only(tmp_path: Path) -> None:
+    """Python will not turn over 4 300 digits into an int, and «1e400» is infinity: those lines are errors that say
+    why, the lines after them are read."""
+    path = tmp_path / "p.jsonl"
+    good = json.dumps({"text": "текст"}, ensure_ascii=False)
+    path.write_text("\n".join(['{"id": ' + "9" * 5000 + ', "text": "x"}', '{"id": 1e400, "text": "x"}', '{"id": NaN, "text": "x"}', good]), encoding="utf-8")
+    found = jobs(path)
+    assert [(j.posting is not None, j.error.kind if j.error else None) for j in found] == [
+        (False, "malformed"), (False, "malformed"), (False, "malformed"), (True, None)
+    ]
+    assert "число длиннее 100 цифр" in found[0].error.message and "1e400" in found[1].error.message
+    whole = tmp_path / "p.json"
+    whole.write_text('[{"id": ' + "9" * 5000 + ', "text": "x"}]', encoding="utf-8")
+    assert [j.error.kind for j in jobs(whole) if j.error] == ["malformed"]
+
+
+def test_a_line_of_nothing_but_a_byte_order_mark_is_an_error_in_its_place(tmp_path: Path) -> None:
+    path = tmp_path / "p.jsonl"
+    path.write_bytes(b'{"text": "a"}\n\xff\xfe\n{"text": "b"}\n')
+    found = jobs(path)
+    assert [(j.record, j.error.kind if j.error else None) for j in found] == [(1, None), (2, "decode"), (3, None)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import logging
+import zipfile
 
 import pytest
 from fastapi.testclient import TestClient
@@ -52,6 +53,9 @@ def test_lint_with_a_markup_format(client: TestClient, linter: Linter) -> None:
         (b"\xff\xfe{}", 400, "invalid-json", None),
         (b"", 400, "invalid-json", None),
         (b"[" * 5000 + b"]" * 5000, 400, "invalid-json", None),
+        (b'{"text": "x", "id": ' + b"9" * 5000 + b"}", 400, "invalid-json", None),  # Python will not make that int
+        (b'{"text": "x", "salary": 1e400}', 400, "invalid-json", None),
+        (b'{"text": "x", "salary": NaN}', 400, "invalid-json", None),
         (b'["text"]', 422, "invalid-request", None),
         (b'{"text": 5}', 422, "invalid-request", "text"),
         (b'{"text": "x", "title": ["a"]}', 422, "invalid-request", "title"),
@@ -153,6 +157,14 @@ def test_batch_line_limit(client: TestClient) -> None:
     assert "строка длиннее" in out[0]["error"]["message"] and out[1]["report"] is not None
 
 
+def test_batch_a_number_too_long_costs_its_line_only(client: TestClient) -> None:
+    """A 5 000-digit id cut the stream after the line before it (Python refuses to make such an int)."""
+    ok = json.dumps({"text": "Обязанности: проводить встречи"}, ensure_ascii=False)
+    body = '{"id": ' + "9" * 5000 + ', "text": "x"}\n' + ok + "\n"
+    out = [json.loads(line) for line in client.post("/v1/lint/batch", content=body.encode()).text.splitlines()]
+    assert "число длиннее 100 цифр" in out[0]["error"]["message"] and out[1]["report"] is not None
+
+
 def test_extract_text_files(client: TestClient) -> None:
     text = "Комьюнити-менеджер\nОбязанности: встречи участников"
     assert client.post("/v1/extract?filename=a.txt", content=text.encode("cp1251")).json() == {"text": text, "format": "plain"}
@@ -177,7 +189,12 @@ def test_extract_docx(client: TestClient) -> None:
 
 def test_extract_refuses_what_it_cannot_read(client: TestClient) -> None:
     _error(client.post("/v1/extract?filename=a.pdf", content=b"%PDF"), 415, "unsupported-file")
-    _error(client.post("/v1/extract?filename=a.docx", content=b"not a zip"), 422, "unreadable-file")
+    message = _error(client.post("/v1/extract?filename=a.docx", content=b"not a zip"), 422, "unreadable-file")["message"]
+    assert message == "это не документ Word (.docx): файл не архив .docx"
+    empty_zip = io.BytesIO()
+    zipfile.ZipFile(empty_zip, "w").close()
+    message = _error(client.post("/v1/extract?filename=a.docx", content=empty_zip.getvalue()), 422, "unreadable-file")["message"]
+    assert message == "это не документ Word (.docx): в архиве нет текста документа"
     _error(client.post("/v1/extract?filename=a.txt", content=b""), 422, "empty-file")
     _error(client.post("/v1/extract?filename=a.txt", content=bytes(range(256)) * 4), 422, "unreadable-file")
     assert _error(client.post("/v1/extract", content=b"x"), 422, "invalid-request")["details"][0]["field"] == "filename"
