@@ -72,6 +72,8 @@ class Discovery:
                 if not matches:
                     yield Failure(argument, InputFailure(kind="not-found", message="шаблон не нашёл ни одного поддерживаемого файла"))
                 yield from matches
+            elif os.path.lexists(argument):
+                yield Failure(argument, InputFailure(kind="unreadable", message=_odd_entry(path)))
             else:
                 yield Failure(argument, InputFailure(kind="not-found", message="файл или папка не существует"))
 
@@ -99,7 +101,10 @@ class Discovery:
         Patterns are matched against the path relative to ``root`` (outside
         it: the whole path), so ``drafts/`` or ``*.bak`` work at any depth.
         """
-        absolute = path.resolve()
+        try:
+            absolute = path.resolve()
+        except (OSError, RuntimeError):  # a symlink loop (RuntimeError before Python 3.13): matched as it is written
+            absolute = path.absolute()
         relative = _relative(absolute, self.root.resolve()) or absolute.as_posix().lstrip("/")
         if self._match(self._exclude, relative, path.is_dir()):
             return True
@@ -172,6 +177,13 @@ def _spec(lines: Iterable[str]) -> GitIgnoreSpec:
     from pathspec import GitIgnoreSpec
 
     return GitIgnoreSpec.from_lines(lines)
+
+
+def _odd_entry(path: Path) -> str:
+    """What an entry that exists but is neither a file nor a folder is, in words."""
+    if path.is_symlink():
+        return "символическая ссылка никуда не ведёт или ведёт по кругу"
+    return "не файл и не папка (канал, сокет или устройство)"
 
 
 def own_output(path: Path) -> bool:

@@ -56,6 +56,25 @@ def test_symlink_loops_are_walked_once(tmp_path: Path) -> None:
     assert names(found, tmp_path) == ["a/x.md"]
 
 
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symlinks")
+def test_a_symlink_loop_to_itself_is_skipped_in_a_folder_and_named_when_given(tmp_path: Path) -> None:
+    """Resolving «l1 → l2 → l1» raised (RuntimeError before Python 3.13) and took the whole run with it."""
+    write(tmp_path, "ok.md")
+    os.symlink(tmp_path / "l2.md", tmp_path / "l1.md")
+    os.symlink(tmp_path / "l1.md", tmp_path / "l2.md")
+    assert names(list(Discovery(root=tmp_path).files([str(tmp_path)])), tmp_path) == ["ok.md"]
+    named = list(Discovery(root=tmp_path).files([str(tmp_path / "l1.md")]))
+    assert isinstance(named[0], Failure) and named[0].error.kind == "unreadable"
+    assert "по кругу" in named[0].error.message
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
+def test_a_named_pipe_is_no_file_not_a_missing_one(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.md")
+    found = list(Discovery(root=tmp_path).files([str(tmp_path / "pipe.md")]))
+    assert isinstance(found[0], Failure) and found[0].error.kind == "unreadable" and "канал" in found[0].error.message
+
+
 def test_would_read(tmp_path: Path) -> None:
     write(tmp_path, "in/a.md", "in.jsonl")
     finder = Discovery(root=tmp_path)
