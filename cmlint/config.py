@@ -19,6 +19,7 @@ from cmlint.factories import new_dict, new_list
 from cmlint.files import FileProblem, read_small_text
 from cmlint.models import Severity
 from cmlint.scoring import Scoring
+from cmlint.validation_ru import problem
 
 log = logging.getLogger("cmlint")
 
@@ -30,6 +31,9 @@ def _kebab(name: str) -> str:
 class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid", alias_generator=_kebab, populate_by_name=True, frozen=True)
 
+
+#: The longest time budget, in seconds (a day): the budget's alarm timer takes no more, and no posting needs it.
+MAX_TIME_BUDGET = 86_400.0
 
 #: Not postings: tool folders and a repository's own documents and manifests (gitignore-style patterns).
 DEFAULT_EXCLUDE: tuple[str, ...] = (
@@ -54,7 +58,10 @@ class Config(_Section):
     exclude: list[str] | None = Field(default=None, description="gitignore-style patterns of files never read (default: DEFAULT_EXCLUDE)")
     extend_exclude: list[str] = Field(default_factory=new_list, description="patterns excluded on top of exclude")
     respect_gitignore: bool = True
-    time_budget: float | None = Field(default=10.0, gt=0, description="seconds one posting may take; a slower one becomes a CM000 record (null: no limit)")
+    time_budget: float | None = Field(
+        default=10.0, gt=0, le=MAX_TIME_BUDGET, allow_inf_nan=False,
+        description="seconds one posting may take; a slower one becomes a CM000 record (null: no limit)",
+    )
     roles: Scoring = Field(default_factory=Scoring)
     #: Options of Python checks by code or name (``[tool.cmlint.rules.CM002]``), over the packs' own.
     rules: dict[str, dict[str, Any]] = Field(default_factory=new_dict)
@@ -167,7 +174,7 @@ class Overrides(BaseModel):
     exclude: list[str] | None = None
     extend_exclude: list[str] = Field(default_factory=new_list)
     respect_gitignore: bool | None = None
-    time_budget: float | None = Field(default=None, gt=0)
+    time_budget: float | None = Field(default=None, gt=0, le=MAX_TIME_BUDGET, allow_inf_nan=False)
 
     @field_validator("exclude", "extend_exclude", mode="before")
     @classmethod
@@ -205,10 +212,7 @@ def parse_config(data: dict[str, Any], source: str) -> Config:
         problems = []
         for issue in error.errors():
             key = ".".join(str(part) for part in issue["loc"]) or "(корень)"
-            message = issue["msg"]
-            if issue["type"] == "extra_forbidden":
-                message = "неизвестный ключ"
-            problems.append(f"{key}: {message}")
+            problems.append(f"{key}: {problem(issue)}")
         raise ConfigError(f"{source}: " + "; ".join(problems)) from None
 
 

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "cmlint"
 
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("foundation", ("cmlint", "cmlint.models", "cmlint.config", "cmlint.budget", "cmlint.files", "cmlint.resources", "cmlint.russian", "cmlint.edits", "cmlint.kinds", "cmlint.scoring", "cmlint.cache", "cmlint.parsed_yaml", "cmlint.collector", "cmlint.memo", "cmlint.factories")),
+    ("foundation", ("cmlint", "cmlint.models", "cmlint.config", "cmlint.budget", "cmlint.files", "cmlint.resources", "cmlint.russian", "cmlint.edits", "cmlint.kinds", "cmlint.scoring", "cmlint.cache", "cmlint.parsed_yaml", "cmlint.collector", "cmlint.memo", "cmlint.factories", "cmlint.validation_ru")),
     ("text/nlp", ("cmlint.text", "cmlint.nlp", "cmlint.posting")),
     ("matching", ("cmlint.matching",)),
     ("roles/occupations", ("cmlint.roles", "cmlint.occupations")),

@@ -12,7 +12,7 @@ from enum import Enum
 from pathlib import Path
 import typer
 
-from cmlint.cli.check import fail, run_check
+from cmlint.cli.check import check_time_budget, fail, run_check
 from cmlint.cli.options import CheckOptions, command
 from cmlint.cli.typer_ru import RussianCommand, RussianGroup
 from cmlint.config import Config, ConfigError, load_config
@@ -208,6 +208,7 @@ def serve(
     missing = missing_packages()
     if missing:
         raise fail(f"для cmlint serve нужны пакеты {', '.join(missing)}: pip install 'cmlint[web]'")
+    check_time_budget(time_budget)
     if config_path is not None:
         _config(config_path)  # a broken file stops here with exit 2, before any worker starts
     run_server(ServerSettings(host=host, port=port, workers=workers, time_budget=time_budget, config_path=config_path))

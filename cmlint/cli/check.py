@@ -19,7 +19,7 @@ import typer
 from cmlint import collector
 from cmlint.cli.options import CheckOptions
 from cmlint.cli.interrupt import held, interrupted
-from cmlint.config import Config, ConfigError, load_config
+from cmlint.config import MAX_TIME_BUDGET, Config, ConfigError, load_config
 from cmlint.io.output import OutputError, PipeClosed, check_target, open_output
 
 if TYPE_CHECKING:  # the engine is imported when a check runs, so `cmlint --help` stays fast
@@ -37,6 +37,13 @@ def fail(message: str) -> typer.Exit:
     """Print ``cmlint: message`` on stderr; the exit to raise (code 2)."""
     typer.echo(f"cmlint: {message}", err=True)
     return typer.Exit(2)
+
+
+def check_time_budget(seconds: float | None) -> None:
+    """Refuse a ``--time-budget`` that is not a number of seconds above 0 and at most a day (NaN and infinity
+    included) with a usage error."""
+    if seconds is not None and not 0 < seconds <= MAX_TIME_BUDGET:
+        raise fail(f"--time-budget: нужно число секунд больше 0 и не больше {MAX_TIME_BUDGET:g}, а не {seconds:g}")
 
 
 def build_linter(options: CheckOptions) -> Linter:
@@ -142,6 +149,7 @@ def run_check(options: CheckOptions) -> None:
         raise fail("укажите файлы, папки или - для чтения из stdin")
     if options.jobs < 1:
         raise fail(f"--jobs: нужно целое число от 1, а не {options.jobs}")
+    check_time_budget(options.time_budget)
     try:
         linter = build_linter(options)
     except UsageFailure as error:

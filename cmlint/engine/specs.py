@@ -25,6 +25,7 @@ from cmlint.factories import new_dict, new_list
 from cmlint.files import FileProblem, parse_small_yaml, read_small_text
 from cmlint.kinds import ItemKind
 from cmlint.models import Severity
+from cmlint.validation_ru import problem
 
 CODE = re.compile(r"^[A-Z]{1,6}[0-9]{3}$")
 NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -278,6 +279,5 @@ def _describe(error: ValidationError, data: dict[str, Any]) -> str:
             label = entry.get("code") or entry.get("name") if isinstance(entry, dict) else None
             field_path = ".".join(str(part) for part in location[2:]) or "(правило)"
             where = f"правило {location[1] + 1}" + (f" ({label})" if label else "") + f", поле {field_path}"
-        message = issue["msg"].removeprefix("Value error, ")
-        problems.append(f"{where}: {message}")
+        problems.append(f"{where}: {problem(issue)}")
     return "; ".join(problems)

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from cmlint.config import MAX_TIME_BUDGET
+
 MIB = 1024 * 1024
 
 
@@ -25,6 +27,6 @@ class ServerSettings(BaseModel):
     #: Largest uploaded file (``/v1/extract``); Word files with pictures are big.
     max_upload_bytes: int = Field(default=20 * MIB, gt=0)
     #: Seconds one posting may take (the library's ``time-budget``; ``None``: the configuration's, 10 by default).
-    time_budget: float | None = Field(default=None, gt=0)
+    time_budget: float | None = Field(default=None, gt=0, le=MAX_TIME_BUDGET, allow_inf_nan=False)
     #: A configuration file (``cmlint.toml`` or ``pyproject.toml``); ``None``: built-in defaults.
     config_path: Path | None = None

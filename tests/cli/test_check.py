@@ -72,6 +72,13 @@ def test_missing_path_is_exit_2(runner: CliRunner, tmp_path: Path) -> None:
     assert "nope.txt" in result.stdout
 
 
+@pytest.mark.parametrize("seconds", ["0", "-1", "nan", "inf", "1e400", "100000"])
+def test_a_time_budget_that_is_no_number_of_seconds_is_a_usage_error(runner: CliRunner, seconds: str) -> None:
+    """0 and NaN were a pydantic traceback, infinity a CM000 «timestamp out of range» for every posting."""
+    result = runner.invoke(app, ["check", "x.txt", f"--time-budget={seconds}"])
+    assert result.exit_code == 2 and "--time-budget: нужно число секунд больше 0 и не больше 86400" in result.output
+
+
 def test_usage_error_is_exit_2(runner: CliRunner) -> None:
     assert runner.invoke(app, ["check", "--format", "yaml", "x.txt"]).exit_code == 2
     assert runner.invoke(app, ["check"]).exit_code == 2
