@@ -21,6 +21,11 @@ SHAPES = {
     "suppressions": lambda n: "<!-- cmlint: disable CM001 -->\n" * (n // 31),
     "markdown-bold": lambda n: "**a" * (n // 3),
     "html-tag": lambda n: "<p " + "a=" * (n // 2),
+    # A link's text or target tried to the line's end from every «[» or «[x](»; entities decoded one by one into a
+    # run of «&» that no space broke (spaCy strips a token's affixes one at a time).
+    "markdown-brackets": lambda n: "## Задачи\n" + "[" * n,
+    "markdown-link-openers": lambda n: "## Задачи\n" + "[x](" * (n // 4),
+    "html-entities": lambda n: "<p>" + "&amp" * (n // 4),
 }
 
 

@@ -88,6 +88,24 @@ def _has_long_run(text: str) -> bool:
     return len(text) >= MAX_RUN and max(map(len, text.split()), default=0) >= MAX_RUN
 
 
+def _leading_run(text: str) -> int:
+    """How many non-space characters ``text`` starts with (counted up to :data:`MAX_RUN`)."""
+    count = 0
+    for character in text[:MAX_RUN]:
+        if character.isspace():
+            break
+        count += 1
+    return count
+
+
+def _trailing_run(run: int, text: str) -> int:
+    """The run of non-space characters at the end of ``text`` appended to a run of ``run``."""
+    index = len(text)
+    while index and not text[index - 1].isspace():
+        index -= 1
+    return run + len(text) if index == 0 else len(text) - index
+
+
 class _Builder:
     """Accumulates normalized text and its offset map."""
 
@@ -95,15 +113,20 @@ class _Builder:
         self.parts: list[str] = []
         self.length = 0
         self.map = OffsetMap()
+        #: Non-space characters at the end of the text so far.
+        self._run = 0
 
     def copy(self, text: str, source_start: int) -> None:
         """Copy ``text``; a run of more than :data:`MAX_RUN` non-space characters gets a space inserted.
 
         No word is that long, and spaCy's tokenizer strips affixes from a
         token one at a time, each time searching the whole token: quadratic
-        in the token's length.
+        in the token's length.  The run may go on from what was copied or
+        inserted before (decoded entities, «&amp;&amp;…», are inserted one by one).
         """
         position = 0
+        if self._run and self._run + _leading_run(text) >= MAX_RUN:
+            self.insert(" ", source_start)
         if _has_long_run(text):
             for match in _LONG_RUN.finditer(text):
                 self._copy(text[position:match.end()], source_start + position)
@@ -116,12 +139,20 @@ class _Builder:
             self.map.add(self.length, source_start, True)
             self.parts.append(text)
             self.length += len(text)
+            self._run = _trailing_run(self._run, text)
 
     def insert(self, text: str, source_position: int) -> None:
+        """Insert ``text`` (not in the source; it maps to ``source_position``); a run of non-space characters that
+        reaches :data:`MAX_RUN` with it gets a space."""
         if text:
             self.map.add(self.length, source_position, False)
             self.parts.append(text)
             self.length += len(text)
+            self._run = _trailing_run(self._run, text)
+            if self._run >= MAX_RUN:
+                self.parts.append(" ")
+                self.length += 1
+                self._run = 0
 
     def tail(self) -> str:
         return self.parts[-1][-1:] if self.parts else ""
@@ -359,14 +390,16 @@ def _newline(builder: _Builder, source_position: int) -> None:
         builder.insert("\n", source_position)
 
 
-# Compiled with the engine's skip to a character a token can start with (a line's start opens a token only with a
-# space, a tab, «#» or «>»): the compiler sees none behind «^», and a search would try all of it at every position.
+# A link's or an image's text and target hold no square bracket: a run of «[» or of
+# «[x](» would otherwise be tried to the line's end from each one (30 000 «[» took 8 s).  Compiled with the
+# engine's skip to a character a token can start with (a line's start opens a token only with a space, a tab, «#»
+# or «>»): the compiler sees none behind «^», and a search would try all of it at every position.
 (_MD_TOKEN,) = compile_all(
     [
         r"(?ms)(?P<heading>^[ \t]{0,3}#{1,6}[ \t]+)"
         r"|(?P<quote>^[ \t]*>[ \t]?)"
-        r"|(?P<image>!\[[^\]\n]*\]\([^)\n]*\))"
-        r"|\[(?P<link>[^\]\n]+)\]\([^)\n]*\)"
+        r"|(?P<image>!\[[^\[\]\n]*\]\([^)\[\]\n]*\))"
+        r"|\[(?P<link>[^\[\]\n]+)\]\([^)\[\]\n]*\)"
         r"|(?P<emphasis>\*\*|__|~~|`+)"
         r"|(?P<drop><!--.*?-->|\r(?=\n)|[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad\u061c]"
         r"|\\(?=[\\`*_{}\[\]()#+\-.!]))"
