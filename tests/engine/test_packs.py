@@ -110,7 +110,7 @@ rules:
          "options.generic_words: обязательный ключ не указан"),
         ("rules: [{code: ACME001, name: a, severity: warning, message: '{title} {count}', kind: python, check: no-member-connections}]",
          "неизвестное поле {count}; доступны: {title}"),
-        ("rules: {code: 1}", "rules: Input should be a valid list"),
+        ("rules: {code: 1}", "rules: ожидался список"),
         ("- just a list", "ожидался словарь"),
         ("rules: [\n  {code: ACME001", "не YAML"),
     ],
