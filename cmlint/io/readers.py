@@ -177,8 +177,13 @@ def _too_long() -> InputFailure:
 
 
 def _byte_lines(stream: io.BufferedReader) -> Iterator[Line]:
-    """(line number, decoded line, problem) for each line of a byte stream; long lines skipped unread."""
+    """(line number, decoded line, problem) for each line of a byte stream; long lines skipped unread.
+
+    Each line is decoded on its own (a cp1251 export reads as cp1251), but once a line has read as UTF-8 with
+    letters beyond ASCII, a later line that is not UTF-8 is an error, not a line of mojibake: its bytes are
+    broken, or the file was glued from files in different encodings."""
     number = 0
+    utf8 = False
     while True:
         raw = stream.readline(MAX_LINE_BYTES + 1)
         if not raw:
@@ -196,9 +201,14 @@ def _byte_lines(stream: io.BufferedReader) -> Iterator[Line]:
             yield number, "", None
             continue
         try:
-            line, _ = decode(raw)
+            line, encoding = decode(raw)
         except DecodeError as error:
             yield number, "", InputFailure(kind="decode", message=str(error))
+            continue
+        if encoding.startswith("utf-8"):
+            utf8 = utf8 or not raw.isascii()
+        elif utf8 and encoding in ("cp1251", "koi8-r"):
+            yield number, "", InputFailure(kind="decode", message="строка не в UTF-8, как строки до неё: байты испорчены или файл склеен из разных кодировок")
             continue
         if not line:  # bytes that decode to nothing (a lone byte-order mark) are no blank line
             yield number, "", InputFailure(kind="decode", message="строка не читается как текст")

@@ -108,3 +108,16 @@ def test_a_line_of_nothing_but_a_byte_order_mark_is_an_error_in_its_place(tmp_pa
     path.write_bytes(b'{"text": "a"}\n\xff\xfe\n{"text": "b"}\n')
     found = jobs(path)
     assert [(j.record, j.error.kind if j.error else None) for j in found] == [(1, None), (2, "decode"), (3, None)]
+
+
+def test_a_line_that_is_not_utf_8_after_utf_8_lines_is_an_error_not_mojibake(tmp_path: Path) -> None:
+    """Each line is decoded on its own (a cp1251 export stays readable), but a broken byte in a UTF-8 file read the
+    line as cp1251 («Г( abc»)."""
+    path = tmp_path / "p.jsonl"
+    good = json.dumps({"text": "текст"}, ensure_ascii=False).encode("utf-8")
+    path.write_bytes(good + b"\n" + b'{"text": "\xc3\x28 abc"}\n' + good + b"\n")
+    found = jobs(path)
+    assert [(j.record, j.error.kind if j.error else None) for j in found] == [(1, None), (2, "decode"), (3, None)]
+    cp1251 = tmp_path / "old.jsonl"
+    cp1251.write_bytes(json.dumps({"text": "текст"}, ensure_ascii=False).encode("cp1251") * 1 + b"\n" + good + b"\n")
+    assert [j.posting.text if j.posting else j.error.kind for j in jobs(cp1251)] == ["текст", "текст"]
