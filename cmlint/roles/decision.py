@@ -373,7 +373,10 @@ def _foreign_occupation(
     менеджер» whose lines split between system administration and support
     has one rival, not two halves (under every title, this added four
     own-title findings out of fold, three of them wrong; under community
-    titles none).  At least one line must read clearly as that trade
+    titles none).  The rival itself must still read at least as often as the
+    fitting occupations: a psychologists' community manager's lines, which
+    the model reads faintly as anything, add up to a "trade" of a little
+    development, office work and support.  At least one line must read clearly as that trade
     (``occupation_min_line_probability``): lines the model only leans on a
     little (English text, which it knows mostly from IT postings) add up to
     a margin without saying what the job is.
@@ -384,7 +387,12 @@ def _foreign_occupation(
         return None
     own_share = sum(scores.shares.get(occupation, 0.0) for occupation in fitting)
     trade = {foreign} | _trade(foreign, roles, fitting, scores, taxonomy)
-    rival = trade if roles & thresholds.occupations.member_roles else {foreign}
+    if roles & thresholds.occupations.member_roles:
+        if scores.shares[foreign] < own_share:
+            return None
+        rival = trade
+    else:
+        rival = {foreign}
     if sum(scores.shares.get(occupation, 0.0) for occupation in rival) < thresholds.occupation_share_ratio * own_share:
         return None
     if scores.clearest(trade) < thresholds.occupation_min_line_probability:

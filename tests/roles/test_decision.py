@@ -457,6 +457,19 @@ def test_the_rival_s_trade_reads_as_often_as_the_share_ratio_asks() -> None:
     assert result.actual in ("sysadmin", "support")
 
 
+def test_a_faint_trade_whose_leader_reads_less_than_the_title_is_no_rival() -> None:
+    """A psychologists' community manager: the model reads the members' lines faintly as anything — a little
+    development, office work, support, technical writing — which add up past twice marketing's share while the
+    leader alone reads less often than marketing."""
+    faint = [{"developer": 0.09, "qa": 0.08, "devops": 0.08, "tech_writer": 0.08, "sysadmin": 0.07, "marketing_pr": 0.1}] * 6
+    scores = lines(faint)
+    assert scores.shares["developer"] < scores.shares["marketing_pr"]
+    assert not decided(("community",), DutyProfile({}), scores, SCORING).confused
+    # The same trade led by a rival that reads more often than marketing is one.
+    led = [{"developer": 0.12, "qa": 0.08, "devops": 0.08, "tech_writer": 0.06, "sysadmin": 0.06, "marketing_pr": 0.1}] * 6
+    assert decided(("community",), DutyProfile({}), lines(led), SCORING).confused
+
+
 def test_under_an_occupation_title_the_single_rival_must_read_twice_as_often() -> None:
     """The trade's share counts under a community title only: under a lawyer's title the same split, with the
     lawyer's own work read as often as marketing was, stays short of the ratio (out of fold, counting the trade
