@@ -29,6 +29,13 @@ SHAPES = {
 }
 
 
+#: Shapes whose every character or two is a token: between 40 000 and 80 000 characters the time per character
+#: steps up once on a 2-core machine (runs of «[»: 1.34 → 2.15 µs, 2.36 µs at 160 000; «<p a=a=…»: 1.46 → 2.32 µs,
+#: 1.97 µs at 160 000, and the same on the code before this check was added): the doc outgrows the caches, which is
+#: no growth with the length. A quadratic shape gives ten times.
+TOKEN_DENSE = {"markdown-brackets": 2.5, "html-tag": 2.5}
+
+
 def _seconds_per_char(linter: Linter, text: str) -> float:
     best = float("inf")
     for _ in range(3):
@@ -46,4 +53,5 @@ def test_time_per_character_is_flat(shape: str) -> None:
     linter.lint("Обязанности: чат")
     small = _seconds_per_char(linter, SHAPES[shape](8_000))
     large = _seconds_per_char(linter, SHAPES[shape](80_000))
-    assert large <= 1.5 * max(small, 2e-7), f"{shape}: {large / small:.1f}× time per character at 10× the size"
+    allowed = TOKEN_DENSE.get(shape, 1.5)
+    assert large <= allowed * max(small, 2e-7), f"{shape}: {large / small:.1f}× time per character at 10× the size"

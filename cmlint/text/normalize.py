@@ -88,22 +88,23 @@ def _has_long_run(text: str) -> bool:
     return len(text) >= MAX_RUN and max(map(len, text.split()), default=0) >= MAX_RUN
 
 
+_LEADING_RUN = re.compile(r"\S{0,%d}" % MAX_RUN)
+
+
 def _leading_run(text: str) -> int:
     """How many non-space characters ``text`` starts with (counted up to :data:`MAX_RUN`)."""
-    count = 0
-    for character in text[:MAX_RUN]:
-        if character.isspace():
-            break
-        count += 1
-    return count
+    match = _LEADING_RUN.match(text)
+    return match.end() if match else 0
 
 
 def _trailing_run(run: int, text: str) -> int:
     """The run of non-space characters at the end of ``text`` appended to a run of ``run``."""
-    index = len(text)
-    while index and not text[index - 1].isspace():
-        index -= 1
-    return run + len(text) if index == 0 else len(text) - index
+    if not text:
+        return run
+    if text[-1].isspace():
+        return 0
+    last = text.rsplit(maxsplit=1)[-1]
+    return run + len(text) if len(last) == len(text) else len(last)
 
 
 class _Builder:
