@@ -36,6 +36,8 @@ def read(linter: Linter, title: str) -> TitleReading:
         "Developer Advocate",  # not a developer and a lawyer («advocate»)
         "Менеджер чата",  # the life of a members' chat
         "Менеджер по работе с участниками",  # members named as members
+        "Менеджер по развитию IT-сообщества",  # a community named by a word before a hyphen
+        "Менеджер по развитию ИТ-сообщества",
     ],
 )
 def test_community_titles_however_written(linter: Linter, title: str) -> None:
