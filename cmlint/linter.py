@@ -26,12 +26,12 @@ from cmlint.models import Finding, Posting, Report, RoleInfo, Severity
 from cmlint.roles.taxonomy import Taxonomy
 from cmlint.posting import (
     DEFAULT_FIELDS,
-    MAX_NUMBER_DIGITS,
     PostingError,
     PostingLike,
     as_posting,
     check_format,
     make_posting,
+    short_number,
 )
 from cmlint.quality import assess
 from cmlint.resources import data_digest
@@ -321,7 +321,7 @@ def _plain_id(value: object) -> str | None:
     """A record's id to name in its ``CM000`` report: a string, or an integer short enough to write out."""
     if isinstance(value, str):
         return value
-    if isinstance(value, int) and not isinstance(value, bool) and abs(value) < 10**MAX_NUMBER_DIGITS:
+    if isinstance(value, int) and not isinstance(value, bool) and short_number(value):
         return str(value)
     return None
 

@@ -35,6 +35,7 @@ MAX_TITLE_CHARS = 1_000
 #: A number (an id, a title, a pay bound) with more digits than this is refused: none needs more than a few dozen,
 #: and Python will not write out an integer of over 4 300 digits at all.
 MAX_NUMBER_DIGITS = 100
+_NUMBER_LIMIT = 10**MAX_NUMBER_DIGITS
 
 PostingLike = Posting | str | bytes | Mapping[str, Any] | tuple[Any, ...]
 
@@ -109,11 +110,16 @@ def _optional_text(value: object, what: str) -> str | None:
     raise TypeError(f"{what}: ожидалась строка, а не {type(value).__name__}")
 
 
+def short_number(value: int | float) -> bool:
+    """Whether ``value`` has at most :data:`MAX_NUMBER_DIGITS` digits before the point (short enough to write out)."""
+    return abs(value) < _NUMBER_LIMIT
+
+
 def _bounded(value: int | float, what: str) -> int | float:
     """``value`` when it is a finite number of at most :data:`MAX_NUMBER_DIGITS` digits."""
     if isinstance(value, float) and not math.isfinite(value):
         raise TypeError(f"{what}: ожидалось конечное число, а не {value}")
-    if abs(value) >= 10**MAX_NUMBER_DIGITS:
+    if not short_number(value):
         raise _fail("too-large", f"{what}: число длиннее {MAX_NUMBER_DIGITS} цифр")
     return value
 
@@ -244,5 +250,5 @@ def as_posting(item: object, fields: FieldMap = DEFAULT_FIELDS) -> Posting:
 
 __all__ = [
     "DEFAULT_FIELDS", "FORMATS", "MAX_NUMBER_DIGITS", "MAX_TEXT_CHARS", "MAX_TITLE_CHARS", "FieldMap", "PostingError", "PostingLike",
-    "as_posting", "check_format", "from_record", "make_posting", "text_of",
+    "as_posting", "check_format", "from_record", "make_posting", "short_number", "text_of",
 ]
