@@ -32,7 +32,7 @@ from cmlint.scoring import Scoring
 from cmlint.text.money import states_salary
 from cmlint.text.normalize import normalize
 from cmlint.text.scripts import unmix_scripts
-from cmlint.text.segment import segment
+from cmlint.text.segment import announces_position, segment
 from cmlint.text.token_items import item_bounds
 
 _NO_MATCHES = MatchIndex({})
@@ -265,7 +265,9 @@ class Analyzer:
         reading of every line and the fine-role head's evidence where no phrase speaks."""
         view, starts, weights = text.view, text.token_starts, self.scoring.evidence
         matches = [m for m in self.roles.duties(in_text) if not any(i in names for i in range(m.start, m.end))]
-        disclaimed = role_evidence.disclaimed_items(view, text.token_items, self.markers, text.structure, starts)
+        disclaimed = role_evidence.disclaimed_items(
+            view, text.token_items, self.markers, text.structure, starts
+        ) | _announcing_items(text, names)
         collected = role_evidence.collect(
             matches, view, text.token_items, text.structure, self.markers, weights, disclaimed
         )
@@ -329,6 +331,22 @@ _SHARED_HEAD = re.compile(
 #: What joins the two names of both expressions above: a title without it has nothing to expand (one quick search
 #: instead of two that try a word at every letter of it).
 _JOINED = re.compile(r"[&/]|\b(?:and|и|или)\b", re.IGNORECASE)
+
+
+def _announcing_items(text: TextAnalysis, names: frozenset[int]) -> frozenset[int]:
+    """The sentences that only announce the position the title names («Ищем комьюнити-менеджера в отдел
+    маркетинга!»): whom the company seeks is no duty, and the words around the name (the department, the team,
+    the company) would read as work.  Only where the sentence names the title's position: «Требуются курьеры»
+    under another title says what the job is."""
+    if not names:
+        return frozenset()
+    items, content = text.structure.items, text.content
+    named = {text.token_items[i] for i in names if 0 <= i < len(text.token_items)} - {-1}
+    return frozenset(
+        index
+        for index in named
+        if items[index].kind == "other" and announces_position(content[items[index].start : items[index].end])
+    )
 
 
 def _expand_shared(title: str) -> str:

@@ -18,7 +18,7 @@ English spelling of a Russian loanword as the loanword («Content Manager»).
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 from typing import Literal
@@ -201,7 +201,7 @@ def read_title(
         chosen.extend(heads or matches[:1])
     specific = [m for m in chosen if m.role not in generic]
     chosen = [with_position(m, view, end) for m in (specific or chosen)]
-    worked_on = _objects(objects, parts, view, start) if any(m.role not in generic for m in chosen) else []
+    worked_on = _objects(objects, parts, view, start, chosen) if any(m.role not in generic for m in chosen) else []
     seniority = tuple(dict.fromkeys(w for w in view.lemma[start:end] if w.lower() in SENIORITY))
     roles = tuple(dict.fromkeys([*(m.role for m in chosen), *worked_on]))
     in_context = (
@@ -383,13 +383,16 @@ def _works_with(noun: int, part: int, parts: list[int], view: TokenView, start: 
     )
 
 
-def _objects(objects: Iterable[Match[str]], parts: list[int], view: TokenView, start: int) -> list[str]:
+def _objects(
+    objects: Iterable[Match[str]], parts: list[int], view: TokenView, start: int, names: Sequence[TitleMatch] = ()
+) -> list[str]:
     """Roles of what a generic position works on: an object after a position noun of its part.
 
     Only a position noun that opens its name takes such a complement
     («Администратор сайтов», «Специалист по обслуживанию клиентов»); a name
-    that says its field itself is placed, not changed, by one
-    («Комьюнити-менеджер медицинского портала»), but a bracket after it lists
+    that says its field itself, by a hyphen or by a word before the noun in
+    one of the title's ``names`` («Комьюнити-менеджер медицинского портала»,
+    «Комьюнити менеджер (интернет-магазин)»), is placed, not changed, by one, but a bracket after it lists
     what it does («Бренд-менеджер (маркетинг и продажи)»), and a combiner opens a
     part whose object is a second duty («… (с функциями продаж)»).  An object after «в», «на»
     … is where («в IT-компанию») or for what («для ритейла») the position
@@ -406,11 +409,18 @@ def _objects(objects: Iterable[Match[str]], parts: list[int], view: TokenView, s
             i
             for i in before
             if view.lemma[i].lower() in OBJECT_HEADS
-            and not (i > start and view.text[i - 1] in HYPHENS and not _in_list(o_start, before, listed, view))
+            and not (_completes_a_name(i, start, view, names) and not _in_list(o_start, before, listed, view))
         ]
         if heads and not any(view.lower[i] in OBJECT_BLOCKERS for i in range(min(heads) + 1, o_start)):
             found.append(role)
     return found
+
+
+def _completes_a_name(index: int, start: int, view: TokenView, names: Sequence[TitleMatch]) -> bool:
+    """Whether the position noun at ``index`` completes a name that says its field: after a hyphen
+    («Комьюнити-менеджер») or after the first word of one of ``names`` («Комьюнити менеджер»)."""
+    hyphenated = index > start and view.text[index - 1] in HYPHENS
+    return hyphenated or any(name.start < index < name.end for name in names)
 
 
 def _in_list(o_start: int, before: list[int], listed: set[int], view: TokenView) -> bool:

@@ -437,7 +437,7 @@ def segment(text: str, title_from_text: bool, marked: frozenset[int] = frozenset
             continue
         bullet = _BULLET.match(line)
         if bullet and bullet.end() < len(line):
-            _add_items(items, line[bullet.end():], start + bullet.end(), kind, grammar, either)
+            _add_items(items, line[bullet.end():], start + bullet.end(), kind, grammar, either, bulleted=True)
         elif not bullet:
             _add_items(items, line, start, kind, grammar, either)
             if _opens_duty_list(line):
@@ -783,8 +783,17 @@ def _looks_like_title(line: str) -> bool:
 
 
 def _add_items(
-    items: list[Item], line: str, start: int, section: SectionKind, grammar: _Grammar, either: bool = False
+    items: list[Item],
+    line: str,
+    start: int,
+    section: SectionKind,
+    grammar: _Grammar,
+    either: bool = False,
+    bulleted: bool = False,
 ) -> None:
+    """The items of one line: its run-on parts and sentences, and the parts of a sentence that lists actions — in
+    prose without headings, and in a duty section where the list was written out on one line («Задачи: перегонять
+    автомобили, отвозить машины на мойку, заправлять …»), not in a bullet, which is one entry of a list already."""
     for piece_start, piece_end in _pieces(line):
         piece = line[piece_start:piece_end]
         inner = _BULLET.match(piece)
@@ -794,7 +803,10 @@ def _add_items(
         if not _WORD.search(piece):
             continue
         kind = _item_kind(piece, section, grammar, either)
-        parts = _enumerated(line, piece_start, piece_end) if kind == "other" and section in _PROSE_SECTIONS else []
+        enumerates = (kind == "other" and section in _PROSE_SECTIONS) or (
+            kind == "duty" and section == "duties" and not bulleted
+        )
+        parts = _enumerated(line, piece_start, piece_end) if enumerates else []
         kinds = [_item_kind(line[a:b], section, grammar, either) for a, b in parts] if len(parts) > 1 else []
         if not kinds or "requirement" in kinds:
             # Skills listed as actions («обладать …, уметь анализировать …, выдвигать гипотезы») stay one sentence.
@@ -857,6 +869,30 @@ _ENUMERATION_LEAD = _STORED.compile(
 _ENUMERATED_SKILLS = _STORED.compile(r"(?:[а-яё]+о\s+)?(?:обладать|уметь|знать|иметь|владеть|быть)\b", re.IGNORECASE)
 #: The fewest actions that make a sentence an enumeration of duties.
 _ENUMERATION_PARTS = 3
+
+
+#: What makes a sentence that seeks someone tell the work too: a clause about it («…, который будет …», «…, кто
+#: любит …», «…, чтобы …»), a purpose («для ведения чатов»), an action, or what a colon opens («Ищем комьюнити-
+#: менеджера: модерация форума, встречи участников»).
+_TELLS_WORK = _STORED.compile(
+    r":\s*\w|\b(?:котор[а-яё]*|кто|чтобы|будет|будешь|будете|будут|станет|станешь|для|задач[а-яё]*|обязанност[а-яё]*)\b"
+    # an infinitive (in -ти only after с, з, й: «вести», «везти», «найти»; «комьюнити» is none)
+    r"|(?<![а-яё])[а-яё]{2,}(?:(?<!ос|ес|ас)ть|ться|(?<=[сзй])ти|(?<=[сзй])тись|чь|чься)\b"
+)
+
+
+#: The company seeking someone, said of it («Салон ищет …», «Кафе приглашает …»; the grammar's ``seeking`` cue has the
+#: first person).
+_SEEKS = _STORED.compile(r"\b(?:ищет|ищут|разыскивает|приглашает|приглашают|набирает|нанимает)\b")
+
+
+def announces_position(text: str) -> bool:
+    """Whether a sentence only says whom the company seeks («Ищем комьюнити-менеджера в отдел маркетинга!», «Салон
+    «Лаванда» ищет администратора в дружную команду»), without a word of the work: no clause about it, no purpose
+    and no action («Ищем ребят, которые будут доставлять корзины» tells the work)."""
+    folded = _fold(text)
+    seeks = _grammar().cues["seeking"](folded) or _SEEKS.search(folded)
+    return bool(seeks) and not _TELLS_WORK.search(folded)
 
 
 def _enumerated(line: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -464,3 +464,15 @@ def test_helping_new_members_in_is_onboarding(linter: Linter, duty: str) -> None
     (as «contributor» is in English lines)."""
     analyzed = linter.engine.analyzer.analyze(Posting(text=DUTIES + duty, title="Специалист"))
     assert any(ev.role == "community" and "connection" in ev.tags for ev in analyzed.roles.evidence)
+
+
+def test_a_sentence_that_only_announces_the_titles_position_is_not_read(linter: Linter) -> None:
+    """«Ищем комьюнити-менеджера в отдел маркетинга!» says whom the company seeks: the department and the team
+    around the name are no work.  A sentence that names another position («Требуются курьеры») still tells the job."""
+    analyzer = linter.engine.analyzer
+    body = "Ищем комьюнити-менеджера в отдел маркетинга!\nВести чат клуба.\nПроводить встречи участников."
+    analyzed = analyzer.analyze(Posting(text=body, title="Комьюнити-менеджер"))
+    read = {analyzed.text.content[analyzed.text.structure.items[line.item].start :].split("\n")[0] for line in analyzed.roles.lines}
+    assert read == {"Вести чат клуба.", "Проводить встречи участников."}
+    other = analyzer.analyze(Posting(text="Требуются курьеры в отдел доставки!\nВести чат клуба.", title="Комьюнити-менеджер"))
+    assert len(other.roles.lines) == 2

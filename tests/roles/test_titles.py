@@ -234,6 +234,8 @@ def test_a_wide_name_admits_the_wider_jobs_duties(linter: Linter, title: str, ad
         ("Комьюнити-менеджер в отдел продаж", ("community",)),
         ("Маркетолог (без продаж)", ("marketing",)),
         ("Комьюнити-менеджер городского портала", ("community",)),  # a name with its field is only placed
+        ("Комьюнити менеджер (интернет-магазин)", ("community",)),  # … written with a space as with a hyphen
+        ("Системный администратор (интернет-магазин)", ("sysadmin",)),
         ("Менеджер по приложениям (развитие складских систем)", ()),  # a system's kind is no object
         ("Инженер по обслуживанию оборудования", ("service_engineer",)),
     ],
@@ -313,6 +315,9 @@ def test_a_role_name_that_only_says_whom_a_position_serves(
         ("Консультант 1С по зарплатному учёту", ("developer", "accountant")),
         ("Инженер-программист (контроллеры станков)", ("developer", "process_engineer", "power_engineer", "production")),
         ("Менеджер по продвижению продуктов", ("smm", "sales")),
+        ("SMM-менеджер клуба", ("smm",)),  # a compound's noun starts no other name: no club manager here
+        ("SMM-специалист сети студий йоги", ("smm",)),
+        ("SMM-менеджер сообщества ВКонтакте", ("smm",)),
     ],
 )
 def test_more_title_readings(linter: Linter, title: str, roles: tuple[str, ...]) -> None:

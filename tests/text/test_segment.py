@@ -22,6 +22,7 @@ from cmlint.text.segment import (
     _inline_heading_starts,
     _opens_duty_list,
     _without_leading_noise,
+    announces_position,
     classify_heading,
     describes_work,
     reads_like_action,
@@ -1147,6 +1148,48 @@ def test_a_list_of_actions_under_a_heading_stays_one_item() -> None:
     """Only prose without headings is split: a bullet under «Обязанности» is one line of the list already."""
     text = "Обязанности:\n- Вести чат, отвечать на вопросы участников, проводить встречи клуба"
     assert items(text) == [("duties", "duty", "Вести чат, отвечать на вопросы участников, проводить встречи клуба")]
+
+
+@pytest.mark.parametrize(
+    ("lead", "first"),
+    [
+        ("Задачи: п", "перегонять"),  # after an inline heading
+        ("Обязанности:\nП", "Перегонять"),  # a line of prose under the heading
+    ],
+)
+def test_a_list_of_actions_written_out_on_one_line_of_a_duty_section_is_split(lead: str, first: str) -> None:
+    """A scrape or a writer that put the duty list on one line: each action is a duty, as each bullet would be."""
+    text = lead + "ерегонять автомобили в популярные зоны, отвозить машины на мойку, заправлять автомобили по заданиям"
+    assert items(text) == [
+        ("duties", "duty", first + " автомобили в популярные зоны"),
+        ("duties", "duty", "отвозить машины на мойку"),
+        ("duties", "duty", "заправлять автомобили по заданиям"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "announces"),
+    [
+        ("Ищем комьюнити-менеджера в отдел маркетинга!", True),
+        ("Интернет-магазин «Сластёна» ищет коммьюнити менеджера в нашу дружную команду!", True),
+        ("Мы в поиске SMM-менеджера", True),
+        # the work told in the same sentence: a clause, a purpose, an action, a colon's list
+        ("Ищем ребят, которые будут доставлять корзины подписчикам", False),
+        ("Ищем менеджера для работы с клиентами", False),
+        ("Нужен человек вести чаты клуба", False),
+        ("Ищем комьюнити-менеджера: модерация форума, встречи участников", False),
+        # «комьюнити» ends like an infinitive in -ти and is none
+        ("Ищем комьюнити-менеджера", True),
+        # no one sought
+        ("Наши покупатели — большое сообщество сладкоежек", False),
+    ],
+)
+def test_a_sentence_that_only_says_whom_the_company_seeks(sentence: str, announces: bool) -> None:
+    assert announces_position(sentence) is announces
+
+
+def test_pay_as_a_range_is_a_condition() -> None:
+    assert items("Вести чат клуба\n75 000–90 000 ₽, удалённо")[1][1] == "condition"
 
 
 def test_under_what_is_needed_an_action_is_a_duty_and_the_rest_is_asked() -> None:
