@@ -433,7 +433,7 @@ def segment(text: str, title_from_text: bool, marked: frozenset[int] = frozenset
             if not rest.strip():
                 continue
             offset = start + heading_end + (len(rest) - len(rest.lstrip()))
-            _add_items(items, rest.strip(), offset, kind, grammar, either)
+            _add_items(items, rest.strip(), offset, kind, grammar, either, after_heading=True)
             continue
         bullet = _BULLET.match(line)
         if bullet and bullet.end() < len(line):
@@ -790,10 +790,13 @@ def _add_items(
     grammar: _Grammar,
     either: bool = False,
     bulleted: bool = False,
+    after_heading: bool = False,
 ) -> None:
     """The items of one line: its run-on parts and sentences, and the parts of a sentence that lists actions — in
     prose without headings, and in a duty section where the list was written out on one line («Задачи: перегонять
-    автомобили, отвозить машины на мойку, заправлять …»), not in a bullet, which is one entry of a list already."""
+    автомобили, отвозить машины на мойку, заправлять …»), not in a bullet, which is one entry of a list already;
+    a list of actions named by nouns only right after its heading («Обязанности: перевозка команды, ведение
+    путевых листов, …»: a line of its own may be one duty with its steps)."""
     for piece_start, piece_end in _pieces(line):
         piece = line[piece_start:piece_end]
         inner = _BULLET.match(piece)
@@ -803,10 +806,11 @@ def _add_items(
         if not _WORD.search(piece):
             continue
         kind = _item_kind(piece, section, grammar, either)
-        enumerates = (kind == "other" and section in _PROSE_SECTIONS) or (
-            kind == "duty" and section == "duties" and not bulleted
-        )
+        written_out = kind == "duty" and section == "duties" and not bulleted
+        enumerates = (kind == "other" and section in _PROSE_SECTIONS) or written_out
         parts = _enumerated(line, piece_start, piece_end) if enumerates else []
+        if written_out and after_heading and not parts:
+            parts = _listed_duties(line, piece_start, piece_end)
         kinds = [_item_kind(line[a:b], section, grammar, either) for a, b in parts] if len(parts) > 1 else []
         if not kinds or "requirement" in kinds:
             # Skills listed as actions («обладать …, уметь анализировать …, выдвигать гипотезы») stay one sentence.
@@ -922,6 +926,34 @@ def _enumerated(line: str, start: int, end: int) -> list[tuple[int, int]]:
     if any(len(_WORD.findall(line[a:b])) < 2 for a, b in actions):
         return []
     return [(a, b) for a, b in parts if b > a]
+
+
+#: A part of a duty list written out on one line: an action, named by a verbal noun («ведение путевых листов»,
+#: «перевозка команды», «контроль сроков») or an infinitive, maybe after an adjective («ежедневный осмотр …»).
+_LISTED_DUTY = _STORED.compile(
+    r"(?!включая\b)(?:[а-яё]+(?:ый|ий|ой|ая|яя|ое|ее|ые|ие)\s+)?(?:[а-яё]{2,}(?:ние|нье|тие|ция|ка|ство|аж)"
+    r"|контроль|анализ|поиск|уч[её]т|расч[её]т|осмотр|ремонт|монтаж|при[её]м|выдача|участие|помощь|работа|сбор|"
+    r"обзвон|отбор|подбор|надзор|мониторинг|аудит|[а-яё]{2,}(?:(?<!ос|ес|ас)ть|ться|(?<=[сзй])ти|чь))\b",
+    re.IGNORECASE,
+)
+
+
+def _listed_duties(line: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A duty list written out on one line of a duty section split into its parts («Обязанности: управление
+    автобусом на выездах, перевозка команды по России, ведение путевых листов»): at least three parts between
+    commas outside brackets, each of two words or more and each opening with an action.  No parts (the line stays
+    whole) otherwise: objects listed after one action («ведение учёта товаров, материалов и денег») or a clause
+    («работа с клиентами, которые …») are one duty."""
+    piece = line[start:end]
+    commas = [i for i, char in enumerate(piece) if char == "," and not _in_brackets(piece, i)]
+    if len(commas) < _ENUMERATION_PARTS - 1 or ":" in piece:  # «Участие в проектах: сбор требований, …» is one duty
+        return []
+    bounds = [0, *(b for comma in commas for b in (comma, comma + 1)), len(piece)]
+    parts = [_trim(line, start + a, start + b) for a, b in zip(bounds[::2], bounds[1::2], strict=True)]
+    for a, b in parts:
+        if len(_WORD.findall(line[a:b])) < 2 or not _LISTED_DUTY.match(line, a, b):
+            return []
+    return parts
 
 
 def _in_brackets(text: str, at: int) -> bool:

@@ -1167,6 +1167,39 @@ def test_a_list_of_actions_written_out_on_one_line_of_a_duty_section_is_split(le
     ]
 
 
+def test_a_duty_list_of_nouns_right_after_its_heading_is_split() -> None:
+    text = (
+        "Обязанности: управление автобусом (Mercedes) на выездных матчах, перевозка команды по России, ежедневный "
+        "осмотр автобуса, ведение путевых листов"
+    )
+    assert [piece for _, _, piece in items(text)] == [
+        "управление автобусом (Mercedes) на выездных матчах",
+        "перевозка команды по России",
+        "ежедневный осмотр автобуса",
+        "ведение путевых листов",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Обязанности: работа с клиентами, которые пишут в чат, звонят и приходят в офис",  # a clause
+        "Обязанности: ведение учёта товаров, материалов, денежных средств",  # objects of one action
+        "Обязанности: участие в проектах: сбор требований, описание процессов, подготовка документации",  # steps
+        "Обязанности:\nпоиск клиентов, ведение переговоров, заключение договоров",  # a line of its own
+    ],
+)
+def test_a_duty_with_its_objects_or_steps_stays_one_item(text: str) -> None:
+    assert len(items(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "line", ["Работа по вторникам, четвергам и субботам", "Смены в выходные дни", "Подходит студентам и пенсионерам"]
+)
+def test_when_and_for_whom_the_job_is_are_conditions(line: str) -> None:
+    assert items("Вести чат клуба\n" + line)[1][1] == "condition"
+
+
 @pytest.mark.parametrize(
     ("sentence", "announces"),
     [
