@@ -318,6 +318,9 @@ def test_a_role_name_that_only_says_whom_a_position_serves(
         ("SMM-менеджер клуба", ("smm",)),  # a compound's noun starts no other name: no club manager here
         ("SMM-специалист сети студий йоги", ("smm",)),
         ("SMM-менеджер сообщества ВКонтакте", ("smm",)),
+        ("Диспетчер технической поддержки", ("support",)),  # a support line's dispatcher, not a logistician
+        ("Диспетчер поддержки (звонки, чаты)", ("support",)),
+        ("Диспетчер", ("logistics",)),
     ],
 )
 def test_more_title_readings(linter: Linter, title: str, roles: tuple[str, ...]) -> None:
