@@ -203,14 +203,12 @@ class Linter:
             for item in items:
                 yield item if isinstance(item, Report) else self.lint_posting(item)
             return
-        from cmlint.parallel import ordered_map, usable_processes
-
-        n_process = usable_processes(n_process)
+        from cmlint.parallel import ordered_map
 
         def failure(item: Posting | Report, reason: str) -> Report:
             return item if isinstance(item, Report) else self.not_linted(item, reason)
 
-        yield from ordered_map(self, lint_one, items, n_process, failure, window=2 * n_process * chunk_size)
+        yield from ordered_map(self, lint_one, items, n_process, failure, per_process=2 * chunk_size)
 
     def active_rules(self) -> list[tuple[RuleSpec, Severity]]:
         """The rules this configuration runs, each with the severity it reports at."""

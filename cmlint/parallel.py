@@ -104,19 +104,19 @@ def ordered_map(
     items: Iterable[In],
     n_process: int,
     failure: Callable[[In, str], Out],
-    window: int | None = None,
+    per_process: int = 4,
     item_timeout: float = ITEM_TIMEOUT,
 ) -> Iterator[Out]:
     """Apply ``function(linter, item)`` in ``n_process`` processes (:func:`usable_processes`), yielding in input
     order.
 
-    ``function`` must be a module-level function.  At most ``window``
-    (default ``4 * n_process``) items are in flight, so a stream of
-    millions never sits in memory.
+    ``function`` must be a module-level function.  At most ``per_process``
+    items per process started are in flight, so a stream of millions never
+    sits in memory.
     """
     source = iter(items)
     n_process = usable_processes(n_process)
-    limit = window or 4 * n_process
+    limit = per_process * n_process
     pool = _Pool(linter, n_process)
     pending: deque[_Task[In, Out]] = deque()
     try:

@@ -120,8 +120,12 @@ def _bounded(value: int | float, what: str) -> int | float:
     if isinstance(value, float) and not math.isfinite(value):
         raise TypeError(f"{what}: ожидалось конечное число, а не {value}")
     if not short_number(value):
-        raise _fail("too-large", f"{what}: число длиннее {MAX_NUMBER_DIGITS} цифр")
+        raise _too_many_digits(what)
     return value
+
+
+def _too_many_digits(what: str) -> PostingError:
+    return _fail("too-large", f"{what}: число длиннее {MAX_NUMBER_DIGITS} цифр")
 
 
 def _amount(value: object, what: str) -> str | None:
@@ -130,7 +134,7 @@ def _amount(value: object, what: str) -> str | None:
         return None
     if isinstance(value, str) and (digits := "".join(value.split())).isdigit():
         if len(digits) > MAX_NUMBER_DIGITS:
-            raise _fail("too-large", f"{what}: число длиннее {MAX_NUMBER_DIGITS} цифр")
+            raise _too_many_digits(what)
         value = int(digits)
     if isinstance(value, float) and value.is_integer():
         value = int(value)

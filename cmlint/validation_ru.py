@@ -34,6 +34,14 @@ _WANTED = {
     "string_pattern_mismatch": "строка не того вида",
 }
 
+#: Bound problems: the words and the ``ctx`` key of the bound.
+_BOUNDS = {
+    "greater_than": ("больше", "gt"),
+    "greater_than_equal": ("не меньше", "ge"),
+    "less_than": ("меньше", "lt"),
+    "less_than_equal": ("не больше", "le"),
+}
+
 
 def problem(issue: Mapping[str, Any]) -> str:
     """One pydantic error entry (``type``, ``msg``, ``ctx``) as a Russian phrase."""
@@ -43,14 +51,8 @@ def problem(issue: Mapping[str, Any]) -> str:
         return _WANTED[kind]
     if kind in ("value_error", "assertion_error"):
         return str(issue.get("msg", "")).removeprefix("Value error, ").removeprefix("Assertion failed, ")
-    bounds = {
-        "greater_than": ("больше", "gt"),
-        "greater_than_equal": ("не меньше", "ge"),
-        "less_than": ("меньше", "lt"),
-        "less_than_equal": ("не больше", "le"),
-    }
-    if kind in bounds:
-        words, key = bounds[kind]
+    if kind in _BOUNDS:
+        words, key = _BOUNDS[kind]
         return f"нужно число {words} {_figure(ctx.get(key))}"
     if kind in ("string_too_short", "string_too_long"):
         words = "не короче" if kind == "string_too_short" else "не длиннее"
