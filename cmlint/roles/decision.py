@@ -338,7 +338,7 @@ def fitting_occupations(roles: set[str], taxonomy: Taxonomy) -> set[str]:
         if taxonomy.roles[role].kind == "role":
             found |= {taxonomy.occupation_of(r) for r in {role, *taxonomy.fitting(role)}}
         else:
-            found |= {other for other in taxonomy.roles if taxonomy.related(role, other)}
+            found |= taxonomy.relatives[role]
     return found
 
 
@@ -413,10 +413,10 @@ def _trade(
     Not for a community-adjacent role: there sales, support and HR next to
     marketing are the distinctions CM001 is for.
     """
-    related = {other for other in scores.log_scores if other not in fitting and taxonomy.related(foreign, other)}
+    related = {other for other in scores.log_scores if other not in fitting and other in taxonomy.relatives[foreign]}
     if any(taxonomy.roles[role].kind == "role" for role in roles):
         return related
-    return {other for other in related if not any(taxonomy.related(other, near) for near in fitting)}
+    return {other for other in related if taxonomy.relatives[other].isdisjoint(fitting)}
 
 
 def _occupation_taken_over(

@@ -188,9 +188,11 @@ def disclaimed_items(
     A heading that says so («Не ваша задача:», «Что не входит в обязанности:») disclaims every item under
     it (``structure`` and the tokens' character offsets ``token_starts`` tell where the headings are)."""
     lemmas = view.lemma
-    positions = view.positions
+    positions, words = view.positions, view.words
     found: set[int] = set()
     for first, rest in _disclaimer_patterns(markers.disclaimers):
+        if first.isdisjoint(words):
+            continue
         size = len(rest) + 1
         # Only where the first word stands (the index also holds forms: the lemma is checked below).
         starts = {i for word in first for i in positions.get(word, ())}

@@ -10,7 +10,7 @@ work to sales, community and SMM to «Маркетинг, реклама, PR».
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -173,7 +173,16 @@ class Taxonomy(BaseModel):
 
     def related(self, a: str, b: str) -> bool:
         """Whether two roles are the same job or related ones (either way round)."""
-        return a == b or self._fits(a, b) or self._fits(b, a)
+        return a == b or b in self.relatives[a]
+
+    @cached_property
+    def relatives(self) -> dict[str, frozenset[str]]:
+        """Per role, the roles :meth:`related` to it, itself included (decisions ask this for every pair of
+        occupations a posting reads as: a table, not the roles' lists read each time)."""
+        return {
+            role: frozenset(o for o in self.roles if o == role or self._fits(role, o) or self._fits(o, role))
+            for role in self.roles
+        }
 
     def _fits(self, role_id: str, other: str) -> bool:
         """Whether ``other`` (not ``role_id`` itself) is in :meth:`fitting` of ``role_id``, without building the set."""
