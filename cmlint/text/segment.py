@@ -807,10 +807,10 @@ def _add_items(
             continue
         kind = _item_kind(piece, section, grammar, either)
         written_out = kind == "duty" and section == "duties" and not bulleted
-        enumerates = (kind == "other" and section in _PROSE_SECTIONS) or written_out
-        parts = _enumerated(line, piece_start, piece_end) if enumerates else []
-        if written_out and after_heading and not parts:
-            parts = _listed_duties(line, piece_start, piece_end)
+        prose = kind == "other" and section in _PROSE_SECTIONS
+        parts = _enumerated(line, piece_start, piece_end) if prose or written_out else []
+        if not parts and (prose or (written_out and after_heading)):
+            parts = _listed_duties(line, piece_start, piece_end, lead=prose)
         kinds = [_item_kind(line[a:b], section, grammar, either) for a, b in parts] if len(parts) > 1 else []
         if not kinds or "requirement" in kinds:
             # Skills listed as actions («обладать …, уметь анализировать …, выдвигать гипотезы») stay one sentence.
@@ -857,8 +857,12 @@ _ENUMERATED_VERB = (
 )
 #: A comma that starts the next part of an enumeration of actions.
 _ENUMERATION_COMMA = _STORED.compile(r",\s+(?=" + _ENUMERATED_VERB + ")")
-#: Where an enumeration of actions opens after a lead: a colon or a dash before its first infinitive.
-_ENUMERATION_OPENS = _STORED.compile(r"(?::|\s[-–—])\s+(?=" + _ENUMERATED_VERB + ")")
+#: Where an enumeration of actions opens after a lead: a colon or a dash before its first infinitive, or right
+#: after the candidate is told what they will do («Вы будете вести занятия …, проверять …, готовить …»).
+_ENUMERATION_OPENS = _STORED.compile(
+    r"(?::|\s[-–—])\s+(?=" + _ENUMERATED_VERB + ")"
+    r"|(?:(?<=будете )|(?<=будешь )|(?<=предстоит )|(?<=придется )|(?<=придётся ))(?=" + _ENUMERATED_VERB + ")"
+)
 #: A sentence that starts with an action.
 _ENUMERATION_STARTS = _STORED.compile(_ENUMERATED_VERB, re.IGNORECASE)
 #: A lead that says the actions after it are the job's: whom the company seeks, what the candidate will or has to
@@ -903,7 +907,8 @@ def announces_position(text: str) -> bool:
 def _enumerated(line: str, start: int, end: int) -> list[tuple[int, int]]:
     """A sentence of prose that lists actions split into its parts: «…нам нужен человек, который будет: звонить
     клиентам, продавать абонементы, запускать акции» is a lead and three duties, as the lines of a list would be.
-    The actions are infinitives after commas, opened by the sentence itself, a colon or a dash.  No parts (the
+    The actions are infinitives after commas, opened by the sentence itself, a colon, a dash or what the candidate
+    is told they will do («Вы будете вести занятия …, проверять …, готовить …»).  No parts (the
     sentence stays whole) when it has fewer than three of them or an action is a single word: «мы помогаем найти,
     оценить, купить» tells what a company does, not the duties."""
     piece = line[start:end]
@@ -939,22 +944,40 @@ _LISTED_DUTY = _STORED.compile(
 )
 
 
-def _listed_duties(line: str, start: int, end: int) -> list[tuple[int, int]]:
-    """A duty list written out on one line of a duty section split into its parts («Обязанности: управление
-    автобусом на выездах, перевозка команды по России, ведение путевых листов»): at least three parts between
-    commas outside brackets, each of two words or more and each opening with an action.  No parts (the line stays
-    whole) otherwise: objects listed after one action («ведение учёта товаров, материалов и денег») or a clause
-    («работа с клиентами, которые …») are one duty."""
+def _listed_duties(line: str, start: int, end: int, lead: bool = False) -> list[tuple[int, int]]:
+    """A duty list written out on one line split into its parts («Обязанности: управление автобусом на выездах,
+    перевозка команды по России, ведение путевых листов»; in prose «Доставка заказов по Москве, выдача посылок
+    покупателям, приём возвратов»): at least three parts between commas outside brackets, each of two words or
+    more and each opening with an action.  ``lead``: in prose the list may follow a
+    lead of a few words and its colon («Обязаности: доставка бригад, погрузка оборудования, …», the heading
+    misspelt), which is a part of its own.  No parts (the line stays whole) otherwise: objects listed after one
+    action («ведение учёта товаров, материалов и денег») or a clause («работа с клиентами, которые …») are one
+    duty."""
     piece = line[start:end]
+    head: list[tuple[int, int]] = []
+    colon = piece.find(":")
+    if colon != -1:
+        # «Участие в проектах: сбор требований, …» is one duty; in prose a short lead may open the list.
+        if not lead or ":" in piece[colon + 1:] or len(_WORD.findall(piece[:colon])) > _LEAD_WORDS:
+            return []
+        head = [_trim(line, start, start + colon + 1)]
+        start += colon + 1
+        piece = line[start:end]
+    if lead and _ENUMERATION_STARTS.match(piece.lstrip()):
+        return []  # infinitives in prose are :func:`_enumerated`'s, with its leads and its skills left whole
     commas = [i for i, char in enumerate(piece) if char == "," and not _in_brackets(piece, i)]
-    if len(commas) < _ENUMERATION_PARTS - 1 or ":" in piece:  # «Участие в проектах: сбор требований, …» is one duty
+    if len(commas) < _ENUMERATION_PARTS - 1:
         return []
     bounds = [0, *(b for comma in commas for b in (comma, comma + 1)), len(piece)]
     parts = [_trim(line, start + a, start + b) for a, b in zip(bounds[::2], bounds[1::2], strict=True)]
     for a, b in parts:
         if len(_WORD.findall(line[a:b])) < 2 or not _LISTED_DUTY.match(line, a, b):
             return []
-    return parts
+    return [*head, *parts]
+
+
+#: The most words a lead before a duty list's colon may have (a heading, not a sentence).
+_LEAD_WORDS = 3
 
 
 def _in_brackets(text: str, at: int) -> bool:

@@ -1256,3 +1256,45 @@ def test_leading_noise_is_dropped_as_its_expression_drops_it() -> None:
     texts += ["".join(rnd.choice("аZ1_ -•«✅\u00a0²") for _ in range(rnd.randint(0, 5))) for _ in range(2000)]
     for text in texts:
         assert _without_leading_noise(text) == _LEADING_NOISE.sub("", text), text
+
+
+def test_prose_that_tells_the_candidate_what_they_will_do_is_split() -> None:
+    text = "Вы будете вести занятия по робототехнике, проверять домашние задания, готовить учеников к олимпиадам"
+    assert [piece for _, _, piece in items(text)] == [
+        "Вы будете",
+        "вести занятия по робототехнике",
+        "проверять домашние задания",
+        "готовить учеников к олимпиадам",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        (
+            "Доставка заказов по городу (пешком), выдача посылок покупателям, приём возвратов на складе",
+            ["Доставка заказов по городу (пешком)", "выдача посылок покупателям", "приём возвратов на складе"],
+        ),
+        # a short lead and its colon: a heading the grammar does not know (here misspelt)
+        (
+            "Обязаности: доставка бригад на объекты, погрузка оборудования, ведение путевых листов",
+            ["Обязаности:", "доставка бригад на объекты", "погрузка оборудования", "ведение путевых листов"],
+        ),
+    ],
+)
+def test_a_duty_list_of_nouns_in_prose_is_split(text: str, pieces: list[str]) -> None:
+    assert [piece for _, _, piece in items(text)] == pieces
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Разработка мебели, материалов для отделки и фурнитуры для шкафов",  # objects of one action
+        "Доставка заказов по городу, выдача посылок покупателям",  # two parts are no list
+        # a sentence before the colon, not a lead
+        "Наш офис рядом с метро: парковка для сотрудников, кухня с кофемашиной, зона отдыха с диванами",
+        "Доставка заказов по городу, выдача посылок покупателям, забор товара со склада",  # «забор» reads as a thing
+    ],
+)
+def test_prose_that_is_no_list_of_duties_named_by_nouns_stays_whole(text: str) -> None:
+    assert [piece for _, _, piece in items(text)] == [text]
