@@ -27,6 +27,9 @@ def profile(linter: Linter, body: str) -> dict[str, float]:
         ("- prepare texts and screenshots for the store page", "content"),
         ("- развитие отношений с пулом рекламодателей", "account"),  # an ad network's clients are its advertisers
         ("- сопровождение ключевых рекламодателей", "account"),
+        # a portfolio of the businesses a platform serves: its accounts
+        ("- вести портфель из 120 ресторанов и кафе города", "account"),
+        ("- вести портфель из 40 брендов, отвечать за их оборот на площадке", "account"),
     ],
 )
 def test_the_duty_line_decides_the_leading_role(linter: Linter, duty: str, role: str) -> None:
@@ -53,6 +56,9 @@ def test_the_duty_line_decides_the_leading_role(linter: Linter, duty: str, role:
         # Proposing solutions is solving problems; offering the company's products is selling.
         ("- анализировать узкие места и предлагать решения по оптимизации", "sales", False),
         ("- предлагать продукты банка действующим клиентам", "sales", True),
+        # a portfolio of projects, orders or investments is no client's
+        ("- управлять портфелем проектов отдела", "account", False),
+        ("- вести портфель заказов производства", "account", False),
     ],
 )
 def test_a_look_alike_word_counts_only_in_its_own_sense(linter: Linter, duty: str, role: str, counts: bool) -> None:
