@@ -103,7 +103,7 @@ def decide(title: TitleClaim, reading: DutyReading, criteria: Criteria) -> RoleD
         placed = _placed(title.context, roles, profile, taxonomy, thresholds)
         placed |= {taxonomy.occupation_of(role) for role in title.admitted}
         near = _near(roles, placed, criteria.neighbours, taxonomy)
-        foreign = _foreign_occupation(roles, scores, taxonomy, thresholds, near) or _occupation_taken_over(
+        foreign = _foreign_occupation(roles, scores, criteria, near) or _occupation_taken_over(
             roles, scores, taxonomy, thresholds, near, placed
         )
         if foreign is not None:
@@ -357,7 +357,7 @@ def _near(
 
 
 def _foreign_occupation(
-    roles: set[str], scores: OccupationScores, taxonomy: Taxonomy, thresholds: Scoring, near: frozenset[str]
+    roles: set[str], scores: OccupationScores, criteria: Criteria, near: frozenset[str]
 ) -> str | None:
     """The unrelated occupation the duty lines clearly belong to, if any.
 
@@ -374,13 +374,15 @@ def _foreign_occupation(
     has one rival, not two halves (under every title, this added four
     own-title findings out of fold, three of them wrong; under community
     titles none).  The rival itself must still read at least as often as the
-    fitting occupations: a psychologists' community manager's lines, which
+    fitting occupations (or with the occupations the model confuses it with,
+    see :func:`_read_as_one`): a psychologists' community manager's lines, which
     the model reads faintly as anything, add up to a "trade" of a little
     development, office work and support.  At least one line must read clearly as that trade
     (``occupation_min_line_probability``): lines the model only leans on a
     little (English text, which it knows mostly from IT postings) add up to
     a margin without saying what the job is.
     """
+    taxonomy, thresholds = criteria.taxonomy, criteria.thresholds
     fitting = fitting_occupations(roles, taxonomy) | near
     foreign, _ = scores.best(frozenset(scores.log_scores) - fitting)
     if foreign is None:
@@ -388,7 +390,7 @@ def _foreign_occupation(
     own_share = sum(scores.shares.get(occupation, 0.0) for occupation in fitting)
     trade = {foreign} | _trade(foreign, roles, fitting, scores, taxonomy)
     if roles & thresholds.occupations.member_roles:
-        if scores.shares[foreign] < own_share:
+        if scores.shares[foreign] < own_share and not _read_as_one(foreign, trade, own_share, scores, criteria):
             return None
         rival = trade
     else:
@@ -398,6 +400,20 @@ def _foreign_occupation(
     if scores.clearest(trade) < thresholds.occupation_min_line_probability:
         return None
     return foreign if _clear_margin(scores.margin(trade, fitting), scores, thresholds, few_lines=True) else None
+
+
+def _read_as_one(
+    foreign: str, trade: set[str], own_share: float, scores: OccupationScores, criteria: Criteria
+) -> bool:
+    """Whether the rival and the occupations of its trade the model confuses it with (its ``neighbours``) read
+    as often as the fitting occupations, and some line clearly as them: a community title over product
+    analytics, whose every line the model splits between analysis and data work, has one rival, not two that
+    each read a little less often than marketing.  A faint reading of everything stays no rival: its lines
+    read as no pair of neighbours clearly (``occupation_min_line_probability``)."""
+    together = {foreign} | (trade & criteria.neighbours.get(foreign, frozenset()))
+    if len(together) == 1 or sum(scores.shares.get(occupation, 0.0) for occupation in together) < own_share:
+        return False
+    return scores.clearest(together) >= criteria.thresholds.occupation_min_line_probability
 
 
 def _trade(

@@ -470,6 +470,26 @@ def test_a_faint_trade_whose_leader_reads_less_than_the_title_is_no_rival() -> N
     assert decided(("community",), DutyProfile({}), lines(led), SCORING).confused
 
 
+def test_a_leader_read_as_one_with_its_neighbour_is_a_rival() -> None:
+    """A community title over product analytics: the model splits every line between analysis and data work,
+    which it confuses on real postings (neighbours), so the analyst alone reads a little less often than marketing;
+    together, and clearly on some line, they are one rival."""
+    split = [{"marketing_pr": 0.55, "analyst": 0.05, "data": 0.05}] * 2 + [
+        {"analyst": 0.25, "data": 0.25, "developer": 0.2, "qa": 0.1, "marketing_pr": 0.02}
+    ] * 4
+    scores = lines(split)
+    assert max(scores.shares["analyst"], scores.shares["data"]) < scores.shares["marketing_pr"]
+    neighbours = {"analyst": frozenset({"data"}), "data": frozenset({"analyst"})}
+    assert not decided(("community",), DutyProfile({}), scores, SCORING).confused
+    result = decided(("community",), DutyProfile({}), scores, SCORING, neighbours=neighbours)
+    assert (result.confused, result.kind) == (True, "occupation")
+    assert result.actual in ("analyst", "data")
+    # The faint reading of everything stays no rival even where two of its occupations are neighbours.
+    faint = [{"developer": 0.09, "qa": 0.08, "devops": 0.08, "tech_writer": 0.08, "sysadmin": 0.07, "marketing_pr": 0.1}] * 6
+    paired = {"developer": frozenset({"devops"}), "devops": frozenset({"developer"})}
+    assert not decided(("community",), DutyProfile({}), lines(faint), SCORING, neighbours=paired).confused
+
+
 def test_under_an_occupation_title_the_single_rival_must_read_twice_as_often() -> None:
     """The trade's share counts under a community title only: under a lawyer's title the same split, with the
     lawyer's own work read as often as marketing was, stays short of the ratio (out of fold, counting the trade
