@@ -944,15 +944,19 @@ _LISTED_DUTY = _STORED.compile(
 )
 
 
+#: The most words a lead before a duty list's colon may have in prose (a heading, not a sentence).
+_LEAD_WORDS = 3
+
+
 def _listed_duties(line: str, start: int, end: int, lead: bool = False) -> list[tuple[int, int]]:
     """A duty list written out on one line split into its parts («Обязанности: управление автобусом на выездах,
     перевозка команды по России, ведение путевых листов»; in prose «Доставка заказов по Москве, выдача посылок
     покупателям, приём возвратов»): at least three parts between commas outside brackets, each of two words or
-    more and each opening with an action.  ``lead``: in prose the list may follow a
-    lead of a few words and its colon («Обязаности: доставка бригад, погрузка оборудования, …», the heading
-    misspelt), which is a part of its own.  No parts (the line stays whole) otherwise: objects listed after one
-    action («ведение учёта товаров, материалов и денег») or a clause («работа с клиентами, которые …») are one
-    duty."""
+    more and each opening with an action.  ``lead`` (prose): the list may follow a lead of up to
+    :data:`_LEAD_WORDS` words and its colon, a part of its own («Обязаности: доставка бригад, погрузка
+    оборудования, …», a heading misspelt); infinitives are :func:`_enumerated`'s there.  No parts (the line
+    stays whole) otherwise: objects listed after one action («ведение учёта товаров, материалов и денег») or a
+    clause («работа с клиентами, которые …») are one duty."""
     piece = line[start:end]
     head: list[tuple[int, int]] = []
     colon = piece.find(":")
@@ -974,10 +978,6 @@ def _listed_duties(line: str, start: int, end: int, lead: bool = False) -> list[
         if len(_WORD.findall(line[a:b])) < 2 or not _LISTED_DUTY.match(line, a, b):
             return []
     return [*head, *parts]
-
-
-#: The most words a lead before a duty list's colon may have (a heading, not a sentence).
-_LEAD_WORDS = 3
 
 
 def _in_brackets(text: str, at: int) -> bool:
