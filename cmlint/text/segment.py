@@ -951,12 +951,13 @@ _LEAD_WORDS = 3
 def _listed_duties(line: str, start: int, end: int, lead: bool = False) -> list[tuple[int, int]]:
     """A duty list written out on one line split into its parts («Обязанности: управление автобусом на выездах,
     перевозка команды по России, ведение путевых листов»; in prose «Доставка заказов по Москве, выдача посылок
-    покупателям, приём возвратов»): at least three parts between commas outside brackets, each of two words or
-    more and each opening with an action.  ``lead`` (prose): the list may follow a lead of up to
-    :data:`_LEAD_WORDS` words and its colon, a part of its own («Обязаности: доставка бригад, погрузка
-    оборудования, …», a heading misspelt); infinitives are :func:`_enumerated`'s there.  No parts (the line
-    stays whole) otherwise: objects listed after one action («ведение учёта товаров, материалов и денег») or a
-    clause («работа с клиентами, которые …») are one duty."""
+    покупателям, приём возвратов»): at least three parts between commas outside brackets, each opening with an
+    action and of two words or more (a noun alone, «Разработка, внедрение и сопровождение ПО», shares the object
+    at the list's end).  ``lead`` (prose): the list may follow a lead of up to :data:`_LEAD_WORDS` words and its
+    colon, a part of its own («Обязаности: доставка бригад, погрузка оборудования, …», a heading misspelt);
+    infinitives are :func:`_enumerated`'s there.  No parts (the line stays whole) otherwise: objects listed after
+    one action («ведение учёта товаров, материалов и денег») or a clause («работа с клиентами, которые …») are
+    one duty."""
     piece = line[start:end]
     head: list[tuple[int, int]] = []
     colon = piece.find(":")
