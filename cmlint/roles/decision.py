@@ -321,7 +321,7 @@ def _model_disagrees(
     )
     if unseen >= thresholds.max_title_support:
         return False
-    own_share = sum(scores.shares.get(occupation, 0.0) for occupation in own)
+    own_share = scores.share_of(own)
     return own_share > 0 and own_share >= thresholds.role_model_veto_ratio * scores.shares.get(rival, 0.0)
 
 
@@ -387,7 +387,7 @@ def _foreign_occupation(
     foreign, _ = scores.best(frozenset(scores.log_scores) - fitting)
     if foreign is None:
         return None
-    own_share = sum(scores.shares.get(occupation, 0.0) for occupation in fitting)
+    own_share = scores.share_of(fitting)
     trade = {foreign} | _trade(foreign, roles, fitting, scores, taxonomy)
     if roles & thresholds.occupations.member_roles:
         if scores.shares[foreign] < own_share and not _read_as_one(foreign, trade, own_share, scores, criteria):
@@ -395,7 +395,7 @@ def _foreign_occupation(
         rival = trade
     else:
         rival = {foreign}
-    if sum(scores.shares.get(occupation, 0.0) for occupation in rival) < thresholds.occupation_share_ratio * own_share:
+    if scores.share_of(rival) < thresholds.occupation_share_ratio * own_share:
         return None
     if scores.clearest(trade) < thresholds.occupation_min_line_probability:
         return None
@@ -411,7 +411,7 @@ def _read_as_one(
     each read a little less often than marketing.  A faint reading of everything stays no rival: its lines
     read as no pair of neighbours clearly (``occupation_min_line_probability``)."""
     together = {foreign} | (trade & criteria.neighbours.get(foreign, frozenset()))
-    if len(together) == 1 or sum(scores.shares.get(occupation, 0.0) for occupation in together) < own_share:
+    if len(together) == 1 or scores.share_of(together) < own_share:
         return False
     return scores.clearest(together) >= criteria.thresholds.occupation_min_line_probability
 
@@ -473,7 +473,7 @@ def _occupation_taken_over(
     needed = thresholds.occupation_related_takeover_share if related else thresholds.occupation_takeover_share
     if share < needed:
         return None
-    if thresholds.occupation_takeover_ratio * sum(scores.shares.get(o, 0.0) for o in own) > share:
+    if thresholds.occupation_takeover_ratio * scores.share_of(own) > share:
         return None
     return rival if _clear_margin(scores.margin({rival}, own), scores, thresholds) else None
 

@@ -252,6 +252,10 @@ class OccupationScores:
             total += min(odds, 0.0) if index < len(self.own) and self.own[index] else odds
         return total
 
+    def share_of(self, labels: Iterable[str]) -> float:
+        """The mean probability of ``labels`` together (their shares summed)."""
+        return sum(self.shares.get(label, 0.0) for label in labels)
+
     def clearest(self, labels: set[str] | frozenset[str]) -> float:
         """The highest probability any one line gives ``labels`` together."""
         sums = (sum(p for label, p in found.items() if label in labels) for _, found in self.witnesses)

@@ -865,12 +865,16 @@ _ENUMERATION_OPENS = _STORED.compile(
 )
 #: A sentence that starts with an action.
 _ENUMERATION_STARTS = _STORED.compile(_ENUMERATED_VERB, re.IGNORECASE)
+#: What the candidate will do, said of them («будете», «станет»), and the tasks named as such: words of a sentence
+#: about the work (:data:`_ENUMERATION_LEAD`, :data:`_TELLS_WORK`).
+_WILL = r"будет|будешь|будете|будут|станет|станешь"
+_TASKS = r"задач[а-яё]*|обязанност[а-яё]*"
 #: A lead that says the actions after it are the job's: whom the company seeks, what the candidate will or has to
 #: do, the tasks («…нам нужен человек, который будет: …», «Твои задачи — …»); not what the company, its product or
 #: its users do («Наши сервисы помогают …: вести бухгалтерию, …»), nor its mission or its conditions.
 _ENUMERATION_LEAD = _STORED.compile(
-    r"\b(?:будет|будешь|будете|будут|станет|станешь|нужн[оаы]?|надо|необходимо|предстоит|придется|придётся|ищем|ищет|"
-    r"ищу|нужен|требуется|требуются|задач[а-яё]*|обязанност[а-яё]*|функци[а-яё]*|заниматься)\b",
+    r"\b(?:" + _WILL + r"|нужн[оаы]?|надо|необходимо|предстоит|придется|придётся|ищем|ищет|"
+    r"ищу|нужен|требуется|требуются|" + _TASKS + r"|функци[а-яё]*|заниматься)\b",
     re.IGNORECASE,
 )
 #: Skills said as actions («обладать …, уметь анализировать …, выдвигать гипотезы»): what is asked, not the work.
@@ -885,7 +889,7 @@ _INFINITIVE = r"[а-яё]{2,}(?:(?<!ос|ес|ас)ть|ться|(?<=[сзй])т
 #: любит …», «…, чтобы …»), a purpose («для ведения чатов»), an action, or what a colon opens («Ищем комьюнити-
 #: менеджера: модерация форума, встречи участников»).
 _TELLS_WORK = _STORED.compile(
-    r":\s*\w|\b(?:котор[а-яё]*|кто|чтобы|будет|будешь|будете|будут|станет|станешь|для|задач[а-яё]*|обязанност[а-яё]*)\b"
+    r":\s*\w|\b(?:котор[а-яё]*|кто|чтобы|" + _WILL + r"|для|" + _TASKS + r")\b"
     r"|(?<![а-яё])" + _INFINITIVE
 )
 
@@ -923,11 +927,8 @@ def _enumerated(line: str, start: int, end: int) -> list[tuple[int, int]]:
             return []
     elif not (_ENUMERATION_STARTS.match(piece) or _ENUMERATION_LEAD.search(piece, 0, opening.start())):
         return []
-    bounds = [0, opening.start(), opening.end()] if opening is not None else [0]
-    for comma in commas:
-        bounds += [comma, comma + 1]
-    bounds.append(len(piece))
-    parts = [_trim(line, start + a, start + b) for a, b in zip(bounds[::2], bounds[1::2], strict=True)]
+    cuts = [opening.span()] if opening is not None else []
+    parts = _between(line, start, end, [*cuts, *((comma, comma + 1) for comma in commas)])
     actions = parts[-len(commas) - 1:]
     if any(len(_WORD.findall(line[a:b])) < 2 for a, b in actions):
         return []
@@ -973,12 +974,17 @@ def _listed_duties(line: str, start: int, end: int, lead: bool = False) -> list[
     commas = [i for i, char in enumerate(piece) if char == "," and not _in_brackets(piece, i)]
     if len(commas) < _ENUMERATION_PARTS - 1:
         return []
-    bounds = [0, *(b for comma in commas for b in (comma, comma + 1)), len(piece)]
-    parts = [_trim(line, start + a, start + b) for a, b in zip(bounds[::2], bounds[1::2], strict=True)]
+    parts = _between(line, start, end, [(comma, comma + 1) for comma in commas])
     for a, b in parts:
         if len(_WORD.findall(line[a:b])) < 2 or not _LISTED_DUTY.match(line, a, b):
             return []
     return [*head, *parts]
+
+
+def _between(line: str, start: int, end: int, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The trimmed stretches of ``line[start:end]`` before, between and after ``cuts`` (spans within it, in order)."""
+    bounds = [0, *(offset for cut in cuts for offset in cut), end - start]
+    return [_trim(line, start + a, start + b) for a, b in zip(bounds[::2], bounds[1::2], strict=True)]
 
 
 def _in_brackets(text: str, at: int) -> bool:
