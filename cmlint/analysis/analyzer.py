@@ -16,6 +16,7 @@ from cmlint.analysis.title import Title, title_words
 from cmlint.matching.lemma_matcher import TokenView
 from cmlint.matching.pattern_set import MatchIndex
 from cmlint.models import Posting, Span
+from cmlint.occupations.joint import JointModels
 from cmlint.occupations.model import OccupationModel
 from cmlint.roles import evidence as role_evidence, profile as role_profile
 from cmlint.roles.decision import Criteria, DutyReading, TitleClaim, decide
@@ -136,6 +137,8 @@ class Analyzer:
         self.occupations = occupations
         #: The fine-role head (:mod:`cmlint.roles.learned`); without it only phrases speak for the fine roles.
         self.head = head
+        #: Both models read the lines at once (:mod:`cmlint.occupations.joint`).
+        self.line_models = JointModels(occupations, head)
         self.names = market_names(
             roles.taxonomy, occupations.card.market_titles, scoring.suggestions.min_market_uses
         )
@@ -275,7 +278,7 @@ class Analyzer:
         collected = replace(collected, evidence=kept)
         bounds = item_bounds(text.token_items)
         reading = LineContext(view, bounds, text.structure, weights, self.scoring.occupations, disclaimed, names)
-        lines = read_lines(self.occupations, reading, self.head)
+        lines = read_lines(self.line_models, reading)
         learned = (
             learned_evidence(
                 lines,

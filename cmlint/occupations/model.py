@@ -87,6 +87,25 @@ class OccupationModel:
         self._weights = weights.astype(np.float32)
         self._bias = bias.astype(np.float32)
 
+    @property
+    def vocabulary(self) -> tuple[str, ...]:
+        """The features the model knows, in the order of its weight rows."""
+        return tuple(self._index)
+
+    @property
+    def bias(self) -> np.ndarray:
+        return self._bias
+
+    def aligned(self, vocabulary: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Its weight rows for the features of ``vocabulary`` (zeros for one it does not know) and which of them it
+        knows."""
+        rows_of = self._index.get
+        own = np.fromiter((rows_of(feature, -1) for feature in vocabulary), dtype=np.int64, count=len(vocabulary))
+        known = own >= 0
+        rows = np.zeros((len(vocabulary), len(self.labels)), dtype=np.float32)
+        rows[known] = self._weights[own[known]]
+        return rows, known
+
     def predict(self, lines: Sequence[Sequence[str]]) -> np.ndarray:
         """One row of label probabilities per line (a line with no known feature gets a row of zeros)."""
         get = self._index.get

@@ -17,6 +17,7 @@ import numpy as np
 
 from cmlint.matching.lemma_matcher import TokenView
 from cmlint.occupations.features import features, terms
+from cmlint.occupations.joint import JointModels
 from cmlint.occupations.model import OccupationModel
 from cmlint.roles.evidence import item_weight
 from cmlint.scoring import EvidenceWeights, OccupationWeights
@@ -82,12 +83,10 @@ class LineContext:
     names: frozenset[int] = frozenset()
 
 
-def read_lines(
-    model: OccupationModel, context: LineContext, head: OccupationModel | None = None
-) -> tuple[LineReading, ...]:
+def read_lines(models: JointModels, context: LineContext) -> tuple[LineReading, ...]:
     """Readings of the duty and requirement lines in ``context``; a line with no known word gets no probabilities.
 
-    ``head``, the fine-role model (:mod:`cmlint.roles.learned`), reads the duty lines too."""
+    The fine-role head (:mod:`cmlint.roles.learned`), when ``models`` have one, reads the duty lines too."""
     chosen: list[tuple[int, float, bool, list[str]]] = []
     lemmas, pos = context.view.lemma, context.view.pos
     bounds, names = context.bounds, context.names
@@ -102,9 +101,9 @@ def read_lines(
             chosen.append((item, weight, duty, features(words)))
     if not chosen:
         return ()
-    probabilities = model.predict([found for _, _, _, found in chosen])
-    roles = _head_roles(head, [found if duty else [] for _, _, duty, found in chosen])
-    picked = _picked(probabilities, context.weights.min_probability, model.labels)
+    reading = models.predict([found for _, _, _, found in chosen], [duty for _, _, duty, _ in chosen])
+    roles = _head_roles(models.head, reading.head, len(chosen))
+    picked = _picked(reading.occupations, context.weights.min_probability, models.model.labels)
     return tuple(
         LineReading(item, weight, read, duty, role)
         for (item, weight, duty, _), read, role in zip(chosen, picked, roles, strict=True)
@@ -142,11 +141,13 @@ def _most_probable_first(entry: tuple[int, float]) -> tuple[float, int]:
     return -value, column
 
 
-def _head_roles(head: OccupationModel | None, lines: list[list[str]]) -> list[tuple[str, float] | None]:
-    """Per line, the head's most probable label with its probability (None for a line it cannot read)."""
-    if head is None:
-        return [None] * len(lines)
-    rows = head.predict(lines)
+def _head_roles(
+    head: OccupationModel | None, rows: np.ndarray | None, lines: int
+) -> list[tuple[str, float] | None]:
+    """Per line, the head's most probable label with its probability in ``rows`` (None for a line it cannot
+    read, and for every line without a head)."""
+    if head is None or rows is None:
+        return [None] * lines
     best = rows.argmax(axis=1)
     top = rows[np.arange(len(rows)), best].tolist()
     return [

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
@@ -56,6 +56,22 @@ class TitleMention:
     text: str
 
 
+#: What a title is read for: the roles' names, what positions work on («сайт» in «Администратор сайтов»), names a
+#: role shares with another one (``shared_titles``: a role named only so follows the others) and names the market
+#: also uses for a wider job (keyed by their role and what they admit).
+_TitleWord = Literal["name", "object", "shared", "wide"]
+
+
+@dataclass(frozen=True, slots=True)
+class _TitleWords:
+    """What one scan of a title finds, by what it is read for (:data:`_TitleWord`), each in text order."""
+
+    names: list[Match[str]]
+    objects: list[Match[str]]
+    shared: list[Match[str]]
+    wide: list[Match[tuple[str, tuple[str, ...]]]]
+
+
 @dataclass(frozen=True, slots=True)
 class DutyKey:
     """The ``index``-th duty pattern of a role."""
@@ -88,13 +104,8 @@ class RoleMatcher:
         #: Duty phrases and role names (keyed by role id) in the shared set.
         self.duty_group: PatternGroup[DutyKey] = PatternGroup("roles.duties")
         self.title_group: PatternGroup[str] = PatternGroup("roles.titles")
-        self._titles: PatternSet[str] = PatternSet(nlp.vocab)
-        #: What positions work on («сайт» in «Администратор сайтов»), read in titles only.
-        self._objects: PatternSet[str] = PatternSet(nlp.vocab)
-        #: Names a role shares with another one (``shared_titles``): a role named only so follows the others.
-        self._shared: PatternSet[str] = PatternSet(nlp.vocab)
-        #: Names the market also uses for a wider job, keyed by their role and what they admit (titles only).
-        self._wide: PatternSet[tuple[str, tuple[str, ...]]] = PatternSet(nlp.vocab)
+        #: What a title is read for, in one set so that a title is scanned once (:class:`_TitleWords`).
+        self._in_titles: PatternSet[tuple[_TitleWord, Hashable]] = PatternSet(nlp.vocab)
         self._duties: dict[DutyKey, tuple[float, tuple[str, ...]]] = {}
         # Duty lines are often English («welcome new members»); titles keep the patterns' own forms, since
         # they label the occupation model's training postings.
@@ -126,14 +137,14 @@ class RoleMatcher:
             if role.shared_titles:
                 where = f"роль {role_id}, общее название"
                 shared_names = [p for x in role.shared_titles for p in _compile(compiler, x, taxonomy.macros, where)]
-                self._shared.add(role_id, shared_names)
+                self._in_titles.add(("shared", role_id), shared_names)
             for index, wide in enumerate(role.wide_titles):
                 where = f"роль {role_id}, широкое название {index + 1}"
                 wide_names = [p for phrase in wide.names for p in _compile(compiler, phrase, taxonomy.macros, where)]
-                self._wide.add((role_id, tuple(wide.admits)), wide_names)
-            self._titles.add(role_id, names)
+                self._in_titles.add(("wide", (role_id, tuple(wide.admits))), wide_names)
+            self._in_titles.add(("name", role_id), names)
             if objects:
-                self._objects.add(role_id, objects)
+                self._in_titles.add(("object", role_id), objects)
             shared.add(self.title_group, role_id, names)
             title_words.update(
                 v for steps in names for step in steps if step.kind in (Kind.LEMMA, Kind.LOWER) for v in step.values
@@ -157,7 +168,7 @@ class RoleMatcher:
 
     def titles(self, doc: Doc, view: TokenView, start: int = 0, end: int | None = None) -> list[TitleMatch]:
         """Role names in ``doc[start:end]`` (a title), skipping mere context."""
-        return self._title_matches(self._titles(doc, view, start, end), view, start)
+        return self._title_matches(self._title_words(doc, view, start, end).names, view, start)
 
     def read_title(self, doc: Doc, view: TokenView, start: int = 0, end: int | None = None) -> TitleReading:
         """What the title in ``doc[start:end]`` names, misspelt words read as the nearest known ones; a role named
@@ -165,35 +176,43 @@ class RoleMatcher:
         inspector, then a tester); what its wide names admit is kept with it."""
         stop = len(doc) if end is None else end
         corrected = self._speller.correct(view)
-        names = self._names(doc, corrected, start, stop)
+        words = self._title_words(doc, corrected, start, stop)
+        names = self._names(doc, corrected, start, stop, words.names)
         reading = read_title(
             names,
             corrected,
             start,
             stop,
             self._generic,
-            self._objects(doc, corrected, start, stop),
+            words.objects,
             self._nouns(corrected, start, stop),
             spaced={i for i in range(start + 1, stop) if doc[i - 1].whitespace_},
         )
-        shared = set(self._shared(doc, corrected, start, stop))
+        shared = set(words.shared)
         borrowed = {role for role in reading.roles if all(m in shared for m in names if m[0] == role)}
         roles = tuple(sorted(reading.roles, key=lambda role: role in borrowed))
-        wide = admitted(reading, self._wide(doc, corrected, start, stop), corrected)
+        wide = admitted(reading, words.wide, corrected)
         return replace(reading, roles=roles, admitted=wide)
 
-    def _names(self, doc: Doc, view: TokenView, start: int, stop: int) -> list[Match[str]]:
-        """Role names in the title, and the compounds its English words name read as Russian loanwords where
-        their English reading names nothing: a loanword before an English position noun («Brand Manager» is a
-        «бренд-менеджер»), never a loanword read as a position of its own («Power Engineer» is no «повар»)."""
-        found = self._titles(doc, view, start, stop)
+    def _title_words(self, doc: Doc, view: TokenView, start: int, end: int | None) -> _TitleWords:
+        """Everything :attr:`_in_titles` finds in ``doc[start:end]``, by what it is read for."""
+        found: dict[_TitleWord, list[Match[Any]]] = {"name": [], "object": [], "shared": [], "wide": []}
+        for (kind, key), m_start, m_end in self._in_titles(doc, view, start, end):
+            found[kind].append((key, m_start, m_end))
+        return _TitleWords(found["name"], found["object"], found["shared"], found["wide"])
+
+    def _names(self, doc: Doc, view: TokenView, start: int, stop: int, found: list[Match[str]]) -> list[Match[str]]:
+        """Role names in the title (``found``, read in ``view``), and the compounds its English words name read as
+        Russian loanwords where their English reading names nothing: a loanword before an English position noun
+        («Brand Manager» is a «бренд-менеджер»), never a loanword read as a position of its own («Power Engineer» is
+        no «повар»)."""
         loans = self._speller.loanwords(view)
         if loans is None:
             return found
         named = {i for _, m_start, m_end in found for i in range(m_start, m_end)}
         compounds = [
             (role, m_start, m_end)
-            for role, m_start, m_end in self._titles(doc, loans, start, stop)
+            for role, m_start, m_end in self._title_words(doc, loans, start, stop).names
             if m_end - m_start > 1 and view.lower[m_end - 1] in POSITION_NOUNS
         ]
         return found + [m for m in compounds if named.isdisjoint(range(m[1], m[2]))]
