@@ -164,7 +164,12 @@ class Taxonomy(BaseModel):
 
     def occupation_of(self, role_id: str) -> str:
         """The model's occupation of a role (a fine role's parent, or the occupation itself)."""
-        return self.roles[role_id].occupation or role_id
+        return self.occupations[role_id]
+
+    @cached_property
+    def occupations(self) -> dict[str, str]:
+        """Per role, :meth:`occupation_of` it (asked for every evidence and every line a posting has: a table)."""
+        return {role_id: role.occupation or role_id for role_id, role in self.roles.items()}
 
     def fitting(self, role_id: str) -> frozenset[str]:
         """Roles whose duties fit a title of ``role_id``: compatible and close ones, its occupation."""
