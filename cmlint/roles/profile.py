@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from cmlint.roles.evidence import Collected, Evidence
 from cmlint.roles.lines import LineReading
@@ -192,6 +192,12 @@ class OccupationScores:
     witnesses: tuple[tuple[float, dict[str, float]], ...]
     floor: float
     own: tuple[bool, ...] = ()
+    #: :meth:`ranked`, sorted once (the decision and the suggestions ask for it several times).
+    _ranking: tuple[tuple[str, float], ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        ranking = sorted(((label, share) for label, share in self.shares.items() if share > 0), key=_largest_first)
+        object.__setattr__(self, "_ranking", tuple(ranking))
 
     @classmethod
     def of(
@@ -271,6 +277,10 @@ class OccupationScores:
 
     def ranked(self) -> list[tuple[str, float]]:
         """Occupations by mean probability, largest first (those above zero)."""
-        return sorted(
-            ((label, share) for label, share in self.shares.items() if share > 0), key=lambda kv: (-kv[1], kv[0])
-        )
+        return list(self._ranking)
+
+
+def _largest_first(entry: tuple[str, float]) -> tuple[float, str]:
+    """A sort key of (label, share): the larger share first, then the label."""
+    label, share = entry
+    return -share, label
