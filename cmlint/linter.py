@@ -57,13 +57,33 @@ def known_rules(engine: Engine) -> list[tuple[str, str]]:
 
 
 @dataclass(frozen=True)
+class _Checks:
+    """The active rules split for running, once per ruleset rather than per posting: those that run first, each
+    with the title roles it is limited to (none: any title), those that review suppression directives (they run
+    after suppression), and the codes of them all."""
+
+    first: list[tuple[Rule, CheckContext, frozenset[str]]]
+    reviewers: list[tuple[Rule, CheckContext]]
+    codes: frozenset[str]
+
+    @classmethod
+    def of(cls, active: Iterable[tuple[Rule, CheckContext]], review: frozenset[str]) -> _Checks:
+        """``active`` split for running; ``review``: the codes of the rules that review directives."""
+        rules = list(active)
+        first = [(rule, ctx, frozenset(rule.spec.title_roles)) for rule, ctx in rules if rule.spec.code not in review]
+        reviewers = [(rule, ctx) for rule, ctx in rules if rule.spec.code in review]
+        return cls(first, reviewers, frozenset(rule.spec.code for rule, _ in rules))
+
+
+@dataclass(frozen=True)
 class _Ruleset:
     """The rules a config turns on in one engine, and their digest.
 
     ``names`` maps every code and rule name a suppression directive may use
     (upper-cased) to its code; ``review`` are the codes of the rules that
-    review directives (they run after suppression); ``role_infos`` describe
-    every role and occupation of the taxonomy (reports share these frozen models).
+    review directives (they run after suppression); ``checks`` are the rules
+    split for running; ``role_infos`` describe every role and occupation of
+    the taxonomy (reports share these frozen models).
     """
 
     engine: Engine
@@ -71,6 +91,7 @@ class _Ruleset:
     version: str
     names: dict[str, str]
     review: frozenset[str]
+    checks: _Checks
     role_infos: dict[str, RoleInfo]
 
 
@@ -234,7 +255,8 @@ class Linter:
             names = {key.upper(): code for code, name in known_rules(engine) for key in (code, name)}
             review = frozenset(rule.spec.code for rule in engine.rules if rule.spec.check in REVIEW_CHECKS)
             infos = {role: _role_info(engine.taxonomy, role) for role in engine.taxonomy.roles}
-            self._active = _Ruleset(engine, active, _digest(active, config), names, review, infos)
+            checks = _Checks.of(active, review)
+            self._active = _Ruleset(engine, active, _digest(active, config), names, review, checks, infos)
         return self._active
 
     def not_linted(self, posting: Posting, reason: str) -> Report:
@@ -259,29 +281,28 @@ class Linter:
         config = self.config
         findings: list[Finding] = []
         roles = posting.roles
-        title_roles = set(roles.title_roles)
+        title_roles = roles.title_roles
         ruleset = self._ruleset(engine)
-        running: set[str] = set()
-        reviewers = []
-        for rule, ctx in ruleset.rules:
+        checks = ruleset.checks
+        if path is not None and config.per_file_ignores:
+            checks = _Checks.of(
+                ((rule, ctx) for rule, ctx in ruleset.rules if config.enabled(rule.spec.code, rule.spec.name, path)),
+                ruleset.review,
+            )
+        for rule, ctx, wanted in checks.first:
             budget.check()
-            spec = rule.spec
-            if path is not None and config.per_file_ignores and not config.enabled(spec.code, spec.name, path):
-                continue
-            running.add(spec.code)
-            if spec.code in ruleset.review:
-                reviewers.append((rule, ctx))
-            elif not spec.title_roles or title_roles.intersection(spec.title_roles):
+            if not wanted or not wanted.isdisjoint(title_roles):
                 findings.extend(rule.run(posting, ctx))
         suppression = Suppression(posting.posting.text, ruleset.names)
         findings = suppression.filter(findings)
-        if reviewers and suppression.directives:
-            reviewed = ReviewedPosting.of(posting, suppression.review(frozenset(running), ruleset.review))
-            found = [finding for rule, ctx in reviewers for finding in rule.run(reviewed, ctx)]
+        if checks.reviewers and suppression.directives:
+            reviewed = ReviewedPosting.of(posting, suppression.review(checks.codes, ruleset.review))
+            found = [finding for rule, ctx in checks.reviewers for finding in rule.run(reviewed, ctx)]
             findings.extend(suppression.filter(found, named_only=ruleset.review))
         findings.sort(key=_finding_order)
         duty_profile = roles.duties.shares()
         named = [*roles.title_roles, *duty_profile, *(s.role for s in roles.suggestions), *(e.role for f in findings for e in f.evidence)]
+        quality = assess(findings)
         return Report(
             id=posting.posting.id,
             title=posting.title.text,
@@ -291,7 +312,8 @@ class Linter:
             roles={role: ruleset.role_infos[role] for role in dict.fromkeys(named)},
             findings=findings,
             ruleset_version=ruleset.version,
-            **assess(findings).model_dump(),
+            score=quality.score,
+            verdict=quality.verdict,
         )
 
 

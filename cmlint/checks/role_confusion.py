@@ -11,7 +11,6 @@ the roles' shares and the evidence is the phrases.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from itertools import islice
 
 from pydantic import Field
 
@@ -19,7 +18,7 @@ from cmlint.analysis import AnalyzedPosting
 from cmlint.analysis.roles import RoleAnalysis
 from cmlint.engine.registry import CheckContext, Options, check
 from cmlint.models import EvidenceItem, Finding
-from cmlint.roles.suggest import rename_fix
+from cmlint.roles.suggest import rename_fixes
 from cmlint.roles.taxonomy import Taxonomy
 from cmlint.russian import percent
 
@@ -60,16 +59,12 @@ def role_confusion(posting: AnalyzedPosting, ctx: CheckContext[ConfusionOptions]
     breakdown = ", ".join(f"{taxonomy.label(role)} — {percent(share)}" for role, share in shown)
     roles = set(analysis.title_roles)
     # The renames of the first two candidates the title does not name (no other is worked out).
-    fixes = list(
-        islice(
-            (
-                rename_fix(analysis.mentions, posting, suggestion, candidate, taxonomy, ctx.morphology)
-                for candidate, suggestion in zip(analysis.candidates, analysis.suggestions, strict=True)
-                if candidate.role not in roles
-            ),
-            2,
-        )
-    )
+    renames = [
+        (suggestion, candidate)
+        for candidate, suggestion in zip(analysis.candidates, analysis.suggestions, strict=True)
+        if candidate.role not in roles
+    ][:2]
+    fixes = rename_fixes(analysis.mentions, posting, renames, taxonomy, ctx.morphology)
     yield ctx.finding(
         posting.title.span(),
         suggestions=fixes,

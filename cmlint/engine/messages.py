@@ -20,26 +20,37 @@ from cmlint.russian import count
 FieldType = type[int] | type[str]
 
 
-def parse(template: str) -> dict[str, tuple[str, str, str] | None]:
+#: The three forms of the words after a number field: for 1, for 2–4, for 5.
+Forms = tuple[str, str, str]
+
+
+def parse(template: str) -> dict[str, Forms | None]:
     """The fields of ``template``: name → the three forms of a number field, or None; ValueError when malformed."""
+    return {name: forms for _, name, forms in _pieces(template) if name is not None}
+
+
+def _pieces(template: str) -> list[tuple[str, str | None, Forms | None]]:
+    """``template`` in order: each piece's literal text, then its field's name (None after the last literal) with
+    the forms of a number field; ValueError when malformed."""
     try:
         parsed = list(string.Formatter().parse(template))
     except ValueError as error:
         braces = "фигурная скобка пишется как {{ или }}"
         raise ValueError(f"шаблон сообщения не разбирается ({error}); {braces}") from None
-    fields: dict[str, tuple[str, str, str] | None] = {}
-    for _, name, spec, conversion in parsed:
+    pieces: list[tuple[str, str | None, Forms | None]] = []
+    for literal, name, spec, conversion in parsed:
         if name is None:
+            pieces.append((literal, None, None))
             continue
         if not name.isidentifier():
             raise ValueError(f"поле {{{name}}} в сообщении должно быть именем, например {{match}}")
         if conversion:
             raise ValueError(f"в поле {{{name}}} нельзя указывать преобразование")
         forms = tuple(part.strip() for part in spec.split("|")) if spec else ()
-        if spec and (len(forms) != 3 or not all(forms)):
+        if spec and (len(forms) != 3 or not all(forms) or "{" in spec):
             raise ValueError(f"в поле {{{name}}} после двоеточия нужны три формы слова: {{{name}:роль|роли|ролей}}")
-        fields[name] = (forms[0], forms[1], forms[2]) if forms else None
-    return fields
+        pieces.append((literal, name, (forms[0], forms[1], forms[2]) if forms else None))
+    return pieces
 
 
 def problems(template: str, declared: Mapping[str, FieldType]) -> list[str]:
@@ -59,17 +70,27 @@ def problems(template: str, declared: Mapping[str, FieldType]) -> list[str]:
     return found
 
 
-class _Formatter(string.Formatter):
-    def format_field(self, value: Any, format_spec: str) -> str:
-        if format_spec:
-            one, few, many = format_spec.split("|")
-            return count(int(value), one.strip(), few.strip(), many.strip())
-        return str(value)
+class Template:
+    """A message template parsed once, so that filling it in for a finding is a join, not a parse."""
+
+    __slots__ = ("_pieces",)
+
+    def __init__(self, template: str) -> None:
+        self._pieces = _pieces(template)
+
+    def render(self, values: Mapping[str, Any]) -> str:
+        """The message with its fields filled in."""
+        return "".join(
+            literal if name is None else literal + _written(values[name], forms)
+            for literal, name, forms in self._pieces
+        )
 
 
-_FORMATTER = _Formatter()
+def _written(value: Any, forms: Forms | None) -> str:
+    """A field's value as a message writes it: a number with its agreeing words."""
+    return str(value) if forms is None else count(int(value), *forms)
 
 
 def render(template: str, values: Mapping[str, Any]) -> str:
-    """The message with its fields filled in (numbers with their agreeing words)."""
-    return _FORMATTER.vformat(template, (), dict(values))
+    """``template`` with its fields filled in (numbers with their agreeing words)."""
+    return Template(template).render(values)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from types import MappingProxyType
 from typing import Any, Generic, TypeVar
 
@@ -20,7 +21,7 @@ from pydantic import ConfigDict
 
 from cmlint.analysis import AnalyzedPosting
 from cmlint.config import Config
-from cmlint.engine.messages import FieldType, render
+from cmlint.engine.messages import FieldType, Template
 from cmlint.engine.specs import RuleSpec
 from cmlint.models import EvidenceItem, Finding, Fix, Severity, Span
 from cmlint.nlp.morphology import Morphology
@@ -54,6 +55,11 @@ class CheckContext(Generic[OptionsT]):
     #: The message fields the rule fills in (checked against the message when the rule was built).
     fields: Mapping[str, FieldType]
 
+    @cached_property
+    def message(self) -> Template:
+        """The rule's message template, parsed once for all its findings."""
+        return Template(self.spec.message)
+
     def finding(
         self,
         span: Span | None,
@@ -69,7 +75,7 @@ class CheckContext(Generic[OptionsT]):
             code=self.spec.code,
             name=self.spec.name,
             severity=self.severity,
-            message=render(self.spec.message, values),
+            message=self.message.render(values),
             span=span,
             suggestions=list(suggestions),
             evidence=list(evidence),

@@ -54,16 +54,22 @@ def opens(mention: TitleMention, place: Placer) -> bool:
     return not before or before[-1] in ".!?\n"
 
 
+#: Where a word starts (no letter before).  The expressions below that look back from a mention's start open with
+#: it: a search then tries each word from its first letter only instead of from every letter of it (the leftmost
+#: match starts at a word's start anyway), which keeps it linear in the text looked back on.
+_WORD_START = r"(?<![^\W\d_])"
 #: The word right before a mention, with the single space that parts them.
-_WORD_BEFORE = re.compile(r"([^\W\d_][\w-]*) $")
+_WORD_BEFORE = re.compile(_WORD_START + r"([^\W\d_][\w-]*) $")
 #: An English position with «of» right before a mention («Head of» Sales).
 _HEAD_OF_BEFORE = re.compile(r"([A-Za-z]+) of $", re.IGNORECASE)
 #: A first name that shares the mention's position noun, with a suspended hyphen («Комьюнити- и» контент-менеджер)
 #: or without one («Community &» Content Manager, «Контент и» комьюнити менеджер).
-_SUSPENDED_BEFORE = re.compile(r"([^\W\d_]+)-\s+(?:и|или|и/или|/)\s+$", re.IGNORECASE)
-_COORDINATED_BEFORE = re.compile(r"([^\W\d_][\w-]*)\s*(?:&|/|\b(?:and|и|или)\b)\s*$", re.IGNORECASE)
+_SUSPENDED_BEFORE = re.compile(_WORD_START + r"([^\W\d_]+)-\s+(?:и|или|и/или|/)\s+$", re.IGNORECASE)
+_COORDINATED_BEFORE = re.compile(
+    _WORD_START + r"([^\W\d_][\w-]*)\s*(?:&|/|\b(?:and|и|или)\b)\s*$", re.IGNORECASE
+)
 #: The first half of a compound right before a mention («Менеджер-» дизайнер).
-_HYPHENED_BEFORE = re.compile(r"([^\W\d_]+)-$")
+_HYPHENED_BEFORE = re.compile(_WORD_START + r"([^\W\d_]+)-$")
 #: English ranks and the Russian words a Russian title names them with.
 ENGLISH_RANKS = {"junior": "Младший", "senior": "Старший"}
 #: The word right before a mention, with the single space that parts them, Latin letters only.

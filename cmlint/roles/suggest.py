@@ -39,6 +39,21 @@ class Candidate:
     title: str
 
 
+@dataclass(frozen=True, slots=True)
+class Spot:
+    """A place a rename goes, with what fitting any candidate's title there needs (:func:`_spot`)."""
+
+    mention: TitleMention
+    #: Whether it names the head of a team where the names of its own role do not (:func:`_heads_team`).
+    heads_team: bool
+    #: The Russian rank of an English position's rank word («Senior» → «Старший»).
+    rank: str | None
+    #: The case and number a new title takes there.
+    grammar: Grammar | None
+    #: Whether it opens its title, line or sentence (a new title there starts upper-case).
+    opens: bool
+
+
 def market_names(taxonomy: Taxonomy, used: Mapping[str, Sequence[tuple[str, int]]], min_uses: int) -> dict[str, str]:
     """The title to suggest for each role: its candidate real postings use most (``used``, most used first) when at
     least ``min_uses`` carry it, else its first one (one «Интернет-маркетолог» among 12 000 postings does not make
@@ -70,18 +85,19 @@ def candidates(
     duties fit the title, the title's own role comes first if the readings
     support it (:func:`_own_role`), after the combined title of an honest split that names it.
     """
+    read = scores.ranked()  # sorted anew on every call: read once for every source below
     phrase_led = decision.kind == "role" or (
-        decision.kind != "occupation" and profile.total > 0 and _phrase_led(profile, scores, taxonomy)
+        decision.kind != "occupation" and profile.total > 0 and _phrase_led(profile, read, taxonomy)
     )
     phrased = _confident(_by_phrases(profile, taxonomy, names, settings), settings)
-    modelled = _confident(_by_occupation(profile, scores, taxonomy, names, settings), settings)
+    modelled = _confident(_by_occupation(profile, read, scores.weight, taxonomy, names, settings), settings)
     lead, other = (phrased, modelled) if phrase_led else (modelled, phrased)
     found = list(lead)
     for candidate in other:
         if all(c.role != candidate.role for c in found):
             found.append(candidate)
     if not decision.confused:
-        own = _own_role(title_roles, profile, scores, taxonomy, names)
+        own = _own_role(title_roles, profile, read, taxonomy, names)
         if own is not None:
             rest = [c for c in found if c.role != own.role]
             # An honest split of the title's role with another keeps its combined title first.
@@ -93,15 +109,16 @@ def candidates(
 def _own_role(
     title_roles: Sequence[str],
     profile: DutyProfile,
-    scores: OccupationScores,
+    read: Sequence[tuple[str, float]],
     taxonomy: Taxonomy,
     names: Mapping[str, str],
 ) -> Candidate | None:
     """The title's role when the duties fit the title and the readings support it: one of the two roles the
     phrases find most, or its occupation one of the two the model reads most (a community manager whose
-    phrases lean to SMM, a driver's posting read mostly as a driver's).  Its confidence is that support."""
+    phrases lean to SMM, a driver's posting read mostly as a driver's).  Its confidence is that support (``read``:
+    the occupations by the model, :meth:`OccupationScores.ranked`)."""
     phrased = dict(profile.ranked()[:2])
-    modelled = dict(scores.ranked()[:2])
+    modelled = dict(read[:2])
     for role in title_roles:
         if taxonomy.roles[role].generic:
             continue
@@ -116,12 +133,12 @@ def _confident(found: list[Candidate], settings: SuggestionSettings) -> list[Can
     return [c for c in found if c.confidence >= settings.min_confidence]
 
 
-def _phrase_led(profile: DutyProfile, scores: OccupationScores, taxonomy: Taxonomy) -> bool:
-    """Whether the phrases speak for the posting: the occupation the model reads is one of their roles'."""
-    ranked = scores.ranked()
-    if not ranked:
+def _phrase_led(profile: DutyProfile, read: Sequence[tuple[str, float]], taxonomy: Taxonomy) -> bool:
+    """Whether the phrases speak for the posting: the occupation the model reads most (``read``) is one of their
+    roles'."""
+    if not read:
         return True
-    top = ranked[0][0]
+    top = read[0][0]
     return any(taxonomy.related(taxonomy.occupation_of(role), top) for role, _ in profile.ranked()[:2])
 
 
@@ -142,18 +159,20 @@ def _by_phrases(
 
 def _by_occupation(
     profile: DutyProfile,
-    scores: OccupationScores,
+    read: Sequence[tuple[str, float]],
+    weight: float,
     taxonomy: Taxonomy,
     names: Mapping[str, str],
     settings: SuggestionSettings,
 ) -> list[Candidate]:
-    """Occupations by the model; an occupation the phrases name a finer role of becomes that role."""
-    certainty = min(1.0, scores.weight / settings.full_confidence_lines)
+    """Occupations by the model (``read``, from lines of total ``weight``); an occupation the phrases name a finer
+    role of becomes that role."""
+    certainty = min(1.0, weight / settings.full_confidence_lines)
     finest: dict[str, str] = {}
     for role, _ in profile.ranked():
         finest.setdefault(taxonomy.occupation_of(role), role)
     found: list[Candidate] = []
-    for occupation, share in scores.ranked():
+    for occupation, share in read:
         if share < settings.min_share:
             break
         role = finest.get(occupation, occupation)
@@ -171,70 +190,88 @@ def suggestions(
 ) -> list[TitleSuggestion]:
     """The suggestions as titles: the original title with its role words replaced, when it names a role."""
     named = [m for m in mentions if m.field != "text" or title is not None]
-    # Where the renames go is the same for every candidate: worked out once.
-    inside = title_places(title, named, morphology) if title and found else []
+    # Where the renames go, and how a new title fits there, is the same for every candidate: worked out once.
+    if title and found:
+        text = TitleText(title)
+        inside = [_spot(m, text, taxonomy, morphology) for m in title_places(title, named, morphology)]
+    else:
+        inside = []
     result: list[TitleSuggestion] = []
     for candidate in found:
-        text = retitled(title, inside, candidate, taxonomy, morphology) if title else candidate.title
-        result.append(TitleSuggestion(title=text, role=candidate.role, confidence=candidate.confidence))
+        renamed = retitled(title, inside, candidate, morphology) if title else candidate.title
+        result.append(TitleSuggestion(title=renamed, role=candidate.role, confidence=candidate.confidence))
     return result
 
 
-def retitled(
-    title: str, inside: Sequence[TitleMention], candidate: Candidate, taxonomy: Taxonomy, morphology: Morphology
-) -> str:
+def retitled(title: str, inside: Sequence[Spot], candidate: Candidate, morphology: Morphology) -> str:
     """``title`` with the places ``inside`` it (:func:`title_places`) renamed for ``candidate``."""
     if not inside:
         return candidate.title
     parts: list[str] = []
     position = 0
-    text = TitleText(title)
-    for mention in inside:
-        parts += [title[position : mention.start], _renamed(candidate, mention, taxonomy, morphology, text)]
+    for spot in inside:
+        mention = spot.mention
+        parts += [title[position : mention.start], _renamed(candidate, spot, morphology)]
         position = mention.end
     return "".join([*parts, title[position:]])
 
 
-def rename_fix(
+def rename_fixes(
     mentions: Sequence[TitleMention],
     place: Placer,
-    suggestion: TitleSuggestion,
-    candidate: Candidate,
+    renames: Sequence[tuple[TitleSuggestion, Candidate]],
     taxonomy: Taxonomy,
     morphology: Morphology,
-) -> Fix:
-    """Edits that put ``candidate``'s title where the title's role is named (``mentions``), inflected to fit."""
-    edits = [
-        Edit(
-            span=place.span_of(m.field, m.start, m.end),
-            replacement=_renamed(candidate, m, taxonomy, morphology, place),
-        )
+) -> list[Fix]:
+    """For each suggestion and its candidate, the edits that put the candidate's title where the title's role is
+    named (``mentions``), inflected to fit.  The places and their spans are worked out once for all of them."""
+    if not renames:
+        return []
+    spots = [
+        (_spot(m, place, taxonomy, morphology), place.span_of(m.field, m.start, m.end))
         for m in places(mentions, place, morphology)
     ]
-    return Fix(message=f"Переименовать в «{suggestion.title}»", edits=edits)
+    return [
+        Fix(
+            message=f"Переименовать в «{suggestion.title}»",
+            edits=[Edit(span=span, replacement=_renamed(candidate, spot, morphology)) for spot, span in spots],
+        )
+        for suggestion, candidate in renames
+    ]
 
 
-def _renamed(
-    candidate: Candidate, mention: TitleMention, taxonomy: Taxonomy, morphology: Morphology, place: Placer
-) -> str:
-    """What takes ``mention``'s place: ``candidate``'s title, inflected to fit.  A mention that names the head of a
-    team keeps the rank: under its own role it stays as it is («Руководитель отдела продаж»), under another the
-    new title names the head of a team of its people («Руководитель группы менеджеров по продажам»).  A role whose
-    own name opens with a head («Руководитель проектов») names no rank."""
+def _spot(mention: TitleMention, place: Placer, taxonomy: Taxonomy, morphology: Morphology) -> Spot:
+    """What :func:`_renamed` needs to know of ``mention``: the case and number of the mention it replaces (of the
+    words before it where the mention shows none, an English name: :func:`governed_grammar`), its rank and whether
+    it heads a team."""
+    heads_team = _heads_team(mention.text, morphology) and not any(
+        _heads_team(name, morphology) for name in taxonomy.roles[mention.role].titles
+    )
+    rank = ENGLISH_RANKS.get(mention.text.split(" ", 1)[0].lower()) if mention.text.isascii() else None
+    grammar = head_grammar(mention.text.split(), morphology)
+    if grammar is None and mention.field == "text":
+        before = place.field_text(mention.field, max(0, mention.start - REACH * 2), mention.start)
+        grammar = governed_grammar(before, morphology)
+    return Spot(mention, heads_team, rank, grammar, opens(mention, place))
+
+
+def _renamed(candidate: Candidate, spot: Spot, morphology: Morphology) -> str:
+    """What takes ``spot``'s place: ``candidate``'s title, inflected to fit, upper-case where it opens a title or a
+    sentence.  A mention that names the head of a team keeps the rank: under its own role it stays as it is
+    («Руководитель отдела продаж»), under another the new title names the head of a team of its people
+    («Руководитель группы менеджеров по продажам»).  A role whose own name opens with a head («Руководитель
+    проектов») names no rank."""
     new = candidate.title
-    if (
-        _heads_team(mention.text, morphology)
-        and not _heads_team(new, morphology)
-        and not any(_heads_team(name, morphology) for name in taxonomy.roles[mention.role].titles)
-    ):
+    mention = spot.mention
+    if spot.heads_team and not _heads_team(new, morphology):
         if mention.role == candidate.role:
             return mention.text
         members = inflect_title(new, Grammar("gent", "plur"), morphology)
         new = f"Руководитель группы {fit_start(members, 'группы')}"
-    rank = ENGLISH_RANKS.get(mention.text.split(" ", 1)[0].lower()) if mention.text.isascii() else None
-    if rank is not None:
-        new = f"{rank} {fit_start(new, 'менеджер', opens=False)}"
-    return _fitted(new, mention, place, morphology)
+    if spot.rank is not None:
+        new = f"{spot.rank} {fit_start(new, 'менеджер', opens=False)}"
+    text = inflect_title(new, spot.grammar, morphology) if spot.grammar else new
+    return fit_start(text, mention.text, spot.opens)
 
 
 def _heads_team(title: str, morphology: Morphology) -> bool:
@@ -244,14 +281,3 @@ def _heads_team(title: str, morphology: Morphology) -> bool:
     words = TITLE_WORDS.findall(title.lower())
     heads = words[:1] + [word for word in words[-1:] if word.isascii()]
     return any(not TEAM_HEADS.isdisjoint(morphology.lemmas(word)) for word in heads)
-
-
-def _fitted(new: str, mention: TitleMention, place: Placer, morphology: Morphology) -> str:
-    """``new`` in the case and number of the mention it replaces (of the words before it where the mention shows
-    none, an English name: :func:`governed_grammar`), upper-case where it opens a title or a sentence."""
-    grammar = head_grammar(mention.text.split(), morphology)
-    if grammar is None and mention.field == "text":
-        before = place.field_text(mention.field, max(0, mention.start - REACH * 2), mention.start)
-        grammar = governed_grammar(before, morphology)
-    text = inflect_title(new, grammar, morphology) if grammar else new
-    return fit_start(text, mention.text, opens(mention, place))

@@ -26,6 +26,13 @@ def test_templates_parse_number_fields_with_their_forms() -> None:
     ]
 
 
+def test_a_template_renders_each_field_as_written_and_no_form_nests_a_field() -> None:
+    template = messages.Template("{{{title}}}: {count:роль|роли|ролей}, снова {count:раз|раза|раз}")
+    assert template.render({"title": "Курьер", "count": 3}) == "{Курьер}: 3 роли, снова 3 раза"
+    with pytest.raises(ValueError, match="три формы"):
+        messages.parse("{count:{form}|роли|ролей}")
+
+
 @pytest.mark.parametrize("n", NUMBERS)
 def test_every_message_renders_agreeing_numbers(engine: Engine, n: int) -> None:
     for rule in engine.rules:
