@@ -43,7 +43,7 @@ def test_the_head_reads_only_the_lines_asked() -> None:
     asked = [True, False, True, True, False, True]
     reading = JointModels(OCCUPATIONS, HEAD).predict(LINES, asked)
     assert reading.head is not None
-    assert np.array_equal(reading.head, HEAD.predict([line if ask else [] for line, ask in zip(LINES, asked)]))
+    assert np.array_equal(reading.head, HEAD.predict([line if ask else [] for line, ask in zip(LINES, asked, strict=True)]))
 
 
 def test_without_a_head_only_the_occupations_are_read() -> None:
