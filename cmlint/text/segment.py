@@ -37,15 +37,16 @@ _BULLET = _STORED.compile(
 _LEADING_NOISE = _STORED.compile(r"^[\W_]+")
 _TRAILING_NOISE = _STORED.compile(r"[\s:!?.\-–—)(\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]+$")
 # Where a line breaks into items.  Every alternative starts with a space or one of a few
-# punctuation marks, and the lookahead in front lets the scan skip every other character at once; a run of spaces
-# is never given back (what follows it is no space) and a mark is read before what must stand behind it:
+# punctuation marks, and the lookahead in front lets the scan skip every other character at once, and a space at
+# once where no mark follows its run (as between any two words); a run of spaces is never given back (what follows
+# it is no space) and a mark is read before what must stand behind it:
 #   «;» run-ons; inline bullets; a dash after a sentence end («… отчёты. -работа в CRM»); a spaced dash
 #   before a capital; a dash glued to the previous word («почта)- Контроль»);
 #   a sentence end (the punctuation goes with the break, _trim drops it anyway); a sentence end or a colon
 #   glued to a capitalised word (a line break lost: «…команда:Вы будете работать …»), after a number too
 #   («рост от 165.График 2/2»).
 _BREAK_SOURCE = (
-    r"(?=[\s;.!?…\-–—:])(?:"
+    r"(?=\s*+[;•·▪►\-–—]|[;.!?…\-–—:])(?:"
     r"\s*+;\s*"
     r"|\s++[•·▪►]\s*"
     r"|[.;!?]\s*+[-–—]\s*+(?=[А-ЯЁA-Zа-яё])"
@@ -341,7 +342,7 @@ def classify_heading(line: str) -> tuple[SectionKind, int] | None:
     The end is the offset just past the heading (and its colon), so that an
     inline heading «Обязанности: ведение чатов» leaves «ведение чатов».
     """
-    if ":" not in line and (len(line) > 80 or line.count(" ") > 6) and not _fold(line).rstrip().endswith("?"):
+    if ":" not in line and (len(line) > 80 or line.count(" ") > 6) and not line.rstrip().endswith("?"):
         return None
     line = _blank_aside(line)
     stripped = _without_leading_noise(line)
@@ -523,7 +524,8 @@ def _heads_either(kind: SectionKind, heading: str, grammar: _Grammar) -> bool:
 # Where such a heading starts (:func:`_inline_heading_starts`): at a capital that opens the phrase (the search jumps
 # from capital to capital), after spaces that follow the text or right after one of the characters it is glued to.
 # A remark in brackets may stand before the colon («Чем предстоит заниматься (навыки проверим на собеседовании):»).
-_INLINE_HEADING_START = _STORED.compile(r"[А-ЯЁA-Z](?=[\w\-, /]{2,50}(?:\s*\([^()]{1,80}\))?:)")
+# The phrase is never given back: what may follow it (a colon, a bracket, a space before one) follows its longest run.
+_INLINE_HEADING_START = _STORED.compile(r"[А-ЯЁA-Z](?=[\w\-, /]{2,50}+(?:\s*\([^()]{1,80}\))?:)")
 _GLUED_TO = _STORED.compile(r"[а-яёa-z.,:;!?)»\U0001F300-\U0001FAFF\u2600-\u27BF\u203C\u2049\uFE0F]")
 # A question that is a heading, inside a line («…отдела. Чем предстоит заниматься? Сверка …»): it is cut
 # off on both sides, since nothing but a known heading ends with a question mark and starts a section.
@@ -564,8 +566,8 @@ _HAS_BULLET = _STORED.compile(r"[•▪►●◦·]")
 # A lower-case phrase ending in a colon inside a line (a scrape without capitals: «…bootstrap что делать:
 # верстать…»): a heading only of the duties kind and only before an action (:func:`reads_like_action`).
 # The spaces before it, after the text: the first one and what stands before it read first, so that a search jumps
-# from space to space.
-_LOWER_HEADING = _STORED.compile(r"\s(?<=\S\s)\s*(?=[а-яё][\w\-, ]{2,50}:)")
+# from space to space; the phrase is never given back (a colon is none of its characters).
+_LOWER_HEADING = _STORED.compile(r"\s(?<=\S\s)\s*(?=[а-яё][\w\-, ]{2,50}+:)")
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
@@ -653,12 +655,15 @@ def _heading_kind(piece: str, upto: SectionKind | None = None) -> SectionKind | 
     """
     piece = _blank_aside(piece)
     colon = piece.find(":")
-    if colon < 0 or len(_WORD.findall(piece[:colon])) > 8:
+    if colon < 0:
         return None
     folded = _fold(piece[:colon])
     for kind, at_start, _ in _grammar().headings_for(folded):
         match = at_start.match(folded)
         if match is not None:
+            # Words counted only before a known heading (most pieces start with none): no heading has more than eight.
+            if len(_WORD.findall(piece[:colon])) > 8:
+                return None
             rest = len(_WORD.findall(folded[match.end():]))
             if not rest or (rest <= 5 and _HEADING_NOUN.search(folded[:match.end()])):
                 return kind
@@ -824,7 +829,7 @@ def _pieces(line: str) -> list[tuple[int, int]]:
     skips = [
         m.span()
         for m in _BREAK.finditer(line)
-        if not (line[m.start()] == "." and _ABBREVIATION.search(line[: m.start()]))
+        if not (line[m.start()] == "." and _ABBREVIATION.search(line, 0, m.start()))
     ]
     if _GLUED.search(line):
         for match in _GLUED.finditer(line):
@@ -945,6 +950,8 @@ _LISTED_DUTY = _STORED.compile(
 )
 
 
+#: A comma (found by a scan of the engine: a loop over a long sentence's characters was a hundredth of segmenting).
+_COMMA = _STORED.compile(",")
 #: The most words a lead before a duty list's colon may have in prose (a heading, not a sentence).
 _LEAD_WORDS = 3
 
@@ -971,7 +978,7 @@ def _listed_duties(line: str, start: int, end: int, lead: bool = False) -> list[
         piece = line[start:end]
     if lead and _ENUMERATION_STARTS.match(piece.lstrip()):
         return []  # infinitives in prose are :func:`_enumerated`'s, with its leads and its skills left whole
-    commas = [i for i, char in enumerate(piece) if char == "," and not _in_brackets(piece, i)]
+    commas = [m.start() for m in _COMMA.finditer(piece) if not _in_brackets(piece, m.start())]
     if len(commas) < _ENUMERATION_PARTS - 1:
         return []
     parts = _between(line, start, end, [(comma, comma + 1) for comma in commas])
