@@ -137,8 +137,8 @@ class SpacyPattern:
         return []
 
     def _tests(self) -> list[tuple[int, Anchor]]:
-        """(token position, anchor) of every word set, every ``REGEX`` on a word and every part of speech of the
-        tokens that must occur."""
+        """(token position, anchor) of every word set, every ``REGEX`` on a word that narrows down where a match
+        stands (:func:`_narrows`) and every part of speech of the tokens that must occur."""
         longest = [_longest(token.get("OP")) for token in self.tokens]
         found: list[tuple[int, Anchor]] = []
         searched: list[tuple[int, Anchor]] = []
@@ -155,13 +155,24 @@ class SpacyPattern:
                 if isinstance(values, list) and all(isinstance(v, str) for v in values):
                     found.append((position, Anchor(frozenset(values), before, after)))
                 regex = value.get("REGEX") if isinstance(value, dict) else None
-                if isinstance(regex, str):
-                    searched.append((position, Anchor(re.compile(regex), before, after)))
+                if isinstance(regex, str) and _narrows(compiled := re.compile(regex)):
+                    searched.append((position, Anchor(compiled, before, after)))
             tag = token.get("POS")
             tags = tag.get("IN") if isinstance(tag, dict) else [tag] if isinstance(tag, str) else None
             if isinstance(tags, list) and all(isinstance(t, str) for t in tags):
                 tagged.append((position, Anchor(Tagged(frozenset(tags)), before, after)))
         return found + searched + tagged
+
+
+#: Ordinary words of a posting: a regular expression that finds something in each of them («^[^0-9]»,
+#: «^(?!.*ость$)») finds something in nearly every word of a doc.
+_ORDINARY_WORDS = ("работа", "клиент", "опыт", "продажи", "график")
+
+
+def _narrows(regex: re.Pattern[str]) -> bool:
+    """Whether a ``REGEX`` on a word says where a match may stand: one that finds something in every ordinary word
+    is no anchor or companion (reading every word of a doc for it would find them all; the Matcher tests it)."""
+    return not all(regex.search(word) for word in _ORDINARY_WORDS)
 
 
 def _word_sets(anchors: tuple[Anchor, ...]) -> tuple[frozenset[str], ...]:

@@ -265,3 +265,35 @@ def test_a_token_pattern_builds_its_matcher_only_when_its_words_occur(engine: En
     assert patterns(doc, TokenView.of(doc)) == [] and built == []  # engines start faster: most never run
     doc = engine.nlp("Ищем молодого энергичного человека.")
     assert patterns(doc, TokenView.of(doc)) == [("young", 1, 4)] and len(built) == 1
+
+
+# An adjective that does not end in «-ость» after «не для»: the expression finds something in almost every word.
+NOT_FOR = validate_token_pattern(
+    [{"LOWER": "не"}, {"LOWER": "для"}, {"LOWER": {"REGEX": "^(?!.*ость$)"}, "POS": "ADJ", "OP": "?"}, {"POS": "NOUN"}]
+)
+# Only such expressions and a part of speech.
+LOWER_NOUN = validate_token_pattern([{"LOWER": {"REGEX": "^[а-яё]"}, "POS": "NOUN"}, {"ORTH": {"REGEX": "^[^0-9]"}}])
+
+
+def test_an_expression_that_finds_something_in_every_ordinary_word_neither_anchors_nor_accompanies(
+    engine: Engine,
+) -> None:
+    """«^[^0-9]» or «^(?!.*ость$)» would have every word of a doc read for it and narrow nothing down: the Matcher
+    tests it; the windows stand around the other tokens, and the matches stay spaCy's."""
+    assert NOT_FOR.anchors() == ((frozenset({"не"}), 0, 3), (frozenset({"для"}), 1, 2))
+    assert all(not isinstance(c.test, re.Pattern) for group in NOT_FOR.companions() for c in group)
+    assert LOWER_NOUN.anchors() == ((Tagged(frozenset({"NOUN"})), 0, 1),)
+    texts = ["Работа не для слабых духом: склад, ночные смены.", "Не для студентов. Вакансия 2024 года, офис 5 этаж."]
+    for pattern in (NOT_FOR, LOWER_NOUN):
+        patterns: PatternSet[str] = PatternSet(engine.nlp.vocab)
+        patterns.add("p", [pattern])
+        reference = Matcher(engine.nlp.vocab)
+        reference.add("p", [list(pattern.tokens)], greedy="LONGEST")
+        strings = engine.nlp.vocab.strings
+        found = 0
+        for text in texts:
+            doc = engine.nlp(text)
+            expected = sorted(((strings[k], s, e) for k, s, e in reference(doc)), key=lambda m: (m[1], m[2], m[0]))
+            assert patterns(doc, TokenView.of(doc)) == expected, text
+            found += len(expected)
+        assert found >= 2
