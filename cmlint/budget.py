@@ -18,7 +18,8 @@ class BudgetExceeded(Exception):
     """The posting took longer than its time budget."""
 
     def __init__(self, seconds: float) -> None:
-        super().__init__(f"проверка заняла больше {seconds:g} с (предел time-budget)")
+        written = f"{seconds:g}".replace(".", ",")  # a decimal comma: «0,5 с»
+        super().__init__(f"проверка заняла больше {written} с (предел time-budget)")
         self.seconds = seconds
 
 
