@@ -85,7 +85,7 @@ def candidates(
     duties fit the title, the title's own role comes first if the readings
     support it (:func:`_own_role`), after the combined title of an honest split that names it.
     """
-    read = scores.ranked()  # sorted anew on every call: read once for every source below
+    read = scores.ranked()  # one list for every source below
     phrase_led = decision.kind == "role" or (
         decision.kind != "occupation" and profile.total > 0 and _phrase_led(profile, read, taxonomy)
     )

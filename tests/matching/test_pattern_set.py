@@ -13,7 +13,7 @@ from cmlint.linter import Engine
 from cmlint.matching import pattern_set
 from cmlint.matching.lemma_matcher import TokenView
 from cmlint.matching.pattern_set import PatternSet, Stretch, _Ready, _SpacyKey, _windows
-from cmlint.matching.token_patterns import Tagged, validate_token_pattern
+from cmlint.matching.token_patterns import SpacyPattern, Tagged, validate_token_pattern
 from cmlint.matching.word_searches import WordSearches
 
 YOUNG = validate_token_pattern([{"LEMMA": "молодой"}, {"POS": "ADJ", "OP": "*"}, {"LEMMA": {"IN": ["человек", "люди"]}}])
@@ -134,19 +134,7 @@ def test_a_regex_on_a_word_anchors_the_windows_and_the_matches_stay_spacy_s(engi
         "Зарплата 40–60 тысяч, график 5–2.",
         "Ищем водителя с опытом.",
     ]
-    patterns: PatternSet[str] = PatternSet(engine.nlp.vocab)
-    patterns.add("aged", [AGED])
-    reference = Matcher(engine.nlp.vocab)
-    reference.add("aged", [list(AGED.tokens)], greedy="LONGEST")
-    strings = engine.nlp.vocab.strings
-    seen = 0
-    for text in texts:
-        doc = engine.nlp(text)
-        view = TokenView.of(doc)
-        expected = sorted(((strings[key], s, e) for key, s, e in reference(doc)), key=lambda m: (m[1], m[2], m[0]))
-        assert patterns(doc, view) == expected, text
-        seen += len(expected)
-    assert seen >= 3
+    assert _matches_as_spacy(engine, AGED, texts) >= 3
     ages = re.compile("^[0-9]+–[0-9]+$")
     assert TokenView.of(engine.nlp("водитель 25–40 лет")).searched(ages, WordSearches([ages])) == [1]
 
@@ -284,16 +272,22 @@ def test_an_expression_that_finds_something_in_every_ordinary_word_neither_ancho
     assert all(not isinstance(c.test, re.Pattern) for group in NOT_FOR.companions() for c in group)
     assert LOWER_NOUN.anchors() == ((Tagged(frozenset({"NOUN"})), 0, 1),)
     texts = ["Работа не для слабых духом: склад, ночные смены.", "Не для студентов. Вакансия 2024 года, офис 5 этаж."]
-    for pattern in (NOT_FOR, LOWER_NOUN):
-        patterns: PatternSet[str] = PatternSet(engine.nlp.vocab)
-        patterns.add("p", [pattern])
-        reference = Matcher(engine.nlp.vocab)
-        reference.add("p", [list(pattern.tokens)], greedy="LONGEST")
-        strings = engine.nlp.vocab.strings
-        found = 0
-        for text in texts:
-            doc = engine.nlp(text)
-            expected = sorted(((strings[k], s, e) for k, s, e in reference(doc)), key=lambda m: (m[1], m[2], m[0]))
-            assert patterns(doc, TokenView.of(doc)) == expected, text
-            found += len(expected)
-        assert found >= 2
+    assert _matches_as_spacy(engine, NOT_FOR, texts) >= 2
+    assert _matches_as_spacy(engine, LOWER_NOUN, texts) >= 2
+
+
+def _matches_as_spacy(engine: Engine, pattern: SpacyPattern, texts: list[str]) -> int:
+    """Assert that a pattern set with ``pattern`` finds in each of ``texts`` what spaCy's own ``Matcher`` (greedy
+    LONGEST) does; how many matches there were."""
+    patterns: PatternSet[str] = PatternSet(engine.nlp.vocab)
+    patterns.add("p", [pattern])
+    reference = Matcher(engine.nlp.vocab)
+    reference.add("p", [list(pattern.tokens)], greedy="LONGEST")
+    strings = engine.nlp.vocab.strings
+    found = 0
+    for text in texts:
+        doc = engine.nlp(text)
+        expected = sorted(((strings[k], s, e) for k, s, e in reference(doc)), key=lambda m: (m[1], m[2], m[0]))
+        assert patterns(doc, TokenView.of(doc)) == expected, text
+        found += len(expected)
+    return found
