@@ -16,7 +16,7 @@ from itertools import repeat
 
 import numpy as np
 
-from cmlint.occupations.model import OccupationModel
+from cmlint.occupations.model import OccupationModel, softmax
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,11 +71,7 @@ class JointModels:
         for place, (columns, bias) in enumerate(zip(self._columns, self._biases, strict=True)):
             result = np.zeros((len(starts), columns.stop - columns.start), dtype=np.float32)
             known = read[:, place]
-            scores = sums[known, columns] + bias
-            scores -= scores.max(axis=1, keepdims=True)
-            np.exp(scores, out=scores)
-            scores /= scores.sum(axis=1, keepdims=True)
-            result[known] = scores
+            result[known] = softmax(sums[known, columns] + bias)
             results.append(result)
         if self.head is None:
             return JointReading(results[0], None)

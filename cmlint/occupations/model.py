@@ -116,11 +116,7 @@ class OccupationModel:
             return result
         flat = np.fromiter((f for i in known for f in rows[i]), dtype=np.int64)
         starts = np.cumsum([0] + [len(rows[i]) for i in known[:-1]])
-        scores = np.add.reduceat(self._weights[flat], starts, axis=0) + self._bias
-        scores -= scores.max(axis=1, keepdims=True)
-        np.exp(scores, out=scores)
-        scores /= scores.sum(axis=1, keepdims=True)
-        result[known] = scores
+        result[known] = softmax(np.add.reduceat(self._weights[flat], starts, axis=0) + self._bias)
         return result
 
     def save(self, folder: Path) -> None:
@@ -141,6 +137,14 @@ class OccupationModel:
         with folder.joinpath(WEIGHTS_FILE).open("rb") as handle:
             table = np.load(handle, allow_pickle=False)
         return cls(card, vocabulary, table[:-1], table[-1])
+
+
+def softmax(scores: np.ndarray) -> np.ndarray:
+    """Each row of ``scores`` (a line's weights summed with the bias) as probabilities, in place."""
+    scores -= scores.max(axis=1, keepdims=True)
+    np.exp(scores, out=scores)
+    scores /= scores.sum(axis=1, keepdims=True)
+    return scores
 
 
 def models_folder() -> Traversable | Path:
