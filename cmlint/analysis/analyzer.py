@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from cmlint.analysis.roles import RoleAnalysis
 from cmlint.analysis.text import Field, SpanFactory, TextAnalysis, token_items
-from cmlint.analysis.title import Title, title_words
+from cmlint.analysis.title import Title, animacy, title_words
 from cmlint.matching.lemma_matcher import TokenView
 from cmlint.matching.pattern_set import MatchIndex
 from cmlint.models import Posting, Span
@@ -391,7 +391,7 @@ def _positions(read: TitleRead, title_roles: tuple[str, ...]) -> tuple[str, ...]
 def _names_a_position(doc: Doc, match: TitleMatch) -> bool:
     """Whether a role's name in the body names a position («комьюнити-менеджера»), not a thing («SMM-стратегии»)."""
     tokens = doc[match.start:match.end]
-    return any("Anim" in token.morph.get("Animacy", []) or token.lower_ in LATIN_POSITIONS for token in tokens)
+    return any(animacy(str(token.morph))[0] or token.lower_ in LATIN_POSITIONS for token in tokens)
 
 
 def _named_tokens(mentions: list[TitleMention], starts: list[int], view: TokenView) -> frozenset[int]:

@@ -93,15 +93,16 @@ def title_words(doc: Doc, first: int, end: int, offset: int) -> tuple[TitleWord,
     for token in doc[first:end]:
         if any(ch.isalnum() for ch in token.text):
             start = token.idx - offset
-            anim, inan = _animacy(str(token.morph))
+            anim, inan = animacy(str(token.morph))
             word = TitleWord(token.text, token.lemma_, token.pos_, anim, inan, start, start + len(token.text))
             words.append(word)
     return tuple(words)
 
 
-def _animacy(feats: str) -> tuple[bool, bool]:
-    """Whether a token's morphological features (``Animacy=Anim|Case=Nom|…``) say animate, inanimate (a word may
-    be both: ``Animacy=Anim,Inan``); read off the string, which costs a third of ``MorphAnalysis.get``."""
+def animacy(feats: str) -> tuple[bool, bool]:
+    """Whether a token's morphological features (``str(token.morph)``: ``Animacy=Anim|Case=Nom|…``) say animate,
+    inanimate (a word may be both: ``Animacy=Anim,Inan``); read off the string, which costs a third of
+    ``MorphAnalysis.get``."""
     at = feats.find("Animacy=")
     values = feats[at + len("Animacy="):].split("|", 1)[0].split(",") if at >= 0 else []
     return "Anim" in values, "Inan" in values

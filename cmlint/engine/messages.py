@@ -89,8 +89,3 @@ class Template:
 def _written(value: Any, forms: Forms | None) -> str:
     """A field's value as a message writes it: a number with its agreeing words."""
     return str(value) if forms is None else count(int(value), *forms)
-
-
-def render(template: str, values: Mapping[str, Any]) -> str:
-    """``template`` with its fields filled in (numbers with their agreeing words)."""
-    return Template(template).render(values)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cmlint.analysis.title import _animacy, title_words
+from cmlint.analysis.title import animacy, title_words
 from cmlint.linter import Linter
 
 
@@ -18,8 +18,8 @@ from cmlint.linter import Linter
         ("", (False, False)),
     ],
 )
-def test_animacy_is_read_off_the_features(feats: str, expected: tuple[bool, bool]) -> None:
-    assert _animacy(feats) == expected
+def testanimacy_is_read_off_the_features(feats: str, expected: tuple[bool, bool]) -> None:
+    assert animacy(feats) == expected
 
 
 def test_title_words_skip_punctuation_and_keep_offsets() -> None:

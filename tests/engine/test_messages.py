@@ -20,7 +20,7 @@ AGREEMENT = ({"sing"}, {"gent"}, {"gent", "plur"})
 def test_templates_parse_number_fields_with_their_forms() -> None:
     fields = messages.parse("Вакансия совмещает {count:роль|роли|ролей}: {breakdown}")
     assert fields == {"count": ("роль", "роли", "ролей"), "breakdown": None}
-    assert messages.render("{count:роль|роли|ролей}", {"count": 22}) == "22 роли"
+    assert messages.Template("{count:роль|роли|ролей}").render({"count": 22}) == "22 роли"
     assert messages.problems("{count}", {"count": int}) == [
         "поле {count} — число: напишите {count:форма для 1|для 2|для 5}, чтобы слово согласовалось с числом"
     ]
@@ -38,7 +38,7 @@ def test_every_message_renders_agreeing_numbers(engine: Engine, n: int) -> None:
     for rule in engine.rules:
         template = rule.spec.message
         values = {name: (n if kind is int else "Пример") for name, kind in rule.fields.items()}
-        text = messages.render(template, values)
+        text = messages.Template(template).render(values)
         for forms in messages.parse(template).values():
             if forms is not None:
                 assert count(n, *forms) in text, rule.spec.code
