@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from re import _constants as c, _parser as parser  # type: ignore[attr-defined]
+from re import _compiler, _constants as c, _parser as parser  # type: ignore[attr-defined]
 from typing import Any
 
 #: A range of characters longer than this is not spelled out (the lookahead is left out).
@@ -220,11 +220,25 @@ SetItem = tuple[Any, Any]
 def first_set(parsed: Any) -> list[SetItem] | None:
     """The engine's character-set items one of which the first character of every match of a parsed expression is
     (categories such as ``\\s`` kept); None when that is not known (any character, a negated set, an empty match,
-    case folding).  A lookahead on one character (``(?=[…])``) tells the first character too."""
-    if parsed.state.flags & re.IGNORECASE:
-        return None
+    a letter under case folding).  A lookahead on one character (``(?=[…])``) tells the first character too."""
     items, empty = _walk(list(parsed), lookahead=True)
-    return None if items is None or empty or not items else items
+    if items is None or empty or not items or _folds_case(items, parsed.state.flags):
+        return None
+    return items
+
+
+def _folds_case(items: list[SetItem], flags: int) -> bool:
+    """Whether case folding (``flags``) widens some of ``items``: a cased letter matches its other case then, while
+    the engine tests a category (``\\d``) and an uncased character (a digit, a mark) on the character as it is."""
+    iscased = _compiler._get_iscased(flags)
+    if iscased is None:
+        return False
+    for op, av in items:
+        if op is c.LITERAL and iscased(av):
+            return True
+        if op is c.RANGE and (av[1] - av[0] > _MAX_RANGE or any(map(iscased, range(av[0], av[1] + 1)))):
+            return True
+    return False
 
 
 def _walk(items: list[tuple[Any, Any]], lookahead: bool) -> tuple[list[SetItem] | None, bool]:

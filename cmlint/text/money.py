@@ -32,11 +32,13 @@ _NOT_A_NOUN_NEXT = r"(?!\s*(?!руб|после\b|плюс\b|или\b|gross\b|ne
 _WEAK_UNIT = rf"(?>тыс(?:яч\w*|\.)?|(?<=\d)(?:k|к))(?![а-яёa-z]){_NOT_A_NOUN_NEXT}"
 _FLAGS = re.IGNORECASE | re.MULTILINE
 #: Each expression opens with a lookahead on its first character: the engine then skips the
-#: positions that cannot start a match at once instead of trying every alternative there.
+#: positions that cannot start a match at once instead of trying every alternative there.  One that opens with a
+#: digit is compiled with the engine's skip to a digit (``skip``): the compiler sees no first character behind a
+#: lookahead and would try the expression at every position, and a digit has no case to fold.
 _DIGIT_FIRST = r"(?=\d)"
 
 _AMOUNT = _STORED.compile(
-    rf"{_DIGIT_FIRST}{_START}{_NUMBER}\s?(?:[-–—]\s?{_NUMBER}\s?)?(?:{_STRONG_UNIT}|{_WEAK_UNIT})", _FLAGS
+    rf"{_DIGIT_FIRST}{_START}{_NUMBER}\s?(?:[-–—]\s?{_NUMBER}\s?)?(?:{_STRONG_UNIT}|{_WEAK_UNIT})", _FLAGS, skip=True
 )
 _CURRENCY_FIRST = _STORED.compile(rf"(?=[$€₽uer])(?:[$€₽]|usd|eur|rub)\s?{_NUMBER}", _FLAGS)
 _PAY_WORD = (
@@ -57,15 +59,18 @@ _FIGURE_FIRST = _STORED.compile(
     rf"(?=[1-9]){_START}(?>[1-9]\d{{0,2}}(?:{_SEPARATOR}\d{{3}}){{1,3}}(?!\d)|\d{{5,9}}(?!\d))[\s,:—–-]{{1,3}}"
     rf"(?!ставк){_PAY_WORD}",
     _FLAGS,
+    skip=True,
 )
 # A range of grouped thousands not followed by a noun («от 10 000 до 50 000 подписчиков» is not pay).
 _RANGE = _STORED.compile(
     rf"(?=о)(?<![а-яё])от\s?{_GROUPED}\s?(?:[а-яё]{{1,3}}\.?\s?)?до\s?{_GROUPED}{_NOT_A_NOUN_NEXT}", _FLAGS
 )
 _GROSS = _STORED.compile(
-    rf"{_DIGIT_FIRST}{_START}{_GROUPED}\s?(?:gross|net|гросс|нетто|на\s+руки|до\s+вычета|после\s+вычета)", _FLAGS
+    rf"{_DIGIT_FIRST}{_START}{_GROUPED}\s?(?:gross|net|гросс|нетто|на\s+руки|до\s+вычета|после\s+вычета)",
+    _FLAGS,
+    skip=True,
 )
-_RATE = _STORED.compile(rf"{_DIGIT_FIRST}{_START}{_NUMBER}\s?(?:за|в|/)\s?(?:час|смену|день|мес\w*)", _FLAGS)
+_RATE = _STORED.compile(rf"{_DIGIT_FIRST}{_START}{_NUMBER}\s?(?:за|в|/)\s?(?:час|смену|день|мес\w*)", _FLAGS, skip=True)
 _PATTERNS = (_AMOUNT, _CURRENCY_FIRST, _PAY_FIGURE, _PAY_SHORTHAND, _FIGURE_FIRST, _RANGE, _GROSS, _RATE)
 
 

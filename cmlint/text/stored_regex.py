@@ -89,7 +89,8 @@ class ModulePatterns:
     The programs are stored under a fingerprint of the module's code (which holds every expression and flag it
     compiles) and of Python; each is found by its expression and flags, so a program is only ever handed to
     ``_sre.compile`` for the expression it was made from.  An expression without a stored program (the first run
-    after a change, a missing or broken file) is compiled as ``re.compile`` does and the file is written again."""
+    after a change, a missing or broken file) is compiled as ``re.compile`` does and the file is written again.
+    The key holds the code that adds the first-character skip too (:func:`_skipping`, asked for by ``skip``)."""
 
     def __init__(self, module_file: str) -> None:
         self._programs: dict[str, Any] = {}
@@ -98,7 +99,7 @@ class ModulePatterns:
             code = Path(module_file).read_text(encoding="utf-8")
         except OSError:
             return  # no code to fingerprint (a module inside an archive): compiled as re.compile does, nothing kept
-        self._key = fingerprint([sys.version, str(_sre.MAGIC), _CODES, code])
+        self._key = fingerprint([sys.version, str(_sre.MAGIC), _CODES, _skip_version(True), code])
         try:
             stored = cache.read_json(_MODULE_PREFIX, self._key)
         except (OSError, ValueError):
@@ -106,17 +107,17 @@ class ModulePatterns:
         if isinstance(stored, dict):
             self._programs = stored
 
-    def compile(self, source: str, flags: int = 0) -> re.Pattern[str]:
-        """``re.compile(source, flags)``."""
+    def compile(self, source: str, flags: int = 0, skip: bool = False) -> re.Pattern[str]:
+        """``re.compile(source, flags)``; ``skip``: with the first-character skip for a search (:func:`_skipping`)."""
         flags = int(flags)
-        name = f"{flags} {source}"
+        name = f"{flags} {'skip ' if skip else ''}{source}"
         program = self._programs.get(name)
         if program is not None:
             try:
                 return _restore(source, program)
             except (ValueError, TypeError, RuntimeError, OverflowError):
                 pass
-        fresh = _program(source, flags=flags)
+        fresh = _program(source, skip, flags)
         if self._key is not None:
             self._programs[name] = _packed(fresh)
             cache.store_json(_MODULE_PREFIX, self._key, self._programs, _MODULE_KEEP)

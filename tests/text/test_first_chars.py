@@ -224,6 +224,9 @@ def test_headings_without_the_open_alternatives_match_the_same_where_their_word_
         ("[^a]b", None),
         ("a*", None),
         ("(?i)a", None),
+        ("(?i)(?=\\d)\\d+ руб", [(c.CATEGORY, c.CATEGORY_DIGIT)]),
+        ("(?i)[1-9]0", [(c.RANGE, (ord("1"), ord("9")))]),
+        ("(?i)[0-9a]", None),
         (".x", None),
     ],
 )
