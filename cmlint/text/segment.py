@@ -73,6 +73,16 @@ _ABBREVIATION = _STORED.compile(
     + "|".join(LONG_PLACE_ABBREVIATIONS)
     + r")$"
 )
+#: What a match of :data:`_ABBREVIATION` holds after its opening mark: lower-case letters, dots and spaces.
+_ABBREVIATION_RUN = "".join(map(chr, range(ord("а"), ord("я") + 1))) + "ё. "
+
+
+def _ends_with_abbreviation(line: str, end: int) -> bool:
+    """Whether ``line[:end]`` (a line: no line break in it) ends with an abbreviation (:data:`_ABBREVIATION`).  A match
+    opens at the line's start or with one mark before the run of letters, dots and spaces that ends the text: it is
+    searched for from there, not tried at every position of a long line."""
+    run = len(line[:end].rstrip(_ABBREVIATION_RUN))
+    return _ABBREVIATION.search(line, max(0, run - 1), end) is not None
 # A sentence that opens a list of duties without a heading:
 # «Ищем комьюнити-менеджера, который будет:», «Тебе предстоит:».
 _OPENS_DUTIES = _STORED.compile(
@@ -829,7 +839,7 @@ def _pieces(line: str) -> list[tuple[int, int]]:
     skips = [
         m.span()
         for m in _BREAK.finditer(line)
-        if not (line[m.start()] == "." and _ABBREVIATION.search(line, 0, m.start()))
+        if not (line[m.start()] == "." and _ends_with_abbreviation(line, m.start()))
     ]
     if _GLUED.search(line):
         for match in _GLUED.finditer(line):

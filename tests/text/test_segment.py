@@ -8,6 +8,7 @@ from cmlint.kinds import SectionKind
 from cmlint.resources import load_yaml
 from cmlint.text.first_chars import required_words
 from cmlint.text.segment import (
+    _ABBREVIATION,
     _BARE_HEADING,
     _BREAK,
     _LEADING_NOISE,
@@ -15,6 +16,7 @@ from cmlint.text.segment import (
     _MAY_HAVE_BARE_HEADING,
     _OPENS_DUTIES,
     _cue_words,
+    _ends_with_abbreviation,
     _fold,
     _grammar,
     _heading_kind,
@@ -839,6 +841,17 @@ def test_breaks_and_bare_headings_match_as_with_backtracking() -> None:
         for pattern, reference in pairs:
             found = [(m.span(), m.groups()) for m in pattern.finditer(line)]
             assert found == [(m.span(), m.groups()) for m in reference.finditer(line)], line
+
+
+def test_an_abbreviation_is_found_at_the_end_as_a_search_of_the_whole_line_finds_it() -> None:
+    """The search from the run of letters, dots and spaces that ends the text answers as one from its start."""
+    lines = ["в п. Луговой", "1985 г.р. и старше", "ул. Садовая", "пгт. Заречный", "и т. д. и т.п", "(мкр", "и др"]
+    rnd = random.Random(6)
+    alphabet = [*" \t\u00a0абгдпрстёяZ1.,;(", "т. ", "др", "пгт", "просп", " и "]
+    lines += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 20))) for _ in range(3000)]
+    for line in lines:
+        for end in range(len(line) + 1):
+            assert _ends_with_abbreviation(line, end) is bool(_ABBREVIATION.search(line, 0, end)), (line, end)
 
 
 def test_a_duty_list_is_opened_as_the_whole_expression_says() -> None:
