@@ -61,7 +61,24 @@ _BREAK_SOURCE = (
 # («данныхВедение»); the match starts at the capital.
 # Also after an abbreviation: «Гражданство РФОпыт работы» (the match starts at «О»).
 _GLUED = _STORED.compile(r"[А-ЯЁ](?:(?<=[а-яё]{3}[А-ЯЁ])|(?<=[а-яё][)»][А-ЯЁ])|(?<=[А-ЯЁ]{3}))(?=[а-яё]{2})")
-_WORD = _STORED.compile(r"[\w\u0400-\u04ff]+")
+#: A word: a run of letters and digits (and of the Cyrillic block's marks).
+_WORD_CHARS = r"\w\u0400-\u04ff"
+_WORD = _STORED.compile(rf"[{_WORD_CHARS}]+")
+
+
+@lru_cache(maxsize=16)
+def _first_words(count: int) -> re.Pattern[str]:
+    """The first ``count`` words of a text and what stands between them (:func:`_has_more_words`); each run taken
+    whole, so that a word is never split in two."""
+    return _STORED.compile(rf"(?:[^{_WORD_CHARS}]*+[{_WORD_CHARS}]++){{{count}}}")
+
+
+def _has_more_words(text: str, most: int) -> bool:
+    """Whether ``text`` has more than ``most`` words (:data:`_WORD`): a match of the first ``most + 1`` tells without
+    a string made of every word of a long line, as counting them all takes."""
+    return _first_words(most + 1).match(text) is not None
+
+
 #: Abbreviated kinds of places longer than two letters («пос.», «мкр.»); shorter words before a dot are
 #: abbreviations anyway (:data:`_ABBREVIATION`).
 LONG_PLACE_ABBREVIATIONS = ("пос", "пгт", "обл", "мкр", "дер", "просп")
@@ -83,6 +100,8 @@ def _ends_with_abbreviation(line: str, end: int) -> bool:
     searched for from there, not tried at every position of a long line."""
     run = len(line[:end].rstrip(_ABBREVIATION_RUN))
     return _ABBREVIATION.search(line, max(0, run - 1), end) is not None
+
+
 # A sentence that opens a list of duties without a heading:
 # «Ищем комьюнити-менеджера, который будет:», «Тебе предстоит:».
 _OPENS_DUTIES = _STORED.compile(
@@ -144,7 +163,7 @@ def _asks_for_section(folded: str, heading_end: int) -> bool:
     return (
         question.endswith("?")
         and not any(mark in question[:-1] for mark in ".!?:")
-        and len(_WORD.findall(question)) <= _QUESTION_WORDS
+        and not _has_more_words(question, _QUESTION_WORDS)
         and (not frame or (frame.startswith(",") and not frame[1:].lstrip().startswith("если")))
     )
 
@@ -358,16 +377,16 @@ def classify_heading(line: str) -> tuple[SectionKind, int] | None:
     stripped = _without_leading_noise(line)
     lead = len(line) - len(stripped)
     folded = _fold(stripped)
-    words = len(_WORD.findall(folded))
-    if not words:
+    if not folded:  # marks alone: what is left of a line starts with a letter or a digit, a word
         return None
     # A list entry is a heading only when it is nothing but one («- Условия:», «✅ Обязанности»),
     # not an item that starts with a heading word («- Условия акции для клиентов», «- звонить клиентам»).
     listed = bool(_BULLET.match(line))
     colon = folded.find(":")
-    head = folded[:colon] if colon != -1 and len(_WORD.findall(folded[:colon])) <= 6 else None
+    head = folded[:colon] if colon != -1 and not _has_more_words(folded[:colon], 6) else None
     ends_a_heading = folded.rstrip().endswith(":")
     asks = "?" in folded and bool(_QUESTION_HEADING.match(folded))
+    whole = (ends_a_heading or asks) and not _has_more_words(folded, 8)  # a line that may be a heading as a whole
     started = False  # whether a known heading starts the line
     for kind, at_start, anywhere in _grammar().headings_for(folded):
         match = at_start.match(folded)
@@ -381,13 +400,15 @@ def classify_heading(line: str) -> tuple[SectionKind, int] | None:
             # The heading runs to the colon, or a known heading with its complement does.
             if after_colon and (not _WORD.search(folded[match.end():colon]) or _heading_kind(stripped, kind) == kind):
                 return kind, lead + colon + 1
-            short = len(_WORD.findall(tail)) <= 3 and (rest.rstrip().endswith(":") or (words <= 4 and not listed))
+            short = not _has_more_words(tail, 3) and (
+                rest.rstrip().endswith(":") or (not listed and not _has_more_words(folded, 4))
+            )
             if not tail or short:
                 return kind, len(line)
             if head is not None or (colon != -1 and _heading_kind(stripped, kind) == kind):
                 return kind, lead + colon + 1
         # A line that starts with words of one heading may still name another one («Нам важны компетенции:»).
-        if words <= 8 and (ends_a_heading or asks) and anywhere.search(folded):
+        if whole and anywhere.search(folded):
             return kind, len(line)
         elif head is not None and (found := anywhere.search(head)) and (not listed or _leads_to(head[: found.start()])):
             return kind, lead + colon + 1
@@ -397,10 +418,10 @@ def classify_heading(line: str) -> tuple[SectionKind, int] | None:
     bare = None if ":" in line or listed or not (started or "(" in stripped) else _heading_kind(stripped + ":")
     if bare is not None:
         return bare, len(line)
-    if folded.rstrip().endswith(":") and not listed:
+    if ends_a_heading and not listed:
         if _opens_duty_list(folded):
             return "duties", len(line)
-        if words <= 6:
+        if not _has_more_words(folded, 6):
             return "other", len(line)
     return None
 
@@ -672,10 +693,10 @@ def _heading_kind(piece: str, upto: SectionKind | None = None) -> SectionKind | 
         match = at_start.match(folded)
         if match is not None:
             # Words counted only before a known heading (most pieces start with none): no heading has more than eight.
-            if len(_WORD.findall(piece[:colon])) > 8:
+            if _has_more_words(piece[:colon], 8):
                 return None
-            rest = len(_WORD.findall(folded[match.end():]))
-            if not rest or (rest <= 5 and _HEADING_NOUN.search(folded[:match.end()])):
+            rest = folded[match.end():]
+            if not _WORD.search(rest) or (not _has_more_words(rest, 5) and _HEADING_NOUN.search(folded[:match.end()])):
                 return kind
         if kind == upto:
             return None
@@ -945,7 +966,7 @@ def _enumerated(line: str, start: int, end: int) -> list[tuple[int, int]]:
     cuts = [opening.span()] if opening is not None else []
     parts = _between(line, start, end, [*cuts, *((comma, comma + 1) for comma in commas)])
     actions = parts[-len(commas) - 1:]
-    if any(len(_WORD.findall(line[a:b])) < 2 for a, b in actions):
+    if any(not _has_more_words(line[a:b], 1) for a, b in actions):
         return []
     return [(a, b) for a, b in parts if b > a]
 
@@ -981,7 +1002,7 @@ def _listed_duties(line: str, start: int, end: int, lead: bool = False) -> list[
     colon = piece.find(":")
     if colon != -1:
         # «Участие в проектах: сбор требований, …» is one duty; in prose a short lead may open the list.
-        if not lead or ":" in piece[colon + 1:] or len(_WORD.findall(piece[:colon])) > _LEAD_WORDS:
+        if not lead or ":" in piece[colon + 1:] or _has_more_words(piece[:colon], _LEAD_WORDS):
             return []
         head = [_trim(line, start, start + colon + 1)]
         start += colon + 1
@@ -993,7 +1014,7 @@ def _listed_duties(line: str, start: int, end: int, lead: bool = False) -> list[
         return []
     parts = _between(line, start, end, [(comma, comma + 1) for comma in commas])
     for a, b in parts:
-        if len(_WORD.findall(line[a:b])) < 2 or not _LISTED_DUTY.match(line, a, b):
+        if not _has_more_words(line[a:b], 1) or not _LISTED_DUTY.match(line, a, b):
             return []
     return [*head, *parts]
 
@@ -1041,7 +1062,7 @@ def tells_selection(folded: str, cues: dict[str, Callable[[str], re.Match[str] |
     # Told inside: in a sentence of its own, not in a run-on list that a scrape glued together, and not in the
     # hirer's work, a requirement, a perk, a condition or the pay («достойная зарплата — обсудим на собеседовании»).
     # The cue first: it rarely holds, and then nothing else is worked out for the item.
-    if not cues["selection_context"](folded) or len(_WORD.findall(folded)) > _SELECTION_WORDS:
+    if not cues["selection_context"](folded) or _has_more_words(folded, _SELECTION_WORDS):
         return False
     hirer = cues["action"](folded) or cues["selection_work"](folded)
     return not (hirer or cues["pay"](folded) or _offered_or_asked(folded, cues))

@@ -15,10 +15,12 @@ from cmlint.text.segment import (
     _LOWER_HEADING,
     _MAY_HAVE_BARE_HEADING,
     _OPENS_DUTIES,
+    _WORD,
     _cue_words,
     _ends_with_abbreviation,
     _fold,
     _grammar,
+    _has_more_words,
     _heading_kind,
     _inline_bullets,
     _inline_heading_starts,
@@ -841,6 +843,18 @@ def test_breaks_and_bare_headings_match_as_with_backtracking() -> None:
         for pattern, reference in pairs:
             found = [(m.span(), m.groups()) for m in pattern.finditer(line)]
             assert found == [(m.span(), m.groups()) for m in reference.finditer(line)], line
+
+
+def test_more_words_are_told_as_counting_every_word_tells() -> None:
+    """The match of the first words answers as the count of all of them: a run of letters, digits or Cyrillic marks
+    is one word however it is cut («а1_б», «д\u0483»), marks alone are none."""
+    rnd = random.Random(7)
+    alphabet = [*"аб1_ z-,.:\u0483\u0488\u00a0Ё\t", "слово ", "— "]
+    texts = ["", " ", "Обязанности:", "что вы обладаете опытом", "а1_б д\u0483 -- ,"]
+    texts += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 30))) for _ in range(3000)]
+    for text in texts:
+        count = len(_WORD.findall(text))
+        assert [_has_more_words(text, most) for most in range(12)] == [count > most for most in range(12)], text
 
 
 def test_an_abbreviation_is_found_at_the_end_as_a_search_of_the_whole_line_finds_it() -> None:
