@@ -59,6 +59,29 @@ def alternatives_lookahead(alternatives: Sequence[str]) -> str:
     return "(?=" + "|".join([_char_class(known), *open_ones]) + ")"
 
 
+def alternative_with_lookahead(alternative: str) -> str:
+    """``alternative`` with the lookahead of its first characters in front (:func:`first_chars_lookahead`) where the
+    engine meets neither a character nor a class first in it (a repeat, an alternation, an assertion): in an
+    alternation the engine passes over an alternative that opens with either at once where the text has another
+    character, and enters any other one, to give it up a few steps later (``(?:основн[а-яё]* )*задач`` before any
+    word).  The same matches: the lookahead holds wherever the alternative matches."""
+    if _opens_with_a_character(list(parser.parse(alternative))):
+        return alternative
+    ahead = first_chars_lookahead(alternative)
+    return f"{ahead}(?:{alternative})" if ahead else alternative
+
+
+def _opens_with_a_character(items: list[tuple[Any, Any]]) -> bool:
+    """Whether the engine meets a character or a class first in a parsed sequence (a plain group compiles to what it
+    holds)."""
+    if not items:
+        return False
+    op, av = items[0]
+    if op is c.SUBPATTERN and av[0] is None and not av[1] and not av[2]:
+        return _opens_with_a_character(list(av[3]))
+    return op is c.LITERAL or op is c.IN
+
+
 def is_open(pattern: str) -> bool:
     """Whether a match of ``pattern`` can start with any character as far as its parse tells (``\\w+``,
     ``[^:]{0,70}?если``, an empty match)."""

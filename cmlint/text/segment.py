@@ -23,7 +23,7 @@ from cmlint.kinds import ItemKind, SectionKind
 from cmlint.nlp.lemma_table import fingerprint
 from cmlint.resources import load_yaml
 from cmlint.text import first_chars
-from cmlint.text.first_chars import alternatives_lookahead, first_chars_lookahead
+from cmlint.text.first_chars import alternative_with_lookahead, alternatives_lookahead, first_chars_lookahead
 from cmlint.text.stored_regex import ModulePatterns, compile_all, compile_derived
 
 #: This module's expressions, compiled from the programs kept for them (compiling them was two hundredths of a
@@ -328,10 +328,12 @@ def _grammar_sources(data: dict[str, Any]) -> list[str]:
 
 def _heading_sources(expressions: list[str]) -> list[str]:
     """A heading kind's expression for a line's start and for anywhere in it (one that never matches for a kind
-    without alternatives)."""
+    without alternatives); each alternative with its own first characters' lookahead where the engine would enter it
+    to find it does not start there (:func:`~cmlint.text.first_chars.alternative_with_lookahead`): at the start of
+    every word of a line."""
     if not expressions:
         return ["(?!)", "(?!)"]
-    body = "|".join(f"(?:{p})" for p in expressions)
+    body = "|".join(f"(?:{alternative_with_lookahead(p)})" for p in expressions)
     first = first_chars_lookahead(body)
     end = r"\w*(?=$|[\s:.,!?(—–-])"
     # Inside a line a heading word glued by a hyphen is part of a compound («решения контакт-центра:»).

@@ -8,6 +8,7 @@ import pytest
 
 from cmlint.resources import load_yaml
 from cmlint.text.first_chars import (
+    alternative_with_lookahead,
     alternatives_lookahead,
     first_chars_lookahead,
     first_set,
@@ -103,6 +104,40 @@ def test_heading_starts_match_the_same_with_their_lookaheads() -> None:
         for line in [*LINES, "нам важно, если у тебя есть:", "идеально, если ты умеешь:"]:
             found, expected = ahead.match(line), plain.match(line)
             assert (found and found.span()) == (expected and expected.span())
+
+
+@pytest.mark.parametrize(
+    ("alternative", "expected"),
+    [
+        ("обязанност", "обязанност"),
+        ("[вт]ы будешь", "[вт]ы будешь"),
+        ("(?:что|чем) делать", "(?:что|чем) делать"),  # «ч» first: the parse moves it out of the alternation
+        ("(?:мы )?ожидаем", "(?=[мо])(?:(?:мы )?ожидаем)"),
+        ("(?:ты|вы) будете", "(?=[вт])(?:(?:ты|вы) будете)"),
+        ("^(?:с|от) нас", "(?=[ос])(?:^(?:с|от) нас)"),
+        ("[^:]{0,70}?если", "[^:]{0,70}?если"),
+    ],
+)
+def test_an_alternative_gets_a_lookahead_where_the_engine_would_enter_it(alternative: str, expected: str) -> None:
+    assert alternative_with_lookahead(alternative) == expected
+
+
+def test_heading_expressions_match_as_their_alternatives_without_lookaheads() -> None:
+    """The grammar's heading expressions (a lookahead in front of many an alternative) match where and as far as
+    the plain alternation of the same alternatives does, at a line's start and anywhere in it."""
+    data = load_yaml("sections.yaml")
+    rnd = random.Random(2)
+    words = ["что ", "мы ", "ты ", "вы ", "наши ", "основные ", "задачи", "требования", "ожидаем", "если ", ": ", "?"]
+    lines = [*LINES, "нам важно, если у тебя есть:", "Ваши задачи:", "мы ожидаем от тебя:", "с нас:", "о компании"]
+    lines += ["".join(rnd.choice(words) for _ in range(rnd.randint(0, 6))) for _ in range(2000)]
+    for (kind, at_start, anywhere), patterns in zip(_grammar().headings, data["headings"].values(), strict=True):
+        body = "|".join(f"(?:{p})" for p in patterns).replace("$MODAL", data["modal"])
+        plain_start = re.compile(rf"^(?:{body})\w*(?=$|[\s:.,!?(—–-])")
+        plain_anywhere = re.compile(rf"(?:^|\s)(?:{body})\w*(?=$|[\s:.,!?(—–])")
+        for line in map(_fold, lines):
+            found, expected = at_start.match(line), plain_start.match(line)
+            assert (found and found.span()) == (expected and expected.span()), (kind, line)
+            assert [m.span() for m in anywhere.finditer(line)] == [m.span() for m in plain_anywhere.finditer(line)]
 
 
 @pytest.mark.parametrize(
