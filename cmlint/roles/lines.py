@@ -114,26 +114,27 @@ def _picked(probabilities: np.ndarray, threshold: float, labels: Sequence[str]) 
     """Per row, the labels at or above ``threshold`` (else the most probable) with their probabilities rounded
     to four places, most probable first, ties in label order; nothing for a row of zeros (no known word).
 
-    The cells at or above the threshold are found for all rows in one go (a row has a few among its labels), and
-    only they are read as Python floats; the threshold is compared in single precision, as the rows are."""
+    The cells at or above the threshold are found and ordered for all rows in one go (a row has a few among its
+    labels), and only they are read as Python floats; the threshold is compared in single precision, as the rows
+    are."""
     read = cast("list[bool]", probabilities.any(axis=1).tolist())
     best: list[int] = probabilities.argmax(axis=1).tolist()
     rows, columns = np.nonzero(probabilities >= np.float32(threshold))
     cells = probabilities[rows, columns]
-    above: list[list[tuple[int, float, float]]] = [[] for _ in read]
-    for row, column, value, shown in zip(rows.tolist(), columns.tolist(), cells.tolist(), _rounded(cells), strict=True):
-        above[row].append((column, value, shown))
+    # By row, then the higher probability first; the sort is stable, so ties keep the columns' (the labels') order.
+    order = np.lexsort((-cells, rows))
+    above: list[list[tuple[str, float]]] = [[] for _ in read]
+    for row, column, shown in zip(rows[order].tolist(), columns[order].tolist(), _rounded(cells[order]), strict=True):
+        above[row].append((labels[column], shown))
     found: list[tuple[tuple[str, float], ...]] = []
     for row, chosen in enumerate(above):
         if not read[row]:
             found.append(())
-            continue
-        if not chosen:
+        elif chosen:
+            found.append(tuple(chosen))
+        else:
             column = best[row]
             found.append(((labels[column], _rounded(probabilities[row, column : column + 1])[0]),))
-            continue
-        chosen.sort(key=_most_probable_first)
-        found.append(tuple((labels[column], shown) for column, _, shown in chosen))
     return found
 
 
@@ -144,13 +145,6 @@ def _rounded(values: np.ndarray) -> list[float]:
     A float32 times 10⁴ is exact in double precision (24 + 14 bits of 53), so ``rint`` (half to even) rounds
     the exact value as ``round`` does, and the division back is correctly rounded as ``round``'s is."""
     return cast("list[float]", (np.rint(values * np.float64(1e4)) / 1e4).tolist())
-
-
-def _most_probable_first(entry: tuple[int, float, float]) -> tuple[float, int]:
-    """A sort key of (label index, probability, rounded probability): the higher probability first, then the
-    label's order."""
-    column, value, _ = entry
-    return -value, column
 
 
 def _head_roles(
