@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -31,7 +31,6 @@ from cmlint.nlp.words import Lemma
 from cmlint.roles.matching import DutyMatch
 from cmlint.scoring import EvidenceWeights
 from cmlint.text.segment import Item, Structure
-from cmlint.text.token_items import item_span
 
 _NOUN_PHRASE_POS = {"NOUN", "ADJ", "PROPN", "CCONJ", "ADP", "DET", "PUNCT", "X", "NUM"}
 _DASHES = frozenset({"—", "–", "-"})
@@ -110,6 +109,7 @@ def collect(
     matches: list[DutyMatch],
     view: TokenView,
     token_items: Sequence[int],
+    bounds: Mapping[int, tuple[int, int]],
     structure: Structure,
     markers: Markers,
     weights: EvidenceWeights,
@@ -117,12 +117,12 @@ def collect(
 ) -> Collected:
     """Turn raw duty matches into counted evidence.
 
-    ``token_items`` gives the item index of every token (-1 outside items);
-    the phrases of ``disclaimed`` items (:func:`disclaimed_items`) are cancelled.
+    ``token_items`` gives the item index of every token (-1 outside items), ``bounds`` each item's first and
+    past-the-last token (:func:`cmlint.text.token_items.item_bounds`); the phrases of ``disclaimed`` items
+    (:func:`disclaimed_items`) are cancelled.
     """
     lemmas, pos = view.lemma, view.pos
     unsectioned = not structure.has_duty_section
-    bounds: dict[int, tuple[int, int]] = {}
     kept: list[Evidence] = []
     cancelled: set[tuple[int, str]] = set()
     for match in matches:
@@ -138,8 +138,6 @@ def collect(
         weight = item_weight(item, unsectioned, weights)
         if not weight:
             continue
-        if item_index not in bounds:
-            bounds[item_index] = item_span(token_items, match.start)
         first, last = bounds[item_index]
         negated = _negated(match, view, first, last, markers, weights)
         cooperation = 0.0 if negated else _cooperation(match, lemmas, pos, first, last, markers, weights)
@@ -252,12 +250,6 @@ def _negated(
 ) -> bool:
     """A negator before the match in its clause, or right after it («не реже», «не только» do not negate)."""
     lemmas, pos = view.lemma, view.pos
-
-    def undone(after: int) -> bool:
-        return after < last and (
-            lemmas[after] in markers.negation_exceptions or view.lower[after] in markers.negation_exception_forms
-        )
-
     index = match.start - 1
     while index >= first and match.start - index <= weights.negation_window:
         lemma = lemmas[index]
@@ -265,7 +257,7 @@ def _negated(
             break
         if lemma == "," and any(pos[j] not in _NOUN_PHRASE_POS for j in range(index + 1, match.start)):
             break
-        if lemma in markers.negators and not undone(index + 1):
+        if lemma in markers.negators and not _undone(index + 1, last, view, markers):
             return True
         index -= 1
     index = match.end
@@ -273,10 +265,17 @@ def _negated(
         lemma = lemmas[index]
         if lemma in markers.clause_breakers or lemma == ",":
             break
-        if lemma in markers.post_negators and not undone(index + 1):
+        if lemma in markers.post_negators and not _undone(index + 1, last, view, markers):
             return True
         index += 1
     return _denied_at_clause_end(match, lemmas, pos, last, markers)
+
+
+def _undone(after: int, last: int, view: TokenView, markers: Markers) -> bool:
+    """Whether the word at ``after`` (before ``last``) undoes the negator before it («не реже», «не только»)."""
+    return after < last and (
+        view.lemma[after] in markers.negation_exceptions or view.lower[after] in markers.negation_exception_forms
+    )
 
 
 def _denied_at_clause_end(match: DutyMatch, lemmas: list[str], pos: list[str], last: int, markers: Markers) -> bool:
