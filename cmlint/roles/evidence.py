@@ -192,11 +192,15 @@ def disclaimed_items(
         if first.isdisjoint(words):
             continue
         size = len(rest) + 1
-        # Only where the first word stands (the index also holds forms: the lemma is checked below).
+        second = rest[0] if rest else None
+        # Only where the first word stands (the index also holds forms: the lemma is checked below); the second
+        # word is tested before the rest, as most places of a common first word («не») fail there.
         starts = {i for word in first for i in positions.get(word, ())}
         for start in (i for i in starts if i <= len(lemmas) - size):
-            if lemmas[start] not in first or not all(
-                words is None or lemmas[start + k] in words for k, words in enumerate(rest, 1)
+            if (
+                lemmas[start] not in first
+                or (second is not None and lemmas[start + 1] not in second)
+                or not all(words is None or lemmas[start + k] in words for k, words in enumerate(rest, 1))
             ):
                 continue
             item = token_items[start]
