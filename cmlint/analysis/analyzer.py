@@ -267,16 +267,16 @@ class Analyzer:
         """The phrase evidence of the duty lines (not the tokens that name the position), the occupation model's
         reading of every line and the fine-role head's evidence where no phrase speaks."""
         view, starts, weights = text.view, text.token_starts, self.scoring.evidence
-        matches = [m for m in self.roles.duties(in_text) if not any(i in names for i in range(m.start, m.end))]
+        matches = [m for m in self.roles.duties(in_text) if names.isdisjoint(range(m.start, m.end))]
         disclaimed = role_evidence.disclaimed_items(
             view, text.token_items, self.markers, text.structure, starts
         ) | _announcing_items(text, names)
+        bounds = item_bounds(text.token_items)
         collected = role_evidence.collect(
-            matches, view, text.token_items, text.structure, self.markers, weights, disclaimed
+            matches, view, text.token_items, bounds, text.structure, self.markers, weights, disclaimed
         )
         kept = role_evidence.without_objects_of_other_work(collected.evidence, self.roles.taxonomy.related)
         collected = replace(collected, evidence=kept)
-        bounds = item_bounds(text.token_items)
         reading = LineContext(view, bounds, text.structure, weights, self.scoring.occupations, disclaimed, names)
         lines = read_lines(self.line_models, reading)
         learned = (

@@ -20,9 +20,11 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import pairwise
+from operator import attrgetter
 
 from pydantic import BaseModel, ConfigDict, field_validator
 
@@ -31,7 +33,6 @@ from cmlint.nlp.words import Lemma
 from cmlint.roles.matching import DutyMatch
 from cmlint.scoring import EvidenceWeights
 from cmlint.text.segment import Item, Structure
-from cmlint.text.token_items import item_span
 
 _NOUN_PHRASE_POS = {"NOUN", "ADJ", "PROPN", "CCONJ", "ADP", "DET", "PUNCT", "X", "NUM"}
 _DASHES = frozenset({"—", "–", "-"})
@@ -110,6 +111,7 @@ def collect(
     matches: list[DutyMatch],
     view: TokenView,
     token_items: Sequence[int],
+    bounds: Mapping[int, tuple[int, int]],
     structure: Structure,
     markers: Markers,
     weights: EvidenceWeights,
@@ -117,12 +119,13 @@ def collect(
 ) -> Collected:
     """Turn raw duty matches into counted evidence.
 
-    ``token_items`` gives the item index of every token (-1 outside items);
-    the phrases of ``disclaimed`` items (:func:`disclaimed_items`) are cancelled.
+    ``token_items`` gives the item index of every token (-1 outside items), ``bounds`` each item's first and
+    past-the-last token (:func:`cmlint.text.token_items.item_bounds`); the phrases of ``disclaimed`` items
+    (:func:`disclaimed_items`) are cancelled.
     """
     lemmas, pos = view.lemma, view.pos
     unsectioned = not structure.has_duty_section
-    bounds: dict[int, tuple[int, int]] = {}
+    marked = _MarkedTokens.of(view, markers)
     kept: list[Evidence] = []
     cancelled: set[tuple[int, str]] = set()
     for match in matches:
@@ -138,17 +141,15 @@ def collect(
         weight = item_weight(item, unsectioned, weights)
         if not weight:
             continue
-        if item_index not in bounds:
-            bounds[item_index] = item_span(token_items, match.start)
         first, last = bounds[item_index]
-        negated = _negated(match, view, first, last, markers, weights)
-        cooperation = 0.0 if negated else _cooperation(match, lemmas, pos, first, last, markers, weights)
+        negated = _negated(match, view, first, last, markers, weights, marked)
+        cooperation = 0.0 if negated else _cooperation(match, lemmas, pos, first, last, markers, weights, marked)
         if cooperation == 0.0:
             cancelled.add((item_index, match.role))
             continue
-        if _goal(match, lemmas, first, markers, weights):
+        if _goal(match, lemmas, first, markers, weights, marked):
             cooperation *= weights.goal_factor
-        if _occasional(match, lemmas, first, markers, weights):
+        if _occasional(match, lemmas, first, markers, weights, marked):
             cooperation *= weights.occasional_factor
         kept.append(
             Evidence(match.role, match.weight * weight * cooperation, match.start, match.end, item_index, match.tags)
@@ -194,11 +195,15 @@ def disclaimed_items(
         if first.isdisjoint(words):
             continue
         size = len(rest) + 1
-        # Only where the first word stands (the index also holds forms: the lemma is checked below).
+        second = rest[0] if rest else None
+        # Only where the first word stands (the index also holds forms: the lemma is checked below); the second
+        # word is tested before the rest, as most places of a common first word («не») fail there.
         starts = {i for word in first for i in positions.get(word, ())}
         for start in (i for i in starts if i <= len(lemmas) - size):
-            if lemmas[start] not in first or not all(
-                words is None or lemmas[start + k] in words for k, words in enumerate(rest, 1)
+            if (
+                lemmas[start] not in first
+                or (second is not None and lemmas[start + 1] not in second)
+                or not all(words is None or lemmas[start + k] in words for k, words in enumerate(rest, 1))
             ):
                 continue
             item = token_items[start]
@@ -247,36 +252,109 @@ def item_weight(item: Item, unsectioned: bool, weights: EvidenceWeights) -> floa
     return weights.item_weight(item.kind)
 
 
-def _negated(
-    match: DutyMatch, view: TokenView, first: int, last: int, markers: Markers, weights: EvidenceWeights
-) -> bool:
-    """A negator before the match in its clause, or right after it («не реже», «не только» do not negate)."""
-    lemmas, pos = view.lemma, view.pos
+@dataclass(frozen=True, slots=True)
+class _MarkedTokens:
+    """The tokens of a posting that may be a marker of each kind (:meth:`TokenView.holding`: one of their words
+    is one; the scans check the lemma), in order, found once: where none stands near a match (most matches), the
+    scan for it is skipped."""
 
-    def undone(after: int) -> bool:
-        return after < last and (
-            lemmas[after] in markers.negation_exceptions or view.lower[after] in markers.negation_exception_forms
+    negators: list[int]
+    post_negators: list[int]
+    denials: list[int]
+    handoffs: list[int]
+    joint: list[int]
+    goals: list[int]
+    occasional: list[int]
+
+    @classmethod
+    def of(cls, view: TokenView, markers: Markers) -> _MarkedTokens:
+        """The tokens of ``view`` that may be one of ``markers``, of each kind."""
+        return cls(
+            view.holding(markers.negators),
+            view.holding(markers.post_negators),
+            view.holding(_DENIAL),
+            view.holding(markers.handoff_verbs),
+            view.holding(markers.joint_markers),
+            view.holding(markers.goal_markers),
+            view.holding(markers.occasional_markers),
         )
 
+
+#: What a clause ends in to say the work is absent (:func:`_denied_at_clause_end`).
+_DENIAL = frozenset({"нет"})
+
+
+def _any_between(tokens: list[int], start: int, end: int) -> bool:
+    """Whether one of ``tokens`` (in order) lies from ``start`` up to ``end``."""
+    index = bisect_left(tokens, start)
+    return index < len(tokens) and tokens[index] < end
+
+
+def _negated(
+    match: DutyMatch,
+    view: TokenView,
+    first: int,
+    last: int,
+    markers: Markers,
+    weights: EvidenceWeights,
+    marked: _MarkedTokens,
+) -> bool:
+    """A negator before the match in its clause, or right after it («не реже», «не только» do not negate), or a
+    clause that ends in «нет»; each looked for only where a token of ``marked`` may be one."""
+    start, end = match.start, match.end
+    before, after = weights.negation_window, weights.post_negation_window
+    return (
+        (
+            _any_between(marked.negators, max(first, start - before), start)
+            and _negator_before(match, view, first, last, markers, before)
+        )
+        or (
+            _any_between(marked.post_negators, end, min(last, end + after))
+            and _negator_after(match, view, last, markers, after)
+        )
+        or (
+            _any_between(marked.denials, end, last)
+            and _denied_at_clause_end(match, view.lemma, view.pos, last, markers)
+        )
+    )
+
+
+def _negator_before(match: DutyMatch, view: TokenView, first: int, last: int, markers: Markers, window: int) -> bool:
+    """A negator within ``window`` words before the match in its clause (a comma ends it unless only a noun
+    phrase follows)."""
+    lemmas, pos = view.lemma, view.pos
     index = match.start - 1
-    while index >= first and match.start - index <= weights.negation_window:
+    while index >= first and match.start - index <= window:
         lemma = lemmas[index]
         if lemma in markers.clause_breakers:
             break
         if lemma == "," and any(pos[j] not in _NOUN_PHRASE_POS for j in range(index + 1, match.start)):
             break
-        if lemma in markers.negators and not undone(index + 1):
+        if lemma in markers.negators and not _undone(index + 1, last, view, markers):
             return True
         index -= 1
+    return False
+
+
+def _negator_after(match: DutyMatch, view: TokenView, last: int, markers: Markers, window: int) -> bool:
+    """A negator within ``window`` words after the match, before a comma or the clause's end («продаж нет»)."""
+    lemmas = view.lemma
     index = match.end
-    while index < last and index - match.end < weights.post_negation_window:
+    while index < last and index - match.end < window:
         lemma = lemmas[index]
         if lemma in markers.clause_breakers or lemma == ",":
             break
-        if lemma in markers.post_negators and not undone(index + 1):
+        if lemma in markers.post_negators and not _undone(index + 1, last, view, markers):
             return True
         index += 1
-    return _denied_at_clause_end(match, lemmas, pos, last, markers)
+    return False
+
+
+def _undone(after: int, last: int, view: TokenView, markers: Markers) -> bool:
+    """Whether the word at ``after`` (before ``last``) undoes the negator before it («не реже», «не только»)."""
+    return after < last and (
+        view.lemma[after] in markers.negation_exceptions or view.lower[after] in markers.negation_exception_forms
+    )
 
 
 def _denied_at_clause_end(match: DutyMatch, lemmas: list[str], pos: list[str], last: int, markers: Markers) -> bool:
@@ -299,6 +377,7 @@ def _cooperation(
     last: int,
     markers: Markers,
     weights: EvidenceWeights,
+    marked: _MarkedTokens,
 ) -> float:
     """0 when the match names another team or hands work over, 0.5 for joint work, else 1."""
     index = match.start - 1
@@ -311,8 +390,18 @@ def _cooperation(
         after += 1
     if after < last and lemmas[after] in markers.team_heads:
         return 0.0
-    if _handed_on(match, lemmas, last, markers):
+    if _any_between(marked.handoffs, match.end + 1, last - 1) and _handed_on(match, lemmas, last, markers):
         return 0.0
+    if _any_between(marked.handoffs, first, match.start) or _any_between(marked.joint, first, match.start):
+        return _shared_before(match, lemmas, first, markers, weights)
+    return 1.0
+
+
+def _shared_before(
+    match: DutyMatch, lemmas: list[str], first: int, markers: Markers, weights: EvidenceWeights
+) -> float:
+    """0 when a hand-off verb stands before the match in its clause, the joint factor for a marker of joint work,
+    else 1."""
     factor = 1.0
     index = match.start - 1
     while index >= first:
@@ -342,25 +431,38 @@ def _handed_on(match: DutyMatch, lemmas: list[str], last: int, markers: Markers)
     return False
 
 
-def _goal(match: DutyMatch, lemmas: list[str], first: int, markers: Markers, weights: EvidenceWeights) -> bool:
+def _goal(
+    match: DutyMatch, lemmas: list[str], first: int, markers: Markers, weights: EvidenceWeights, marked: _MarkedTokens
+) -> bool:
     """Whether the match names the aim of the work, not the work: a goal word before it in its sentence
     («… под цели клиники: привлечение новых клиентов», «посты для роста продаж»)."""
-    window = weights.negation_window
-    return _marked_before(match, lemmas, first, markers.goal_markers, markers.sentence_breakers, window)
+    marks, stops, window = markers.goal_markers, markers.sentence_breakers, weights.negation_window
+    return _marked_before(match, lemmas, first, marks, marked.goals, stops, window)
 
 
-def _occasional(match: DutyMatch, lemmas: list[str], first: int, markers: Markers, weights: EvidenceWeights) -> bool:
+def _occasional(
+    match: DutyMatch, lemmas: list[str], first: int, markers: Markers, weights: EvidenceWeights, marked: _MarkedTokens
+) -> bool:
     """Whether the work is said to be done now and then: a marker of it before the match in its clause
     («Иногда готовить новости о релизах», «изредка подменять администратора»)."""
-    window = weights.negation_window
-    return _marked_before(match, lemmas, first, markers.occasional_markers, markers.clause_breakers, window)
+    marks, stops, window = markers.occasional_markers, markers.clause_breakers, weights.negation_window
+    return _marked_before(match, lemmas, first, marks, marked.occasional, stops, window)
 
 
 def _marked_before(
-    match: DutyMatch, lemmas: list[str], first: int, marks: frozenset[str], stops: frozenset[str], window: int
+    match: DutyMatch,
+    lemmas: list[str],
+    first: int,
+    marks: frozenset[str],
+    marked: list[int],
+    stops: frozenset[str],
+    window: int,
 ) -> bool:
     """Whether one of ``marks`` stands before the match, within ``window`` words of it, in its item (from
-    ``first``) and with none of ``stops`` between."""
+    ``first``) and with none of ``stops`` between; no scan where none of the tokens that may be one (``marked``,
+    in order) stands there."""
+    if not _any_between(marked, max(first, match.start - window), match.start):
+        return False
     index = match.start - 1
     while index >= first and match.start - index <= window:
         lemma = lemmas[index]
@@ -373,19 +475,37 @@ def _marked_before(
 
 
 def _dedupe(evidence: list[Evidence]) -> list[Evidence]:
-    """Drop matches of a role that lie inside a longer match of the same role."""
+    """Drop matches of a role that lie inside a longer match of the same role; in text order."""
+    by_role: dict[str, list[Evidence]] = {}
+    for ev in evidence:
+        by_role.setdefault(ev.role, []).append(ev)
+    kept = [ev for found in by_role.values() for ev in (found if _none_inside(found) else _outermost(found))]
+    kept.sort(key=_TEXT_ORDER)
+    return kept
+
+
+def _none_inside(evidence: list[Evidence]) -> bool:
+    """Whether each match starts and ends after the one before it, so none lies inside another: the usual case
+    (the matches come in text order), with no sorting or comparing of spans."""
+    return all(a.start < b.start and a.end < b.end for a, b in pairwise(evidence))
+
+
+#: Evidence in text order (kept matches of one role never share both ends).
+_TEXT_ORDER = attrgetter("start", "end", "role")
+
+
+def _outermost(evidence: list[Evidence]) -> list[Evidence]:
+    """The matches of one role that lie inside no longer one (of equal spans, the heavier one stays)."""
     by_length = sorted(evidence, key=lambda e: (-(e.end - e.start), -e.weight, e.start))
-    longest = max((e.end - e.start for e in evidence), default=0)
+    longest = by_length[0].end - by_length[0].start
     kept: list[Evidence] = []
-    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)  # per role, kept (start, end) sorted
+    spans: list[tuple[int, int]] = []  # kept (start, end) sorted
     for ev in by_length:
         # a span that contains ev starts no earlier than ev.end - longest: look only there (linear, not quadratic)
-        role_spans = spans[ev.role]
-        low = bisect_left(role_spans, (ev.end - longest, -1))
-        high = bisect_right(role_spans, (ev.start, ev.end + longest + 1))
-        if any(end >= ev.end for _, end in role_spans[low:high]):
+        low = bisect_left(spans, (ev.end - longest, -1))
+        high = bisect_right(spans, (ev.start, ev.end + longest + 1))
+        if any(end >= ev.end for _, end in spans[low:high]):
             continue
-        insort(role_spans, (ev.start, ev.end))
+        insort(spans, (ev.start, ev.end))
         kept.append(ev)
-    kept.sort(key=lambda e: (e.start, e.end, e.role))
     return kept

@@ -45,19 +45,26 @@ class DutyProfile:
         #: Per role, the duty items its phrases stand on (a phrase profile only).
         self.items = items or {}
         self.total = sum(mass.values())
-        total = self.total
-        ranked = sorted(((role, value) for role, value in mass.items() if value > 0), key=lambda kv: (-kv[1], kv[0]))
-        self._shares = {role: round(value / total, 3) for role, value in ranked} if total else {}
+        self._shares: dict[str, float] | None = None
 
     def share(self, role: str) -> float:
         return self.mass.get(role, 0.0) / self.total if self.total else 0.0
 
     def shares(self) -> dict[str, float]:
         """Shares by role, largest first, rounded to three digits."""
-        return dict(self._shares)
+        return dict(self._ranking())
 
     def ranked(self) -> list[tuple[str, float]]:
-        return list(self._shares.items())
+        return list(self._ranking().items())
+
+    def _ranking(self) -> dict[str, float]:
+        """:meth:`shares`, worked out at the first question: most phrase profiles are never asked."""
+        if self._shares is None:
+            total = self.total
+            # (-mass, role) pairs sort the larger mass first, then by role, with no key function to call.
+            ranked = sorted((-value, role) for role, value in self.mass.items() if value > 0)
+            self._shares = {role: round(-negated / total, 3) for negated, role in ranked} if total else {}
+        return self._shares
 
 
 def item_masses(
@@ -83,7 +90,8 @@ def item_masses(
     for line in lines:
         if not line.duty:
             continue
-        model = {occupation: p for occupation, p in line.probabilities if occupation not in denied.get(line.item, ())}
+        gone = denied.get(line.item, ())
+        model = {occupation: p for occupation, p in line.probabilities if occupation not in gone}
         strengths = phrases.get(line.item, {})
         if not strengths:
             if model:
@@ -196,8 +204,9 @@ class OccupationScores:
     _ranking: tuple[tuple[str, float], ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        ranking = sorted(((label, share) for label, share in self.shares.items() if share > 0), key=_largest_first)
-        object.__setattr__(self, "_ranking", tuple(ranking))
+        # (-share, label) pairs sort the larger share first, then by label, with no key function to call.
+        ranking = sorted((-share, label) for label, share in self.shares.items() if share > 0)
+        object.__setattr__(self, "_ranking", tuple((label, -negated) for negated, label in ranking))
 
     @classmethod
     def of(
@@ -212,6 +221,7 @@ class OccupationScores:
         """Scores from the duty lines' :func:`item_masses` and the requirement lines; ``naming``: the items
         that name what the title works on."""
         weights_of = {line.item: line.weight for line in lines}
+        occupation_of = taxonomy.occupations
         witnesses: list[tuple[float, dict[str, float]]] = []
         own: list[bool] = []
         for index, item in masses.items():
@@ -219,7 +229,7 @@ class OccupationScores:
             if line_weight and item:
                 probabilities: dict[str, float] = {}
                 for role, mass in item.items():
-                    occupation = taxonomy.occupation_of(role)
+                    occupation = occupation_of[role]
                     probabilities[occupation] = probabilities.get(occupation, 0.0) + mass / line_weight
                 witnesses.append((line_weight, probabilities))
                 own.append(index in naming)
@@ -228,17 +238,18 @@ class OccupationScores:
                 witnesses.append((line.weight, dict(line.probabilities)))
                 own.append(line.item in naming)
         weight = sum(w for w, _ in witnesses)
-        floor = math.log(weights.floor_probability)
+        floor_probability = weights.floor_probability
+        floor = math.log(floor_probability)
         log_scores = dict.fromkeys(labels, weight * floor)
         shares = dict.fromkeys(labels, 0.0)
         for line_weight, probabilities in witnesses:
             for label, p in probabilities.items():
                 if label not in shares:
                     continue
-                if p > weights.floor_probability:
+                if p > floor_probability:
                     log_scores[label] += line_weight * (math.log(p) - floor)
                 shares[label] += line_weight * p / weight
-        return cls(log_scores, shares, weight, tuple(witnesses), weights.floor_probability, tuple(own))
+        return cls(log_scores, shares, weight, tuple(witnesses), floor_probability, tuple(own))
 
     def margin(self, rival: set[str] | frozenset[str], fitting: set[str] | frozenset[str]) -> float:
         """How much more the lines speak for the ``rival`` occupations than for the ``fitting`` ones.
@@ -278,9 +289,3 @@ class OccupationScores:
     def ranked(self) -> list[tuple[str, float]]:
         """Occupations by mean probability, largest first (those above zero)."""
         return list(self._ranking)
-
-
-def _largest_first(entry: tuple[str, float]) -> tuple[float, str]:
-    """A sort key of (label, share): the larger share first, then the label."""
-    label, share = entry
-    return -share, label

@@ -1,9 +1,11 @@
+import random
+
 import pytest
 from pydantic import ValidationError
 
 from cmlint import Linter, Posting
 from cmlint.resources import load_yaml
-from cmlint.roles.evidence import MARKERS_FILE, Evidence, Markers, without_objects_of_other_work
+from cmlint.roles.evidence import MARKERS_FILE, Evidence, Markers, _dedupe, without_objects_of_other_work
 
 DUTIES = "Обязанности:\n"
 
@@ -482,3 +484,27 @@ def test_a_sentence_that_only_announces_the_titles_position_is_not_read(linter: 
     assert read == {"Вести чат клуба.", "Проводить встречи участников."}
     other = analyzer.analyze(Posting(text="Требуются курьеры в отдел доставки!\nВести чат клуба.", title="Комьюнити-менеджер"))
     assert len(other.roles.lines) == 2
+
+
+def test_a_match_inside_a_longer_one_of_its_role_is_dropped_the_heavier_of_equal_ones_stays() -> None:
+    """:func:`_dedupe` against its definition on random evidence, in and out of text order: longest first (the
+    heavier of equal length, then the earlier), a match inside a kept one of its role is dropped; the rest in text
+    order."""
+
+    def defined(evidence: list[Evidence]) -> list[Evidence]:
+        kept: list[Evidence] = []
+        for ev in sorted(evidence, key=lambda e: (-(e.end - e.start), -e.weight, e.start)):
+            if not any(k.role == ev.role and k.start <= ev.start and ev.end <= k.end for k in kept):
+                kept.append(ev)
+        return sorted(kept, key=lambda e: (e.start, e.end, e.role))
+
+    rng = random.Random(0)
+    for _ in range(3_000):
+        evidence = []
+        for index in range(rng.randrange(12)):
+            start = rng.randrange(20)
+            end = start + rng.randrange(1, 5)
+            evidence.append(Evidence(rng.choice("ab"), rng.choice((0.5, 1.0)), start, end, 0, (str(index),)))
+        for given in (evidence, sorted(evidence, key=lambda e: (e.start, e.end))):
+            found = _dedupe(given)
+            assert [id(ev) for ev in found] == [id(ev) for ev in defined(given)]

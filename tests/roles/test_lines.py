@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from cmlint.roles.lines import _picked
+from cmlint.roles.lines import _picked, _rounded
 from cmlint.roles.taxonomy import load_taxonomy
 
 LABELS = ("accountant", "driver", "cook", "teacher")
@@ -26,6 +26,20 @@ def test_probabilities_are_rounded_to_four_places_as_the_float_of_the_model_valu
     assert _picked(rows, 0.1, LABELS) == [
         (("driver", round(float(np.float32(1 - value)), 4)), ("accountant", round(float(value), 4)))
     ]
+
+
+def test_single_precision_values_are_rounded_to_four_places_exactly_as_round_does() -> None:
+    # Random values, and every multiple of 0.00005 with its float32 neighbours: the ties and the values beside them.
+    steps = (np.arange(20_001) / 20_000).astype(np.float32)
+    values = np.concatenate(
+        [
+            np.random.default_rng(0).random(200_000, dtype=np.float32),
+            steps,
+            np.nextafter(steps, np.float32(0)),
+            np.nextafter(steps, np.float32(1)),
+        ]
+    )
+    assert _rounded(values) == [round(value, 4) for value in values.tolist()]
 
 
 def test_the_threshold_is_compared_in_single_precision_as_the_model_values_are() -> None:
