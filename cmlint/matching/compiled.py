@@ -43,8 +43,9 @@ class CompiledPatterns:
     token_patterns: dict[str, Plan] = field(default_factory=dict)
 
 
-#: A token test in the file: a word set, a regular expression (its text alone) or parts of speech.
-_Test = tuple[Literal["words", "regex", "tags"], list[str]]
+#: A token test in the file: a word set, a regular expression (its text alone) or parts of speech, with the features
+#: a tagged token has each of (empty for the others).
+_Test = tuple[Literal["words", "regex", "tags"], list[str], list[str]]
 #: An anchor or a companion in the file: the number of its test and how far it reaches either way.
 _Reach = tuple[int, int | None, int | None]
 
@@ -80,7 +81,7 @@ def load(key: str) -> CompiledPatterns | None:
             for english_forms, phrase, patterns in stored.phrases
         }
         regexes = _regexes(stored.tests)
-        tests = [_test(kind, values, regexes) for kind, values in stored.tests]
+        tests = [_test(kind, values, feats, regexes) for kind, values, feats in stored.tests]
         plans = {
             text: plan_of(
                 tuple(Anchor(tests[test], before, after) for test, before, after in anchors),
@@ -117,16 +118,16 @@ def save(key: str, patterns: CompiledPatterns) -> None:
 def _regexes(tests: list[_Test]) -> dict[str, re.Pattern[str]]:
     """The regular expressions of the file's token tests, compiled from the programs kept for them
     (:func:`~cmlint.text.stored_regex.compile_all`: a hundred small expressions parsed on every start otherwise)."""
-    sources = list(dict.fromkeys(values[0] for kind, values in tests if kind == "regex"))
+    sources = list(dict.fromkeys(values[0] for kind, values, _ in tests if kind == "regex"))
     return dict(zip(sources, compile_all(sources), strict=True))
 
 
-def _test(kind: str, values: list[str], regexes: dict[str, re.Pattern[str]]) -> TokenTest:
+def _test(kind: str, values: list[str], feats: list[str], regexes: dict[str, re.Pattern[str]]) -> TokenTest:
     """A token test read from the file (``regexes``: its regular expression compiled, by text)."""
     if kind == "words":
         return frozenset(values)
     if kind == "tags":
-        return Tagged(frozenset(values))
+        return Tagged(frozenset(values), frozenset(feats))
     (source,) = values
     return regexes[source]
 
@@ -134,7 +135,7 @@ def _test(kind: str, values: list[str], regexes: dict[str, re.Pattern[str]]) -> 
 def _stored_test(test: TokenTest) -> list[object]:
     """A token test as the file keeps it."""
     if isinstance(test, frozenset):
-        return ["words", sorted(test)]
+        return ["words", sorted(test), []]
     if isinstance(test, Tagged):
-        return ["tags", sorted(test.tags)]
-    return ["regex", [test.pattern]]
+        return ["tags", sorted(test.tags), sorted(test.feats)]
+    return ["regex", [test.pattern], []]

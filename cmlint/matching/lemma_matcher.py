@@ -45,6 +45,9 @@ class TokenView:
     lower: list[str]
     lemma: list[str]
     pos: list[str]
+    #: Per token, its morphological features (``Field=Value``, as spaCy's Matcher reads them); None when not known
+    #: (a test by features then holds everywhere).
+    feats: list[frozenset[str]] | None = None
     # Caches, not fields: ``dataclasses.replace`` (a view with corrected spellings) must not copy them.
     _words: set[str] | None = field(default=None, init=False, repr=False, compare=False)
     _positions: dict[str, list[int]] | None = field(default=None, init=False, repr=False, compare=False)
@@ -56,7 +59,9 @@ class TokenView:
     _searched: dict[int, list[int]] = field(default_factory=dict, init=False, repr=False, compare=False)
     _searched_by: WordSearches | None = field(default=None, init=False, repr=False, compare=False)
     _holding: dict[frozenset[str], list[int]] = field(default_factory=dict, init=False, repr=False, compare=False)
-    _tagged: dict[frozenset[str], list[int]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _tagged: dict[tuple[frozenset[str], frozenset[str]], list[int]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @property
     def gap_flags(self) -> tuple[list[bool], list[bool]]:
@@ -106,11 +111,16 @@ class TokenView:
             self._holding[words] = found
         return found
 
-    def tagged(self, tags: frozenset[str]) -> list[int]:
-        """The tokens whose part of speech is one of ``tags``, in order."""
-        found = self._tagged.get(tags)
+    def tagged(self, tags: frozenset[str], feats: frozenset[str] = frozenset()) -> list[int]:
+        """The tokens whose part of speech is one of ``tags`` and whose features include ``feats`` (when known),
+        in order."""
+        found = self._tagged.get((tags, feats))
         if found is None:
-            found = self._tagged[tags] = [i for i, tag in enumerate(self.pos) if tag in tags]
+            found = [i for i, tag in enumerate(self.pos) if tag in tags]
+            if feats and self.feats is not None:
+                features = self.feats
+                found = [i for i in found if feats <= features[i]]
+            self._tagged[(tags, feats)] = found
         return found
 
     def found(self, searches: WordSearches) -> int:
@@ -148,7 +158,8 @@ class TokenView:
         if data is not None:
             return cls(*data)
         text = [t.text for t in doc]
-        return cls(text, [t.lower() for t in text], [t.lemma_ for t in doc], [t.pos_ for t in doc])
+        feats = [frozenset(t.morph) for t in doc]
+        return cls(text, [t.lower() for t in text], [t.lemma_ for t in doc], [t.pos_ for t in doc], feats)
 
 
 class LemmaMatcher(Generic[K]):

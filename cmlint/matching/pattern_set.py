@@ -127,7 +127,7 @@ def _occurrences(test: TokenTest, stretch: Stretch) -> list[int]:
     """The tokens of the stretch that pass ``test`` by one of their words or their part of speech, in order."""
     view, start, end = stretch.view, stretch.start, stretch.end
     if isinstance(test, Tagged):
-        found = view.tagged(test.tags)
+        found = view.tagged(test.tags, test.feats)
     else:
         found = view.holding(test) if isinstance(test, frozenset) else view.searched(test, stretch.searches)
     if found and (found[0] < start or found[-1] >= end):

@@ -54,9 +54,12 @@ _WORD_ATTRIBUTES = ("LEMMA", "LOWER", "ORTH", "TEXT")
 
 @dataclass(frozen=True, slots=True)
 class Tagged:
-    """A token test by part of speech: the UD tags one of which the token has."""
+    """A token test by part of speech: the UD tags one of which the token has, and the morphological features
+    (``Field=Value``) it has each of (its ``MORPH: {IS_SUPERSET: [...]}``): a noun in the feminine nominative
+    singular is far rarer than a noun."""
 
     tags: frozenset[str]
+    feats: frozenset[str] = frozenset()
 
 
 #: What an anchor or a companion tests: a token's words (a word set or a regular expression on them) or its tag.
@@ -160,8 +163,23 @@ class SpacyPattern:
             tag = token.get("POS")
             tags = tag.get("IN") if isinstance(tag, dict) else [tag] if isinstance(tag, str) else None
             if isinstance(tags, list) and all(isinstance(t, str) for t in tags):
-                tagged.append((position, Anchor(Tagged(frozenset(tags)), before, after)))
+                tagged.append((position, Anchor(Tagged(frozenset(tags), _required_features(token)), before, after)))
         return found + searched + tagged
+
+
+#: One morphological feature with one value, as spaCy's Matcher compares a ``MORPH`` ``IS_SUPERSET`` value with a
+#: token's features.
+_FEATURE = re.compile(r"[A-Za-z]+=[A-Za-z0-9]+")
+
+
+def _required_features(token: dict[str, Any]) -> frozenset[str]:
+    """The features a token's morphology must have each of by its ``MORPH: {IS_SUPERSET: [...]}``: the values that
+    name one feature with one value (any other is left to the Matcher: leaving a feature out only widens a test)."""
+    morph = token.get("MORPH")
+    values = morph.get("IS_SUPERSET") if isinstance(morph, dict) else None
+    if not isinstance(values, list):
+        return frozenset()
+    return frozenset(value for value in values if isinstance(value, str) and _FEATURE.fullmatch(value))
 
 
 #: Ordinary words of a posting: a regular expression that finds something in each of them («^[^0-9]»,

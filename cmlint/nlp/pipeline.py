@@ -17,7 +17,7 @@ from spacy.lang.ru import Russian
 from spacy.language import BaseDefaults, Language
 from spacy.symbols import IDS
 from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc
+from spacy.tokens import Doc, MorphAnalysis
 from spacy.util import registry
 
 from cmlint.nlp.morphology import Morphology
@@ -63,53 +63,63 @@ _EXTRA_PREFIXES = [r"[•·▪►✓✔–—]", _EMOJI]
 _EXTRA_SUFFIXES = [r"(?<=[\w).;!?])[-–—]+", r"(?<=\w)/+", _EMOJI]
 
 
+#: What :class:`MorphologyComponent` keeps per word form.
+_Row = tuple[bytes, str, str, str, str, frozenset[str]]
+
+
 class MorphologyComponent:
     """Sets ``lemma``, ``pos`` and ``morph`` of every token from pymorphy3.
 
     Per word form (orth hash) it caches the hashes to write (packed as three
-    native ``uint64``, so a doc's table is one join of bytes) and the strings
-    for :class:`~cmlint.matching.lemma_matcher.TokenView` (text, lower-cased
-    text, lemma, POS); the cache belongs to this pipeline's vocabulary and is
-    bounded like the morphology cache.
+    native ``uint64``, so a doc's table is one join of bytes) and what
+    :class:`~cmlint.matching.lemma_matcher.TokenView` keeps (text, lower-cased
+    text, lemma, POS, morphological features); the cache belongs to this
+    pipeline's vocabulary and is bounded like the morphology cache.
     """
 
     def __init__(self, nlp: Language, morphology: Morphology, cache_size: int = 100_000) -> None:
         self.vocab = nlp.vocab
         self.morphology = morphology
-        self._morph_keys: dict[str, int] = {}
-        #: Orth hash → ((lemma, POS, morph) hashes to write as packed bytes, text, lower-cased text, lemma, POS).
-        self._rows: dict[int, tuple[bytes, str, str, str, str]] = {}
+        #: UD features → their morph hash and features (:meth:`_morph`).
+        self._morphs: dict[str, tuple[int, frozenset[str]]] = {}
+        #: Orth hash → ((lemma, POS, morph) hashes to write as packed bytes, text, lower-cased text, lemma, POS,
+        #: features).
+        self._rows: dict[int, _Row] = {}
         self._cache_size = cache_size
 
     def __call__(self, doc: Doc) -> Doc:
-        """Set lemma, POS and morph; keep the token strings in ``doc.user_data["cmlint.tokens"]``."""
+        """Set lemma, POS and morph; keep the token strings and features in ``doc.user_data["cmlint.tokens"]``."""
         rows = self._rows
         found = [rows.get(orth) or self._row(orth) for orth in doc.to_array(ORTH).tolist()]
         if not found:
-            doc.user_data["cmlint.tokens"] = ([], [], [], [])
+            doc.user_data["cmlint.tokens"] = ([], [], [], [], [])
             return doc
-        keys, text, lower, lemma, pos = zip(*found, strict=True)
+        keys, text, lower, lemma, pos, feats = zip(*found, strict=True)
         table = numpy.frombuffer(bytearray(b"".join(keys)), dtype=numpy.uint64).reshape(len(found), 3)
         doc.from_array([LEMMA, POS, MORPH], cast("Ints2d", table))
-        doc.user_data["cmlint.tokens"] = (list(text), list(lower), list(lemma), list(pos))
+        doc.user_data["cmlint.tokens"] = (list(text), list(lower), list(lemma), list(pos), list(feats))
         return doc
 
-    def _row(self, orth: int) -> tuple[bytes, str, str, str, str]:
+    def _row(self, orth: int) -> _Row:
         strings = self.vocab.strings
         text = strings[orth]
         analysis = self.morphology.analyze(text)
-        hashes = (strings.add(analysis.lemma), IDS[analysis.pos], self._morph_key(analysis.feats))
+        morph, feats = self._morph(analysis.feats)
+        hashes = (strings.add(analysis.lemma), IDS[analysis.pos], morph)
         keys = numpy.array(hashes, dtype=numpy.uint64).tobytes()
-        row = (keys, text, text.lower(), analysis.lemma, analysis.pos)
+        row = (keys, text, text.lower(), analysis.lemma, analysis.pos, feats)
         if len(self._rows) >= self._cache_size:
             self._rows.clear()
         self._rows[orth] = row
         return row
 
-    def _morph_key(self, feats: str) -> int:
-        found = self._morph_keys.get(feats)
+    def _morph(self, feats: str) -> tuple[int, frozenset[str]]:
+        """The morph hash of UD features and the features as spaCy's Matcher reads a token's (one ``Field=Value``
+        per value), one set per analysis."""
+        found = self._morphs.get(feats)
         if found is None:
-            found = self._morph_keys[feats] = self.vocab.morphology.add(feats)
+            key = self.vocab.morphology.add(feats)
+            found = self._morphs[feats] = (key, frozenset(MorphAnalysis.from_id(self.vocab, key)))
         return found
 
 @Language.factory(MORPH_COMPONENT, default_config={})

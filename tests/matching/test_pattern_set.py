@@ -176,7 +176,8 @@ THING = validate_token_pattern(
 
 
 def test_a_pattern_of_parts_of_speech_runs_around_its_rarer_tag_with_spacy_s_matches(engine: Engine) -> None:
-    assert THING.anchors() == ((Tagged(frozenset({"ADJ"})), 0, 2), (Tagged(frozenset({"NOUN", "PROPN"})), 2, 0))
+    feminine = Tagged(frozenset({"NOUN", "PROPN"}), frozenset({"Gender=Fem"}))
+    assert THING.anchors() == ((Tagged(frozenset({"ADJ"})), 0, 2), (feminine, 2, 0))
     # A long text with few adjectives: a window around each one before a noun, not the whole text.
     text = "Мы ищем человека в отдел, график работы с утра до вечера, оплата раз в неделю, " * 3 + "Чистая, светлая витрина."
     doc = engine.nlp(text)
@@ -195,12 +196,17 @@ def test_a_pattern_of_parts_of_speech_runs_around_its_rarer_tag_with_spacy_s_mat
 
 
 def test_a_view_finds_the_tokens_of_a_word_set_and_of_a_part_of_speech_once(engine: Engine) -> None:
-    view = TokenView.of(engine.nlp("Ищем продавщицу, кассиршу и ещё одну продавщицу"))
+    doc = engine.nlp("Ищем продавщицу, кассиршу и ещё одну продавщицу")
+    view = TokenView.of(doc)
     words = frozenset({"продавщица", "кассирша", "грузчик"})
     assert view.holding(words) == [1, 3, 7]
     assert view.holding(words) is view.holding(words)
     assert view.holding(frozenset({"грузчик"})) == []
     assert view.tagged(frozenset({"NOUN"})) == [1, 3, 7]
+    # By features too, read as spaCy's Matcher reads a token's morphology.
+    assert view.feats == [frozenset(token.morph) for token in doc]
+    assert view.tagged(frozenset({"NOUN"}), frozenset({"Gender=Fem", "Case=Acc"})) == [1, 3, 7]
+    assert view.tagged(frozenset({"NOUN"}), frozenset({"Gender=Masc"})) == []
 
 
 def test_a_plan_is_the_needed_words_the_anchors_and_the_companions_at_once() -> None:
