@@ -16,6 +16,7 @@ from cmlint.analysis.title import Title, animacy, title_words
 from cmlint.matching.lemma_matcher import TokenView
 from cmlint.matching.pattern_set import MatchIndex
 from cmlint.models import Posting, Span
+from cmlint.nlp.pipeline import features
 from cmlint.occupations.joint import JointModels
 from cmlint.occupations.model import OccupationModel
 from cmlint.roles import evidence as role_evidence, profile as role_profile
@@ -391,7 +392,7 @@ def _positions(read: TitleRead, title_roles: tuple[str, ...]) -> tuple[str, ...]
 def _names_a_position(doc: Doc, match: TitleMatch) -> bool:
     """Whether a role's name in the body names a position («комьюнити-менеджера»), not a thing («SMM-стратегии»)."""
     tokens = doc[match.start:match.end]
-    return any(animacy(str(token.morph))[0] or token.lower_ in LATIN_POSITIONS for token in tokens)
+    return any(animacy(features(token))[0] or token.lower_ in LATIN_POSITIONS for token in tokens)
 
 
 def _named_tokens(mentions: list[TitleMention], starts: list[int], view: TokenView) -> frozenset[int]:

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from cmlint.analysis.text import Field, SpanFactory
 from cmlint.matching.lemma_matcher import TokenView
 from cmlint.models import Span
+from cmlint.nlp.pipeline import features
 from cmlint.roles.titles import TitleMatch
 
 #: Role names in ``doc[start:end]`` of a title (the role matcher's ``titles``).
@@ -93,16 +94,13 @@ def title_words(doc: Doc, first: int, end: int, offset: int) -> tuple[TitleWord,
     for token in doc[first:end]:
         if any(ch.isalnum() for ch in token.text):
             start = token.idx - offset
-            anim, inan = animacy(str(token.morph))
+            anim, inan = animacy(features(token))
             word = TitleWord(token.text, token.lemma_, token.pos_, anim, inan, start, start + len(token.text))
             words.append(word)
     return tuple(words)
 
 
-def animacy(feats: str) -> tuple[bool, bool]:
-    """Whether a token's morphological features (``str(token.morph)``: ``Animacy=Anim|Case=Nom|…``) say animate,
-    inanimate (a word may be both: ``Animacy=Anim,Inan``); read off the string, which costs a third of
-    ``MorphAnalysis.get``."""
-    at = feats.find("Animacy=")
-    values = feats[at + len("Animacy="):].split("|", 1)[0].split(",") if at >= 0 else []
-    return "Anim" in values, "Inan" in values
+def animacy(feats: frozenset[str]) -> tuple[bool, bool]:
+    """Whether a token's morphological features (:func:`~cmlint.nlp.pipeline.features`: ``Animacy=Anim``,
+    ``Case=Nom``, …) say animate, inanimate (a word may be both)."""
+    return "Animacy=Anim" in feats, "Animacy=Inan" in feats

@@ -48,6 +48,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from spacy.tokens import Doc, Token
 
 from cmlint.matching.lemma_matcher import TokenView
+from cmlint.nlp.pipeline import features
 from cmlint.nlp.words import Lemma
 from cmlint.text.segment import LONG_PLACE_ABBREVIATIONS, Item, Structure, reads_like_requirement
 from cmlint.text.token_items import item_span
@@ -381,8 +382,8 @@ def counterpart(doc: Doc, items: Sequence[int], start: int, end: int, title: Ite
 
 def _person(token: Token, gender: str) -> bool:
     """An animate noun of ``gender`` (``Fem``, ``Masc``)."""
-    morph = token.morph
-    return "Anim" in morph.get("Animacy", []) and gender in morph.get("Gender", [])
+    feats = features(token)
+    return "Animacy=Anim" in feats and f"Gender={gender}" in feats
 
 
 def _same_stem(feminine: str, masculine: str) -> bool:
@@ -627,7 +628,7 @@ def _genitive_of_description(doc: Doc, items: Sequence[int], item: int, index: i
     adjective, noun = doc[index], doc[index + 1]
     # The first reading of a form is often another oblique case («приятной»: instrumental); what counts is that
     # the pair is not the subject of a new clause.
-    oblique = not {"Nom", "Acc"} & {*adjective.morph.get("Case", []), *noun.morph.get("Case", [])}
+    oblique = not {"Case=Nom", "Case=Acc"} & (features(adjective) | features(noun))
     return (
         oblique
         and adjective.pos_ == "ADJ"

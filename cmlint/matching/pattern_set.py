@@ -23,6 +23,7 @@ from cmlint.matching.steps import StepPattern
 from cmlint.matching.token_patterns import Anchor, Companion, SpacyPattern, Tagged, TokenTest
 from cmlint.matching.word_bits import WordBits, indexes
 from cmlint.matching.word_searches import WordSearches
+from cmlint.nlp.pipeline import write_morph
 
 K = TypeVar("K", bound=Hashable)
 Pattern = StepPattern | SpacyPattern
@@ -55,12 +56,17 @@ class _Windowed:
     :meth:`SpacyPattern.companions`) is in no match and gets no window.
     """
 
-    __slots__ = ("_vocab", "_ident", "_tokens", "_matcher", "needs", "anchors", "companions", "searches", "regexes")
+    __slots__ = (
+        "_vocab", "_ident", "_tokens", "_matcher", "_tests_morph",
+        "needs", "anchors", "companions", "searches", "regexes",
+    )
 
     def __init__(self, vocab: Vocab, ident: int, pattern: SpacyPattern) -> None:
         self._vocab, self._ident, self._tokens = vocab, ident, pattern.tokens
         #: Built at the first window that needs it: most patterns never find their words in a posting.
         self._matcher: Matcher | None = None
+        #: Whether it tests a token's morphology, which the pipeline writes only where asked (:func:`write_morph`).
+        self._tests_morph = any("MORPH" in token for token in pattern.tokens)
         self.needs, self.anchors, self.companions = pattern.plan()
         #: The regular expressions some token must have a word for (the anchors' and the first one's companions').
         tests = [anchor.test for anchor in self.anchors] + [c.test for c in self.companions[0] if self.companions]
@@ -84,6 +90,8 @@ class _Windowed:
         doc = stretch.doc
         found: set[tuple[int, int]] = set()
         for w_start, w_end in windows:
+            if self._tests_morph:
+                write_morph(doc, w_start, w_end)
             found.update((w_start + s, w_start + e) for _, s, e in self.matcher(doc[w_start:w_end]))
         return sorted(found)
 

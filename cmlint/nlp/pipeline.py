@@ -12,12 +12,12 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, cast
 
 import numpy
-from spacy.attrs import LEMMA, MORPH, ORTH, POS
+from spacy.attrs import LEMMA, ORTH, POS
 from spacy.lang.ru import Russian
 from spacy.language import BaseDefaults, Language
 from spacy.symbols import IDS
 from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc, MorphAnalysis
+from spacy.tokens import Doc, MorphAnalysis, Token
 from spacy.util import registry
 
 from cmlint.nlp.morphology import Morphology
@@ -63,41 +63,57 @@ _EXTRA_PREFIXES = [r"[•·▪►✓✔–—]", _EMOJI]
 _EXTRA_SUFFIXES = [r"(?<=[\w).;!?])[-–—]+", r"(?<=\w)/+", _EMOJI]
 
 
+#: Where the component keeps, per token, its strings and features (:class:`~cmlint.matching.lemma_matcher.TokenView`)
+#: and its morphology to write (:func:`write_morph`).
+TOKENS = "cmlint.tokens"
+MORPHS = "cmlint.morphs"
+
 #: What :class:`MorphologyComponent` keeps per word form.
-_Row = tuple[bytes, str, str, str, str, frozenset[str]]
+_Row = tuple[bytes, str, str, str, str, frozenset[str], MorphAnalysis]
 
 
 class MorphologyComponent:
-    """Sets ``lemma``, ``pos`` and ``morph`` of every token from pymorphy3.
+    """Sets ``lemma`` and ``pos`` of every token from pymorphy3; its morphology is kept, not written.
 
-    Per word form (orth hash) it caches the hashes to write (packed as three
+    Per word form (orth hash) it caches the hashes to write (packed as two
     native ``uint64``, so a doc's table is one join of bytes) and what
     :class:`~cmlint.matching.lemma_matcher.TokenView` keeps (text, lower-cased
-    text, lemma, POS, morphological features); the cache belongs to this
-    pipeline's vocabulary and is bounded like the morphology cache.
+    text, lemma, POS, morphological features), with the form's morphology;
+    the cache belongs to this pipeline's vocabulary and is bounded like the
+    morphology cache.
+
+    ``token.morph`` stays unset: ``Doc.from_array`` turns every token's
+    features back into a string and parses it to write it (about 2 000
+    instructions a token, 3 % of linting a posting), and only a spaCy
+    ``Matcher`` with a ``MORPH`` test reads it, on a few tokens
+    (:func:`write_morph`); the rest of cmlint reads the features
+    (:func:`features`).
     """
 
     def __init__(self, nlp: Language, morphology: Morphology, cache_size: int = 100_000) -> None:
         self.vocab = nlp.vocab
         self.morphology = morphology
-        #: UD features → their morph hash and features (:meth:`_morph`).
-        self._morphs: dict[str, tuple[int, frozenset[str]]] = {}
-        #: Orth hash → ((lemma, POS, morph) hashes to write as packed bytes, text, lower-cased text, lemma, POS,
-        #: features).
+        #: UD features → their morphology and features (:meth:`_morph`).
+        self._morphs: dict[str, tuple[MorphAnalysis, frozenset[str]]] = {}
+        #: Orth hash → ((lemma, POS) hashes to write as packed bytes, text, lower-cased text, lemma, POS, features,
+        #: morphology).
         self._rows: dict[int, _Row] = {}
         self._cache_size = cache_size
 
     def __call__(self, doc: Doc) -> Doc:
-        """Set lemma, POS and morph; keep the token strings and features in ``doc.user_data["cmlint.tokens"]``."""
+        """Set lemma and POS; keep the token strings and features in ``doc.user_data[TOKENS]`` and the morphology
+        in ``doc.user_data[MORPHS]``."""
         rows = self._rows
         found = [rows.get(orth) or self._row(orth) for orth in doc.to_array(ORTH).tolist()]
         if not found:
-            doc.user_data["cmlint.tokens"] = ([], [], [], [], [])
+            doc.user_data[TOKENS] = ([], [], [], [], [])
+            doc.user_data[MORPHS] = ()
             return doc
-        keys, text, lower, lemma, pos, feats = zip(*found, strict=True)
-        table = numpy.frombuffer(bytearray(b"".join(keys)), dtype=numpy.uint64).reshape(len(found), 3)
-        doc.from_array([LEMMA, POS, MORPH], cast("Ints2d", table))
-        doc.user_data["cmlint.tokens"] = (list(text), list(lower), list(lemma), list(pos), list(feats))
+        keys, text, lower, lemma, pos, feats, morphs = zip(*found, strict=True)
+        table = numpy.frombuffer(bytearray(b"".join(keys)), dtype=numpy.uint64).reshape(len(found), 2)
+        doc.from_array([LEMMA, POS], cast("Ints2d", table))
+        doc.user_data[TOKENS] = (list(text), list(lower), list(lemma), list(pos), list(feats))
+        doc.user_data[MORPHS] = morphs
         return doc
 
     def _row(self, orth: int) -> _Row:
@@ -105,22 +121,38 @@ class MorphologyComponent:
         text = strings[orth]
         analysis = self.morphology.analyze(text)
         morph, feats = self._morph(analysis.feats)
-        hashes = (strings.add(analysis.lemma), IDS[analysis.pos], morph)
-        keys = numpy.array(hashes, dtype=numpy.uint64).tobytes()
-        row = (keys, text, text.lower(), analysis.lemma, analysis.pos, feats)
+        keys = numpy.array((strings.add(analysis.lemma), IDS[analysis.pos]), dtype=numpy.uint64).tobytes()
+        row = (keys, text, text.lower(), analysis.lemma, analysis.pos, feats, morph)
         if len(self._rows) >= self._cache_size:
             self._rows.clear()
         self._rows[orth] = row
         return row
 
-    def _morph(self, feats: str) -> tuple[int, frozenset[str]]:
-        """The morph hash of UD features and the features as spaCy's Matcher reads a token's (one ``Field=Value``
-        per value), one set per analysis."""
+    def _morph(self, feats: str) -> tuple[MorphAnalysis, frozenset[str]]:
+        """The morphology of UD features and the features as spaCy's Matcher reads a token's (one ``Field=Value``
+        per value), one pair per analysis."""
         found = self._morphs.get(feats)
         if found is None:
-            key = self.vocab.morphology.add(feats)
-            found = self._morphs[feats] = (key, frozenset(MorphAnalysis.from_id(self.vocab, key)))
+            morph = MorphAnalysis.from_id(self.vocab, self.vocab.morphology.add(feats))
+            found = self._morphs[feats] = (morph, frozenset(morph))
         return found
+
+
+def write_morph(doc: Doc, start: int, end: int) -> None:
+    """Write the morphology the component kept into ``doc[start:end]``'s tokens, for a spaCy ``Matcher`` that
+    tests it there (a doc made by another pipeline keeps its own)."""
+    morphs = doc.user_data.get(MORPHS)
+    if morphs is not None:
+        for token, morph in zip(doc[start:end], morphs[start:end], strict=True):
+            token.morph = morph
+
+
+def features(token: Token) -> frozenset[str]:
+    """A token's morphological features (``Field=Value``, one per value) as the component read them, or as a doc
+    made by another pipeline has them on its tokens."""
+    data = token.doc.user_data.get(TOKENS)
+    return frozenset(token.morph) if data is None else data[4][token.i]
+
 
 @Language.factory(MORPH_COMPONENT, default_config={})
 def _make_morphology_component(nlp: Language, name: str) -> MorphologyComponent:

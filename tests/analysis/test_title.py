@@ -11,15 +11,15 @@ from cmlint.linter import Linter
 @pytest.mark.parametrize(
     ("feats", "expected"),
     [
-        ("Animacy=Anim|Case=Nom|Gender=Masc|Number=Sing", (True, False)),
-        ("Case=Nom|Gender=Masc|Animacy=Inan", (False, True)),
-        ("Animacy=Anim,Inan|Case=Acc", (True, True)),
-        ("Case=Nom|Number=Plur", (False, False)),
-        ("", (False, False)),
+        ({"Animacy=Anim", "Case=Nom", "Gender=Masc", "Number=Sing"}, (True, False)),
+        ({"Case=Nom", "Gender=Masc", "Animacy=Inan"}, (False, True)),
+        ({"Animacy=Anim", "Animacy=Inan", "Case=Acc"}, (True, True)),
+        ({"Case=Nom", "Number=Plur"}, (False, False)),
+        (set(), (False, False)),
     ],
 )
-def testanimacy_is_read_off_the_features(feats: str, expected: tuple[bool, bool]) -> None:
-    assert animacy(feats) == expected
+def testanimacy_is_read_off_the_features(feats: set[str], expected: tuple[bool, bool]) -> None:
+    assert animacy(frozenset(feats)) == expected
 
 
 def test_title_words_skip_punctuation_and_keep_offsets() -> None:

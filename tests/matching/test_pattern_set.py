@@ -15,6 +15,7 @@ from cmlint.matching.lemma_matcher import TokenView
 from cmlint.matching.pattern_set import PatternSet, Stretch, _Ready, _SpacyKey, _windows
 from cmlint.matching.token_patterns import SpacyPattern, Tagged, validate_token_pattern
 from cmlint.matching.word_searches import WordSearches
+from cmlint.nlp.pipeline import write_morph
 
 YOUNG = validate_token_pattern([{"LEMMA": "молодой"}, {"POS": "ADJ", "OP": "*"}, {"LEMMA": {"IN": ["человек", "люди"]}}])
 ANY_NOUN = validate_token_pattern([{"POS": "NOUN"}, {"LOWER": "для", "OP": "?"}])
@@ -43,6 +44,14 @@ def _stretch(doc: Doc, view: TokenView, *regexes: re.Pattern[str]) -> Stretch:
     return Stretch(doc, view, WordSearches(regexes), 0, len(doc))
 
 
+def _morphed(engine: Engine, doc: Doc) -> Doc:
+    """A doc of ``doc``'s text with every token's morphology written, for a spaCy ``Matcher`` on the whole doc
+    (a pattern set writes it only where its own matchers run)."""
+    whole = engine.nlp(doc.text)
+    write_morph(whole, 0, len(whole))
+    return whole
+
+
 def test_matches_equal_spacy_matcher_with_and_without_the_needed_words(engine: Engine) -> None:
     texts = [
         "Ищем молодого энергичного человека в команду.",
@@ -60,7 +69,7 @@ def test_matches_equal_spacy_matcher_with_and_without_the_needed_words(engine: E
     found_young = False
     for text in texts:
         doc = engine.nlp(text)
-        expected = sorted(((strings[key], s, e) for key, s, e in reference(doc)), key=lambda m: (m[1], m[2], m[0]))
+        expected = sorted(((strings[key], s, e) for key, s, e in reference(_morphed(engine, doc))), key=lambda m: (m[1], m[2], m[0]))
         got = patterns(doc, TokenView.of(doc))
         assert got == expected, text
         found_young = found_young or any(key == "young" for key, _, _ in got)
@@ -109,7 +118,7 @@ def test_windows_around_the_rarest_word_give_spacy_s_longest_matches_of_a_key(en
         doc = engine.nlp(text)
         for start, end in ((0, len(doc)), (2, len(doc) - 3)):
             expected = sorted(
-                ((strings[key], s, e) for key, s, e in reference(doc[start:end])), key=lambda m: (m[1], m[2], m[0])
+                ((strings[key], s, e) for key, s, e in reference(_morphed(engine, doc)[start:end])), key=lambda m: (m[1], m[2], m[0])
             )
             expected = [(key, s + start, e + start) for key, s, e in expected]
             assert patterns(doc, TokenView.of(doc), start, end) == expected, (text, start)
@@ -163,7 +172,7 @@ def test_an_anchor_without_its_companions_in_reach_gets_no_window(engine: Engine
     patterns.add("wanted", [WANTED])
     reference = Matcher(engine.nlp.vocab)
     reference.add("wanted", [list(WANTED.tokens)], greedy="LONGEST")
-    expected = [(engine.nlp.vocab.strings[key], s, e) for key, s, e in reference(doc)]
+    expected = [(engine.nlp.vocab.strings[key], s, e) for key, s, e in reference(_morphed(engine, doc))]
     assert expected and patterns(doc, view) == expected
     windows = _windows(WANTED.anchors(), WANTED.companions(), _stretch(doc, view))
     assert len(windows) == 1
@@ -190,7 +199,7 @@ def test_a_pattern_of_parts_of_speech_runs_around_its_rarer_tag_with_spacy_s_mat
     reference.add("thing", [list(THING.tokens)], greedy="LONGEST")
     for sample in (text, "Светлая витрина", "Витрина", "Красивая, чистая, светлая витрина и новая касса."):
         doc = engine.nlp(sample)
-        expected = [(engine.nlp.vocab.strings[key], s, e) for key, s, e in reference(doc)]
+        expected = [(engine.nlp.vocab.strings[key], s, e) for key, s, e in reference(_morphed(engine, doc))]
         expected.sort(key=lambda m: (m[1], m[2], m[0]))
         assert patterns(doc, TokenView.of(doc)) == expected, sample
 
@@ -203,7 +212,8 @@ def test_a_view_finds_the_tokens_of_a_word_set_and_of_a_part_of_speech_once(engi
     assert view.holding(words) is view.holding(words)
     assert view.holding(frozenset({"грузчик"})) == []
     assert view.tagged(frozenset({"NOUN"})) == [1, 3, 7]
-    # By features too, read as spaCy's Matcher reads a token's morphology.
+    # By features too, read as spaCy's Matcher reads a token's morphology (written where it runs).
+    write_morph(doc, 0, len(doc))
     assert view.feats == [frozenset(token.morph) for token in doc]
     assert view.tagged(frozenset({"NOUN"}), frozenset({"Gender=Fem", "Case=Acc"})) == [1, 3, 7]
     assert view.tagged(frozenset({"NOUN"}), frozenset({"Gender=Masc"})) == []
@@ -241,7 +251,7 @@ def test_a_companion_without_a_bound_must_still_stand_in_the_stretch(engine: Eng
         view = TokenView.of(doc)
         windows = _windows(SENIOR.anchors(), SENIOR.companions(), _stretch(doc, view, re.compile("^[0-9]+$")))
         assert bool(windows) is found, text
-        expected = [(engine.nlp.vocab.strings[key], s, e) for key, s, e in reference(doc)]
+        expected = [(engine.nlp.vocab.strings[key], s, e) for key, s, e in reference(_morphed(engine, doc))]
         assert patterns(doc, view) == expected and bool(expected) is found, text
 
 
@@ -293,7 +303,7 @@ def _matches_as_spacy(engine: Engine, pattern: SpacyPattern, texts: list[str]) -
     found = 0
     for text in texts:
         doc = engine.nlp(text)
-        expected = sorted(((strings[k], s, e) for k, s, e in reference(doc)), key=lambda m: (m[1], m[2], m[0]))
+        expected = sorted(((strings[k], s, e) for k, s, e in reference(_morphed(engine, doc))), key=lambda m: (m[1], m[2], m[0]))
         assert patterns(doc, TokenView.of(doc)) == expected, text
         found += len(expected)
     return found

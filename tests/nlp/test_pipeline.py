@@ -1,6 +1,7 @@
 from spacy.tokenizer import Tokenizer
 
 from cmlint.linter import Engine
+from cmlint.nlp.pipeline import features, write_morph
 
 
 def tokens(engine: Engine, text: str) -> list[str]:
@@ -43,12 +44,18 @@ def test_emoji_and_sentence_ends_glued_to_words_are_split(engine: Engine) -> Non
     assert tokens(engine, "ставка 0.5 версия 1.2") == ["ставка", "0.5", "версия", "1.2"]
 
 
-def test_every_token_gets_lemma_pos_and_morph(engine: Engine) -> None:
+def test_every_token_gets_lemma_pos_and_features_and_morph_where_written(engine: Engine) -> None:
     with engine.nlp.memory_zone():
         doc = engine.nlp("Обрабатывать тикеты и проводить митапы")
         assert [t.lemma_ for t in doc] == ["обрабатывать", "тикет", "и", "проводить", "митап"]
         assert [t.pos_ for t in doc] == ["VERB", "NOUN", "CCONJ", "VERB", "NOUN"]
+        assert "Number=Plur" in features(doc[1])
+        # The morphology is on the tokens only where it was written, as the component read it.
+        assert not any(token.has_morph() for token in doc)
+        write_morph(doc, 1, 3)
+        assert [token.has_morph() for token in doc] == [False, True, True, False, False]
         assert doc[1].morph.get("Number") == ["Plur"]
+        assert frozenset(doc[1].morph) == features(doc[1])
 
 
 def test_blank_lemmatizer_would_not_do(engine: Engine) -> None:
