@@ -272,7 +272,7 @@ class Analyzer:
         disclaimed = role_evidence.disclaimed_items(
             view, text.token_items, self.markers, text.structure, starts
         ) | _announcing_items(text, names)
-        bounds = item_bounds(text.token_items)
+        bounds = item_bounds(starts, text.structure.items)
         collected = role_evidence.collect(
             matches, view, text.token_items, bounds, text.structure, self.markers, weights, disclaimed
         )

@@ -12,6 +12,7 @@ from cmlint.matching.lemma_matcher import TokenView
 from cmlint.models import Span
 from cmlint.text.normalize import Normalized
 from cmlint.text.segment import SECTION_ITEM_KIND, Structure
+from cmlint.text.token_items import item_bounds
 
 #: Which string a span indexes: the body as given (``"text"``) or the title given separately.
 Field = Literal["text", "title"]
@@ -98,15 +99,7 @@ class TextAnalysis:
 
 def token_items(token_starts: list[int], structure: Structure) -> tuple[int, ...]:
     """The item index of each token (by its start offset), or -1 for tokens outside items."""
-    items = structure.items
     result = [-1] * len(token_starts)
-    current = 0
-    count = len(items)
-    for i, char in enumerate(token_starts):
-        while current < count and items[current].end <= char:
-            current += 1
-        if current == count:
-            break
-        if items[current].start <= char:
-            result[i] = current
+    for index, (first, last) in item_bounds(token_starts, structure.items).items():
+        result[first:last] = [index] * (last - first)
     return tuple(result)

@@ -125,6 +125,8 @@ class _Builder:
         in the token's length.  The run may go on from what was copied or
         inserted before (decoded entities, «&amp;&amp;…», are inserted one by one).
         """
+        if not text:  # nothing to add: the run so far is shorter than MAX_RUN (every copy and insert leaves it so)
+            return
         position = 0
         if self._run and self._run + _leading_run(text) >= MAX_RUN:
             self.insert(" ", source_start)
@@ -332,7 +334,10 @@ _SKIP_CONTENT = {"script", "style", "head", "title", "noscript", "template"}
     ],
     skip=True,
 )
-_WHITESPACE_RUN = re.compile(r"[ \t\n\u00a0]+")
+# The whitespace of HTML character data collapsed to one space: every run but a lone space between words, which is
+# that space already (a lone space at either end of a chunk meets markup: it is collapsed too, at the start found by
+# the lookbehind after it).  Compiled with the engine's skip to a whitespace character, which the lookbehind hides.
+(_COLLAPSED_WHITESPACE,) = compile_all([r"[ \t\n\u00a0]{2,}|[\t\n\u00a0]| (?<![\s\S] )| \Z"], skip=True)
 
 
 def _html(text: str) -> tuple[str, OffsetMap]:
@@ -340,7 +345,7 @@ def _html(text: str) -> tuple[str, OffsetMap]:
     position = 0
     skipping: str | None = None
     for match in _HTML_TOKEN.finditer(_scannable(text)):
-        if skipping is None:
+        if skipping is None and match.start() > position:
             _html_text(builder, text[position:match.start()], position)
         position = match.end()
         tag = (match.group("tag") or "").lower()
@@ -369,13 +374,11 @@ def _html(text: str) -> tuple[str, OffsetMap]:
 def _html_text(builder: _Builder, chunk: str, start: int) -> None:
     """Copy HTML character data, collapsing whitespace runs to one space.
 
-    A lone space between words is that space already: it is copied with them, so a sentence is one piece of
-    the text and its map, not one per word.
+    A lone space between words is that space already: it is copied with them (:data:`_COLLAPSED_WHITESPACE`), so a
+    sentence is one piece of the text and its map, not one per word.
     """
     position = 0
-    for match in _WHITESPACE_RUN.finditer(chunk):
-        if match.start() and match.end() < len(chunk) and match.group() == " ":
-            continue
+    for match in _COLLAPSED_WHITESPACE.finditer(chunk):
         builder.copy(chunk[position:match.start()], start + position)
         if builder.tail() not in ("", " ", "\n"):
             builder.insert(" ", start + match.start())

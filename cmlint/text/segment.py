@@ -611,10 +611,12 @@ def _lines(text: str) -> list[tuple[int, str]]:
         start = position
         position += len(raw) + 1
         cuts: set[int] = set()
-        if ":" in raw:
-            cuts.update(at for at in _inline_heading_starts(raw) if _inline_heading(raw[at:]))
+        # Both kinds of heading glued inside a line end at a colon: what follows the last one is not scanned.
+        colon = raw.rfind(":")
+        if colon != -1:
+            cuts.update(at for at in _inline_heading_starts(raw, colon + 1) if _inline_heading(raw[at:]))
             reach = -1
-            for m in _LOWER_HEADING.finditer(raw):
+            for m in _LOWER_HEADING.finditer(raw, 0, colon + 1):
                 # One heading, one cut: «в задачи входит:» is not cut again before «задачи».
                 if m.end() > reach and _opens_duties(raw[m.end():], raw[: m.start()].endswith((",", ";"))):
                     cuts.add(m.end())
@@ -650,13 +652,14 @@ def _lines(text: str) -> list[tuple[int, str]]:
     return found
 
 
-def _inline_heading_starts(raw: str) -> list[int]:
+def _inline_heading_starts(raw: str, end: int) -> list[int]:
     """Where a heading glued inside a line may start (:data:`_INLINE_HEADING_START`): at a capital after spaces
-    that follow some text, or right after a character it may be glued to."""
+    that follow some text, or right after a character it may be glued to; ``end``: just past the line's last colon
+    (the heading's colon is never after it)."""
     text = len(raw) - len(raw.lstrip())
     return [
         at
-        for at in (match.start() for match in _INLINE_HEADING_START.finditer(raw))
+        for at in (match.start() for match in _INLINE_HEADING_START.finditer(raw, 0, end))
         if at > text and (raw[at - 1].isspace() or _GLUED_TO.match(raw, at - 1))
     ]
 

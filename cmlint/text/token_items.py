@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
-from itertools import groupby
+
+from cmlint.text.segment import Item
 
 
 def item_span(token_items: Sequence[int], inside: int) -> tuple[int, int]:
@@ -18,13 +20,14 @@ def item_span(token_items: Sequence[int], inside: int) -> tuple[int, int]:
     return first, last
 
 
-def item_bounds(token_items: Sequence[int]) -> dict[int, tuple[int, int]]:
-    """Per item, its first token and one past its last (``token_items`` runs item by item)."""
+def item_bounds(token_starts: Sequence[int], items: Sequence[Item]) -> dict[int, tuple[int, int]]:
+    """Per item that holds tokens, its first token and one past its last: the tokens (by their start offsets,
+    ascending) that start inside it.  The items are in order and apart, so each one's tokens are a run found by two
+    bisections (a dozen items, some hundred tokens)."""
     bounds: dict[int, tuple[int, int]] = {}
-    position = 0
-    for item, run in groupby(token_items):
-        size = len(list(run))
-        if item >= 0:
-            bounds[item] = (bounds[item][0] if item in bounds else position, position + size)
-        position += size
+    for index, item in enumerate(items):
+        first = bisect_left(token_starts, item.start)
+        last = bisect_left(token_starts, item.end, first)
+        if last > first:
+            bounds[index] = (first, last)
     return bounds

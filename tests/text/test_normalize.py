@@ -4,6 +4,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from cmlint.text.normalize import (
+    _COLLAPSED_WHITESPACE,
     _DROP,
     _DROP_START,
     _HASHTAG,
@@ -22,6 +23,13 @@ def test_html_becomes_lines_with_bullets() -> None:
     source = "<p><strong>Обязанности:</strong></p><ul><li>вести чат&nbsp;сообщества</li><li>митапы &amp; встречи</li></ul>"
     result = normalize(source, "html")
     assert result.text.strip().split("\n") == ["Обязанности:", "• вести чат сообщества", "• митапы & встречи"]
+
+
+@given(st.text(alphabet=st.sampled_from(" \t\n\u00a0ab"), max_size=30))
+def test_html_whitespace_collapsed_is_every_run_but_a_lone_space_between_words(chunk: str) -> None:
+    runs = [m.span() for m in re.finditer(r"[ \t\n\u00a0]+", chunk)]
+    lone_inside = {(a, b) for a, b in runs if chunk[a:b] == " " and 0 < a and b < len(chunk)}
+    assert [m.span() for m in _COLLAPSED_WHITESPACE.finditer(chunk)] == [run for run in runs if run not in lone_inside]
 
 
 def test_html_offsets_map_back_to_the_source() -> None:
