@@ -27,7 +27,7 @@ from cmlint.roles.matching import RoleMatcher, TitleMention
 from cmlint.roles.objects import naming_items, title_objects
 from cmlint.roles.profile import DutyProfile, OccupationScores
 from cmlint.roles.subjects import TitleTokens, title_subject
-from cmlint.roles.suggest import candidates, market_names, suggestions
+from cmlint.roles.suggest import candidates, market_names, renamed_spots, suggestion, title_spots
 from cmlint.roles.titles import LATIN_POSITIONS, POSITION_NOUNS, TitleMatch, ends_in_position_noun
 from cmlint.scoring import Scoring
 from cmlint.text.money import states_salary
@@ -227,13 +227,15 @@ class Analyzer:
                 decision, scored.profile, scored.scores, taxonomy, self.names, self.scoring.suggestions, title_roles
             )
         )
-        title = given.title
+        title, morphology, body_first = given.title, self.roles.morphology, len(given.read.matches)
         shift = title.base if title.field == "title" else title.offset
-        in_title = [replace(m, start=m.start - shift, end=m.end - shift) for m in mentions[: len(given.read.matches)]]
-        titles = tuple(suggestions(found, title.text, in_title, taxonomy, self.roles.morphology))
+        in_title = [replace(m, start=m.start - shift, end=m.end - shift) for m in mentions[:body_first]]
+        spots = title_spots(found, title.text, in_title, taxonomy, morphology)
+        renamed = tuple(renamed_spots(candidate, spots, morphology) for candidate in found)
+        titles = tuple(suggestion(c, title.text, spots, n) for c, n in zip(found, renamed, strict=True))
         return RoleAnalysis(
-            title_roles, tuple(mentions), duties.collected.evidence, duties.lines, scored.profile, scored.scores,
-            scored.duties, scored.masses, decision, claim, found, titles, duties.learned,
+            title_roles, tuple(mentions[body_first:]), duties.collected.evidence, duties.lines, scored.profile,
+            scored.scores, scored.duties, scored.masses, decision, claim, found, titles, spots, renamed, duties.learned,
         )
 
     def _title_roles(self, given: RoleInput) -> tuple[str, ...]:
