@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from cmlint.analysis.roles import RoleAnalysis
 from cmlint.analysis.text import Field, SpanFactory, TextAnalysis, token_items
-from cmlint.analysis.title import Title, animacy, title_words
+from cmlint.analysis.title import Title, title_words
 from cmlint.matching.lemma_matcher import TokenView
 from cmlint.matching.pattern_set import MatchIndex
 from cmlint.models import Posting, Span
@@ -256,13 +256,17 @@ class Analyzer:
     def _mentions(self, given: RoleInput, title_roles: tuple[str, ...]) -> list[TitleMention]:
         """Where the title's roles are named: its own names first, then the body's names of the position."""
         title, text, read = given.title, given.text, given.read
-        mentions = [_mention(title.doc, m, title.field, title.base) for m in read.matches if title.doc is not None]
+        mentions: list[TitleMention] = []
+        if title.doc is not None and title.text is not None:
+            # The title's doc reads the given title or, for a title of the text, the body.
+            source = title.text if title.field == "title" else text.content
+            mentions = [_mention(title.doc, source, m, title.field, title.base) for m in read.matches]
         # What the title's positions work on is not a name to look for in the body.
         named_roles = list(_positions(read, title_roles))
         if named_roles:
             for match in self.roles.mentions(given.in_text, text.view, given.body_start, named_roles):
-                if _names_a_position(text.doc, match):
-                    mentions.append(_mention(text.doc, match, "text", 0))
+                if _names_a_position(text.view, match):
+                    mentions.append(_mention(text.doc, text.content, match, "text", 0))
         return mentions
 
     def _duty_evidence(self, text: TextAnalysis, in_text: MatchIndex, names: frozenset[int]) -> _DutyEvidence:
@@ -390,10 +394,12 @@ def _positions(read: TitleRead, title_roles: tuple[str, ...]) -> tuple[str, ...]
     return tuple(role for role in title_roles if role not in worked_on)
 
 
-def _names_a_position(doc: Doc, match: TitleMatch) -> bool:
-    """Whether a role's name in the body names a position («комьюнити-менеджера»), not a thing («SMM-стратегии»)."""
-    tokens = doc[match.start:match.end]
-    return any(animacy(str(token.morph))[0] or token.lower_ in LATIN_POSITIONS for token in tokens)
+def _names_a_position(view: TokenView, match: TitleMatch) -> bool:
+    """Whether a role's name in the body names a position («комьюнити-менеджера»), not a thing («SMM-стратегии»):
+    read off the view's features and forms, with no spaCy span made."""
+    feats, lower = view.feats, view.lower
+    assert feats is not None  # the morphology component gives every token its features
+    return any("Animacy=Anim" in feats[i] or lower[i] in LATIN_POSITIONS for i in range(match.start, match.end))
 
 
 def _named_tokens(mentions: list[TitleMention], starts: list[int], view: TokenView) -> frozenset[int]:
@@ -410,6 +416,9 @@ def _named_tokens(mentions: list[TitleMention], starts: list[int], view: TokenVi
     return frozenset(found)
 
 
-def _mention(doc: Doc, match: TitleMatch, field_name: Field, base: int) -> TitleMention:
-    span = doc[match.start:match.end]
-    return TitleMention(match.role, field_name, base + span.start_char, base + span.end_char, span.text)
+def _mention(doc: Doc, source: str, match: TitleMatch, field_name: Field, base: int) -> TitleMention:
+    """``match`` as a mention: its text in ``source`` (``doc``'s text) between its first and last token's offsets,
+    with no spaCy span made (a span's text joins its tokens)."""
+    last = doc[match.end - 1]
+    start, end = doc[match.start].idx, last.idx + len(last)
+    return TitleMention(match.role, field_name, base + start, base + end, source[start:end])
