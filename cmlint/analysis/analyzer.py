@@ -16,7 +16,6 @@ from cmlint.analysis.title import Title, animacy, title_words
 from cmlint.matching.lemma_matcher import TokenView
 from cmlint.matching.pattern_set import MatchIndex
 from cmlint.models import Posting, Span
-from cmlint.nlp.pipeline import features
 from cmlint.occupations.joint import JointModels
 from cmlint.occupations.model import OccupationModel
 from cmlint.roles import evidence as role_evidence, profile as role_profile
@@ -28,7 +27,7 @@ from cmlint.roles.matching import RoleMatcher, TitleMention
 from cmlint.roles.objects import naming_items, title_objects
 from cmlint.roles.profile import DutyProfile, OccupationScores
 from cmlint.roles.subjects import TitleTokens, title_subject
-from cmlint.roles.suggest import candidates, market_names, suggestions
+from cmlint.roles.suggest import candidates, market_names, renamed_spots, suggestion, title_spots
 from cmlint.roles.titles import LATIN_POSITIONS, POSITION_NOUNS, TitleMatch, ends_in_position_noun
 from cmlint.scoring import Scoring
 from cmlint.text.money import states_salary
@@ -228,13 +227,15 @@ class Analyzer:
                 decision, scored.profile, scored.scores, taxonomy, self.names, self.scoring.suggestions, title_roles
             )
         )
-        title = given.title
+        title, morphology, body_first = given.title, self.roles.morphology, len(given.read.matches)
         shift = title.base if title.field == "title" else title.offset
-        in_title = [replace(m, start=m.start - shift, end=m.end - shift) for m in mentions[: len(given.read.matches)]]
-        titles = tuple(suggestions(found, title.text, in_title, taxonomy, self.roles.morphology))
+        in_title = [replace(m, start=m.start - shift, end=m.end - shift) for m in mentions[:body_first]]
+        spots = title_spots(found, title.text, in_title, taxonomy, morphology)
+        renamed = tuple(renamed_spots(candidate, spots, morphology) for candidate in found)
+        titles = tuple(suggestion(c, title.text, spots, n) for c, n in zip(found, renamed, strict=True))
         return RoleAnalysis(
-            title_roles, tuple(mentions), duties.collected.evidence, duties.lines, scored.profile, scored.scores,
-            scored.duties, scored.masses, decision, claim, found, titles, duties.learned,
+            title_roles, tuple(mentions[body_first:]), duties.collected.evidence, duties.lines, scored.profile,
+            scored.scores, scored.duties, scored.masses, decision, claim, found, titles, spots, renamed, duties.learned,
         )
 
     def _title_roles(self, given: RoleInput) -> tuple[str, ...]:
@@ -255,13 +256,17 @@ class Analyzer:
     def _mentions(self, given: RoleInput, title_roles: tuple[str, ...]) -> list[TitleMention]:
         """Where the title's roles are named: its own names first, then the body's names of the position."""
         title, text, read = given.title, given.text, given.read
-        mentions = [_mention(title.doc, m, title.field, title.base) for m in read.matches if title.doc is not None]
+        mentions: list[TitleMention] = []
+        if title.doc is not None and title.text is not None:
+            # The title's doc reads the given title or, for a title of the text, the body.
+            source = title.text if title.field == "title" else text.content
+            mentions = [_mention(title.doc, source, m, title.field, title.base) for m in read.matches]
         # What the title's positions work on is not a name to look for in the body.
         named_roles = list(_positions(read, title_roles))
         if named_roles:
             for match in self.roles.mentions(given.in_text, text.view, given.body_start, named_roles):
-                if _names_a_position(text.doc, match):
-                    mentions.append(_mention(text.doc, match, "text", 0))
+                if _names_a_position(text.view, match):
+                    mentions.append(_mention(text.doc, text.content, match, "text", 0))
         return mentions
 
     def _duty_evidence(self, text: TextAnalysis, in_text: MatchIndex, names: frozenset[int]) -> _DutyEvidence:
@@ -389,10 +394,12 @@ def _positions(read: TitleRead, title_roles: tuple[str, ...]) -> tuple[str, ...]
     return tuple(role for role in title_roles if role not in worked_on)
 
 
-def _names_a_position(doc: Doc, match: TitleMatch) -> bool:
-    """Whether a role's name in the body names a position («комьюнити-менеджера»), not a thing («SMM-стратегии»)."""
-    tokens = doc[match.start:match.end]
-    return any(animacy(features(token))[0] or token.lower_ in LATIN_POSITIONS for token in tokens)
+def _names_a_position(view: TokenView, match: TitleMatch) -> bool:
+    """Whether a role's name in the body names a position («комьюнити-менеджера»), not a thing («SMM-стратегии»):
+    read off the view's features and forms, with no spaCy span made."""
+    feats, lower = view.feats, view.lower
+    assert feats is not None  # the morphology component gives every token its features
+    return any(animacy(feats[i])[0] or lower[i] in LATIN_POSITIONS for i in range(match.start, match.end))
 
 
 def _named_tokens(mentions: list[TitleMention], starts: list[int], view: TokenView) -> frozenset[int]:
@@ -409,6 +416,9 @@ def _named_tokens(mentions: list[TitleMention], starts: list[int], view: TokenVi
     return frozenset(found)
 
 
-def _mention(doc: Doc, match: TitleMatch, field_name: Field, base: int) -> TitleMention:
-    span = doc[match.start:match.end]
-    return TitleMention(match.role, field_name, base + span.start_char, base + span.end_char, span.text)
+def _mention(doc: Doc, source: str, match: TitleMatch, field_name: Field, base: int) -> TitleMention:
+    """``match`` as a mention: its text in ``source`` (``doc``'s text) between its first and last token's offsets,
+    with no spaCy span made (a span's text joins its tokens)."""
+    last = doc[match.end - 1]
+    start, end = doc[match.start].idx, last.idx + len(last)
+    return TitleMention(match.role, field_name, base + start, base + end, source[start:end])

@@ -11,7 +11,7 @@ from cmlint.roles.evidence import Evidence
 from cmlint.roles.lines import LineReading
 from cmlint.roles.matching import TitleMention
 from cmlint.roles.profile import DutyProfile, OccupationScores
-from cmlint.roles.suggest import Candidate
+from cmlint.roles.suggest import Candidate, Spot
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,7 +19,7 @@ class RoleAnalysis:
     """The role evidence of one posting.
 
     - ``title_roles``: roles the title names, in title order;
-    - ``mentions``: where those roles are named (the title and the body), for renames;
+    - ``mentions``: where the body names those roles, for renames;
     - ``evidence``: counted duty matches (role, weight, tokens, item);
     - ``lines``: the occupation model's reading of every duty line;
     - ``profile``: the phrase evidence's duty profile (fine roles, mass and shares);
@@ -31,6 +31,8 @@ class RoleAnalysis:
       it, ``profile``, ``occupations`` and ``duties`` under other thresholds);
     - ``candidates``: roles that fit the duties, best first, with their market titles;
     - ``suggestions``: the same as titles (the original title with its role words replaced);
+    - ``title_spots``: where the title names its roles, the places a new title goes (offsets in the title);
+    - ``title_names``: for each candidate, what takes each of those places (CM001's fixes put them there);
     - ``learned``: the fine-role head's evidence for duty lines no phrase covers (:mod:`cmlint.roles.learned`):
       in ``profile`` and the decision, not in ``evidence``, which holds the phrases only.
     """
@@ -47,4 +49,6 @@ class RoleAnalysis:
     claim: TitleClaim
     candidates: tuple[Candidate, ...]
     suggestions: tuple[TitleSuggestion, ...]
+    title_spots: tuple[Spot, ...]
+    title_names: tuple[tuple[str, ...], ...]
     learned: tuple[Evidence, ...] = ()

@@ -60,11 +60,15 @@ def role_confusion(posting: AnalyzedPosting, ctx: CheckContext[ConfusionOptions]
     roles = set(analysis.title_roles)
     # The renames of the first two candidates the title does not name (no other is worked out).
     renames = [
-        (suggestion, candidate)
-        for candidate, suggestion in zip(analysis.candidates, analysis.suggestions, strict=True)
+        (suggestion, candidate, names)
+        for candidate, suggestion, names in zip(
+            analysis.candidates, analysis.suggestions, analysis.title_names, strict=True
+        )
         if candidate.role not in roles
     ][:2]
-    fixes = rename_fixes(analysis.mentions, posting, renames, taxonomy, ctx.morphology)
+    fixes = rename_fixes(
+        renames, analysis.title_spots, posting.title.span_of, analysis.mentions, posting, taxonomy, ctx.morphology
+    )
     yield ctx.finding(
         posting.title.span(),
         suggestions=fixes,

@@ -15,10 +15,10 @@ Nothing is suggested when the duties say too little.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from cmlint.models import Edit, Fix, TitleSuggestion
+from cmlint.models import Edit, Fix, Span, TitleSuggestion
 from cmlint.nlp.inflect import Grammar, fit_start, governed_grammar, head_grammar, inflect_title
 from cmlint.nlp.morphology import Morphology
 from cmlint.roles.decision import RoleDecision
@@ -181,52 +181,63 @@ def _by_occupation(
     return found
 
 
-def suggestions(
+def title_spots(
     found: Sequence[Candidate],
     title: str | None,
     mentions: Sequence[TitleMention],
     taxonomy: Taxonomy,
     morphology: Morphology,
-) -> list[TitleSuggestion]:
-    """The suggestions as titles: the original title with its role words replaced, when it names a role."""
-    named = [m for m in mentions if m.field != "text" or title is not None]
-    # Where the renames go, and how a new title fits there, is the same for every candidate: worked out once.
-    if title and found:
-        text = TitleText(title)
-        inside = [_spot(m, text, taxonomy, morphology) for m in title_places(title, named, morphology)]
-    else:
-        inside = []
-    result: list[TitleSuggestion] = []
-    for candidate in found:
-        renamed = retitled(title, inside, candidate, morphology) if title else candidate.title
-        result.append(TitleSuggestion(title=renamed, role=candidate.role, confidence=candidate.confidence))
-    return result
+) -> tuple[Spot, ...]:
+    """Where the candidates' titles go in ``title`` (:func:`title_places`; ``mentions``: the title's own, offsets
+    in it) and how a new title fits there: the same for every candidate, worked out once for the suggested titles
+    and CM001's fixes alike (nothing without a title or a candidate)."""
+    if not title or not found:
+        return ()
+    text = TitleText(title)
+    return tuple(_spot(m, text, taxonomy, morphology) for m in title_places(title, mentions, morphology))
 
 
-def retitled(title: str, inside: Sequence[Spot], candidate: Candidate, morphology: Morphology) -> str:
-    """``title`` with the places ``inside`` it (:func:`title_places`) renamed for ``candidate``."""
-    if not inside:
-        return candidate.title
+def renamed_spots(candidate: Candidate, spots: Sequence[Spot], morphology: Morphology) -> tuple[str, ...]:
+    """What takes each of the ``spots`` for ``candidate`` (:func:`_renamed`)."""
+    return tuple(_renamed(candidate, spot, morphology) for spot in spots)
+
+
+def suggestion(
+    candidate: Candidate, title: str | None, spots: Sequence[Spot], names: Sequence[str]
+) -> TitleSuggestion:
+    """``candidate`` as a title: ``title`` with the ``names`` in its ``spots`` (:func:`title_spots`,
+    :func:`renamed_spots`), the candidate's title alone where the title names no role."""
+    renamed = retitled(title, spots, names) if title and spots else candidate.title
+    return TitleSuggestion(title=renamed, role=candidate.role, confidence=candidate.confidence)
+
+
+def retitled(title: str, inside: Sequence[Spot], names: Sequence[str]) -> str:
+    """``title`` with the places ``inside`` it (:func:`title_spots`) replaced by ``names``."""
     parts: list[str] = []
     position = 0
-    for spot in inside:
+    for spot, name in zip(inside, names, strict=True):
         mention = spot.mention
-        parts += [title[position : mention.start], _renamed(candidate, spot, morphology)]
+        parts += [title[position : mention.start], name]
         position = mention.end
     return "".join([*parts, title[position:]])
 
 
 def rename_fixes(
+    renames: Sequence[tuple[TitleSuggestion, Candidate, Sequence[str]]],
+    in_title: Sequence[Spot],
+    title_span: Callable[[int, int], Span],
     mentions: Sequence[TitleMention],
     place: Placer,
-    renames: Sequence[tuple[TitleSuggestion, Candidate]],
     taxonomy: Taxonomy,
     morphology: Morphology,
 ) -> list[Fix]:
-    """For each suggestion and its candidate, the edits that put the candidate's title where the title's role is
-    named (``mentions``), inflected to fit.  The places and their spans are worked out once for all of them."""
+    """For each suggestion, its candidate and the names it puts in the title's places (``in_title``, whose public
+    spans ``title_span`` gives: :func:`title_spots`), the edits that put those names there and the candidate's title
+    where the body names the title's role (``mentions``), inflected to fit: the title's edits make the suggested
+    title.  The places and their spans are worked out once for all of them."""
     if not renames:
         return []
+    spans = [title_span(spot.mention.start, spot.mention.end) for spot in in_title]
     spots = [
         (_spot(m, place, taxonomy, morphology), place.span_of(m.field, m.start, m.end))
         for m in places(mentions, place, morphology)
@@ -234,9 +245,12 @@ def rename_fixes(
     return [
         Fix(
             message=f"Переименовать в «{suggestion.title}»",
-            edits=[Edit(span=span, replacement=_renamed(candidate, spot, morphology)) for spot, span in spots],
+            edits=[
+                *(Edit(span=span, replacement=name) for span, name in zip(spans, names, strict=True)),
+                *(Edit(span=span, replacement=_renamed(candidate, spot, morphology)) for spot, span in spots),
+            ],
         )
-        for suggestion, candidate in renames
+        for suggestion, candidate, names in renames
     ]
 
 

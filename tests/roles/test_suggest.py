@@ -358,3 +358,21 @@ def test_a_body_mention_that_is_not_the_position_is_left(linter: Linter, title: 
     report = linter.lint(sentence + "\n" + SALES, title=title)
     finding = cm001(report)
     assert [e.span.field for e in finding.suggestions[0].edits] == ["title"]
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("  Старший комьюнити-менеджер (удалённо) ", "Ищем комьюнити-менеджера в команду!\n" + SALES),
+        (None, "Старший комьюнити-менеджер\nИщем комьюнити-менеджера в команду!\n" + SALES),
+    ],
+)
+def test_each_rename_fix_makes_the_title_it_names(linter: Linter, title: str | None, text: str) -> None:
+    """A fix's edits in the title are the suggested title's own (its places and names worked out once, on the
+    title alone): the title they make is the one the fix's message names, for a given title and one of the text."""
+    for fix in cm001(linter.lint(text, title=title)).suggestions:
+        (edit, *_) = fix.edits
+        source = title if title is not None else text
+        made = source[: edit.span.start] + edit.replacement + source[edit.span.end :]
+        new_title = made.strip().split("\n", 1)[0]
+        assert fix.message == f"Переименовать в «{new_title}»"
