@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from cmlint.analysis.roles import RoleAnalysis
 from cmlint.analysis.text import Field, SpanFactory, TextAnalysis, token_items
-from cmlint.analysis.title import Title, animacy, title_words
+from cmlint.analysis.title import Title, animacy_at, title_words
 from cmlint.matching.lemma_matcher import TokenView
 from cmlint.matching.pattern_set import MatchIndex
 from cmlint.models import Posting, Span
@@ -196,15 +196,16 @@ class Analyzer:
             base = posting.title.find(caller_title)
             written = unmix_scripts(caller_title)
             doc = self.nlp(written)
-            words = title_words(doc, 0, len(doc), 0)
+            view = TokenView.of(doc)
+            words = title_words(doc, view, 0, len(doc), 0)
             return Title(
-                written, "title", doc, TokenView.of(doc), first=0, end=len(doc), words=words,
+                written, "title", doc, view, first=0, end=len(doc), words=words,
                 offset=0, base=base, _spans=text.spans, _names=self.roles.titles,
             )
         if text.structure.title is not None:
             start, end = text.structure.title
             first, last = bisect_left(starts, start), bisect_left(starts, end)
-            words = title_words(text.doc, first, last, start)
+            words = title_words(text.doc, text.view, first, last, start)
             return Title(
                 text.content[start:end], "text", text.doc, text.view, first=first, end=last, words=words,
                 offset=start, base=0, _spans=text.spans, _names=self.roles.titles,
@@ -259,7 +260,7 @@ class Analyzer:
         named_roles = list(_positions(read, title_roles))
         if named_roles:
             for match in self.roles.mentions(given.in_text, text.view, given.body_start, named_roles):
-                if _names_a_position(text.doc, match):
+                if _names_a_position(text.doc, text.view, match):
                     mentions.append(_mention(text.doc, match, "text", 0))
         return mentions
 
@@ -388,10 +389,11 @@ def _positions(read: TitleRead, title_roles: tuple[str, ...]) -> tuple[str, ...]
     return tuple(role for role in title_roles if role not in worked_on)
 
 
-def _names_a_position(doc: Doc, match: TitleMatch) -> bool:
+def _names_a_position(doc: Doc, view: TokenView, match: TitleMatch) -> bool:
     """Whether a role's name in the body names a position («комьюнити-менеджера»), not a thing («SMM-стратегии»)."""
-    tokens = doc[match.start:match.end]
-    return any(animacy(str(token.morph))[0] or token.lower_ in LATIN_POSITIONS for token in tokens)
+    return any(
+        animacy_at(doc, view, i)[0] or view.lower[i] in LATIN_POSITIONS for i in range(match.start, match.end)
+    )
 
 
 def _named_tokens(mentions: list[TitleMention], starts: list[int], view: TokenView) -> frozenset[int]:

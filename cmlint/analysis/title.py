@@ -87,22 +87,27 @@ class Title:
         ]
 
 
-def title_words(doc: Doc, first: int, end: int, offset: int) -> tuple[TitleWord, ...]:
-    """The words among ``doc[first:end]``, with offsets relative to ``offset``."""
+def title_words(doc: Doc, view: TokenView, first: int, end: int, offset: int) -> tuple[TitleWord, ...]:
+    """The words among ``doc[first:end]`` (strings and features read off ``view``, the doc's), with offsets
+    relative to ``offset``."""
     words = []
-    for token in doc[first:end]:
-        if any(ch.isalnum() for ch in token.text):
-            start = token.idx - offset
-            anim, inan = animacy(str(token.morph))
-            word = TitleWord(token.text, token.lemma_, token.pos_, anim, inan, start, start + len(token.text))
-            words.append(word)
+    for i in range(first, end):
+        text = view.text[i]
+        if any(map(str.isalnum, text)):
+            start = doc[i].idx - offset
+            anim, inan = animacy_at(doc, view, i)
+            words.append(TitleWord(text, view.lemma[i], view.pos[i], anim, inan, start, start + len(text)))
     return tuple(words)
 
 
-def animacy(feats: str) -> tuple[bool, bool]:
-    """Whether a token's morphological features (``str(token.morph)``: ``Animacy=Anim|Case=Nom|…``) say animate,
-    inanimate (a word may be both: ``Animacy=Anim,Inan``); read off the string, which costs a third of
-    ``MorphAnalysis.get``."""
-    at = feats.find("Animacy=")
-    values = feats[at + len("Animacy="):].split("|", 1)[0].split(",") if at >= 0 else []
-    return "Anim" in values, "Inan" in values
+def animacy_at(doc: Doc, view: TokenView, i: int) -> tuple[bool, bool]:
+    """:func:`animacy` of token ``i``: by the view's features, by the doc's where the view keeps none."""
+    features = view.feats
+    return animacy(features[i] if features is not None else frozenset(doc[i].morph))
+
+
+def animacy(feats: frozenset[str]) -> tuple[bool, bool]:
+    """Whether a token's morphological features (one ``Field=Value`` per value, as
+    :attr:`~cmlint.matching.lemma_matcher.TokenView.feats` holds them) say animate, inanimate (a word may be
+    both: ``Animacy=Anim,Inan``)."""
+    return "Animacy=Anim" in feats, "Animacy=Inan" in feats
