@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from itertools import groupby
+from bisect import bisect_left
+from collections.abc import Mapping, Sequence
+from itertools import repeat
+
+from cmlint.text.segment import Item
 
 
 def item_span(token_items: Sequence[int], inside: int) -> tuple[int, int]:
@@ -18,13 +21,23 @@ def item_span(token_items: Sequence[int], inside: int) -> tuple[int, int]:
     return first, last
 
 
-def item_bounds(token_items: Sequence[int]) -> dict[int, tuple[int, int]]:
-    """Per item, its first token and one past its last (``token_items`` runs item by item)."""
+def item_bounds(token_starts: Sequence[int], items: Sequence[Item]) -> dict[int, tuple[int, int]]:
+    """Per item that holds a token, its first token and one past its last: the tokens whose start offset
+    (``token_starts``, in order) falls inside it.  Two searches per item, not a step per token (items run in
+    order and do not overlap)."""
     bounds: dict[int, tuple[int, int]] = {}
-    position = 0
-    for item, run in groupby(token_items):
-        size = len(list(run))
-        if item >= 0:
-            bounds[item] = (bounds[item][0] if item in bounds else position, position + size)
-        position += size
+    first = 0
+    for index, item in enumerate(items):
+        first = bisect_left(token_starts, item.start, first)
+        end = bisect_left(token_starts, item.end, first)
+        if first < end:
+            bounds[index] = (first, end)
     return bounds
+
+
+def token_items(tokens: int, bounds: Mapping[int, tuple[int, int]]) -> tuple[int, ...]:
+    """The item index of each of ``tokens`` tokens, -1 outside items, from :func:`item_bounds`."""
+    found = [-1] * tokens
+    for item, (first, end) in bounds.items():
+        found[first:end] = repeat(item, end - first)
+    return tuple(found)
