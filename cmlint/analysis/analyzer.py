@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from cmlint.analysis.roles import RoleAnalysis
-from cmlint.analysis.text import Field, SpanFactory, TextAnalysis, token_items
+from cmlint.analysis.text import Field, SpanFactory, TextAnalysis
 from cmlint.analysis.title import Title, animacy, title_words
 from cmlint.matching.lemma_matcher import TokenView
 from cmlint.matching.pattern_set import MatchIndex
@@ -34,7 +34,7 @@ from cmlint.text.money import states_salary
 from cmlint.text.normalize import normalize
 from cmlint.text.scripts import unmix_scripts
 from cmlint.text.segment import announces_position, segment
-from cmlint.text.token_items import item_bounds
+from cmlint.text.token_items import item_bounds, token_items
 
 _NO_MATCHES = MatchIndex({})
 
@@ -161,7 +161,10 @@ class Analyzer:
         starts = doc.to_array("IDX").tolist() if len(doc) else []
         spans = SpanFactory(normalized, posting.title)
         salaried = states_salary(normalized.text)
-        text = TextAnalysis(normalized, structure, doc, view, token_items(starts, structure), starts, spans, salaried)
+        bounds = item_bounds(starts, structure.items)
+        text = TextAnalysis(
+            normalized, structure, doc, view, token_items(len(starts), bounds), bounds, starts, spans, salaried
+        )
         title = self._title(posting, caller_title, text, starts)
         body_start = title.end if title.field == "text" else 0
 
@@ -196,15 +199,16 @@ class Analyzer:
             base = posting.title.find(caller_title)
             written = unmix_scripts(caller_title)
             doc = self.nlp(written)
-            words = title_words(doc, 0, len(doc), 0)
+            view = TokenView.of(doc)
+            words = title_words(doc, view, 0, len(doc), 0)
             return Title(
-                written, "title", doc, TokenView.of(doc), first=0, end=len(doc), words=words,
+                written, "title", doc, view, first=0, end=len(doc), words=words,
                 offset=0, base=base, _spans=text.spans, _names=self.roles.titles,
             )
         if text.structure.title is not None:
             start, end = text.structure.title
             first, last = bisect_left(starts, start), bisect_left(starts, end)
-            words = title_words(text.doc, first, last, start)
+            words = title_words(text.doc, text.view, first, last, start)
             return Title(
                 text.content[start:end], "text", text.doc, text.view, first=first, end=last, words=words,
                 offset=start, base=0, _spans=text.spans, _names=self.roles.titles,
@@ -277,7 +281,7 @@ class Analyzer:
         disclaimed = role_evidence.disclaimed_items(
             view, text.token_items, self.markers, text.structure, starts
         ) | _announcing_items(text, names)
-        bounds = item_bounds(starts, text.structure.items)
+        bounds = text.item_bounds
         collected = role_evidence.collect(
             matches, view, text.token_items, bounds, text.structure, self.markers, weights, disclaimed
         )

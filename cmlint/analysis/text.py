@@ -12,7 +12,6 @@ from cmlint.matching.lemma_matcher import TokenView
 from cmlint.models import Span
 from cmlint.text.normalize import Normalized
 from cmlint.text.segment import SECTION_ITEM_KIND, Structure
-from cmlint.text.token_items import item_bounds
 
 #: Which string a span indexes: the body as given (``"text"``) or the title given separately.
 Field = Literal["text", "title"]
@@ -47,7 +46,8 @@ class SpanFactory:
 class TextAnalysis:
     """The body: its normalized text, sections and items, one spaCy doc and its token strings.
 
-    ``token_items`` gives the item index of every token (-1 outside items).
+    ``token_items`` gives the item index of every token (-1 outside items), ``item_bounds`` each item's first
+    and past-the-last token (:mod:`cmlint.text.token_items`).
     Offsets are in the normalized text; :meth:`span` turns them into public spans.
     """
 
@@ -56,6 +56,7 @@ class TextAnalysis:
     doc: Doc
     view: TokenView
     token_items: tuple[int, ...]
+    item_bounds: dict[int, tuple[int, int]]
     #: The offset of every token in the normalized text.
     token_starts: list[int]
     spans: SpanFactory
@@ -95,11 +96,3 @@ class TextAnalysis:
     def item_span(self, index: int) -> Span:
         item = self.structure.items[index]
         return self.spans.text(item.start, item.end)
-
-
-def token_items(token_starts: list[int], structure: Structure) -> tuple[int, ...]:
-    """The item index of each token (by its start offset), or -1 for tokens outside items."""
-    result = [-1] * len(token_starts)
-    for index, (first, last) in item_bounds(token_starts, structure.items).items():
-        result[first:last] = [index] * (last - first)
-    return tuple(result)

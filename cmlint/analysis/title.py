@@ -10,7 +10,6 @@ from spacy.tokens import Doc
 from cmlint.analysis.text import Field, SpanFactory
 from cmlint.matching.lemma_matcher import TokenView
 from cmlint.models import Span
-from cmlint.nlp.pipeline import features
 from cmlint.roles.titles import TitleMatch
 
 #: Role names in ``doc[start:end]`` of a title (the role matcher's ``titles``).
@@ -88,19 +87,23 @@ class Title:
         ]
 
 
-def title_words(doc: Doc, first: int, end: int, offset: int) -> tuple[TitleWord, ...]:
-    """The words among ``doc[first:end]``, with offsets relative to ``offset``."""
+def title_words(doc: Doc, view: TokenView, first: int, end: int, offset: int) -> tuple[TitleWord, ...]:
+    """The words among ``doc[first:end]`` (strings and features read off ``view``, the doc's), with offsets
+    relative to ``offset``."""
     words = []
-    for token in doc[first:end]:
-        if any(ch.isalnum() for ch in token.text):
-            start = token.idx - offset
-            anim, inan = animacy(features(token))
-            word = TitleWord(token.text, token.lemma_, token.pos_, anim, inan, start, start + len(token.text))
-            words.append(word)
+    feats = view.feats
+    assert feats is not None  # TokenView.of gives every token its features
+    for i in range(first, end):
+        text = view.text[i]
+        if any(map(str.isalnum, text)):
+            start = doc[i].idx - offset
+            anim, inan = animacy(feats[i])
+            words.append(TitleWord(text, view.lemma[i], view.pos[i], anim, inan, start, start + len(text)))
     return tuple(words)
 
 
 def animacy(feats: frozenset[str]) -> tuple[bool, bool]:
-    """Whether a token's morphological features (:func:`~cmlint.nlp.pipeline.features`: ``Animacy=Anim``,
-    ``Case=Nom``, …) say animate, inanimate (a word may be both)."""
+    """Whether a token's morphological features (one ``Field=Value`` per value, as
+    :attr:`~cmlint.matching.lemma_matcher.TokenView.feats` holds them) say animate, inanimate (a word may be
+    both: ``Animacy=Anim,Inan``)."""
     return "Animacy=Anim" in feats, "Animacy=Inan" in feats

@@ -43,7 +43,8 @@ class JointModels:
         vocabulary = list(dict.fromkeys(f for m in models for f in m.vocabulary))
         self._index = {feature: row for row, feature in enumerate(vocabulary)}
         aligned = [m.aligned(vocabulary) for m in models]
-        self._biases = [m.bias for m in models]
+        #: Both models' biases side by side, as their columns are.
+        self._bias = np.concatenate([m.bias for m in models])
         ends = np.cumsum([len(m.labels) for m in models]).tolist()
         self._columns = [slice(end - len(m.labels), end) for m, end in zip(models, ends, strict=True)]
         self._counts = slice(ends[-1], ends[-1] + len(models))
@@ -66,16 +67,15 @@ class JointModels:
             flat += map(get, line, repeat(nothing))
             flat.append(nothing)
         sums = np.add.reduceat(self._table[flat], starts, axis=0) if lines else self._table[:0]
-        read = sums[:, self._counts] > 0
-        results: list[np.ndarray] = []
-        for place, (columns, bias) in enumerate(zip(self._columns, self._biases, strict=True)):
-            result = np.zeros((len(starts), columns.stop - columns.start), dtype=np.float32)
-            known = read[:, place]
-            result[known] = softmax(sums[known, columns] + bias)
-            results.append(result)
-        if self.head is None:
-            return JointReading(results[0], None)
-        head = results[1]
-        if for_head is not None:
-            head[~np.asarray(for_head, dtype=bool)] = 0.0
-        return JointReading(results[0], head)
+        # Both models' scores in one array (each row softmaxed per model in place); a model's rows of no known
+        # feature are zeroed after, a softmax being row by row.
+        scores = sums[:, : self._counts.start] + self._bias
+        unread = sums[:, self._counts] == 0
+        if for_head is not None and self.head is not None:
+            unread[:, 1] |= ~np.asarray(for_head, dtype=bool)
+        results = [softmax(scores[:, columns]) for columns in self._columns]
+        for place, result in enumerate(results):
+            rows = unread[:, place]
+            if rows.any():
+                result[rows] = 0.0
+        return JointReading(results[0], results[1] if self.head is not None else None)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from itertools import repeat
 
 from cmlint.text.segment import Item
 
@@ -21,13 +22,22 @@ def item_span(token_items: Sequence[int], inside: int) -> tuple[int, int]:
 
 
 def item_bounds(token_starts: Sequence[int], items: Sequence[Item]) -> dict[int, tuple[int, int]]:
-    """Per item that holds tokens, its first token and one past its last: the tokens (by their start offsets,
-    ascending) that start inside it.  The items are in order and apart, so each one's tokens are a run found by two
-    bisections (a dozen items, some hundred tokens)."""
+    """Per item that holds a token, its first token and one past its last: the tokens whose start offset
+    (``token_starts``, in order) falls inside it.  Two searches per item, not a step per token (items run in
+    order and do not overlap)."""
     bounds: dict[int, tuple[int, int]] = {}
+    first = 0
     for index, item in enumerate(items):
-        first = bisect_left(token_starts, item.start)
-        last = bisect_left(token_starts, item.end, first)
-        if last > first:
-            bounds[index] = (first, last)
+        first = bisect_left(token_starts, item.start, first)
+        end = bisect_left(token_starts, item.end, first)
+        if first < end:
+            bounds[index] = (first, end)
     return bounds
+
+
+def token_items(tokens: int, bounds: Mapping[int, tuple[int, int]]) -> tuple[int, ...]:
+    """The item index of each of ``tokens`` tokens, -1 outside items, from :func:`item_bounds`."""
+    found = [-1] * tokens
+    for item, (first, end) in bounds.items():
+        found[first:end] = repeat(item, end - first)
+    return tuple(found)

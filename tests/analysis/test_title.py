@@ -6,6 +6,7 @@ import pytest
 
 from cmlint.analysis.title import animacy, title_words
 from cmlint.linter import Linter
+from cmlint.matching.lemma_matcher import TokenView
 
 
 @pytest.mark.parametrize(
@@ -18,13 +19,13 @@ from cmlint.linter import Linter
         (set(), (False, False)),
     ],
 )
-def testanimacy_is_read_off_the_features(feats: set[str], expected: tuple[bool, bool]) -> None:
+def test_animacy_is_read_off_the_features(feats: set[str], expected: tuple[bool, bool]) -> None:
     assert animacy(frozenset(feats)) == expected
 
 
 def test_title_words_skip_punctuation_and_keep_offsets() -> None:
     doc = Linter().engine.nlp("Ведущий менеджер — (удалённо)")
-    words = title_words(doc, 0, len(doc), 0)
+    words = title_words(doc, TokenView.of(doc), 0, len(doc), 0)
     assert [(w.text, w.start, w.end) for w in words] == [("Ведущий", 0, 7), ("менеджер", 8, 16), ("удалённо", 20, 28)]
     manager = words[1]
     assert manager.lemma == "менеджер" and manager.animate and not manager.inanimate
