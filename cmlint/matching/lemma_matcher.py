@@ -215,22 +215,34 @@ class LemmaMatcher(Generic[K]):
         elif first.kind not in _INDEXED:
             self._unindexed.append(index)
 
+    def word_sets(self) -> list[tuple[frozenset[str], ...]]:
+        """Per pattern, its first token's words and the word sets its later tokens need; a pattern found by its
+        part of speech or by none gets an empty set (it never passes: :meth:`_starts` finds it otherwise)."""
+        pairs = zip(self._first, self._needs, strict=True)
+        return [(first, *needs) if first else (frozenset(),) for first, needs in pairs]
+
     def _needs_bits(self) -> WordBits:
-        """Per pattern, its first token's words and the word sets its later tokens need, as bits; a pattern found
-        by its part of speech or by none gets an empty set (it never passes: :meth:`_starts` finds it otherwise)."""
+        """The patterns' :meth:`word_sets` as bits."""
         if self._bits is None:
-            pairs = zip(self._first, self._needs, strict=True)
-            self._bits = WordBits([(first, *needs) if first else (frozenset(),) for first, needs in pairs])
+            self._bits = WordBits(self.word_sets())
         return self._bits
 
-    def __call__(self, view: TokenView, start: int = 0, end: int | None = None) -> list[Match[K]]:
-        """(key, start, end) of the longest match per key and start, non-overlapping per key."""
+    def __call__(
+        self, view: TokenView, start: int = 0, end: int | None = None, passing: int | None = None
+    ) -> list[Match[K]]:
+        """(key, start, end) of the longest match per key and start, non-overlapping per key.
+
+        ``passing``: the patterns the doc's words let through (bits, by :meth:`word_sets`), when the caller found
+        them in one pass with other patterns' (see :class:`~cmlint.matching.pattern_set.PatternSet`).
+        """
+        if passing is None:
+            passing = self._needs_bits().passing(view.words)
         stop = len(view.lemma) if end is None else end
         best: dict[tuple[K, int], int] = {}
         patterns = self._patterns
         columns, text = view.columns(), view.text
         gaps: tuple[list[bool], list[bool]] | None = None  # read at the first pattern of more than one step
-        for index, at in self._starts(view):
+        for index, at in self._starts(view, passing):
             if at and (at[0] < start or at[-1] >= stop):
                 at = at[bisect_left(at, start):bisect_left(at, stop)]
             key, steps = patterns[index]
@@ -252,16 +264,17 @@ class LemmaMatcher(Generic[K]):
                     best[(key, i)] = found
         return _non_overlapping(best)
 
-    def _starts(self, view: TokenView) -> Iterator[tuple[int, Sequence[int]]]:
+    def _starts(self, view: TokenView, passing: int) -> Iterator[tuple[int, Sequence[int]]]:
         """Each pattern that may match in the doc, with the tokens it may start at, in order (a superset: the
-        first step is tested again); a pattern whose later words do not all occur in the doc is left out.  The
-        order of the patterns' starts is no order of the matches: :meth:`__call__` keeps the longest per key and
-        start and sorts."""
+        first step is tested again); a pattern whose later words do not all occur in the doc is left out (one
+        found by a word is tried when ``passing``, the bits of :meth:`word_sets`, has it).  The order of the
+        patterns' starts is no order of the matches: :meth:`__call__` keeps the longest per key and start and
+        sorts."""
         present = view.words
         needs = self._needs
         positions = view.positions
         first = self._first
-        for index in indexes(self._needs_bits().passing(present)):
+        for index in indexes(passing):
             # The doc's words among the first token's, not every one of those (up to a hundred) looked up.
             for start in first[index] & present:
                 yield index, positions[start]

@@ -225,16 +225,28 @@ class _Ready:
             (ident, p, searches.mask_of(p.searches)) for ident, key in keys.items() for p in key.patterns
         ]
         self._searches = searches
-        #: The word sets each pattern needs, as bits.
-        self._needs = WordBits([pattern.needs for _, pattern, _ in self._entries])
+        #: The word sets each pattern needs, as bits (built at the first call that is not handed them).
+        self._needs: WordBits | None = None
 
-    def __call__(self, view: TokenView) -> dict[int, list[_Windowed]]:
+    def word_sets(self) -> list[tuple[frozenset[str], ...]]:
+        """The word sets each pattern needs, in the order added."""
+        return [pattern.needs for _, pattern, _ in self._entries]
+
+    def __call__(self, view: TokenView, passing: int | None = None) -> dict[int, list[_Windowed]]:
         """Per key, its patterns whose needed words all occur in the doc and whose regular expressions all find
-        something in its words, in the order they were added."""
+        something in its words, in the order they were added.
+
+        ``passing``: the patterns whose needed words all occur (bits, by :meth:`word_sets`), when the caller
+        found them in one pass with other patterns'.
+        """
+        if passing is None:
+            if self._needs is None:
+                self._needs = WordBits(self.word_sets())
+            passing = self._needs.passing(view.words)
         ready: dict[int, list[_Windowed]] = {}
         entries = self._entries
         found: int | None = None
-        for j in indexes(self._needs.passing(view.words)):
+        for j in indexes(passing):
             ident, pattern, mask = entries[j]
             if mask:
                 if found is None:
@@ -243,6 +255,23 @@ class _Ready:
                     continue
             ready.setdefault(ident, []).append(pattern)
         return ready
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """What a :class:`PatternSet` builds at its first call.
+
+    The ungated spaCy patterns' word sets and the step patterns' are one :class:`WordBits` (the spaCy patterns'
+    bits below ``split``, the step patterns' from it on): a doc's words are looked up once for both.
+    """
+
+    words: WordBits
+    split: int
+    ungated: _Ready
+    #: The gated keys' spaCy patterns by the gate they wait for (run only where it opened: bits of their own).
+    gated: dict[Hashable, _Ready]
+    #: The regular expressions on words all spaCy patterns of the set need.
+    searches: WordSearches
 
 
 class PatternSet(Generic[K]):
@@ -271,9 +300,8 @@ class PatternSet(Generic[K]):
         self._opens: dict[int, Hashable] = {}
         #: Keys whose spaCy patterns count in a title only.
         self._title_only: set[int] = set()
-        #: The spaCy patterns by a word they need, of ungated keys and of gated ones by gate, and the regular
-        #: expressions on words they all need (built at the first call).
-        self._ready: tuple[_Ready, dict[Hashable, _Ready], WordSearches] | None = None
+        #: What the first call builds (:class:`_Prepared`).
+        self._prepared: _Prepared | None = None
         self._vocab = vocab
         self.keys: list[K] = []
         self._ids: dict[K, int] = {}
@@ -286,7 +314,7 @@ class PatternSet(Generic[K]):
         waits_for: Hashable | None = None,
         title_only: bool = False,
     ) -> None:
-        self._ready = None
+        self._prepared = None
         ident = self._ids.get(key)
         if ident is None:
             ident = self._ids[key] = len(self.keys)
@@ -313,14 +341,15 @@ class PatternSet(Generic[K]):
         self, doc: Doc, view: TokenView, start: int = 0, end: int | None = None, title: bool = True
     ) -> list[Match[int]]:
         """Matches with the keys' positions in :attr:`keys`, in text order (``title``: the stretch is a title)."""
-        found = self._fast(view, start, end)
+        if self._prepared is None:
+            self._prepared = self._prepare()
+        prepared = self._prepared
+        passing = prepared.words.passing(view.words)
+        found = self._fast(view, start, end, passing >> prepared.split)
         if self._spacy or self._waiting:
-            if self._ready is None:
-                searches = self._searches()
-                self._ready = (_Ready(self._spacy, searches), self._by_gate(searches), searches)
-            ungated, gated, searches = self._ready
+            gated, searches = prepared.gated, prepared.searches
             stretch = Stretch(doc, view, searches, start, len(doc) if end is None else end)
-            ready = ungated(view)
+            ready = prepared.ungated(view, passing & ((1 << prepared.split) - 1))
             if not title and self._title_only:
                 ready = {i: patterns for i, patterns in ready.items() if i not in self._title_only}
             for ident, patterns in ready.items():
@@ -335,6 +364,15 @@ class PatternSet(Generic[K]):
                             found += [(ident, s, e) for s, e in waiting[ident][1](stretch, patterns)]
             found.sort(key=lambda m: (m[1], m[2], m[0]))
         return found
+
+    def _prepare(self) -> _Prepared:
+        """The spaCy patterns by the words they need, and one :class:`WordBits` for the words of the ungated ones
+        and of the step patterns."""
+        searches = self._searches()
+        ungated = _Ready(self._spacy, searches)
+        spacy = ungated.word_sets()
+        words = WordBits([*spacy, *self._fast.word_sets()])
+        return _Prepared(words, len(spacy), ungated, self._by_gate(searches), searches)
 
     def _searches(self) -> WordSearches:
         """The regular expressions on words of every spaCy pattern of the set, gated ones included."""
