@@ -13,6 +13,7 @@ from cmlint.linter import Engine
 from cmlint.matching import pattern_set
 from cmlint.matching.lemma_matcher import TokenView
 from cmlint.matching.pattern_set import PatternSet, Stretch, _Ready, _SpacyKey, _windows
+from cmlint.matching.steps import Kind, Step
 from cmlint.matching.token_patterns import SpacyPattern, Tagged, validate_token_pattern
 from cmlint.matching.word_searches import WordSearches
 from cmlint.nlp.pipeline import write_morph
@@ -86,6 +87,23 @@ def test_title_only_patterns_are_not_looked_for_in_a_body(engine: Engine) -> Non
     in_body = {patterns.keys[i] for i, _, _ in patterns.ids(doc, view, title=False)}
     assert in_title == {"noun", "young"}
     assert in_body == {"young"}
+
+
+def test_step_and_token_patterns_of_one_set_are_each_tried_by_their_own_words(engine: Engine) -> None:
+    """One pass over a doc's words picks the patterns of both matchers (the token patterns' bits below the step
+    patterns'): each is found where its own words occur, and only there."""
+    patterns: PatternSet[str] = PatternSet(engine.nlp.vocab)
+    patterns.add("young", [YOUNG])
+    patterns.add("chats", [(Step(Kind.LEMMA, frozenset({"вести"})), Step(Kind.LEMMA, frozenset({"чат"})))])
+
+    def keys(text: str) -> set[str]:
+        doc = engine.nlp(text)
+        return {key for key, _, _ in patterns(doc, TokenView.of(doc))}
+
+    assert keys("Вести чаты и искать молодого человека") == {"young", "chats"}
+    assert keys("Вести чаты") == {"chats"}
+    assert keys("Ищем молодого человека") == {"young"}
+    assert keys("Вести молодого") == set()
 
 
 # The needed word stands in the middle, after up to two adjectives; another pattern of the same key overlaps.
