@@ -278,9 +278,9 @@ class OccupationScores:
         sums = (sum(p for label, p in found.items() if label in labels) for _, found in self.witnesses)
         return max(sums, default=0.0)
 
-    def best(self, labels: set[str] | frozenset[str]) -> tuple[str | None, float]:
-        """The label among ``labels`` with the highest log-score, and that score."""
-        found = [(score, label) for label, score in self.log_scores.items() if label in labels]
+    def best_outside(self, excluded: set[str] | frozenset[str]) -> tuple[str | None, float]:
+        """The label not among ``excluded`` with the highest log-score, and that score."""
+        found = [(score, label) for label, score in self.log_scores.items() if label not in excluded]
         if not found:
             return None, -math.inf
         score, label = max(found)
