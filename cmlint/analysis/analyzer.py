@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -233,7 +233,9 @@ class Analyzer:
         )
         title, morphology, body_first = given.title, self.roles.morphology, len(given.read.matches)
         shift = title.base if title.field == "title" else title.offset
-        in_title = [replace(m, start=m.start - shift, end=m.end - shift) for m in mentions[:body_first]]
+        in_title = [
+            TitleMention(m.role, m.field, m.start - shift, m.end - shift, m.text) for m in mentions[:body_first]
+        ]
         spots = title_spots(found, title.text, in_title, taxonomy, morphology)
         renamed = tuple(renamed_spots(candidate, spots, morphology) for candidate in found)
         titles = tuple(suggestion(c, title.text, spots, n) for c, n in zip(found, renamed, strict=True))
@@ -286,7 +288,7 @@ class Analyzer:
             matches, view, text.token_items, bounds, text.structure, self.markers, weights, disclaimed
         )
         kept = role_evidence.without_objects_of_other_work(collected.evidence, self.roles.taxonomy.related)
-        collected = replace(collected, evidence=kept)
+        collected = Collected(kept, collected.cancelled)
         reading = LineContext(view, bounds, text.structure, weights, self.scoring.occupations, disclaimed, names)
         lines = read_lines(self.line_models, reading)
         learned = (

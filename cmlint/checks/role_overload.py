@@ -16,7 +16,7 @@ from cmlint.analysis import AnalyzedPosting
 from cmlint.engine.registry import CheckContext, Options, check
 from cmlint.models import EvidenceItem, Finding
 from cmlint.roles.decision import fitting_occupations
-from cmlint.roles.overload import Job, jobs_of, overloaded
+from cmlint.roles.overload import Job, jobs_of, overloaded, top_role
 from cmlint.roles.titles import TEAM_HEADS
 from cmlint.russian import percent
 
@@ -55,8 +55,8 @@ def _without_own_team_work(
     head's own job for the team («Участвовать в найме и онбординге сотрудников»), not a recruiter's."""
     kept: dict[int, float] = {}
     for item, weight in weights.items():
-        spread = masses.get(item) or {}
-        role, mass = max(spread.items(), key=lambda kv: (kv[1], kv[0]), default=("", 0.0))
+        spread = masses.get(item)
+        mass, role = top_role(spread) if spread else (0.0, "")
         if not (role in _PEOPLE_WORK and weight and mass / weight >= confidence):
             kept[item] = weight
     return kept

@@ -384,7 +384,7 @@ def _foreign_occupation(
     """
     taxonomy, thresholds = criteria.taxonomy, criteria.thresholds
     fitting = fitting_occupations(roles, taxonomy) | near
-    foreign, _ = scores.best(frozenset(scores.log_scores) - fitting)
+    foreign, _ = scores.best_outside(fitting)
     if foreign is None:
         return None
     own_share = scores.share_of(fitting)
@@ -418,7 +418,7 @@ def _read_as_one(
 
 def _trade(
     foreign: str, roles: set[str], fitting: set[str], scores: OccupationScores, taxonomy: Taxonomy
-) -> set[str]:
+) -> frozenset[str]:
     """The occupations that speak with the rival: related to it and not fitting the title.
 
     For a title that names occupations of the labour market, an occupation
@@ -429,10 +429,10 @@ def _trade(
     Not for a community-adjacent role: there sales, support and HR next to
     marketing are the distinctions CM001 is for.
     """
-    related = {other for other in scores.log_scores if other not in fitting and other in taxonomy.relatives[foreign]}
+    related = taxonomy.relatives[foreign].intersection(scores.log_scores).difference(fitting)
     if any(taxonomy.roles[role].kind == "role" for role in roles):
         return related
-    return {other for other in related if taxonomy.relatives[other].isdisjoint(fitting)}
+    return frozenset(other for other in related if taxonomy.relatives[other].isdisjoint(fitting))
 
 
 def _occupation_taken_over(

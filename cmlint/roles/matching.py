@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from spacy.language import Language
@@ -192,7 +192,7 @@ class RoleMatcher:
         borrowed = {role for role in reading.roles if all(m in shared for m in names if m[0] == role)}
         roles = tuple(sorted(reading.roles, key=lambda role: role in borrowed))
         wide = admitted(reading, words.wide, corrected)
-        return replace(reading, roles=roles, admitted=wide)
+        return TitleReading(roles, reading.matches, reading.seniority, reading.unread_part, reading.context, wide)
 
     def _title_words(self, doc: Doc, view: TokenView, start: int, end: int | None) -> _TitleWords:
         """Everything :attr:`_in_titles` finds in ``doc[start:end]``, by what it is read for."""

@@ -69,7 +69,7 @@ def jobs_of(
         weight = weights.get(item, 0.0)
         if not weight or not spread:
             continue
-        role, mass = max(spread.items(), key=lambda kv: (kv[1], kv[0]))
+        mass, role = top_role(spread)
         if mass / weight >= scoring.overload_line_confidence:
             lines.setdefault(role, []).append((item, weight))
     by_weight = sorted(lines.items(), key=lambda kv: (-sum(w for _, w in kv[1]), kv[0]))
@@ -93,6 +93,12 @@ def jobs_of(
     duty_weight = sum(weights.values())
     coverage = total / duty_weight if duty_weight else 0.0
     return Overload(tuple(sorted(jobs, key=lambda job: -job.weight)), math.exp(entropy), coverage)
+
+
+def top_role(spread: Mapping[str, float]) -> tuple[float, str]:
+    """The largest mass of a line's ``spread`` with its role (the last role by name among equal masses), compared
+    as (mass, role) pairs with no key function to call."""
+    return max(zip(spread.values(), spread, strict=True))
 
 
 def _one_job(a: str, b: str, taxonomy: Taxonomy) -> bool:

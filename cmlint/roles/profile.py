@@ -27,7 +27,7 @@ from cmlint.scoring import OccupationWeights, Scoring
 
 class DutyProfile:
     """Raw role mass over the duties, each role's share of it, and how many witnesses speak for each role
-    (phrase matches in a phrase profile, lines in a mixed one)."""
+    (phrase matches, a phrase profile only)."""
 
     __slots__ = ("mass", "total", "witnesses", "spans", "items", "_shares")
 
@@ -134,11 +134,13 @@ def contradicts(line: LineReading, role: str, taxonomy: Taxonomy, weights: Occup
     Where the model knows the role's occupation well (sales, support, HR) its
     word weighs more than where real data is scarce (community, SMM, PR).
     """
+    if not line.probabilities:
+        return False
+    top, probability = line.probabilities[0]
     occupation = taxonomy.occupation_of(role)
     scarce = occupation in weights.scarce_occupations
     needed = weights.scarce_contradiction_probability if scarce else weights.contradiction_probability
-    top = line.occupation
-    return top is not None and line.probability >= needed and not taxonomy.related(occupation, top)
+    return probability >= needed and not taxonomy.related(occupation, top)
 
 
 def phrase_profile(
@@ -163,18 +165,21 @@ def phrase_profile(
                     item[role] *= scoring.occupations.contradicted_factor
     items = {role: frozenset(index for index, item in masses.items() if role in item) for role in witnesses}
     spans = {role: tuple(on) for role, on in found_on.items()}
-    return DutyProfile(summed(masses.values()).mass, witnesses, spans, items)
+    return DutyProfile(_summed_mass(masses.values()), witnesses, spans, items)
 
 
-def summed(items: Iterable[dict[str, float]]) -> DutyProfile:
+def summed(items: Iterable[Mapping[str, float]]) -> DutyProfile:
     """The profile of per-item role masses."""
+    return DutyProfile(_summed_mass(items))
+
+
+def _summed_mass(items: Iterable[Mapping[str, float]]) -> dict[str, float]:
+    """Per role, its masses over the items summed."""
     mass: dict[str, float] = {}
-    count: dict[str, int] = {}
     for item in items:
         for role, value in item.items():
             mass[role] = mass.get(role, 0.0) + value
-            count[role] = count.get(role, 0) + 1
-    return DutyProfile(mass, count)
+    return mass
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,9 +283,9 @@ class OccupationScores:
         sums = (sum(p for label, p in found.items() if label in labels) for _, found in self.witnesses)
         return max(sums, default=0.0)
 
-    def best(self, labels: set[str] | frozenset[str]) -> tuple[str | None, float]:
-        """The label among ``labels`` with the highest log-score, and that score."""
-        found = [(score, label) for label, score in self.log_scores.items() if label in labels]
+    def best_outside(self, excluded: set[str] | frozenset[str]) -> tuple[str | None, float]:
+        """The label not among ``excluded`` with the highest log-score, and that score."""
+        found = [(score, label) for label, score in self.log_scores.items() if label not in excluded]
         if not found:
             return None, -math.inf
         score, label = max(found)

@@ -173,8 +173,15 @@ class Taxonomy(BaseModel):
 
     def fitting(self, role_id: str) -> frozenset[str]:
         """Roles whose duties fit a title of ``role_id``: compatible and close ones, its occupation."""
-        role = self.roles[role_id]
-        return frozenset({*role.compatible, *role.close, self.occupation_of(role_id)} - {role_id})
+        return self.fittings[role_id]
+
+    @cached_property
+    def fittings(self) -> dict[str, frozenset[str]]:
+        """Per role, :meth:`fitting` it (a decision asks several times a posting: a table)."""
+        return {
+            role_id: frozenset({*role.compatible, *role.close, self.occupation_of(role_id)} - {role_id})
+            for role_id, role in self.roles.items()
+        }
 
     def related(self, a: str, b: str) -> bool:
         """Whether two roles are the same job or related ones (either way round)."""
