@@ -9,8 +9,11 @@ smaller than the truth: the matches do not change.
 
 from __future__ import annotations
 
+import _sre
 import re
+import sys
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 from re import _compiler, _constants as c, _parser as parser  # type: ignore[attr-defined]
 from typing import Any
 
@@ -243,25 +246,52 @@ SetItem = tuple[Any, Any]
 def first_set(parsed: Any) -> list[SetItem] | None:
     """The engine's character-set items one of which the first character of every match of a parsed expression is
     (categories such as ``\\s`` kept); None when that is not known (any character, a negated set, an empty match,
-    a letter under case folding).  A lookahead on one character (``(?=[…])``) tells the first character too."""
+    a range of letters under case folding).  A lookahead on one character (``(?=[…])``) tells the first character
+    too; under case folding a letter brings the characters that fold to it (:func:`_with_folded`)."""
     items, empty = _walk(list(parsed), lookahead=True)
-    if items is None or empty or not items or _folds_case(items, parsed.state.flags):
+    if items is None or empty or not items:
         return None
-    return items
+    return _with_folded(items, parsed.state.flags)
 
 
-def _folds_case(items: list[SetItem], flags: int) -> bool:
-    """Whether case folding (``flags``) widens some of ``items``: a cased letter matches its other case then, while
-    the engine tests a category (``\\d``) and an uncased character (a digit, a mark) on the character as it is."""
+def _with_folded(items: list[SetItem], flags: int) -> list[SetItem] | None:
+    """``items`` with every character that case folding (``flags``) lets match one of their letters, since the
+    engine tests a set on the character as it is (a category such as ``\\d`` and an uncased character need none);
+    None for a range with a cased letter or for ASCII-only folding."""
     iscased = _compiler._get_iscased(flags)
     if iscased is None:
-        return False
+        return items
+    widened = list(items)
     for op, av in items:
         if op is c.LITERAL and iscased(av):
-            return True
-        if op is c.RANGE and (av[1] - av[0] > _MAX_RANGE or any(map(iscased, range(av[0], av[1] + 1)))):
-            return True
-    return False
+            if not flags & re.UNICODE:
+                return None
+            widened += [(c.LITERAL, other) for other in _folded_to(av) if other != av]
+        elif op is c.RANGE and (av[1] - av[0] > _MAX_RANGE or any(map(iscased, range(av[0], av[1] + 1)))):
+            return None
+    return widened
+
+
+def _folded_to(code: int) -> list[int]:
+    """The characters that match the letter ``code`` under Unicode case folding: the engine compares a character's
+    lower case with the letter's and with the few other letters that fold alike («ᲂ» for «о», «ſ» for «s»), so
+    every character whose lower case is one of those («О», the Kelvin sign for «k»)."""
+    lower = _sre.unicode_tolower(code)
+    alike = (lower, *_compiler._EXTRA_CASES.get(lower, ()))
+    upper = _upper_cases()
+    return sorted({*alike, *(other for letter in alike for other in upper.get(letter, ()))})
+
+
+@lru_cache(maxsize=1)
+def _upper_cases() -> dict[int, tuple[int, ...]]:
+    """Per lower-case letter the other characters whose lower case it is, as the engine folds them (every character
+    read once, a tenth of a second: only when an expression is compiled anew, :mod:`cmlint.text.stored_regex`)."""
+    found: dict[int, list[int]] = {}
+    for code in range(sys.maxunicode + 1):
+        lower = _sre.unicode_tolower(code)
+        if lower != code:
+            found.setdefault(lower, []).append(code)
+    return {lower: tuple(codes) for lower, codes in found.items()}
 
 
 def _walk(items: list[tuple[Any, Any]], lookahead: bool) -> tuple[list[SetItem] | None, bool]:

@@ -31,21 +31,20 @@ _STRONG_UNIT = r"(?>₽|руб\w*\.?|р\.|р(?![а-яёa-z])|т\.?\s?р\.?|usd|e
 _NOT_A_NOUN_NEXT = r"(?!\s*(?!руб|после\b|плюс\b|или\b|gross\b|net\b|гросс\b|нетто\b)[а-яёa-z]{3,})"
 _WEAK_UNIT = rf"(?>тыс(?:яч\w*|\.)?|(?<=\d)(?:k|к))(?![а-яёa-z]){_NOT_A_NOUN_NEXT}"
 _FLAGS = re.IGNORECASE | re.MULTILINE
-#: Each expression opens with a lookahead on its first character: the engine then skips the
-#: positions that cannot start a match at once instead of trying every alternative there.  One that opens with a
-#: digit is compiled with the engine's skip to a digit (``skip``): the compiler sees no first character behind a
-#: lookahead and would try the expression at every position, and a digit has no case to fold.
+#: Each expression opens with a lookahead on its first character and is compiled with the engine's skip to it
+#: (``skip``; a letter's with the characters that fold to it): the compiler sees no first character behind a
+#: lookahead, and a search would try the lookahead, a letter's folded to lower case, at every position.
 _DIGIT_FIRST = r"(?=\d)"
 
 _AMOUNT = _STORED.compile(
     rf"{_DIGIT_FIRST}{_START}{_NUMBER}\s?(?:[-–—]\s?{_NUMBER}\s?)?(?:{_STRONG_UNIT}|{_WEAK_UNIT})", _FLAGS, skip=True
 )
-_CURRENCY_FIRST = _STORED.compile(rf"(?=[$€₽uer])(?:[$€₽]|usd|eur|rub)\s?{_NUMBER}", _FLAGS)
+_CURRENCY_FIRST = _STORED.compile(rf"(?=[$€₽uer])(?:[$€₽]|usd|eur|rub)\s?{_NUMBER}", _FLAGS, skip=True)
 _PAY_WORD = (
     r"(?:зарплат\w*|заработн\w*\s+плат\w*|зар\.\s?плат\w*|з\s?/\s?п|з\.\s?п\.|(?<![а-яё])зп(?![а-яё])"
     r"|оклад\w*|доход\w*|вознагражден\w*|оплат\w*|ставк\w*|salary|compensation)"
 )
-_PAY_FIGURE = _STORED.compile(rf"(?=[зодвсsc]){_PAY_WORD}[^\n\d]{{0,40}}?{_START}{_GROUPED}", _FLAGS)
+_PAY_FIGURE = _STORED.compile(rf"(?=[зодвсsc]){_PAY_WORD}[^\n\d]{{0,40}}?{_START}{_GROUPED}", _FLAGS, skip=True)
 # Thousands in shorthand after a word for pay: «ЗП 200 net», «зарплата 200т», «зарплата 100+», «оклад от 50 до 80
 # на руки» (two or three digits with a mark of money: a «т», a plus, gross or net, «на руки»).
 _SHORT = r"\d{2,3}(?!\d)"
@@ -53,6 +52,7 @@ _SHORT_MARK = r"(?:т\.?(?![а-яёa-z])|\+|\s?(?:net|gross|гросс|нетт�
 _PAY_SHORTHAND = _STORED.compile(
     rf"(?=[зодвсsc])(?<![а-яёa-z]){_PAY_WORD}[^\n\d]{{0,20}}?{_START}{_SHORT}(?:\s?(?:[-–—]|до)\s?{_SHORT})?{_SHORT_MARK}",
     _FLAGS,
+    skip=True,
 )
 # Grouped thousands right before a word for pay: «80 000 оклад + % с продаж» (not a share of a rate: «0,125 ставки»).
 _FIGURE_FIRST = _STORED.compile(
@@ -63,7 +63,7 @@ _FIGURE_FIRST = _STORED.compile(
 )
 # A range of grouped thousands not followed by a noun («от 10 000 до 50 000 подписчиков» is not pay).
 _RANGE = _STORED.compile(
-    rf"(?=о)(?<![а-яё])от\s?{_GROUPED}\s?(?:[а-яё]{{1,3}}\.?\s?)?до\s?{_GROUPED}{_NOT_A_NOUN_NEXT}", _FLAGS
+    rf"(?=о)(?<![а-яё])от\s?{_GROUPED}\s?(?:[а-яё]{{1,3}}\.?\s?)?до\s?{_GROUPED}{_NOT_A_NOUN_NEXT}", _FLAGS, skip=True
 )
 _GROSS = _STORED.compile(
     rf"{_DIGIT_FIRST}{_START}{_GROUPED}\s?(?:gross|net|гросс|нетто|на\s+руки|до\s+вычета|после\s+вычета)",

@@ -179,11 +179,37 @@ def _skipping(code: list[int], parsed: Any) -> list[int]:
     items = first_chars.first_set(parsed)
     if items is None:
         return code
-    charset, _ = _compiler._optimize_charset(items)
+    charset, _ = _compiler._optimize_charset(_spelled_out(items, parsed.state.flags))
     block = [_constants.INFO, 0, _constants.SRE_INFO_CHARSET, info[3], info[4]]
     _compiler._compile_charset(charset, parsed.state.flags, block)
     block[1] = len(block) - 1
     return block + code[len(info):]
+
+
+#: The categories a skip's set spells out as the characters they hold (:func:`_spelled_out`).
+_SPELLED = {_constants.CATEGORY_DIGIT: r"\d", _constants.CATEGORY_SPACE: r"\s"}
+
+
+def _spelled_out(items: list[first_chars.SetItem], flags: int) -> list[first_chars.SetItem]:
+    """``items`` with a category of :data:`_SPELLED` (under Unicode matching) replaced by its characters: the engine
+    tests a category by a call into Unicode's tables for every character it skips, a set of characters by a look-up
+    in one bitmap."""
+    if not flags & re.UNICODE:
+        return items
+    spelled: list[first_chars.SetItem] = []
+    for op, av in items:
+        spelled += _members(av) if op is _constants.CATEGORY and av in _SPELLED else [(op, av)]
+    return spelled
+
+
+@lru_cache(maxsize=len(_SPELLED))
+def _members(category: Any) -> tuple[first_chars.SetItem, ...]:
+    """The characters of ``category`` below U+10000, and all characters above where it has some there (more than
+    it holds, so a match is never skipped: the expression is tried there)."""
+    found = re.compile(_SPELLED[category]).finditer("".join(map(chr, range(sys.maxunicode + 1))))
+    codes = [match.start() for match in found]
+    below = tuple((_constants.LITERAL, code) for code in codes if code < 0x10000)
+    return (*below, (_constants.RANGE, (0x10000, sys.maxunicode))) if codes[-1] >= 0x10000 else below
 
 
 def _anchored(parsed: Any) -> bool:

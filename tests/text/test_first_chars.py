@@ -2,6 +2,7 @@
 
 import random
 import re
+import sys
 from re import _constants as c, _parser  # type: ignore[attr-defined]
 
 import pytest
@@ -259,13 +260,25 @@ def test_headings_without_the_open_alternatives_match_the_same_where_their_word_
         ("(?<=\\S)\\s+x", [(c.CATEGORY, c.CATEGORY_SPACE)]),
         ("[^a]b", None),
         ("a*", None),
-        ("(?i)a", None),
+        ("(?i)a", [(c.LITERAL, ord("a")), (c.LITERAL, ord("A"))]),
         ("(?i)(?=\\d)\\d+ руб", [(c.CATEGORY, c.CATEGORY_DIGIT)]),
         ("(?i)[1-9]0", [(c.RANGE, (ord("1"), ord("9")))]),
-        ("(?i)[0-9a]", None),
+        ("(?i)[0-9a]", [(c.RANGE, (ord("0"), ord("9"))), (c.LITERAL, ord("a")), (c.LITERAL, ord("A"))]),
+        ("(?i)(?=о)от", [(c.LITERAL, ord("о")), (c.LITERAL, ord("О")), (c.LITERAL, 0x1C82)]),
+        ("(?i)[а-я]", None),
+        ("(?ia)a", None),
         (".x", None),
     ],
 )
 def test_first_set_names_what_a_match_starts_with(pattern: str, expected: list[object] | None) -> None:
     found = first_set(_parser.parse(pattern))
     assert (found and sorted(found, key=repr)) == (expected and sorted(expected, key=repr))
+
+
+def test_a_folded_letter_brings_every_character_that_matches_it() -> None:
+    """Under case folding the first set holds exactly the characters the expression's first letter matches, of all
+    of Unicode (the Kelvin sign for «k», the long s for «s», the old-style «ᲂ» for «о»)."""
+    pattern = "(?i)[kоsз]"
+    found = {av for _, av in first_set(_parser.parse(pattern)) or ()}
+    compiled = re.compile(pattern)
+    assert found == {code for code in range(sys.maxunicode + 1) if compiled.match(chr(code))}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from pathlib import Path
 from re import _constants  # type: ignore[attr-defined]
 
@@ -176,8 +177,14 @@ SEARCHED = [
     r"(?:^|\s)(?=[оз])(?:обязанност|задач)\w*",
     r"(?=[\s;.])(?:\s*;\s*|[.]\s+(?=[А-Я]))",
     r"(?:(?<=\S)\s+|(?<=[a-z]))([А-ЯЁ][а-яё]+)(?= [А-Я])",
+    r"(?=\d)\d+\s?руб",
+    r"(?i)(?=[оз])(?:обязанност|задач)",
 ]
-SEARCHED_TEXTS = ["обязанности: задачи", " задачи ;  и. Далее", "текст Задачи Далее", "xЗадачи Далее", "", "  ;"]
+SEARCHED_TEXTS = [
+    "обязанности: задачи", " задачи ;  и. Далее", "текст Задачи Далее", "xЗадачи Далее", "", "  ;",
+    "от 5 руб, ٣ руб, 𝟙\u2003руб", "\u3000задачи\u2003обязанности",
+    "ОБЯЗАННОСТИ, ᲂбязанности",
+]
 
 
 @pytest.mark.parametrize("source", SEARCHED)
@@ -194,10 +201,23 @@ def test_a_searched_expression_gets_the_engine_s_first_character_skip_and_finds_
         ]
 
 
-@pytest.mark.parametrize("source", ["(?=[ab])a*", "^(?=[ab])(?:a|b)", "(?i)(?=[ab])(?:a|b)", "(?:.|b)x", "[ab]c"])
+@pytest.mark.parametrize(("category", "source"), [(_constants.CATEGORY_DIGIT, r"\d"), (_constants.CATEGORY_SPACE, r"\s")])
+def test_a_skipped_category_is_spelled_out_with_every_character_it_holds(category: object, source: str) -> None:
+    """A skip's digits and spaces are the characters they are (all of them below U+10000, every character above
+    where the category has some there): nothing the category holds is skipped."""
+    members = stored_regex._members(category)
+    codes = {av for op, av in members if op is _constants.LITERAL}
+    astral = [av for op, av in members if op is _constants.RANGE]
+    held = [code for code in range(sys.maxunicode + 1) if re.match(source, chr(code))]
+    assert codes == {code for code in held if code < 0x10000}
+    assert astral == ([(0x10000, sys.maxunicode)] if held[-1] >= 0x10000 else [])
+
+
+@pytest.mark.parametrize("source", ["(?=[ab])a*", "^(?=[ab])(?:a|b)", "(?i)(?=[а-я])(?:a|b)", "(?:.|b)x", "[ab]c"])
 def test_no_skip_where_it_could_change_a_match_or_cost_more(source: str) -> None:
-    """Left as compiled: an expression that may match empty, one anchored at the start, one with case folding, one
-    whose first character is open, and one whose skip the compiler gives itself."""
+    """Left as compiled: an expression that may match empty, one anchored at the start, one that opens with a range
+    of letters under case folding, one whose first character is open, and one whose skip the compiler gives
+    itself."""
     assert stored_regex._program(source, skip=True)[1] == stored_regex._program(source)[1]
 
 
