@@ -10,13 +10,19 @@ and one gather.  Each model's probabilities are exactly those of its own
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import repeat
+from typing import TypeVar
 
 import numpy as np
 
+from cmlint.occupations.features import features
 from cmlint.occupations.model import OccupationModel, softmax
+
+_Key = TypeVar("_Key", str, tuple[str, str])
+
+#: Words and pairs of words the caches of :class:`JointModels` keep before they start afresh.
+CACHE_SIZE = 200_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,19 +59,22 @@ class JointModels:
         #: The row a feature no model knows reads: zeros (see :meth:`predict`).
         self._nothing = len(table)
         self._table = np.vstack([table, np.zeros((1, table.shape[1]), dtype=np.float32)])
+        #: A content word → the row of its feature; a pair of neighbouring words → the row of theirs.
+        self._words: dict[str, int] = {}
+        self._pairs: dict[tuple[str, str], int] = {}
 
     def predict(self, lines: Sequence[Sequence[str]], for_head: Sequence[bool] | None = None) -> JointReading:
-        """Both models' probabilities for each line of features; the head reads only the lines ``for_head``
-        marks (every line when it is None)."""
+        """Both models' probabilities for each line, given as its content words
+        (:func:`~cmlint.occupations.features.terms`); the head reads only the lines ``for_head`` marks (every line
+        when it is None)."""
         # Every line ends in the table's last row, of zeros: a feature no model knows reads it too, and a line of
         # no features gets a sum (of zeros) of its own.
-        get, nothing = self._index.get, self._nothing
         flat: list[int] = []
         starts: list[int] = []
-        for line in lines:
+        for words in lines:
             starts.append(len(flat))
-            flat += map(get, line, repeat(nothing))
-            flat.append(nothing)
+            flat += self._rows(words)
+            flat.append(self._nothing)
         sums = np.add.reduceat(self._table[flat], starts, axis=0) if lines else self._table[:0]
         # Both models' scores in one array (each row softmaxed per model in place); a model's rows of no known
         # feature are zeroed after, a softmax being row by row.
@@ -79,3 +88,29 @@ class JointModels:
             if rows.any():
                 result[rows] = 0.0
         return JointReading(results[0], results[1] if self.head is not None else None)
+
+    def _rows(self, words: Sequence[str]) -> Iterable[int]:
+        """The table rows of the features of a line's content words (:func:`~cmlint.occupations.features.features`:
+        each word, each pair of different neighbours), in their order, each row once.
+
+        Found per word and per pair in caches keyed by the words themselves, which are the same string objects
+        posting after posting, instead of a feature string made, hashed and looked up among all features per
+        line.  A row met twice is either one feature (the features are kept once) or two that no model knows,
+        whose zeros add nothing."""
+        cached_words, cached_pairs = self._words, self._pairs
+        rows: list[int] = []
+        for word in words:
+            row = cached_words.get(word)
+            rows.append(self._remember(cached_words, word, features([word])[0]) if row is None else row)
+        for pair in zip(words, words[1:], strict=False):
+            if pair[0] != pair[1]:
+                row = cached_pairs.get(pair)
+                rows.append(self._remember(cached_pairs, pair, features(pair)[-1]) if row is None else row)
+        return dict.fromkeys(rows)
+
+    def _remember(self, cache: dict[_Key, int], key: _Key, feature: str) -> int:
+        """The row of ``feature`` (the last, of zeros, for one no model knows), kept in ``cache`` under ``key``."""
+        if len(cache) >= CACHE_SIZE:
+            cache.clear()
+        row = cache[key] = self._index.get(feature, self._nothing)
+        return row

@@ -16,7 +16,7 @@ from typing import cast
 import numpy as np
 
 from cmlint.matching.lemma_matcher import TokenView
-from cmlint.occupations.features import features, terms
+from cmlint.occupations.features import terms
 from cmlint.occupations.joint import JointModels
 from cmlint.occupations.model import OccupationModel
 from cmlint.roles.evidence import item_weight
@@ -98,7 +98,7 @@ def read_lines(models: JointModels, context: LineContext) -> tuple[LineReading, 
             else:
                 kept = [i for i in range(first, last) if i not in names]
                 words = terms([lemmas[i] for i in kept], [pos[i] for i in kept], 0, len(kept))
-            chosen.append((item, weight, duty, features(words)))
+            chosen.append((item, weight, duty, words))
     if not chosen:
         return ()
     reading = models.predict([found for _, _, _, found in chosen], [duty for _, _, duty, _ in chosen])
