@@ -202,12 +202,20 @@ def _spelled_out(items: list[first_chars.SetItem], flags: int) -> list[first_cha
     return spelled
 
 
+#: Code points read at a time by :func:`_members` (all of Unicode at once made a million strings: 60 MB more at peak).
+_CHUNK = 1 << 16
+
+
 @lru_cache(maxsize=len(_SPELLED))
 def _members(category: Any) -> tuple[first_chars.SetItem, ...]:
     """The characters of ``category`` below U+10000, and all characters above where it has some there (more than
     it holds, so a match is never skipped: the expression is tried there)."""
-    found = re.compile(_SPELLED[category]).finditer("".join(map(chr, range(sys.maxunicode + 1))))
-    codes = [match.start() for match in found]
+    pattern = re.compile(_SPELLED[category])
+    codes = [
+        start + match.start()
+        for start in range(0, sys.maxunicode + 1, _CHUNK)
+        for match in pattern.finditer("".join(map(chr, range(start, min(start + _CHUNK, sys.maxunicode + 1)))))
+    ]
     below = tuple((_constants.LITERAL, code) for code in codes if code < 0x10000)
     return (*below, (_constants.RANGE, (0x10000, sys.maxunicode))) if codes[-1] >= 0x10000 else below
 
